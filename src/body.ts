@@ -1,0 +1,254 @@
+/**
+ * A proposal's body, read from its syntax tree: where the enclosing brackets
+ * go, which headings and labels to rewrite, and whether its own brackets balance.
+ * The consolidated text is then the source with these edits applied, so the
+ * author's Markdown is kept as written and nothing is parsed or serialised twice.
+ */
+import type { Nodes, RootContent } from 'mdast'
+import { toString } from 'mdast-util-to-string'
+import { visit } from 'unist-util-visit'
+import type { LineIndex } from './text.js'
+import type { Body, Edit, Place } from './types.js'
+
+export interface BracketProblem {
+  message: string
+  place: Place
+}
+
+export interface BodyAnalysis {
+  body: Body
+  hasText: boolean
+  brackets: BracketProblem[]
+}
+
+/** Blocks that are not part of the text's reading order. */
+const NOTES = new Set(['definition', 'footnoteDefinition'])
+
+/** Analyse the body `blocks` of a file whose normalised text is `source`. */
+export function analyseBody(blocks: RootContent[], source: string, lines: LineIndex): BodyAnalysis {
+  const text = blocks.filter((block) => !NOTES.has(block.type))
+  const hasText = text.some((block) => block.type !== 'html' && toString(block).trim() !== '') ||
+    text.some((block) => block.type === 'html' && !/^\s*<!--[\s\S]*-->\s*$/.test(block.value))
+  const edits: Array<Edit & { rank: number }> = []
+
+  const first = blocks[0]
+  const last = blocks[blocks.length - 1]
+  const start = first ? lineStart(source, offsetOf(first, 'start')) : source.length
+  const end = last ? offsetOf(last, 'end') : source.length
+
+  if (text.length > 0) {
+    const open = firstInline(text[0])
+    edits.push(open === undefined
+      ? { kind: 'bracket', start: offsetOf(text[0], 'start'), end: offsetOf(text[0], 'start'), text: '[\n\n', rank: 1 }
+      : { kind: 'bracket', start: open, end: open, text: '[', rank: 1 })
+    const lastText = text[text.length - 1]
+    const close = lastInline(lastText)
+    // A `]` after a trailing backslash would be read as an escaped bracket.
+    const closeText = close !== undefined && source[close - 1] === '\\' ? ' ]' : ']'
+    const closeAt = close ?? offsetOf(lastText, 'end')
+    edits.push({ kind: 'bracket', start: closeAt, end: closeAt, text: close === undefined ? '\n\n]' : closeText, rank: 4 })
+  }
+
+  const labels = new LabelNamer()
+  for (const block of blocks) {
+    visit(block, (node) => {
+      switch (node.type) {
+        case 'heading': {
+          const at = offsetOf(node, 'start')
+          if (source[at] === '#') {
+            edits.push({ kind: 'heading', start: at, end: at + node.depth, depth: node.depth, suffix: '', rank: 0 })
+          } else if (node.children.length > 0) {
+            // A setext heading (underlined): becomes an ATX heading on one line.
+            edits.push({ kind: 'heading', start: at, end: at, depth: node.depth, suffix: ' ', rank: 0 })
+            const contentEnd = offsetOf(node.children[node.children.length - 1], 'end')
+            for (let newline = source.indexOf('\n', at); newline !== -1 && newline < contentEnd; newline = source.indexOf('\n', newline + 1)) {
+              let next = newline + 1
+              while (next < contentEnd && /[ \t>]/.test(source[next])) next++
+              edits.push({ kind: 'text', start: newline, end: next, text: ' ', rank: 5 })
+            }
+            edits.push({ kind: 'text', start: contentEnd, end: offsetOf(node, 'end'), text: '', rank: 5 })
+          }
+          break
+        }
+        case 'footnoteReference':
+        case 'footnoteDefinition': {
+          const at = offsetOf(node, 'start')
+          const written = `[^${node.label ?? node.identifier}]`
+          if (source.startsWith(written, at)) {
+            edits.push({ kind: 'label', start: at, end: at + written.length, before: '[^', label: labels.name(node.identifier), after: ']', rank: 2 })
+          }
+          break
+        }
+        case 'definition': {
+          const at = offsetOf(node, 'start')
+          const written = `[${node.label ?? node.identifier}]`
+          if (source.startsWith(written, at)) {
+            edits.push({ kind: 'label', start: at, end: at + written.length, before: '[', label: labels.name(node.identifier), after: ']', rank: 2 })
+          }
+          break
+        }
+        case 'linkReference':
+        case 'imageReference': {
+          const nodeEnd = offsetOf(node, 'end')
+          const label = labels.name(node.identifier)
+          if (node.referenceType === 'shortcut') {
+            edits.push({ kind: 'label', start: nodeEnd, end: nodeEnd, before: '[', label, after: ']', rank: 2 })
+          } else {
+            const bracket = source.lastIndexOf('[', nodeEnd - 1)
+            edits.push({ kind: 'label', start: bracket, end: nodeEnd, before: '[', label, after: ']', rank: 2 })
+          }
+          break
+        }
+      }
+    })
+  }
+
+  if (last) {
+    const closer = closerFor(last, source)
+    if (closer) edits.push({ kind: 'text', start: end, end, text: closer, rank: 3 })
+  }
+  edits.sort((a, b) => a.start - b.start || a.rank - b.rank)
+  return {
+    body: { source, start, end, edits: edits.map(({ rank: _rank, ...edit }) => edit as Edit) },
+    hasText,
+    brackets: checkBrackets(blocks, source, lines),
+  }
+}
+
+/** Gives each label of a file a name unique within it, safe in any label position. */
+class LabelNamer {
+  private readonly names = new Map<string, string>()
+  private readonly used = new Set<string>()
+
+  name(identifier: string): string {
+    let name = this.names.get(identifier)
+    if (name === undefined) {
+      const base = identifier.replace(/[\s\[\]\\^]+/g, '-') || 'note'
+      name = base
+      for (let counter = 2; this.used.has(name); counter++) name = `${base}-${counter}`
+      this.names.set(identifier, name)
+      this.used.add(name)
+    }
+    return name
+  }
+}
+
+/** Offset where the first character of a block's text stands, if it has inline text. */
+function firstInline(node: Nodes): number | undefined {
+  switch (node.type) {
+    case 'paragraph':
+    case 'heading':
+    case 'tableCell':
+      return node.children.length > 0 ? offsetOf(node.children[0], 'start') : undefined
+    case 'list':
+    case 'listItem':
+    case 'blockquote':
+    case 'table':
+    case 'tableRow':
+      for (const child of node.children) {
+        const found = firstInline(child)
+        if (found !== undefined) return found
+        if (node.type !== 'table' && node.type !== 'tableRow') return undefined
+      }
+      return undefined
+    default:
+      return undefined
+  }
+}
+
+/** Offset just after the last character of a block's text, if it ends in inline text. */
+function lastInline(node: Nodes): number | undefined {
+  switch (node.type) {
+    case 'paragraph':
+    case 'heading':
+    case 'tableCell':
+      return node.children.length > 0 ? offsetOf(node.children[node.children.length - 1], 'end') : undefined
+    case 'list':
+    case 'listItem':
+    case 'blockquote':
+    case 'table':
+    case 'tableRow': {
+      const children = node.children.filter((child) => !NOTES.has(child.type))
+      for (let index = children.length - 1; index >= 0; index--) {
+        const found = lastInline(children[index])
+        if (found !== undefined) return found
+        if (node.type !== 'table' && node.type !== 'tableRow') return undefined
+      }
+      return undefined
+    }
+    default:
+      return undefined
+  }
+}
+
+/**
+ * Text that ends a construct the author left open at the end of the file (a
+ * fenced code block, an HTML comment), which would otherwise run on into the
+ * proposals that follow it in the consolidated text.
+ */
+function closerFor(node: RootContent, source: string): string | undefined {
+  const written = source.slice(offsetOf(node, 'start'), offsetOf(node, 'end'))
+  if (node.type === 'code') {
+    const fence = /^(`{3,}|~{3,})/.exec(written)?.[1]
+    if (!fence) return undefined
+    const lastLine = written.slice(written.lastIndexOf('\n') + 1).trim()
+    const closed = written.includes('\n') && lastLine.length >= fence.length && [...lastLine].every((char) => char === fence[0])
+    return closed ? undefined : written.endsWith('\n') ? fence : `\n${fence}`
+  }
+  if (node.type === 'html') {
+    const enders: Array<[RegExp, string, string]> = [
+      [/^<!--/, '-->', '-->'],
+      [/^<\?/, '?>', '?>'],
+      [/^<!\[CDATA\[/, ']]>', ']]>'],
+      [/^<![A-Za-z]/, '>', '>'],
+      [/^<(script|pre|style|textarea)(\s|>|$)/i, '', ''],
+    ]
+    for (const [opener, ender, closer] of enders) {
+      const match = opener.exec(written)
+      if (!match) continue
+      if (ender === '') {
+        const tag = match[1].toLowerCase()
+        return new RegExp(`</${tag}>`, 'i').test(written) ? undefined : `\n</${tag}>`
+      }
+      return written.includes(ender, match[0].length) ? undefined : `\n${closer}`
+    }
+  }
+  return undefined
+}
+
+/**
+ * Brackets in the text must balance across the whole body: a `]` with no `[`
+ * before it, or a `[` never closed, is reported at the stray bracket.
+ * Brackets of Markdown syntax (links, footnotes) and in code are not text.
+ */
+function checkBrackets(blocks: RootContent[], source: string, lines: LineIndex): BracketProblem[] {
+  const problems: BracketProblem[] = []
+  const open: number[] = []
+  for (const block of blocks) {
+    visit(block, 'text', (node) => {
+      const from = offsetOf(node, 'start')
+      const written = source.slice(from, offsetOf(node, 'end'))
+      for (let index = 0; index < written.length; index++) {
+        const char = written[index]
+        if (char === '[') open.push(from + index)
+        else if (char === ']') {
+          if (open.pop() === undefined) {
+            problems.push({ message: 'this `]` closes no `[`; remove it or add the matching `[` before it', place: lines.place(from + index) })
+          }
+        }
+      }
+    })
+  }
+  for (const offset of open) {
+    problems.push({ message: 'this `[` is never closed; add the matching `]` or remove it', place: lines.place(offset) })
+  }
+  return problems.sort((a, b) => a.place.line - b.place.line || a.place.column - b.place.column)
+}
+
+function offsetOf(node: Nodes, side: 'start' | 'end'): number {
+  return node.position?.[side].offset ?? 0
+}
+
+function lineStart(source: string, offset: number): number {
+  return source.lastIndexOf('\n', offset - 1) + 1
+}

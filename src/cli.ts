@@ -1,0 +1,85 @@
+/**
+ * The command line: the only module that knows about argv, standard streams
+ * and exit codes. Commands load the pipeline lazily so `--help` starts fast.
+ */
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
+import { EXIT, processIo, type Io } from './io.js'
+
+interface Common {
+  root?: string
+  config?: string
+}
+
+/** Run the CLI with `args` (without `node` and the script) and return the exit code. */
+export async function main(args: string[], io: Io = processIo()): Promise<number> {
+  let code: number = EXIT.ok
+  const program = new Command('consolidate')
+    .description('Assemble a consolidated negotiating text from one Markdown file per proposal.')
+    .version(await version(), '-V, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
+    .showHelpAfterError('(run consolidate --help for usage)')
+
+  const common = (command: Command): Command =>
+    command
+      .option('--root <dir>', 'the workspace folder (holding proposals/)', '.')
+      .option('--config <file>', 'the configuration file (default: <root>/consolidate.yaml if it exists)')
+      .exitOverride()
+      .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
+
+  common(program.command('build'))
+    .description('validate, then write <out>/consolidated.md and <out>/stocktaking.md')
+    .option('--out <dir>', 'the output folder (default: <root>/out)')
+    .option('--format <list>', 'comma-separated output formats: md, html, docx', 'md')
+    .option('--check', 'write nothing; exit 1 if any output on disk differs from what would be written')
+    .option('--group <name>', 'only the topics of that small group')
+    .addOption(new Option('--lang <language>', 'language of generated labels (overrides the config)').choices(['en', 'fr', 'es']))
+    .option('--watch', 'rebuild whenever proposals, the config or templates change')
+    .action(async (options: Common & { out?: string; format: string; check?: boolean; group?: string; lang?: 'en' | 'fr' | 'es'; watch?: boolean }) => {
+      const { build } = await import('./commands/build.js')
+      code = await build(options, io)
+    })
+
+  common(program.command('check'))
+    .description('validate only; print every problem with file, line and column')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
+    .action(async (options: Common & { format: 'text' | 'json' | 'github' }) => {
+      const { check } = await import('./commands/check.js')
+      code = await check(options, io)
+    })
+
+  common(program.command('stocktake'))
+    .description('print the stocktaking report: proposals with limited or no support')
+    .addOption(new Option('--format <format>', 'output format').choices(['md', 'json']).default('md'))
+    .option('--threshold <n>', 'supporters needed for broad support (overrides the config)', positiveInteger)
+    .action(async (options: Common & { format: 'md' | 'json'; threshold?: number }) => {
+      const { stocktakeCommand } = await import('./commands/stocktake.js')
+      code = await stocktakeCommand(options, io)
+    })
+
+  try {
+    await program.parseAsync(args, { from: 'user' })
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? EXIT.ok : EXIT.usage
+    }
+    const { UsageError } = await import('./workspace.js')
+    if (error instanceof UsageError) {
+      io.stderr.write(`consolidate: ${error.message}\n`)
+      return EXIT.usage
+    }
+    throw error
+  }
+  return code
+}
+
+function positiveInteger(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('must be a whole number of at least 1.')
+  return Number(value)
+}
+
+async function version(): Promise<string> {
+  const { readFile } = await import('node:fs/promises')
+  const manifest = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+  return manifest.version
+}

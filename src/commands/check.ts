@@ -1,0 +1,19 @@
+/** `consolidate check`: validate only and print every problem. */
+import { EXIT, useColor, type Io } from '../io.js'
+import { formatGithub, formatJson, formatText, hasErrors, type CheckFormat } from '../diagnostics.js'
+import { loadWorkspace } from '../pipeline.js'
+import { resolveRoot } from '../workspace.js'
+
+export async function check(options: { root?: string; config?: string; format: CheckFormat }, io: Io): Promise<number> {
+  const root = resolveRoot(io.cwd, options.root)
+  const workspace = await loadWorkspace({ root, cwd: io.cwd, configFile: options.config })
+  const { diagnostics } = workspace
+  if (options.format === 'json') io.stdout.write(formatJson(diagnostics))
+  else if (options.format === 'github') io.stdout.write(formatGithub(diagnostics))
+  else {
+    io.stdout.write(formatText(diagnostics, { color: useColor(io, io.stdout) }))
+    const files = workspace.files.length
+    io.stdout.write(diagnostics.length === 0 ? `${files} proposal file${files === 1 ? '' : 's'} checked: no problems\n` : '')
+  }
+  return hasErrors(diagnostics) ? EXIT.inputs : EXIT.ok
+}

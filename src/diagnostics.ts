@@ -1,0 +1,56 @@
+/** Diagnostics: sorted, counted, and printed as text, JSON or GitHub workflow commands. */
+import { VFile } from 'vfile'
+import { reporter } from 'vfile-reporter'
+import type { Diagnostic } from './types.js'
+
+export const CHECK_FORMATS = ['text', 'json', 'github'] as const
+export type CheckFormat = (typeof CHECK_FORMATS)[number]
+
+/** By file, line, column, then rule and message: the same order on every run. */
+export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  const key = (d: Diagnostic): Array<string | number> => [d.file, d.line, d.column, d.rule, d.message]
+  return [...diagnostics].sort((a, b) => {
+    const x = key(a)
+    const y = key(b)
+    for (let index = 0; index < x.length; index++) {
+      if (x[index] !== y[index]) return x[index] < y[index] ? -1 : 1
+    }
+    return 0
+  })
+}
+
+export function hasErrors(diagnostics: Diagnostic[]): boolean {
+  return diagnostics.some((diagnostic) => diagnostic.severity === 'error')
+}
+
+/** Human-readable report in the style of remark-cli (vfile-reporter). */
+export function formatText(diagnostics: Diagnostic[], options: { color: boolean }): string {
+  const files = new Map<string, VFile>()
+  for (const diagnostic of sortDiagnostics(diagnostics)) {
+    let file = files.get(diagnostic.file)
+    if (!file) files.set(diagnostic.file, (file = new VFile({ path: diagnostic.file })))
+    const message = file.message(diagnostic.message, {
+      place: { line: diagnostic.line, column: diagnostic.column },
+      ruleId: diagnostic.rule,
+      source: 'consolidate',
+    })
+    message.fatal = diagnostic.severity === 'error' ? true : false
+  }
+  if (files.size === 0) return ''
+  return `${reporter([...files.values()], { color: options.color, quiet: true })}\n`
+}
+
+/** SPEC §8: an array of `{file, line, column, severity, rule, message}`. */
+export function formatJson(diagnostics: Diagnostic[]): string {
+  const plain = sortDiagnostics(diagnostics).map(({ file, line, column, severity, rule, message }) => ({ file, line, column, severity, rule, message }))
+  return `${JSON.stringify(plain, null, 2)}\n`
+}
+
+/** GitHub Actions workflow commands, escaped as the runner expects. */
+export function formatGithub(diagnostics: Diagnostic[]): string {
+  const data = (text: string): string => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+  const property = (text: string): string => data(text).replace(/:/g, '%3A').replace(/,/g, '%2C')
+  return sortDiagnostics(diagnostics)
+    .map((d) => `::${d.severity} file=${property(d.file)},line=${d.line},col=${d.column},title=${property(d.rule)}::${data(`${d.message} (${d.rule})`)}\n`)
+    .join('')
+}

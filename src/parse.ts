@@ -1,0 +1,114 @@
+/** One proposal file (bytes) to a Proposal and its problems. Pure: no file system. */
+import type { Root } from 'mdast'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import { unified } from 'unified'
+import { analyseBody } from './body.js'
+import { readFrontMatter } from './frontmatter.js'
+import { decode, LineIndex, normalise } from './text.js'
+import { DEFAULT_LIMITS, RULES, type Diagnostic, type ParseResult, type Place, type Rule } from './types.js'
+
+const markdown = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze()
+
+/** Ids are written into HTML comments, footnote labels and file names: keep them plain. */
+const ID_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u
+
+/** Parse Markdown with the same syntax as proposals (CommonMark, GFM, YAML front matter). */
+export function parseMarkdown(text: string): Root {
+  return markdown.parse(text)
+}
+
+export interface ParseOptions {
+  /** Bytes; a larger file is rejected with `too-large`. */
+  fileSize?: number
+}
+
+/**
+ * Read one proposal. `file` is its path relative to the workspace root (it
+ * names the diagnostics and gives the default id); `input` its bytes or text.
+ */
+export function parseProposal(file: string, input: Uint8Array | string, options: ParseOptions = {}): ParseResult {
+  const diagnostics: Diagnostic[] = []
+  const report = (rule: Rule, message: string, place: Place): void => {
+    diagnostics.push({ file, line: place.line, column: place.column, severity: RULES[rule], rule, message })
+  }
+  const fileSize = options.fileSize ?? DEFAULT_LIMITS.fileSize
+  const size = typeof input === 'string' ? Buffer.byteLength(input) : input.byteLength
+  if (size > fileSize) {
+    report('too-large', `the file is ${size} bytes, more than the limit of ${fileSize} (limits.fileSize in consolidate.yaml); split the proposal or raise the limit`, { line: 1, column: 1 })
+    return { diagnostics }
+  }
+
+  let text: string
+  if (typeof input === 'string') {
+    text = normalise(input)
+  } else {
+    const decoded = decode(input)
+    if ('problem' in decoded) {
+      report('invalid-encoding', decoded.problem, decoded.place)
+      return { diagnostics }
+    }
+    text = decoded.text
+  }
+
+  if (!/^---[ \t]*(\n|$)/.test(text)) {
+    report('no-front-matter', 'the file has no front matter; start it with a line `---`, fields such as `topic: A.1.4` and `author: Japan`, and a closing line `---`', { line: 1, column: 1 })
+    return { diagnostics }
+  }
+  const tree = parseMarkdown(text)
+  const head = tree.children[0]
+  if (head?.type !== 'yaml') {
+    report('no-front-matter', 'the front matter opened on line 1 is never closed; add a line `---` after its last field', { line: 1, column: 1 })
+    return { diagnostics }
+  }
+
+  const { fields, problems } = readFrontMatter(head.value, 2)
+  for (const problem of problems) report(problem.rule, problem.message, problem.place)
+  const frontMatter: Place = { line: 1, column: 1 }
+  const lines = new LineIndex(text)
+  const afterFrontMatter: Place = { line: (head.position?.end.line ?? 1) + 1, column: 1 }
+
+  const analysis = analyseBody(tree.children.slice(1), text, lines)
+  if (!analysis.hasText) {
+    report('empty-body', 'the proposal has no text; write the proposed treaty text below the front matter', afterFrontMatter)
+  }
+  for (const problem of analysis.brackets) report('unbalanced-brackets', problem.message, problem.place)
+  if (!fields) return { diagnostics }
+
+  if (!fields.written.has('topic')) report('missing-topic', 'the front matter has no `topic`; add the outline id the proposal is on, e.g. `topic: A.1.4`', frontMatter)
+  if (!fields.written.has('author')) {
+    report('missing-author', 'the front matter has no `author`; add the participant(s) who tabled it, e.g. `author: Japan`', frontMatter)
+  }
+
+  const id = fields.id?.value ?? baseName(file)
+  if (!ID_PATTERN.test(id)) {
+    const where = fields.id ? `\`id\` "${id}"` : `the file name gives the id "${id}", which`
+    report('invalid-field', `${where} must be letters, digits, '.', '_' and '-' only, starting with a letter or digit; e.g. \`a14-jpn-einvoicing\``, fields.id?.place ?? frontMatter)
+  }
+
+  if (diagnostics.some((diagnostic) => diagnostic.severity === 'error') || !fields.topic || !fields.authors) {
+    return { diagnostics }
+  }
+  return {
+    proposal: {
+      id,
+      file,
+      topic: fields.topic,
+      title: fields.title,
+      authors: fields.authors,
+      supporters: fields.supporters,
+      status: fields.status,
+      submitted: fields.submitted,
+      document: fields.document,
+      places: { id: fields.id?.place ?? frontMatter, status: fields.places.status ?? frontMatter, frontMatter },
+      body: analysis.body,
+    },
+    diagnostics,
+  }
+}
+
+/** The file's name without its folder and without `.md`. */
+export function baseName(file: string): string {
+  return file.slice(file.lastIndexOf('/') + 1).replace(/\.md$/i, '')
+}

@@ -1,0 +1,71 @@
+/**
+ * The whole per-workspace pipeline: read → parse (per file) → validate (all
+ * files) → assemble. Reading is the only I/O; every other stage is pure.
+ */
+import { promises as fs } from 'node:fs'
+import { assemble, type AssembleOptions } from './assemble.js'
+import { hasErrors } from './diagnostics.js'
+import { parseProposal } from './parse.js'
+import type { Config, Diagnostic, Negotiation, ParseResult, Proposal } from './types.js'
+import { validate } from './validate.js'
+import { listProposalFiles, loadConfig, type ProposalFile } from './workspace.js'
+
+export interface LoadOptions {
+  root: string
+  cwd: string
+  /** `--config FILE`. */
+  configFile?: string
+  /** Applied over the configuration (`--lang`, `--threshold`). */
+  overrides?: Partial<Pick<Config, 'language' | 'threshold'>>
+}
+
+export interface Workspace {
+  config: Config
+  /** Every proposal that could be read; those with errors are left out. */
+  proposals: Proposal[]
+  /** Every file found, readable or not. */
+  files: ProposalFile[]
+  diagnostics: Diagnostic[]
+}
+
+/** Read and check a whole workspace: every problem of every file, all at once. */
+export async function loadWorkspace(options: LoadOptions): Promise<Workspace> {
+  const loaded = await loadConfig(options.root, options.cwd, options.configFile)
+  const config: Config = { ...loaded.config, ...options.overrides }
+  const files = await listProposalFiles(options.root)
+  const results = await parseFiles(files, config)
+  const proposals = results.flatMap((result) => (result.proposal ? [result.proposal] : []))
+  const diagnostics = [...loaded.diagnostics, ...results.flatMap((result) => result.diagnostics)]
+  // A broken configuration would make every topic and name look wrong: check against it only when it is sound.
+  if (!hasErrors(loaded.diagnostics)) diagnostics.push(...validate(proposals, config))
+  return { config, proposals, files, diagnostics }
+}
+
+/** Read and parse each file; one unreadable file is a diagnostic, never a crash. */
+export async function parseFiles(files: ProposalFile[], config: Config): Promise<ParseResult[]> {
+  const results: ParseResult[] = []
+  // A bounded number of files open at once: a large workspace must not run out of descriptors.
+  for (let start = 0; start < files.length; start += 64) {
+    results.push(...(await Promise.all(files.slice(start, start + 64).map((file) => readAndParse(file, config)))))
+  }
+  return results
+}
+
+async function readAndParse(file: ProposalFile, config: Config): Promise<ParseResult> {
+  let bytes: Uint8Array
+  try {
+    bytes = await fs.readFile(file.path)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error)
+    return {
+      diagnostics: [{ file: file.name, line: 1, column: 1, severity: 'error', rule: 'invalid-encoding', message: `cannot read the file (${code}); check that it exists and is readable` }],
+    }
+  }
+  return parseProposal(file.name, bytes, { fileSize: config.limits.fileSize })
+}
+
+/** The negotiation of a workspace without errors; undefined when it has any. */
+export function negotiationOf(workspace: Workspace, options?: AssembleOptions): Negotiation | undefined {
+  if (hasErrors(workspace.diagnostics)) return undefined
+  return assemble(workspace.proposals, workspace.config, options)
+}

@@ -1,0 +1,82 @@
+/** Checks across proposals and against the configuration: ids, topics, participants, stabilized texts. */
+import { flattenOutline } from './outline.js'
+import { Participants } from './participants.js'
+import { closest } from './suggest.js'
+import { RULES, type Config, type Diagnostic, type Place, type Proposal, type Rule } from './types.js'
+
+/** Every problem that needs more than one file to see. Deterministic for any input order. */
+export function validate(proposals: Proposal[], config: Config): Diagnostic[] {
+  const diagnostics: Diagnostic[] = []
+  const report = (proposal: Proposal, rule: Rule, message: string, place: Place): void => {
+    diagnostics.push({ file: proposal.file, line: place.line, column: place.column, severity: RULES[rule], rule, message })
+  }
+
+  const byId = groupBy(proposals, (proposal) => proposal.id)
+  for (const [id, same] of byId) {
+    if (same.length < 2) continue
+    for (const proposal of same) {
+      const others = same.filter((other) => other !== proposal).map((other) => other.file).sort()
+      report(proposal, 'duplicate-id', `the id "${id}" is also used by ${others.join(', ')}; give one of them another \`id\` or file name`, proposal.places.id)
+    }
+  }
+
+  if (config.outline) {
+    const entries = flattenOutline(config.outline).map(({ entry }) => entry)
+    const ids = entries.map((entry) => entry.id)
+    const known = new Set(ids)
+    for (const proposal of proposals) {
+      const topic = proposal.topic.value
+      if (known.has(topic)) continue
+      const byTitle = entries.find((entry) => entry.title?.toLowerCase() === topic.toLowerCase())
+      const suggestion = byTitle?.id ?? closest(topic, ids) ?? ids.find((id) => id.endsWith(`.${topic.split('.').pop()}`) && id.startsWith(topic.split('.')[0]))
+      report(proposal, 'unknown-topic', `topic "${topic}" is not in the outline${suggestion ? `; did you mean "${suggestion}"?` : '; add it to `outline` in consolidate.yaml or use an existing id'}`, proposal.topic.place)
+    }
+  }
+
+  const participants = new Participants(config.participants)
+  const spellings = participants.spellings()
+  for (const proposal of proposals) {
+    const authors = new Set<string>()
+    for (const author of proposal.authors) {
+      const name = participants.resolve(author.value)
+      if (name === undefined) unknownParticipant(proposal, author.value, author.place)
+      else authors.add(name)
+    }
+    const supporters = new Set<string>()
+    for (const supporter of proposal.supporters) {
+      const name = participants.resolve(supporter.value)
+      if (name === undefined) unknownParticipant(proposal, supporter.value, supporter.place)
+      else if (authors.has(name)) {
+        report(proposal, 'author-as-supporter', `${name} is an author of this proposal and is not counted as its supporter; remove it from \`supporters\``, supporter.place)
+      } else if (supporters.has(name)) {
+        report(proposal, 'duplicate-supporter', `${name} is listed as a supporter more than once${name === supporter.value ? '' : ` ("${supporter.value}" is ${name})`}; remove the repetition`, supporter.place)
+      } else supporters.add(name)
+    }
+  }
+
+  const stabilized = proposals.filter((proposal) => proposal.status === 'stabilized')
+  for (const [topic, same] of groupBy(stabilized, (proposal) => proposal.topic.value)) {
+    if (same.length < 2) continue
+    for (const proposal of same) {
+      const others = same.filter((other) => other !== proposal).map((other) => `${other.id} (${other.file})`).sort()
+      report(proposal, 'conflicting-stabilized', `topic ${topic} already has a stabilized text in ${others.join(', ')}; only one text per topic can be agreed, set the others to \`status: proposed\` or \`withdrawn\``, proposal.places.status)
+    }
+  }
+  return diagnostics
+
+  function unknownParticipant(proposal: Proposal, written: string, place: Place): void {
+    const suggestion = closest(written, spellings)
+    report(proposal, 'unknown-participant', `"${written}" is not a configured participant${suggestion ? `; did you mean "${suggestion}"?` : '; use a name, code or alias from `participants` in consolidate.yaml'}`, place)
+  }
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>()
+  for (const item of items) {
+    const name = key(item)
+    const group = groups.get(name)
+    if (group) group.push(item)
+    else groups.set(name, [item])
+  }
+  return groups
+}
