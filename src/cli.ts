@@ -57,11 +57,43 @@ export async function main(args: string[], io: Io = processIo()): Promise<number
       code = await stocktakeCommand(options, io)
     })
 
+  common(program.command('diff'))
+    .description('what changed between two revisions: each a workspace folder or a git revision (HEAD~1, a tag, a hash)')
+    .argument('<old>', 'the older revision')
+    .argument('<new>', 'the newer revision')
+    .addOption(new Option('--format <format>', 'output format').choices(['md', 'json']).default('md'))
+    .action(async (from: string, to: string, options: Common & { format: 'md' | 'json' }) => {
+      const { diffCommand } = await import('./commands/diff.js')
+      code = await diffCommand(from, to, options, io)
+    })
+
+  common(program.command('new'))
+    .description('create a proposal file from templates/proposal.md and print its path')
+    .requiredOption('--topic <id>', 'the outline id the proposal is on, e.g. A.1.4')
+    .requiredOption('--author <name>', 'the participant tabling it')
+    .option('--title <text>', 'a short title')
+    .action(async (options: Common & { topic: string; author: string; title?: string }) => {
+      const { newCommand } = await import('./commands/new.js')
+      code = await newCommand(options, io)
+    })
+
+  program
+    .command('init')
+    .description('create a workspace: a configuration, a template and one example proposal')
+    .argument('[dir]', 'the folder to create it in', '.')
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
+    .action(async (dir: string) => {
+      const { initCommand } = await import('./commands/init.js')
+      code = await initCommand(dir, io)
+    })
+
   try {
     await program.parseAsync(args, { from: 'user' })
   } catch (error) {
     if (error instanceof CommanderError) {
-      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? EXIT.ok : EXIT.usage
+      // Help or version asked for: success. Anything else commander rejects is wrong usage.
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? EXIT.ok : EXIT.usage
     }
     const { UsageError } = await import('./workspace.js')
     if (error instanceof UsageError) {

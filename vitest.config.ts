@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 60_000,
+    // The JSON report is what .ci/run counts passed and failed tests from.
+    reporters: ['default', ['json', { outputFile: 'test-artifacts/vitest.json' }]],
+  },
+})
