@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/helpers/global-setup.ts'],
     testTimeout: 60_000,
     // The JSON report is what .ci/run counts passed and failed tests from.
     reporters: ['default', ['json', { outputFile: 'test-artifacts/vitest.json' }]],

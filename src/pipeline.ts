@@ -2,10 +2,9 @@
  * The whole per-workspace pipeline: read → parse (per file) → validate (all
  * files) → assemble. Reading is the only I/O; every other stage is pure.
  */
-import { promises as fs } from 'node:fs'
 import { assemble, type AssembleOptions } from './assemble.js'
 import { hasErrors } from './diagnostics.js'
-import { parseProposal } from './parse.js'
+import { sharedPool } from './pool.js'
 import type { Config, Diagnostic, Negotiation, ParseResult, Proposal } from './types.js'
 import { validate } from './validate.js'
 import { listProposalFiles, loadConfig, type ProposalFile } from './workspace.js'
@@ -30,6 +29,8 @@ export interface Workspace {
 
 /** Read and check a whole workspace: every problem of every file, all at once. */
 export async function loadWorkspace(options: LoadOptions): Promise<Workspace> {
+  // Parser threads start while the configuration is read and the files are listed.
+  sharedPool().prestart()
   const loaded = await loadConfig(options.root, options.cwd, options.configFile)
   const config: Config = { ...loaded.config, ...options.overrides }
   const files = await listProposalFiles(options.root)
@@ -41,27 +42,13 @@ export async function loadWorkspace(options: LoadOptions): Promise<Workspace> {
   return { config, proposals, files, diagnostics }
 }
 
-/** Read and parse each file; one unreadable file is a diagnostic, never a crash. */
+/**
+ * Read and parse each file, in parallel on parser threads, each within
+ * `config.limits`; results in the order of `files`. One unreadable or
+ * pathological file is a diagnostic, never a crash or a hang.
+ */
 export async function parseFiles(files: ProposalFile[], config: Config): Promise<ParseResult[]> {
-  const results: ParseResult[] = []
-  // A bounded number of files open at once: a large workspace must not run out of descriptors.
-  for (let start = 0; start < files.length; start += 64) {
-    results.push(...(await Promise.all(files.slice(start, start + 64).map((file) => readAndParse(file, config)))))
-  }
-  return results
-}
-
-async function readAndParse(file: ProposalFile, config: Config): Promise<ParseResult> {
-  let bytes: Uint8Array
-  try {
-    bytes = await fs.readFile(file.path)
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error)
-    return {
-      diagnostics: [{ file: file.name, line: 1, column: 1, severity: 'error', rule: 'invalid-encoding', message: `cannot read the file (${code}); check that it exists and is readable` }],
-    }
-  }
-  return parseProposal(file.name, bytes, { fileSize: config.limits.fileSize })
+  return sharedPool().parse(files, config.limits)
 }
 
 /** The negotiation of a workspace without errors; undefined when it has any. */

@@ -1,0 +1,236 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: how fast consolidate reads a negotiation of 100, 1,000 and
+ * 10,000 proposals, against the floor (a bare script that only reads and
+ * parses the same files, see floor.js) and pandoc (when installed).
+ *
+ *   npm run bench -- [--sizes 100,1000,10000] [--runs N] [--dir DIR]
+ *                    [--no-pandoc] [--no-watch] [--keep-env]
+ *
+ * Every measured command is a cold process, spawned as a user runs it; within
+ * a round the commands alternate, so a busy moment of the machine is shared
+ * between them; the table shows medians. Peak RSS comes from /usr/bin/time
+ * when it exists, else (Node commands only) from the child's own
+ * process.resourceUsage().
+ */
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { generate } from './generate.js'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+const repo = path.dirname(here)
+const cli = path.join(repo, 'bin', 'consolidate.js')
+const floor = path.join(here, 'floor.js')
+const maxrss = path.join(here, 'maxrss.cjs')
+
+const { values: args } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '100,1000,10000' },
+    runs: { type: 'string' },
+    dir: { type: 'string', default: path.join(os.tmpdir(), 'consolidate-bench') },
+    'no-pandoc': { type: 'boolean', default: false },
+    'no-watch': { type: 'boolean', default: false },
+    'keep-env': { type: 'boolean', default: false },
+  },
+})
+const sizes = args.sizes.split(',').map((size) => Number(size.trim()))
+if (sizes.some((size) => !Number.isInteger(size) || size < 1)) usage('--sizes must be a comma-separated list of whole numbers')
+const runsFor = (size) => (args.runs !== undefined ? Number(args.runs) : size >= 10000 ? 3 : 5)
+if (args.runs !== undefined && !(Number(args.runs) >= 1)) usage('--runs must be at least 1')
+if (!existsSync(path.join(repo, 'dist', 'cli.js')) || !existsSync(path.join(repo, 'dist', 'worker.js'))) {
+  usage('dist/ is missing or incomplete: run `npm ci` (or `npm run build`) first')
+}
+
+// The children run with the caller's environment, less what only slows every Node start
+// (a CA bundle read at start-up costs ~80 ms on some machines) unless --keep-env.
+const env = { ...process.env }
+const dropped = args['keep-env'] ? [] : ['NODE_EXTRA_CA_CERTS', 'NODE_OPTIONS'].filter((name) => env[name] !== undefined)
+for (const name of dropped) delete env[name]
+const timeBinary = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined
+const pandoc = args['no-pandoc'] ? undefined : spawnSync('pandoc', ['--version'], { encoding: 'utf8' }).stdout?.split('\n')[0]
+
+function usage(message) {
+  process.stderr.write(`bench: ${message}\n`)
+  process.exit(2)
+}
+
+/** Run one command as a cold process: wall time, CPU time and peak RSS. */
+function measure(command, argv, options = {}) {
+  const rssFile = path.join(args.dir, `.rss-${process.pid}`)
+  rmSync(rssFile, { force: true })
+  let file = command
+  let list = argv
+  const childEnv = { ...env }
+  if (timeBinary) {
+    file = timeBinary
+    list = ['-f', '%M %U %S', '-o', rssFile, command, ...argv]
+  } else if (command === process.execPath) {
+    list = ['--require', maxrss, ...argv]
+    childEnv.BENCH_RSS_FILE = rssFile
+  }
+  const start = process.hrtime.bigint()
+  const result = spawnSync(file, list, { cwd: options.cwd ?? repo, env: childEnv, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'ignore', 'pipe'] })
+  const wall = Number(process.hrtime.bigint() - start) / 1e6
+  if (result.status !== (options.status ?? 0)) {
+    throw new Error(`${[command, ...argv.slice(0, 6)].join(' ')} … exited with ${result.status ?? result.signal}:\n${result.stderr.slice(-2000)}`)
+  }
+  const sample = { wall, rss: undefined, cpu: undefined }
+  if (existsSync(rssFile)) {
+    const fields = readFileSync(rssFile, 'utf8').trim().split('\n').pop().split(' ').map(Number)
+    sample.rss = fields[0] / 1024
+    if (fields.length === 3) sample.cpu = fields[1] + fields[2]
+  }
+  return sample
+}
+
+const median = (values) => {
+  const sorted = values.filter((value) => value !== undefined).sort((a, b) => a - b)
+  if (sorted.length === 0) return undefined
+  const middle = sorted.length >> 1
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+}
+
+function summarise(samples) {
+  return { wall: median(samples.map((s) => s.wall)), cpu: median(samples.map((s) => s.cpu)), rss: median(samples.map((s) => s.rss)) }
+}
+
+/** Wait for a line of `stream` that matches `pattern`, up to `timeout` ms. */
+function waitFor(child, pattern, timeout) {
+  return new Promise((resolve) => {
+    let text = ''
+    const done = (value) => {
+      clearTimeout(timer)
+      child.stderr.off('data', onData)
+      child.off('exit', onExit)
+      resolve(value)
+    }
+    const onData = (chunk) => {
+      text += chunk
+      if (pattern.test(text)) done(true)
+    }
+    const onExit = () => done(false)
+    const timer = setTimeout(() => done(false), timeout)
+    child.stderr.on('data', onData)
+    child.on('exit', onExit)
+  })
+}
+
+/**
+ * `build --watch` on a workspace: the time from saving an edit of one
+ * proposal to the rebuild's report, for `runs` edits. Undefined when the
+ * build has no working --watch.
+ */
+async function measureWatch(root, out, proposal, runs, fullBuild) {
+  const child = spawn(process.execPath, [cli, 'build', '--root', root, '--out', out, '--watch'], { cwd: repo, env, stdio: ['ignore', 'ignore', 'pipe'] })
+  child.stderr.setEncoding('utf8')
+  const original = readFileSync(proposal, 'utf8')
+  const times = []
+  try {
+    if (!(await waitFor(child, /wrote/, 20 * fullBuild + 30000))) return undefined
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    for (let run = 0; run < runs; run++) {
+      const edited = run % 2 === 0 ? original.replace(/\n1\. /, '\n1. [Notwithstanding paragraph 2,] ') : original
+      const seen = waitFor(child, /wrote/, 20 * fullBuild + 30000)
+      const start = process.hrtime.bigint()
+      writeFileSync(proposal, edited)
+      if (!(await seen)) return undefined
+      times.push(Number(process.hrtime.bigint() - start) / 1e6)
+      await new Promise((resolve) => setTimeout(resolve, 300))
+    }
+  } finally {
+    child.kill()
+    writeFileSync(proposal, original)
+  }
+  return median(times)
+}
+
+const fmt = (value, digits = 0) => (value === undefined || Number.isNaN(value) ? '—' : value.toFixed(digits))
+
+mkdirSync(args.dir, { recursive: true })
+const cpus = os.cpus()
+process.stderr.write(`bench: ${cpus.length} cores (${cpus[0]?.model.trim()}), node ${process.version}${pandoc ? `, ${pandoc}` : ''}\n`)
+if (dropped.length > 0) process.stderr.write(`bench: children run without ${dropped.join(', ')} (pass --keep-env to keep)\n`)
+
+const rows = []
+const ratios = []
+const builds = new Map()
+let watchResult
+
+for (const size of sizes) {
+  const root = path.join(args.dir, `w${size}`)
+  const out = path.join(args.dir, `out${size}`)
+  process.stderr.write(`bench: generating ${size} proposals in ${root} … `)
+  const { files, bytes } = generate(root, size)
+  const megabytes = bytes / 1e6
+  process.stderr.write(`${megabytes.toFixed(2)} MB\n`)
+  const relative = files.map((file) => path.relative(root, file))
+
+  const commands = [
+    ['build', () => measure(process.execPath, [cli, 'build', '--root', root, '--out', out])],
+    ['check', () => measure(process.execPath, [cli, 'check', '--root', root])],
+    ['floor', () => measure(process.execPath, [floor, root])],
+  ]
+  if (pandoc) commands.push(['pandoc', () => measure('pandoc', ['--quiet', '-f', 'gfm', '-t', 'gfm', '-o', path.join(args.dir, `pandoc${size}.md`), ...relative], { cwd: root })])
+
+  const samples = new Map(commands.map(([name]) => [name, []]))
+  const runs = runsFor(size)
+  // One untimed round first: the files are then in the page cache for every command alike.
+  for (let round = 0; round <= runs; round++) {
+    for (const [name, run] of commands) {
+      process.stderr.write(`\rbench: ${size} proposals, round ${round}/${runs}, ${name}      `)
+      const sample = run()
+      if (round > 0) samples.get(name).push(sample)
+    }
+  }
+  process.stderr.write('\n')
+  const results = new Map([...samples].map(([name, list]) => [name, summarise(list)]))
+  for (const [name, result] of results) {
+    rows.push(`| ${size.toLocaleString('en')} | ${name} | ${fmt(result.wall)} | ${fmt(result.wall / size, 2)} | ${fmt(megabytes / (result.wall / 1000), 2)} | ${fmt(result.cpu, 2)} | ${fmt(result.rss)} |`)
+  }
+  const build = results.get('build').wall
+  builds.set(size, results.get('build'))
+  ratios.push(`| ${size.toLocaleString('en')} | ${fmt(build / results.get('floor').wall, 2)} | ${fmt(results.get('check').wall / build, 2)} | ${pandoc ? fmt(build / results.get('pandoc').wall, 2) : '—'} |`)
+
+  if (!args['no-watch'] && (size === 1000 || (size === sizes[sizes.length - 1] && !sizes.includes(1000)))) {
+    process.stderr.write(`bench: ${size} proposals, build --watch, ${runs} edits\n`)
+    watchResult = { size, rebuild: await measureWatch(root, out, files[Math.floor(files.length / 2)], runs, build), build }
+  }
+}
+
+// Cold start: the CLI's --help against a Node process that does nothing.
+const starts = { help: [], node: [] }
+for (let round = 0; round <= 10; round++) {
+  const help = measure(process.execPath, [cli, '--help'])
+  const node = measure(process.execPath, ['-e', '0'])
+  if (round > 0) starts.help.push(help), starts.node.push(node)
+}
+const help = summarise(starts.help)
+const node = summarise(starts.node)
+
+const lines = [
+  `Machine: ${cpus.length} cores (${cpus[0]?.model.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GB, ${os.type()} ${os.release()}; Node ${process.version}${pandoc ? `; ${pandoc}` : ''}.`,
+  `Command: \`npm run bench -- --sizes ${sizes.join(',')}${args.runs ? ` --runs ${args.runs}` : ''}\`; median of ${sizes.map(runsFor).join('/')} runs${dropped.length ? `; children without ${dropped.join(', ')}` : ''}.`,
+  '',
+  '| proposals | command | wall ms | ms/proposal | MB/s | CPU s | peak RSS MB |',
+  '| ---: | --- | ---: | ---: | ---: | ---: | ---: |',
+  ...rows,
+  '',
+  '| proposals | build/floor | check/build | build/pandoc |',
+  '| ---: | ---: | ---: | ---: |',
+  ...ratios,
+  '',
+]
+if (builds.has(1000) && builds.has(10000)) lines.push(`Scaling: build(10,000) / build(1,000) = ${fmt(builds.get(10000).wall / builds.get(1000).wall, 2)}.`)
+lines.push(`Cold start: \`consolidate --help\` ${fmt(help.wall)} ms (\`node -e 0\` ${fmt(node.wall)} ms).`)
+if (watchResult) {
+  lines.push(
+    watchResult.rebuild === undefined
+      ? `Watch: \`build --watch\` did not report a rebuild (not available in this build).`
+      : `Watch: rebuild after editing one proposal of ${watchResult.size.toLocaleString('en')}: ${fmt(watchResult.rebuild)} ms, ${fmt((100 * watchResult.rebuild) / watchResult.build)}% of a full build.`,
+  )
+}
+process.stdout.write(`${lines.join('\n')}\n`)

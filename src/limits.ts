@@ -1,0 +1,19 @@
+/** `too-complex` (SPEC §8): a proposal the parser could not finish within its limits. */
+import { RULES, type Diagnostic } from './types.js'
+
+/** Why parsing was given up: the deadline passed, the nesting overflowed the stack, or memory ran out. */
+export type Overrun = { seconds: number } | 'nesting' | 'memory'
+
+const HINT = 'simplify the Markdown (deeply nested block quotes, lists or emphasis, long runs of `_`, `*` or `~`)'
+
+/** The diagnostic for a file whose parsing overran, at 1:1. */
+export function tooComplex(file: string, overrun: Overrun): Diagnostic {
+  let message: string
+  if (overrun === 'nesting') message = `the file nests Markdown too deeply to be parsed; ${HINT}`
+  else if (overrun === 'memory') message = `parsing the file needed too much memory and was stopped; ${HINT}`
+  else {
+    const limit = `${overrun.seconds} second${overrun.seconds === 1 ? '' : 's'}`
+    message = `parsing the file took longer than ${limit} (limits.parseSeconds in consolidate.yaml) and was stopped; ${HINT}, or raise the limit`
+  }
+  return { file, line: 1, column: 1, severity: RULES['too-complex'], rule: 'too-complex', message }
+}

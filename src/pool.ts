@@ -1,0 +1,217 @@
+/**
+ * Parser threads: proposals are parsed in parallel on worker threads, each
+ * file within `limits.parseSeconds`. A thread that overruns is terminated and
+ * replaced, its file reported `too-complex` and the files it still held given
+ * to the others, so a pathological proposal never hangs a run.
+ */
+import { existsSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
+import { fileURLToPath } from 'node:url'
+import { Worker, type ResourceLimits } from 'node:worker_threads'
+import { tooComplex } from './limits.js'
+import type { Limits, ParseResult } from './types.js'
+import type { ProposalFile } from './workspace.js'
+
+/** What the pool asks a thread: parse this file. */
+export interface ParseRequest {
+  id: number
+  name: string
+  path: string
+  fileSize: number
+}
+
+/** What a thread answers: it is ready, or a file's result, or a failure of the parser itself. */
+export type ParseResponse = { ready: true } | { id: number; result: ParseResult } | { id: number; error: string }
+
+/** Files sent ahead to a thread, so it never waits for its next one. */
+const AHEAD = 4
+/** Fewer files than this per thread do not repay starting another thread. */
+const FILES_PER_THREAD = 24
+/** Node caps timers at 2^31 − 1 ms; a longer one would fire at once. */
+const LONGEST_TIMER = 2 ** 31 - 1
+
+interface Task {
+  id: number
+  file: ProposalFile
+  limits: Limits
+  resolve: (result: ParseResult) => void
+  reject: (error: Error) => void
+}
+
+interface Thread {
+  worker: Worker
+  ready: boolean
+  /** Sent and not yet answered, in order: the first is being parsed. */
+  running: Task[]
+  timer?: NodeJS.Timeout
+  retired: boolean
+}
+
+/**
+ * The parser thread's module: the bundled one that `npm run build` writes to
+ * dist/ (it starts several times faster than ~150 separate modules), else tsc's output.
+ */
+function workerModule(): URL {
+  for (const candidate of [new URL('../dist/worker.js', import.meta.url), new URL('./parse-worker.js', import.meta.url)]) {
+    if (existsSync(fileURLToPath(candidate))) return candidate
+  }
+  throw new Error('the parser thread module dist/worker.js is missing; run `npm run build`')
+}
+
+export interface PoolOptions {
+  /** Most threads at once; default: the machine's cores, at most 4. */
+  size?: number
+  /** Passed to each thread (heap and stack sizes). */
+  resourceLimits?: ResourceLimits
+}
+
+export class ParsePool {
+  private readonly threads = new Set<Thread>()
+  /** Waiting tasks: `retry` (taken back from a terminated thread) first, then `queue` from `next`. */
+  private retry: Task[] = []
+  private queue: Task[] = []
+  private next = 0
+  private ids = 0
+  private module?: URL
+  private readonly size: number
+  private readonly resourceLimits?: ResourceLimits
+
+  constructor(options: PoolOptions = {}) {
+    this.size = Math.max(1, options.size ?? Math.min(4, availableParallelism()))
+    this.resourceLimits = options.resourceLimits
+  }
+
+  /** Start up to `count` threads ahead of work, so their start-up overlaps other work. */
+  prestart(count = 1): void {
+    while (this.threads.size < Math.min(count, this.size)) this.spawn()
+  }
+
+  /** Parse `files` (results in the same order); resolves once every file has a result. */
+  parse(files: ProposalFile[], limits: Limits): Promise<ParseResult[]> {
+    if (files.length === 0) return Promise.resolve([])
+    const results = files.map(
+      (file) => new Promise<ParseResult>((resolve, reject) => this.queue.push({ id: this.ids++, file, limits, resolve, reject })),
+    )
+    this.prestart(Math.ceil(this.waiting() / FILES_PER_THREAD))
+    for (const thread of this.threads) this.feed(thread)
+    return Promise.all(results)
+  }
+
+  /** Stop every thread; waiting files fail. */
+  async close(): Promise<void> {
+    const threads = [...this.threads]
+    for (const thread of threads) this.retire(thread)
+    this.failAll(new Error('the parser threads were closed'))
+    await Promise.all(threads.map((thread) => thread.worker.terminate()))
+  }
+
+  private waiting(): number {
+    return this.retry.length + this.queue.length - this.next
+  }
+
+  private take(): Task | undefined {
+    const task = this.retry.shift() ?? this.queue[this.next++]
+    if (this.next >= this.queue.length) {
+      this.queue = []
+      this.next = 0
+    }
+    return task
+  }
+
+  private spawn(): void {
+    this.module ??= workerModule()
+    const thread: Thread = { worker: new Worker(this.module, { resourceLimits: this.resourceLimits }), ready: false, running: [], retired: false }
+    this.threads.add(thread)
+    thread.worker.on('message', (response: ParseResponse) => this.answer(thread, response))
+    thread.worker.on('error', (error: Error & { code?: string }) => this.fail(thread, error))
+    thread.worker.on('exit', (code) => {
+      if (!thread.retired) this.fail(thread, new Error(`a parser thread stopped unexpectedly (exit code ${code})`))
+    })
+    this.hold(thread)
+  }
+
+  private feed(thread: Thread): void {
+    while (thread.ready && !thread.retired && thread.running.length < AHEAD && this.waiting() > 0) {
+      const task = this.take()!
+      thread.running.push(task)
+      const request: ParseRequest = { id: task.id, name: task.file.name, path: task.file.path, fileSize: task.limits.fileSize }
+      thread.worker.postMessage(request)
+      if (thread.running.length === 1) this.startClock(thread)
+    }
+    this.hold(thread)
+  }
+
+  private answer(thread: Thread, response: ParseResponse): void {
+    if (thread.retired) return
+    if ('ready' in response) {
+      thread.ready = true
+      this.feed(thread)
+      return
+    }
+    const task = thread.running.shift()
+    clearTimeout(thread.timer)
+    if (task === undefined || task.id !== response.id) {
+      this.fail(thread, new Error('a parser thread answered out of order'))
+      return
+    }
+    if ('error' in response) task.reject(new Error(`parsing ${task.file.name} failed: ${response.error}`))
+    else task.resolve(response.result)
+    if (thread.running.length > 0) this.startClock(thread)
+    this.feed(thread)
+  }
+
+  /** The deadline of the file a thread is parsing now. */
+  private startClock(thread: Thread): void {
+    const { limits } = thread.running[0]
+    thread.timer = setTimeout(() => this.overrun(thread, { seconds: limits.parseSeconds }), Math.min(LONGEST_TIMER, limits.parseSeconds * 1000))
+    thread.timer.unref()
+  }
+
+  /** The file being parsed is too complex: report it, replace the thread, hand its other files on. */
+  private overrun(thread: Thread, cause: { seconds: number } | 'memory'): void {
+    const [task, ...rest] = thread.running
+    this.retire(thread)
+    void thread.worker.terminate()
+    this.retry.unshift(...rest)
+    task?.resolve({ diagnostics: [tooComplex(task.file.name, cause)] })
+    if (this.waiting() > 0) {
+      this.spawn()
+      for (const other of this.threads) this.feed(other)
+    }
+  }
+
+  private fail(thread: Thread, error: Error & { code?: string }): void {
+    if (thread.retired) return
+    if (error.code === 'ERR_WORKER_OUT_OF_MEMORY' && thread.running.length > 0) {
+      this.overrun(thread, 'memory')
+      return
+    }
+    this.retire(thread)
+    for (const task of thread.running) task.reject(error)
+    // A thread that cannot even start (a missing module) would fail again: fail everything waiting.
+    if (!thread.ready || this.threads.size === 0) this.failAll(error)
+  }
+
+  private failAll(error: Error): void {
+    while (this.waiting() > 0) this.take()!.reject(error)
+  }
+
+  private retire(thread: Thread): void {
+    thread.retired = true
+    clearTimeout(thread.timer)
+    this.threads.delete(thread)
+  }
+
+  /** A thread keeps the process alive only while it has work: an idle pool never delays exit. */
+  private hold(thread: Thread): void {
+    if (thread.running.length > 0 || (!thread.ready && this.waiting() > 0)) thread.worker.ref()
+    else thread.worker.unref()
+  }
+}
+
+let shared: ParsePool | undefined
+
+/** The process's pool, created on first use and kept for later runs (watch mode rebuilds). */
+export function sharedPool(): ParsePool {
+  return (shared ??= new ParsePool())
+}

@@ -1,0 +1,81 @@
+/**
+ * The parser threads: results in order, one per file; a file that overruns
+ * its deadline or nests too deeply is `too-complex` and the others are still
+ * parsed, by a replacement thread when the overrunning one was terminated.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, describe, expect, test } from 'vitest'
+import { ParsePool } from '../src/pool.js'
+import { DEFAULT_LIMITS, type ParseResult } from '../src/types.js'
+import type { ProposalFile } from '../src/workspace.js'
+
+const folder = mkdtempSync(path.join(tmpdir(), 'consolidate-pool-'))
+const pools: ParsePool[] = []
+afterAll(() => Promise.all(pools.map((pool) => pool.close())))
+
+function pool(options: ConstructorParameters<typeof ParsePool>[0]): ParsePool {
+  const created = new ParsePool(options)
+  pools.push(created)
+  return created
+}
+
+function proposal(name: string, body: string): ProposalFile {
+  const file = path.join(folder, name)
+  writeFileSync(file, `---\ntopic: A.1\nauthor: Japan\n---\n\n${body}\n`)
+  return { name: `proposals/${name}`, path: file }
+}
+
+/** What a test compares: the id parsed, or the rules and messages reported. */
+function outcome(result: ParseResult): string | Array<{ rule: string; line: number; column: number; message: string }> {
+  if (result.proposal) return result.proposal.id
+  return result.diagnostics.map(({ rule, line, column, message }) => ({ rule, line, column, message }))
+}
+
+const HINT = 'simplify the Markdown (deeply nested block quotes, lists or emphasis, long runs of `_`, `*` or `~`)'
+
+describe('ParsePool', () => {
+  test('gives one result per file, in the order of the files, across threads', async () => {
+    const files = Array.from({ length: 60 }, (_, index) => proposal(`order-${String(index).padStart(2, '0')}.md`, `Text ${index} [shall] apply.`))
+    const results = await pool({ size: 2 }).parse(files, DEFAULT_LIMITS)
+    expect(results.map(outcome)).toEqual(files.map((_, index) => `order-${String(index).padStart(2, '0')}`))
+  })
+
+  test('reports a file that overruns limits.parseSeconds and parses the rest on a new thread', async () => {
+    const slow = proposal('slow.md', `The Parties ${'_a '.repeat(2000)}${'a_ '.repeat(2000)}`)
+    const files = [proposal('before.md', 'Before.'), slow, proposal('after-1.md', 'After [one].'), proposal('after-2.md', 'After two.')]
+    const results = await pool({ size: 1 }).parse(files, { ...DEFAULT_LIMITS, parseSeconds: 0.5 })
+    expect(results.map(outcome)).toEqual([
+      'before',
+      [
+        {
+          rule: 'too-complex',
+          line: 1,
+          column: 1,
+          message: `parsing the file took longer than 0.5 seconds (limits.parseSeconds in consolidate.yaml) and was stopped; ${HINT}, or raise the limit`,
+        },
+      ],
+      'after-1',
+      'after-2',
+    ])
+  })
+
+  test('reports a file nested too deeply for the stack', async () => {
+    const files = [proposal('deep.md', `${'>'.repeat(3000)} a`), proposal('flat.md', 'Flat.')]
+    const results = await pool({ size: 1, resourceLimits: { stackSizeMb: 0.5 } }).parse(files, { ...DEFAULT_LIMITS, parseSeconds: 60 })
+    expect(results.map(outcome)).toEqual([[{ rule: 'too-complex', line: 1, column: 1, message: `the file nests Markdown too deeply to be parsed; ${HINT}` }], 'flat'])
+  })
+
+  test('reports a file it cannot read', async () => {
+    const results = await pool({ size: 1 }).parse([{ name: 'proposals/gone.md', path: path.join(folder, 'gone.md') }], DEFAULT_LIMITS)
+    expect(results.map(outcome)).toEqual([[{ rule: 'invalid-encoding', line: 1, column: 1, message: 'cannot read the file (ENOENT); check that it exists and is readable' }]])
+  })
+
+  test('is reused across runs, as a watch rebuild reuses it', async () => {
+    const reused = pool({ size: 1 })
+    expect((await reused.parse([proposal('first.md', 'First.')], DEFAULT_LIMITS)).map(outcome)).toEqual(['first'])
+    expect((await reused.parse([], DEFAULT_LIMITS)).map(outcome)).toEqual([])
+    expect((await reused.parse([proposal('second.md', 'Second.')], DEFAULT_LIMITS)).map(outcome)).toEqual(['second'])
+  })
+})
