@@ -36,6 +36,7 @@ export async function main(args: string[], io: Io = processIo()): Promise<number
     .addOption(new Option('--lang <language>', 'language of generated labels (overrides the config)').choices(['en', 'fr', 'es']))
     .option('--watch', 'rebuild whenever proposals, the config or templates change')
     .action(async (options: Common & { out?: string; format: string; check?: boolean; group?: string; lang?: 'en' | 'fr' | 'es'; watch?: boolean }) => {
+      startParsers()
       const { build } = await import('./commands/build.js')
       code = await build(options, io)
     })
@@ -44,6 +45,7 @@ export async function main(args: string[], io: Io = processIo()): Promise<number
     .description('validate only; print every problem with file, line and column')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
     .action(async (options: Common & { format: 'text' | 'json' | 'github' }) => {
+      startParsers()
       const { check } = await import('./commands/check.js')
       code = await check(options, io)
     })
@@ -53,6 +55,7 @@ export async function main(args: string[], io: Io = processIo()): Promise<number
     .addOption(new Option('--format <format>', 'output format').choices(['md', 'json']).default('md'))
     .option('--threshold <n>', 'supporters needed for broad support (overrides the config)', positiveInteger)
     .action(async (options: Common & { format: 'md' | 'json'; threshold?: number }) => {
+      startParsers()
       const { stocktakeCommand } = await import('./commands/stocktake.js')
       code = await stocktakeCommand(options, io)
     })
@@ -103,6 +106,12 @@ export async function main(args: string[], io: Io = processIo()): Promise<number
     throw error
   }
   return code
+}
+
+/** Parser threads take a moment to start: start one while the command's modules load. */
+function startParsers(): void {
+  // A failure here (a missing thread module) is reported by the parse that needs the thread.
+  import('./pool.js').then(({ sharedPool }) => sharedPool().prestart(), () => undefined).catch(() => undefined)
 }
 
 function positiveInteger(value: string): number {

@@ -1,6 +1,8 @@
-/** Diagnostics: sorted, counted, and printed as text, JSON or GitHub workflow commands. */
-import { VFile } from 'vfile'
-import { reporter } from 'vfile-reporter'
+/**
+ * Diagnostics: sorted, counted, and printed as JSON or GitHub workflow
+ * commands (the human-readable text is report.ts: it loads a reporter only a
+ * run with problems to show needs).
+ */
 import type { Diagnostic } from './types.js'
 
 export const CHECK_FORMATS = ['text', 'json', 'github'] as const
@@ -21,23 +23,6 @@ export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
 
 export function hasErrors(diagnostics: Diagnostic[]): boolean {
   return diagnostics.some((diagnostic) => diagnostic.severity === 'error')
-}
-
-/** Human-readable report in the style of remark-cli (vfile-reporter). */
-export function formatText(diagnostics: Diagnostic[], options: { color: boolean }): string {
-  const files = new Map<string, VFile>()
-  for (const diagnostic of sortDiagnostics(diagnostics)) {
-    let file = files.get(diagnostic.file)
-    if (!file) files.set(diagnostic.file, (file = new VFile({ path: diagnostic.file })))
-    const message = file.message(diagnostic.message, {
-      place: { line: diagnostic.line, column: diagnostic.column },
-      ruleId: diagnostic.rule,
-      source: 'consolidate',
-    })
-    message.fatal = diagnostic.severity === 'error' ? true : false
-  }
-  if (files.size === 0) return ''
-  return `${reporter([...files.values()], { color: options.color, quiet: true })}\n`
 }
 
 /** SPEC §8: an array of `{file, line, column, severity, rule, message}`. */

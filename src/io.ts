@@ -24,6 +24,6 @@ export function useColor(io: Io, stream: { isTTY?: boolean } = io.stderr): boole
 /** Print diagnostics in the text format to standard error. */
 export async function printDiagnostics(diagnostics: Diagnostic[], io: Io): Promise<void> {
   if (diagnostics.length === 0) return
-  const { formatText } = await import('./diagnostics.js')
+  const { formatText } = await import('./report.js')
   io.stderr.write(formatText(diagnostics, { color: useColor(io) }))
 }

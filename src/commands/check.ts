@@ -1,6 +1,6 @@
 /** `consolidate check`: validate only and print every problem. */
 import { EXIT, useColor, type Io } from '../io.js'
-import { formatGithub, formatJson, formatText, hasErrors, type CheckFormat } from '../diagnostics.js'
+import { formatGithub, formatJson, hasErrors, type CheckFormat } from '../diagnostics.js'
 import { loadWorkspace } from '../pipeline.js'
 import { resolveRoot } from '../workspace.js'
 
@@ -10,10 +10,12 @@ export async function check(options: { root?: string; config?: string; format: C
   const { diagnostics } = workspace
   if (options.format === 'json') io.stdout.write(formatJson(diagnostics))
   else if (options.format === 'github') io.stdout.write(formatGithub(diagnostics))
-  else {
+  else if (diagnostics.length > 0) {
+    const { formatText } = await import('../report.js')
     io.stdout.write(formatText(diagnostics, { color: useColor(io, io.stdout) }))
+  } else {
     const files = workspace.files.length
-    io.stdout.write(diagnostics.length === 0 ? `${files} proposal file${files === 1 ? '' : 's'} checked: no problems\n` : '')
+    io.stdout.write(`${files} proposal file${files === 1 ? '' : 's'} checked: no problems\n`)
   }
   return hasErrors(diagnostics) ? EXIT.inputs : EXIT.ok
 }
