@@ -21,7 +21,7 @@ export interface LoadOptions {
 
 export interface Workspace {
   config: Config
-  /** Every proposal that could be read; those with errors are left out. */
+  /** Every proposal whose front matter could be read (some may have errors in their body). */
   proposals: Proposal[]
   /** Every file found, readable or not. */
   files: ProposalFile[]
