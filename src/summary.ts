@@ -24,11 +24,11 @@ export function renderSummary(summary: BuildSummary): string {
   const name = negotiation?.config.symbol ?? negotiation?.config.title
   const blocks = [`## consolidate${name ? `: ${escapeMarkdown(name)}` : ''}`]
   const files = summary.files.map(code).join(', ')
-  const warnings = summary.warnings > 0 ? ` (${summary.warnings} warning${summary.warnings === 1 ? '' : 's'})` : ''
   if (summary.outcome === 'errors') {
-    blocks.push(`**The inputs have ${summary.errors} error${summary.errors === 1 ? '' : 's'}**${warnings}: nothing was built. Run \`consolidate check\` to list them.`)
+    blocks.push(`**The inputs have ${plural(summary.errors, 'error')}**: nothing was built. Run \`consolidate check\` to list them.`)
     return `${blocks.join('\n\n')}\n`
   }
+  const warnings = summary.warnings > 0 ? ` The inputs have ${plural(summary.warnings, 'warning')}; \`consolidate check\` lists them.` : ''
   blocks.push(
     summary.outcome === 'stale'
       ? `**The committed text is out of date**: ${files}. Run \`consolidate build\` and commit the result.${warnings}`
@@ -51,6 +51,10 @@ export function renderSummary(summary: BuildSummary): string {
   }
   blocks.push(summary.changes.trim())
   return `${blocks.join('\n\n')}\n`
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`
 }
 
 /** Entries with no sub-topics, as the cover counts topics. */
