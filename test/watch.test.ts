@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { expect, test } from 'vitest'
 import { build, type Rebuild } from '../src/commands/build.js'
+import { run } from './helpers/run.js'
 
 const sample = path.join(import.meta.dirname, 'diff-fixtures', 'every-kind', 'new')
 
@@ -94,4 +95,9 @@ test('build --watch stops cleanly on Ctrl-C (SIGINT)', async () => {
   expect(stderr).toContain('consolidate: wrote')
   child.kill('SIGINT')
   expect(await exited, stderr).toBe(0)
+})
+
+test('--watch with --check is a usage error', async () => {
+  const result = await run(['build', '--watch', '--check', '--root', sample])
+  expect(result).toEqual({ code: 2, stdout: '', stderr: 'consolidate: --watch and --check cannot be used together: --check compares once and exits\n' })
 })
