@@ -37,7 +37,7 @@ export async function main(args: string[], io: Io = processIo()): Promise<number
     .option('--watch', 'rebuild whenever proposals, the config or templates change')
     .action(async (options: Common & { out?: string; format: string; check?: boolean; group?: string; lang?: 'en' | 'fr' | 'es'; watch?: boolean }) => {
       const { build } = await import('./commands/build.js')
-      code = await build(options, io)
+      code = options.watch ? await untilInterrupted((signal) => build({ ...options, signal }, io)) : await build(options, io)
     })
 
   common(program.command('check'))
@@ -103,6 +103,20 @@ export async function main(args: string[], io: Io = processIo()): Promise<number
     throw error
   }
   return code
+}
+
+/** Run `task` with a signal that Ctrl-C (SIGINT) or SIGTERM aborts: how a watch stops cleanly. */
+async function untilInterrupted<T>(task: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController()
+  const stop = (): void => controller.abort()
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+  try {
+    return await task(controller.signal)
+  } finally {
+    process.off('SIGINT', stop)
+    process.off('SIGTERM', stop)
+  }
 }
 
 function positiveInteger(value: string): number {

@@ -69,3 +69,11 @@ export function negotiationOf(workspace: Workspace, options?: AssembleOptions): 
   if (hasErrors(workspace.diagnostics)) return undefined
   return assemble(workspace.proposals, workspace.config, options)
 }
+
+/** The checks of `loadWorkspace` over files read and parsed elsewhere (a git revision, a watcher's cache). */
+export function checkParsed(config: Config, configDiagnostics: Diagnostic[], results: ParseResult[]): Pick<Workspace, 'config' | 'proposals' | 'diagnostics'> {
+  const proposals = results.flatMap((result) => (result.proposal ? [result.proposal] : []))
+  const diagnostics = [...configDiagnostics, ...results.flatMap((result) => result.diagnostics)]
+  if (!hasErrors(configDiagnostics)) diagnostics.push(...validate(proposals, config))
+  return { config, proposals, diagnostics }
+}
