@@ -178,3 +178,9 @@ describe('stocktake', () => {
     expect(result.stderr).toContain('no-front-matter')
   })
 })
+
+test('the sample negotiation\'s committed text is up to date (what the shipped CI workflow checks)', async () => {
+  const result = await run(['build', '--check', '--root', path.join(import.meta.dirname, '..')])
+  expect(result.stderr).toContain('up to date')
+  expect(result.code).toBe(0)
+})
