@@ -26,9 +26,9 @@ const NOTES = new Set(['definition', 'footnoteDefinition'])
 
 /** Analyse the body `blocks` of a file whose normalised text is `source`. */
 export function analyseBody(blocks: RootContent[], source: string, lines: LineIndex): BodyAnalysis {
-  const text = blocks.filter((block) => !NOTES.has(block.type))
-  const hasText = text.some((block) => block.type !== 'html' && toString(block).trim() !== '') ||
-    text.some((block) => block.type === 'html' && !/^\s*<!--[\s\S]*-->\s*$/.test(block.value))
+  // Notes and HTML comments are not part of the text's reading order.
+  const text = blocks.filter((block) => !NOTES.has(block.type) && !(block.type === 'html' && /^\s*<!--/.test(block.value)))
+  const hasText = text.some((block) => block.type === 'html' || toString(block).trim() !== '')
   const edits: Array<Edit & { rank: number }> = []
 
   const first = blocks[0]
@@ -208,9 +208,9 @@ function closerFor(node: RootContent, source: string): string | undefined {
       if (!match) continue
       if (ender === '') {
         const tag = match[1].toLowerCase()
-        return new RegExp(`</${tag}>`, 'i').test(written) ? undefined : `\n</${tag}>`
+        return new RegExp(`</${tag}>`, 'i').test(written) ? undefined : written.endsWith('\n') ? `</${tag}>` : `\n</${tag}>`
       }
-      return written.includes(ender, match[0].length) ? undefined : `\n${closer}`
+      return written.includes(ender, match[0].length) ? undefined : written.endsWith('\n') ? closer : `\n${closer}`
     }
   }
   return undefined

@@ -38,7 +38,7 @@ export async function main(args: string[], io: Io = processIo()): Promise<number
     .action(async (options: Common & { out?: string; format: string; check?: boolean; group?: string; lang?: 'en' | 'fr' | 'es'; watch?: boolean }) => {
       startParsers()
       const { build } = await import('./commands/build.js')
-      code = await build(options, io)
+      code = options.watch ? await untilInterrupted((signal) => build({ ...options, signal }, io)) : await build(options, io)
     })
 
   common(program.command('check'))
@@ -112,6 +112,20 @@ export async function main(args: string[], io: Io = processIo()): Promise<number
 function startParsers(): void {
   // A failure here (a missing thread module) is reported by the parse that needs the thread.
   import('./pool.js').then(({ sharedPool }) => sharedPool().prestart(), () => undefined).catch(() => undefined)
+}
+
+/** Run `task` with a signal that Ctrl-C (SIGINT) or SIGTERM aborts: how a watch stops cleanly. */
+async function untilInterrupted<T>(task: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController()
+  const stop = (): void => controller.abort()
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+  try {
+    return await task(controller.signal)
+  } finally {
+    process.off('SIGINT', stop)
+    process.off('SIGTERM', stop)
+  }
 }
 
 function positiveInteger(value: string): number {

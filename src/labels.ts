@@ -1,5 +1,5 @@
 /** Every word the tool writes into a document, in each language it speaks. */
-import type { Language, SupportLevel } from './types.js'
+import type { Language, Status, SupportLevel } from './types.js'
 
 export interface Labels {
   documentTitle: string
@@ -23,9 +23,28 @@ export interface Labels {
   }
   months: string[]
   formatDate: (day: number, month: string, year: number) => string
+  /** Added to the title of a small group's extract; `{name}` is the group's name. */
+  group: string
+  /** The change list of `consolidate diff`. */
+  diff: {
+    /** `{old}` and `{new}` name the two revisions. */
+    title: string
+    summary: (counts: { added: number; withdrawn: number; removed: number; changed: number }) => string
+    nothing: string
+    kind: { added: string; withdrawn: string; removed: string; stabilized: string; changed: string }
+    /** `{from}` and `{to}` are words of `statuses`. */
+    status: string
+    statuses: Record<Status, string>
+    /** `{names}` is a list of participants. */
+    gained: string
+    lost: string
+    wording: string
+  }
 }
 
 const plural = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`
+/** French takes the singular for 0 and 1. */
+const pluriel = (count: number, one: string, many: string): string => `${count} ${count < 2 ? one : many}`
 
 const en: Labels = {
   documentTitle: 'Consolidated Negotiating Text',
@@ -52,6 +71,19 @@ const en: Labels = {
   },
   months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
   formatDate: (day, month, year) => `${day} ${month} ${year}`,
+  group: 'Small group: {name}',
+  diff: {
+    title: 'Changes from {old} to {new}',
+    summary: ({ added, withdrawn, removed, changed }) =>
+      `${plural(added, 'proposal', 'proposals')} added, ${withdrawn} withdrawn, ${removed} removed, ${changed} changed.`,
+    nothing: 'No proposal changed.',
+    kind: { added: 'Added', withdrawn: 'Withdrawn', removed: 'Removed', stabilized: 'Stabilized', changed: 'Changed' },
+    status: 'Status: {from} \u2192 {to}.',
+    statuses: { proposed: 'proposed', stabilized: 'stabilized', withdrawn: 'withdrawn' },
+    gained: 'Support gained: {names}.',
+    lost: 'Support lost: {names}.',
+    wording: 'Wording changed:',
+  },
 }
 
 const fr: Labels = {
@@ -79,6 +111,20 @@ const fr: Labels = {
   },
   months: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
   formatDate: (day, month, year) => `${day === 1 ? '1er' : day} ${month} ${year}`,
+  group: 'Petit groupe\u00a0: {name}',
+  diff: {
+    title: 'Modifications entre {old} et {new}',
+    summary: ({ added, withdrawn, removed, changed }) =>
+      `${pluriel(added, 'proposition ajoutée', 'propositions ajoutées')}, ${pluriel(withdrawn, 'retirée', 'retirées')}, ` +
+      `${pluriel(removed, 'supprimée', 'supprimées')}, ${pluriel(changed, 'modifiée', 'modifiées')}.`,
+    nothing: 'Aucune proposition n\u2019a changé.',
+    kind: { added: 'Ajoutée', withdrawn: 'Retirée', removed: 'Supprimée', stabilized: 'Stabilisée', changed: 'Modifiée' },
+    status: 'Statut\u00a0: {from} \u2192 {to}.',
+    statuses: { proposed: 'proposée', stabilized: 'stabilisée', withdrawn: 'retirée' },
+    gained: 'Nouveaux soutiens\u00a0: {names}.',
+    lost: 'Soutiens perdus\u00a0: {names}.',
+    wording: 'Libellé modifié\u00a0:',
+  },
 }
 
 const es: Labels = {
@@ -106,6 +152,20 @@ const es: Labels = {
   },
   months: ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'],
   formatDate: (day, month, year) => `${day} de ${month} de ${year}`,
+  group: 'Grupo reducido: {name}',
+  diff: {
+    title: 'Cambios entre {old} y {new}',
+    summary: ({ added, withdrawn, removed, changed }) =>
+      `${plural(added, 'propuesta añadida', 'propuestas añadidas')}, ${plural(withdrawn, 'retirada', 'retiradas')}, ` +
+      `${plural(removed, 'suprimida', 'suprimidas')}, ${plural(changed, 'modificada', 'modificadas')}.`,
+    nothing: 'Ninguna propuesta ha cambiado.',
+    kind: { added: 'Añadida', withdrawn: 'Retirada', removed: 'Suprimida', stabilized: 'Estabilizada', changed: 'Modificada' },
+    status: 'Estado: {from} \u2192 {to}.',
+    statuses: { proposed: 'propuesta', stabilized: 'estabilizada', withdrawn: 'retirada' },
+    gained: 'Nuevos apoyos: {names}.',
+    lost: 'Apoyos perdidos: {names}.',
+    wording: 'Texto modificado:',
+  },
 }
 
 const LABELS: Record<Language, Labels> = { en, fr, es }

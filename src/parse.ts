@@ -87,9 +87,9 @@ export function parseProposal(file: string, input: Uint8Array | string, options:
     report('invalid-field', `${where} must be letters, digits, '.', '_' and '-' only, starting with a letter or digit; e.g. \`a14-jpn-einvoicing\``, fields.id?.place ?? frontMatter)
   }
 
-  if (diagnostics.some((diagnostic) => diagnostic.severity === 'error') || !fields.topic || !fields.authors) {
-    return { diagnostics }
-  }
+  // A proposal with errors in its body is still returned, so checks across files see it too;
+  // nothing is built while any error stands.
+  if (!fields.topic || !fields.authors) return { diagnostics }
   return {
     proposal: {
       id,

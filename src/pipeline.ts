@@ -20,7 +20,7 @@ export interface LoadOptions {
 
 export interface Workspace {
   config: Config
-  /** Every proposal that could be read; those with errors are left out. */
+  /** Every proposal whose front matter could be read (some may have errors in their body). */
   proposals: Proposal[]
   /** Every file found, readable or not. */
   files: ProposalFile[]
@@ -55,4 +55,12 @@ export async function parseFiles(files: ProposalFile[], config: Config): Promise
 export function negotiationOf(workspace: Workspace, options?: AssembleOptions): Negotiation | undefined {
   if (hasErrors(workspace.diagnostics)) return undefined
   return assemble(workspace.proposals, workspace.config, options)
+}
+
+/** The checks of `loadWorkspace` over files read and parsed elsewhere (a git revision, a watcher's cache). */
+export function checkParsed(config: Config, configDiagnostics: Diagnostic[], results: ParseResult[]): Pick<Workspace, 'config' | 'proposals' | 'diagnostics'> {
+  const proposals = results.flatMap((result) => (result.proposal ? [result.proposal] : []))
+  const diagnostics = [...configDiagnostics, ...results.flatMap((result) => result.diagnostics)]
+  if (!hasErrors(configDiagnostics)) diagnostics.push(...validate(proposals, config))
+  return { config, proposals, diagnostics }
 }

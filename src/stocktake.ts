@@ -3,7 +3,7 @@ import { placements } from './assemble.js'
 import { formatDate, labelsFor } from './labels.js'
 import { code, escapeCell, escapeMarkdown } from './render/escape.js'
 import { topicHeading } from './render/markdown.js'
-import type { Negotiation, Placement, SupportLevel, TopicNode } from './types.js'
+import type { Negotiation, Placement, Proposal, SupportLevel, TopicNode } from './types.js'
 
 /** `stocktake --format json`, exactly as SPEC §7. */
 export interface StocktakeReport {
@@ -20,7 +20,7 @@ export function stocktake(negotiation: Negotiation): StocktakeReport {
         id: proposal.id,
         file: proposal.file,
         topic: proposal.topic.value,
-        title: proposal.title ?? topic.title ?? topic.id,
+        title: titleOf(proposal, topic),
         authors,
         supporters,
         level,
@@ -48,7 +48,7 @@ export function renderStocktake(negotiation: Negotiation): string {
     const rows = referred.map(({ proposal, authors, supporters, level }) =>
       [
         code(proposal.id),
-        escapeCell(proposal.title ?? ''),
+        escapeCell(titleOf(proposal, topic)),
         authors.map(escapeCell).join('; '),
         supporters.length > 0 ? supporters.map(escapeCell).join('; ') : labels.none,
         labels.level[level],
@@ -65,6 +65,11 @@ export function renderStocktake(negotiation: Negotiation): string {
     )
   }
   return `${blocks.join('\n\n')}\n`
+}
+
+/** A proposal's title, or its topic's when it has none. */
+function titleOf(proposal: Proposal, topic: TopicNode): string {
+  return proposal.title ?? topic.title ?? topic.id
 }
 
 function referredByTopic(topics: TopicNode[]): Array<{ topic: TopicNode; referred: Placement[] }> {

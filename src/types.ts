@@ -150,7 +150,10 @@ export interface Proposal {
   body: Body
 }
 
-/** The outcome of reading one file: a proposal when it could be read at all, and its problems. */
+/**
+ * The outcome of reading one file: a proposal when its front matter could be
+ * read (even if the file has errors, so cross-file checks see it), and its problems.
+ */
 export interface ParseResult {
   proposal?: Proposal
   diagnostics: Diagnostic[]

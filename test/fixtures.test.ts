@@ -29,7 +29,7 @@ function golden(file: string, actual: string): void {
   expect(actual, path.relative(fixtures, file)).toBe(readFileSync(file, 'utf8'))
 }
 
-describe.each(readdirSync(fixtures).filter((name) => existsSync(path.join(fixtures, name, 'expected')) || existsSync(path.join(fixtures, name, 'proposals'))).sort())('fixture %s', (name) => {
+describe.each(readdirSync(fixtures).filter((name) => ['expected', 'proposals', 'fixture.json'].some((entry) => existsSync(path.join(fixtures, name, entry)))).sort())('fixture %s', (name) => {
   const folder = path.join(fixtures, name)
   const options: FixtureOptions = existsSync(path.join(folder, 'fixture.json')) ? JSON.parse(readFileSync(path.join(folder, 'fixture.json'), 'utf8')) : {}
   const root = path.resolve(folder, options.root ?? '.')

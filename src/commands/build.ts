@@ -1,11 +1,14 @@
 /** `consolidate build`: validate, then write the consolidated text and the stocktaking report. */
+import { appendFile } from 'node:fs/promises'
 import path from 'node:path'
 import { placements } from '../assemble.js'
-import { printDiagnostics, EXIT, type Io } from '../io.js'
 import { hasErrors } from '../diagnostics.js'
-import { loadWorkspace, negotiationOf } from '../pipeline.js'
+import { groupConfig, groupFileName, selectGroup } from '../group.js'
+import { EXIT, printDiagnostics, type Io } from '../io.js'
+import { loadWorkspace, negotiationOf, type Workspace } from '../pipeline.js'
 import { OUTPUT_FORMATS, renderOutputs, type OutputFormat } from '../render/outputs.js'
-import type { Language } from '../types.js'
+import type { BuildSummary } from '../summary.js'
+import type { Diagnostic, Language, Negotiation } from '../types.js'
 import { staleOutputs, writeOutputs } from '../write.js'
 import { readTemplate, resolveRoot, UsageError } from '../workspace.js'
 
@@ -17,54 +20,149 @@ export interface BuildOptions {
   check?: boolean
   group?: string
   lang?: Language
+  watch?: boolean
+  /** Stops `--watch` (Ctrl-C on the command line; an AbortController when embedded or tested). */
+  signal?: AbortSignal
+  /** Called after each rebuild of `--watch`. */
+  onRebuild?: (rebuild: Rebuild) => void
+  /** `--watch`: quiet time after the last change before rebuilding, in milliseconds (default 100). */
+  debounce?: number
+}
+
+/** What one rebuild of `--watch` did. */
+export interface Rebuild {
+  outcome: Outcome['outcome'] | 'usage'
+  /** Proposal files parsed again (the others came from the cache). */
+  parsed: number
+  diagnostics: Diagnostic[]
+}
+
+interface Settings {
+  root: string
+  out: string
+  formats: OutputFormat[]
+  group?: string
+  check: boolean
+}
+
+interface Outcome {
+  outcome: BuildSummary['outcome']
+  code: number
+  files: string[]
+  negotiation?: Negotiation
 }
 
 export async function build(options: BuildOptions, io: Io): Promise<number> {
   const root = resolveRoot(io.cwd, options.root)
-  const formats = parseFormats(options.format)
   const out = path.resolve(io.cwd, options.out ?? path.join(root, 'out'))
   refuseInputFolder(root, out)
+  const settings: Settings = { root, out, formats: parseFormats(options.format), group: options.group, check: Boolean(options.check) }
+  const load = { root, cwd: io.cwd, configFile: options.config, overrides: options.lang ? { language: options.lang } : {} }
 
-  const workspace = await loadWorkspace({ root, cwd: io.cwd, configFile: options.config, overrides: options.lang ? { language: options.lang } : {} })
-  await printDiagnostics(workspace.diagnostics, io)
-  if (hasErrors(workspace.diagnostics)) {
-    const errors = workspace.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length
-    io.stderr.write(`consolidate: ${errors} error${errors === 1 ? '' : 's'} in the inputs; nothing was written\n`)
-    return EXIT.inputs
-  }
-
-  let topics: Set<string> | undefined
-  if (options.group !== undefined) {
-    const group = workspace.config.groups.find((each) => each.name === options.group)
-    if (!group) {
-      const names = workspace.config.groups.map((each) => `"${each.name}"`)
-      throw new UsageError(`unknown group "${options.group}"; ${names.length > 0 ? `the groups are ${names.join(', ')}` : 'consolidate.yaml defines no groups'}`)
-    }
-    topics = new Set(group.topics)
-  }
-  const negotiation = negotiationOf(workspace, { topics })
-  if (!negotiation) return EXIT.inputs
-  const outputs = renderOutputs(negotiation, formats, { cover: await readTemplate(root, 'cover.md') })
-  const shown = (name: string): string => path.relative(io.cwd, path.join(out, name)) || name
-
-  if (options.check) {
-    const stale = await staleOutputs(out, outputs)
-    if (stale.length > 0) {
-      io.stderr.write(`consolidate: out of date: ${stale.map(shown).join(', ')}; run consolidate build to update\n`)
-      return EXIT.inputs
-    }
-    io.stderr.write(`consolidate: up to date: ${outputs.map((output) => shown(output.name)).join(', ')}\n`)
+  if (options.watch) {
+    if (options.check) throw new UsageError('--watch and --check cannot be used together: --check compares once and exits')
+    const { watchWorkspace } = await import('../watch.js')
+    io.stderr.write(`consolidate: watching ${shown(io, path.join(root, 'proposals'))}, the templates and the configuration; press Ctrl-C to stop\n`)
+    await watchWorkspace({ ...load, signal: options.signal, debounce: options.debounce }, io, async (workspace, parsed) => {
+      let rebuild: Rebuild
+      try {
+        const outcome = await produce(workspace, settings, io)
+        rebuild = { outcome: outcome.outcome, parsed, diagnostics: workspace.diagnostics }
+      } catch (error) {
+        // In a watch a usage error (an unknown group) is reported and waited out: the configuration may be fixed next.
+        if (!(error instanceof UsageError)) throw error
+        io.stderr.write(`consolidate: ${error.message}\n`)
+        rebuild = { outcome: 'usage', parsed, diagnostics: workspace.diagnostics }
+      }
+      options.onRebuild?.(rebuild)
+    })
     return EXIT.ok
   }
 
-  await writeOutputs(out, outputs)
+  const workspace = await loadWorkspace(load)
+  const outcome = await produce(workspace, settings, io)
+  const summaryFile = io.env.GITHUB_STEP_SUMMARY
+  if (summaryFile) await appendSummary(summaryFile, outcome, workspace, { root, configFile: options.config }, io)
+  return outcome.code
+}
+
+/** Print the diagnostics, then write (or with `--check`, compare) the outputs of a workspace without errors. */
+async function produce(workspace: Workspace, settings: Settings, io: Io): Promise<Outcome> {
+  const configSound = !workspace.diagnostics.some((diagnostic) => diagnostic.rule === 'invalid-config')
+  const selected = settings.group !== undefined && configSound ? selectGroup(workspace.config, settings.group) : undefined
+  await printDiagnostics(workspace.diagnostics, io)
+  if (hasErrors(workspace.diagnostics)) {
+    const errors = workspace.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length
+    const kept = settings.check ? '' : '; nothing was written'
+    io.stderr.write(`consolidate: ${errors} error${errors === 1 ? '' : 's'} in the inputs${kept}\n`)
+    return { outcome: 'errors', code: EXIT.inputs, files: [] }
+  }
+
+  let negotiation = negotiationOf(workspace, { topics: selected?.topics })!
+  if (selected) negotiation = { ...negotiation, config: groupConfig(negotiation.config, selected.group) }
+  const outputs = renderOutputs(negotiation, settings.formats, { cover: await readTemplate(settings.root, 'cover.md') }).map((output) =>
+    selected ? { ...output, name: groupFileName(output.name, selected.group) } : output,
+  )
+  const names = outputs.map((output) => shown(io, path.join(settings.out, output.name)))
+
+  if (settings.check) {
+    const stale = await staleOutputs(settings.out, outputs)
+    if (stale.length > 0) {
+      const files = stale.map((name) => shown(io, path.join(settings.out, name)))
+      io.stderr.write(`consolidate: out of date: ${files.join(', ')}; run consolidate build to update\n`)
+      return { outcome: 'stale', code: EXIT.inputs, files, negotiation }
+    }
+    io.stderr.write(`consolidate: up to date: ${names.join(', ')}\n`)
+    return { outcome: 'fresh', code: EXIT.ok, files: names, negotiation }
+  }
+
+  await writeOutputs(settings.out, outputs)
   const live = placements(negotiation.topics)
   const referred = live.filter((placement) => placement.referred).length
   io.stderr.write(
-    `consolidate: wrote ${outputs.map((output) => shown(output.name)).join(', ')} ` +
+    `consolidate: wrote ${names.join(', ')} ` +
       `(${live.length} proposals in the text, ${referred} referred to stocktaking, ${negotiation.withdrawn.length} withdrawn)\n`,
   )
-  return EXIT.ok
+  return { outcome: 'written', code: EXIT.ok, files: names, negotiation }
+}
+
+/**
+ * Append the build's summary to `$GITHUB_STEP_SUMMARY`, with the changes
+ * since the previous commit. The summary is a courtesy: it never changes the exit code.
+ */
+async function appendSummary(file: string, outcome: Outcome, workspace: Workspace, context: { root: string; configFile?: string }, io: Io): Promise<void> {
+  const { renderSummary } = await import('../summary.js')
+  const count = (severity: string): number => workspace.diagnostics.filter((diagnostic) => diagnostic.severity === severity).length
+  const changes = outcome.outcome === 'errors' ? '' : await changesSincePrevious(context, io)
+  const text = renderSummary({ outcome: outcome.outcome, files: outcome.files, errors: count('error'), warnings: count('warning'), negotiation: outcome.negotiation, changes })
+  try {
+    await appendFile(path.resolve(io.cwd, file), text)
+  } catch (error) {
+    io.stderr.write(`consolidate: cannot write the step summary to ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`)
+  }
+}
+
+/** `diff HEAD~1 HEAD` as a summary section, or why it cannot be shown. */
+async function changesSincePrevious(context: { root: string; configFile?: string }, io: Io): Promise<string> {
+  const { loadRevision } = await import('../revision.js')
+  const { compareSnapshots } = await import('../diff.js')
+  const { renderDiff } = await import('../diff-markdown.js')
+  const heading = '### Changes since the previous commit'
+  try {
+    const revisions = { cwd: io.cwd, root: context.root, configFile: context.configFile }
+    const old = await loadRevision('HEAD~1', revisions)
+    const next = await loadRevision('HEAD', revisions)
+    const errors = [...old.diagnostics, ...next.diagnostics].filter((diagnostic) => diagnostic.severity === 'error').length
+    if (errors > 0) return `${heading}\n\nNot shown: the two commits have ${errors} error${errors === 1 ? '' : 's'} in their inputs.`
+    return renderDiff(compareSnapshots(old, next), old, next, { names: { old: 'HEAD~1', new: 'HEAD' }, depth: 3 })
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error
+    return `${heading}\n\nNot shown: ${error.message}.`
+  }
+}
+
+function shown(io: Io, file: string): string {
+  return path.relative(io.cwd, file) || file
 }
 
 function parseFormats(list: string): OutputFormat[] {

@@ -1,7 +1,32 @@
-/** `consolidate diff OLD NEW`. */
-import type { Io } from '../io.js'
-import { UsageError } from '../workspace.js'
+/** `consolidate diff OLD NEW`: what changed between two revisions of the workspace. */
+import { hasErrors } from '../diagnostics.js'
+import { compareSnapshots, diffReport } from '../diff.js'
+import { renderDiff } from '../diff-markdown.js'
+import { EXIT, printDiagnostics, type Io } from '../io.js'
+import { loadRevision } from '../revision.js'
+import { resolveRoot } from '../workspace.js'
 
-export async function diffCommand(_from: string, _to: string, _options: { root?: string; config?: string; format: 'md' | 'json' }, _io: Io): Promise<number> {
-  throw new UsageError('diff is not available in this version')
+export interface DiffOptions {
+  root?: string
+  config?: string
+  format: 'md' | 'json'
+}
+
+export async function diffCommand(from: string, to: string, options: DiffOptions, io: Io): Promise<number> {
+  const root = resolveRoot(io.cwd, options.root)
+  const context = { cwd: io.cwd, root, configFile: options.config }
+  const old = await loadRevision(from, context)
+  const next = await loadRevision(to, context)
+  const diagnostics = [...old.diagnostics, ...next.diagnostics]
+  await printDiagnostics(diagnostics, io)
+  if (hasErrors(diagnostics)) {
+    const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length
+    io.stderr.write(`consolidate: ${errors} error${errors === 1 ? '' : 's'} in the inputs; fix them to compare the revisions\n`)
+    return EXIT.inputs
+  }
+  const differences = compareSnapshots(old, next)
+  io.stdout.write(
+    options.format === 'json' ? `${JSON.stringify(diffReport(differences), null, 2)}\n` : renderDiff(differences, old, next, { names: { old: from, new: to } }),
+  )
+  return EXIT.ok
 }

@@ -76,9 +76,8 @@ function renderPlacement(placement: Placement, headingLevel: number, labels: Lab
 }
 
 function withdrawnLine({ proposal, authors }: Withdrawal, labels: Labels): string {
-  const title = proposal.title ? ` ${escapeMarkdown(proposal.title)}.` : ''
-  const document = proposal.document ? ` (${escapeMarkdown(proposal.document)})` : ''
-  return `${code(proposal.id)}, ${escapeMarkdown(proposal.topic.value)}:${title}${document} ${attribution(authors, undefined, labels)}`
+  const title = [proposal.title, proposal.document && `(${proposal.document})`].filter(Boolean).join(' ')
+  return `${code(proposal.id)}, ${escapeMarkdown(proposal.topic.value)}:${title ? ` ${escapeMarkdown(title)}.` : ''} ${attribution(authors, undefined, labels)}`
 }
 
 function countTopics(topics: TopicNode[]): number {

@@ -1,0 +1,145 @@
+/** Differences to a change list for a revision's cover note: by topic in outline order, wording word by word. Pure. */
+import { bodyText, authorsOf, supportersOf, type Difference, type Snapshot } from './diff.js'
+import { labelsFor, type Labels } from './labels.js'
+import { compareTopicIds, flattenOutline } from './outline.js'
+import { Participants } from './participants.js'
+import { code, escapeMarkdown } from './render/escape.js'
+import { attribution, topicHeading } from './render/markdown.js'
+import type { Proposal } from './types.js'
+import { diffWords, hunks, paragraphStarts, words, type Hunk } from './words.js'
+
+export interface DiffMarkdownOptions {
+  /** What the user called the two revisions (`HEAD~1`, a folder); the title uses the symbols when both configurations have one. */
+  names: { old: string; new: string }
+  /** Level of the title heading; topics are one level deeper. Default 1. */
+  depth?: number
+}
+
+type Kind = 'added' | 'stabilized' | 'changed' | 'withdrawn' | 'removed'
+const KIND_ORDER: Kind[] = ['added', 'stabilized', 'changed', 'withdrawn', 'removed']
+
+/** The change list, in the language of the newer revision. */
+export function renderDiff(differences: Difference[], old: Snapshot, next: Snapshot, options: DiffMarkdownOptions): string {
+  const labels = labelsFor(next.config.language)
+  const depth = options.depth ?? 1
+  const names = new Participants(next.config.participants)
+  const oldNames = new Participants(old.config.participants)
+  const symbols = old.config.symbol && next.config.symbol && old.config.symbol !== next.config.symbol
+  const title = labels.diff.title
+    .replace('{old}', symbols ? escapeMarkdown(old.config.symbol!) : code(options.names.old))
+    .replace('{new}', symbols ? escapeMarkdown(next.config.symbol!) : code(options.names.new))
+  const blocks = [`${'#'.repeat(depth)} ${title}`]
+  if (differences.length === 0) return `${[...blocks, labels.diff.nothing].join('\n\n')}\n`
+
+  const count = (kinds: string[]): number => differences.filter((difference) => kinds.includes(difference.kind)).length
+  blocks.push(labels.diff.summary({ added: count(['added']), withdrawn: count(['withdrawn']), removed: count(['removed']), changed: count(['changed']) }))
+
+  const topics = topicOrder(old, next)
+  const byTopic = new Map<string, Difference[]>()
+  for (const difference of differences) {
+    const topic = proposalOf(difference).topic.value
+    byTopic.set(topic, [...(byTopic.get(topic) ?? []), difference])
+  }
+  const rank = (id: string): number => (topics.index.has(id) ? topics.index.get(id)! : Infinity)
+  const ids = [...byTopic.keys()].sort((a, b) => rank(a) - rank(b) || compareTopicIds(a, b))
+  for (const id of ids) {
+    blocks.push(`${'#'.repeat(Math.min(6, depth + 1))} ${topicHeading({ id, title: topics.titles.get(id) })}`)
+    const entries = byTopic
+      .get(id)!
+      .map((difference) => ({ difference, kind: kindOf(difference) }))
+      .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind))
+    blocks.push(entries.map(({ difference, kind }) => entry(difference, kind, difference.kind === 'removed' ? oldNames : names, labels)).join('\n'))
+  }
+  return `${blocks.join('\n\n')}\n`
+}
+
+/** One proposal's line; `names` resolves the participants of the revision the proposal is shown from. */
+function entry(difference: Difference, kind: Kind, names: Participants, labels: Labels): string {
+  const proposal = proposalOf(difference)
+  const title = proposal.title ? ` \u2014 ${escapeMarkdown(proposal.title)}` : ''
+  const authors = authorsOf(proposal, names)
+  const parts = [`- **${labels.diff.kind[kind]}** ${code(proposal.id)}${title}.`]
+  parts.push(attribution(authors, difference.kind === 'added' ? supportersOf(proposal, names) : undefined, labels))
+  if (difference.kind !== 'changed') return parts.join(' ')
+
+  const { change, before, after } = difference
+  if (change.status && !(kind === 'stabilized' && change.status.from === 'proposed')) {
+    parts.push(labels.diff.status.replace('{from}', labels.diff.statuses[change.status.from]).replace('{to}', labels.diff.statuses[change.status.to]))
+  }
+  const list = (names: string[]): string => names.map(escapeMarkdown).join('; ')
+  if (change.supporters?.added.length) parts.push(labels.diff.gained.replace('{names}', list(change.supporters.added)))
+  if (change.supporters?.removed.length) parts.push(labels.diff.lost.replace('{names}', list(change.supporters.removed)))
+  if (!change.text) return parts.join(' ')
+  parts.push(labels.diff.wording)
+  const [was, is] = [bodyText(before), bodyText(after)]
+  const starts = { before: paragraphStarts(was), after: paragraphStarts(is) }
+  const shown = hunks(diffWords(words(was), words(is)), 8, starts.after)
+  return [parts.join(' '), ...shown.map((hunk) => renderHunk(hunk, starts))].join('\n\n')
+}
+
+function kindOf(difference: Difference): Kind {
+  if (difference.kind === 'changed' && difference.change.status?.to === 'stabilized') return 'stabilized'
+  return difference.kind
+}
+
+function proposalOf(difference: Difference): Proposal {
+  return difference.kind === 'removed' ? difference.before : difference.after
+}
+
+/**
+ * One changed region as a block quote: deletions struck through, insertions
+ * in bold, cut text marked with an ellipsis, paragraphs kept apart.
+ */
+function renderHunk(hunk: Hunk, starts: { before: ReadonlySet<number>; after: ReadonlySet<number> }): string {
+  const paragraphs: string[][] = [hunk.cut.start ? ['\u2026'] : []]
+  const emit = (list: string[], first: number, breaks: ReadonlySet<number>, mark: string): void => {
+    let run: string[] = []
+    const flush = (): void => {
+      if (run.length > 0) paragraphs[paragraphs.length - 1].push(`${mark}${run.join(' ')}${mark}`)
+      run = []
+    }
+    list.forEach((word, index) => {
+      if (breaks.has(first + index) && (run.length > 0 || paragraphs[paragraphs.length - 1].length > 0)) {
+        flush()
+        paragraphs.push([])
+      }
+      run.push(escapeWord(word, mark === '' && run.length === 0 && paragraphs[paragraphs.length - 1].length === 0))
+    })
+    flush()
+  }
+  for (const segment of hunk.segments) {
+    if ('same' in segment) emit(segment.same, segment.at.after, starts.after, '')
+    else {
+      emit(segment.removed, segment.at.before, starts.before, '~~')
+      emit(segment.added, segment.at.after, starts.after, '**')
+    }
+  }
+  if (hunk.cut.end) paragraphs[paragraphs.length - 1].push('\u2026')
+  return paragraphs.map((parts) => `  > ${parts.join(' ')}`).join('\n  >\n')
+}
+
+/**
+ * A word of a proposal's Markdown shown as written: its emphasis, code and
+ * HTML do not take effect, and it starts no list or heading. Brackets stay
+ * as written (they are the negotiation's meaning); only an inline link's `](`
+ * is broken so the URL stays visible.
+ */
+function escapeWord(word: string, lineStart: boolean): string {
+  let text = word
+    .replace(/[\\`*_~<]/g, (char) => `\\${char}`)
+    .replace(/&(?=#?\w+;)/g, '\\&')
+    .replace(/\]\(/g, '\\](')
+  if (lineStart) text = text.replace(/^(\d+)([.)])/, '$1\\$2').replace(/^[#>+\-[]/, (char) => `\\${char}`)
+  return text
+}
+
+/** Topic ids in the newer outline's order, then those only the older one has; with their titles. */
+function topicOrder(old: Snapshot, next: Snapshot): { index: Map<string, number>; titles: Map<string, string | undefined> } {
+  const index = new Map<string, number>()
+  const titles = new Map<string, string | undefined>()
+  for (const { entry } of [...flattenOutline(next.config.outline ?? []), ...flattenOutline(old.config.outline ?? [])]) {
+    if (!index.has(entry.id)) index.set(entry.id, index.size)
+    if (!titles.get(entry.id)) titles.set(entry.id, entry.title)
+  }
+  return { index, titles }
+}

@@ -1,0 +1,53 @@
+/** Small groups (`build --group NAME`): which topics, what the extract is called, where it is written. Pure. */
+import { labelsFor } from './labels.js'
+import { flattenOutline } from './outline.js'
+import { didYouMean } from './suggest.js'
+import type { Config, Group, OutlineEntry } from './types.js'
+import { UsageError } from './workspace.js'
+
+/**
+ * The group named `name` and its topics: the outline entries it lists and
+ * every entry below them (a group on a section covers its sub-topics). An
+ * unknown name is a usage error that lists the groups.
+ */
+export function selectGroup(config: Config, name: string): { group: Group; topics: Set<string> } {
+  const group = config.groups.find((each) => each.name === name)
+  if (!group) {
+    const names = config.groups.map((each) => each.name)
+    const listed = names.length > 0 ? `the groups are ${names.map((each) => `"${each}"`).join(', ')}${didYouMean(name, names)}` : 'consolidate.yaml defines no `groups`'
+    throw new UsageError(`unknown group "${name}" for --group; ${listed}`)
+  }
+  const topics = new Set<string>()
+  const below = (entries: OutlineEntry[]): void => entries.forEach((entry) => (topics.add(entry.id), below(entry.children)))
+  for (const id of group.topics) {
+    topics.add(id)
+    const entry = flattenOutline(config.outline ?? []).find((each) => each.entry.id === id)?.entry
+    if (entry) below(entry.children)
+  }
+  return { group, topics }
+}
+
+/** The configuration of a group's extract: its title says which group it is, in every output format. */
+export function groupConfig(config: Config, group: Group): Config {
+  const labels = labelsFor(config.language)
+  return { ...config, title: `${config.title ?? labels.documentTitle} \u2014 ${labels.group.replace('{name}', group.name)}` }
+}
+
+/** `consolidated.md` → `consolidated-e-invoicing.md`: an extract never overwrites the full text. */
+export function groupFileName(file: string, group: Group): string {
+  const dot = file.lastIndexOf('.')
+  const slug = groupSlug(group.name)
+  return dot === -1 ? `${file}-${slug}` : `${file.slice(0, dot)}-${slug}${file.slice(dot)}`
+}
+
+/** A file-name-safe form of a group's name: lower-case letters and digits (accents dropped) joined by `-`. */
+export function groupSlug(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+  return slug === '' ? 'group' : slug
+}

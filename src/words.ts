@@ -1,0 +1,164 @@
+/**
+ * Word by word differences between two texts: Myers' O(ND) shortest edit
+ * script over whitespace-separated words. Pure.
+ */
+
+/**
+ * A run of words both texts share, or a place where one text's words replace
+ * the other's; `at` is the index of its first word in each text.
+ */
+export type Segment = { same: string[]; at: Position } | { removed: string[]; added: string[]; at: Position }
+
+export interface Position {
+  before: number
+  after: number
+}
+
+/** A changed region with a little unchanged text around it, for showing to a reader. */
+export interface Hunk {
+  segments: Segment[]
+  /** Words of the text come before (`start`) or after (`end`) what the hunk shows. */
+  cut: { start: boolean; end: boolean }
+}
+
+/** The words of a text: whitespace and line endings separate words and carry no meaning of their own. */
+export function words(text: string): string[] {
+  return text.split(/\s+/).filter((word) => word !== '')
+}
+
+/** The indexes (in `words(text)`) of the words that begin a paragraph after a blank line. */
+export function paragraphStarts(text: string): Set<number> {
+  const starts = new Set<number>()
+  let index = 0
+  let end = 0
+  for (const match of text.matchAll(/\S+/g)) {
+    if (index > 0 && /\n[ \t]*\n/.test(text.slice(end, match.index))) starts.add(index)
+    end = match.index + match[0].length
+    index++
+  }
+  return starts
+}
+
+/**
+ * The segments that turn `before` into `after`. Past `maxEdits` differing
+ * words the differing middle is reported as replaced whole: a rewrite reads
+ * no better word by word, and the cost stays bounded for any input.
+ */
+export function diffWords(before: string[], after: string[], maxEdits = 1000): Segment[] {
+  let prefix = 0
+  while (prefix < before.length && prefix < after.length && before[prefix] === after[prefix]) prefix++
+  let suffix = 0
+  while (suffix < before.length - prefix && suffix < after.length - prefix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++
+  const a = before.slice(prefix, before.length - suffix)
+  const b = after.slice(prefix, after.length - suffix)
+  const ops: Op[] = [...Array<Op>(prefix).fill('='), ...(myers(a, b, maxEdits) ?? [...Array<Op>(a.length).fill('-'), ...Array<Op>(b.length).fill('+')]), ...Array<Op>(suffix).fill('=')]
+
+  const segments: Segment[] = []
+  let x = 0
+  let y = 0
+  for (let index = 0; index < ops.length; ) {
+    const at = { before: x, after: y }
+    if (ops[index] === '=') {
+      const same: string[] = []
+      while (ops[index] === '=') (same.push(before[x]), x++, y++, index++)
+      segments.push({ same, at })
+    } else {
+      const removed: string[] = []
+      const added: string[] = []
+      for (; index < ops.length && ops[index] !== '='; index++) {
+        if (ops[index] === '-') removed.push(before[x++])
+        else added.push(after[y++])
+      }
+      segments.push({ removed, added, at })
+    }
+  }
+  return segments
+}
+
+/**
+ * The changed regions of `segments`, each with up to `context` unchanged
+ * words either side, never reaching into another paragraph of the newer text.
+ */
+export function hunks(segments: Segment[], context = 8, paragraphs: ReadonlySet<number> = new Set()): Hunk[] {
+  const result: Hunk[] = []
+  let current: Hunk | undefined
+  segments.forEach((segment, index) => {
+    if ('same' in segment) {
+      if (!current) return
+      const last = index === segments.length - 1
+      if (!last && segment.same.length <= 2 * context) {
+        current.segments.push(segment)
+        return
+      }
+      let length = 0
+      while (length < Math.min(context, segment.same.length) && !paragraphs.has(segment.at.after + length)) length++
+      if (length > 0) current.segments.push({ same: segment.same.slice(0, length), at: segment.at })
+      current.cut.end = length < segment.same.length && !paragraphs.has(segment.at.after + length)
+      result.push(current)
+      current = undefined
+      return
+    }
+    if (!current) {
+      const previous = segments[index - 1]
+      let lead: Segment[] = []
+      let cut = false
+      if (previous && 'same' in previous) {
+        const end = previous.same.length
+        let start = end
+        while (start > Math.max(0, end - context) && !paragraphs.has(previous.at.after + start)) start--
+        cut = start > 0 && !paragraphs.has(previous.at.after + start)
+        if (start < end) lead = [{ same: previous.same.slice(start), at: { before: previous.at.before + start, after: previous.at.after + start } }]
+      }
+      current = { segments: lead, cut: { start: cut, end: false } }
+    }
+    current.segments.push(segment)
+  })
+  if (current) result.push(current)
+  return result
+}
+
+type Op = '=' | '-' | '+'
+
+/**
+ * Myers' greedy algorithm with the V array of each round kept for the way
+ * back; undefined when the texts differ by more than `maxEdits` words.
+ */
+function myers(a: string[], b: string[], maxEdits: number): Op[] | undefined {
+  const n = a.length
+  const m = b.length
+  const limit = Math.min(n + m, maxEdits)
+  const offset = limit + 1
+  const v = new Int32Array(2 * limit + 3)
+  const trace: Int32Array[] = []
+  for (let d = 0; d <= limit; d++) {
+    // Round d reads v[k ± 1] for k in [-d, d]: keep just that window.
+    trace.push(v.slice(offset - d - 1, offset + d + 2))
+    for (let k = -d; k <= d; k += 2) {
+      let x = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1
+      let y = x - k
+      while (x < n && y < m && a[x] === b[y]) (x++, y++)
+      v[offset + k] = x
+      if (x >= n && y >= m) return backtrack(trace, n, m)
+    }
+  }
+  return undefined
+}
+
+function backtrack(trace: Int32Array[], n: number, m: number): Op[] {
+  const ops: Op[] = []
+  let x = n
+  let y = m
+  for (let d = trace.length - 1; d >= 0; d--) {
+    const saved = trace[d]
+    const at = (k: number): number => saved[k + d + 1]
+    const k = x - y
+    const previousK = k === -d || (k !== d && at(k - 1) < at(k + 1)) ? k + 1 : k - 1
+    const previousX = at(previousK)
+    const previousY = previousX - previousK
+    while (x > previousX && y > previousY) (ops.push('='), x--, y--)
+    if (d > 0) ops.push(x === previousX ? '+' : '-')
+    x = previousX
+    y = previousY
+  }
+  return ops.reverse()
+}

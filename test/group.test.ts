@@ -1,0 +1,52 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { describe, expect, test } from 'vitest'
+import { groupSlug } from '../src/group.js'
+import { run } from './helpers/run.js'
+
+const workspace = path.join(import.meta.dirname, 'diff-fixtures', 'every-kind', 'new')
+const noConfig = path.join(import.meta.dirname, 'fixtures', 'no-config')
+const temporary = (): string => mkdtempSync(path.join(tmpdir(), 'consolidate-group-'))
+
+describe('build --group', () => {
+  test('an unknown group is a usage error that lists the groups (exit 2), and nothing is written', async () => {
+    const out = temporary()
+    const result = await run(['build', '--root', workspace, '--out', out, '--group', 'E-invoice'])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toBe('consolidate: unknown group "E-invoice" for --group; the groups are "E-invoicing", "Trust and digital trade"; did you mean "E-invoicing"?\n')
+    expect(readdirSync(out)).toEqual([])
+  })
+
+  test('without any groups configured, the error says so', async () => {
+    const result = await run(['build', '--root', noConfig, '--out', temporary(), '--group', 'E-invoicing'])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toBe('consolidate: unknown group "E-invoicing" for --group; consolidate.yaml defines no `groups`\n')
+  })
+
+  test("a group's extract is written next to the full text, never over it; --check compares the extract", async () => {
+    const out = temporary()
+    expect((await run(['build', '--root', workspace, '--out', out])).code).toBe(0)
+    const full = readFileSync(path.join(out, 'consolidated.md'), 'utf8')
+    const group = await run(['build', '--root', workspace, '--out', out, '--group', 'E-invoicing'], { cwd: out })
+    expect(group.code, group.stderr).toBe(0)
+    expect(group.stderr).toContain('consolidate: wrote consolidated-e-invoicing.md, stocktaking-e-invoicing.md (2 proposals in the text, 1 referred to stocktaking, 0 withdrawn)\n')
+    expect(readdirSync(out).sort()).toEqual(['consolidated-e-invoicing.md', 'consolidated.md', 'stocktaking-e-invoicing.md', 'stocktaking.md'])
+    expect(readFileSync(path.join(out, 'consolidated.md'), 'utf8')).toBe(full)
+    const check = await run(['build', '--root', workspace, '--out', out, '--group', 'E-invoicing', '--check'], { cwd: out })
+    expect(check).toEqual({ code: 0, stdout: '', stderr: expect.stringContaining('consolidate: up to date: consolidated-e-invoicing.md, stocktaking-e-invoicing.md\n') })
+    const other = await run(['build', '--root', workspace, '--out', out, '--group', 'Trust and digital trade', '--check'], { cwd: out })
+    expect(other.code).toBe(1)
+    expect(other.stderr).toContain('consolidate: out of date: consolidated-trust-and-digital-trade.md, stocktaking-trust-and-digital-trade.md; run consolidate build to update\n')
+  })
+})
+
+test('groupSlug', () => {
+  expect(['E-invoicing', 'Trust and digital trade', 'Données & vie privée', '  ', '电子商务'].map(groupSlug)).toEqual([
+    'e-invoicing',
+    'trust-and-digital-trade',
+    'donnees-vie-privee',
+    'group',
+    '电子商务',
+  ])
+})

@@ -1,0 +1,29 @@
+/** Temporary git repositories for tests: local identity, fixed dates, no signing. */
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
+const env = { ...process.env, GIT_AUTHOR_DATE: '2026-11-28T12:00:00Z', GIT_COMMITTER_DATE: '2026-11-28T12:00:00Z' }
+
+/** Run git in `dir` and return its standard output. */
+export function git(dir: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd: dir, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+}
+
+/** A new empty repository in a temporary folder. */
+export function gitRepository(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'consolidate-git-'))
+  git(dir, 'init', '-q', '-b', 'main')
+  git(dir, 'config', 'user.name', 'Secretariat')
+  git(dir, 'config', 'user.email', 'secretariat@example.org')
+  git(dir, 'config', 'commit.gpgsign', 'false')
+  git(dir, 'config', 'core.autocrlf', 'false')
+  return dir
+}
+
+/** Stage everything and commit. */
+export function commitAll(dir: string, message: string): void {
+  git(dir, 'add', '-A')
+  git(dir, 'commit', '-q', '--allow-empty', '-m', message)
+}

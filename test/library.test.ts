@@ -1,0 +1,27 @@
+/** The library API: the pure core, strings in and strings out, as the README shows it. */
+import { expect, test } from 'vitest'
+import { assemble, parseConfig, parseProposal, renderMarkdown, stocktake, validate, type Proposal } from '../src/index.js'
+
+test('parse, validate, assemble and render without touching the file system', () => {
+  const { config, diagnostics: configProblems } = parseConfig('consolidate.yaml', 'participants:\n  - { name: Japan, code: JPN }\n  - { name: Norway, code: NOR, aliases: [NO] }\n')
+  expect(configProblems).toEqual([])
+  const files = {
+    'proposals/a.md': '---\ntopic: A.1\nauthor: JPN\nsupporters: [NO]\n---\n\nEach Party shall act.\n',
+    'proposals/b.md': '---\ntopic: A.1\nauthor: Norway\nstatus: withdrawn\ntitle: Old\n---\n\nText.\n',
+  }
+  const proposals: Proposal[] = Object.entries(files).map(([file, text]) => {
+    const result = parseProposal(file, text)
+    expect(result.diagnostics).toEqual([])
+    return result.proposal!
+  })
+  expect(validate(proposals, config)).toEqual([])
+  const negotiation = assemble(proposals, config)
+  expect(renderMarkdown(negotiation, '# {{title}}\n')).toBe(
+    '# Consolidated Negotiating Text\n\n## A.1\n\n<!-- proposal: a -->\n\n[Each Party shall act.]\n\nProponent: Japan. Supporters: Norway.\n\n' +
+      '**Referred to the stocktaking group: limited support.**\n\n<!-- /proposal: a -->\n\n## Annex: Withdrawn proposals\n\n- `b`, A.1: Old. Proponent: Norway.\n',
+  )
+  expect(stocktake(negotiation)).toEqual({
+    threshold: 3,
+    proposals: [{ id: 'a', file: 'proposals/a.md', topic: 'A.1', title: 'A.1', authors: ['Japan'], supporters: ['Norway'], level: 'limited' }],
+  })
+})

@@ -1,0 +1,165 @@
+/**
+ * Invariants over generated workspaces: every live proposal appears exactly
+ * once between its markers with its text intact and its brackets balanced;
+ * every withdrawn one is in the annex; the file order changes nothing.
+ */
+import fc from 'fast-check'
+import type { Nodes, RootContent } from 'mdast'
+import { toString } from 'mdast-util-to-string'
+import { expect, test } from 'vitest'
+import { assemble } from '../src/assemble.js'
+import { sortDiagnostics } from '../src/diagnostics.js'
+import { parseMarkdown, parseProposal } from '../src/parse.js'
+import { renderMarkdown } from '../src/render/markdown.js'
+import { DEFAULT_CONFIG, type Config, type Proposal } from '../src/types.js'
+import { validate } from '../src/validate.js'
+
+const TOPICS = ['A.1', 'A.2', 'A.10', 'B.1.1', 'B.1.2']
+const PARTICIPANTS = ['Japan', 'Singapore', 'Canada', 'Australia', 'Chile', 'Norway', 'Kenya']
+
+const word = fc.constantFrom('each', 'party', 'shall', 'may', 'endeavour', 'to', 'ensure', 'measures', 'data', 'trade', 'electronic', 'paperless')
+const words = fc.array(word, { minLength: 1, maxLength: 6 }).map((list) => list.join(' '))
+
+/** Plain words with balanced inner brackets, sometimes nested, sometimes emphasised. */
+const phrase: fc.Arbitrary<string> = fc.letrec<{ phrase: string }>((tie) => ({
+  phrase: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    words,
+    words.map((text) => `*${text}*`),
+    fc.tuple(words, tie('phrase')).map(([before, inner]) => `${before} [${inner}]`),
+    fc.tuple(tie('phrase'), tie('phrase')).map(([a, b]) => `[[${a}][${b}]]`),
+  ),
+})).phrase
+
+const sentence = fc.array(phrase, { minLength: 1, maxLength: 3 }).map((parts) => `${parts.join(' ')}.`)
+
+const block = fc.oneof(
+  sentence,
+  fc.array(sentence, { minLength: 1, maxLength: 3 }).map((items) => items.map((item, index) => `${index + 1}. ${item}`).join('\n')),
+  sentence.map((text) => `> ${text}`),
+  words.map((text) => `## ${text}`),
+)
+
+const body = fc
+  .tuple(fc.array(block, { minLength: 1, maxLength: 4 }), fc.boolean())
+  .map(([blocks, note]) => (note ? `${blocks.join('\n\n')} See the note.[^1]\n\n[^1]: A note of ${blocks.length} blocks.\n` : `${blocks.join('\n\n')}\n`))
+
+const proposalFile = fc.record({
+  topic: fc.constantFrom(...TOPICS),
+  authors: fc.uniqueArray(fc.constantFrom(...PARTICIPANTS), { minLength: 1, maxLength: 2 }),
+  supporters: fc.array(fc.constantFrom(...PARTICIPANTS), { maxLength: 5 }),
+  status: fc.constantFrom('proposed', 'proposed', 'stabilized', 'withdrawn'),
+  submitted: fc.option(fc.integer({ min: 1, max: 28 }).map((day) => `2024-02-${String(day).padStart(2, '0')}`), { nil: undefined }),
+  body,
+  crlf: fc.boolean(),
+  bom: fc.boolean(),
+})
+
+type Generated = typeof proposalFile extends fc.Arbitrary<infer T> ? T : never
+
+function fileText(file: Generated): string {
+  const supporters = file.supporters.filter((name) => !file.authors.includes(name))
+  const front = [
+    `topic: ${file.topic}`,
+    `author: [${file.authors.join(', ')}]`,
+    `supporters: [${[...new Set(supporters)].join(', ')}]`,
+    `status: ${file.status}`,
+    ...(file.submitted ? [`submitted: ${file.submitted}`] : []),
+  ]
+  const text = `---\n${front.join('\n')}\n---\n\n${file.body}`
+  return `${file.bom ? '\ufeff' : ''}${file.crlf ? text.replace(/\n/g, '\r\n') : text}`
+}
+
+/** At most one stabilized text per topic: the generator's raw output may have more. */
+function oneStabilizedPerTopic(files: Generated[]): Generated[] {
+  const seen = new Set<string>()
+  return files.map((file) => {
+    if (file.status !== 'stabilized') return file
+    if (seen.has(file.topic)) return { ...file, status: 'proposed' }
+    seen.add(file.topic)
+    return file
+  })
+}
+
+const config: Config = { ...DEFAULT_CONFIG }
+
+function build(proposals: Proposal[]): string {
+  return renderMarkdown(assemble(proposals, config))
+}
+
+/** The top-level nodes between `<!-- proposal: ID -->` and `<!-- /proposal: ID -->`. */
+function blocksOf(tree: ReturnType<typeof parseMarkdown>, id: string): RootContent[][] {
+  const found: RootContent[][] = []
+  let current: RootContent[] | undefined
+  for (const node of tree.children) {
+    if (node.type === 'html' && node.value === `<!-- proposal: ${id} -->`) current = []
+    else if (node.type === 'html' && node.value === `<!-- /proposal: ${id} -->` && current) {
+      found.push(current)
+      current = undefined
+    } else current?.push(node)
+  }
+  return found
+}
+
+function balanced(text: string): boolean {
+  let depth = 0
+  for (const char of text) {
+    if (char === '[') depth++
+    else if (char === ']' && --depth < 0) return false
+  }
+  return depth === 0
+}
+
+test('every proposal is accounted for, intact, balanced, whatever the file order', () => {
+  fc.assert(
+    fc.property(fc.array(proposalFile, { minLength: 1, maxLength: 10 }).map(oneStabilizedPerTopic), fc.infiniteStream(fc.nat()), (files, seeds) => {
+      const results = files.map((file, index) => parseProposal(`proposals/p${index}.md`, new TextEncoder().encode(fileText(file))))
+      for (const result of results) expect(result.diagnostics).toEqual([])
+      const proposals = results.map((result) => result.proposal!)
+      expect(validate(proposals, config).filter((d) => d.severity === 'error')).toEqual([])
+
+      const output = build(proposals)
+      const tree = parseMarkdown(output)
+      const annex = output.slice(output.lastIndexOf('## Annex'))
+      proposals.forEach((proposal, index) => {
+        const blocks = blocksOf(tree, proposal.id)
+        if (proposal.status === 'withdrawn') {
+          expect(blocks).toEqual([])
+          expect(annex).toContain(`\`${proposal.id}\``)
+          return
+        }
+        expect(blocks).toHaveLength(1)
+        expect(annex).not.toContain(`\`${proposal.id}\``)
+        // The text: without the Alt label, the attribution and the stocktaking flag, and the notes.
+        const text = blocks[0].filter((node, position) => {
+          if (node.type === 'definition' || node.type === 'footnoteDefinition') return false
+          const plain = toString(node)
+          if (position === 0 && /^Alt \d+$/.test(plain)) return false
+          return !/^(Proponents?: |Referred to the stocktaking group)/.test(plain)
+        })
+        const plain = text.map((node) => toString(node as Nodes)).join('\n')
+        expect(balanced(plain)).toBe(true)
+        if (proposal.status === 'proposed') {
+          expect(plain.startsWith('[')).toBe(true)
+          expect(plain.endsWith(']')).toBe(true)
+        }
+        // Every paragraph of the source is there, word for word.
+        const source = parseMarkdown(fileText(files[index]).replace(/^\ufeff/, '').replace(/\r\n/g, '\n'))
+        for (const node of source.children.slice(1)) {
+          if (node.type === 'footnoteDefinition' || node.type === 'yaml') continue
+          for (const line of toString(node).split('\n')) expect(plain).toContain(line)
+        }
+      })
+
+      // Shuffled input order: byte-identical output and diagnostics.
+      const shuffled = [...proposals]
+      for (let index = shuffled.length - 1; index > 0; index--) {
+        const other = seeds.next().value % (index + 1)
+        ;[shuffled[index], shuffled[other]] = [shuffled[other], shuffled[index]]
+      }
+      expect(build(shuffled)).toBe(output)
+      expect(sortDiagnostics(validate(shuffled, config))).toEqual(sortDiagnostics(validate(proposals, config)))
+    }),
+    { numRuns: 200 },
+  )
+})
