@@ -13,7 +13,7 @@ import type { ParseResult } from './types.js'
 export function readAndParse(request: ParseRequest): ParseResult {
   let bytes: Uint8Array
   try {
-    bytes = readFileSync(request.path)
+    bytes = 'bytes' in request ? request.bytes : readFileSync(request.path)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error)
     return {

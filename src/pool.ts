@@ -10,15 +10,12 @@ import { fileURLToPath } from 'node:url'
 import { Worker, type ResourceLimits } from 'node:worker_threads'
 import { tooComplex } from './limits.js'
 import type { Limits, ParseResult } from './types.js'
-import type { ProposalFile } from './workspace.js'
+
+/** A file to parse: `name` names it in diagnostics; its bytes are read from `path`, or given. */
+export type ParseInput = { name: string; path: string } | { name: string; bytes: Uint8Array }
 
 /** What the pool asks a thread: parse this file. */
-export interface ParseRequest {
-  id: number
-  name: string
-  path: string
-  fileSize: number
-}
+export type ParseRequest = ParseInput & { id: number; fileSize: number }
 
 /** What a thread answers: it is ready, or a file's result, or a failure of the parser itself. */
 export type ParseResponse = { ready: true } | { id: number; result: ParseResult } | { id: number; error: string }
@@ -32,7 +29,7 @@ const LONGEST_TIMER = 2 ** 31 - 1
 
 interface Task {
   id: number
-  file: ProposalFile
+  file: ParseInput
   limits: Limits
   resolve: (result: ParseResult) => void
   reject: (error: Error) => void
@@ -87,7 +84,7 @@ export class ParsePool {
   }
 
   /** Parse `files` (results in the same order); resolves once every file has a result. */
-  parse(files: ProposalFile[], limits: Limits): Promise<ParseResult[]> {
+  parse(files: ParseInput[], limits: Limits): Promise<ParseResult[]> {
     if (files.length === 0) return Promise.resolve([])
     const results = files.map(
       (file) => new Promise<ParseResult>((resolve, reject) => this.queue.push({ id: this.ids++, file, limits, resolve, reject })),
@@ -134,7 +131,9 @@ export class ParsePool {
     while (thread.ready && !thread.retired && thread.running.length < AHEAD && this.waiting() > 0) {
       const task = this.take()!
       thread.running.push(task)
-      const request: ParseRequest = { id: task.id, name: task.file.name, path: task.file.path, fileSize: task.limits.fileSize }
+      const request: ParseRequest = 'bytes' in task.file
+        ? { id: task.id, name: task.file.name, bytes: task.file.bytes, fileSize: task.limits.fileSize }
+        : { id: task.id, name: task.file.name, path: task.file.path, fileSize: task.limits.fileSize }
       thread.worker.postMessage(request)
       if (thread.running.length === 1) this.startClock(thread)
     }

@@ -3,8 +3,8 @@ import { promises as fs, statSync } from 'node:fs'
 import path from 'node:path'
 import { parseConfig } from './config.js'
 import { isShallow, readFiles, repositoryOf, repositoryPath, resolveCommit, type Repository } from './git.js'
-import { parseProposal } from './parse.js'
 import { checkParsed, loadWorkspace } from './pipeline.js'
+import { sharedPool } from './pool.js'
 import { DEFAULT_CONFIG, type Config, type Diagnostic, type Proposal } from './types.js'
 import { UsageError } from './workspace.js'
 
@@ -68,10 +68,12 @@ async function loadCommit(name: string, repository: Repository, context: Revisio
   const configName = path.relative(context.root, configFile).split(path.sep).join('/')
   const loaded = configText === undefined ? { config: structuredClone(DEFAULT_CONFIG), diagnostics: [] } : parseConfig(configName, configText)
 
-  const results = files
+  const proposals = files
     .filter((file) => isProposalPath(file.path, proposalsPath))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-    .map((file) => parseProposal(file.path.slice(repository.prefix.length), file.bytes, { fileSize: loaded.config.limits.fileSize }))
+    .map((file) => ({ name: file.path.slice(repository.prefix.length), bytes: file.bytes }))
+  // On the parser threads, like a folder's files: a pathological proposal in history is too-complex, never a hang.
+  const results = await sharedPool().parse(proposals, loaded.config.limits)
   const checked = checkParsed(loaded.config, loaded.diagnostics, results)
   return { name, config: checked.config, proposals: checked.proposals, diagnostics: prefixed(checked.diagnostics, `${name}:${repository.prefix}`) }
 }

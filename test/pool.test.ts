@@ -72,6 +72,13 @@ describe('ParsePool', () => {
     expect(results.map(outcome)).toEqual([[{ rule: 'invalid-encoding', line: 1, column: 1, message: 'cannot read the file (ENOENT); check that it exists and is readable' }]])
   })
 
+  test('parses bytes given instead of a path (a file of a git revision)', async () => {
+    const bytes = new TextEncoder().encode('---\ntopic: A.1\nauthor: Japan\n---\n\nFrom history.\n')
+    const slow = new TextEncoder().encode(`---\ntopic: A.1\nauthor: Japan\n---\n\n${'_a '.repeat(2000)}${'a_ '.repeat(2000)}\n`)
+    const results = await pool({ size: 1 }).parse([{ name: 'proposals/old.md', bytes }, { name: 'proposals/slow.md', bytes: slow }], { ...DEFAULT_LIMITS, parseSeconds: 0.5 })
+    expect(results.map(outcome)).toEqual(['old', [{ rule: 'too-complex', line: 1, column: 1, message: `parsing the file took longer than 0.5 seconds (limits.parseSeconds in consolidate.yaml) and was stopped; ${HINT}, or raise the limit` }]])
+  })
+
   test('is reused across runs, as a watch rebuild reuses it', async () => {
     const reused = pool({ size: 1 })
     expect((await reused.parse([proposal('first.md', 'First.')], DEFAULT_LIMITS)).map(outcome)).toEqual(['first'])
