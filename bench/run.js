@@ -157,8 +157,9 @@ if (dropped.length > 0) process.stderr.write(`bench: children run without ${drop
 
 const rows = []
 const ratios = []
-const builds = new Map()
+const results = new Map()
 let watchResult
+const loadBefore = os.loadavg()[0]
 
 for (const size of sizes) {
   const root = path.join(args.dir, `w${size}`)
@@ -178,22 +179,21 @@ for (const size of sizes) {
 
   const samples = new Map(commands.map(([name]) => [name, []]))
   const runs = runsFor(size)
-  // One untimed round first: the files are then in the page cache for every command alike.
-  for (let round = 0; round <= runs; round++) {
+  // The files were just written: they are in the page cache for every command alike.
+  for (let round = 1; round <= runs; round++) {
     for (const [name, run] of commands) {
       process.stderr.write(`\rbench: ${size} proposals, round ${round}/${runs}, ${name}      `)
-      const sample = run()
-      if (round > 0) samples.get(name).push(sample)
+      samples.get(name).push(run())
     }
   }
   process.stderr.write('\n')
-  const results = new Map([...samples].map(([name, list]) => [name, summarise(list)]))
-  for (const [name, result] of results) {
+  const measured = new Map([...samples].map(([name, list]) => [name, summarise(list)]))
+  results.set(size, measured)
+  for (const [name, result] of measured) {
     rows.push(`| ${size.toLocaleString('en')} | ${name} | ${fmt(result.wall)} | ${fmt(result.wall / size, 2)} | ${fmt(megabytes / (result.wall / 1000), 2)} | ${fmt(result.cpu, 2)} | ${fmt(result.rss)} |`)
   }
-  const build = results.get('build').wall
-  builds.set(size, results.get('build'))
-  ratios.push(`| ${size.toLocaleString('en')} | ${fmt(build / results.get('floor').wall, 2)} | ${fmt(results.get('check').wall / build, 2)} | ${pandoc ? fmt(build / results.get('pandoc').wall, 2) : '—'} |`)
+  const build = measured.get('build').wall
+  ratios.push(`| ${size.toLocaleString('en')} | ${fmt(build / measured.get('floor').wall, 2)} | ${fmt(measured.get('check').wall / build, 2)} | ${pandoc ? fmt(build / measured.get('pandoc').wall, 2) : '—'} |`)
 
   if (!args['no-watch'] && (size === 1000 || (size === sizes[sizes.length - 1] && !sizes.includes(1000)))) {
     process.stderr.write(`bench: ${size} proposals, build --watch, ${runs} edits\n`)
@@ -211,9 +211,27 @@ for (let round = 0; round <= 10; round++) {
 const help = summarise(starts.help)
 const node = summarise(starts.node)
 
+const loadAfter = os.loadavg()[0]
+
+/** One target: what it asks, what was measured, whether it holds. */
+const targets = []
+const target = (name, value, limit, unit = '×') => {
+  if (value === undefined || Number.isNaN(value)) return
+  const shown = unit === '×' ? `${value.toFixed(2)}×` : `${value.toFixed(0)} ${unit}`
+  const over = unit === '×' ? `${((value / limit - 1) * 100).toFixed(0)}%` : `${(value - limit).toFixed(0)} ${unit}`
+  targets.push(`- ${name}: ${shown} (target ≤ ${limit}${unit === '×' ? '×' : ` ${unit}`}): ${value <= limit ? 'holds' : `misses by ${over}`}`)
+}
+const wall = (size, name) => results.get(size)?.get(name)?.wall
+target('build(1,000) / floor(1,000)', wall(1000, 'build') / wall(1000, 'floor'), 1.0)
+target('build(10,000) / build(1,000)', wall(10000, 'build') / wall(1000, 'build'), 11)
+for (const name of ['build', 'check']) target(`peak RSS of ${name}(10,000)`, results.get(10000)?.get(name)?.rss, 500, 'MB')
+for (const size of sizes) target(`check(${size.toLocaleString('en')}) / build(${size.toLocaleString('en')})`, wall(size, 'check') / wall(size, 'build'), 1.0)
+target('`consolidate --help`', help.wall, 150, 'ms')
+if (watchResult?.rebuild !== undefined) target(`watch rebuild / build(${watchResult.size.toLocaleString('en')})`, watchResult.rebuild / watchResult.build, 0.1)
+
 const lines = [
   `Machine: ${cpus.length} cores (${cpus[0]?.model.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GB, ${os.type()} ${os.release()}; Node ${process.version}${pandoc ? `; ${pandoc}` : ''}.`,
-  `Command: \`npm run bench -- --sizes ${sizes.join(',')}${args.runs ? ` --runs ${args.runs}` : ''}\`; median of ${sizes.map(runsFor).join('/')} runs${dropped.length ? `; children without ${dropped.join(', ')}` : ''}.`,
+  `Command: \`npm run bench -- --sizes ${sizes.join(',')}${args.runs ? ` --runs ${args.runs}` : ''}\`; median of ${sizes.map(runsFor).join('/')} runs${dropped.length ? `; children without ${dropped.join(', ')}` : ''}; load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after.`,
   '',
   '| proposals | command | wall ms | ms/proposal | MB/s | CPU s | peak RSS MB |',
   '| ---: | --- | ---: | ---: | ---: | ---: | ---: |',
@@ -224,7 +242,6 @@ const lines = [
   ...ratios,
   '',
 ]
-if (builds.has(1000) && builds.has(10000)) lines.push(`Scaling: build(10,000) / build(1,000) = ${fmt(builds.get(10000).wall / builds.get(1000).wall, 2)}.`)
 lines.push(`Cold start: \`consolidate --help\` ${fmt(help.wall)} ms (\`node -e 0\` ${fmt(node.wall)} ms).`)
 if (watchResult) {
   lines.push(
@@ -233,4 +250,5 @@ if (watchResult) {
       : `Watch: rebuild after editing one proposal of ${watchResult.size.toLocaleString('en')}: ${fmt(watchResult.rebuild)} ms, ${fmt((100 * watchResult.rebuild) / watchResult.build)}% of a full build.`,
   )
 }
+lines.push('', 'Targets:', ...targets)
 process.stdout.write(`${lines.join('\n')}\n`)

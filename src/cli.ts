@@ -134,7 +134,8 @@ function positiveInteger(value: string): number {
 }
 
 async function version(): Promise<string> {
-  const { readFile } = await import('node:fs/promises')
-  const manifest = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+  // node:fs is loaded with Node itself; fs/promises would load more modules on every start.
+  const { readFileSync } = await import('node:fs')
+  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
   return manifest.version
 }
