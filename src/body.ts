@@ -6,7 +6,6 @@
  */
 import type { Nodes, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
-import { visit } from 'unist-util-visit'
 import type { LineIndex } from './text.js'
 import type { Body, Edit, Place } from './types.js'
 
@@ -51,7 +50,7 @@ export function analyseBody(blocks: RootContent[], source: string, lines: LineIn
 
   const labels = new LabelNamer()
   for (const block of blocks) {
-    visit(block, (node) => {
+    walk(block, (node) => {
       switch (node.type) {
         case 'heading': {
           const at = offsetOf(node, 'start')
@@ -225,7 +224,8 @@ function checkBrackets(blocks: RootContent[], source: string, lines: LineIndex):
   const problems: BracketProblem[] = []
   const open: number[] = []
   for (const block of blocks) {
-    visit(block, 'text', (node) => {
+    walk(block, (node) => {
+      if (node.type !== 'text') return
       const from = offsetOf(node, 'start')
       const written = source.slice(from, offsetOf(node, 'end'))
       for (let index = 0; index < written.length; index++) {
@@ -243,6 +243,12 @@ function checkBrackets(blocks: RootContent[], source: string, lines: LineIndex):
     problems.push({ message: 'this `[` is never closed; add the matching `]` or remove it', place: lines.place(offset) })
   }
   return problems.sort((a, b) => a.place.line - b.place.line || a.place.column - b.place.column)
+}
+
+/** Call `visitor` on `node` and every node inside it, in document order (what unist-util-visit does, without its per-node bookkeeping). */
+function walk(node: Nodes, visitor: (node: Nodes) => void): void {
+  visitor(node)
+  if ('children' in node) for (const child of node.children) walk(child, visitor)
 }
 
 function offsetOf(node: Nodes, side: 'start' | 'end'): number {
