@@ -108,10 +108,10 @@ export async function main(args: string[], io: Io = processIo()): Promise<number
   return code
 }
 
-/** Parser threads take a moment to start: start one while the command's modules load. */
+/** Parser threads take a moment to start: start them while the command's modules load. */
 function startParsers(): void {
   // A failure here (a missing thread module) is reported by the parse that needs the thread.
-  import('./pool.js').then(({ sharedPool }) => sharedPool().prestart(), () => undefined).catch(() => undefined)
+  import('./pool.js').then(({ sharedPool }) => sharedPool().prestart(Number.POSITIVE_INFINITY), () => undefined).catch(() => undefined)
 }
 
 /** Run `task` with a signal that Ctrl-C (SIGINT) or SIGTERM aborts: how a watch stops cleanly. */

@@ -31,9 +31,8 @@ export interface Workspace {
 export async function loadWorkspace(options: LoadOptions): Promise<Workspace> {
   // Parser threads start while the configuration is read and the files are listed.
   sharedPool().prestart()
-  const loaded = await loadConfig(options.root, options.cwd, options.configFile)
+  const [loaded, files] = await Promise.all([loadConfig(options.root, options.cwd, options.configFile), listProposalFiles(options.root)])
   const config: Config = { ...loaded.config, ...options.overrides }
-  const files = await listProposalFiles(options.root)
   const results = await parseFiles(files, config)
   const proposals = results.flatMap((result) => (result.proposal ? [result.proposal] : []))
   const diagnostics = [...loaded.diagnostics, ...results.flatMap((result) => result.diagnostics)]

@@ -21,7 +21,7 @@ export type ParseRequest = ParseInput & { id: number; fileSize: number }
 export type ParseResponse = { ready: true } | { id: number; result: ParseResult } | { id: number; error: string }
 
 /** Files sent ahead to a thread, so it never waits for its next one. */
-const AHEAD = 4
+const AHEAD = 8
 /** Fewer files than this per thread do not repay starting another thread. */
 const FILES_PER_THREAD = 24
 /** Node caps timers at 2^31 − 1 ms; a longer one would fire at once. */
