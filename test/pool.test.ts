@@ -3,6 +3,7 @@
  * its deadline or nests too deeply is `too-complex` and the others are still
  * parsed, by a replacement thread when the overrunning one was terminated.
  */
+import { spawnSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -85,4 +86,16 @@ describe('ParsePool', () => {
     expect((await reused.parse([], DEFAULT_LIMITS)).map(outcome)).toEqual([])
     expect((await reused.parse([proposal('second.md', 'Second.')], DEFAULT_LIMITS)).map(outcome)).toEqual(['second'])
   })
+})
+
+test('the compiled CLI reports too-complex, checks the other files and exits: idle parser threads never hold the process', () => {
+  // Runs the compiled CLI: `npm test` compiles before testing.
+  const root = path.join(import.meta.dirname, 'fixtures', 'too-complex')
+  const result = spawnSync(process.execPath, [path.join(import.meta.dirname, '..', 'bin', 'consolidate.js'), 'check', '--root', root, '--format', 'json'], { encoding: 'utf8', timeout: 50_000 })
+  expect(result.signal).toBe(null)
+  expect(result.status).toBe(1)
+  expect(JSON.parse(result.stdout).map((diagnostic: { file: string; rule: string }) => `${diagnostic.file} ${diagnostic.rule}`)).toEqual([
+    'proposals/b-emphasis.md too-complex',
+    'proposals/c-no-topic.md missing-topic',
+  ])
 })
