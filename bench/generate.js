@@ -104,8 +104,10 @@ function configText(count, sections) {
     '  threshold: 3',
     'participants:',
   ]
-  for (const [name, code] of PARTICIPANTS) lines.push(`  - name: ${JSON.stringify(name)}`, `    code: ${code}`)
-  lines.push('    aliases: ["United States of America"]')
+  for (const [name, code] of PARTICIPANTS) {
+    lines.push(`  - name: ${JSON.stringify(name)}`, `    code: ${code}`)
+    if (code === 'USA') lines.push('    aliases: ["United States of America"]')
+  }
   lines.push('outline:')
   for (const section of sections) {
     lines.push(`  - id: ${section.id}`, `    title: ${JSON.stringify(section.title)}`, '    topics:')
