@@ -41,3 +41,28 @@ export function didYouMean(wanted: string, candidates: Iterable<string>): string
   const suggestion = closest(wanted, candidates)
   return suggestion === undefined ? '' : `; did you mean "${suggestion}"?`
 }
+
+/**
+ * The outline id a mistyped topic most likely meant: the same id written
+ * differently (`a-1-4`), an entry's title written instead of its id, an id
+ * with a level left out (`A.9` for `A.1.9`), or the closest id by spelling.
+ */
+export function suggestTopic(wanted: string, entries: ReadonlyArray<{ id: string; title?: string }>): string | undefined {
+  const normal = (id: string): string => id.toLowerCase().replace(/[\s,_/-]+/g, '.').replace(/\.+/g, '.').replace(/^\.|\.$/g, '')
+  const target = normal(wanted)
+  const same = entries.find((entry) => normal(entry.id) === target)
+  if (same) return same.id
+  const byTitle = entries.find((entry) => entry.title !== undefined && entry.title.toLowerCase() === wanted.trim().toLowerCase())
+  if (byTitle) return byTitle.id
+
+  const parts = target.split('.')
+  let best: { id: string; extra: number } | undefined
+  for (const { id } of entries) {
+    const have = normal(id).split('.')
+    if (have.length <= parts.length || have[0] !== parts[0] || have[have.length - 1] !== parts[parts.length - 1]) continue
+    let next = 0
+    for (const part of have) if (part === parts[next]) next++
+    if (next === parts.length && (!best || have.length - parts.length < best.extra)) best = { id, extra: have.length - parts.length }
+  }
+  return best?.id ?? closest(wanted, entries.map((entry) => entry.id))
+}

@@ -26,7 +26,7 @@ export async function build(options: BuildOptions, io: Io): Promise<number> {
   refuseInputFolder(root, out)
 
   const workspace = await loadWorkspace({ root, cwd: io.cwd, configFile: options.config, overrides: options.lang ? { language: options.lang } : {} })
-  await printDiagnostics(workspace.diagnostics, io)
+  await printDiagnostics(workspace.diagnostics, io, root)
   if (hasErrors(workspace.diagnostics)) {
     const errors = workspace.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length
     io.stderr.write(`consolidate: ${errors} error${errors === 1 ? '' : 's'} in the inputs; nothing was written\n`)
