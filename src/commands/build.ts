@@ -1,4 +1,5 @@
 /** `consolidate build`: validate, then write the consolidated text and the stocktaking report. */
+import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import { placements } from '../assemble.js'
 import { printDiagnostics, EXIT, type Io } from '../io.js'
@@ -23,7 +24,7 @@ export async function build(options: BuildOptions, io: Io): Promise<number> {
   const root = resolveRoot(io.cwd, options.root)
   const formats = parseFormats(options.format)
   const out = path.resolve(io.cwd, options.out ?? path.join(root, 'out'))
-  refuseInputFolder(root, out)
+  await refuseInputFolder(root, out)
 
   const workspace = await loadWorkspace({ root, cwd: io.cwd, configFile: options.config, overrides: options.lang ? { language: options.lang } : {} })
   await printDiagnostics(workspace.diagnostics, io, root)
@@ -45,6 +46,8 @@ export async function build(options: BuildOptions, io: Io): Promise<number> {
   const negotiation = negotiationOf(workspace, { topics })
   if (!negotiation) return EXIT.inputs
   const outputs = renderOutputs(negotiation, formats, { cover: await readTemplate(root, 'cover.md') })
+  const configFile = options.config === undefined ? path.join(root, 'consolidate.yaml') : path.resolve(io.cwd, options.config)
+  await refuseInputFiles(out, outputs.map((output) => output.name), [configFile, ...workspace.files.map((file) => file.path)])
   const shown = (name: string): string => path.relative(io.cwd, path.join(out, name)) || name
 
   if (options.check) {
@@ -78,12 +81,38 @@ function parseFormats(list: string): OutputFormat[] {
   return [...new Set(formats)] as OutputFormat[]
 }
 
-/** Outputs never go where inputs live: a build must not overwrite a proposal. */
-function refuseInputFolder(root: string, out: string): void {
+/** Outputs never go where inputs live: a build must not write over a proposal or a template. */
+async function refuseInputFolder(root: string, out: string): Promise<void> {
+  const realOut = await realPath(out)
   for (const input of ['proposals', 'templates']) {
-    const relative = path.relative(path.join(root, input), out)
-    if (relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))) {
+    const folder = await realPath(path.join(root, input))
+    const relative = path.relative(folder, realOut)
+    if (relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative))) {
       throw new UsageError(`--out ${out} is inside the workspace's ${input}/ folder, where inputs live; choose another folder, e.g. --out out`)
     }
+  }
+  const stat = await fs.stat(out).catch(() => undefined)
+  if (stat && !stat.isDirectory()) throw new UsageError(`--out ${out} is a file, not a folder; --out names the folder the outputs are written to, e.g. --out out`)
+}
+
+/** No output file may be an input file, whatever links lead there. */
+async function refuseInputFiles(out: string, names: string[], inputs: string[]): Promise<void> {
+  const real = new Set(await Promise.all(inputs.map(realPath)))
+  for (const name of names) {
+    const target = path.join(out, name)
+    if (real.has(await realPath(target))) {
+      throw new UsageError(`--out ${out} would write ${name} over an input file; choose another folder, e.g. --out out`)
+    }
+  }
+}
+
+/** The real path of a file or folder that may not exist yet: its nearest existing folder resolved, the rest appended. */
+async function realPath(file: string): Promise<string> {
+  const rest: string[] = []
+  for (let at = path.resolve(file); ; at = path.dirname(at)) {
+    const real = await fs.realpath(at).catch(() => undefined)
+    if (real !== undefined) return path.join(real, ...rest)
+    if (path.dirname(at) === at) return path.resolve(file)
+    rest.unshift(path.basename(at))
   }
 }
