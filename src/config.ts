@@ -163,7 +163,7 @@ class Reader {
 
 function readParticipants(value: unknown, read: Reader, report: Report): Participant[] {
   const participants: Participant[] = []
-  const owners = new Map<string, string>()
+  const owners = new Map<string, { name: string; index: number }>()
   const example = '`- { name: Japan, code: JPN }`'
   for (const item of read.list(value, '`participants`', example)) {
     const participant: Participant = { name: '', aliases: [] }
@@ -188,8 +188,8 @@ function readParticipants(value: unknown, read: Reader, report: Report): Partici
     if (!participant.name) continue
     for (const [text, node] of named) {
       const owner = owners.get(text.toLowerCase())
-      if (owner !== undefined && owner !== participant.name) report(node, `"${text}" already names ${owner}; each name, code and alias must name one participant only`)
-      else owners.set(text.toLowerCase(), participant.name)
+      if (owner !== undefined && owner.index !== participants.length) report(node, `"${text}" already names ${owner.name}; each name, code and alias must name one participant only`)
+      else owners.set(text.toLowerCase(), { name: participant.name, index: participants.length })
     }
     participants.push(participant)
   }
