@@ -36,7 +36,7 @@ export function parseProposal(file: string, input: Uint8Array | string, options:
   const fileSize = options.fileSize ?? DEFAULT_LIMITS.fileSize
   const size = typeof input === 'string' ? Buffer.byteLength(input) : input.byteLength
   if (size > fileSize) {
-    report('too-large', `the file is ${size} bytes, more than the limit of ${fileSize} (limits.fileSize in consolidate.yaml); split the proposal or raise the limit`, { line: 1, column: 1 })
+    report('too-large', `the file is ${size} bytes, more than the limit of ${fileSize} bytes; split the proposal into several files, or raise the limit in consolidate.yaml, e.g. \`limits: { fileSize: ${Math.max(2 * fileSize, 1048576)} }\``, { line: 1, column: 1 })
     return { diagnostics }
   }
 

@@ -64,5 +64,10 @@ export function suggestTopic(wanted: string, entries: ReadonlyArray<{ id: string
     for (const part of have) if (part === parts[next]) next++
     if (next === parts.length && (!best || have.length - parts.length < best.extra)) best = { id, extra: have.length - parts.length }
   }
-  return best?.id ?? closest(wanted, entries.map((entry) => entry.id))
+  if (best) return best.id
+  // By spelling, within the same section; across sections only a one-letter slip.
+  const near = closest(wanted, entries.map((entry) => entry.id).filter((id) => normal(id).split('.')[0] === parts[0]))
+  if (near !== undefined) return near
+  const any = closest(wanted, entries.map((entry) => entry.id))
+  return any !== undefined && distance(wanted, any) <= 1 ? any : undefined
 }

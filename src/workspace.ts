@@ -109,7 +109,7 @@ export async function scanProposalFiles(root: string): Promise<ProposalScan> {
       }
       if (!isInside(realRoot, target)) {
         if (stat.isDirectory() || /\.md$/i.test(name)) {
-          report(full, `this symbolic link leads outside the workspace (${written}); links that leave the workspace are not followed, so ${stat.isDirectory() ? 'no proposal in it' : 'this proposal'} is read: copy the file${stat.isDirectory() ? 's' : ''} into proposals/ instead`)
+          report(full, `this symbolic link leads outside the workspace (${written}); links that leave the workspace are not followed, so ${stat.isDirectory() ? 'none of the proposals in it is read' : 'this proposal is not read'}: copy the file${stat.isDirectory() ? 's' : ''} into proposals/ instead`)
         }
         return
       }
