@@ -1,17 +1,21 @@
 /** "Did you mean" suggestions for names that are likely typos. */
 
-/** Edit distance between two strings (Levenshtein), case-insensitive. */
+/** Edit distance between two strings, case-insensitive: insertions, deletions, substitutions and swaps of two neighbours. */
 export function distance(a: string, b: string): number {
   a = a.toLowerCase()
   b = b.toLowerCase()
   if (a === b) return 0
+  let before: number[] = []
   let previous = Array.from({ length: b.length + 1 }, (_, index) => index)
   for (let i = 1; i <= a.length; i++) {
     const current = [i]
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1
       current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+      // A swap of two neighbours ("SPG" for "SGP") is one slip, not two.
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) current[j] = Math.min(current[j], before[j - 2] + 1)
     }
+    before = previous
     previous = current
   }
   return previous[b.length]
