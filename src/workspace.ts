@@ -1,5 +1,5 @@
 /** The file system edge: the workspace root, its configuration, proposal files and templates. */
-import { existsSync, promises as fs, statSync } from 'node:fs'
+import { existsSync, promises as fs, statSync, type Dirent } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseConfig, type ConfigResult } from './config.js'
@@ -89,8 +89,10 @@ export async function scanProposalFiles(root: string): Promise<ProposalScan> {
   const read = new Set<string>()
   let realProposals: string | undefined
 
-  const visitEntry = async (full: string, name: string): Promise<void> => {
-    let stat = await fs.lstat(full).catch(() => undefined)
+  /** `type`: what the folder listing says the entry is, which spares a `stat` for plain files and folders. */
+  const visitEntry = async (full: string, name: string, type?: Dirent): Promise<void> => {
+    let stat: { isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean } | undefined =
+      type && (type.isFile() || type.isDirectory()) ? type : await fs.lstat(full).catch(() => undefined)
     if (!stat) return
     let real = full
     if (stat.isSymbolicLink()) {
@@ -130,16 +132,17 @@ export async function scanProposalFiles(root: string): Promise<ProposalScan> {
       return
     }
     read.add(resolved)
-    let entries: string[]
+    let entries: Dirent[]
     try {
-      entries = await fs.readdir(folder)
+      entries = await fs.readdir(folder, { withFileTypes: true })
     } catch (error) {
       report(folder, `cannot read this folder (${(error as NodeJS.ErrnoException).code ?? String(error)}); the proposals in it cannot be checked: make it readable`)
       return
     }
-    for (const name of entries.sort()) {
-      if (name.startsWith('.') || name.startsWith('_')) continue
-      await visitEntry(path.join(folder, name), name)
+    // In name order: which of two links to one folder counts as the loop must not depend on the file system.
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (entry.name.startsWith('.') || entry.name.startsWith('_')) continue
+      await visitEntry(path.join(folder, entry.name), entry.name, entry)
     }
   }
 
