@@ -35,7 +35,15 @@ export interface FormatOptions {
 
 /** A diagnostic's file name as shown to the user. */
 export function shownName(file: string, base = ''): string {
-  return base === '' || base === '.' ? file : path.posix.normalize(`${base}/${file}`)
+  return visible(base === '' || base === '.' ? file : path.posix.normalize(`${base}/${file}`))
+}
+
+/**
+ * Control characters written as `\x1b`: messages quote what files hold, and a
+ * proposal must not be able to send escape sequences to a terminal or a log.
+ */
+export function visible(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, (char) => `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`)
 }
 
 /** Human-readable report in the style of remark-cli (vfile-reporter). */
@@ -44,7 +52,7 @@ export function formatText(diagnostics: Diagnostic[], options: FormatOptions & {
   for (const diagnostic of sortDiagnostics(diagnostics)) {
     let file = files.get(diagnostic.file)
     if (!file) files.set(diagnostic.file, (file = new VFile({ path: shownName(diagnostic.file, options.base) })))
-    const message = file.message(diagnostic.message, {
+    const message = file.message(visible(diagnostic.message), {
       place: { line: diagnostic.line, column: diagnostic.column },
       ruleId: diagnostic.rule,
       source: 'consolidate',
@@ -70,6 +78,6 @@ export function formatGithub(diagnostics: Diagnostic[], options: FormatOptions =
   const data = (text: string): string => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
   const property = (text: string): string => data(text).replace(/:/g, '%3A').replace(/,/g, '%2C')
   return sortDiagnostics(diagnostics)
-    .map((d) => `::${d.severity} file=${property(shownName(d.file, options.base))},line=${d.line},col=${d.column}::${data(`${d.message} (${d.rule})`)}\n`)
+    .map((d) => `::${d.severity} file=${property(shownName(d.file, options.base))},line=${d.line},col=${d.column}::${data(`${visible(d.message)} (${d.rule})`)}\n`)
     .join('')
 }

@@ -228,3 +228,12 @@ describe('build', () => {
     expect(statSync(root).isDirectory()).toBe(true)
   })
 })
+
+describe('what files hold is shown, never obeyed', () => {
+  test('control characters in names and quoted text are written out, in text and github formats', async () => {
+    const { formatGithub, formatText } = await import('../src/diagnostics.js')
+    const diagnostics = [{ file: 'proposals/a\u001b[31m.md', line: 1, column: 1, severity: 'error' as const, rule: 'invalid-status' as const, message: 'got "\u001b]0;title\u0007"' }]
+    expect(formatGithub(diagnostics)).toBe('::error file=proposals/a\\x1b[31m.md,line=1,col=1::got "\\x1b]0;title\\x07" (invalid-status)\n')
+    expect(formatText(diagnostics, { color: false })).not.toMatch(/[\u0000-\u0008\u001b]/)
+  })
+})
