@@ -1,4 +1,5 @@
 /** Diagnostics: sorted, counted, and printed as text, JSON or GitHub workflow commands. */
+import path from 'node:path'
 import { VFile } from 'vfile'
 import { reporter } from 'vfile-reporter'
 import type { Diagnostic } from './types.js'
@@ -23,13 +24,35 @@ export function hasErrors(diagnostics: Diagnostic[]): boolean {
   return diagnostics.some((diagnostic) => diagnostic.severity === 'error')
 }
 
+export interface FormatOptions {
+  /**
+   * The workspace root as seen from where the user stands (`--root` relative
+   * to the current folder, `/` separators): prefixed to file names so they can
+   * be opened from there. JSON keeps names relative to the root (SPEC §8).
+   */
+  base?: string
+}
+
+/** A diagnostic's file name as shown to the user. */
+export function shownName(file: string, base = ''): string {
+  return visible(base === '' || base === '.' ? file : path.posix.normalize(`${base}/${file}`))
+}
+
+/**
+ * Control characters written as `\x1b`: messages quote what files hold, and a
+ * proposal must not be able to send escape sequences to a terminal or a log.
+ */
+export function visible(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, (char) => `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`)
+}
+
 /** Human-readable report in the style of remark-cli (vfile-reporter). */
-export function formatText(diagnostics: Diagnostic[], options: { color: boolean }): string {
+export function formatText(diagnostics: Diagnostic[], options: FormatOptions & { color: boolean }): string {
   const files = new Map<string, VFile>()
   for (const diagnostic of sortDiagnostics(diagnostics)) {
     let file = files.get(diagnostic.file)
-    if (!file) files.set(diagnostic.file, (file = new VFile({ path: diagnostic.file })))
-    const message = file.message(diagnostic.message, {
+    if (!file) files.set(diagnostic.file, (file = new VFile({ path: shownName(diagnostic.file, options.base) })))
+    const message = file.message(visible(diagnostic.message), {
       place: { line: diagnostic.line, column: diagnostic.column },
       ruleId: diagnostic.rule,
       source: 'consolidate',
@@ -46,11 +69,15 @@ export function formatJson(diagnostics: Diagnostic[]): string {
   return `${JSON.stringify(plain, null, 2)}\n`
 }
 
-/** GitHub Actions workflow commands, escaped as the runner expects. */
-export function formatGithub(diagnostics: Diagnostic[]): string {
+/**
+ * GitHub Actions workflow commands, `::error file=…,line=…,col=…::message (rule)`,
+ * escaped as the runner expects (the rules of @actions/core's `escapeData` and
+ * `escapeProperty`), one per line.
+ */
+export function formatGithub(diagnostics: Diagnostic[], options: FormatOptions = {}): string {
   const data = (text: string): string => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
   const property = (text: string): string => data(text).replace(/:/g, '%3A').replace(/,/g, '%2C')
   return sortDiagnostics(diagnostics)
-    .map((d) => `::${d.severity} file=${property(d.file)},line=${d.line},col=${d.column},title=${property(d.rule)}::${data(`${d.message} (${d.rule})`)}\n`)
+    .map((d) => `::${d.severity} file=${property(shownName(d.file, options.base))},line=${d.line},col=${d.column}::${data(`${visible(d.message)} (${d.rule})`)}\n`)
     .join('')
 }

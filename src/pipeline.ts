@@ -8,7 +8,7 @@ import { hasErrors } from './diagnostics.js'
 import { parseProposal } from './parse.js'
 import type { Config, Diagnostic, Negotiation, ParseResult, Proposal } from './types.js'
 import { validate } from './validate.js'
-import { listProposalFiles, loadConfig, type ProposalFile } from './workspace.js'
+import { loadConfig, scanProposalFiles, type ProposalFile } from './workspace.js'
 
 export interface LoadOptions {
   root: string
@@ -21,7 +21,7 @@ export interface LoadOptions {
 
 export interface Workspace {
   config: Config
-  /** Every proposal whose front matter could be read (some may have errors in their body). */
+  /** Every proposal whose fields could be read, even from a file with other errors (see `diagnostics`). */
   proposals: Proposal[]
   /** Every file found, readable or not. */
   files: ProposalFile[]
@@ -32,10 +32,10 @@ export interface Workspace {
 export async function loadWorkspace(options: LoadOptions): Promise<Workspace> {
   const loaded = await loadConfig(options.root, options.cwd, options.configFile)
   const config: Config = { ...loaded.config, ...options.overrides }
-  const files = await listProposalFiles(options.root)
+  const { files, diagnostics: unread } = await scanProposalFiles(options.root)
   const results = await parseFiles(files, config)
   const proposals = results.flatMap((result) => (result.proposal ? [result.proposal] : []))
-  const diagnostics = [...loaded.diagnostics, ...results.flatMap((result) => result.diagnostics)]
+  const diagnostics = [...loaded.diagnostics, ...unread, ...results.flatMap((result) => result.diagnostics)]
   // A broken configuration would make every topic and name look wrong: check against it only when it is sound.
   if (!hasErrors(loaded.diagnostics)) diagnostics.push(...validate(proposals, config))
   return { config, proposals, files, diagnostics }
