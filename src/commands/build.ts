@@ -44,7 +44,8 @@ export async function build(options: BuildOptions, io: Io): Promise<number> {
   }
   const negotiation = negotiationOf(workspace, { topics })
   if (!negotiation) return EXIT.inputs
-  const outputs = renderOutputs(negotiation, formats, { cover: await readTemplate(root, 'cover.md') })
+  const templates = { cover: await readTemplate(root, 'cover.md'), css: await readTemplate(root, 'consolidated.css') }
+  const outputs = await renderOutputs(negotiation, formats, templates)
   const shown = (name: string): string => path.relative(io.cwd, path.join(out, name)) || name
 
   if (options.check) {
