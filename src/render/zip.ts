@@ -30,9 +30,7 @@ export function normaliseDocx(bytes: Uint8Array, date: string | undefined): Uint
     }
   }
   for (const [name, text] of texts) {
-    let out = text
-    for (const [from, to] of renamed) out = out.split(`"${from}"`).join(`"${to}"`)
-    files[name] = strToU8(out)
+    files[name] = strToU8(renamed.size === 0 ? text : text.replace(/"([^"<>]+)"/g, (quoted, id: string) => (renamed.has(id) ? `"${renamed.get(id)}"` : quoted)))
   }
 
   // Zip dates are local times without a zone: built from local fields, they read the same on every machine.
