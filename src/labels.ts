@@ -33,7 +33,6 @@ export interface Labels {
     contents: string
     notes: string
     backToText: string
-    page: string
     matrix: {
       title: string
       intro: string
@@ -80,7 +79,6 @@ const en: Labels = {
     contents: 'Contents',
     notes: 'Notes',
     backToText: 'Back to the text',
-    page: 'Page',
     matrix: {
       title: 'Support by proposal and participant',
       intro: 'One row per proposal in the text, one column per participant. A dark cell marks a proponent, a light cell a supporter; the last column counts the supporters and gives the support level.',
@@ -131,7 +129,6 @@ const fr: Labels = {
     contents: 'Table des matières',
     notes: 'Notes',
     backToText: 'Retour au texte',
-    page: 'Page',
     matrix: {
       title: 'Appuis par proposition et par participant',
       intro: `Une ligne par proposition figurant dans le texte, une colonne par participant. Une case foncée désigne un auteur, une case claire un participant qui appuie la proposition${NBSP}; la dernière colonne indique le nombre d\u2019appuis et le niveau d\u2019appui.`,
@@ -177,7 +174,6 @@ const es: Labels = {
     contents: 'Índice',
     notes: 'Notas',
     backToText: 'Volver al texto',
-    page: 'Página',
     matrix: {
       title: 'Apoyos por propuesta y por participante',
       intro: 'Una fila por propuesta que figura en el texto, una columna por participante. Una casilla oscura indica un proponente, una casilla clara un participante que apoya la propuesta; la última columna indica el número de apoyos y el nivel de apoyo.',
