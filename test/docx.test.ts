@@ -120,6 +120,15 @@ describe('consolidated.docx', () => {
   test('is the same bytes on every build, dated from the configuration, and passes build --check', async () => {
     const second = await build()
     expect(second.bytes.equals(first.bytes)).toBe(true)
+    // Zip dates carry no zone: the bytes must not depend on the machine's.
+    const zone = process.env.TZ
+    process.env.TZ = 'Pacific/Kiritimati'
+    try {
+      expect((await build()).bytes.equals(first.bytes)).toBe(true)
+    } finally {
+      if (zone === undefined) delete process.env.TZ
+      else process.env.TZ = zone
+    }
     const core = strFromU8(unzipSync(first.bytes)['docProps/core.xml'])
     expect(core.match(/\d{4}-\d\d-\d\dT[\d:]+Z/g)).toEqual(['2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z'])
     const check = await run(['build', '--root', FIXTURE, '--out', first.out, '--format', 'docx', '--check'])

@@ -33,7 +33,10 @@ export function normaliseDocx(bytes: Uint8Array, date: string | undefined): Uint
     files[name] = strToU8(renamed.size === 0 ? text : text.replace(/"([^"<>]+)"/g, (quoted, id: string) => (renamed.has(id) ? `"${renamed.get(id)}"` : quoted)))
   }
 
+  // The package's manifest first, as Word itself writes it; some readers expect it there.
+  const first = ['[Content_Types].xml', '_rels/.rels'].filter((name) => name in files)
+  const ordered = Object.fromEntries([...first, ...Object.keys(files).filter((name) => !first.includes(name))].map((name) => [name, files[name]]))
   // Zip dates are local times without a zone: built from local fields, they read the same on every machine.
   const [year, month, dayOfMonth] = day.split('-').map(Number)
-  return zipSync(files, { level: 6, mtime: new Date(year, month - 1, dayOfMonth) })
+  return zipSync(ordered, { level: 6, mtime: new Date(year, month - 1, dayOfMonth) })
 }
