@@ -102,7 +102,7 @@ async function produce(workspace: Workspace, settings: Settings, io: Io): Promis
 
   let negotiation = negotiationOf(workspace, { topics: selected?.topics })!
   if (selected) negotiation = { ...negotiation, config: groupConfig(negotiation.config, selected.group) }
-  const outputs = renderOutputs(negotiation, settings.formats, { cover: await readTemplate(settings.root, 'cover.md') }).map((output) =>
+  const outputs = (await renderOutputs(negotiation, settings.formats, { cover: await readTemplate(settings.root, 'cover.md'), css: await readTemplate(settings.root, 'consolidated.css') })).map((output) =>
     selected ? { ...output, name: groupFileName(output.name, selected.group) } : output,
   )
   await refuseInputFiles(settings.out, outputs.map((output) => output.name), [settings.configFile, ...workspace.files.map((file) => file.path)])
