@@ -100,7 +100,7 @@ const en: Labels = {
     backToText: 'Back to the text',
     matrix: {
       title: 'Support by proposal and participant',
-      intro: 'One row per proposal in the text, one column per participant. A dark cell marks a proponent, a light cell a supporter; the last column counts the supporters and gives the support level.',
+      intro: 'One row per proposal in the text, one column per participant. A dark cell marks a proponent, a light cell a supporter; the first column counts the supporters and gives the support level.',
       proposal: 'Proposal',
       proponent: 'proponent',
       supporter: 'supporter',
@@ -163,7 +163,7 @@ const fr: Labels = {
     backToText: 'Retour au texte',
     matrix: {
       title: 'Appuis par proposition et par participant',
-      intro: `Une ligne par proposition figurant dans le texte, une colonne par participant. Une case foncée désigne un auteur, une case claire un participant qui appuie la proposition${NBSP}; la dernière colonne indique le nombre d\u2019appuis et le niveau d\u2019appui.`,
+      intro: `Une ligne par proposition figurant dans le texte, une colonne par participant. Une case foncée désigne un auteur, une case claire un participant qui appuie la proposition${NBSP}; la première colonne indique le nombre d\u2019appuis et le niveau d\u2019appui.`,
       proposal: 'Proposition',
       proponent: 'auteur',
       supporter: 'appui',
@@ -222,7 +222,7 @@ const es: Labels = {
     backToText: 'Volver al texto',
     matrix: {
       title: 'Apoyos por propuesta y por participante',
-      intro: 'Una fila por propuesta que figura en el texto, una columna por participante. Una casilla oscura indica un proponente, una casilla clara un participante que apoya la propuesta; la última columna indica el número de apoyos y el nivel de apoyo.',
+      intro: 'Una fila por propuesta que figura en el texto, una columna por participante. Una casilla oscura indica un proponente, una casilla clara un participante que apoya la propuesta; la primera columna indica el número de apoyos y el nivel de apoyo.',
       proposal: 'Propuesta',
       proponent: 'proponente',
       supporter: 'apoyo',

@@ -17,24 +17,25 @@ export function matrixSection(negotiation: Negotiation, labels: Labels, id: stri
 
   const head = h('tr', [
     h('th.corner', { scope: 'col' }, words.proposal),
-    ...columns.map((column) => h('th.participant', { scope: 'col', title: column.name }, h('span', column.short))),
+    // The support count comes first: with ninety participants the columns scroll, the level must not.
     h('th.count', { scope: 'col' }, words.supporters),
+    ...columns.map((column) => h('th.participant', { scope: 'col', title: column.name }, h('span', column.short))),
   ])
   const body = rows.map(({ topic, placement, roles }) => {
     const label = [topic.title ?? '', placement.alt !== undefined ? `(${labels.alt} ${placement.alt})` : ''].filter(Boolean).join(' ')
     return h('tr', { className: [`level-${placement.level}`, ...(placement.referred ? ['referred'] : [])] }, [
       h('th.row', { scope: 'row', title: label }, h('a', { href: `#proposal-${placement.proposal.id}` }, [h('span.number', topic.id), label ? ` ${label}` : ''])),
+      h('td.count', { className: [`level-${placement.level}`], title: labels.level[placement.level] }, String(placement.supporters.length)),
       ...columns.map((column) => {
         const role = roles.get(column.name)
         return role ? h('td', { className: [role], title: `${column.name}: ${roleWords[role]}` }, GLYPH[role]) : h('td')
       }),
-      h('td.count', { className: [`level-${placement.level}`], title: labels.level[placement.level] }, String(placement.supporters.length)),
     ])
   })
   const totals = h('tr', [
     h('th', { scope: 'row' }, words.total),
-    ...columns.map((column) => h('td', String(rows.filter((row) => row.roles.has(column.name)).length))),
     h('td'),
+    ...columns.map((column) => h('td', String(rows.filter((row) => row.roles.has(column.name)).length))),
   ])
 
   const legend = h('p.legend', [
