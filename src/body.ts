@@ -87,6 +87,16 @@ export function analyseBody(blocks: RootContent[], source: string, lines: LineIn
           }
           break
         }
+        case 'html': {
+          // A comment that looks like the tool's own markers would make a proposal seem to end
+          // (or another begin) inside this one: it is kept, marked as quoted.
+          const at = offsetOf(node, 'start')
+          const written = source.slice(at, offsetOf(node, 'end'))
+          for (const match of written.matchAll(/<!--(?=\s*\/?proposal:)/g)) {
+            edits.push({ kind: 'text', start: at + match.index, end: at + match.index + 4, text: '<!-- quoted:', rank: 5 })
+          }
+          break
+        }
         case 'linkReference':
         case 'imageReference': {
           const nodeEnd = offsetOf(node, 'end')

@@ -72,7 +72,9 @@ function renderPlacement(placement: Placement, headingLevel: number, labels: Lab
   const parts = [`<!-- proposal: ${proposal.id} -->`]
   if (placement.alt !== undefined) parts.push(`**${labels.alt} ${placement.alt}**`)
   parts.push(renderBody(proposal.body, { id: proposal.id, bracketed: proposal.status === 'proposed', headingLevel }))
-  parts.push(attribution(placement.authors, placement.supporters, labels))
+  // The document it was tabled in, as the Word footnote gives it: delegations look proposals up by symbol.
+  const document = proposal.document ? ` (${escapeMarkdown(proposal.document)})` : ''
+  parts.push(`${attribution(placement.authors, placement.supporters, labels)}${document}`)
   if (placement.referred) parts.push(`**${labels.referred.replace('{level}', labels.level[placement.level])}**`)
   parts.push(`<!-- /proposal: ${proposal.id} -->`)
   return parts.join('\n\n')
