@@ -1,21 +1,12 @@
 /** `consolidate init` and `consolidate new`: a workspace that builds at once, proposals that check accepts, nothing overwritten. */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { afterAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { fileStem } from '../src/commands/new.js'
 import { run } from './helpers/run.js'
+import { scratch } from './helpers/scratch.js'
 
-/** Scratch folders, removed when the tests are done. */
-const scratchFolders: string[] = []
-const made = (prefix: string): string => {
-  const folder = mkdtempSync(prefix)
-  scratchFolders.push(folder)
-  return folder
-}
-afterAll(() => scratchFolders.forEach((folder) => rmSync(folder, { recursive: true, force: true })))
 
-const scratch = (): string => made(path.join(tmpdir(), 'consolidate-authoring-'))
 
 async function initialised(): Promise<string> {
   const parent = scratch()

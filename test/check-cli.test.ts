@@ -1,38 +1,22 @@
 /** The command line: each `check` format, colour, exit codes, and what `build` refuses to do. */
 import { createHash } from 'node:crypto'
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpSync, existsSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { afterAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { main } from '../src/cli.js'
 import { run } from './helpers/run.js'
+import { scratch, workspace } from './helpers/scratch.js'
 
 const fixtures = path.join(import.meta.dirname, 'fixtures')
 
 /** A fresh copy of a fixture workspace (without its expected outputs), so a test may write into it. */
-/** Scratch folders, removed when the tests are done. */
-const scratchFolders: string[] = []
-const made = (prefix: string): string => {
-  const folder = mkdtempSync(prefix)
-  scratchFolders.push(folder)
-  return folder
-}
-afterAll(() => scratchFolders.forEach((folder) => rmSync(folder, { recursive: true, force: true })))
 
 function copyOf(name: string): string {
-  const root = made(path.join(tmpdir(), 'consolidate-cli-'))
+  const root = scratch()
   cpSync(path.join(fixtures, name), root, { recursive: true, filter: (source) => !source.includes(`${path.sep}expected`) })
   return root
 }
 
-function workspace(files: Record<string, string>): string {
-  const root = made(path.join(tmpdir(), 'consolidate-cli-'))
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, name)), { recursive: true })
-    writeFileSync(path.join(root, name), text)
-  }
-  return root
-}
 
 /** Every file under a folder with a hash of its bytes: to show that nothing changed. */
 function snapshot(root: string): Record<string, string> {

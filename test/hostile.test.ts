@@ -1,35 +1,19 @@
 /** Hostile and odd inputs: each is a diagnostic at its place, never a crash, a hang or a mangled text. */
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { symlinkSync } from 'node:fs'
 import path from 'node:path'
 import { execFileSync } from 'node:child_process'
-import { afterAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { parseConfig } from '../src/config.js'
 import { parseProposal } from '../src/parse.js'
 import { closest, distance, suggestTopic } from '../src/suggest.js'
 import { decode } from '../src/text.js'
 import { run } from './helpers/run.js'
+import { workspace } from './helpers/scratch.js'
 
 const FRONT = '---\ntopic: A.1.4\nauthor: Japan\n---\n\n'
 const rules = (result: { diagnostics: Array<{ rule: string }> }): string[] => result.diagnostics.map((diagnostic) => diagnostic.rule)
 
-/** Scratch folders, removed when the tests are done. */
-const scratchFolders: string[] = []
-const made = (prefix: string): string => {
-  const folder = mkdtempSync(prefix)
-  scratchFolders.push(folder)
-  return folder
-}
-afterAll(() => scratchFolders.forEach((folder) => rmSync(folder, { recursive: true, force: true })))
 
-function workspace(files: Record<string, string | Uint8Array>): string {
-  const root = made(path.join(tmpdir(), 'consolidate-hostile-'))
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, name)), { recursive: true })
-    writeFileSync(path.join(root, name), content)
-  }
-  return root
-}
 
 describe('YAML', () => {
   test('an alias bomb is rejected at its first alias, without being expanded', () => {
