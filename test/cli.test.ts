@@ -171,3 +171,9 @@ test('the sample negotiation\'s committed text is up to date (what the shipped C
   expect(result.stderr).toContain('up to date')
   expect(result.code).toBe(0)
 })
+
+test('the build summary counts in words that agree', async () => {
+  const root = workspace({ 'proposals/only.md': '---\ntopic: A.1\nauthor: Japan\n---\n\nText.\n' })
+  const result = await run(['build', '--root', root], { cwd: root })
+  expect(result.stderr).toBe('consolidate: wrote out/consolidated.md, out/stocktaking.md (1 proposal in the text, 1 referred to stocktaking, 0 withdrawn)\n')
+})

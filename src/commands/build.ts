@@ -124,7 +124,7 @@ async function produce(workspace: Workspace, settings: Settings, io: Io): Promis
   const referred = live.filter((placement) => placement.referred).length
   io.stderr.write(
     `consolidate: wrote ${names.join(', ')} ` +
-      `(${live.length} proposals in the text, ${referred} referred to stocktaking, ${negotiation.withdrawn.length} withdrawn)\n`,
+      `(${live.length} proposal${live.length === 1 ? '' : 's'} in the text, ${referred} referred to stocktaking, ${negotiation.withdrawn.length} withdrawn)\n`,
   )
   return { outcome: 'written', code: EXIT.ok, files: names, negotiation }
 }
