@@ -2,7 +2,7 @@
 import { flattenOutline } from './outline.js'
 import { Participants } from './participants.js'
 import { closest, suggestTopic } from './suggest.js'
-import { RULES, type Config, type Diagnostic, type Place, type Proposal, type Rule } from './types.js'
+import { RULES, type Config, type Diagnostic, type Located, type Place, type Proposal, type Rule } from './types.js'
 
 /** Every problem that needs more than one file to see. Deterministic for any input order. */
 export function validate(proposals: Proposal[], config: Config): Diagnostic[] {
@@ -46,13 +46,13 @@ export function validate(proposals: Proposal[], config: Config): Diagnostic[] {
     const authors = new Set<string>()
     for (const author of proposal.authors) {
       const name = participants.resolve(author.value)
-      if (name === undefined) unknownParticipant(proposal, author.value, author.place)
+      if (name === undefined) unknownParticipant(proposal, author, proposal.authors)
       else authors.add(name)
     }
     const supporters = new Set<string>()
     for (const supporter of proposal.supporters) {
       const name = participants.resolve(supporter.value)
-      if (name === undefined) unknownParticipant(proposal, supporter.value, supporter.place)
+      if (name === undefined) unknownParticipant(proposal, supporter, proposal.supporters)
       else if (authors.has(name)) {
         report(proposal, 'author-as-supporter', `${name} is an author of this proposal and is not counted as its supporter; remove it from \`supporters\``, supporter.place)
       } else if (supporters.has(name)) {
@@ -71,10 +71,18 @@ export function validate(proposals: Proposal[], config: Config): Diagnostic[] {
   }
   return diagnostics
 
-  function unknownParticipant(proposal: Proposal, written: string, place: Place): void {
+  /** `list` is the list the name was written in: a comma inside an unquoted name splits it in two. */
+  function unknownParticipant(proposal: Proposal, { value: written, place }: Located, list: Located[]): void {
     const parts = written.split(/\s*[,;]\s*|\s+and\s+/).filter(Boolean)
+    const index = list.findIndex((item) => item.place === place)
+    const joined = [
+      [list[index - 1]?.value, written],
+      [written, list[index + 1]?.value],
+    ].map(([first, second]) => (first && second ? `${first}, ${second}` : undefined)).find((name) => name !== undefined && participants.resolve(name) !== undefined)
     let hint: string
-    if (parts.length > 1 && parts.every((part) => participants.resolve(part) !== undefined)) {
+    if (joined !== undefined) {
+      hint = `the comma in "${joined}" split it into two names; put a name that holds a comma in quotes, e.g. \`["${joined}"]\``
+    } else if (parts.length > 1 && parts.every((part) => participants.resolve(part) !== undefined)) {
       hint = `to name several participants, write a list, e.g. \`[${parts.join(', ')}]\``
     } else {
       const spelling = closest(written, spellings)
