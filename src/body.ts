@@ -86,6 +86,16 @@ export function analyseBody(blocks: RootContent[], source: string, lines: LineIn
           }
           break
         }
+        case 'html': {
+          // A comment that looks like the tool's own markers would make a proposal seem to end
+          // (or another begin) inside this one: it is kept, marked as quoted.
+          const at = offsetOf(node, 'start')
+          const written = source.slice(at, offsetOf(node, 'end'))
+          for (const match of written.matchAll(/<!--(?=\s*\/?proposal:)/g)) {
+            edits.push({ kind: 'text', start: at + match.index, end: at + match.index + 4, text: '<!-- quoted:', rank: 5 })
+          }
+          break
+        }
         case 'linkReference':
         case 'imageReference': {
           const nodeEnd = offsetOf(node, 'end')
@@ -215,34 +225,62 @@ function closerFor(node: RootContent, source: string): string | undefined {
   return undefined
 }
 
+/** Stray brackets listed one by one in a file; the rest are counted in one more message. */
+export const MAX_BRACKET_PROBLEMS = 50
+
+const PAIRS = 'brackets mark text not yet agreed and come in pairs, e.g. `[endeavour to]`'
+
 /**
  * Brackets in the text must balance across the whole body: a `]` with no `[`
  * before it, or a `[` never closed, is reported at the stray bracket.
  * Brackets of Markdown syntax (links, footnotes) and in code are not text.
  */
 function checkBrackets(blocks: RootContent[], source: string, lines: LineIndex): BracketProblem[] {
-  const problems: BracketProblem[] = []
+  const stray: Array<{ offset: number; char: '[' | ']' }> = []
   const open: number[] = []
   for (const block of blocks) {
     walk(block, (node) => {
       if (node.type !== 'text') return
       const from = offsetOf(node, 'start')
       const written = source.slice(from, offsetOf(node, 'end'))
-      for (let index = 0; index < written.length; index++) {
-        const char = written[index]
-        if (char === '[') open.push(from + index)
-        else if (char === ']') {
-          if (open.pop() === undefined) {
-            problems.push({ message: 'this `]` closes no `[`; remove it or add the matching `[` before it', place: lines.place(from + index) })
-          }
+      for (let index = written.indexOf('['), close = written.indexOf(']'); index !== -1 || close !== -1; ) {
+        if (close === -1 || (index !== -1 && index < close)) {
+          open.push(from + index)
+          index = written.indexOf('[', index + 1)
+        } else {
+          if (open.pop() === undefined) stray.push({ offset: from + close, char: ']' })
+          close = written.indexOf(']', close + 1)
         }
       }
     })
   }
-  for (const offset of open) {
-    problems.push({ message: 'this `[` is never closed; add the matching `]` or remove it', place: lines.place(offset) })
+  for (const offset of open) stray.push({ offset, char: '[' })
+  stray.sort((a, b) => a.offset - b.offset)
+
+  const problems = stray.slice(0, MAX_BRACKET_PROBLEMS).map(({ offset, char }) => ({
+    message: char === ']'
+      ? `this \`]\` closes no \`[\` (${near(source, offset)}); ${PAIRS}: add the \`[\` where the bracketed text starts, or remove this \`]\``
+      : `this \`[\` is never closed (${near(source, offset)}); ${PAIRS}: add the \`]\` where the bracketed text ends, or remove this \`[\``,
+    place: lines.place(offset),
+  }))
+  if (stray.length > MAX_BRACKET_PROBLEMS) {
+    const rest = stray.length - MAX_BRACKET_PROBLEMS
+    problems.push({
+      message: `${rest} more stray bracket${rest === 1 ? '' : 's'} from here on, not listed one by one; ${PAIRS}`,
+      place: lines.place(stray[MAX_BRACKET_PROBLEMS].offset),
+    })
   }
-  return problems.sort((a, b) => a.place.line - b.place.line || a.place.column - b.place.column)
+  return problems
+}
+
+/** The words around an offset, on its line, to show which bracket is meant. */
+function near(source: string, offset: number): string {
+  const lineStart = source.lastIndexOf('\n', offset - 1) + 1
+  const next = source.indexOf('\n', offset)
+  const lineEnd = next === -1 ? source.length : next
+  const from = Math.max(lineStart, offset - 24)
+  const to = Math.min(lineEnd, offset + 17)
+  return `in "${from > lineStart ? '…' : ''}${source.slice(from, to).trim()}${to < lineEnd ? '…' : ''}"`
 }
 
 /** Call `visitor` on `node` and every node inside it, in document order (what unist-util-visit does, without its per-node bookkeeping). */

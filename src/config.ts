@@ -1,8 +1,9 @@
 /** `consolidate.yaml` text to a Config and its problems. Pure: no file system. */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml'
-import { isIsoDate, MAX_ALIASES } from './frontmatter.js'
+import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml'
+import { isIsoDate } from './frontmatter.js'
 import { didYouMean } from './suggest.js'
 import { DEFAULT_CONFIG, LANGUAGES, RULES, type Config, type Diagnostic, type Group, type Language, type OutlineEntry, type Participant, type Rule } from './types.js'
+import { describe, isEmpty, MAX_ALIASES, readYaml } from './yaml.js'
 
 export const CONFIG_FIELDS = ['title', 'symbol', 'date', 'language', 'stocktaking', 'participants', 'outline', 'groups', 'limits'] as const
 
@@ -14,65 +15,64 @@ export interface ConfigResult {
 /**
  * Read a workspace configuration. `file` names the diagnostics (relative to
  * the root). Problems are `invalid-config` errors at their place in the file;
- * unknown keys are `unknown-field` warnings.
+ * unknown keys are `unknown-field` warnings. A top-level field left empty is
+ * as if it were not written.
  */
 export function parseConfig(file: string, text: string): ConfigResult {
-  const lines = new LineCounter()
-  const diagnostics: Diagnostic[] = []
+  const yaml = readYaml(text)
+  const diagnostics: Diagnostic[] = yaml.problems.map((problem) => {
+    const { line, column } = yaml.place(problem.offset)
+    return { file, line, column, severity: RULES['invalid-config'], rule: 'invalid-config', message: problem.message }
+  })
   const report = (node: unknown, message: string, rule: Rule = 'invalid-config'): void => {
-    const offset = (node as Node | null)?.range?.[0] ?? 0
-    const { line, col } = lines.linePos(offset)
-    diagnostics.push({ file, line, column: col, severity: RULES[rule], rule, message })
+    const { line, column } = yaml.place((node as Node | null)?.range?.[0] ?? 0)
+    diagnostics.push({ file, line, column, severity: RULES[rule], rule, message })
   }
   const config: Config = structuredClone(DEFAULT_CONFIG)
-  const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, version: '1.2' })
-  for (const error of document.errors) {
-    report({ range: error.pos }, `${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}; fix the YAML syntax`)
-  }
-  if (document.errors.length > 0) return { config, diagnostics }
-  try {
-    document.toJS({ maxAliasCount: MAX_ALIASES })
-  } catch {
-    report(document.contents, `the configuration expands more than ${MAX_ALIASES} aliases; write the values out`)
-    return { config, diagnostics }
-  }
+  const document = yaml.document
+  if (!document) return { config, diagnostics }
   const root = document.contents
-  if (root === null || (isScalar(root) && root.value === null)) return { config, diagnostics }
+  if (isEmpty(root)) return { config, diagnostics }
   if (!isMap(root)) {
-    report(root, 'the configuration must be fields written `name: value`, e.g. `title: Electronic Commerce`')
+    report(root, `the configuration must be fields written \`name: value\`, one a line, e.g. \`title: Electronic Commerce\`; got ${describe(root)}`)
     return { config, diagnostics }
   }
 
-  const read = new Reader(report)
+  const read = new Reader(report, document)
   for (const pair of root.items as Pair[]) {
     const key = read.key(pair)
-    const value = pair.value
+    const value = read.resolve(pair.value)
+    if (key === undefined || (isEmpty(value) && (CONFIG_FIELDS as readonly string[]).includes(key))) continue
     switch (key) {
       case 'title':
+        config.title = read.text(value, '`title`', '`title: "Electronic Commerce: Consolidated Negotiating Text"`')
+        break
       case 'symbol':
-        config[key] = read.text(value, `\`${key}\``)
+        config.symbol = read.text(value, '`symbol`', '`symbol: INF/ECOM/62/Rev.4`')
         break
       case 'date': {
-        const date = read.text(value, '`date`')
-        if (date !== undefined && !isIsoDate(date)) report(value, `\`date\` must be an ISO date such as 2026-11-28; got "${date}"`)
+        const date = read.text(value, '`date`', '`date: 2026-11-28`')
+        if (date !== undefined && !isIsoDate(date)) report(value, `\`date\` must be an existing date written YYYY-MM-DD, e.g. \`date: 2026-11-28\`; got "${date}"`)
         else config.date = date
         break
       }
       case 'language': {
-        const language = read.text(value, '`language`')
+        const language = read.text(value, '`language`', '`language: en`')
         if (language !== undefined && !(LANGUAGES as readonly string[]).includes(language)) {
-          report(value, `\`language\` must be one of ${LANGUAGES.join(', ')}; got "${language}"`)
+          report(value, `\`language\` must be one of ${LANGUAGES.join(', ')}, e.g. \`language: en\`; got "${language}"${didYouMean(language.toLowerCase(), LANGUAGES)}`)
         } else if (language !== undefined) config.language = language as Language
         break
       }
       case 'stocktaking':
-        for (const [, node] of read.fields(value, '`stocktaking`', ['threshold'])) {
-          config.threshold = read.number(node, '`stocktaking.threshold`', { integer: true, min: 1 }) ?? config.threshold
+        for (const [, node] of read.fields(value, '`stocktaking`', ['threshold'], [], '`stocktaking: { threshold: 3 }`')) {
+          config.threshold = read.number(node, '`stocktaking.threshold`', { integer: true, min: 1 }, '`threshold: 3`') ?? config.threshold
         }
         break
       case 'limits':
-        for (const [name, node] of read.fields(value, '`limits`', ['fileSize', 'parseSeconds'])) {
-          const limit = read.number(node, `\`limits.${name}\``, { integer: name === 'fileSize', min: name === 'fileSize' ? 1 : 0.001 })
+        for (const [name, node] of read.fields(value, '`limits`', ['fileSize', 'parseSeconds'], [], '`limits: { fileSize: 262144, parseSeconds: 10 }`')) {
+          const limit = name === 'fileSize'
+            ? read.number(node, '`limits.fileSize`', { integer: true, min: 1 }, '`fileSize: 262144` (bytes)')
+            : read.number(node, '`limits.parseSeconds`', { integer: false, min: 0.001 }, '`parseSeconds: 10`')
           if (limit !== undefined) config.limits = { ...config.limits, [name]: limit }
         }
         break
@@ -86,53 +86,65 @@ export function parseConfig(file: string, text: string): ConfigResult {
         config.groups = readGroups(value, read, report)
         break
       default:
-        if (key !== undefined) {
-          report(pair.key, `unknown field \`${key}\`; known fields are ${CONFIG_FIELDS.join(', ')}${didYouMean(key, CONFIG_FIELDS)}`, 'unknown-field')
-        }
+        report(pair.key, `unknown field \`${key}\`; the fields are ${CONFIG_FIELDS.join(', ')}${didYouMean(key, CONFIG_FIELDS)}`, 'unknown-field')
     }
   }
-  if (config.outline) checkGroups(root, config, report)
+  if (config.outline) checkGroups(root, config, read, report)
   return { config, diagnostics }
 }
 
 type Report = (node: unknown, message: string, rule?: Rule) => void
 
-/** Typed reads of YAML nodes that report what they could not read. */
+/** Typed reads of YAML nodes that report what they could not read: what was expected, an example, what was found. */
 class Reader {
-  constructor(private readonly report: Report) {}
+  constructor(
+    private readonly report: Report,
+    private readonly document: Document,
+  ) {}
+
+  /** Follow an alias to the node it names (aliases were checked to resolve). */
+  resolve(node: unknown): unknown {
+    for (let hops = 0; isAlias(node) && hops <= MAX_ALIASES; hops++) node = node.resolve(this.document)
+    return node
+  }
 
   key(pair: Pair): string | undefined {
     if (isScalar(pair.key) && typeof pair.key.value === 'string') return pair.key.value
-    this.report(pair.key, 'keys must be plain words')
+    this.report(pair.key, `a field name must be a plain word such as \`title\`; got ${describe(pair.key)}`)
     return undefined
   }
 
-  text(node: unknown, what: string): string | undefined {
+  text(node: unknown, what: string, example: string): string | undefined {
+    node = this.resolve(node)
     if (isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number')) {
-      return typeof node.value === 'number' ? node.source ?? String(node.value) : node.value.trim()
+      const text = typeof node.value === 'number' ? node.source ?? String(node.value) : node.value.trim()
+      if (text !== '') return text
     }
-    this.report(node, `${what} must be text`)
+    this.report(node, `${what} must be text, e.g. ${example}; got ${describe(node, true)}`)
     return undefined
   }
 
-  number(node: unknown, what: string, { integer, min }: { integer: boolean; min: number }): number | undefined {
+  number(node: unknown, what: string, { integer, min }: { integer: boolean; min: number }, example: string): number | undefined {
+    node = this.resolve(node)
     if (isScalar(node) && typeof node.value === 'number' && node.value >= min && (!integer || Number.isInteger(node.value))) {
       return node.value
     }
-    this.report(node, `${what} must be a ${integer ? 'whole ' : ''}number of at least ${min}`)
+    this.report(node, `${what} must be a ${integer ? 'whole ' : ''}number of at least ${min}, e.g. ${example}; got ${describe(node)}`)
     return undefined
   }
 
-  list(node: unknown, what: string): unknown[] {
-    if (isSeq(node)) return node.items
-    this.report(node, `${what} must be a list`)
+  list(node: unknown, what: string, example: string): unknown[] {
+    node = this.resolve(node)
+    if (isSeq(node)) return node.items.map((item) => this.resolve(item))
+    this.report(node, `${what} must be a list, e.g. ${example}; got ${describe(node)}`)
     return []
   }
 
-  /** The fields of a mapping, reporting unknown ones. */
-  fields(node: unknown, what: string, known: readonly string[], required: readonly string[] = []): Array<[string, unknown]> {
+  /** The fields of a mapping, reporting unknown and missing ones. */
+  fields(node: unknown, what: string, known: readonly string[], required: readonly string[], example: string): Array<[string, unknown]> {
+    node = this.resolve(node)
     if (!isMap(node)) {
-      this.report(node, `${what} must be fields written \`name: value\``)
+      this.report(node, `${what} must be fields written \`name: value\`, e.g. ${example}; got ${describe(node)}`)
       return []
     }
     const result: Array<[string, unknown]> = []
@@ -140,10 +152,10 @@ class Reader {
       const key = this.key(pair)
       if (key === undefined) continue
       if (known.includes(key)) result.push([key, pair.value])
-      else this.report(pair.key, `unknown field \`${key}\` in ${what}; known fields are ${known.join(', ')}${didYouMean(key, known)}`, 'unknown-field')
+      else this.report(pair.key, `unknown field \`${key}\` in ${what}; its fields are ${known.join(', ')}${didYouMean(key, known)}`, 'unknown-field')
     }
     for (const name of required) {
-      if (!result.some(([key]) => key === name)) this.report(node, `${what} needs a \`${name}\``)
+      if (!result.some(([key]) => key === name)) this.report(node, `${what} needs a \`${name}\`, e.g. ${example}`)
     }
     return result
   }
@@ -151,20 +163,21 @@ class Reader {
 
 function readParticipants(value: unknown, read: Reader, report: Report): Participant[] {
   const participants: Participant[] = []
-  const owners = new Map<string, string>()
-  for (const item of read.list(value, '`participants`')) {
+  const owners = new Map<string, { name: string; index: number }>()
+  const example = '`- { name: Japan, code: JPN }`'
+  for (const item of read.list(value, '`participants`', example)) {
     const participant: Participant = { name: '', aliases: [] }
     const named: Array<[string, unknown]> = []
-    for (const [key, node] of read.fields(item, 'a participant', ['name', 'code', 'aliases'], ['name'])) {
+    for (const [key, node] of read.fields(item, 'a participant', ['name', 'code', 'aliases'], ['name'], example)) {
       if (key === 'name' || key === 'code') {
-        const text = read.text(node, `\`${key}\``)
+        const text = read.text(node, `\`${key}\``, key === 'name' ? '`name: Japan`' : '`code: JPN`')
         if (text) {
           participant[key] = text
           named.push([text, node])
         }
       } else {
-        for (const alias of read.list(node, '`aliases`')) {
-          const text = read.text(alias, 'an alias')
+        for (const alias of read.list(node, '`aliases`', '`aliases: ["European Union and its member States"]`')) {
+          const text = read.text(alias, 'an alias', '`"European Union and its member States"`')
           if (text) {
             participant.aliases.push(text)
             named.push([text, alias])
@@ -175,8 +188,8 @@ function readParticipants(value: unknown, read: Reader, report: Report): Partici
     if (!participant.name) continue
     for (const [text, node] of named) {
       const owner = owners.get(text.toLowerCase())
-      if (owner !== undefined && owner !== participant.name) report(node, `"${text}" already names ${owner}; each name, code and alias must name one participant`)
-      else owners.set(text.toLowerCase(), participant.name)
+      if (owner !== undefined && owner.index !== participants.length) report(node, `"${text}" already names ${owner.name}; each name, code and alias must name one participant only`)
+      else owners.set(text.toLowerCase(), { name: participant.name, index: participants.length })
     }
     participants.push(participant)
   }
@@ -185,15 +198,17 @@ function readParticipants(value: unknown, read: Reader, report: Report): Partici
 
 function readOutline(value: unknown, read: Reader, report: Report): OutlineEntry[] {
   const seen = new Set<string>()
+  const example = '`- { id: A.1.4, title: Electronic invoicing }`'
   const entries = (list: unknown, what: string): OutlineEntry[] =>
-    read.list(list, what).flatMap((item) => {
+    read.list(list, what, example).flatMap((item) => {
       const entry: OutlineEntry = { id: '', children: [] }
-      for (const [key, node] of read.fields(item, 'an outline entry', ['id', 'title', 'topics'], ['id'])) {
-        if (key === 'topics') entry.children = entries(node, '`topics`')
-        else {
-          const text = read.text(node, `\`${key}\``)
+      for (const [key, node] of read.fields(item, 'an outline entry', ['id', 'title', 'topics'], ['id'], example)) {
+        if (key === 'topics') {
+          if (!isEmpty(read.resolve(node))) entry.children = entries(node, '`topics`')
+        } else {
+          const text = read.text(node, `\`${key}\``, key === 'id' ? '`id: A.1.4`' : '`title: Electronic invoicing`')
           if (key === 'id' && text !== undefined) {
-            if (seen.has(text)) report(node, `the outline has "${text}" twice; each outline id must be unique`)
+            if (seen.has(text)) report(node, `the outline has "${text}" twice; each outline id must be unique, e.g. A.1.4 then A.1.5`)
             seen.add(text)
             entry.id = text
           } else if (key === 'title' && text) entry.title = text
@@ -206,30 +221,32 @@ function readOutline(value: unknown, read: Reader, report: Report): OutlineEntry
 
 function readGroups(value: unknown, read: Reader, report: Report): Group[] {
   const groups: Group[] = []
-  for (const item of read.list(value, '`groups`')) {
+  const example = '`- { name: E-invoicing, topics: [A.1.4] }`'
+  for (const item of read.list(value, '`groups`', example)) {
     const group: Group = { name: '', topics: [] }
-    for (const [key, node] of read.fields(item, 'a group', ['name', 'topics'], ['name', 'topics'])) {
-      if (key === 'name') group.name = read.text(node, '`name`') ?? ''
-      else group.topics = read.list(node, '`topics`').flatMap((topic) => read.text(topic, 'a topic id') ?? [])
+    for (const [key, node] of read.fields(item, 'a group', ['name', 'topics'], ['name', 'topics'], example)) {
+      if (key === 'name') group.name = read.text(node, '`name`', '`name: E-invoicing`') ?? ''
+      else group.topics = read.list(node, '`topics`', '`topics: [A.1.4]`').flatMap((topic) => read.text(topic, 'a topic id', '`A.1.4`') ?? [])
     }
-    if (groups.some((other) => other.name === group.name)) report(item, `there are two groups named "${group.name}"; group names must be unique`)
+    if (group.name && groups.some((other) => other.name === group.name)) report(item, `there are two groups named "${group.name}"; group names must be unique`)
     if (group.name) groups.push(group)
   }
   return groups
 }
 
 /** Every topic a group names must be in the outline. */
-function checkGroups(root: YAMLMap, config: Config, report: Report): void {
+function checkGroups(root: YAMLMap, config: Config, read: Reader, report: Report): void {
   const ids = new Set<string>()
   const collect = (entries: OutlineEntry[]): void => entries.forEach((entry) => (ids.add(entry.id), collect(entry.children)))
   collect(config.outline ?? [])
-  const groupsNode = root.get('groups', true)
+  const groupsNode = read.resolve(root.get('groups', true))
   if (!isSeq(groupsNode)) return
-  for (const groupNode of groupsNode.items) {
+  for (const groupNode of groupsNode.items.map((item) => read.resolve(item))) {
     if (!isMap(groupNode)) continue
-    const topics = groupNode.get('topics', true)
+    const topics = read.resolve(groupNode.get('topics', true))
     if (!isSeq(topics)) continue
-    for (const topic of topics.items) {
+    for (const written of topics.items) {
+      const topic = read.resolve(written)
       const id = isScalar(topic) ? String(topic.source ?? topic.value) : undefined
       if (id !== undefined && !ids.has(id)) report(topic, `group topic "${id}" is not in the outline${didYouMean(id, ids)}`)
     }

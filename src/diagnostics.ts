@@ -1,8 +1,9 @@
 /**
  * Diagnostics: sorted, counted, and printed as JSON or GitHub workflow
- * commands (the human-readable text is report.ts: it loads a reporter only a
- * run with problems to show needs).
+ * commands. The human-readable text is report.ts: it loads a reporter that
+ * only a run with problems to show needs.
  */
+import path from 'node:path'
 import type { Diagnostic } from './types.js'
 
 export const CHECK_FORMATS = ['text', 'json', 'github'] as const
@@ -25,17 +26,43 @@ export function hasErrors(diagnostics: Diagnostic[]): boolean {
   return diagnostics.some((diagnostic) => diagnostic.severity === 'error')
 }
 
+export interface FormatOptions {
+  /**
+   * The workspace root as seen from where the user stands (`--root` relative
+   * to the current folder, `/` separators): prefixed to file names so they can
+   * be opened from there. JSON keeps names relative to the root (SPEC §8).
+   */
+  base?: string
+}
+
+/** A diagnostic's file name as shown to the user. */
+export function shownName(file: string, base = ''): string {
+  return visible(base === '' || base === '.' ? file : path.posix.normalize(`${base}/${file}`))
+}
+
+/**
+ * Control characters written as `\x1b`: messages quote what files hold, and a
+ * proposal must not be able to send escape sequences to a terminal or a log.
+ */
+export function visible(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, (char) => `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`)
+}
+
 /** SPEC §8: an array of `{file, line, column, severity, rule, message}`. */
 export function formatJson(diagnostics: Diagnostic[]): string {
   const plain = sortDiagnostics(diagnostics).map(({ file, line, column, severity, rule, message }) => ({ file, line, column, severity, rule, message }))
   return `${JSON.stringify(plain, null, 2)}\n`
 }
 
-/** GitHub Actions workflow commands, escaped as the runner expects. */
-export function formatGithub(diagnostics: Diagnostic[]): string {
+/**
+ * GitHub Actions workflow commands, `::error file=…,line=…,col=…::message (rule)`,
+ * escaped as the runner expects (the rules of @actions/core's `escapeData` and
+ * `escapeProperty`), one per line.
+ */
+export function formatGithub(diagnostics: Diagnostic[], options: FormatOptions = {}): string {
   const data = (text: string): string => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
   const property = (text: string): string => data(text).replace(/:/g, '%3A').replace(/,/g, '%2C')
   return sortDiagnostics(diagnostics)
-    .map((d) => `::${d.severity} file=${property(d.file)},line=${d.line},col=${d.column},title=${property(d.rule)}::${data(`${d.message} (${d.rule})`)}\n`)
+    .map((d) => `::${d.severity} file=${property(shownName(d.file, options.base))},line=${d.line},col=${d.column}::${data(`${visible(d.message)} (${d.rule})`)}\n`)
     .join('')
 }

@@ -1,4 +1,5 @@
 /** The standard streams and exit codes: what commands use to talk to the user. */
+import path from 'node:path'
 import type { Diagnostic } from './types.js'
 
 /** Where a run reads and writes: the real process, or a test's buffers. */
@@ -16,14 +17,24 @@ export function processIo(): Io {
   return { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr }
 }
 
-/** Colour on a terminal only, and never when NO_COLOR is set. */
+/**
+ * Colour on a terminal only, never when NO_COLOR is set (no-color.org);
+ * FORCE_COLOR (other than `0`) asks for it anywhere, e.g. in a CI log.
+ */
 export function useColor(io: Io, stream: { isTTY?: boolean } = io.stderr): boolean {
-  return Boolean(stream.isTTY) && !io.env.NO_COLOR && io.env.TERM !== 'dumb'
+  if (io.env.NO_COLOR) return false
+  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '') return io.env.FORCE_COLOR !== '0' && io.env.FORCE_COLOR !== 'false'
+  return Boolean(stream.isTTY) && io.env.TERM !== 'dumb'
 }
 
-/** Print diagnostics in the text format to standard error. */
-export async function printDiagnostics(diagnostics: Diagnostic[], io: Io): Promise<void> {
+/** Print diagnostics in the text format to standard error; `root` (absolute) makes file names openable from the current folder. */
+export async function printDiagnostics(diagnostics: Diagnostic[], io: Io, root?: string): Promise<void> {
   if (diagnostics.length === 0) return
   const { formatText } = await import('./report.js')
-  io.stderr.write(formatText(diagnostics, { color: useColor(io) }))
+  io.stderr.write(formatText(diagnostics, { color: useColor(io), base: root === undefined ? '' : baseOf(io, root) }))
+}
+
+/** The workspace root relative to the current folder, `/` separators (`''` when they are the same). */
+export function baseOf(io: Io, root: string): string {
+  return path.relative(io.cwd, root).split(path.sep).join('/')
 }

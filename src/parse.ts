@@ -36,7 +36,7 @@ export function parseProposal(file: string, input: Uint8Array | string, options:
   const fileSize = options.fileSize ?? DEFAULT_LIMITS.fileSize
   const size = typeof input === 'string' ? Buffer.byteLength(input) : input.byteLength
   if (size > fileSize) {
-    report('too-large', `the file is ${size} bytes, more than the limit of ${fileSize} (limits.fileSize in consolidate.yaml); split the proposal or raise the limit`, { line: 1, column: 1 })
+    report('too-large', `the file is ${size} bytes, more than the limit of ${fileSize} bytes; split the proposal into several files, or raise the limit in consolidate.yaml, e.g. \`limits: { fileSize: ${Math.max(2 * fileSize, 1048576)} }\``, { line: 1, column: 1 })
     return { diagnostics }
   }
 
@@ -53,42 +53,46 @@ export function parseProposal(file: string, input: Uint8Array | string, options:
   }
 
   if (!/^---[ \t]*(\n|$)/.test(text)) {
-    report('no-front-matter', 'the file has no front matter; start it with a line `---`, fields such as `topic: A.1.4` and `author: Japan`, and a closing line `---`', { line: 1, column: 1 })
+    report('no-front-matter', noFrontMatter(text), { line: 1, column: 1 })
     return { diagnostics }
   }
   const tree = parseMarkdown(text)
   const head = tree.children[0]
   if (head?.type !== 'yaml') {
-    report('no-front-matter', 'the front matter opened on line 1 is never closed; add a line `---` after its last field', { line: 1, column: 1 })
+    const dots = /\n\.\.\.[ \t]*(\n|$)/.test(text) ? ' (YAML\'s `...` does not close front matter)' : ''
+    report('no-front-matter', `the front matter opened on line 1 is never closed${dots}; add a line \`---\` after its last field, e.g. \`author: Japan\``, { line: 1, column: 1 })
     return { diagnostics }
   }
 
-  const { fields, problems } = readFrontMatter(head.value, 2)
-  for (const problem of problems) report(problem.rule, problem.message, problem.place)
   const frontMatter: Place = { line: 1, column: 1 }
+  const { fields, problems } = readFrontMatter(head.value, (head.position?.start.line ?? 1) + 1)
+  for (const problem of problems) report(problem.rule, problem.message, problem.place)
   const lines = new LineIndex(text)
-  const afterFrontMatter: Place = { line: (head.position?.end.line ?? 1) + 1, column: 1 }
 
   const analysis = analyseBody(tree.children.slice(1), text, lines)
   if (!analysis.hasText) {
-    report('empty-body', 'the proposal has no text; write the proposed treaty text below the front matter', afterFrontMatter)
+    // The line after the front matter, or its closing line when the file ends there.
+    const closing = head.position?.end.line ?? 1
+    const line = closing < lines.count() ? closing + 1 : closing
+    report('empty-body', 'the proposal has no text; write the proposed treaty text below the front matter\'s closing `---`, e.g. `1. Each Party shall [endeavour to] …`', { line, column: 1 })
   }
   for (const problem of analysis.brackets) report('unbalanced-brackets', problem.message, problem.place)
   if (!fields) return { diagnostics }
 
   if (!fields.written.has('topic')) report('missing-topic', 'the front matter has no `topic`; add the outline id the proposal is on, e.g. `topic: A.1.4`', frontMatter)
   if (!fields.written.has('author')) {
-    report('missing-author', 'the front matter has no `author`; add the participant(s) who tabled it, e.g. `author: Japan`', frontMatter)
+    report('missing-author', 'the front matter has no `author`; add the participant(s) who tabled it, e.g. `author: Japan` or `author: [Japan, Singapore]`', frontMatter)
   }
 
   const id = fields.id?.value ?? baseName(file)
   if (!ID_PATTERN.test(id)) {
-    const where = fields.id ? `\`id\` "${id}"` : `the file name gives the id "${id}", which`
-    report('invalid-field', `${where} must be letters, digits, '.', '_' and '-' only, starting with a letter or digit; e.g. \`a14-jpn-einvoicing\``, fields.id?.place ?? frontMatter)
+    const where = fields.id ? `the \`id\` "${id}"` : `the id "${id}", taken from the file name,`
+    const fix = fields.id ? 'change it' : 'rename the file or add an `id` field'
+    report('invalid-field', `${where} must be letters, digits, '.', '_' and '-' only, starting with a letter or digit; ${fix}, e.g. \`id: a14-jpn-einvoicing\``, fields.id?.place ?? frontMatter)
   }
 
-  // A proposal with errors in its body is still returned, so checks across files see it too;
-  // nothing is built while any error stands.
+  // A proposal whose fields could be read is returned even when the file has
+  // other errors, so that checks across files (ids, topics, names) still run on it.
   if (!fields.topic || !fields.authors) return { diagnostics }
   return {
     proposal: {
@@ -106,6 +110,15 @@ export function parseProposal(file: string, input: Uint8Array | string, options:
     },
     diagnostics,
   }
+}
+
+/** Why a file has no front matter, and how to add one. */
+function noFrontMatter(text: string): string {
+  const fix = 'start the file with a line `---`, then fields such as `topic: A.1.4` and `author: Japan`, then a line `---`'
+  if (/^\+\+\+[ \t]*\n/.test(text)) return `the file has TOML front matter (\`+++\`); front matter must be YAML: ${fix}`
+  if (/^\s*\n\s*---[ \t]*\n/.test(text) || /^[ \t]+---[ \t]*\n/.test(text)) return `the file has no front matter on its first line (the \`---\` must be the very first line, with nothing before it); ${fix}`
+  if (/^-{4,}[ \t]*\n/.test(text) || /^—/.test(text)) return `the file has no front matter (the first line must be exactly three hyphens \`---\`); ${fix}`
+  return `the file has no front matter; ${fix}`
 }
 
 /** The file's name without its folder and without `.md`. */

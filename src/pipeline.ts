@@ -7,7 +7,7 @@ import { hasErrors } from './diagnostics.js'
 import { sharedPool } from './pool.js'
 import type { Config, Diagnostic, Negotiation, ParseResult, Proposal } from './types.js'
 import { validate } from './validate.js'
-import { listProposalFiles, loadConfig, type ProposalFile } from './workspace.js'
+import { loadConfig, scanProposalFiles, type ProposalFile } from './workspace.js'
 
 export interface LoadOptions {
   root: string
@@ -20,7 +20,7 @@ export interface LoadOptions {
 
 export interface Workspace {
   config: Config
-  /** Every proposal whose front matter could be read (some may have errors in their body). */
+  /** Every proposal whose fields could be read, even from a file with other errors (see `diagnostics`). */
   proposals: Proposal[]
   /** Every file found, readable or not. */
   files: ProposalFile[]
@@ -31,11 +31,11 @@ export interface Workspace {
 export async function loadWorkspace(options: LoadOptions): Promise<Workspace> {
   // Parser threads start while the configuration is read and the files are listed.
   sharedPool().prestart()
-  const [loaded, files] = await Promise.all([loadConfig(options.root, options.cwd, options.configFile), listProposalFiles(options.root)])
+  const [loaded, { files, diagnostics: unread }] = await Promise.all([loadConfig(options.root, options.cwd, options.configFile), scanProposalFiles(options.root)])
   const config: Config = { ...loaded.config, ...options.overrides }
   const results = await parseFiles(files, config)
   const proposals = results.flatMap((result) => (result.proposal ? [result.proposal] : []))
-  const diagnostics = [...loaded.diagnostics, ...results.flatMap((result) => result.diagnostics)]
+  const diagnostics = [...loaded.diagnostics, ...unread, ...results.flatMap((result) => result.diagnostics)]
   // A broken configuration would make every topic and name look wrong: check against it only when it is sound.
   if (!hasErrors(loaded.diagnostics)) diagnostics.push(...validate(proposals, config))
   return { config, proposals, files, diagnostics }

@@ -7,13 +7,20 @@ const decoder = new TextDecoder('utf-8', { fatal: true })
 
 /**
  * Decode a file as UTF-8 (with or without BOM) and normalise CRLF and CR
- * line endings to LF. Columns stay those of the original file.
+ * line endings to LF; `what` names the file in problems. Columns stay those
+ * of the original file.
  */
-export function decode(bytes: Uint8Array): Decoded {
+export function decode(bytes: Uint8Array, what = 'a proposal'): Decoded {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return {
+      problem: `the file is saved as UTF-16 (it starts with a UTF-16 byte order mark); ${what} must be UTF-8: save it again choosing the UTF-8 encoding`,
+      place: { line: 1, column: 1 },
+    }
+  }
   const nul = bytes.indexOf(0)
   if (nul !== -1) {
     return {
-      problem: 'the file looks binary (it contains a NUL byte); a proposal must be a UTF-8 text file',
+      problem: `the file is binary, not text (it contains a NUL byte here); ${what} must be a text file saved as UTF-8`,
       place: placeOfByte(bytes, nul),
     }
   }
@@ -23,7 +30,7 @@ export function decode(bytes: Uint8Array): Decoded {
   } catch {
     const bad = firstInvalidByte(bytes)
     return {
-      problem: `the file is not valid UTF-8 (byte 0x${bytes[bad].toString(16).padStart(2, '0')} at offset ${bad}); save it as UTF-8`,
+      problem: `the file is not valid UTF-8: byte 0x${bytes[bad].toString(16).padStart(2, '0')} here does not start or continue a UTF-8 character (a file saved as Windows-1252 or Latin-1 looks like this); save it again choosing the UTF-8 encoding`,
       place: placeOfByte(bytes, bad),
     }
   }
@@ -55,25 +62,40 @@ function firstInvalidByte(bytes: Uint8Array): number {
   return bytes.length - 1
 }
 
-/** Line and column (in characters) of a byte offset. */
+/** Line and column (in characters) of a byte offset; CRLF, CR and LF end lines, a BOM takes no column. */
 function placeOfByte(bytes: Uint8Array, offset: number): Place {
-  const lineStart = bytes.lastIndexOf(0x0a, offset - 1) + 1
   let line = 1
-  for (let index = 0; index < lineStart; index++) if (bytes[index] === 0x0a) line++
-  // Count characters, not bytes, before the offset on its line.
   let column = 1
-  for (let index = lineStart; index < offset; index++) if ((bytes[index] & 0xc0) !== 0x80) column++
+  const from = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0
+  for (let index = from; index < offset; index++) {
+    const byte = bytes[index]
+    if (byte === 0x0a || (byte === 0x0d && bytes[index + 1] !== 0x0a)) {
+      line++
+      column = 1
+    } else if (byte !== 0x0d && (byte & 0xc0) !== 0x80) {
+      // Continuation bytes belong to the character before them.
+      column++
+    }
+  }
   return { line, column }
 }
 
 /** Maps offsets of a text to 1-based lines and columns. */
 export class LineIndex {
   private readonly starts: number[] = [0]
+  private readonly length: number
 
   constructor(text: string) {
+    this.length = text.length
     for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) {
       this.starts.push(index + 1)
     }
+  }
+
+  /** How many lines the text has (a final line ending starts no new line). */
+  count(): number {
+    const last = this.starts[this.starts.length - 1]
+    return last === this.length && this.starts.length > 1 ? this.starts.length - 1 : this.starts.length
   }
 
   place(offset: number): Place {

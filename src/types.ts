@@ -30,6 +30,8 @@ export const RULES = {
   'invalid-config': 'error',
   'too-large': 'error',
   'too-complex': 'error',
+  /** Beyond SPEC §8: a file under proposals/ that is not read (a link leaving the workspace, leading nowhere or looping; not a regular file). */
+  'unreadable-file': 'error',
   'unknown-field': 'warning',
   'author-as-supporter': 'warning',
   'duplicate-supporter': 'warning',

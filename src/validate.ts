@@ -1,8 +1,8 @@
 /** Checks across proposals and against the configuration: ids, topics, participants, stabilized texts. */
 import { flattenOutline } from './outline.js'
 import { Participants } from './participants.js'
-import { closest } from './suggest.js'
-import { RULES, type Config, type Diagnostic, type Place, type Proposal, type Rule } from './types.js'
+import { closest, suggestTopic } from './suggest.js'
+import { RULES, type Config, type Diagnostic, type Located, type Place, type Proposal, type Rule } from './types.js'
 
 /** Every problem that needs more than one file to see. Deterministic for any input order. */
 export function validate(proposals: Proposal[], config: Config): Diagnostic[] {
@@ -16,20 +16,27 @@ export function validate(proposals: Proposal[], config: Config): Diagnostic[] {
     if (same.length < 2) continue
     for (const proposal of same) {
       const others = same.filter((other) => other !== proposal).map((other) => other.file).sort()
-      report(proposal, 'duplicate-id', `the id "${id}" is also used by ${others.join(', ')}; give one of them another \`id\` or file name`, proposal.places.id)
+      report(
+        proposal,
+        'duplicate-id',
+        `the id "${id}" is also used by ${others.join(', ')}; ids must be unique across the workspace (a proposal without an \`id\` field takes its file name), so give one of them another \`id\`, e.g. \`id: ${id}-2\``,
+        proposal.places.id,
+      )
     }
   }
 
   if (config.outline) {
     const entries = flattenOutline(config.outline).map(({ entry }) => entry)
-    const ids = entries.map((entry) => entry.id)
-    const known = new Set(ids)
+    const known = new Set(entries.map((entry) => entry.id))
+    const example = entries.find((entry) => entry.children.length === 0)?.id ?? entries[0]?.id
     for (const proposal of proposals) {
       const topic = proposal.topic.value
       if (known.has(topic)) continue
-      const byTitle = entries.find((entry) => entry.title?.toLowerCase() === topic.toLowerCase())
-      const suggestion = byTitle?.id ?? closest(topic, ids) ?? ids.find((id) => id.endsWith(`.${topic.split('.').pop()}`) && id.startsWith(topic.split('.')[0]))
-      report(proposal, 'unknown-topic', `topic "${topic}" is not in the outline${suggestion ? `; did you mean "${suggestion}"?` : '; add it to `outline` in consolidate.yaml or use an existing id'}`, proposal.topic.place)
+      const suggestion = suggestTopic(topic, entries)
+      const hint = suggestion
+        ? `did you mean "${suggestion}"?`
+        : `use an id of \`outline\` in consolidate.yaml${example ? `, e.g. \`topic: ${example}\`` : ''}, or add the topic there`
+      report(proposal, 'unknown-topic', `topic "${topic}" is not in the outline; ${hint}`, proposal.topic.place)
     }
   }
 
@@ -39,13 +46,13 @@ export function validate(proposals: Proposal[], config: Config): Diagnostic[] {
     const authors = new Set<string>()
     for (const author of proposal.authors) {
       const name = participants.resolve(author.value)
-      if (name === undefined) unknownParticipant(proposal, author.value, author.place)
+      if (name === undefined) unknownParticipant(proposal, author, proposal.authors)
       else authors.add(name)
     }
     const supporters = new Set<string>()
     for (const supporter of proposal.supporters) {
       const name = participants.resolve(supporter.value)
-      if (name === undefined) unknownParticipant(proposal, supporter.value, supporter.place)
+      if (name === undefined) unknownParticipant(proposal, supporter, proposal.supporters)
       else if (authors.has(name)) {
         report(proposal, 'author-as-supporter', `${name} is an author of this proposal and is not counted as its supporter; remove it from \`supporters\``, supporter.place)
       } else if (supporters.has(name)) {
@@ -64,9 +71,27 @@ export function validate(proposals: Proposal[], config: Config): Diagnostic[] {
   }
   return diagnostics
 
-  function unknownParticipant(proposal: Proposal, written: string, place: Place): void {
-    const suggestion = closest(written, spellings)
-    report(proposal, 'unknown-participant', `"${written}" is not a configured participant${suggestion ? `; did you mean "${suggestion}"?` : '; use a name, code or alias from `participants` in consolidate.yaml'}`, place)
+  /** `list` is the list the name was written in: a comma inside an unquoted name splits it in two. */
+  function unknownParticipant(proposal: Proposal, { value: written, place }: Located, list: Located[]): void {
+    const parts = written.split(/\s*[,;]\s*|\s+and\s+/).filter(Boolean)
+    const index = list.findIndex((item) => item.place === place)
+    const joined = [
+      [list[index - 1]?.value, written],
+      [written, list[index + 1]?.value],
+    ].map(([first, second]) => (first && second ? `${first}, ${second}` : undefined)).find((name) => name !== undefined && participants.resolve(name) !== undefined)
+    let hint: string
+    if (joined !== undefined) {
+      hint = `the comma in "${joined}" split it into two names; put a name that holds a comma in quotes, e.g. \`["${joined}"]\``
+    } else if (parts.length > 1 && parts.every((part) => participants.resolve(part) !== undefined)) {
+      hint = `to name several participants, write a list, e.g. \`[${parts.join(', ')}]\``
+    } else {
+      const spelling = closest(written, spellings)
+      const suggestion = spelling === undefined ? undefined : participants.resolve(spelling)
+      hint = suggestion
+        ? `did you mean "${suggestion}"?`
+        : `use a name, code or alias listed under \`participants\` in consolidate.yaml${spellings.length > 0 ? `, e.g. "${participants.resolve(spellings[0])}"` : ''}, or add it there`
+    }
+    report(proposal, 'unknown-participant', `"${written}" is not a configured participant; ${hint}`, place)
   }
 }
 

@@ -1,14 +1,10 @@
 /** The command line in-process: exit codes, --check, nothing written on errors, determinism. */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { afterEach, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { run } from './helpers/run.js'
+import { workspace } from './helpers/scratch.js'
 
-const folders: string[] = []
-afterEach(() => {
-  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true })
-})
 
 const GOOD: Record<string, string> = {
   'consolidate.yaml': 'title: Test Text\nsymbol: INF/TEST/1\ndate: 2026-01-15\noutline:\n  - id: A\n    title: Section\n    topics:\n      - { id: A.1, title: First }\n      - { id: A.2, title: Second }\n',
@@ -17,15 +13,6 @@ const GOOD: Record<string, string> = {
   'proposals/sub/three.md': '---\ntopic: A.2\nauthor: Kenya\nstatus: stabilized\n---\n\nAgreed text.\n',
 }
 
-function workspace(files: Record<string, string>, order = Object.keys(files)): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'consolidate-cli-'))
-  folders.push(root)
-  for (const name of order) {
-    mkdirSync(path.dirname(path.join(root, name)), { recursive: true })
-    writeFileSync(path.join(root, name), files[name])
-  }
-  return root
-}
 
 describe('build', () => {
   test('writes both outputs and exits 0', async () => {
@@ -183,4 +170,10 @@ test('the sample negotiation\'s committed text is up to date (what the shipped C
   const result = await run(['build', '--check', '--root', path.join(import.meta.dirname, '..')])
   expect(result.stderr).toContain('up to date')
   expect(result.code).toBe(0)
+})
+
+test('the build summary counts in words that agree', async () => {
+  const root = workspace({ 'proposals/only.md': '---\ntopic: A.1\nauthor: Japan\n---\n\nText.\n' })
+  const result = await run(['build', '--root', root], { cwd: root })
+  expect(result.stderr).toBe('consolidate: wrote out/consolidated.md, out/stocktaking.md (1 proposal in the text, 1 referred to stocktaking, 0 withdrawn)\n')
 })

@@ -6,10 +6,10 @@
  *
  * fixture.json (optional): { "root": "relative/path", "build": ["--lang", "fr"], "stocktake": [...] }
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { describe, expect, test } from 'vitest'
+import { describe, expect, onTestFinished, test } from 'vitest'
 import { run } from './helpers/run.js'
 
 const fixtures = path.join(import.meta.dirname, 'fixtures')
@@ -44,6 +44,7 @@ describe.each(readdirSync(fixtures).filter((name) => ['expected', 'proposals', '
 
   test('build', async () => {
     const out = mkdtempSync(path.join(tmpdir(), 'consolidate-fixture-'))
+    onTestFinished(() => rmSync(out, { recursive: true, force: true }))
     const result = await run(['build', '--root', root, '--out', out, ...(options.build ?? [])])
     const failed = JSON.parse(readFileSync(path.join(expected, 'check.json'), 'utf8')).some((d: { severity: string }) => d.severity === 'error')
     expect(result.code, result.stderr).toBe(failed ? 1 : 0)

@@ -88,3 +88,9 @@ test('the placed text parses back to the same structure (plus the two brackets)'
   expect(JSON.stringify(after)).toContain('"value":"[Title"')
   expect(JSON.stringify(after)).toContain('"value":"Quote."},{"type":"footnoteReference"},{"type":"text","value":"]"}')
 })
+
+test("a comment that looks like the tool's markers is kept, marked as quoted", () => {
+  expect(placed('Text.\n\n<!-- /proposal: p -->\n\n<!-- proposal: other -->\n\nMore <!-- proposal: x --> text.\n')).toBe(
+    '[Text.\n\n<!-- quoted: /proposal: p -->\n\n<!-- quoted: proposal: other -->\n\nMore <!-- quoted: proposal: x --> text.]',
+  )
+})

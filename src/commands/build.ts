@@ -1,5 +1,5 @@
 /** `consolidate build`: validate, then write the consolidated text and the stocktaking report. */
-import { appendFile } from 'node:fs/promises'
+import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import { placements } from '../assemble.js'
 import { hasErrors } from '../diagnostics.js'
@@ -40,6 +40,7 @@ export interface Rebuild {
 interface Settings {
   root: string
   out: string
+  configFile: string
   formats: OutputFormat[]
   group?: string
   check: boolean
@@ -55,8 +56,9 @@ interface Outcome {
 export async function build(options: BuildOptions, io: Io): Promise<number> {
   const root = resolveRoot(io.cwd, options.root)
   const out = path.resolve(io.cwd, options.out ?? path.join(root, 'out'))
-  refuseInputFolder(root, out)
-  const settings: Settings = { root, out, formats: parseFormats(options.format), group: options.group, check: Boolean(options.check) }
+  await refuseInputFolder(root, out)
+  const configFile = options.config === undefined ? path.join(root, 'consolidate.yaml') : path.resolve(io.cwd, options.config)
+  const settings: Settings = { root, out, configFile, formats: parseFormats(options.format), group: options.group, check: Boolean(options.check) }
   const load = { root, cwd: io.cwd, configFile: options.config, overrides: options.lang ? { language: options.lang } : {} }
 
   if (options.watch) {
@@ -90,7 +92,7 @@ export async function build(options: BuildOptions, io: Io): Promise<number> {
 async function produce(workspace: Workspace, settings: Settings, io: Io): Promise<Outcome> {
   const configSound = !workspace.diagnostics.some((diagnostic) => diagnostic.rule === 'invalid-config')
   const selected = settings.group !== undefined && configSound ? selectGroup(workspace.config, settings.group) : undefined
-  await printDiagnostics(workspace.diagnostics, io)
+  await printDiagnostics(workspace.diagnostics, io, settings.root)
   if (hasErrors(workspace.diagnostics)) {
     const errors = workspace.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length
     const kept = settings.check ? '' : '; nothing was written'
@@ -100,9 +102,10 @@ async function produce(workspace: Workspace, settings: Settings, io: Io): Promis
 
   let negotiation = negotiationOf(workspace, { topics: selected?.topics })!
   if (selected) negotiation = { ...negotiation, config: groupConfig(negotiation.config, selected.group) }
-  const outputs = renderOutputs(negotiation, settings.formats, { cover: await readTemplate(settings.root, 'cover.md') }).map((output) =>
+  const outputs = (await renderOutputs(negotiation, settings.formats, { cover: await readTemplate(settings.root, 'cover.md'), css: await readTemplate(settings.root, 'consolidated.css') })).map((output) =>
     selected ? { ...output, name: groupFileName(output.name, selected.group) } : output,
   )
+  await refuseInputFiles(settings.out, outputs.map((output) => output.name), [settings.configFile, ...workspace.files.map((file) => file.path)])
   const names = outputs.map((output) => shown(io, path.join(settings.out, output.name)))
 
   if (settings.check) {
@@ -121,7 +124,7 @@ async function produce(workspace: Workspace, settings: Settings, io: Io): Promis
   const referred = live.filter((placement) => placement.referred).length
   io.stderr.write(
     `consolidate: wrote ${names.join(', ')} ` +
-      `(${live.length} proposals in the text, ${referred} referred to stocktaking, ${negotiation.withdrawn.length} withdrawn)\n`,
+      `(${live.length} proposal${live.length === 1 ? '' : 's'} in the text, ${referred} referred to stocktaking, ${negotiation.withdrawn.length} withdrawn)\n`,
   )
   return { outcome: 'written', code: EXIT.ok, files: names, negotiation }
 }
@@ -136,7 +139,7 @@ async function appendSummary(file: string, outcome: Outcome, workspace: Workspac
   const changes = outcome.outcome === 'errors' ? '' : await changesSincePrevious(context, io)
   const text = renderSummary({ outcome: outcome.outcome, files: outcome.files, errors: count('error'), warnings: count('warning'), negotiation: outcome.negotiation, changes })
   try {
-    await appendFile(path.resolve(io.cwd, file), text)
+    await fs.appendFile(path.resolve(io.cwd, file), text)
   } catch (error) {
     io.stderr.write(`consolidate: cannot write the step summary to ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`)
   }
@@ -176,12 +179,38 @@ function parseFormats(list: string): OutputFormat[] {
   return [...new Set(formats)] as OutputFormat[]
 }
 
-/** Outputs never go where inputs live: a build must not overwrite a proposal. */
-function refuseInputFolder(root: string, out: string): void {
+/** Outputs never go where inputs live: a build must not write over a proposal or a template. */
+async function refuseInputFolder(root: string, out: string): Promise<void> {
+  const realOut = await realPath(out)
   for (const input of ['proposals', 'templates']) {
-    const relative = path.relative(path.join(root, input), out)
-    if (relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))) {
+    const folder = await realPath(path.join(root, input))
+    const relative = path.relative(folder, realOut)
+    if (relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative))) {
       throw new UsageError(`--out ${out} is inside the workspace's ${input}/ folder, where inputs live; choose another folder, e.g. --out out`)
     }
+  }
+  const stat = await fs.stat(out).catch(() => undefined)
+  if (stat && !stat.isDirectory()) throw new UsageError(`--out ${out} is a file, not a folder; --out names the folder the outputs are written to, e.g. --out out`)
+}
+
+/** No output file may be an input file, whatever links lead there. */
+async function refuseInputFiles(out: string, names: string[], inputs: string[]): Promise<void> {
+  const real = new Set(await Promise.all(inputs.map(realPath)))
+  for (const name of names) {
+    const target = path.join(out, name)
+    if (real.has(await realPath(target))) {
+      throw new UsageError(`--out ${out} would write ${name} over an input file; choose another folder, e.g. --out out`)
+    }
+  }
+}
+
+/** The real path of a file or folder that may not exist yet: its nearest existing folder resolved, the rest appended. */
+async function realPath(file: string): Promise<string> {
+  const rest: string[] = []
+  for (let at = path.resolve(file); ; at = path.dirname(at)) {
+    const real = await fs.realpath(at).catch(() => undefined)
+    if (real !== undefined) return path.join(real, ...rest)
+    if (path.dirname(at) === at) return path.resolve(file)
+    rest.unshift(path.basename(at))
   }
 }

@@ -1,7 +1,114 @@
-/** `consolidate new`. */
-import type { Io } from '../io.js'
-import { UsageError } from '../workspace.js'
+/** `consolidate new`: a proposal file from `templates/proposal.md`, under a name no other proposal has. */
+import { promises as fs } from 'node:fs'
+import path from 'node:path'
+import { stringify } from 'yaml'
+import { hasErrors } from '../diagnostics.js'
+import { formatText } from '../report.js'
+import { baseOf, EXIT, useColor, type Io } from '../io.js'
+import { flattenOutline } from '../outline.js'
+import { baseName, parseProposal } from '../parse.js'
+import { Participants } from '../participants.js'
+import { loadWorkspace } from '../pipeline.js'
+import { closest, suggestTopic } from '../suggest.js'
+import { fillTemplate } from '../template.js'
+import type { Config } from '../types.js'
+import { validate } from '../validate.js'
+import { readTemplate, relativeName, resolveRoot, UsageError } from '../workspace.js'
 
-export async function newCommand(_options: { root?: string; config?: string; topic: string; author: string; title?: string }, _io: Io): Promise<number> {
-  throw new UsageError('new is not available in this version')
+export interface NewOptions {
+  root?: string
+  config?: string
+  topic: string
+  author: string
+  title?: string
+}
+
+export async function newCommand(options: NewOptions, io: Io): Promise<number> {
+  const root = resolveRoot(io.cwd, options.root)
+  const workspace = await loadWorkspace({ root, cwd: io.cwd, configFile: options.config })
+  const configProblems = workspace.diagnostics.filter((diagnostic) => diagnostic.rule === 'invalid-config')
+  if (configProblems.length > 0) {
+    io.stderr.write(formatText(configProblems, { color: useColor(io), base: baseOf(io, root) }))
+    io.stderr.write('consolidate: the configuration has errors; fix them first, nothing was written\n')
+    return EXIT.inputs
+  }
+  const topic = checkTopic(options.topic, workspace.config)
+  const author = checkAuthor(options.author, workspace.config)
+  const title = options.title?.replace(/\s+/g, ' ').trim() || undefined
+
+  const template = await readTemplate(root, 'proposal.md')
+  if (template === undefined) throw new UsageError('no template proposal.md, neither in the workspace\'s templates/ nor built in')
+  const text = fillTemplate(template, { topic: yamlValue(topic), author: yamlValue(author), title: title && yamlValue(title) })
+
+  const taken = new Set([...workspace.proposals.map((proposal) => proposal.id), ...workspace.files.map((file) => baseName(file.name))].map((id) => id.toLowerCase()))
+  const folder = path.join(root, 'proposals')
+  await fs.mkdir(folder, { recursive: true })
+  const stem = fileStem(topic, author, title)
+  for (let counter = 1; ; counter++) {
+    const id = counter === 1 ? stem : `${stem}-${counter}`
+    if (taken.has(id.toLowerCase())) continue
+    const file = path.join(folder, `${id}.md`)
+    const name = relativeName(root, file)
+    const result = parseProposal(name, text)
+    const problems = [...result.diagnostics, ...(result.proposal ? validate([result.proposal], workspace.config) : [])]
+    if (hasErrors(problems)) {
+      io.stderr.write(formatText(problems, { color: useColor(io), base: baseOf(io, root) }))
+      io.stderr.write('consolidate: the proposal made from templates/proposal.md would not pass check; fix the template, nothing was written\n')
+      return EXIT.inputs
+    }
+    try {
+      // `wx`: never write over a file, even one created since the folder was read.
+      await fs.writeFile(file, text, { flag: 'wx' })
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue
+      throw error
+    }
+    io.stdout.write(`${path.relative(io.cwd, file).split(path.sep).join('/')}\n`)
+    return EXIT.ok
+  }
+}
+
+/** The topic as the outline writes it; a usage error, with a suggestion, when it is not there. */
+function checkTopic(written: string, config: Config): string {
+  const topic = written.trim()
+  if (topic === '') throw new UsageError('--topic needs an outline id, e.g. --topic A.1.4')
+  if (!config.outline) return topic
+  const entries = flattenOutline(config.outline).map(({ entry }) => entry)
+  if (entries.some((entry) => entry.id === topic)) return topic
+  const suggestion = suggestTopic(topic, entries)
+  throw new UsageError(`--topic "${topic}" is not in the outline of consolidate.yaml; ${suggestion ? `did you mean "${suggestion}"?` : `e.g. --topic ${entries[0]?.id ?? 'A.1.4'}`}`)
+}
+
+/** The author's canonical name; a usage error, with a suggestion, when participants are configured and it is not one. */
+function checkAuthor(written: string, config: Config): string {
+  const participants = new Participants(config.participants)
+  if (written.trim() === '') throw new UsageError('--author needs a participant, e.g. --author Japan')
+  const name = participants.resolve(written)
+  if (name !== undefined) return name
+  const spelling = closest(written, participants.spellings())
+  const suggestion = spelling === undefined ? undefined : participants.resolve(spelling)
+  throw new UsageError(`--author "${written.trim()}" is not a participant in consolidate.yaml; ${suggestion ? `did you mean "${suggestion}"?` : 'use a name, code or alias listed under `participants`'}`)
+}
+
+/** A value written on one line of YAML, quoted when it would otherwise read as something else (also to YAML 1.1 tools: `NO`). */
+function yamlValue(value: string): string {
+  return stringify(value, { lineWidth: 0, version: '1.1' }).trim()
+}
+
+/** `a14-japan-electronic-invoicing`: topic, author and title, in plain lowercase ASCII. */
+export function fileStem(topic: string, author: string, title?: string): string {
+  const parts = [slug(topic).replace(/-/g, ''), slug(author), slug(title ?? '')].filter(Boolean)
+  let stem = parts.join('-')
+  // Long titles are cut at a word, not in the middle of one.
+  if (stem.length > 60) stem = stem.slice(0, 61).replace(/-[^-]*$/, '')
+  return stem || 'proposal'
+}
+
+function slug(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
 }

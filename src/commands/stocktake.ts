@@ -8,7 +8,7 @@ export async function stocktakeCommand(options: { root?: string; config?: string
   const root = resolveRoot(io.cwd, options.root)
   const overrides = options.threshold === undefined ? {} : { threshold: options.threshold }
   const workspace = await loadWorkspace({ root, cwd: io.cwd, configFile: options.config, overrides })
-  await printDiagnostics(workspace.diagnostics, io)
+  await printDiagnostics(workspace.diagnostics, io, root)
   const negotiation = negotiationOf(workspace)
   if (!negotiation) return EXIT.inputs
   io.stdout.write(options.format === 'json' ? `${JSON.stringify(stocktake(negotiation), null, 2)}\n` : renderStocktake(negotiation))

@@ -1,6 +1,6 @@
 /** The Negotiation to `consolidated.md`: the bracketed consolidated text. Pure. */
 import { placements } from '../assemble.js'
-import { formatDate, labelsFor, type Labels } from '../labels.js'
+import { attributionText, formatDate, labelsFor, type Labels } from '../labels.js'
 import { fillTemplate } from '../template.js'
 import type { Negotiation, Placement, TopicNode, Withdrawal } from '../types.js'
 import { renderBody } from './body.js'
@@ -29,18 +29,24 @@ export function renderMarkdown(negotiation: Negotiation, cover: string = DEFAULT
     }
   }
   visit(negotiation.topics)
-  blocks.push(`## ${labels.annex}: ${labels.withdrawn}`)
+  blocks.push(`## ${labels.annex}${labels.colon}${labels.withdrawn}`)
   blocks.push(negotiation.withdrawn.length === 0 ? labels.withdrawnNone : negotiation.withdrawn.map((each) => `- ${withdrawnLine(each, labels)}`).join('\n'))
   return `${blocks.filter((block) => block !== '').join('\n\n')}\n`
 }
 
 /** The cover: the template filled with the negotiation's title, symbol, date and counts. */
 export function renderCover(negotiation: Negotiation, template: string, labels: Labels = labelsFor(negotiation.config.language)): string {
+  const values = coverValues(negotiation, labels)
+  return fillTemplate(template, { ...values, title: escapeMarkdown(values.title), symbol: values.symbol && escapeMarkdown(values.symbol) })
+}
+
+/** What a cover template's placeholders stand for, as plain text. */
+export function coverValues(negotiation: Negotiation, labels: Labels = labelsFor(negotiation.config.language)): { title: string; symbol?: string; date?: string; summary: string } {
   const { config } = negotiation
   const live = placements(negotiation.topics)
-  const values = {
-    title: escapeMarkdown(config.title ?? labels.documentTitle),
-    symbol: config.symbol && escapeMarkdown(config.symbol),
+  return {
+    title: config.title ?? labels.documentTitle,
+    symbol: config.symbol,
     date: config.date && formatDate(config.date, config.language),
     summary: labels.summary({
       proposals: live.length,
@@ -49,7 +55,6 @@ export function renderCover(negotiation: Negotiation, template: string, labels: 
       withdrawn: negotiation.withdrawn.length,
     }),
   }
-  return fillTemplate(template, values)
 }
 
 /** `A.1.4 Electronic invoicing`, or the id alone when the entry has no title. */
@@ -59,9 +64,7 @@ export function topicHeading(topic: { id: string; title?: string }): string {
 
 /** `Proponent: Japan. Supporters: Australia; Canada; Singapore.` */
 export function attribution(authors: string[], supporters: string[] | undefined, labels: Labels): string {
-  const proponents = `${authors.length > 1 ? labels.proponents : labels.proponent}: ${authors.map(escapeMarkdown).join('; ')}.`
-  if (supporters === undefined) return proponents
-  return `${proponents} ${labels.supporters}: ${supporters.length > 0 ? supporters.map(escapeMarkdown).join('; ') : labels.none}.`
+  return attributionText(authors.map(escapeMarkdown), supporters?.map(escapeMarkdown), labels)
 }
 
 function renderPlacement(placement: Placement, headingLevel: number, labels: Labels): string {
@@ -69,7 +72,9 @@ function renderPlacement(placement: Placement, headingLevel: number, labels: Lab
   const parts = [`<!-- proposal: ${proposal.id} -->`]
   if (placement.alt !== undefined) parts.push(`**${labels.alt} ${placement.alt}**`)
   parts.push(renderBody(proposal.body, { id: proposal.id, bracketed: proposal.status === 'proposed', headingLevel }))
-  parts.push(attribution(placement.authors, placement.supporters, labels))
+  // The document it was tabled in, as the Word footnote gives it: delegations look proposals up by symbol.
+  const document = proposal.document ? ` (${escapeMarkdown(proposal.document)})` : ''
+  parts.push(`${attribution(placement.authors, placement.supporters, labels)}${document}`)
   if (placement.referred) parts.push(`**${labels.referred.replace('{level}', labels.level[placement.level])}**`)
   parts.push(`<!-- /proposal: ${proposal.id} -->`)
   return parts.join('\n\n')
@@ -77,9 +82,10 @@ function renderPlacement(placement: Placement, headingLevel: number, labels: Lab
 
 function withdrawnLine({ proposal, authors }: Withdrawal, labels: Labels): string {
   const title = [proposal.title, proposal.document && `(${proposal.document})`].filter(Boolean).join(' ')
-  return `${code(proposal.id)}, ${escapeMarkdown(proposal.topic.value)}:${title ? ` ${escapeMarkdown(title)}.` : ''} ${attribution(authors, undefined, labels)}`
+  return `${code(proposal.id)}, ${escapeMarkdown(proposal.topic.value)}${labels.colon.trimEnd()}${title ? ` ${escapeMarkdown(title)}.` : ''} ${attribution(authors, undefined, labels)}`
 }
 
-function countTopics(topics: TopicNode[]): number {
+/** Topics that hold text: outline entries without sub-entries. */
+export function countTopics(topics: TopicNode[]): number {
   return topics.reduce((count, topic) => count + (topic.children.length === 0 ? 1 : 0) + countTopics(topic.children), 0)
 }

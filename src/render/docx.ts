@@ -1,0 +1,129 @@
+/**
+ * The Negotiation to `consolidated.docx`: Word heading styles, numbered
+ * paragraphs, attributions in footnotes, stocktaking flags, the withdrawn
+ * annex, page numbers. Same inputs, same bytes (see `normaliseDocx`).
+ */
+import { AlignmentType, Document, FootnoteReferenceRun, Footer, Header, LevelFormat, Packer, PageNumber, Paragraph, TextRun, type ILevelsOptions } from 'docx'
+import { toString } from 'mdast-util-to-string'
+import { attributionText, labelsFor, type Labels } from '../labels.js'
+import type { Language, Negotiation, Placement, TopicNode } from '../types.js'
+import { renderBody } from './body.js'
+import { BULLET, DocxBodies, LIST_INDENT, ORDERED, type Block } from './docx-body.js'
+import { STYLES } from './docx-styles.js'
+import { coverValues, DEFAULT_COVER, renderCover } from './markdown.js'
+import { normaliseDocx } from './zip.js'
+
+export interface DocxTemplates {
+  /** `templates/cover.md`: its text beyond the title, symbol and date is the cover note. */
+  cover?: string
+}
+
+const LANGUAGE_TAGS: Record<Language, string> = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES' }
+
+/** Render the consolidated text as a Word document. */
+export async function renderDocx(negotiation: Negotiation, templates: DocxTemplates = {}): Promise<Uint8Array> {
+  const { config } = negotiation
+  const labels = labelsFor(config.language)
+  const values = coverValues(negotiation, labels)
+  const bodies = new DocxBodies()
+
+  const masthead = new Set([values.title, values.symbol, values.date].filter(Boolean).map((value) => squash(value as string)))
+  const note = bodies.render(renderCover(negotiation, templates.cover ?? DEFAULT_COVER, labels), { keep: (node) => !masthead.has(squash(toString(node))) })
+  const children: Block[] = [
+    ...(values.symbol ? [new Paragraph({ style: 'Masthead', children: [new TextRun({ text: values.symbol, bold: true })] })] : []),
+    ...(values.date ? [new Paragraph({ style: 'Masthead', text: values.date })] : []),
+    new Paragraph({ style: 'Title', text: values.title }),
+    ...note.blocks,
+  ]
+  const visit = (topics: TopicNode[]): void => {
+    for (const topic of topics) {
+      children.push(new Paragraph({
+        style: `Heading${Math.min(6, topic.depth)}`,
+        pageBreakBefore: topic.depth === 1,
+        text: topic.title ? `${topic.id}\u2003${topic.title}` : topic.id,
+      }))
+      for (const placement of topic.placements) children.push(...proposalBlocks(placement, topic, bodies, labels))
+      visit(topic.children)
+    }
+  }
+  visit(negotiation.topics)
+
+  children.push(new Paragraph({ style: 'Heading1', pageBreakBefore: true, text: `${labels.annex}${labels.colon}${labels.withdrawn}` }))
+  if (negotiation.withdrawn.length === 0) children.push(new Paragraph(labels.withdrawnNone))
+  for (const { proposal, authors } of negotiation.withdrawn) {
+    children.push(new Paragraph({
+      numbering: { reference: BULLET, level: 0 },
+      children: [
+        new TextRun({ text: proposal.id, font: 'Courier New' }),
+        new TextRun(`, ${proposal.topic.value}${labels.colon.trimEnd()}${proposal.title ? ` ${proposal.title}.` : ''}${proposal.document ? ` (${proposal.document})` : ''} ${attributionText(authors, undefined, labels)}`),
+      ],
+    }))
+  }
+
+  const pageNumber = (): Footer => new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, style: 'PageNumber', children: [new TextRun({ children: ['- ', PageNumber.CURRENT, ' -'] })] })] })
+  const document = new Document({
+    title: values.title,
+    subject: values.symbol,
+    creator: 'consolidate',
+    lastModifiedBy: 'consolidate',
+    revision: 1,
+    styles: STYLES(LANGUAGE_TAGS[config.language]),
+    numbering: {
+      config: [
+        ...[...bodies.starts].sort((a, b) => a - b).map((start) => ({ reference: ORDERED(start), levels: levels((level) => ({ format: LevelFormat.DECIMAL, text: `%${level + 1}.`, start })) })),
+        { reference: BULLET, levels: levels((level) => ({ format: LevelFormat.BULLET, text: ['\u2022', '\u2013', '\u25e6'][level % 3] })) },
+      ],
+    },
+    sections: [{
+      properties: {
+        titlePage: true,
+        page: { size: { width: 11906, height: 16838 }, margin: { top: 1418, right: 1418, bottom: 1418, left: 1418, header: 709, footer: 709 } },
+      },
+      headers: {
+        default: new Header({ children: [new Paragraph({ style: 'RunningHead', text: values.symbol ?? '' })] }),
+        first: new Header({ children: [new Paragraph('')] }),
+      },
+      footers: { default: pageNumber(), first: pageNumber() },
+      children,
+    }],
+  })
+  return normaliseDocx(new Uint8Array(await Packer.toBuffer(document)), config.date)
+}
+
+/** Label, text, the attribution as a footnote on the text's last word, and the stocktaking flag. */
+function proposalBlocks(placement: Placement, topic: TopicNode, bodies: DocxBodies, labels: Labels): Block[] {
+  const { proposal } = placement
+  const markdown = renderBody(proposal.body, { id: proposal.id, bracketed: proposal.status === 'proposed', headingLevel: Math.min(6, topic.depth) })
+  const documentNote = proposal.document ? ` (${proposal.document})` : ''
+  const attribution = new FootnoteReferenceRun({ children: [new Paragraph(` ${attributionText(placement.authors, placement.supporters, labels)}${documentNote}`)] })
+  const body = bodies.render(markdown, { append: attribution, keepWithNext: placement.referred })
+  const label = [
+    placement.alt !== undefined ? `${labels.alt} ${placement.alt}` : undefined,
+    proposal.status === 'stabilized' ? labels.stabilized : undefined,
+  ].filter(Boolean).join(' \u2013 ')
+  const blocks: Block[] = []
+  // A text without a paragraph (a lone table or code block) has the note on its label.
+  if (label || !body.appended) blocks.push(new Paragraph({ style: 'AltLabel', children: [new TextRun(label), ...(body.appended ? [] : [attribution])] }))
+  blocks.push(...body.blocks)
+  if (placement.referred) {
+    blocks.push(new Paragraph({
+      style: placement.level === 'none' ? 'StocktakingNone' : 'StocktakingLimited',
+      text: labels.referred.replace('{level}', labels.level[placement.level]),
+    }))
+  }
+  return blocks
+}
+
+/** The nine levels of a list, each indented one step further. */
+function levels(format: (level: number) => Pick<ILevelsOptions, 'format' | 'text' | 'start'>): ILevelsOptions[] {
+  return Array.from({ length: 9 }, (_, level) => ({
+    level,
+    alignment: AlignmentType.START,
+    ...format(level),
+    style: { paragraph: { indent: { left: LIST_INDENT * (level + 1), hanging: LIST_INDENT } } },
+  }))
+}
+
+function squash(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
+}

@@ -1,0 +1,165 @@
+/**
+ * The Negotiation to `consolidated.html`: one self-contained page (inline CSS,
+ * no script, nothing fetched), assembled from the model; each body is parsed
+ * on its own. Pure.
+ */
+import type { Element, ElementContent, Root } from 'hast'
+import { h } from 'hastscript'
+import rehypeStringify from 'rehype-stringify'
+import { unified } from 'unified'
+import { attributionText, labelsFor, type Labels } from '../labels.js'
+import type { Negotiation, Placement, TopicNode, Withdrawal } from '../types.js'
+import { renderBody } from './body.js'
+import { BodyRenderer } from './html-body.js'
+import { lines } from './html-lines.js'
+import { matrixSection } from './html-matrix.js'
+import { coverValues, DEFAULT_COVER, renderCover } from './markdown.js'
+
+export interface HtmlTemplates {
+  /** `templates/cover.md`: its text beyond the title, symbol and date is the cover note. */
+  cover?: string
+  /** `templates/consolidated.css`. */
+  css?: string
+}
+
+/** Nothing may be fetched or run: only the inline style sheet applies. */
+const POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+
+/** Render the consolidated text as one HTML page. */
+export function renderHtml(negotiation: Negotiation, templates: HtmlTemplates = {}): string {
+  const labels = labelsFor(negotiation.config.language)
+  const values = coverValues(negotiation, labels)
+  const bodies = new BodyRenderer(labels.document.backToText)
+  const context: Context = { labels, bodies }
+
+  const cover = bodies.render(renderCover(negotiation, templates.cover ?? DEFAULT_COVER, labels), 'cover-')
+  const masthead = new Set([values.title, values.symbol, values.date].filter(Boolean).map((value) => squash(value as string)))
+  const note = trim(cover.content.filter((node) => !(node.type === 'element' && masthead.has(squash(textOf(node))))))
+
+  const body = h('body', lines([
+    h('header.cover', lines([
+      h('div.masthead', lines([values.symbol ? h('p.symbol', values.symbol) : undefined, values.date ? h('p.date', values.date) : undefined])),
+      h('h1', values.title),
+      h('div.cover-note', note),
+      ...notesList(cover.notes, cover.firstNote, labels),
+    ])),
+    contents(negotiation.topics, labels),
+    matrixSection(negotiation, labels, 'support'),
+    h('main', lines(negotiation.topics.map((topic) => topicSection(topic, context)))),
+    annex(negotiation.withdrawn, labels),
+  ]))
+
+  const title = [values.symbol, values.title].filter(Boolean).join(' \u2013 ')
+  const head = h('head', lines([
+    h('meta', { charSet: 'utf-8' }),
+    h('meta', { httpEquiv: 'Content-Security-Policy', content: POLICY }),
+    h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+    h('title', title),
+    h('style', `\n${(templates.css ?? '').trim()}\n`),
+    values.symbol ? h('style', pageHeader(values.symbol)) : undefined,
+  ]))
+  const tree: Root = { type: 'root', children: [{ type: 'doctype' }, h('html', { lang: negotiation.config.language }, lines([head, body])), { type: 'text', value: '\n' }] }
+  return unified().use(rehypeStringify).stringify(tree)
+}
+
+interface Context {
+  labels: Labels
+  bodies: BodyRenderer
+}
+
+function topicSection(topic: TopicNode, context: Context): Element {
+  const level = Math.min(6, topic.depth + 1)
+  const heading = h(`h${level}`, [h('span.number', topic.id), topic.title ? ` ${topic.title}` : ''])
+  return h('section.topic', { className: [`depth-${topic.depth}`], id: topicAnchor(topic.id) }, lines([
+    heading,
+    ...topic.placements.map((placement) => proposalArticle(placement, topic, context)),
+    ...topic.children.map((child) => topicSection(child, context)),
+  ]))
+}
+
+function proposalArticle(placement: Placement, topic: TopicNode, { labels, bodies }: Context): Element {
+  const { proposal } = placement
+  const headingLevel = Math.min(6, topic.depth + 1)
+  const markdown = renderBody(proposal.body, { id: proposal.id, bracketed: proposal.status === 'proposed', headingLevel })
+  const body = bodies.render(markdown, `p-${proposal.id}-`)
+  const tags = [
+    placement.alt !== undefined ? h('span.alt', `${labels.alt} ${placement.alt}`) : undefined,
+    proposal.status === 'stabilized' ? h('span.stabilized', labels.stabilized) : undefined,
+    proposal.title && proposal.title !== topic.title ? h('span.title', proposal.title) : undefined,
+    proposal.document ? h('span.document', proposal.document) : undefined,
+  ].filter((tag): tag is Element => tag !== undefined)
+  const role = (word: string): Element => h('span.role', `${word}${labels.colon.trimEnd()}`)
+  const attribution = h('p.attribution', [
+    role(placement.authors.length > 1 ? labels.proponents : labels.proponent),
+    ` ${placement.authors.join(labels.separator)}. `,
+    role(labels.supporters),
+    ` ${placement.supporters.length > 0 ? placement.supporters.join(labels.separator) : labels.none}.`,
+  ])
+  return h('article.proposal', { className: [proposal.status, ...(placement.referred ? ['referred'] : [])], id: `proposal-${proposal.id}` }, lines([
+    { type: 'comment', value: ` proposal: ${proposal.id} ` },
+    tags.length > 0 ? h('p.tags', tags) : undefined,
+    h('div.text', body.content),
+    attribution,
+    placement.referred ? h('p.flag', { className: [`level-${placement.level}`] }, labels.referred.replace('{level}', labels.level[placement.level])) : undefined,
+    ...notesList(body.notes, body.firstNote, labels),
+    { type: 'comment', value: ` /proposal: ${proposal.id} ` },
+  ]))
+}
+
+function notesList(notes: Element[], first: number, labels: Labels): Element[] {
+  return notes.length === 0 ? [] : [h('ol.notes', { start: first, ariaLabel: labels.document.notes }, lines(notes))]
+}
+
+function contents(topics: TopicNode[], labels: Labels): Element {
+  const entries = (list: TopicNode[]): Element =>
+    h('ol', lines(list.map((topic) => h('li', [
+      h('a', { href: `#${topicAnchor(topic.id)}` }, [h('span.number', topic.id), topic.title ? ` ${topic.title}` : '']),
+      ...(topic.children.length > 0 ? [entries(topic.children)] : []),
+    ]))))
+  const list = entries(topics)
+  list.children.unshift(h('li.extra', h('a', { href: '#support' }, labels.document.matrix.title)))
+  list.children.push(h('li.extra', h('a', { href: '#annex' }, `${labels.annex}${labels.colon}${labels.withdrawn}`)), { type: 'text', value: '\n' })
+  return h('nav.contents', { ariaLabelledBy: 'contents-title' }, [h('h2', { id: 'contents-title' }, labels.document.contents), list])
+}
+
+function annex(withdrawn: Withdrawal[], labels: Labels): Element {
+  const items = withdrawn.map(({ proposal, authors }) => h('li', [
+    h('code', proposal.id),
+    `, ${proposal.topic.value}${labels.colon.trimEnd()}`,
+    proposal.title ? ` ${proposal.title}.` : '',
+    proposal.document ? ` (${proposal.document})` : '',
+    ` ${attributionText(authors, undefined, labels)}`,
+  ]))
+  return h('section.annex', { id: 'annex' }, lines([
+    h('h2', `${labels.annex}${labels.colon}${labels.withdrawn}`),
+    items.length > 0 ? h('ul', lines(items)) : h('p', labels.withdrawnNone),
+  ]))
+}
+
+/** An id safe in a URL fragment: `A.1.4` stays as it is. */
+export function topicAnchor(id: string): string {
+  return `topic-${id.replace(/[^\p{L}\p{N}._-]/gu, '-')}`
+}
+
+/** The document symbol at the top of every printed page but the first, as WTO documents carry it. */
+function pageHeader(symbol: string): string {
+  const quoted = [...symbol].map((char) => (/[\w ./-]/.test(char) ? char : `\\${char.codePointAt(0)?.toString(16)} `)).join('')
+  return `@page { @top-right { content: "${quoted}"; } }\n@page :first { @top-right { content: none; } }`
+}
+
+function textOf(node: ElementContent): string {
+  return node.type === 'text' ? node.value : node.type === 'element' ? node.children.map(textOf).join('') : ''
+}
+
+/** Without the blank lines left where nodes were taken out. */
+function trim(nodes: ElementContent[]): ElementContent[] {
+  const blank = (node: ElementContent | undefined): boolean => node?.type === 'text' && node.value.trim() === ''
+  const out = [...nodes]
+  while (blank(out[0])) out.shift()
+  while (blank(out[out.length - 1])) out.pop()
+  return out
+}
+
+function squash(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
+}

@@ -1,0 +1,150 @@
+/** `consolidate init` and `consolidate new`: a workspace that builds at once, proposals that check accepts, nothing overwritten. */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { describe, expect, test } from 'vitest'
+import { fileStem } from '../src/commands/new.js'
+import { run } from './helpers/run.js'
+import { scratch } from './helpers/scratch.js'
+
+
+
+async function initialised(): Promise<string> {
+  const parent = scratch()
+  const result = await run(['init', 'negotiation'], { cwd: parent })
+  expect(result.code, result.stderr).toBe(0)
+  return path.join(parent, 'negotiation')
+}
+
+describe('init', () => {
+  test('creates a configuration, the template and an example proposal, and prints them', async () => {
+    const parent = scratch()
+    const result = await run(['init', 'negotiation'], { cwd: parent })
+    expect(result).toEqual({
+      code: 0,
+      stdout: 'negotiation/consolidate.yaml\nnegotiation/proposals/a14-jpn-einvoicing.md\nnegotiation/templates/proposal.md\n',
+      stderr: 'consolidate: created a workspace in negotiation; next: consolidate build --root negotiation\n',
+    })
+    const root = path.join(parent, 'negotiation')
+    expect(readFileSync(path.join(root, 'templates/proposal.md'), 'utf8')).toBe(readFileSync(path.join(import.meta.dirname, '../templates/proposal.md'), 'utf8'))
+  })
+
+  test('the new workspace checks clean and builds at once', async () => {
+    const root = await initialised()
+    expect(await run(['check', '--root', root])).toEqual({ code: 0, stdout: '1 proposal file checked: no problems\n', stderr: '' })
+    const build = await run(['build', '--root', root])
+    expect(build.code, build.stderr).toBe(0)
+    const text = readFileSync(path.join(root, 'out/consolidated.md'), 'utf8')
+    expect(text).toContain('<!-- proposal: a14-jpn-einvoicing -->')
+    expect(text).toContain('Proponent: Japan. Supporters: Australia; Canada; Singapore.')
+  })
+
+  test('in the current folder by default', async () => {
+    const root = scratch()
+    expect((await run(['init'], { cwd: root })).code).toBe(0)
+    expect(readdirSync(root).sort()).toEqual(['consolidate.yaml', 'proposals', 'templates'])
+  })
+
+  test('refuses to overwrite anything, and then writes nothing', async () => {
+    const root = scratch()
+    writeFileSync(path.join(root, 'consolidate.yaml'), 'title: Mine\n')
+    const result = await run(['init', root])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('already has consolidate.yaml; init never writes over a file')
+    expect(readdirSync(root)).toEqual(['consolidate.yaml'])
+    expect(readFileSync(path.join(root, 'consolidate.yaml'), 'utf8')).toBe('title: Mine\n')
+  })
+
+  test('refuses a file as the folder', async () => {
+    const root = scratch()
+    writeFileSync(path.join(root, 'file'), 'x')
+    expect((await run(['init', path.join(root, 'file')])).code).toBe(2)
+  })
+})
+
+describe('new', () => {
+  test('creates a proposal from the template, with a readable name, that check accepts', async () => {
+    const root = await initialised()
+    const result = await run(['new', '--topic', 'A.1.4', '--author', 'JPN', '--title', 'Scope: definitions of électronic invoices'], { cwd: root })
+    expect(result).toEqual({ code: 0, stdout: 'proposals/a14-japan-scope-definitions-of-electronic-invoices.md\n', stderr: '' })
+    expect(readFileSync(path.join(root, 'proposals/a14-japan-scope-definitions-of-electronic-invoices.md'), 'utf8')).toBe(
+      readFileSync(path.join(root, 'templates/proposal.md'), 'utf8')
+        .replace('{{topic}}', 'A.1.4')
+        .replace('{{title}}', '"Scope: definitions of électronic invoices"')
+        .replace('{{author}}', 'Japan'),
+    )
+    expect((await run(['check', '--root', root, '--format', 'json'])).stdout).toBe('[]\n')
+  })
+
+  test('never overwrites: the same proposal again gets the next free name', async () => {
+    const root = await initialised()
+    const args = ['new', '--root', root, '--topic', 'A.1.4', '--author', 'Japan']
+    writeFileSync(path.join(root, 'proposals/a14-japan.md'), 'mine\n')
+    mkdirSync(path.join(root, 'proposals/old'))
+    writeFileSync(path.join(root, 'proposals/old/a14-japan-2.md'), '---\ntopic: A.1.4\nauthor: Japan\n---\n\nOld.\n')
+    const result = await run(args, { cwd: path.join(root, 'proposals') })
+    expect(result.stdout).toBe('a14-japan-3.md\n')
+    expect(readFileSync(path.join(root, 'proposals/a14-japan.md'), 'utf8')).toBe('mine\n')
+  })
+
+  test('a title left out leaves no empty field, and an id never collides with an explicit one', async () => {
+    const root = await initialised()
+    writeFileSync(path.join(root, 'proposals/other.md'), '---\nid: a14-canada\ntopic: A.1.4\nauthor: Canada\n---\n\nText.\n')
+    const result = await run(['new', '--root', root, '--topic', 'A.1.4', '--author', 'Canada'], { cwd: root })
+    expect(result.stdout).toBe('proposals/a14-canada-2.md\n')
+    expect(readFileSync(path.join(root, 'proposals/a14-canada-2.md'), 'utf8')).not.toContain('title:')
+  })
+
+  test.each([
+    ['an unknown topic', ['--topic', 'A.9', '--author', 'Japan'], '--topic "A.9" is not in the outline of consolidate.yaml; did you mean "A.1"?'],
+    ['a topic in the wrong case', ['--topic', 'a.1.4', '--author', 'Japan'], 'did you mean "A.1.4"?'],
+    ['an unknown participant', ['--topic', 'A.1.4', '--author', 'Jpan'], '--author "Jpan" is not a participant in consolidate.yaml; did you mean "Japan"?'],
+    ['a mistyped code', ['--topic', 'A.1.4', '--author', 'SPG'], 'did you mean "Singapore"?'],
+  ])('refuses %s (usage error, with a suggestion)', async (_, args, message) => {
+    const root = await initialised()
+    const result = await run(['new', '--root', root, ...args])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain(message)
+    expect(readdirSync(path.join(root, 'proposals'))).toEqual(['a14-jpn-einvoicing.md'])
+  })
+
+  test('without a configuration any topic and name are taken as written, quoted when YAML would misread them', async () => {
+    const root = scratch()
+    const result = await run(['new', '--topic', '1.10', '--author', 'NO'], { cwd: root })
+    expect(result.stdout).toBe('proposals/110-no.md\n')
+    const text = readFileSync(path.join(root, 'proposals/110-no.md'), 'utf8')
+    expect(text).toContain('topic: "1.10"\n')
+    expect(text).toContain('author: "NO"\n')
+    expect((await run(['check', '--root', root, '--format', 'json'])).stdout).toBe('[]\n')
+  })
+
+  test("uses the workspace's own template", async () => {
+    const root = await initialised()
+    writeFileSync(path.join(root, 'templates/proposal.md'), '---\ntopic: {{topic}}\nauthor: {{author}}\ndocument: INF/ECOM/99\n---\n\nOur text.\n')
+    const result = await run(['new', '--root', root, '--topic', 'A.1.1', '--author', 'EU'])
+    expect(result.code).toBe(0)
+    expect(readFileSync(path.join(root, 'proposals/a11-european-union.md'), 'utf8')).toBe(
+      '---\ntopic: A.1.1\nauthor: European Union\ndocument: INF/ECOM/99\n---\n\nOur text.\n',
+    )
+  })
+
+  test('refuses to write what check would reject, from a broken template', async () => {
+    const root = await initialised()
+    writeFileSync(path.join(root, 'templates/proposal.md'), '---\ntopic: {{topic}}\n---\n\nOur [text.\n')
+    const result = await run(['new', '--root', root, '--topic', 'A.1.1', '--author', 'Japan'])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('missing-author')
+    expect(result.stderr).toContain('unbalanced-brackets')
+    expect(result.stderr).toContain('would not pass check')
+    expect(existsSync(path.join(root, 'proposals/a11-japan.md'))).toBe(false)
+  })
+
+  test('names: topic, author and title in plain lowercase, cut at a word', () => {
+    expect(fileStem('A.1.4', 'Japan', 'Electronic invoicing')).toBe('a14-japan-electronic-invoicing')
+    expect(fileStem('A.1.4', "Côte d'Ivoire")).toBe('a14-cote-d-ivoire')
+    expect(fileStem('A.1.4', '日本')).toBe('a14')
+    expect(fileStem('', '日本')).toBe('proposal')
+    expect(fileStem('B.2', 'European Union', 'Cross-border data flows and the location of computing facilities in the territory')).toBe(
+      'b2-european-union-cross-border-data-flows-and-the-location',
+    )
+  })
+})

@@ -1,0 +1,148 @@
+/**
+ * consolidated.docx read back by an independent reader (mammoth): every live
+ * proposal's text, its attribution footnote, the body footnotes, the flags and
+ * the annex are there; two builds give the same bytes; no clock time inside.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { strFromU8, unzipSync } from 'fflate'
+import mammoth from 'mammoth'
+import type { Nodes } from 'mdast'
+import { toString } from 'mdast-util-to-string'
+import { visit } from 'unist-util-visit'
+import { beforeAll, describe, expect, test } from 'vitest'
+import { placements } from '../src/assemble.js'
+import { attributionText, labelsFor } from '../src/labels.js'
+import { parseMarkdown } from '../src/parse.js'
+import { loadWorkspace, negotiationOf } from '../src/pipeline.js'
+import { renderBody } from '../src/render/body.js'
+import type { Negotiation } from '../src/types.js'
+import { run } from './helpers/run.js'
+
+const FIXTURE = path.join(import.meta.dirname, 'fixtures', 'exports')
+
+async function build(...args: string[]): Promise<{ out: string; bytes: Buffer }> {
+  const out = mkdtempSync(path.join(tmpdir(), 'consolidate-docx-'))
+  const result = await run(['build', '--root', FIXTURE, '--out', out, '--format', 'docx', ...args])
+  expect(result.code, result.stderr).toBe(0)
+  return { out, bytes: readFileSync(path.join(out, 'consolidated.docx')) }
+}
+
+/** Text of an HTML fragment: blocks apart, inline marks joined, spaces squashed (no-break spaces kept). */
+function text(html: string): string {
+  return html
+    .replace(/<sup><a href="#footnote-\d+" id="footnote-ref-\d+">\[\d+\]<\/a><\/sup>/g, '')
+    .replace(/<\/?(p|li|ol|ul|h\d|table|tr|td|th)\b[^>]*>/g, ' ')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>')
+    .replace(/[ \t\r\n]+/g, ' ')
+    .trim()
+}
+
+/** Every paragraph of a body as it stands in the text (brackets included), without raw HTML. */
+function paragraphsOf(markdown: string): string[] {
+  const paragraphs: string[] = []
+  visit(parseMarkdown(markdown), (node: Nodes) => {
+    if (node.type === 'paragraph') paragraphs.push(toString({ ...node, children: node.children.filter((child) => child.type !== 'html') }).replace(/\s+/g, ' ').trim())
+  })
+  return paragraphs
+}
+
+let negotiation: Negotiation
+let first: { out: string; bytes: Buffer }
+let body: string
+let notes: string
+
+beforeAll(async () => {
+  const workspace = await loadWorkspace({ root: FIXTURE, cwd: FIXTURE })
+  negotiation = negotiationOf(workspace) as Negotiation
+  first = await build()
+  const { value: html } = await mammoth.convertToHtml({ buffer: first.bytes })
+  const split = html.indexOf('<ol><li id="footnote-')
+  body = text(split === -1 ? html : html.slice(0, split))
+  notes = split === -1 ? '' : text(html.slice(split))
+})
+
+describe('consolidated.docx', () => {
+  test('holds every live proposal, bracketed as in the text', () => {
+    const live = placements(negotiation.topics)
+    expect(live).toHaveLength(12)
+    for (const { proposal } of live) {
+      const markdown = renderBody(proposal.body, { id: proposal.id, bracketed: proposal.status === 'proposed', headingLevel: 3 })
+      for (const paragraph of paragraphsOf(markdown)) {
+        // Footnote bodies are in the notes; the hostile proposal's script text is dropped (checked below).
+        if (proposal.id === 'c3-bra-privacy' && paragraph.includes('__injected')) continue
+        expect(`${body} ${notes}`, proposal.id).toContain(paragraph)
+      }
+    }
+  })
+
+  test('drops raw HTML and its script, and never makes a javascript: link', async () => {
+    expect(body).toContain('[Each Party shall adopt or maintain a legal framework that provides for the protection of the personal data of the users of electronic commerce. In the development')
+    expect(body).toContain('such as the OECD Privacy Guidelines.')
+    expect(`${body}${notes}`).not.toContain('__injected')
+    expect(`${body}${notes}`).not.toContain('document.cookie')
+    const files = unzipSync(first.bytes)
+    const xml = Object.entries(files).filter(([name]) => name.endsWith('.xml') || name.endsWith('.rels')).map(([, bytes]) => strFromU8(bytes)).join('')
+    expect(xml).not.toMatch(/javascript:|<script|onerror/i)
+  })
+
+  test('attributes each proposal in a footnote, keeps the body footnotes, flags referred proposals', () => {
+    const labels = labelsFor('en')
+    for (const { proposal, authors, supporters } of placements(negotiation.topics)) {
+      expect(notes, proposal.id).toContain(attributionText(authors, supporters, labels))
+    }
+    expect(notes).toContain('For greater certainty, nothing in this paragraph prevents a Party from according greater legal effect to an electronic signature that satisfies certain requirements.')
+    expect(notes).toContain('Such as the Peppol framework.')
+    expect(notes).toContain('Singapore and Chile are consulting on whether this definition should also cover [receipts].')
+    // 12 attributions, 5 body footnotes, and a body footnote referenced twice (Word repeats it).
+    expect(notes.match(/↑/g)).toHaveLength(18)
+    expect(body.match(/Referred to the stocktaking group: no support\./g)).toHaveLength(2)
+    expect(body.match(/Referred to the stocktaking group: limited support\./g)).toHaveLength(3)
+    expect(body).toContain('Alt 1 [Each Party shall endeavour to ensure')
+    expect(body).toContain('Stabilized text Each Party shall maintain a legal framework')
+  })
+
+  test('has the cover, the outline as Word headings and the annex', async () => {
+    const { value: html } = await mammoth.convertToHtml({ buffer: first.bytes })
+    expect(body.startsWith('INF/ECOM/62/Rev.4 1 November 2026 Electronic Commerce: Consolidated Negotiating Text This text consolidates 12 proposals')).toBe(true)
+    expect(html).toContain('<h1>A\u2003Enabling electronic commerce</h1>')
+    expect(html).toContain('<h3>A.1.4\u2003Electronic invoicing</h3>')
+    expect(html).toContain('<h2>D.1\u2003Updating the WTO Reference Paper on telecommunications services</h2>')
+    expect(html).toContain('<h1>Annex: Withdrawn proposals</h1>')
+    // Numbered paragraphs are Word lists, brackets set in bold.
+    expect(html).toContain('<ol><li><strong>[</strong>Each Party shall endeavour to ensure that measures related to electronic invoicing')
+    expect(body).toContain('b2-eu-net-neutrality, B.2: Net neutrality. Proponent: European Union.')
+    expect(body).toContain('c1-chn-consumers-old, C.1: Consumer protection (first text). (INF/ECOM/3) Proponent: Australia.')
+  })
+
+  test('is the same bytes on every build, dated from the configuration, and passes build --check', async () => {
+    const second = await build()
+    expect(second.bytes.equals(first.bytes)).toBe(true)
+    // Zip dates carry no zone: the bytes must not depend on the machine's.
+    const zone = process.env.TZ
+    process.env.TZ = 'Pacific/Kiritimati'
+    try {
+      expect((await build()).bytes.equals(first.bytes)).toBe(true)
+    } finally {
+      if (zone === undefined) delete process.env.TZ
+      else process.env.TZ = zone
+    }
+    const core = strFromU8(unzipSync(first.bytes)['docProps/core.xml'])
+    expect(core.match(/\d{4}-\d\d-\d\dT[\d:]+Z/g)).toEqual(['2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z'])
+    const check = await run(['build', '--root', FIXTURE, '--out', first.out, '--format', 'docx', '--check'])
+    expect(check.code, check.stderr).toBe(0)
+  })
+
+  test('speaks French with --lang fr', async () => {
+    const { bytes } = await build('--lang', 'fr')
+    const { value: html } = await mammoth.convertToHtml({ buffer: bytes })
+    const all = text(html)
+    expect(all).toContain('Variante 1 [Each Party shall endeavour')
+    expect(all).toContain('Auteur\u00a0: Japan. Appuyée par\u00a0: Australia\u00a0; Canada\u00a0; Singapore.')
+    expect(all).toContain('Renvoyée au petit groupe chargé du bilan\u00a0: aucun appui.')
+    expect(html).toContain('<h1>Annexe\u00a0: Propositions retirées</h1>')
+    expect(all).toContain('1er novembre 2026')
+  })
+})

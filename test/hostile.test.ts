@@ -1,0 +1,188 @@
+/** Hostile and odd inputs: each is a diagnostic at its place, never a crash, a hang or a mangled text. */
+import { symlinkSync } from 'node:fs'
+import path from 'node:path'
+import { execFileSync } from 'node:child_process'
+import { describe, expect, test } from 'vitest'
+import { parseConfig } from '../src/config.js'
+import { parseProposal } from '../src/parse.js'
+import { closest, distance, suggestTopic } from '../src/suggest.js'
+import { decode } from '../src/text.js'
+import { run } from './helpers/run.js'
+import { workspace } from './helpers/scratch.js'
+
+const FRONT = '---\ntopic: A.1.4\nauthor: Japan\n---\n\n'
+const rules = (result: { diagnostics: Array<{ rule: string }> }): string[] => result.diagnostics.map((diagnostic) => diagnostic.rule)
+
+
+
+describe('YAML', () => {
+  test('an alias bomb is rejected at its first alias, without being expanded', () => {
+    const lines = ['topic: A.1.4', 'author: Japan', 'a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]']
+    for (let level = 1; level < 40; level++) lines.push(`a${level}: &a${level} [${Array(10).fill(`*a${level - 1}`).join(', ')}]`)
+    const result = parseProposal('proposals/bomb.md', `---\n${lines.join('\n')}\n---\n\nText.\n`)
+    expect(result.diagnostics).toEqual([
+      {
+        file: 'proposals/bomb.md',
+        line: 5,
+        column: 10,
+        severity: 'error',
+        rule: 'invalid-yaml',
+        message: 'the YAML expands more than 100 aliases (`*name`); write the values out instead of using anchors and aliases',
+      },
+    ])
+    expect(result.proposal).toBeUndefined()
+  })
+
+  test('a few aliases are fine', () => {
+    const result = parseProposal('proposals/a.md', `---\ntopic: A.1.4\nauthor: &j Japan\nsupporters: [Canada]\ndocument: *j\n---\n\nText.\n`)
+    expect(result.diagnostics).toEqual([])
+    expect(result.proposal?.document).toBe('Japan')
+  })
+
+  test('the same bomb in consolidate.yaml is invalid-config', () => {
+    const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]']
+    for (let level = 1; level < 20; level++) lines.push(`a${level}: &a${level} [${Array(10).fill(`*a${level - 1}`).join(', ')}]`)
+    expect(parseConfig('consolidate.yaml', lines.join('\n')).diagnostics.map((d) => [d.rule, d.line])).toEqual([['invalid-config', 2]])
+  })
+
+  test('YAML 1.2: NO is Norway, yes and on are words, dates stay text', () => {
+    const result = parseProposal('proposals/a.md', `---\ntopic: A.1.4\nauthor: NO\nsupporters: [yes, on, Off, n]\nsubmitted: 2022-03-14\n---\n\nText.\n`)
+    expect(result.diagnostics).toEqual([])
+    expect(result.proposal?.authors.map((author) => author.value)).toEqual(['NO'])
+    expect(result.proposal?.supporters.map((supporter) => supporter.value)).toEqual(['yes', 'on', 'Off', 'n'])
+    expect(result.proposal?.submitted).toBe('2022-03-14')
+  })
+
+  test('numbers keep the way they were written: topic 1.10 is not 1.1', () => {
+    expect(parseProposal('proposals/a.md', `---\ntopic: 1.10\nauthor: Japan\n---\n\nText.\n`).proposal?.topic.value).toBe('1.10')
+  })
+})
+
+describe('encodings', () => {
+  test('invalid UTF-8 is reported at its line and column, not decoded into replacement characters', () => {
+    const bytes = Buffer.concat([Buffer.from(`${FRONT}Line one.\nCôte d`), Buffer.from([0xe9]), Buffer.from('Ivoire\n')])
+    expect(parseProposal('proposals/a.md', bytes).diagnostics).toEqual([expect.objectContaining({ rule: 'invalid-encoding', line: 7, column: 7 })])
+  })
+
+  test('an invalid byte at the very start, and CR line endings, are placed right', () => {
+    expect(decode(Uint8Array.from([0xff, 0x41]))).toEqual({ problem: expect.stringContaining('0xff'), place: { line: 1, column: 1 } })
+    expect(decode(Buffer.concat([Buffer.from('a\rb\r\nc\nd'), Buffer.from([0xc3])]))).toEqual({ problem: expect.any(String), place: { line: 4, column: 2 } })
+    expect(decode(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('ab'), Buffer.from([0x80])]))).toEqual({ problem: expect.any(String), place: { line: 1, column: 3 } })
+  })
+
+  test('overlong and surrogate sequences are invalid', () => {
+    expect('problem' in decode(Uint8Array.from([0xc0, 0xaf]))).toBe(true)
+    expect('problem' in decode(Uint8Array.from([0xed, 0xa0, 0x80]))).toBe(true)
+  })
+
+  test('a BOM and CRLF line endings are fine, and positions stay those of the file', () => {
+    const result = parseProposal('proposals/a.md', Buffer.from('\ufeff---\r\ntopic: A.1.4\r\nauthor: Japan\r\n---\r\n\r\nText [x.\r\n'))
+    expect(result.diagnostics).toEqual([expect.objectContaining({ rule: 'unbalanced-brackets', line: 6, column: 6 })])
+  })
+
+  test('binary files and UTF-16 files are reported as such', () => {
+    expect(parseProposal('proposals/a.md', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00])).diagnostics).toEqual([
+      expect.objectContaining({ rule: 'invalid-encoding', message: expect.stringContaining('binary') }),
+    ])
+    expect(parseProposal('proposals/a.md', Buffer.from('\ufeff---\n', 'utf16le')).diagnostics).toEqual([
+      expect.objectContaining({ rule: 'invalid-encoding', message: expect.stringContaining('UTF-16') }),
+    ])
+  })
+})
+
+describe('size', () => {
+  test('a 5 MB single-line body is too-large under the default limit', () => {
+    const result = parseProposal('proposals/a.md', FRONT + 'x'.repeat(5 * 1024 * 1024))
+    expect(result.diagnostics).toEqual([
+      {
+        file: 'proposals/a.md',
+        line: 1,
+        column: 1,
+        severity: 'error',
+        rule: 'too-large',
+        message: 'the file is 5242916 bytes, more than the limit of 262144 bytes; split the proposal into several files, or raise the limit in consolidate.yaml, e.g. `limits: { fileSize: 1048576 }`',
+      },
+    ])
+  })
+
+  test('a 5 MB single line under a raised limit is read without crashing', async () => {
+    const root = workspace({
+      'consolidate.yaml': 'limits:\n  fileSize: 10485760\n',
+      'proposals/long.md': `${FRONT}${'x'.repeat(5 * 1024 * 1024)}\n`,
+      'proposals/b.md': `${FRONT}Text.\n`,
+    })
+    const result = await run(['check', '--root', root, '--format', 'json'])
+    expect([0, 1]).toContain(result.code)
+    const diagnostics = JSON.parse(result.stdout) as Array<{ file: string; rule: string }>
+    // Only a time limit may stop it; nothing else is wrong with it.
+    expect(diagnostics.filter((diagnostic) => diagnostic.rule !== 'too-complex')).toEqual([])
+  })
+
+  test('a 20 MB file is too-large, and the other files are still checked', async () => {
+    const root = workspace({ 'proposals/huge.md': Buffer.alloc(20 * 1024 * 1024, 0x61), 'proposals/b.md': `${FRONT}Text [x.\n` })
+    const result = await run(['check', '--root', root, '--format', 'json'])
+    expect(result.code).toBe(1)
+    expect(JSON.parse(result.stdout).map((d: { file: string; rule: string }) => `${d.file} ${d.rule}`)).toEqual([
+      'proposals/b.md unbalanced-brackets',
+      'proposals/huge.md too-large',
+    ])
+  })
+
+  test('thousands of stray brackets are listed fifty by fifty', () => {
+    const result = parseProposal('proposals/a.md', `${FRONT}${']'.repeat(2000)}\n`)
+    expect(rules(result)).toEqual(Array(51).fill('unbalanced-brackets'))
+    expect(result.diagnostics[50]).toEqual(expect.objectContaining({ line: 6, column: 51, message: expect.stringMatching(/^1950 more stray brackets from here on/) }))
+  })
+})
+
+describe('the file system', () => {
+  test('a symbolic link that leaves the workspace is reported, not followed', async () => {
+    const outside = workspace({ 'secret.md': `${FRONT}Secret text.\n` })
+    const root = workspace({ 'proposals/a.md': `${FRONT}Text.\n` })
+    symlinkSync(path.join(outside, 'secret.md'), path.join(root, 'proposals/b.md'))
+    const build = await run(['build', '--root', root])
+    expect(build.code).toBe(1)
+    expect(build.stderr).toContain('unreadable-file')
+    expect(build.stderr).not.toContain('Secret text')
+  })
+
+  test('a link inside the workspace is followed', async () => {
+    const root = workspace({ 'proposals/a.md': `${FRONT}Text.\n`, 'drafts/b.md': '---\ntopic: A.1.1\nauthor: Canada\n---\n\nDraft.\n' })
+    symlinkSync(path.join(root, 'drafts/b.md'), path.join(root, 'proposals/b.md'))
+    expect(await run(['check', '--root', root, '--format', 'json'])).toEqual({ code: 0, stdout: '[]\n', stderr: '' })
+  })
+
+  test('a FIFO named .md is reported instead of blocking the run', async () => {
+    const root = workspace({ 'proposals/a.md': `${FRONT}Text.\n` })
+    try {
+      execFileSync('mkfifo', [path.join(root, 'proposals/pipe.md')])
+    } catch {
+      return // No mkfifo on this system.
+    }
+    const result = await run(['check', '--root', root, '--format', 'json'])
+    expect(JSON.parse(result.stdout)).toEqual([expect.objectContaining({ file: 'proposals/pipe.md', rule: 'unreadable-file' })])
+  })
+
+  test('files and folders starting with . or _ are skipped', async () => {
+    const root = workspace({ 'proposals/.draft.md': 'junk', 'proposals/_old/x.md': 'junk', 'proposals/a.md': `${FRONT}Text.\n` })
+    expect((await run(['check', '--root', root])).stdout).toBe('1 proposal file checked: no problems\n')
+  })
+})
+
+describe('did you mean', () => {
+  test('topics: the id written differently, a title, a level left out, a slip of the pen', () => {
+    const entries = [{ id: 'A' }, { id: 'A.1' }, { id: 'A.1.4', title: 'Electronic invoicing' }, { id: 'A.1.9' }, { id: 'B.2' }]
+    expect(suggestTopic('a-1-4', entries)).toBe('A.1.4')
+    expect(suggestTopic('electronic invoicing', entries)).toBe('A.1.4')
+    expect(suggestTopic('A.9', entries)).toBe('A.1.9')
+    expect(suggestTopic('A.1.5', entries)).toBe('A.1.4')
+    expect(suggestTopic('B.3', entries)).toBe('B.2')
+    expect(suggestTopic('Z.7', entries)).toBeUndefined()
+  })
+
+  test('names: a swap of two letters is one slip', () => {
+    expect(distance('SPG', 'SGP')).toBe(1)
+    expect(closest('Sinagpore', ['Japan', 'Singapore'])).toBe('Singapore')
+    expect(closest('Ruritania', ['Japan', 'Singapore'])).toBeUndefined()
+  })
+})

@@ -1,0 +1,179 @@
+/**
+ * The JSON Schemas in schema/ and the validator must agree: every sample gets
+ * the same verdict from both ("valid" = the validator reports nothing, not
+ * even a warning: the schemas forbid unknown fields). Checks that need the
+ * configuration or several files are the validator's alone and are not sampled.
+ */
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { Ajv } from 'ajv'
+import addFormatsModule from 'ajv-formats'
+import fc from 'fast-check'
+import { describe, expect, test } from 'vitest'
+import { parse, stringify } from 'yaml'
+import { parseConfig } from '../src/config.js'
+import { parseProposal } from '../src/parse.js'
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv
+const schemaFolder = path.join(import.meta.dirname, '..', 'schema')
+const ajv = addFormats(new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }))
+const proposalSchema = ajv.compile(JSON.parse(readFileSync(path.join(schemaFolder, 'proposal.schema.json'), 'utf8')))
+const configSchema = ajv.compile(JSON.parse(readFileSync(path.join(schemaFolder, 'consolidate.schema.json'), 'utf8')))
+
+const yamlOf = (text: string): unknown => parse(text, { version: '1.2', schema: 'core' })
+
+function frontMatterVerdicts(yaml: string): { schema: boolean; validator: boolean } {
+  const result = parseProposal('proposals/sample.md', `---\n${yaml}\n---\n\nEach Party shall [endeavour to] cooperate.\n`)
+  return { schema: proposalSchema(yamlOf(yaml)), validator: result.diagnostics.length === 0 }
+}
+
+function configVerdicts(yaml: string): { schema: boolean; validator: boolean } {
+  return { schema: configSchema(yamlOf(yaml)), validator: parseConfig('consolidate.yaml', yaml).diagnostics.length === 0 }
+}
+
+describe('proposal.schema.json', () => {
+  const valid = [
+    'topic: A.1.4\nauthor: Japan',
+    'topic: A.1.4\nauthor: [Japan, Singapore]\nsupporters: [Australia, Canada]\nstatus: stabilized\nsubmitted: 2022-03-14\ndocument: INF/ECOM/22\ntitle: Electronic invoicing\nid: a14-jpn',
+    'topic: 1.10\nauthor: NO',
+    'topic: A\nauthor: Japan\nsupporters: Canada',
+    'topic: A\nauthor: Japan\nsupporters:\ntitle:\nstatus:\nsubmitted:\nid:\ndocument:',
+    'topic: A\nauthor: Japan\nsupporters: []',
+    'topic: A\nauthor: Japan\nid: 2022',
+    'topic: A\nauthor: Japan\ntitle: 12',
+    'topic: A\nauthor: Japan\nsubmitted: 2024-02-29',
+    'topic: A\nauthor: Japan\nid: électronique_1.2',
+  ]
+  const invalid = [
+    'author: Japan',
+    'topic: A',
+    'topic: ""\nauthor: Japan',
+    'topic: A\nauthor: []',
+    'topic: A\nauthor: ~',
+    'topic: A\nauthor: 3',
+    'topic: A\nauthor: Japan\nsupporters: 3',
+    'topic: A\nauthor: Japan\nsupporters: [Canada, 3]',
+    'topic: A\nauthor: Japan\nsupporters: [Canada, ~]',
+    'topic: A\nauthor: Japan\nstatus: agreed',
+    'topic: A\nauthor: Japan\nstatus: Proposed',
+    'topic: A\nauthor: Japan\nsubmitted: soon',
+    'topic: A\nauthor: Japan\nsubmitted: 2023-02-29',
+    'topic: A\nauthor: Japan\nsubmitted: 20220314',
+    'topic: A\nauthor: Japan\nid: "a b"',
+    'topic: A\nauthor: Japan\nid: -a',
+    'topic: A\nauthor: Japan\ntitle: true',
+    'topic: A\nauthor: Japan\ntitle: [a, b]',
+    'topic: [A.1]\nauthor: Japan',
+    'topic: true\nauthor: Japan',
+    'topic: A\nauthor: Japan\nsupporter: [Canada]',
+    'topic: A\nauthor: Japan\ndocument: {a: 1}',
+  ]
+  test.each(valid)('valid: %j', (yaml) => expect(frontMatterVerdicts(yaml)).toEqual({ schema: true, validator: true }))
+  test.each(invalid)('invalid: %j', (yaml) => expect(frontMatterVerdicts(yaml)).toEqual({ schema: false, validator: false }))
+
+  test('agrees with the validator on generated front matter', () => {
+    const scalar = fc.oneof(
+      fc.constantFrom('A.1.4', 'Japan', 'NO', '', '  ', ' x ', 'proposed', 'stabilized', 'withdrawn', 'agreed', 'Proposed', '2022-03-14', '2023-02-29', '2024-13-01', 'soon', 'a b', 'a14-jpn', '-x', '_x', 'INF/ECOM/22'),
+      fc.string({ maxLength: 6 }),
+      fc.constantFrom(-3, 0, 7, 2022, 1.5, true, false, null),
+    )
+    const value = fc.oneof({ weight: 5, arbitrary: scalar }, { weight: 2, arbitrary: fc.array(scalar, { maxLength: 3 }) }, { weight: 1, arbitrary: fc.dictionary(fc.constantFrom('a', 'b'), scalar, { maxKeys: 2 }) })
+    const key = fc.oneof({ weight: 12, arbitrary: fc.constantFrom('id', 'topic', 'title', 'author', 'supporters', 'status', 'submitted', 'document') }, { weight: 1, arbitrary: fc.constantFrom('supporter', 'authors', 'extra') })
+    // A sound front matter with one to three fields replaced or added: most samples sit near the boundary.
+    const frontMatter = fc.dictionary(key, value, { minKeys: 1, maxKeys: 3 }).map((changes) => ({ topic: 'A.1.4', author: 'Japan', ...changes }))
+    fc.assert(
+      fc.property(frontMatter, (fields) => {
+        const yaml = stringify(fields, { version: '1.2', aliasDuplicateObjects: false, lineWidth: 0 }).trimEnd()
+        const verdicts = frontMatterVerdicts(yaml)
+        expect(verdicts.schema, yaml).toBe(verdicts.validator)
+      }),
+      { numRuns: 1000, seed: 20261128 },
+    )
+  })
+})
+
+describe('consolidate.schema.json', () => {
+  const valid = [
+    '',
+    'title: "Electronic Commerce: Consolidated Negotiating Text"\nsymbol: INF/ECOM/62/Rev.4\ndate: 2026-11-28\nlanguage: fr',
+    'stocktaking:\n  threshold: 3\nlimits:\n  fileSize: 262144\n  parseSeconds: 0.5',
+    'participants:\n  - { name: Japan, code: JPN }\n  - name: European Union\n    code: EU\n    aliases: ["European Union and its member States"]\n  - name: Norway',
+    'outline:\n  - id: A\n    title: Enabling\n    topics:\n      - id: A.1\n        topics:\n          - { id: A.1.4, title: Electronic invoicing }\ngroups:\n  - { name: E-invoicing, topics: [A.1.4] }',
+    'outline:\n  - id: 1\n  - id: 2\n    topics:',
+    'title:\nparticipants:\noutline:\nstocktaking:\nlimits:',
+    'stocktaking: {}',
+  ]
+  const invalid = [
+    '- a list',
+    'language: de',
+    'language: EN',
+    'date: 2026-02-30',
+    'date: tomorrow',
+    'title: ""',
+    'title: [a]',
+    'titel: x',
+    'stocktaking: 3',
+    'stocktaking:\n  threshold: 0',
+    'stocktaking:\n  threshold: 2.5',
+    'stocktaking:\n  treshold: 3',
+    'limits:\n  fileSize: -1',
+    'limits:\n  parseSeconds: 0',
+    'participants: Japan',
+    'participants:\n  - Japan',
+    'participants:\n  - { code: JPN }',
+    'participants:\n  - { name: Japan, aliases: Nippon }',
+    'participants:\n  - { name: Japan, flag: red }',
+    'outline:\n  - title: no id',
+    'outline:\n  - { id: A, topics: [B] }',
+    'groups:\n  - { name: G }',
+    'groups:\n  - { topics: [A] }',
+  ]
+  test.each(valid)('valid: %j', (yaml) => expect(configVerdicts(yaml)).toEqual({ schema: true, validator: true }))
+  test.each(invalid)('invalid: %j', (yaml) => expect(configVerdicts(yaml)).toEqual({ schema: false, validator: false }))
+
+  test('agrees with the validator on generated configurations', () => {
+    const sound = () => ({
+      title: 'Electronic Commerce',
+      date: '2026-11-28',
+      language: 'en',
+      stocktaking: { threshold: 3 },
+      limits: { fileSize: 262144, parseSeconds: 10 },
+      participants: [{ name: 'Japan', code: 'JPN' }, { name: 'European Union', code: 'EU', aliases: ['EU27'] }, { name: 'Norway' }],
+      outline: [{ id: 'A', title: 'Enabling', topics: [{ id: 'A.1', topics: [{ id: 'A.1.4', title: 'E-invoicing' }] }] }, { id: 'B' }],
+      groups: [{ name: 'E-invoicing', topics: ['A.1.4'] }, { name: 'Other', topics: [] }],
+    })
+    const paths: Array<Array<string | number>> = [
+      ['title'], ['symbol'], ['date'], ['language'], ['stocktaking'], ['stocktaking', 'threshold'], ['limits'], ['limits', 'fileSize'], ['limits', 'parseSeconds'], ['limits', 'other'],
+      ['participants'], ['participants', 0], ['participants', 0, 'name'], ['participants', 1, 'code'], ['participants', 1, 'aliases'], ['participants', 1, 'aliases', 0], ['participants', 3], ['participants', 2, 'other'],
+      ['outline'], ['outline', 0, 'id'], ['outline', 0, 'title'], ['outline', 0, 'topics'], ['outline', 0, 'topics', 0, 'topics', 0], ['outline', 1, 'topics'], ['outline', 2],
+      ['groups'], ['groups', 0, 'name'], ['groups', 0, 'topics'], ['groups', 1, 'topics', 0], ['groups', 2], ['other'],
+    ]
+    const replacement = fc.constantFrom<unknown>(
+      'x', '', '  ', 'en', 'fr', 'de', '2026-11-28', '2026-02-30', 0, 1, 3, 2.5, -1, true, null, [], {}, ['x'], [1, 2],
+      { name: 'Canada' }, { name: 'Canada', code: 'CAN', aliases: [] }, { code: 'CAN' }, { name: '' }, { id: 'C' }, { id: 'C', topics: null }, { title: 'no id' },
+      { name: 'G', topics: ['A.1'] }, { name: 'G' }, 'DELETE',
+    )
+    const config = fc.array(fc.tuple(fc.constantFrom(...paths), replacement), { minLength: 1, maxLength: 2 }).map((changes) => {
+      const config: Record<string, unknown> = sound()
+      for (const [where, value] of changes) {
+        let parent: any = config
+        for (const step of where.slice(0, -1)) parent = parent !== null && typeof parent === 'object' ? parent[step] : undefined
+        if (parent === null || typeof parent !== 'object') continue
+        const last = where[where.length - 1]
+        if (value === 'DELETE') delete parent[last]
+        else parent[last] = value
+      }
+      return config
+    })
+    // What a schema cannot express: these are the validator's alone (see the schema's description).
+    const crossChecks = /already names|twice|two groups named|is not in the outline/
+    fc.assert(
+      fc.property(config, (fields) => {
+        const yaml = stringify(fields, { version: '1.2', aliasDuplicateObjects: false, lineWidth: 0 })
+        const diagnostics = parseConfig('consolidate.yaml', yaml).diagnostics.filter((diagnostic) => !crossChecks.test(diagnostic.message))
+        expect(configSchema(yamlOf(yaml)), `${yaml}\n${JSON.stringify(diagnostics)}`).toBe(diagnostics.length === 0)
+      }),
+      { numRuns: 1000, seed: 20261128 },
+    )
+  })
+})
