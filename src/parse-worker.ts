@@ -2,10 +2,10 @@
  * A parser thread (see pool.ts): reads and parses the proposal files it is
  * sent, one at a time and in order, and answers each with its ParseResult.
  */
-import { readFileSync } from 'node:fs'
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs'
 import { parentPort } from 'node:worker_threads'
 import { tooComplex } from './limits.js'
-import { parseProposal } from './parse.js'
+import { parseProposal, tooLarge } from './parse.js'
 import type { ParseRequest, ParseResponse } from './pool.js'
 import type { ParseResult } from './types.js'
 
@@ -13,11 +13,22 @@ import type { ParseResult } from './types.js'
 export function readAndParse(request: ParseRequest): ParseResult {
   let bytes: Uint8Array
   try {
-    bytes = 'bytes' in request ? request.bytes : readFileSync(request.path)
+    if ('bytes' in request) bytes = request.bytes
+    else {
+      // A file over the size limit is never read: a 2 GB file must not fill the memory first.
+      const descriptor = openSync(request.path, 'r')
+      try {
+        const size = fstatSync(descriptor).size
+        if (size > request.fileSize) return { diagnostics: [tooLarge(request.name, size, request.fileSize)] }
+        bytes = readFileSync(descriptor)
+      } finally {
+        closeSync(descriptor)
+      }
+    }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error)
     return {
-      diagnostics: [{ file: request.name, line: 1, column: 1, severity: 'error', rule: 'invalid-encoding', message: `cannot read the file (${code}); check that it exists and is readable` }],
+      diagnostics: [{ file: request.name, line: 1, column: 1, severity: 'error', rule: 'unreadable-file', message: `cannot read the file (${code}); check that it exists and is readable` }],
     }
   }
   try {

@@ -70,7 +70,7 @@ describe('ParsePool', () => {
 
   test('reports a file it cannot read', async () => {
     const results = await pool({ size: 1 }).parse([{ name: 'proposals/gone.md', path: path.join(folder, 'gone.md') }], DEFAULT_LIMITS)
-    expect(results.map(outcome)).toEqual([[{ rule: 'invalid-encoding', line: 1, column: 1, message: 'cannot read the file (ENOENT); check that it exists and is readable' }]])
+    expect(results.map(outcome)).toEqual([[{ rule: 'unreadable-file', line: 1, column: 1, message: 'cannot read the file (ENOENT); check that it exists and is readable' }]])
   })
 
   test('parses bytes given instead of a path (a file of a git revision)', async () => {
