@@ -97,23 +97,32 @@ export async function watchWorkspace(settings: WatchSettings, io: Io, onWorkspac
 
 /** Parse results by file path and content: a rebuild parses only files that are new or changed. */
 export class ParseCache {
-  private entries = new Map<string, { key: string; result: ParseResult }>()
+  private entries = new Map<string, { stamp: string; key: string; result: ParseResult }>()
 
   /** The results of `files` in order, parsing (with `parseFiles`) only those whose content or limits changed. */
   async refresh(files: ProposalFile[], config: Config): Promise<{ results: ParseResult[]; parsed: number }> {
+    const limits = `${config.limits.fileSize}\0${config.limits.parseSeconds}`
+    const stamps = new Map<string, string>()
     const keys = new Map<string, string>()
     for (let start = 0; start < files.length; start += 64) {
       await Promise.all(
         files.slice(start, start + 64).map(async (file) => {
+          // A file whose size, inode and modification time (in nanoseconds) are unchanged is not read again.
+          const stat = await fs.stat(file.path, { bigint: true }).catch(() => undefined)
+          const stamp = stat ? `${stat.ino}:${stat.size}:${stat.mtimeNs}:${limits}` : 'missing'
+          stamps.set(file.path, stamp)
+          const cached = this.entries.get(file.path)
+          if (cached && stat && cached.stamp === stamp) return keys.set(file.path, cached.key)
           const bytes = await fs.readFile(file.path).catch(() => undefined)
           const content = bytes ? createHash('sha256').update(bytes).digest('hex') : 'unreadable'
-          keys.set(file.path, `${file.name}\0${content}\0${config.limits.fileSize}\0${config.limits.parseSeconds}`)
+          keys.set(file.path, `${file.name}\0${content}\0${limits}`)
         }),
       )
     }
     const changed = files.filter((file) => this.entries.get(file.path)?.key !== keys.get(file.path))
     const results = changed.length > 0 ? await parseFiles(changed, config) : []
-    changed.forEach((file, index) => this.entries.set(file.path, { key: keys.get(file.path)!, result: results[index] }))
+    changed.forEach((file, index) => this.entries.set(file.path, { stamp: stamps.get(file.path)!, key: keys.get(file.path)!, result: results[index] }))
+    for (const file of files) this.entries.get(file.path)!.stamp = stamps.get(file.path)!
     for (const file of [...this.entries.keys()]) if (!keys.has(file)) this.entries.delete(file)
     return { results: files.map((file) => this.entries.get(file.path)!.result), parsed: changed.length }
   }
