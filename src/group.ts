@@ -19,10 +19,10 @@ export function selectGroup(config: Config, name: string): { group: Group; topic
   }
   const topics = new Set<string>()
   const below = (entries: OutlineEntry[]): void => entries.forEach((entry) => (topics.add(entry.id), below(entry.children)))
+  const outline = new Map(flattenOutline(config.outline ?? []).map(({ entry }) => [entry.id, entry]))
   for (const id of group.topics) {
     topics.add(id)
-    const entry = flattenOutline(config.outline ?? []).find((each) => each.entry.id === id)?.entry
-    if (entry) below(entry.children)
+    below(outline.get(id)?.children ?? [])
   }
   return { group, topics }
 }

@@ -33,12 +33,8 @@ export async function loadWorkspace(options: LoadOptions): Promise<Workspace> {
   sharedPool().prestart()
   const [loaded, { files, diagnostics: unread }] = await Promise.all([loadConfig(options.root, options.cwd, options.configFile), scanProposalFiles(options.root)])
   const config: Config = { ...loaded.config, ...options.overrides }
-  const results = await parseFiles(files, config)
-  const proposals = results.flatMap((result) => (result.proposal ? [result.proposal] : []))
-  const diagnostics = [...loaded.diagnostics, ...unread, ...results.flatMap((result) => result.diagnostics)]
-  // A broken configuration would make every topic and name look wrong: check against it only when it is sound.
-  if (!hasErrors(loaded.diagnostics)) diagnostics.push(...validate(proposals, config))
-  return { config, proposals, files, diagnostics }
+  const checked = checkParsed(config, loaded.diagnostics, await parseFiles(files, config))
+  return { ...checked, files, diagnostics: [...unread, ...checked.diagnostics] }
 }
 
 /**
@@ -60,6 +56,7 @@ export function negotiationOf(workspace: Workspace, options?: AssembleOptions): 
 export function checkParsed(config: Config, configDiagnostics: Diagnostic[], results: ParseResult[]): Pick<Workspace, 'config' | 'proposals' | 'diagnostics'> {
   const proposals = results.flatMap((result) => (result.proposal ? [result.proposal] : []))
   const diagnostics = [...configDiagnostics, ...results.flatMap((result) => result.diagnostics)]
+  // A broken configuration would make every topic and name look wrong: check against it only when it is sound.
   if (!hasErrors(configDiagnostics)) diagnostics.push(...validate(proposals, config))
   return { config, proposals, diagnostics }
 }
