@@ -3,7 +3,8 @@
  * and exit codes. Commands load the pipeline lazily so `--help` starts fast.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
-import { EXIT, processIo, type Io } from './io.js'
+import { processIo, type Io } from './io.js'
+import { EXIT, UsageError } from './errors.js'
 
 interface Common {
   root?: string
@@ -98,7 +99,6 @@ export async function main(args: string[], io: Io = processIo()): Promise<number
       // Help or version asked for: success. Anything else commander rejects is wrong usage.
       return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? EXIT.ok : EXIT.usage
     }
-    const { UsageError } = await import('./workspace.js')
     if (error instanceof UsageError) {
       io.stderr.write(`consolidate: ${error.message}\n`)
       return EXIT.usage
@@ -111,7 +111,7 @@ export async function main(args: string[], io: Io = processIo()): Promise<number
 /** Parser threads take a moment to start: start them while the command's modules load. */
 function startParsers(): void {
   // A failure here (a missing thread module) is reported by the parse that needs the thread.
-  import('./pool.js').then(({ sharedPool }) => sharedPool().prestart(Number.POSITIVE_INFINITY), () => undefined).catch(() => undefined)
+  import('./parse/pool.js').then(({ sharedPool }) => sharedPool().prestart(Number.POSITIVE_INFINITY), () => undefined).catch(() => undefined)
 }
 
 /** Run `task` with a signal that Ctrl-C (SIGINT) or SIGTERM aborts: how a watch stops cleanly. */

@@ -10,8 +10,6 @@ export interface Io {
   stderr: { write(text: string): unknown; isTTY?: boolean }
 }
 
-/** Exit codes (SPEC §4). */
-export const EXIT = { ok: 0, inputs: 1, usage: 2 } as const
 
 export function processIo(): Io {
   return { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr }
@@ -30,7 +28,7 @@ export function useColor(io: Io, stream: { isTTY?: boolean } = io.stderr): boole
 /** Print diagnostics in the text format to standard error; `root` (absolute) makes file names openable from the current folder. */
 export async function printDiagnostics(diagnostics: Diagnostic[], io: Io, root?: string): Promise<void> {
   if (diagnostics.length === 0) return
-  const { formatText } = await import('./report.js')
+  const { formatText } = await import('./check/report.js')
   io.stderr.write(formatText(diagnostics, { color: useColor(io), base: root === undefined ? '' : baseOf(io, root) }))
 }
 

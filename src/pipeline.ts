@@ -2,12 +2,12 @@
  * The whole per-workspace pipeline: read → parse (per file) → validate (all
  * files) → assemble. Reading is the only I/O; every other stage is pure.
  */
-import { assemble, type AssembleOptions } from './assemble.js'
-import { hasErrors } from './diagnostics.js'
-import { sharedPool } from './pool.js'
+import { assemble, type AssembleOptions } from './assemble/negotiation.js'
+import { hasErrors } from './check/diagnostics.js'
+import { sharedPool } from './parse/pool.js'
 import type { Config, Diagnostic, Negotiation, ParseResult, Proposal } from './types.js'
-import { validate } from './validate.js'
-import { loadConfig, scanProposalFiles, type ProposalFile } from './workspace.js'
+import { validate } from './check/validate.js'
+import { loadConfig, scanProposalFiles, type ProposalFile } from './read/workspace.js'
 
 export interface LoadOptions {
   root: string

@@ -1,9 +1,9 @@
 /** The pure core of `diff`: proposals from strings in, differences and Markdown out. */
 import { describe, expect, test } from 'vitest'
-import { parseConfig } from '../src/config.js'
-import { compareSnapshots, diffReport, type Snapshot } from '../src/diff.js'
-import { renderDiff } from '../src/diff-markdown.js'
-import { parseProposal } from '../src/parse.js'
+import { parseConfig } from '../src/parse/config.js'
+import { compareSnapshots, diffReport, type Snapshot } from '../src/revisions/compare.js'
+import { renderDiff } from '../src/render/diff.js'
+import { parseProposal } from '../src/parse/proposal.js'
 
 function snapshot(files: Record<string, string>, config = ''): Snapshot {
   return {

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { groupSlug } from '../src/group.js'
+import { groupSlug } from '../src/assemble/group.js'
 import { run } from './helpers/run.js'
 
 const workspace = path.join(import.meta.dirname, 'diff-fixtures', 'every-kind', 'new')

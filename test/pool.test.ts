@@ -8,9 +8,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
-import { ParsePool } from '../src/pool.js'
+import { ParsePool } from '../src/parse/pool.js'
 import { DEFAULT_LIMITS, type ParseResult } from '../src/types.js'
-import type { ProposalFile } from '../src/workspace.js'
+import type { ProposalFile } from '../src/read/workspace.js'
 
 const folder = mkdtempSync(path.join(tmpdir(), 'consolidate-pool-'))
 const pools: ParsePool[] = []

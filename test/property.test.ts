@@ -7,12 +7,12 @@ import fc from 'fast-check'
 import type { Nodes, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { expect, test } from 'vitest'
-import { assemble } from '../src/assemble.js'
-import { sortDiagnostics } from '../src/diagnostics.js'
-import { parseMarkdown, parseProposal } from '../src/parse.js'
+import { assemble } from '../src/assemble/negotiation.js'
+import { sortDiagnostics } from '../src/check/diagnostics.js'
+import { parseMarkdown, parseProposal } from '../src/parse/proposal.js'
 import { renderMarkdown } from '../src/render/markdown.js'
 import { DEFAULT_CONFIG, type Config, type Proposal } from '../src/types.js'
-import { validate } from '../src/validate.js'
+import { validate } from '../src/check/validate.js'
 
 const TOPICS = ['A.1', 'A.2', 'A.10', 'B.1.1', 'B.1.2']
 const PARTICIPANTS = ['Japan', 'Singapore', 'Canada', 'Australia', 'Chile', 'Norway', 'Kenya']

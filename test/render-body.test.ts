@@ -1,7 +1,7 @@
 /** How one proposal's body is placed in the consolidated text: brackets, headings, labels, closers. */
 import { describe, expect, test } from 'vitest'
-import { parseMarkdown, parseProposal } from '../src/parse.js'
-import { renderBody } from '../src/render/body.js'
+import { parseMarkdown, parseProposal } from '../src/parse/proposal.js'
+import { renderBody } from '../src/render/apply-edits.js'
 import type { Proposal } from '../src/types.js'
 
 function proposal(body: string, front = 'topic: A.1\nauthor: Japan'): Proposal {

@@ -11,8 +11,8 @@ import addFormatsModule from 'ajv-formats'
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { parse, stringify } from 'yaml'
-import { parseConfig } from '../src/config.js'
-import { parseProposal } from '../src/parse.js'
+import { parseConfig } from '../src/parse/config.js'
+import { parseProposal } from '../src/parse/proposal.js'
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv
 const schemaFolder = path.join(import.meta.dirname, '..', 'schema')

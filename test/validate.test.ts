@@ -1,8 +1,8 @@
 /** Checks across files that need a configuration: names with commas split by YAML's list syntax. */
 import { expect, test } from 'vitest'
-import { parseConfig } from '../src/config.js'
-import { parseProposal } from '../src/parse.js'
-import { validate } from '../src/validate.js'
+import { parseConfig } from '../src/parse/config.js'
+import { parseProposal } from '../src/parse/proposal.js'
+import { validate } from '../src/check/validate.js'
 
 test('an unquoted name holding a comma gets a hint to quote it', () => {
   const { config } = parseConfig('consolidate.yaml', 'participants:\n  - { name: "Hong Kong, China", code: HKG }\n  - { name: China, code: CHN }\n  - { name: Japan, code: JPN }\n')

@@ -1,16 +1,17 @@
 /** `consolidate build`: validate, then write the consolidated text and the stocktaking report. */
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
-import { placements } from '../assemble.js'
-import { hasErrors } from '../diagnostics.js'
-import { groupConfig, groupFileName, selectGroup } from '../group.js'
-import { EXIT, printDiagnostics, type Io } from '../io.js'
+import { placements } from '../assemble/negotiation.js'
+import { hasErrors } from '../check/diagnostics.js'
+import { groupConfig, groupFileName, selectGroup } from '../assemble/group.js'
+import { printDiagnostics, type Io } from '../io.js'
 import { loadWorkspace, negotiationOf, type Workspace } from '../pipeline.js'
 import { OUTPUT_FORMATS, renderOutputs, type OutputFormat } from '../render/outputs.js'
-import type { BuildSummary } from '../summary.js'
+import type { BuildSummary } from '../render/summary.js'
 import type { Diagnostic, Language, Negotiation } from '../types.js'
 import { staleOutputs, writeOutputs } from '../write.js'
-import { readTemplate, resolveRoot, UsageError } from '../workspace.js'
+import { readTemplate, resolveRoot } from '../read/workspace.js'
+import { EXIT, UsageError } from '../errors.js'
 
 export interface BuildOptions {
   root?: string
@@ -63,7 +64,7 @@ export async function build(options: BuildOptions, io: Io): Promise<number> {
 
   if (options.watch) {
     if (options.check) throw new UsageError('--watch and --check cannot be used together: --check compares once and exits')
-    const { watchWorkspace } = await import('../watch.js')
+    const { watchWorkspace } = await import('../read/watch.js')
     io.stderr.write(`consolidate: watching ${shown(io, path.join(root, 'proposals'))}, the templates and the configuration; press Ctrl-C to stop\n`)
     await watchWorkspace({ ...load, signal: options.signal, debounce: options.debounce }, io, async (workspace, parsed) => {
       let rebuild: Rebuild
@@ -134,7 +135,7 @@ async function produce(workspace: Workspace, settings: Settings, io: Io): Promis
  * since the previous commit. The summary is a courtesy: it never changes the exit code.
  */
 async function appendSummary(file: string, outcome: Outcome, workspace: Workspace, context: { root: string; configFile?: string }, io: Io): Promise<void> {
-  const { renderSummary } = await import('../summary.js')
+  const { renderSummary } = await import('../render/summary.js')
   const count = (severity: string): number => workspace.diagnostics.filter((diagnostic) => diagnostic.severity === severity).length
   const changes = outcome.outcome === 'errors' ? '' : await changesSincePrevious(context, io)
   const text = renderSummary({ outcome: outcome.outcome, files: outcome.files, errors: count('error'), warnings: count('warning'), negotiation: outcome.negotiation, changes })
@@ -147,9 +148,9 @@ async function appendSummary(file: string, outcome: Outcome, workspace: Workspac
 
 /** `diff HEAD~1 HEAD` as a summary section, or why it cannot be shown. */
 async function changesSincePrevious(context: { root: string; configFile?: string }, io: Io): Promise<string> {
-  const { loadRevision } = await import('../revision.js')
-  const { compareSnapshots } = await import('../diff.js')
-  const { renderDiff } = await import('../diff-markdown.js')
+  const { loadRevision } = await import('../read/revision.js')
+  const { compareSnapshots } = await import('../revisions/compare.js')
+  const { renderDiff } = await import('../render/diff.js')
   const heading = '### Changes since the previous commit'
   try {
     const revisions = { cwd: io.cwd, root: context.root, configFile: context.configFile }

@@ -1,8 +1,9 @@
 /** `consolidate check`: validate only and print every problem. */
-import { baseOf, EXIT, useColor, type Io } from '../io.js'
-import { formatGithub, formatJson, hasErrors, type CheckFormat } from '../diagnostics.js'
+import { baseOf, useColor, type Io } from '../io.js'
+import { formatGithub, formatJson, hasErrors, type CheckFormat } from '../check/diagnostics.js'
 import { loadWorkspace } from '../pipeline.js'
-import { resolveRoot } from '../workspace.js'
+import { resolveRoot } from '../read/workspace.js'
+import { EXIT } from '../errors.js'
 
 export async function check(options: { root?: string; config?: string; format: CheckFormat }, io: Io): Promise<number> {
   const root = resolveRoot(io.cwd, options.root)
@@ -12,7 +13,7 @@ export async function check(options: { root?: string; config?: string; format: C
   if (options.format === 'json') io.stdout.write(formatJson(diagnostics))
   else if (options.format === 'github') io.stdout.write(formatGithub(diagnostics, { base }))
   else if (diagnostics.length > 0) {
-    const { formatText } = await import('../report.js')
+    const { formatText } = await import('../check/report.js')
     io.stdout.write(formatText(diagnostics, { color: useColor(io, io.stdout), base }))
   } else {
     const files = workspace.files.length

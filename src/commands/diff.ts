@@ -1,10 +1,11 @@
 /** `consolidate diff OLD NEW`: what changed between two revisions of the workspace. */
-import { hasErrors } from '../diagnostics.js'
-import { compareSnapshots, diffReport } from '../diff.js'
-import { renderDiff } from '../diff-markdown.js'
-import { EXIT, printDiagnostics, type Io } from '../io.js'
-import { loadRevision } from '../revision.js'
-import { resolveRoot } from '../workspace.js'
+import { hasErrors } from '../check/diagnostics.js'
+import { compareSnapshots, diffReport } from '../revisions/compare.js'
+import { renderDiff } from '../render/diff.js'
+import { printDiagnostics, type Io } from '../io.js'
+import { loadRevision } from '../read/revision.js'
+import { resolveRoot } from '../read/workspace.js'
+import { EXIT } from '../errors.js'
 
 export interface DiffOptions {
   root?: string

@@ -1,8 +1,9 @@
 /** `consolidate init [DIR]`: a workspace that builds at once: a configuration, the proposal template, one example proposal. */
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
-import { EXIT, type Io } from '../io.js'
-import { BUILTIN_TEMPLATES, UsageError } from '../workspace.js'
+import { type Io } from '../io.js'
+import { BUILTIN_TEMPLATES } from '../read/workspace.js'
+import { EXIT, UsageError } from '../errors.js'
 
 /** What `init` writes: every file of the built-in `templates/init/`, and `templates/proposal.md`. */
 async function starterFiles(): Promise<Array<{ name: string; from: string }>> {

@@ -1,8 +1,9 @@
 /** `consolidate stocktake`: print the stocktaking report. */
-import { EXIT, printDiagnostics, type Io } from '../io.js'
+import { printDiagnostics, type Io } from '../io.js'
 import { loadWorkspace, negotiationOf } from '../pipeline.js'
-import { renderStocktake, stocktake } from '../stocktake.js'
-import { resolveRoot } from '../workspace.js'
+import { renderStocktake, stocktake } from '../render/stocktaking.js'
+import { resolveRoot } from '../read/workspace.js'
+import { EXIT } from '../errors.js'
 
 export async function stocktakeCommand(options: { root?: string; config?: string; format: 'md' | 'json'; threshold?: number }, io: Io): Promise<number> {
   const root = resolveRoot(io.cwd, options.root)

@@ -13,7 +13,7 @@ import { visit } from 'unist-util-visit'
 export type Block = Paragraph | Table
 
 /** The numbering definitions a document needs: one per start number of its ordered lists. */
-export const ORDERED = (start: number): string => `ordered-${start}`
+export const orderedNumbering = (start: number): string => `ordered-${start}`
 export const BULLET = 'bullet'
 /** Indentation of one list level, in twentieths of a point (1 cm). */
 export const LIST_INDENT = 567
@@ -125,7 +125,7 @@ export class DocxBodies {
   private list(list: List, place: Place): Spec[] {
     const start = list.start ?? 1
     if (list.ordered) this.starts.add(start)
-    const reference = list.ordered ? ORDERED(start) : BULLET
+    const reference = list.ordered ? orderedNumbering(start) : BULLET
     const instance = ++this.instance
     const level = Math.min(place.level, 8)
     const inner: Place = { ...place, level: place.level + 1 }

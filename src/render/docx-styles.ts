@@ -26,7 +26,7 @@ const flag = (id: string, name: string, fill: string, rule: string, color: strin
 })
 
 /** The styles, with `language` (a BCP 47 tag) as the text's language for spelling and hyphenation. */
-export function STYLES(language: string): IStylesOptions {
+export function docxStyles(language: string): IStylesOptions {
   return {
     default: {
       document: { run: { font: FONT, size: 19, language: { value: language } }, paragraph: { spacing: { after: 140, line: 280 } } },

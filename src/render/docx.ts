@@ -5,13 +5,13 @@
  */
 import { AlignmentType, Document, FootnoteReferenceRun, Footer, Header, LevelFormat, Packer, PageNumber, Paragraph, TextRun, type ILevelsOptions } from 'docx'
 import { toString } from 'mdast-util-to-string'
-import { attributionText, labelsFor, type Labels } from '../labels.js'
+import { attributionText, labelsFor, type Labels } from './labels.js'
 import type { Language, Negotiation, Placement, TopicNode } from '../types.js'
-import { renderBody } from './body.js'
-import { BULLET, DocxBodies, LIST_INDENT, ORDERED, type Block } from './docx-body.js'
-import { STYLES } from './docx-styles.js'
+import { renderBody } from './apply-edits.js'
+import { BULLET, DocxBodies, LIST_INDENT, orderedNumbering, type Block } from './docx-body.js'
+import { docxStyles } from './docx-styles.js'
 import { coverValues, DEFAULT_COVER, renderCover } from './markdown.js'
-import { normaliseDocx } from './zip.js'
+import { normaliseDocx } from './docx-normalise.js'
 
 export interface DocxTemplates {
   /** `templates/cover.md`: its text beyond the title, symbol and date is the cover note. */
@@ -67,10 +67,10 @@ export async function renderDocx(negotiation: Negotiation, templates: DocxTempla
     creator: 'consolidate',
     lastModifiedBy: 'consolidate',
     revision: 1,
-    styles: STYLES(LANGUAGE_TAGS[config.language]),
+    styles: docxStyles(LANGUAGE_TAGS[config.language]),
     numbering: {
       config: [
-        ...[...bodies.starts].sort((a, b) => a - b).map((start) => ({ reference: ORDERED(start), levels: levels((level) => ({ format: LevelFormat.DECIMAL, text: `%${level + 1}.`, start })) })),
+        ...[...bodies.starts].sort((a, b) => a - b).map((start) => ({ reference: orderedNumbering(start), levels: levels((level) => ({ format: LevelFormat.DECIMAL, text: `%${level + 1}.`, start })) })),
         { reference: BULLET, levels: levels((level) => ({ format: LevelFormat.BULLET, text: ['\u2022', '\u2013', '\u25e6'][level % 3] })) },
       ],
     },

@@ -1,7 +1,7 @@
 /** The support matrix as an HTML table styled as a heatmap: proposals × participants. Pure. */
 import type { Element } from 'hast'
 import { h } from 'hastscript'
-import type { Labels } from '../labels.js'
+import type { Labels } from './labels.js'
 import type { Negotiation } from '../types.js'
 import { lines } from './html-lines.js'
 import { supportMatrix } from './matrix.js'

@@ -1,9 +1,9 @@
 /** The Negotiation to `consolidated.md`: the bracketed consolidated text. Pure. */
-import { placements } from '../assemble.js'
-import { attributionText, formatDate, labelsFor, type Labels } from '../labels.js'
-import { fillTemplate } from '../template.js'
+import { placements } from '../assemble/negotiation.js'
+import { attributionText, formatDate, labelsFor, type Labels } from './labels.js'
+import { fillTemplate } from './template.js'
 import type { Negotiation, Placement, TopicNode, Withdrawal } from '../types.js'
-import { renderBody } from './body.js'
+import { renderBody } from './apply-edits.js'
 import { code, escapeMarkdown } from './escape.js'
 
 /** The built-in cover, used when the workspace has no `templates/cover.md`. */

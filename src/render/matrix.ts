@@ -1,5 +1,5 @@
 /** The support matrix: who tabled and who supports each proposal in the text. Pure. */
-import { compareNames } from '../participants.js'
+import { compareNames } from '../assemble/participants.js'
 import type { Negotiation, Placement, TopicNode } from '../types.js'
 
 export type Role = 'author' | 'supporter'

@@ -1,5 +1,5 @@
 /** Which files a build writes, for each output format. Pure, but for loading the heavy renderers lazily. */
-import { renderStocktake } from '../stocktake.js'
+import { renderStocktake } from './stocktaking.js'
 import type { Negotiation } from '../types.js'
 import type { Output } from '../write.js'
 import { renderMarkdown } from './markdown.js'

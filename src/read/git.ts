@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process'
 import { realpathSync } from 'node:fs'
 import path from 'node:path'
-import { UsageError } from './workspace.js'
+import { UsageError } from '../errors.js'
 
 /** The repository holding a folder: its top folder, and the folder's path inside it (`''` or ending in `/`). */
 export interface Repository {

@@ -6,10 +6,11 @@
 import { createHash } from 'node:crypto'
 import { existsSync, promises as fs, watch, type FSWatcher } from 'node:fs'
 import path from 'node:path'
-import type { Io } from './io.js'
-import { checkParsed, parseFiles, type LoadOptions, type Workspace } from './pipeline.js'
-import type { Config, ParseResult } from './types.js'
-import { listProposalFiles, loadConfig, UsageError, type ProposalFile } from './workspace.js'
+import type { Io } from '../io.js'
+import { checkParsed, parseFiles, type LoadOptions, type Workspace } from '../pipeline.js'
+import type { Config, ParseResult } from '../types.js'
+import { listProposalFiles, loadConfig, type ProposalFile } from './workspace.js'
+import { UsageError } from '../errors.js'
 
 export interface WatchSettings extends LoadOptions {
   /** Stops the watch; without it, it runs until the process ends. */

@@ -1,7 +1,7 @@
 /** Proposals + configuration to the Negotiation: topics in order, alternatives, support levels. Pure. */
 import { compareTopicIds } from './outline.js'
 import { compareNames, Participants } from './participants.js'
-import type { Config, Negotiation, OutlineEntry, Placement, Proposal, SupportLevel, TopicNode, Withdrawal } from './types.js'
+import type { Config, Negotiation, OutlineEntry, Placement, Proposal, SupportLevel, TopicNode, Withdrawal } from '../types.js'
 
 export interface AssembleOptions {
   /** Only these outline entries (a small group's topics), with the sections that hold them. */

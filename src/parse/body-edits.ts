@@ -6,8 +6,8 @@
  */
 import type { Nodes, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
-import type { LineIndex } from './text.js'
-import type { Body, Edit, Place } from './types.js'
+import type { LineIndex } from '../read/decode.js'
+import type { Body, Edit, Place } from '../types.js'
 
 export interface BracketProblem {
   message: string

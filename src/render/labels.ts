@@ -1,5 +1,5 @@
 /** Every word the tool writes into a document, in each language it speaks. */
-import type { Language, Status, SupportLevel } from './types.js'
+import type { Language, Status, SupportLevel } from '../types.js'
 
 export interface Labels {
   documentTitle: string

@@ -4,10 +4,10 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
-import { analyseBody } from './body.js'
-import { readFrontMatter } from './frontmatter.js'
-import { decode, LineIndex, normalise } from './text.js'
-import { DEFAULT_LIMITS, RULES, type Diagnostic, type ParseResult, type Place, type Rule } from './types.js'
+import { analyseBody } from './body-edits.js'
+import { readFrontMatter } from './front-matter.js'
+import { decode, LineIndex, normalise } from '../read/decode.js'
+import { DEFAULT_LIMITS, RULES, type Diagnostic, type ParseResult, type Place, type Rule } from '../types.js'
 
 const markdown = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze()
 

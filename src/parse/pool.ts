@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { Worker, type ResourceLimits } from 'node:worker_threads'
 import { tooComplex } from './limits.js'
-import type { Limits, ParseResult } from './types.js'
+import type { Limits, ParseResult } from '../types.js'
 
 /** A file to parse: `name` names it in diagnostics; its bytes are read from `path`, or given. */
 export type ParseInput = { name: string; path: string } | { name: string; bytes: Uint8Array }
@@ -49,7 +49,7 @@ interface Thread {
  * dist/ (it starts several times faster than ~150 separate modules), else tsc's output.
  */
 function workerModule(): URL {
-  for (const candidate of [new URL('../dist/worker.js', import.meta.url), new URL('./parse-worker.js', import.meta.url)]) {
+  for (const candidate of [new URL('../../dist/worker.js', import.meta.url), new URL('./worker.js', import.meta.url)]) {
     if (existsSync(fileURLToPath(candidate))) return candidate
   }
   throw new Error('the parser thread module dist/worker.js is missing; run `npm run build`')

@@ -1,9 +1,9 @@
 /** The summary of a build for a CI run's page (GitHub's `$GITHUB_STEP_SUMMARY`). Pure. */
-import { placements } from './assemble.js'
+import { placements } from '../assemble/negotiation.js'
 import { labelsFor } from './labels.js'
-import { code, escapeMarkdown } from './render/escape.js'
-import { renderStocktake } from './stocktake.js'
-import type { Negotiation, TopicNode } from './types.js'
+import { code, escapeMarkdown } from './escape.js'
+import { renderStocktake } from './stocktaking.js'
+import type { Negotiation, TopicNode } from '../types.js'
 
 export interface BuildSummary {
   /** What the build found: outputs written, up to date or stale (`--check`), or inputs with errors. */

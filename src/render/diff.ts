@@ -1,12 +1,12 @@
 /** Differences to a change list for a revision's cover note: by topic in outline order, wording word by word. Pure. */
-import { bodyText, authorsOf, supportersOf, type Difference, type Snapshot } from './diff.js'
+import { bodyText, authorsOf, supportersOf, type Difference, type Snapshot } from '../revisions/compare.js'
 import { labelsFor, type Labels } from './labels.js'
-import { compareTopicIds, flattenOutline } from './outline.js'
-import { Participants } from './participants.js'
-import { code, escapeMarkdown } from './render/escape.js'
-import { attribution, topicHeading } from './render/markdown.js'
-import type { Proposal } from './types.js'
-import { diffWords, hunks, paragraphStarts, words, type Hunk } from './words.js'
+import { compareTopicIds, flattenOutline } from '../assemble/outline.js'
+import { Participants } from '../assemble/participants.js'
+import { code, escapeMarkdown } from './escape.js'
+import { attribution, topicHeading } from './markdown.js'
+import type { Proposal } from '../types.js'
+import { diffWords, hunks, paragraphStarts, words, type Hunk } from '../revisions/words.js'
 
 export interface DiffMarkdownOptions {
   /** What the user called the two revisions (`HEAD~1`, a folder); the title uses the symbols when both configurations have one. */

@@ -1,5 +1,5 @@
 /** The outline: ids in order, and the order of topic ids when no outline is configured. */
-import type { OutlineEntry } from './types.js'
+import type { OutlineEntry } from '../types.js'
 
 /** Every entry of an outline, depth first, with its depth (1 for top-level entries). */
 export function flattenOutline(entries: OutlineEntry[], depth = 1): Array<{ entry: OutlineEntry; depth: number }> {

@@ -1,6 +1,6 @@
 /** What changed between two revisions of a negotiation, proposal by proposal (SPEC §9). Pure. */
-import { compareNames, Participants } from './participants.js'
-import type { Config, Proposal, Status } from './types.js'
+import { compareNames, Participants } from '../assemble/participants.js'
+import type { Config, Proposal, Status } from '../types.js'
 import { words } from './words.js'
 
 /** One revision as the diff sees it: its configuration and its proposals (read without errors). */

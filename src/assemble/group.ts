@@ -1,9 +1,9 @@
 /** Small groups (`build --group NAME`): which topics, what the extract is called, where it is written. Pure. */
-import { labelsFor } from './labels.js'
+import { labelsFor } from '../render/labels.js'
 import { flattenOutline } from './outline.js'
-import { didYouMean } from './suggest.js'
-import type { Config, Group, OutlineEntry } from './types.js'
-import { UsageError } from './workspace.js'
+import { didYouMean } from '../check/suggest.js'
+import type { Config, Group, OutlineEntry } from '../types.js'
+import { UsageError } from '../errors.js'
 
 /**
  * The group named `name` and its topics: the outline entries it lists and

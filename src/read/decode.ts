@@ -1,5 +1,5 @@
 /** Bytes to text: encoding checks, BOM and line endings, offsets to lines and columns. */
-import type { Place } from './types.js'
+import type { Place } from '../types.js'
 
 export type Decoded = { text: string } | { problem: string; place: Place }
 

@@ -1,5 +1,5 @@
 /** `too-complex` (SPEC §8): a proposal the parser could not finish within its limits. */
-import { RULES, type Diagnostic } from './types.js'
+import { RULES, type Diagnostic } from '../types.js'
 
 /** Why parsing was given up: the deadline passed, the nesting overflowed the stack, or memory ran out. */
 export type Overrun = { seconds: number } | 'nesting' | 'memory'

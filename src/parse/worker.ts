@@ -5,9 +5,9 @@
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs'
 import { parentPort } from 'node:worker_threads'
 import { tooComplex } from './limits.js'
-import { parseProposal, tooLarge } from './parse.js'
+import { parseProposal, tooLarge } from './proposal.js'
 import type { ParseRequest, ParseResponse } from './pool.js'
-import type { ParseResult } from './types.js'
+import type { ParseResult } from '../types.js'
 
 /** Read and parse one file; an unreadable file is a diagnostic, never a crash. */
 export function readAndParse(request: ParseRequest): ParseResult {

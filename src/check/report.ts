@@ -2,7 +2,7 @@
 import { VFile } from 'vfile'
 import { reporter } from 'vfile-reporter'
 import { shownName, sortDiagnostics, visible, type FormatOptions } from './diagnostics.js'
-import type { Diagnostic } from './types.js'
+import type { Diagnostic } from '../types.js'
 
 /** Human-readable report in the style of remark-cli (vfile-reporter). */
 export function formatText(diagnostics: Diagnostic[], options: FormatOptions & { color: boolean }): string {

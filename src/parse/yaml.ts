@@ -5,7 +5,7 @@
  * matter of proposals and by `consolidate.yaml`.
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type YAMLError } from 'yaml'
-import type { Place } from './types.js'
+import type { Place } from '../types.js'
 
 /** The most aliases a YAML text may expand: more is a "billion laughs" attack. */
 export const MAX_ALIASES = 100

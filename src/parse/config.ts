@@ -1,8 +1,8 @@
 /** `consolidate.yaml` text to a Config and its problems. Pure: no file system. */
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml'
-import { isIsoDate } from './frontmatter.js'
-import { didYouMean } from './suggest.js'
-import { DEFAULT_CONFIG, LANGUAGES, RULES, type Config, type Diagnostic, type Group, type Language, type OutlineEntry, type Participant, type Rule } from './types.js'
+import { isIsoDate } from './front-matter.js'
+import { didYouMean } from '../check/suggest.js'
+import { DEFAULT_CONFIG, LANGUAGES, RULES, type Config, type Diagnostic, type Group, type Language, type OutlineEntry, type Participant, type Rule } from '../types.js'
 import { describe, isEmpty, MAX_ALIASES, readYaml } from './yaml.js'
 
 export const CONFIG_FIELDS = ['title', 'symbol', 'date', 'language', 'stocktaking', 'participants', 'outline', 'groups', 'limits'] as const

@@ -1,5 +1,5 @@
 /** Participants: names, codes and aliases resolved to one canonical name, sorted the same everywhere. */
-import type { Participant } from './types.js'
+import type { Participant } from '../types.js'
 
 /** The `en` collation, whatever the machine's locale; code points break ties so the order is total. */
 const collator = new Intl.Collator('en', { sensitivity: 'variant', numeric: true })

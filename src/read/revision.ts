@@ -1,12 +1,12 @@
 /** A revision of the workspace named on the command line: a folder, or a git revision of the repository holding the root. */
 import { promises as fs, statSync } from 'node:fs'
 import path from 'node:path'
-import { parseConfig } from './config.js'
+import { parseConfig } from '../parse/config.js'
 import { isShallow, readFiles, repositoryOf, repositoryPath, resolveCommit, type Repository } from './git.js'
-import { checkParsed, loadWorkspace } from './pipeline.js'
-import { sharedPool } from './pool.js'
-import { DEFAULT_CONFIG, type Config, type Diagnostic, type Proposal } from './types.js'
-import { UsageError } from './workspace.js'
+import { checkParsed, loadWorkspace } from '../pipeline.js'
+import { sharedPool } from '../parse/pool.js'
+import { DEFAULT_CONFIG, type Config, type Diagnostic, type Proposal } from '../types.js'
+import { UsageError } from '../errors.js'
 
 export interface Revision {
   /** As the user named it. */

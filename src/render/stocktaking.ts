@@ -1,9 +1,9 @@
 /** The stocktaking report: proposals with limited or no support, by topic. Pure. */
-import { placements } from './assemble.js'
+import { placements } from '../assemble/negotiation.js'
 import { formatDate, labelsFor } from './labels.js'
-import { code, escapeCell, escapeMarkdown } from './render/escape.js'
-import { topicHeading } from './render/markdown.js'
-import type { Negotiation, Placement, Proposal, SupportLevel, TopicNode } from './types.js'
+import { code, escapeCell, escapeMarkdown } from './escape.js'
+import { topicHeading } from './markdown.js'
+import type { Negotiation, Placement, Proposal, SupportLevel, TopicNode } from '../types.js'
 
 /** `stocktake --format json`, exactly as SPEC §7. */
 export interface StocktakeReport {

@@ -4,7 +4,7 @@
  * only a run with problems to show needs.
  */
 import path from 'node:path'
-import type { Diagnostic } from './types.js'
+import type { Diagnostic } from '../types.js'
 
 export const CHECK_FORMATS = ['text', 'json', 'github'] as const
 export type CheckFormat = (typeof CHECK_FORMATS)[number]

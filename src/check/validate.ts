@@ -1,8 +1,8 @@
 /** Checks across proposals and against the configuration: ids, topics, participants, stabilized texts. */
-import { flattenOutline } from './outline.js'
-import { Participants } from './participants.js'
+import { flattenOutline } from '../assemble/outline.js'
+import { Participants } from '../assemble/participants.js'
 import { closest, suggestTopic } from './suggest.js'
-import { RULES, type Config, type Diagnostic, type Located, type Place, type Proposal, type Rule } from './types.js'
+import { RULES, type Config, type Diagnostic, type Located, type Place, type Proposal, type Rule } from '../types.js'
 
 /** Every problem that needs more than one file to see. Deterministic for any input order. */
 export function validate(proposals: Proposal[], config: Config): Diagnostic[] {

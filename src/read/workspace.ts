@@ -2,15 +2,14 @@
 import { existsSync, promises as fs, statSync, type Dirent } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { parseConfig, type ConfigResult } from './config.js'
-import { decode } from './text.js'
-import { DEFAULT_CONFIG, RULES, type Diagnostic } from './types.js'
+import { parseConfig, type ConfigResult } from '../parse/config.js'
+import { UsageError } from '../errors.js'
+import { decode } from './decode.js'
+import { DEFAULT_CONFIG, RULES, type Diagnostic } from '../types.js'
 
-/** A problem with how the tool was called (exit code 2), not with the inputs. */
-export class UsageError extends Error {}
 
 /** The folder of the templates shipped with the tool. */
-export const BUILTIN_TEMPLATES = fileURLToPath(new URL('../templates/', import.meta.url))
+export const BUILTIN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url))
 
 /** The absolute workspace root; a usage error when it is not a readable folder. */
 export function resolveRoot(cwd: string, root: string | undefined): string {
