@@ -3,30 +3,42 @@
  * and exit codes. Commands load the pipeline lazily so `--help` starts fast.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
-import { processIo, type Io } from './io.js'
 import { EXIT, UsageError } from './errors.js'
+import { processIo, type Io } from './io.js'
+import type { ParsePool } from './parse/pool.js'
 
 interface Common {
   root?: string
   config?: string
+  cache?: boolean
 }
 
 /** Run the CLI with `args` (without `node` and the script) and return the exit code. */
 export async function main(args: string[], io: Io = processIo()): Promise<number> {
   let code: number = EXIT.ok
+  let pool: ParsePool | undefined
+  /** The parser threads, started while the command's modules load: they take a moment to start. */
+  const threads = async (): Promise<ParsePool> => {
+    const { ParsePool } = await import('./parse/pool.js')
+    pool ??= new ParsePool()
+    pool.prestart(Number.POSITIVE_INFINITY)
+    return pool
+  }
+  const output = { writeOut: (text: string) => io.stdout.write(text), writeErr: (text: string) => io.stderr.write(text) }
   const program = new Command('consolidate')
     .description('Assemble a consolidated negotiating text from one Markdown file per proposal.')
     .version(await version(), '-V, --version')
     .exitOverride()
-    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
+    .configureOutput(output)
     .showHelpAfterError('(run consolidate --help for usage)')
 
   const common = (command: Command): Command =>
     command
       .option('--root <dir>', 'the workspace folder (holding proposals/)', '.')
       .option('--config <file>', 'the configuration file (default: <root>/consolidate.yaml if it exists)')
+      .option('--no-cache', 'parse every proposal again instead of reusing the results kept in <root>/.consolidate-cache/')
       .exitOverride()
-      .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
+      .configureOutput(output)
 
   common(program.command('build'))
     .description('validate, then write <out>/consolidated.md and <out>/stocktaking.md')
@@ -37,18 +49,18 @@ export async function main(args: string[], io: Io = processIo()): Promise<number
     .addOption(new Option('--lang <language>', 'language of generated labels (overrides the config)').choices(['en', 'fr', 'es']))
     .option('--watch', 'rebuild whenever proposals, the config or templates change')
     .action(async (options: Common & { out?: string; format: string; check?: boolean; group?: string; lang?: 'en' | 'fr' | 'es'; watch?: boolean }) => {
-      startParsers()
+      const parsers = threads()
       const { build } = await import('./commands/build.js')
-      code = options.watch ? await untilInterrupted((signal) => build({ ...options, signal }, io)) : await build(options, io)
+      code = options.watch ? await untilInterrupted(async (signal) => build({ ...options, signal }, io, await parsers)) : await build(options, io, await parsers)
     })
 
   common(program.command('check'))
     .description('validate only; print every problem with file, line and column')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
     .action(async (options: Common & { format: 'text' | 'json' | 'github' }) => {
-      startParsers()
+      const parsers = threads()
       const { check } = await import('./commands/check.js')
-      code = await check(options, io)
+      code = await check(options, io, await parsers)
     })
 
   common(program.command('stocktake'))
@@ -56,9 +68,9 @@ export async function main(args: string[], io: Io = processIo()): Promise<number
     .addOption(new Option('--format <format>', 'output format').choices(['md', 'json']).default('md'))
     .option('--threshold <n>', 'supporters needed for broad support (overrides the config)', positiveInteger)
     .action(async (options: Common & { format: 'md' | 'json'; threshold?: number }) => {
-      startParsers()
+      const parsers = threads()
       const { stocktakeCommand } = await import('./commands/stocktake.js')
-      code = await stocktakeCommand(options, io)
+      code = await stocktakeCommand(options, io, await parsers)
     })
 
   common(program.command('diff'))
@@ -67,8 +79,9 @@ export async function main(args: string[], io: Io = processIo()): Promise<number
     .argument('<new>', 'the newer revision')
     .addOption(new Option('--format <format>', 'output format').choices(['md', 'json']).default('md'))
     .action(async (from: string, to: string, options: Common & { format: 'md' | 'json' }) => {
+      const parsers = threads()
       const { diffCommand } = await import('./commands/diff.js')
-      code = await diffCommand(from, to, options, io)
+      code = await diffCommand(from, to, options, io, await parsers)
     })
 
   common(program.command('new'))
@@ -77,41 +90,74 @@ export async function main(args: string[], io: Io = processIo()): Promise<number
     .requiredOption('--author <name>', 'the participant tabling it')
     .option('--title <text>', 'a short title')
     .action(async (options: Common & { topic: string; author: string; title?: string }) => {
+      const parsers = threads()
       const { newCommand } = await import('./commands/new.js')
-      code = await newCommand(options, io)
+      code = await newCommand(options, io, await parsers)
     })
 
   program
     .command('init')
     .description('create a workspace: a configuration, a template and one example proposal')
-    .argument('[dir]', 'the folder to create it in', '.')
+    .argument('[dir]', 'the folder to create it in (default: --root, else the current folder)')
+    .option('--root <dir>', 'the folder to create it in (the same as DIR)')
     .exitOverride()
-    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
-    .action(async (dir: string) => {
+    .configureOutput(output)
+    .action(async (dir: string | undefined, options: { root?: string }) => {
+      if (dir !== undefined && options.root !== undefined && dir !== options.root) throw new UsageError(`init was given two folders, ${dir} and --root ${options.root}; give one`)
       const { initCommand } = await import('./commands/init.js')
-      code = await initCommand(dir, io)
+      code = await initCommand(dir ?? options.root ?? '.', io)
     })
 
   try {
     await program.parseAsync(args, { from: 'user' })
   } catch (error) {
-    if (error instanceof CommanderError) {
-      // Help or version asked for: success. Anything else commander rejects is wrong usage.
-      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? EXIT.ok : EXIT.usage
-    }
-    if (error instanceof UsageError) {
-      io.stderr.write(`consolidate: ${error.message}\n`)
-      return EXIT.usage
-    }
-    throw error
+    code = failure(error, io)
+  } finally {
+    await pool?.close()
   }
   return code
 }
 
-/** Parser threads take a moment to start: start them while the command's modules load. */
-function startParsers(): void {
-  // A failure here (a missing thread module) is reported by the parse that needs the thread.
-  import('./parse/pool.js').then(({ sharedPool }) => sharedPool().prestart(Number.POSITIVE_INFINITY), () => undefined).catch(() => undefined)
+/**
+ * The exit code of a run that threw: help and version asked for are
+ * success; wrong usage and a refusal of the file system (for what the command
+ * line names) are one line and 2; anything else is a bug: 3, one line asking
+ * for a report, and the stack only under `CONSOLIDATE_DEBUG=1`.
+ */
+function failure(error: unknown, io: Io): number {
+  if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage
+  if (error instanceof UsageError) {
+    io.stderr.write(`consolidate: ${error.message}\n`)
+    return EXIT.usage
+  }
+  const debug = io.env.CONSOLIDATE_DEBUG === '1'
+  const refusal = error as NodeJS.ErrnoException
+  if (typeof refusal?.code === 'string' && typeof refusal.syscall === 'string') {
+    io.stderr.write(`consolidate: cannot ${refusal.syscall}${refusal.path ? ` ${refusal.path}` : ''}: ${refusal.code} (${explainCode(refusal.code)})\n`)
+    if (debug) io.stderr.write(`${refusal.stack}\n`)
+    return EXIT.usage
+  }
+  io.stderr.write(`consolidate: internal error: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}; this is a bug in consolidate, please report it with the command you ran${debug ? '' : ' (CONSOLIDATE_DEBUG=1 shows the details)'}\n`)
+  if (debug && error instanceof Error) io.stderr.write(`${error.stack}\n`)
+  return EXIT.bug
+}
+
+function explainCode(code: string): string {
+  const words: Record<string, string> = {
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EROFS: 'the file system is read-only',
+    ENOENT: 'no such file or folder',
+    ENOTDIR: 'a part of the path is not a folder',
+    EISDIR: 'it is a folder',
+    EEXIST: 'it already exists',
+    ENOSPC: 'no space left on the device',
+    ENAMETOOLONG: 'the name is too long',
+    ELOOP: 'too many symbolic links',
+    EMFILE: 'too many open files',
+    EBUSY: 'it is busy',
+  }
+  return words[code] ?? 'the system refused'
 }
 
 /** Run `task` with a signal that Ctrl-C (SIGINT) or SIGTERM aborts: how a watch stops cleanly. */
@@ -129,7 +175,7 @@ async function untilInterrupted<T>(task: (signal: AbortSignal) => Promise<T>): P
 }
 
 function positiveInteger(value: string): number {
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('must be a whole number of at least 1.')
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('It must be a whole number of at least 1, e.g. --threshold 3.')
   return Number(value)
 }
 

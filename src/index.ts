@@ -1,12 +1,27 @@
 /**
- * The library: the pure core of consolidate, for tools that build on it.
- * Strings in, data and strings out; no file system.
+ * The library, for tools that build on consolidate. The pure core takes
+ * strings and data and gives data and strings; the loader reads a workspace
+ * from a Source (a folder, a git commit) on parser threads you create and close.
+ *
+ * ```ts
+ * const pool = new ParsePool()
+ * const workspace = await loadWorkspace(folderSource('/path/to/negotiation'), { pool })
+ * await pool.close()
+ * ```
  */
 export { parseProposal, parseMarkdown, type ParseOptions } from './parse/proposal.js'
 export { parseConfig, type ConfigResult } from './parse/config.js'
+export { ParsePool, type PoolOptions } from './parse/pool.js'
 export { validate } from './check/validate.js'
 export { assemble, supportLevel, placements, type AssembleOptions } from './assemble/negotiation.js'
+export { loadWorkspace, checkParsed, negotiationOf, type LoadOptions, type Workspace } from './pipeline.js'
+export { folderSource } from './read/folder.js'
+export { gitSource, repositoryOf, resolveCommit, type Repository } from './read/git.js'
+export { MemoryCache, DiskCache, type ParseCache } from './read/cache.js'
+export type { Source, Entry, Read } from './read/source.js'
 export { renderMarkdown, DEFAULT_COVER } from './render/markdown.js'
+export { renderHtml } from './render/html.js'
+export { renderDocx } from './render/docx.js'
 export { renderStocktake, stocktake, type StocktakeReport } from './render/stocktaking.js'
 export { formatJson, formatGithub, sortDiagnostics, hasErrors } from './check/diagnostics.js'
 export { formatText } from './check/report.js'

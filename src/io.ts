@@ -36,3 +36,32 @@ export async function printDiagnostics(diagnostics: Diagnostic[], io: Io, root?:
 export function baseOf(io: Io, root: string): string {
   return path.relative(io.cwd, root).split(path.sep).join('/')
 }
+
+/** A progress line on standard error, for work that may take more than a moment. */
+export interface Progress {
+  update(done: number, total: number): void
+  end(): void
+}
+
+/**
+ * A progress line that appears only on a terminal (never in a CI log or a
+ * pipe), and only once the work has lasted `after` milliseconds.
+ */
+export function progress(io: Io, what: string, after = 1000): Progress {
+  if (!io.stderr.isTTY || io.env.CI || io.env.TERM === 'dumb') return { update: () => undefined, end: () => undefined }
+  const started = Date.now()
+  let shown = false
+  let last = 0
+  return {
+    update(done, total) {
+      const now = Date.now()
+      if (now - started < after || (now - last < 100 && done < total)) return
+      last = now
+      shown = true
+      io.stderr.write(`\r\x1b[2K${what} ${done}/${total}`)
+    },
+    end() {
+      if (shown) io.stderr.write('\r\x1b[2K')
+    },
+  }
+}

@@ -1,62 +1,190 @@
 /**
- * The whole per-workspace pipeline: read → parse (per file) → validate (all
- * files) → assemble. Reading is the only I/O; every other stage is pure.
+ * The whole per-workspace pipeline, for every source (a folder, a git
+ * revision, a watched folder): list → read (the size limit first) → parse
+ * (per file, on the parser threads, through the cache) → check (all files).
+ * Then, for a workspace without errors, assemble.
  */
 import { assemble, type AssembleOptions } from './assemble/negotiation.js'
 import { hasErrors } from './check/diagnostics.js'
-import { sharedPool } from './parse/pool.js'
-import type { Config, Diagnostic, Negotiation, ParseResult, Proposal } from './types.js'
 import { validate } from './check/validate.js'
-import { loadConfig, scanProposalFiles, type ProposalFile } from './read/workspace.js'
+import { decode } from './read/decode.js'
+import { cacheable, cacheKey, contentHash, type ParseCache } from './read/cache.js'
+import type { Source } from './read/source.js'
+import { readNamed, scanFolder, type ProposalFile } from './read/workspace.js'
+import { tooLarge } from './parse/limits.js'
+import { parseConfig } from './parse/config.js'
+import type { ParsePool } from './parse/pool.js'
+import { DEFAULT_CONFIG, RULES, type Config, type Diagnostic, type Negotiation, type ParseResult, type Proposal } from './types.js'
+
+/** The configuration is held to this size whatever the limits it sets (SPEC §4). */
+export const CONFIG_LIMIT = 256 * 1024
+
+/** The templates a workspace may override; the others in its templates/ are not read. */
+export const TEMPLATE_NAMES = ['cover.md', 'consolidated.css', 'proposal.md'] as const
+export type TemplateName = (typeof TEMPLATE_NAMES)[number]
 
 export interface LoadOptions {
-  root: string
-  cwd: string
-  /** `--config FILE`. */
-  configFile?: string
+  pool: ParsePool
+  /** Parse results kept between runs; `version` (see `toolVersion`) is part of every key. */
+  cache?: { store: ParseCache; version: string }
+  /** `--config FILE` read by the caller (it names it, so its problems are usage errors); `null`: no configuration at all. */
+  config?: { name: string; bytes: Uint8Array } | null
   /** Applied over the configuration (`--lang`, `--threshold`). */
   overrides?: Partial<Pick<Config, 'language' | 'threshold'>>
+  /** Told how many proposal files are parsed so far, for a progress line. */
+  onProgress?: (done: number, total: number) => void
 }
 
 export interface Workspace {
   config: Config
   /** Every proposal whose fields could be read, even from a file with other errors (see `diagnostics`). */
   proposals: Proposal[]
-  /** Every file found, readable or not. */
+  /** Every proposal file found and read or tried. */
   files: ProposalFile[]
+  /** The workspace's own templates, as text; a template it does not have is absent. */
+  templates: Partial<Record<TemplateName, string>>
+  /** Names prefixed with the source's label. */
   diagnostics: Diagnostic[]
+  /** Proposal files parsed for this load (the others came from the cache). */
+  parsed: number
 }
 
 /** Read and check a whole workspace: every problem of every file, all at once. */
-export async function loadWorkspace(options: LoadOptions): Promise<Workspace> {
-  // Parser threads start while the configuration is read and the files are listed.
-  sharedPool().prestart()
-  const [loaded, { files, diagnostics: unread }] = await Promise.all([loadConfig(options.root, options.cwd, options.configFile), scanProposalFiles(options.root)])
-  const config: Config = { ...loaded.config, ...options.overrides }
-  const checked = checkParsed(config, loaded.diagnostics, await parseFiles(files, config))
-  return { ...checked, files, diagnostics: [...unread, ...checked.diagnostics] }
-}
-
-/**
- * Read and parse each file, in parallel on parser threads, each within
- * `config.limits`; results in the order of `files`. One unreadable or
- * pathological file is a diagnostic, never a crash or a hang.
- */
-export async function parseFiles(files: ProposalFile[], config: Config): Promise<ParseResult[]> {
-  return sharedPool().parse(files, config.limits)
+export async function loadWorkspace(source: Source, options: LoadOptions): Promise<Workspace> {
+  const [configured, scan, templates] = await Promise.all([readConfig(source, options.config), scanFolder(source, 'proposals'), readTemplates(source)])
+  const config: Config = { ...configured.config, ...options.overrides }
+  const { results, parsed } = await parseFiles(source, scan.files, config, options)
+  const checked = checkParsed(config, configured.diagnostics, results)
+  const diagnostics = [...scan.diagnostics, ...templates.diagnostics, ...checked.diagnostics]
+  return {
+    config,
+    proposals: checked.proposals,
+    files: scan.files,
+    templates: templates.texts,
+    diagnostics: source.label === '' ? diagnostics : diagnostics.map((each) => ({ ...each, file: `${source.label}${each.file}` })),
+    parsed,
+  }
 }
 
 /** The negotiation of a workspace without errors; undefined when it has any. */
-export function negotiationOf(workspace: Workspace, options?: AssembleOptions): Negotiation | undefined {
+export function negotiationOf(workspace: Pick<Workspace, 'config' | 'proposals' | 'diagnostics'>, options?: AssembleOptions): Negotiation | undefined {
   if (hasErrors(workspace.diagnostics)) return undefined
   return assemble(workspace.proposals, workspace.config, options)
 }
 
-/** The checks of `loadWorkspace` over files read and parsed elsewhere (a git revision, a watcher's cache). */
+/** The checks across files, over parse results. */
 export function checkParsed(config: Config, configDiagnostics: Diagnostic[], results: ParseResult[]): Pick<Workspace, 'config' | 'proposals' | 'diagnostics'> {
   const proposals = results.flatMap((result) => (result.proposal ? [result.proposal] : []))
   const diagnostics = [...configDiagnostics, ...results.flatMap((result) => result.diagnostics)]
   // A broken configuration would make every topic and name look wrong: check against it only when it is sound.
   if (!hasErrors(configDiagnostics)) diagnostics.push(...validate(proposals, config))
   return { config, proposals, diagnostics }
+}
+
+/** `consolidate.yaml` of the source, or the one the command line gave. */
+async function readConfig(source: Source, given: LoadOptions['config']): Promise<{ config: Config; diagnostics: Diagnostic[] }> {
+  const defaults = { config: structuredClone(DEFAULT_CONFIG), diagnostics: [] }
+  if (given === null) return defaults
+  let name = 'consolidate.yaml'
+  let bytes: Uint8Array
+  if (given !== undefined) {
+    name = given.name
+    bytes = given.bytes
+  } else {
+    const read = await readNamed(source, name, CONFIG_LIMIT)
+    if ('absent' in read) return defaults
+    if ('problem' in read) {
+      const problem = read.problem.rule === 'too-large' ? { ...read.problem, message: configTooLarge(read.problem.message) } : read.problem
+      return { ...defaults, diagnostics: [problem] }
+    }
+    bytes = read.bytes
+  }
+  const decoded = decode(bytes, 'the configuration')
+  if ('problem' in decoded) {
+    const { line, column } = decoded.place
+    return { ...defaults, diagnostics: [{ file: name, line, column, severity: RULES['invalid-config'], rule: 'invalid-config', message: decoded.problem }] }
+  }
+  return parseConfig(name, decoded.text)
+}
+
+function configTooLarge(message: string): string {
+  return `${message.replace(/; split .*$/, '')}; the configuration is held to ${CONFIG_LIMIT} bytes whatever its limits: move what is not configuration out of it`
+}
+
+/** The workspace's own templates, under the rules of proposals and the default size limit. */
+async function readTemplates(source: Source): Promise<{ texts: Workspace['templates']; diagnostics: Diagnostic[] }> {
+  const texts: Workspace['templates'] = {}
+  const diagnostics: Diagnostic[] = []
+  for (const name of TEMPLATE_NAMES) {
+    const read = await readNamed(source, `templates/${name}`, DEFAULT_CONFIG.limits.fileSize)
+    if ('problem' in read) diagnostics.push(read.problem)
+    else if ('bytes' in read) {
+      const decoded = decode(read.bytes, 'a template')
+      if ('problem' in decoded) diagnostics.push({ file: `templates/${name}`, ...decoded.place, severity: 'error', rule: 'invalid-encoding', message: decoded.problem })
+      else texts[name] = decoded.text
+    }
+  }
+  return { texts, diagnostics }
+}
+
+/** Files read and parsed a batch at a time: reading and parsing overlap, and memory stays bounded. */
+const BATCH = 64
+
+/**
+ * Every file's parse result, in the order of `files`: from the cache when
+ * its stamp or its bytes were seen before, else parsed on the threads. A
+ * file over the size limit is never read; one that cannot be read is a diagnostic.
+ */
+async function parseFiles(source: Source, files: ProposalFile[], config: Config, options: LoadOptions): Promise<{ results: ParseResult[]; parsed: number }> {
+  const { limits } = config
+  const cache = options.cache
+  const key = (content: string, file: ProposalFile): string => cacheKey(cache!.version, content, file.name, limits)
+  const results: Array<Promise<ParseResult>> = []
+  let parsed = 0
+  let done = 0
+  const progress = (result: ParseResult): ParseResult => {
+    options.onProgress?.(++done, files.length)
+    return result
+  }
+
+  for (let start = 0; start < files.length; start += BATCH) {
+    const batch = files.slice(start, start + BATCH)
+    const outcomes = await Promise.all(batch.map(async (file): Promise<ParseResult | { bytes: Uint8Array; keys: string[] }> => {
+      const stamp = cache && source.stamp ? await source.stamp(file.path) : undefined
+      const stamped = stamp === undefined ? undefined : cache!.store.get(key(`stamp:${stamp}`, file))
+      if (stamped) return stamped
+      const read = await source.read(file.path, limits.fileSize)
+      if ('tooLarge' in read) return { diagnostics: [tooLarge(file.name, read.tooLarge, limits.fileSize)] }
+      if ('unreadable' in read) return { diagnostics: [{ file: file.name, line: 1, column: 1, severity: 'error', rule: 'unreadable-file', message: `cannot read the file (${read.unreadable}); check that it exists and is readable` }] }
+      if (!cache) return { bytes: read.bytes, keys: [] }
+      const keys = [key(contentHash(read.bytes), file), ...(stamp === undefined ? [] : [key(`stamp:${stamp}`, file)])]
+      const hit = cache.store.get(keys[0])
+      if (hit) {
+        keys.slice(1).forEach((each) => cache.store.set(each, hit))
+        return hit
+      }
+      return { bytes: read.bytes, keys }
+    }))
+    const misses = batch.flatMap((file, index) => {
+      const outcome = outcomes[index]
+      return 'bytes' in outcome ? [{ file, ...outcome }] : []
+    })
+    parsed += misses.length
+    const fresh = options.pool.parse(misses.map(({ file, bytes }) => ({ name: file.name, bytes })), limits).then((list) => {
+      list.forEach((result, index) => {
+        if (cache && cacheable(result)) for (const each of misses[index].keys) cache.store.set(each, result)
+      })
+      return list
+    })
+    let miss = 0
+    for (const outcome of outcomes) {
+      if ('bytes' in outcome) {
+        const index = miss++
+        results.push(fresh.then((list) => progress(list[index])))
+      } else {
+        results.push(Promise.resolve(progress(outcome)))
+      }
+    }
+  }
+  return { results: await Promise.all(results), parsed }
 }

@@ -33,6 +33,8 @@ export const RULES = {
   /** Beyond SPEC §8: a file under proposals/ that is not read (a link leaving the workspace, leading nowhere or looping; not a regular file). */
   'unreadable-file': 'error',
   'unknown-field': 'warning',
+  /** Beyond SPEC §8: a file under proposals/ that is not read because its name does not end in `.md`. */
+  'ignored-file': 'warning',
   'author-as-supporter': 'warning',
   'duplicate-supporter': 'warning',
 } as const satisfies Record<string, Severity>

@@ -41,7 +41,16 @@ describe('init', () => {
   test('in the current folder by default', async () => {
     const root = scratch()
     expect((await run(['init'], { cwd: root })).code).toBe(0)
-    expect(readdirSync(root).sort()).toEqual(['consolidate.yaml', 'proposals', 'templates'])
+    expect(readdirSync(root).sort()).toEqual(['.gitignore', 'consolidate.yaml', 'proposals', 'templates'])
+    // The parse cache is the machine's own, never committed.
+    expect(readFileSync(path.join(root, '.gitignore'), 'utf8')).toBe('.consolidate-cache/\n')
+  })
+
+  test("adds the cache to an existing .gitignore, once", async () => {
+    const root = scratch()
+    writeFileSync(path.join(root, '.gitignore'), 'node_modules/')
+    expect((await run(['init'], { cwd: root })).code).toBe(0)
+    expect(readFileSync(path.join(root, '.gitignore'), 'utf8')).toBe('node_modules/\n.consolidate-cache/\n')
   })
 
   test('refuses to overwrite anything, and then writes nothing', async () => {
@@ -109,6 +118,7 @@ describe('new', () => {
 
   test('without a configuration any topic and name are taken as written, quoted when YAML would misread them', async () => {
     const root = scratch()
+    mkdirSync(path.join(root, 'proposals'))
     const result = await run(['new', '--topic', '1.10', '--author', 'NO'], { cwd: root })
     expect(result.stdout).toBe('proposals/110-no.md\n')
     const text = readFileSync(path.join(root, 'proposals/110-no.md'), 'utf8')

@@ -15,7 +15,8 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { placements } from '../src/assemble/negotiation.js'
 import { attributionText, labelsFor } from '../src/render/labels.js'
 import { parseMarkdown } from '../src/parse/proposal.js'
-import { loadWorkspace, negotiationOf } from '../src/pipeline.js'
+import { negotiationOf } from '../src/pipeline.js'
+import { loadFolder } from './helpers/load.js'
 import { renderBody } from '../src/render/apply-edits.js'
 import type { Negotiation } from '../src/types.js'
 import { run } from './helpers/run.js'
@@ -55,7 +56,7 @@ let body: string
 let notes: string
 
 beforeAll(async () => {
-  const workspace = await loadWorkspace({ root: FIXTURE, cwd: FIXTURE })
+  const workspace = await loadFolder(FIXTURE)
   negotiation = negotiationOf(workspace) as Negotiation
   first = await build()
   const { value: html } = await mammoth.convertToHtml({ buffer: first.bytes })

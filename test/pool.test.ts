@@ -4,15 +4,11 @@
  * parsed, by a replacement thread when the overrunning one was terminated.
  */
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
-import { ParsePool } from '../src/parse/pool.js'
+import { ParsePool, type ParseInput } from '../src/parse/pool.js'
 import { DEFAULT_LIMITS, type ParseResult } from '../src/types.js'
-import type { ProposalFile } from '../src/read/workspace.js'
 
-const folder = mkdtempSync(path.join(tmpdir(), 'consolidate-pool-'))
 const pools: ParsePool[] = []
 afterAll(() => Promise.all(pools.map((pool) => pool.close())))
 
@@ -22,10 +18,8 @@ function pool(options: ConstructorParameters<typeof ParsePool>[0]): ParsePool {
   return created
 }
 
-function proposal(name: string, body: string): ProposalFile {
-  const file = path.join(folder, name)
-  writeFileSync(file, `---\ntopic: A.1\nauthor: Japan\n---\n\n${body}\n`)
-  return { name: `proposals/${name}`, path: file }
+function proposal(name: string, body: string): ParseInput {
+  return { name: `proposals/${name}`, bytes: new TextEncoder().encode(`---\ntopic: A.1\nauthor: Japan\n---\n\n${body}\n`) }
 }
 
 /** What a test compares: the id parsed, or the rules and messages reported. */
@@ -66,11 +60,6 @@ describe('ParsePool', () => {
     const files = [proposal('deep.md', `${'>'.repeat(3000)} a`), proposal('flat.md', 'Flat.')]
     const results = await pool({ size: 1, resourceLimits: { stackSizeMb: 0.5 } }).parse(files, { ...DEFAULT_LIMITS, parseSeconds: 60 })
     expect(results.map(outcome)).toEqual([[{ rule: 'too-complex', line: 1, column: 1, message: `the file nests Markdown too deeply to be parsed; ${HINT}` }], 'flat'])
-  })
-
-  test('reports a file it cannot read', async () => {
-    const results = await pool({ size: 1 }).parse([{ name: 'proposals/gone.md', path: path.join(folder, 'gone.md') }], DEFAULT_LIMITS)
-    expect(results.map(outcome)).toEqual([[{ rule: 'unreadable-file', line: 1, column: 1, message: 'cannot read the file (ENOENT); check that it exists and is readable' }]])
   })
 
   test('parses bytes given instead of a path (a file of a git revision)', async () => {

@@ -3,7 +3,6 @@
  * commands. The human-readable text is report.ts: it loads a reporter that
  * only a run with problems to show needs.
  */
-import path from 'node:path'
 import type { Diagnostic } from '../types.js'
 
 export const CHECK_FORMATS = ['text', 'json', 'github'] as const
@@ -37,7 +36,7 @@ export interface FormatOptions {
 
 /** A diagnostic's file name as shown to the user. */
 export function shownName(file: string, base = ''): string {
-  return visible(base === '' || base === '.' ? file : path.posix.normalize(`${base}/${file}`))
+  return visible(base === '' || base === '.' ? file : normalisePath(`${base}/${file}`))
 }
 
 /**
@@ -65,4 +64,15 @@ export function formatGithub(diagnostics: Diagnostic[], options: FormatOptions =
   return sortDiagnostics(diagnostics)
     .map((d) => `::${d.severity} file=${property(shownName(d.file, options.base))},line=${d.line},col=${d.column}::${data(`${visible(d.message)} (${d.rule})`)}\n`)
     .join('')
+}
+
+/** `a/../b/./c` as `b/c`: a relative path with `/` separators, as `path.posix.normalize` gives it. */
+function normalisePath(written: string): string {
+  const parts: string[] = []
+  for (const part of written.split('/')) {
+    if (part === '' || part === '.') continue
+    if (part === '..' && parts.length > 0 && parts[parts.length - 1] !== '..') parts.pop()
+    else parts.push(part)
+  }
+  return `${written.startsWith('/') ? '/' : ''}${parts.join('/')}`
 }

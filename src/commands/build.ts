@@ -5,17 +5,20 @@ import { placements } from '../assemble/negotiation.js'
 import { hasErrors } from '../check/diagnostics.js'
 import { groupConfig, groupFileName, selectGroup } from '../assemble/group.js'
 import { printDiagnostics, type Io } from '../io.js'
-import { loadWorkspace, negotiationOf, type Workspace } from '../pipeline.js'
+import { loadWorkspace, negotiationOf, type LoadOptions, type Workspace } from '../pipeline.js'
+import type { ParsePool } from '../parse/pool.js'
+import { MemoryCache } from '../read/cache.js'
+import { folderSource } from '../read/folder.js'
+import { builtinTemplate, readConfigFile, resolveRoot } from '../read/root.js'
+import { watchFolder } from '../read/watch.js'
+import { loadRoot, withPool, type CommonOptions } from './load.js'
 import { OUTPUT_FORMATS, renderOutputs, type OutputFormat } from '../render/outputs.js'
 import type { BuildSummary } from '../render/summary.js'
 import type { Diagnostic, Language, Negotiation } from '../types.js'
 import { staleOutputs, writeOutputs } from '../write.js'
-import { readTemplate, resolveRoot } from '../read/workspace.js'
 import { EXIT, UsageError } from '../errors.js'
 
-export interface BuildOptions {
-  root?: string
-  config?: string
+export interface BuildOptions extends CommonOptions {
   out?: string
   format: string
   check?: boolean
@@ -47,6 +50,12 @@ interface Settings {
   check: boolean
 }
 
+interface SummaryContext {
+  root: string
+  configFile?: string
+  pool: ParsePool
+}
+
 interface Outcome {
   outcome: BuildSummary['outcome']
   code: number
@@ -54,39 +63,54 @@ interface Outcome {
   negotiation?: Negotiation
 }
 
-export async function build(options: BuildOptions, io: Io): Promise<number> {
-  const root = resolveRoot(io.cwd, options.root)
+export async function build(options: BuildOptions, io: Io, pool?: ParsePool): Promise<number> {
+  return withPool(pool, (threads) => (options.watch ? watchBuild(options, io, threads) : buildOnce(options, io, threads)))
+}
+
+async function buildOnce(options: BuildOptions, io: Io, pool: ParsePool): Promise<number> {
+  const settings = await settingsOf(options, io)
+  const { workspace } = await loadRoot(options, io, pool, overridesOf(options))
+  const outcome = await produce(workspace, settings, io)
+  const summaryFile = io.env.GITHUB_STEP_SUMMARY
+  if (summaryFile) await appendSummary(summaryFile, outcome, workspace, { root: settings.root, configFile: options.config, pool }, io)
+  return outcome.code
+}
+
+/** `--watch`: build, then rebuild after every change, parsing again only what changed, until interrupted. */
+async function watchBuild(options: BuildOptions, io: Io, pool: ParsePool): Promise<number> {
+  if (options.check) throw new UsageError('--watch and --check cannot be used together: --check compares once and exits')
+  const settings = await settingsOf(options, io)
+  const source = folderSource(settings.root, { stamps: true })
+  const cache = { store: new MemoryCache(), version: '' }
+  io.stderr.write(`consolidate: watching ${shown(io, path.join(settings.root, 'proposals'))}, the templates and the configuration; press Ctrl-C to stop\n`)
+  await watchFolder({ root: settings.root, configFile: settings.configFile, signal: options.signal, debounce: options.debounce }, io, async () => {
+    let rebuild: Rebuild
+    try {
+      const config = options.config === undefined ? undefined : await readConfigFile(io.cwd, options.config)
+      const workspace = await loadWorkspace(source, { pool, cache, config, overrides: overridesOf(options) })
+      const outcome = await produce(workspace, settings, io)
+      rebuild = { outcome: outcome.outcome, parsed: workspace.parsed, diagnostics: workspace.diagnostics }
+    } catch (error) {
+      // A watch outlives bad moments (an unknown group, a configuration being saved): report and wait for the next change.
+      if (!(error instanceof UsageError)) throw error
+      io.stderr.write(`consolidate: ${error.message}\n`)
+      rebuild = { outcome: 'usage', parsed: 0, diagnostics: [] }
+    }
+    options.onRebuild?.(rebuild)
+  })
+  return EXIT.ok
+}
+
+async function settingsOf(options: BuildOptions, io: Io): Promise<Settings> {
+  const root = await resolveRoot(io.cwd, options.root)
   const out = path.resolve(io.cwd, options.out ?? path.join(root, 'out'))
   await refuseInputFolder(root, out)
   const configFile = options.config === undefined ? path.join(root, 'consolidate.yaml') : path.resolve(io.cwd, options.config)
-  const settings: Settings = { root, out, configFile, formats: parseFormats(options.format), group: options.group, check: Boolean(options.check) }
-  const load = { root, cwd: io.cwd, configFile: options.config, overrides: options.lang ? { language: options.lang } : {} }
+  return { root, out, configFile, formats: parseFormats(options.format), group: options.group, check: Boolean(options.check) }
+}
 
-  if (options.watch) {
-    if (options.check) throw new UsageError('--watch and --check cannot be used together: --check compares once and exits')
-    const { watchWorkspace } = await import('../read/watch.js')
-    io.stderr.write(`consolidate: watching ${shown(io, path.join(root, 'proposals'))}, the templates and the configuration; press Ctrl-C to stop\n`)
-    await watchWorkspace({ ...load, signal: options.signal, debounce: options.debounce }, io, async (workspace, parsed) => {
-      let rebuild: Rebuild
-      try {
-        const outcome = await produce(workspace, settings, io)
-        rebuild = { outcome: outcome.outcome, parsed, diagnostics: workspace.diagnostics }
-      } catch (error) {
-        // In a watch a usage error (an unknown group) is reported and waited out: the configuration may be fixed next.
-        if (!(error instanceof UsageError)) throw error
-        io.stderr.write(`consolidate: ${error.message}\n`)
-        rebuild = { outcome: 'usage', parsed, diagnostics: workspace.diagnostics }
-      }
-      options.onRebuild?.(rebuild)
-    })
-    return EXIT.ok
-  }
-
-  const workspace = await loadWorkspace(load)
-  const outcome = await produce(workspace, settings, io)
-  const summaryFile = io.env.GITHUB_STEP_SUMMARY
-  if (summaryFile) await appendSummary(summaryFile, outcome, workspace, { root, configFile: options.config }, io)
-  return outcome.code
+function overridesOf(options: BuildOptions): LoadOptions['overrides'] {
+  return options.lang ? { language: options.lang } : {}
 }
 
 /** Print the diagnostics, then write (or with `--check`, compare) the outputs of a workspace without errors. */
@@ -103,10 +127,14 @@ async function produce(workspace: Workspace, settings: Settings, io: Io): Promis
 
   let negotiation = negotiationOf(workspace, { topics: selected?.topics })!
   if (selected) negotiation = { ...negotiation, config: groupConfig(negotiation.config, selected.group) }
-  const outputs = (await renderOutputs(negotiation, settings.formats, { cover: await readTemplate(settings.root, 'cover.md'), css: await readTemplate(settings.root, 'consolidated.css') })).map((output) =>
+  const templates = {
+    cover: workspace.templates['cover.md'] ?? (await builtinTemplate('cover.md')),
+    css: workspace.templates['consolidated.css'] ?? (await builtinTemplate('consolidated.css')),
+  }
+  const outputs = (await renderOutputs(negotiation, settings.formats, templates)).map((output) =>
     selected ? { ...output, name: groupFileName(output.name, selected.group) } : output,
   )
-  await refuseInputFiles(settings.out, outputs.map((output) => output.name), [settings.configFile, ...workspace.files.map((file) => file.path)])
+  await refuseInputFiles(settings.out, outputs.map((output) => output.name), [settings.configFile, ...workspace.files.map((file) => path.join(settings.root, file.path))])
   const names = outputs.map((output) => shown(io, path.join(settings.out, output.name)))
 
   if (settings.check) {
@@ -134,7 +162,7 @@ async function produce(workspace: Workspace, settings: Settings, io: Io): Promis
  * Append the build's summary to `$GITHUB_STEP_SUMMARY`, with the changes
  * since the previous commit. The summary is a courtesy: it never changes the exit code.
  */
-async function appendSummary(file: string, outcome: Outcome, workspace: Workspace, context: { root: string; configFile?: string }, io: Io): Promise<void> {
+async function appendSummary(file: string, outcome: Outcome, workspace: Workspace, context: SummaryContext, io: Io): Promise<void> {
   const { renderSummary } = await import('../render/summary.js')
   const count = (severity: string): number => workspace.diagnostics.filter((diagnostic) => diagnostic.severity === severity).length
   const changes = outcome.outcome === 'errors' ? '' : await changesSincePrevious(context, io)
@@ -147,13 +175,13 @@ async function appendSummary(file: string, outcome: Outcome, workspace: Workspac
 }
 
 /** `diff HEAD~1 HEAD` as a summary section, or why it cannot be shown. */
-async function changesSincePrevious(context: { root: string; configFile?: string }, io: Io): Promise<string> {
+async function changesSincePrevious(context: SummaryContext, io: Io): Promise<string> {
   const { loadRevision } = await import('../read/revision.js')
   const { compareSnapshots } = await import('../revisions/compare.js')
   const { renderDiff } = await import('../render/diff.js')
   const heading = '### Changes since the previous commit'
   try {
-    const revisions = { cwd: io.cwd, root: context.root, configFile: context.configFile }
+    const revisions = { cwd: io.cwd, root: context.root, configFile: context.configFile, pool: context.pool, cache: { store: new MemoryCache(), version: '' } }
     const old = await loadRevision('HEAD~1', revisions)
     const next = await loadRevision('HEAD', revisions)
     const errors = [...old.diagnostics, ...next.diagnostics].filter((diagnostic) => diagnostic.severity === 'error').length

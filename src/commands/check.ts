@@ -1,13 +1,12 @@
 /** `consolidate check`: validate only and print every problem. */
+import { EXIT } from '../errors.js'
 import { baseOf, useColor, type Io } from '../io.js'
 import { formatGithub, formatJson, hasErrors, type CheckFormat } from '../check/diagnostics.js'
-import { loadWorkspace } from '../pipeline.js'
-import { resolveRoot } from '../read/workspace.js'
-import { EXIT } from '../errors.js'
+import type { ParsePool } from '../parse/pool.js'
+import { loadRoot, withPool, type CommonOptions } from './load.js'
 
-export async function check(options: { root?: string; config?: string; format: CheckFormat }, io: Io): Promise<number> {
-  const root = resolveRoot(io.cwd, options.root)
-  const workspace = await loadWorkspace({ root, cwd: io.cwd, configFile: options.config })
+export async function check(options: CommonOptions & { format: CheckFormat }, io: Io, pool?: ParsePool): Promise<number> {
+  const { root, workspace } = await withPool(pool, (threads) => loadRoot(options, io, threads))
   const { diagnostics } = workspace
   const base = baseOf(io, root)
   if (options.format === 'json') io.stdout.write(formatJson(diagnostics))

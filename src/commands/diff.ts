@@ -1,23 +1,23 @@
 /** `consolidate diff OLD NEW`: what changed between two revisions of the workspace. */
 import { hasErrors } from '../check/diagnostics.js'
-import { compareSnapshots, diffReport } from '../revisions/compare.js'
-import { renderDiff } from '../render/diff.js'
-import { printDiagnostics, type Io } from '../io.js'
-import { loadRevision } from '../read/revision.js'
-import { resolveRoot } from '../read/workspace.js'
 import { EXIT } from '../errors.js'
+import { printDiagnostics, type Io } from '../io.js'
+import type { ParsePool } from '../parse/pool.js'
+import { MemoryCache } from '../read/cache.js'
+import { loadRevision } from '../read/revision.js'
+import { resolveRoot } from '../read/root.js'
+import { renderDiff } from '../render/diff.js'
+import { compareSnapshots, diffReport } from '../revisions/compare.js'
+import { withPool, type CommonOptions } from './load.js'
 
-export interface DiffOptions {
-  root?: string
-  config?: string
-  format: 'md' | 'json'
-}
-
-export async function diffCommand(from: string, to: string, options: DiffOptions, io: Io): Promise<number> {
-  const root = resolveRoot(io.cwd, options.root)
-  const context = { cwd: io.cwd, root, configFile: options.config }
-  const old = await loadRevision(from, context)
-  const next = await loadRevision(to, context)
+export async function diffCommand(from: string, to: string, options: CommonOptions & { format: 'md' | 'json' }, io: Io, pool?: ParsePool): Promise<number> {
+  // Two folders need no workspace at the root; a git revision is looked up in the root's repository.
+  const root = await resolveRoot(io.cwd, options.root, false)
+  const [old, next] = await withPool(pool, async (threads) => {
+    // One cache for both: a file unchanged between the revisions is parsed once.
+    const context = { cwd: io.cwd, root, configFile: options.config, pool: threads, cache: { store: new MemoryCache(), version: '' } }
+    return [await loadRevision(from, context), await loadRevision(to, context)]
+  })
   const diagnostics = [...old.diagnostics, ...next.diagnostics]
   await printDiagnostics(diagnostics, io)
   if (hasErrors(diagnostics)) {

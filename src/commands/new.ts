@@ -6,27 +6,29 @@ import { hasErrors } from '../check/diagnostics.js'
 import { formatText } from '../check/report.js'
 import { baseOf, useColor, type Io } from '../io.js'
 import { flattenOutline } from '../assemble/outline.js'
-import { baseName, parseProposal } from '../parse/proposal.js'
+import { baseName } from '../parse/proposal.js'
 import { Participants } from '../assemble/participants.js'
-import { loadWorkspace } from '../pipeline.js'
 import { closest, suggestTopic } from '../check/suggest.js'
 import { fillTemplate } from '../render/template.js'
 import type { Config } from '../types.js'
 import { validate } from '../check/validate.js'
-import { readTemplate, relativeName, resolveRoot } from '../read/workspace.js'
+import { builtinTemplate } from '../read/root.js'
+import type { ParsePool } from '../parse/pool.js'
+import { loadRoot, withPool, type CommonOptions } from './load.js'
 import { EXIT, UsageError } from '../errors.js'
 
-export interface NewOptions {
-  root?: string
-  config?: string
+export interface NewOptions extends CommonOptions {
   topic: string
   author: string
   title?: string
 }
 
-export async function newCommand(options: NewOptions, io: Io): Promise<number> {
-  const root = resolveRoot(io.cwd, options.root)
-  const workspace = await loadWorkspace({ root, cwd: io.cwd, configFile: options.config })
+export async function newCommand(options: NewOptions, io: Io, pool?: ParsePool): Promise<number> {
+  return withPool(pool, (threads) => create(options, io, threads))
+}
+
+async function create(options: NewOptions, io: Io, pool: ParsePool): Promise<number> {
+  const { root, workspace } = await loadRoot(options, io, pool)
   const configProblems = workspace.diagnostics.filter((diagnostic) => diagnostic.rule === 'invalid-config')
   if (configProblems.length > 0) {
     io.stderr.write(formatText(configProblems, { color: useColor(io), base: baseOf(io, root) }))
@@ -37,20 +39,21 @@ export async function newCommand(options: NewOptions, io: Io): Promise<number> {
   const author = checkAuthor(options.author, workspace.config)
   const title = options.title?.replace(/\s+/g, ' ').trim() || undefined
 
-  const template = await readTemplate(root, 'proposal.md')
-  if (template === undefined) throw new UsageError('no template proposal.md, neither in the workspace\'s templates/ nor built in')
+  const template = workspace.templates['proposal.md'] ?? (await builtinTemplate('proposal.md'))
   const text = fillTemplate(template, { topic: yamlValue(topic), author: yamlValue(author), title: title && yamlValue(title) })
 
   const taken = new Set([...workspace.proposals.map((proposal) => proposal.id), ...workspace.files.map((file) => baseName(file.name))].map((id) => id.toLowerCase()))
   const folder = path.join(root, 'proposals')
   await fs.mkdir(folder, { recursive: true })
   const stem = fileStem(topic, author, title)
+  const bytes = new TextEncoder().encode(text)
   for (let counter = 1; ; counter++) {
     const id = counter === 1 ? stem : `${stem}-${counter}`
     if (taken.has(id.toLowerCase())) continue
     const file = path.join(folder, `${id}.md`)
-    const name = relativeName(root, file)
-    const result = parseProposal(name, text)
+    const name = `proposals/${id}.md`
+    // On the threads, within the deadline: a template can be as pathological as a proposal.
+    const [result] = await pool.parse([{ name, bytes }], workspace.config.limits)
     const problems = [...result.diagnostics, ...(result.proposal ? validate([result.proposal], workspace.config) : [])]
     if (hasErrors(problems)) {
       io.stderr.write(formatText(problems, { color: useColor(io), base: baseOf(io, root) }))

@@ -1,14 +1,14 @@
 /** `consolidate stocktake`: print the stocktaking report. */
-import { printDiagnostics, type Io } from '../io.js'
-import { loadWorkspace, negotiationOf } from '../pipeline.js'
-import { renderStocktake, stocktake } from '../render/stocktaking.js'
-import { resolveRoot } from '../read/workspace.js'
 import { EXIT } from '../errors.js'
+import { printDiagnostics, type Io } from '../io.js'
+import type { ParsePool } from '../parse/pool.js'
+import { negotiationOf } from '../pipeline.js'
+import { renderStocktake, stocktake } from '../render/stocktaking.js'
+import { loadRoot, withPool, type CommonOptions } from './load.js'
 
-export async function stocktakeCommand(options: { root?: string; config?: string; format: 'md' | 'json'; threshold?: number }, io: Io): Promise<number> {
-  const root = resolveRoot(io.cwd, options.root)
+export async function stocktakeCommand(options: CommonOptions & { format: 'md' | 'json'; threshold?: number }, io: Io, pool?: ParsePool): Promise<number> {
   const overrides = options.threshold === undefined ? {} : { threshold: options.threshold }
-  const workspace = await loadWorkspace({ root, cwd: io.cwd, configFile: options.config, overrides })
+  const { root, workspace } = await withPool(pool, (threads) => loadRoot(options, io, threads, overrides))
   await printDiagnostics(workspace.diagnostics, io, root)
   const negotiation = negotiationOf(workspace)
   if (!negotiation) return EXIT.inputs

@@ -1,4 +1,4 @@
-/** `too-complex` (SPEC §8): a proposal the parser could not finish within its limits. */
+/** The limits of SPEC §8: `too-large` (a file over the size limit) and `too-complex` (a file the parser could not finish within its limits). */
 import { RULES, type Diagnostic } from '../types.js'
 
 /** Why parsing was given up: the deadline passed, the nesting overflowed the stack, or memory ran out. */
@@ -16,4 +16,16 @@ export function tooComplex(file: string, overrun: Overrun): Diagnostic {
     message = `parsing the file took longer than ${limit} (limits.parseSeconds in consolidate.yaml) and was stopped; ${HINT}, or raise the limit`
   }
   return { file, line: 1, column: 1, severity: RULES['too-complex'], rule: 'too-complex', message }
+}
+
+/** `too-large`: a file of `size` bytes over the `limit`; `what` it is, to say how to make it smaller. */
+export function tooLarge(file: string, size: number, limit: number, what = 'the proposal'): Diagnostic {
+  return {
+    file,
+    line: 1,
+    column: 1,
+    severity: RULES['too-large'],
+    rule: 'too-large',
+    message: `the file is ${size} bytes, more than the limit of ${limit} bytes; split ${what} into several files, or raise the limit in consolidate.yaml, e.g. \`limits: { fileSize: ${Math.max(2 * limit, 1048576)} }\``,
+  }
 }

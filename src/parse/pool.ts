@@ -1,24 +1,47 @@
 /**
- * Parser threads: proposals are parsed in parallel on worker threads, each
- * file within `limits.parseSeconds`. A thread that overruns is terminated and
- * replaced, its file reported `too-complex` and the files it still held given
- * to the others, so a pathological proposal never hangs a run.
+ * Parser threads: proposals are parsed (and, for the exports, their bodies
+ * prepared) in parallel on worker threads, each job within its deadline. A
+ * thread that overruns is terminated and replaced, its job answered by the
+ * job's own `overrun` (a `too-complex` diagnostic) and the jobs it still held
+ * given to the others, so a pathological proposal never hangs a run.
  */
 import { existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { Worker, type ResourceLimits } from 'node:worker_threads'
-import { tooComplex } from './limits.js'
+import { tooComplex, type Overrun } from './limits.js'
 import type { Limits, ParseResult } from '../types.js'
 
-/** A file to parse: `name` names it in diagnostics; its bytes are read from `path`, or given. */
-export type ParseInput = { name: string; path: string } | { name: string; bytes: Uint8Array }
+/** A file to parse: `name` names it in diagnostics. */
+export interface ParseInput {
+  name: string
+  bytes: Uint8Array
+}
 
-/** What the pool asks a thread: parse this file. */
-export type ParseRequest = ParseInput & { id: number; fileSize: number }
+/** What a thread can be asked to do (see worker.ts), and what it answers. */
+export interface Jobs {
+  parse: { input: ParseInput & { fileSize: number }; output: ParseResult }
+}
+export type JobKind = keyof Jobs
 
-/** What a thread answers: it is ready, or a file's result, or a failure of the parser itself. */
-export type ParseResponse = { ready: true } | { id: number; result: ParseResult } | { id: number; error: string }
+/** One piece of work for a thread, with what to answer if it overruns. */
+export interface Job<K extends JobKind = JobKind> {
+  kind: K
+  input: Jobs[K]['input']
+  /** The deadline, in seconds. */
+  seconds: number
+  overrun: (cause: Overrun) => Jobs[K]['output']
+}
+
+/** What the pool asks a thread. */
+export interface Request {
+  id: number
+  kind: JobKind
+  input: unknown
+}
+
+/** What a thread answers: it is ready, or a job's result, or that the job overflowed the stack, or a failure of the thread's own code. */
+export type Response = { ready: true } | { id: number; result: unknown } | { id: number; overrun: 'nesting' } | { id: number; error: string }
 
 /** Files sent ahead to a thread, so it never waits for its next one. */
 const AHEAD = 8
@@ -29,9 +52,8 @@ const LONGEST_TIMER = 2 ** 31 - 1
 
 interface Task {
   id: number
-  file: ParseInput
-  limits: Limits
-  resolve: (result: ParseResult) => void
+  job: Job
+  resolve: (result: unknown) => void
   reject: (error: Error) => void
 }
 
@@ -48,7 +70,7 @@ interface Thread {
  * The parser thread's module: the bundled one that `npm run build` writes to
  * dist/ (it starts several times faster than ~150 separate modules), else tsc's output.
  */
-function workerModule(): URL {
+export function workerModule(): URL {
   for (const candidate of [new URL('../../dist/worker.js', import.meta.url), new URL('./worker.js', import.meta.url)]) {
     if (existsSync(fileURLToPath(candidate))) return candidate
   }
@@ -83,11 +105,21 @@ export class ParsePool {
     while (this.threads.size < Math.min(count, this.size)) this.spawn()
   }
 
-  /** Parse `files` (results in the same order); resolves once every file has a result. */
+  /** Parse `files` (results in the same order), each within `limits`. */
   parse(files: ParseInput[], limits: Limits): Promise<ParseResult[]> {
-    if (files.length === 0) return Promise.resolve([])
-    const results = files.map(
-      (file) => new Promise<ParseResult>((resolve, reject) => this.queue.push({ id: this.ids++, file, limits, resolve, reject })),
+    return this.run(files.map((file) => ({
+      kind: 'parse' as const,
+      input: { ...file, fileSize: limits.fileSize },
+      seconds: limits.parseSeconds,
+      overrun: (cause: Overrun) => ({ diagnostics: [tooComplex(file.name, cause)] }),
+    })))
+  }
+
+  /** Run `jobs` on the threads (results in the same order); resolves once every job has a result. */
+  run<K extends JobKind>(jobs: Array<Job<K>>): Promise<Array<Jobs[K]['output']>> {
+    if (jobs.length === 0) return Promise.resolve([])
+    const results = jobs.map(
+      (job) => new Promise<Jobs[K]['output']>((resolve, reject) => this.queue.push({ id: this.ids++, job: job as unknown as Job, resolve: resolve as (result: unknown) => void, reject })),
     )
     this.prestart(Math.ceil(this.waiting() / FILES_PER_THREAD))
     for (const thread of this.threads) this.feed(thread)
@@ -119,7 +151,7 @@ export class ParsePool {
     this.module ??= workerModule()
     const thread: Thread = { worker: new Worker(this.module, { resourceLimits: this.resourceLimits }), ready: false, running: [], retired: false }
     this.threads.add(thread)
-    thread.worker.on('message', (response: ParseResponse) => this.answer(thread, response))
+    thread.worker.on('message', (response: Response) => this.answer(thread, response))
     thread.worker.on('error', (error: Error & { code?: string }) => this.fail(thread, error))
     thread.worker.on('exit', (code) => {
       if (!thread.retired) this.fail(thread, new Error(`a parser thread stopped unexpectedly (exit code ${code})`))
@@ -131,16 +163,13 @@ export class ParsePool {
     while (thread.ready && !thread.retired && thread.running.length < AHEAD && this.waiting() > 0) {
       const task = this.take()!
       thread.running.push(task)
-      const request: ParseRequest = 'bytes' in task.file
-        ? { id: task.id, name: task.file.name, bytes: task.file.bytes, fileSize: task.limits.fileSize }
-        : { id: task.id, name: task.file.name, path: task.file.path, fileSize: task.limits.fileSize }
-      thread.worker.postMessage(request)
+      thread.worker.postMessage({ id: task.id, kind: task.job.kind, input: task.job.input } satisfies Request)
       if (thread.running.length === 1) this.startClock(thread)
     }
     this.hold(thread)
   }
 
-  private answer(thread: Thread, response: ParseResponse): void {
+  private answer(thread: Thread, response: Response): void {
     if (thread.retired) return
     if ('ready' in response) {
       thread.ready = true
@@ -153,7 +182,8 @@ export class ParsePool {
       this.fail(thread, new Error('a parser thread answered out of order'))
       return
     }
-    if ('error' in response) task.reject(new Error(`parsing ${task.file.name} failed: ${response.error}`))
+    if ('error' in response) task.reject(new Error(`a parser thread failed: ${response.error}`))
+    else if ('overrun' in response) task.resolve(task.job.overrun(response.overrun))
     else task.resolve(response.result)
     if (thread.running.length > 0) this.startClock(thread)
     this.feed(thread)
@@ -161,18 +191,18 @@ export class ParsePool {
 
   /** The deadline of the file a thread is parsing now. */
   private startClock(thread: Thread): void {
-    const { limits } = thread.running[0]
-    thread.timer = setTimeout(() => this.overrun(thread, { seconds: limits.parseSeconds }), Math.min(LONGEST_TIMER, limits.parseSeconds * 1000))
+    const { seconds } = thread.running[0].job
+    thread.timer = setTimeout(() => this.overrun(thread, { seconds }), Math.min(LONGEST_TIMER, seconds * 1000))
     thread.timer.unref()
   }
 
   /** The file being parsed is too complex: report it, replace the thread, hand its other files on. */
-  private overrun(thread: Thread, cause: { seconds: number } | 'memory'): void {
+  private overrun(thread: Thread, cause: Overrun): void {
     const [task, ...rest] = thread.running
     this.retire(thread)
     void thread.worker.terminate()
     this.retry.unshift(...rest)
-    task?.resolve({ diagnostics: [tooComplex(task.file.name, cause)] })
+    task?.resolve(task.job.overrun(cause))
     if (this.waiting() > 0) {
       this.spawn()
       for (const other of this.threads) this.feed(other)
@@ -206,11 +236,4 @@ export class ParsePool {
     if (thread.running.length > 0 || (!thread.ready && this.waiting() > 0)) thread.worker.ref()
     else thread.worker.unref()
   }
-}
-
-let shared: ParsePool | undefined
-
-/** The process's pool, created on first use and kept for later runs (watch mode rebuilds). */
-export function sharedPool(): ParsePool {
-  return (shared ??= new ParsePool())
 }

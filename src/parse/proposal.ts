@@ -7,6 +7,7 @@ import { unified } from 'unified'
 import { analyseBody } from './body-edits.js'
 import { readFrontMatter } from './front-matter.js'
 import { decode, LineIndex, normalise } from '../read/decode.js'
+import { tooLarge } from './limits.js'
 import { DEFAULT_LIMITS, RULES, type Diagnostic, type ParseResult, type Place, type Rule } from '../types.js'
 
 const markdown = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze()
@@ -34,7 +35,7 @@ export function parseProposal(file: string, input: Uint8Array | string, options:
     diagnostics.push({ file, line: place.line, column: place.column, severity: RULES[rule], rule, message })
   }
   const fileSize = options.fileSize ?? DEFAULT_LIMITS.fileSize
-  const size = typeof input === 'string' ? Buffer.byteLength(input) : input.byteLength
+  const size = typeof input === 'string' ? new TextEncoder().encode(input).byteLength : input.byteLength
   if (size > fileSize) return { diagnostics: [tooLarge(file, size, fileSize)] }
 
   let text: string
@@ -116,18 +117,6 @@ function noFrontMatter(text: string): string {
   if (/^\s*\n\s*---[ \t]*\n/.test(text) || /^[ \t]+---[ \t]*\n/.test(text)) return `the file has no front matter on its first line (the \`---\` must be the very first line, with nothing before it); ${fix}`
   if (/^-{4,}[ \t]*\n/.test(text) || /^—/.test(text)) return `the file has no front matter (the first line must be exactly three hyphens \`---\`); ${fix}`
   return `the file has no front matter; ${fix}`
-}
-
-/** `too-large`: a file of `size` bytes over the `limit`. */
-export function tooLarge(file: string, size: number, limit: number): Diagnostic {
-  return {
-    file,
-    line: 1,
-    column: 1,
-    severity: RULES['too-large'],
-    rule: 'too-large',
-    message: `the file is ${size} bytes, more than the limit of ${limit} bytes; split the proposal into several files, or raise the limit in consolidate.yaml, e.g. \`limits: { fileSize: ${Math.max(2 * limit, 1048576)} }\``,
-  }
 }
 
 /** The file's name without its folder and without `.md`. */

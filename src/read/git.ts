@@ -1,22 +1,20 @@
 /**
- * The git edge: a revision's files read from git objects (`ls-tree`,
- * `cat-file --batch`), never from or into the working tree.
+ * The git edge: a commit's workspace read from git objects (`ls-tree`,
+ * `cat-file --batch`), never from or into the working tree. A blob's size is
+ * known from the listing, so a file over the limit is never read.
  */
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
 import { realpathSync } from 'node:fs'
 import path from 'node:path'
 import { UsageError } from '../errors.js'
+import type { Entry, Source } from './source.js'
 
 /** The repository holding a folder: its top folder, and the folder's path inside it (`''` or ending in `/`). */
 export interface Repository {
   top: string
   prefix: string
-}
-
-/** One file of a revision: its path from the repository's top and its bytes. */
-export interface GitFile {
-  path: string
-  bytes: Buffer
+  /** Reads blobs through one long-running `git cat-file --batch`. */
+  blobs: BlobReader
 }
 
 /** The repository holding `folder`, or undefined when it is in none. */
@@ -24,11 +22,12 @@ export async function repositoryOf(folder: string): Promise<Repository | undefin
   const result = await git(['rev-parse', '--show-toplevel', '--show-prefix'], folder)
   if (result.code !== 0) return undefined
   const [top, prefix = ''] = result.stdout.toString('utf8').split('\n')
-  return { top, prefix }
+  return { top, prefix, blobs: new BlobReader(top) }
 }
 
 /** The commit a revision names (`HEAD~1`, a tag, a hash), or undefined when the repository has no such commit. */
 export async function resolveCommit(repository: Repository, revision: string): Promise<string | undefined> {
+  if (revision.startsWith('-')) return undefined
   const result = await git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`], repository.top)
   return result.code === 0 ? result.stdout.toString('utf8').trim() : undefined
 }
@@ -39,45 +38,165 @@ export async function isShallow(repository: Repository): Promise<boolean> {
   return result.stdout.toString('utf8').trim() === 'true'
 }
 
-/**
- * The regular files of a commit under the given paths (from the top), with
- * their bytes. Symbolic links and submodules are not files and are left out.
- */
-export async function readFiles(repository: Repository, commit: string, paths: string[]): Promise<GitFile[]> {
-  const listing = await git(['ls-tree', '-r', '-z', '--full-tree', commit, '--', ...paths], repository.top)
-  if (listing.code !== 0) throw new UsageError(`cannot list the files of ${commit}: ${listing.stderr.trim()}`)
-  const entries: Array<{ path: string; oid: string }> = []
-  for (const record of listing.stdout.toString('utf8').split('\0')) {
-    const match = /^(\d+) blob ([0-9a-f]+)\t(.*)$/s.exec(record)
-    if (match && (match[1] === '100644' || match[1] === '100755')) entries.push({ path: match[3], oid: match[2] })
-  }
-  const blobs = await readBlobs(repository, entries.map((entry) => entry.oid))
-  return entries.map((entry) => ({ path: entry.path, bytes: blobs.get(entry.oid)! }))
+/** The first-parent history of `commit`, newest first: hash and committer date (UTC, YYYY-MM-DD). */
+export async function firstParents(repository: Repository, commit: string): Promise<Array<{ commit: string; date: string }>> {
+  const result = await git(['log', '--first-parent', '--format=%H %ct', commit, '--'], repository.top)
+  if (result.code !== 0) throw new UsageError(`cannot read the history of ${commit}: ${result.stderr.trim()}`)
+  return result.stdout
+    .toString('utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [hash, seconds] = line.split(' ')
+      return { commit: hash, date: new Date(Number(seconds) * 1000).toISOString().slice(0, 10) }
+    })
 }
 
-/** Blob contents by object id, all through one `git cat-file --batch`. */
-async function readBlobs(repository: Repository, oids: string[]): Promise<Map<string, Buffer>> {
-  const blobs = new Map<string, Buffer>()
-  const wanted = [...new Set(oids)]
-  if (wanted.length === 0) return blobs
-  const result = await git(['cat-file', '--batch'], repository.top, Buffer.from(wanted.map((oid) => `${oid}\n`).join('')))
-  const out = result.stdout
-  let at = 0
-  for (const oid of wanted) {
-    const end = out.indexOf(0x0a, at)
-    const header = out.subarray(at, end).toString('utf8').split(' ')
-    if (end === -1 || header[0] !== oid || header[1] !== 'blob') {
-      throw new UsageError(`cannot read the git object ${oid}: ${header.slice(1).join(' ') || result.stderr.trim() || 'no answer from git cat-file'}`)
+interface TreeEntry {
+  mode: string
+  oid: string
+  size: number
+}
+
+/**
+ * The workspace of `commit` (the folder `repository.prefix` in it) as a
+ * Source; `label` names its files in diagnostics (`HEAD~1:`).
+ */
+export async function gitSource(repository: Repository, commit: string, label: string): Promise<Source> {
+  const tree = repository.prefix === '' ? `${commit}^{tree}` : `${commit}:${repository.prefix.replace(/\/$/, '')}`
+  const listing = await git(['ls-tree', '-r', '-t', '-l', '-z', '--end-of-options', tree], repository.top)
+  const entries = new Map<string, TreeEntry>()
+  const children = new Map<string, string[]>([['', []]])
+  if (listing.code === 0) {
+    for (const record of listing.stdout.toString('utf8').split('\0')) {
+      const match = /^(\d+) (\w+) ([0-9a-f]+) +(-|\d+)\t(.*)$/s.exec(record)
+      if (!match) continue
+      const [, mode, , oid, size, name] = match
+      entries.set(name, { mode, oid, size: size === '-' ? 0 : Number(size) })
+      const slash = name.lastIndexOf('/')
+      const parent = slash === -1 ? '' : name.slice(0, slash)
+      children.set(parent, [...(children.get(parent) ?? []), name.slice(slash + 1)])
+      if (mode === '040000') children.set(name, children.get(name) ?? [])
     }
-    const size = Number(header[2])
-    blobs.set(oid, out.subarray(end + 1, end + 1 + size))
-    at = end + 1 + size + 1
   }
-  return blobs
+  // Link targets are small blobs: read them all at once.
+  const links = [...entries].filter(([, entry]) => entry.mode === '120000')
+  const targets = new Map<string, string>()
+  for (const [name, entry] of links) targets.set(name, new TextDecoder().decode(await repository.blobs.read(entry.oid)))
+
+  const describe = (entry: TreeEntry, name: string): Entry => {
+    switch (entry.mode) {
+      case '040000':
+        return { type: 'folder' }
+      case '120000':
+        return { type: 'link', target: targets.get(name) ?? '' }
+      case '160000':
+        return { type: 'submodule' }
+      default:
+        return { type: 'file', size: entry.size }
+    }
+  }
+  return {
+    label,
+    async entry(name) {
+      if (name === '') return { type: 'folder' }
+      const entry = entries.get(name)
+      return entry && describe(entry, name)
+    },
+    async list(name) {
+      const names = children.get(name)
+      if (names === undefined) throw Object.assign(new Error(`not a folder: ${name}`), { code: 'ENOTDIR' })
+      return [...names]
+    },
+    async read(name, limit) {
+      const entry = entries.get(name)
+      if (!entry) return { unreadable: 'ENOENT' }
+      if (entry.size > limit) return { tooLarge: entry.size }
+      return { bytes: await repository.blobs.read(entry.oid) }
+    },
+    // An absolute link target names a place on some machine, never a file of the commit.
+    inside: () => undefined,
+    async stamp(name) {
+      return entries.get(name)?.oid
+    },
+  }
+}
+
+/** Blob contents by object id, through one `git cat-file --batch` kept open for all of them. */
+export class BlobReader {
+  private child?: ChildProcessWithoutNullStreams
+  private buffer: Buffer = Buffer.alloc(0)
+  private readonly waiting: Array<{ oid: string; resolve: (bytes: Buffer) => void; reject: (error: Error) => void }> = []
+
+  constructor(private readonly top: string) {}
+
+  read(oid: string): Promise<Buffer> {
+    return new Promise((resolve, reject) => {
+      const child = this.start()
+      this.waiting.push({ oid, resolve, reject })
+      this.hold(true)
+      child.stdin.write(`${oid}\n`)
+    })
+  }
+
+  /** End the `git cat-file` process. */
+  close(): void {
+    this.child?.stdin.end()
+    this.child = undefined
+  }
+
+  private start(): ChildProcessWithoutNullStreams {
+    if (this.child) return this.child
+    const child = spawn('git', ['--no-pager', 'cat-file', '--batch'], { cwd: this.top, env: gitEnv() })
+    child.stdout.on('data', (chunk: Buffer) => {
+      this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk])
+      this.drain()
+    })
+    const fail = (error: Error): void => {
+      for (const waiting of this.waiting.splice(0)) waiting.reject(error)
+      this.child = undefined
+    }
+    child.on('error', (error: NodeJS.ErrnoException) => fail(error.code === 'ENOENT' ? new UsageError('git is not installed (or not on PATH); it is needed to read a git revision') : error))
+    child.on('close', () => fail(new Error('git cat-file stopped')))
+    child.stdin.on('error', () => undefined)
+    this.child = child
+    return child
+  }
+
+  /** The process keeps the program alive only while a blob is awaited: an idle reader never delays exit. */
+  private hold(busy: boolean): void {
+    const child = this.child
+    if (!child) return
+    for (const handle of [child, child.stdout, child.stdin] as Array<{ ref?: () => void; unref?: () => void }>) {
+      if (busy) handle.ref?.()
+      else handle.unref?.()
+    }
+  }
+
+  private drain(): void {
+    while (this.waiting.length > 0) {
+      const end = this.buffer.indexOf(0x0a)
+      if (end === -1) return
+      const header = this.buffer.subarray(0, end).toString('utf8').split(' ')
+      const next = this.waiting[0]
+      if (header[1] !== 'blob') {
+        this.waiting.shift()
+        this.buffer = this.buffer.subarray(end + 1)
+        next.reject(new UsageError(`cannot read the git object ${next.oid}: ${header.slice(1).join(' ') || 'no answer from git cat-file'}`))
+        continue
+      }
+      const size = Number(header[2])
+      if (this.buffer.length < end + 1 + size + 1) return
+      this.waiting.shift()
+      next.resolve(Buffer.from(this.buffer.subarray(end + 1, end + 1 + size)))
+      this.buffer = this.buffer.subarray(end + 1 + size + 1)
+    }
+    if (this.waiting.length === 0) this.hold(false)
+  }
 }
 
 /** A path of the working tree as git names it from the repository's top, or undefined when outside it. */
-export function repositoryPath(repository: Repository, file: string): string | undefined {
+export function repositoryPath(repository: Pick<Repository, 'top'>, file: string): string | undefined {
   let real: string
   try {
     real = path.join(realpathSync(path.dirname(file)), path.basename(file))
@@ -95,10 +214,14 @@ interface GitResult {
   stderr: string
 }
 
-function git(args: string[], cwd: string, input?: Buffer): Promise<GitResult> {
+/** No pager, no prompts, and never an optional lock on the index: reading must not touch the working tree. */
+function gitEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' }
+}
+
+function git(args: string[], cwd: string): Promise<GitResult> {
   return new Promise((resolve, reject) => {
-    // No pager, no prompts, and never an optional lock on the index: reading must not touch the working tree.
-    const child = spawn('git', ['--no-pager', ...args], { cwd, env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' } })
+    const child = spawn('git', ['--no-pager', ...args], { cwd, env: gitEnv(), stdio: ['ignore', 'pipe', 'pipe'] })
     const stdout: Buffer[] = []
     let stderr = ''
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk))
@@ -107,9 +230,5 @@ function git(args: string[], cwd: string, input?: Buffer): Promise<GitResult> {
       reject(error.code === 'ENOENT' ? new UsageError('git is not installed (or not on PATH); it is needed to read a git revision') : error)
     })
     child.on('close', (code) => resolve({ code: code ?? 1, stdout: Buffer.concat(stdout), stderr }))
-    child.stdin.on('error', () => {
-      // git may exit before reading all its input (e.g. an unknown object); its exit code says so.
-    })
-    child.stdin.end(input)
   })
 }

@@ -1,173 +1,156 @@
-/** The file system edge: the workspace root, its configuration, proposal files and templates. */
-import { existsSync, promises as fs, statSync, type Dirent } from 'node:fs'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { parseConfig, type ConfigResult } from '../parse/config.js'
-import { UsageError } from '../errors.js'
-import { decode } from './decode.js'
-import { DEFAULT_CONFIG, RULES, type Diagnostic } from '../types.js'
-
-
-/** The folder of the templates shipped with the tool. */
-export const BUILTIN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url))
-
-/** The absolute workspace root; a usage error when it is not a readable folder. */
-export function resolveRoot(cwd: string, root: string | undefined): string {
-  const absolute = path.resolve(cwd, root ?? '.')
-  let isFolder = false
-  try {
-    isFolder = statSync(absolute).isDirectory()
-  } catch {
-    throw new UsageError(`cannot read the workspace root ${absolute}: no such folder; pass --root DIR with a folder that holds proposals/`)
-  }
-  if (!isFolder) throw new UsageError(`the workspace root ${absolute} is not a folder; pass --root DIR with a folder that holds proposals/`)
-  return absolute
-}
-
 /**
- * The configuration: `--config FILE` (relative to `cwd`), else `<root>/consolidate.yaml`
- * when it exists, else the defaults. An explicit file that cannot be read is a usage error.
+ * What a workspace holds, whatever its source: the proposal files under
+ * proposals/, the configuration, the templates. One policy for every source:
+ * names starting with `.` or `_` are skipped, links are followed only inside
+ * the workspace, only regular files are read, and never past the size limit.
+ * Nothing is dropped silently: every entry not read is a diagnostic.
  */
-export async function loadConfig(root: string, cwd: string, configFile?: string): Promise<ConfigResult & { file?: string }> {
-  const file = configFile === undefined ? path.join(root, 'consolidate.yaml') : path.resolve(cwd, configFile)
-  if (configFile === undefined && !existsSync(file)) return { config: structuredClone(DEFAULT_CONFIG), diagnostics: [] }
-  let bytes: Uint8Array
-  try {
-    bytes = await fs.readFile(file)
-  } catch (error) {
-    throw new UsageError(`cannot read the configuration ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}; pass --config FILE with a readable file`)
-  }
-  const name = relativeName(root, file)
-  const decoded = decode(bytes, 'the configuration')
-  if ('problem' in decoded) {
-    const { line, column } = decoded.place
-    return { config: structuredClone(DEFAULT_CONFIG), diagnostics: [{ file: name, line, column, severity: 'error', rule: 'invalid-config', message: decoded.problem }], file }
-  }
-  return { ...parseConfig(name, decoded.text), file }
-}
+import { tooLarge } from '../parse/limits.js'
+import { RULES, type Diagnostic, type Rule } from '../types.js'
+import { join, resolvePath, type Entry, type Source } from './source.js'
 
-/** A path relative to the root, with `/` separators, as diagnostics and reports name files. */
-export function relativeName(root: string, file: string): string {
-  return path.relative(root, file).split(path.sep).join('/')
-}
-
+/** A proposal file: `name` as written (names it in diagnostics), `path` where its links lead. */
 export interface ProposalFile {
   /** Relative to the root, `/` separators. */
   name: string
-  /** Absolute path. */
+  /** Relative to the root, every link followed. */
   path: string
 }
 
-export interface ProposalScan {
+export interface Scan {
   files: ProposalFile[]
-  /** Entries that may hold proposals but are not read (`unreadable-file`): none is dropped silently. */
+  /** Entries that may hold proposals but are not read: none is dropped silently. */
   diagnostics: Diagnostic[]
 }
 
-/**
- * Every `*.md` under `<root>/proposals`, recursively, skipping names that
- * start with `.` or `_`; sorted, so the order never depends on the file system.
- */
-export async function listProposalFiles(root: string): Promise<ProposalFile[]> {
-  return (await scanProposalFiles(root)).files
-}
+/** Proposal files end in `.md`, in any case (`.MD` too). */
+export const MARKDOWN = /\.md$/i
 
 /**
- * Like `listProposalFiles`, and also what it will not read: symbolic links
- * that leave the workspace (never followed: a link must not publish a file
- * from elsewhere on the machine), links that lead nowhere or back to a folder
- * already read, and entries that are not regular files (reading a FIFO blocks).
+ * Every `*.md` under `folder` (`proposals`), recursively, in name order, so
+ * the order never depends on the file system; and what will not be read.
  */
-export async function scanProposalFiles(root: string): Promise<ProposalScan> {
+export async function scanFolder(source: Source, folder: string): Promise<Scan> {
   const files: ProposalFile[] = []
   const diagnostics: Diagnostic[] = []
-  const realRoot = await fs.realpath(root)
-  const report = (full: string, message: string): void => {
-    diagnostics.push({ file: relativeName(root, full), line: 1, column: 1, severity: RULES['unreadable-file'], rule: 'unreadable-file', message })
+  const report = (name: string, message: string, rule: Rule = 'unreadable-file'): void => {
+    diagnostics.push(diagnostic(name, rule, message))
   }
-  const read = new Set<string>()
-  let realProposals: string | undefined
+  const visited = new Set<string>()
 
-  /** `type`: what the folder listing says the entry is, which spares a `stat` for plain files and folders. */
-  const visitEntry = async (full: string, name: string, type?: Dirent): Promise<void> => {
-    let stat: { isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean } | undefined =
-      type && (type.isFile() || type.isDirectory()) ? type : await fs.lstat(full).catch(() => undefined)
-    if (!stat) return
-    let real = full
-    if (stat.isSymbolicLink()) {
-      const written = await fs.readlink(full).catch(() => '?')
-      const target = await fs.realpath(full).catch((error: NodeJS.ErrnoException) => error)
-      const mayHold = /\.md$/i.test(name) || !path.extname(name)
-      if (target instanceof Error) {
-        if (mayHold) report(full, `this symbolic link leads nowhere (${written}: ${target.code ?? 'unreadable'}); restore what it points to, or remove the link`)
+  const visit = async (name: string, path: string, leaf: string): Promise<void> => {
+    let entry = await source.entry(path)
+    let real = path
+    if (entry?.type === 'link') {
+      const written = entry.target
+      const resolved = await resolvePath(source, path)
+      const mayHold = MARKDOWN.test(leaf) || !/\.[^./]+$/.test(leaf)
+      if ('outside' in resolved) {
+        if (mayHold) report(name, `this symbolic link leads outside the workspace (${written}); links that leave the workspace are not followed, so what it leads to is not read: copy the file${MARKDOWN.test(leaf) ? '' : 's'} into ${folder}/ instead`)
         return
       }
-      stat = await fs.stat(target).catch(() => undefined)
-      if (!stat) return
-      if (stat.isDirectory() && realProposals !== undefined && (target === realProposals || isInside(target, realProposals))) {
-        report(full, `this symbolic link leads back to a folder that holds proposals/ (${written}); links that loop are not followed: remove the link`)
+      if ('missing' in resolved || 'loop' in resolved) {
+        if (mayHold) report(name, `this symbolic link ${'loop' in resolved ? 'loops' : 'leads nowhere'} (${written}); restore what it points to, or remove the link`)
         return
       }
-      if (!isInside(realRoot, target)) {
-        if (stat.isDirectory() || /\.md$/i.test(name)) {
-          report(full, `this symbolic link leads outside the workspace (${written}); links that leave the workspace are not followed, so ${stat.isDirectory() ? 'none of the proposals in it is read' : 'this proposal is not read'}: copy the file${stat.isDirectory() ? 's' : ''} into proposals/ instead`)
+      entry = resolved.entry
+      real = resolved.path
+    }
+    switch (entry?.type) {
+      case undefined:
+        return
+      case 'folder':
+        if (visited.has(real)) {
+          report(name, `this symbolic link leads to a folder already read (${real}); links that loop are not followed: remove the link`)
+          return
         }
+        visited.add(real)
+        await walk(name, real)
         return
-      }
-      real = target
-    }
-    if (stat.isDirectory()) {
-      await walk(full, real)
-    } else if (/\.md$/i.test(name)) {
-      if (stat.isFile()) files.push({ name: relativeName(root, full), path: real })
-      else report(full, 'this is not a regular file (it is a FIFO, a socket or a device); a proposal must be a Markdown text file saved as UTF-8')
+      case 'file':
+        if (MARKDOWN.test(leaf)) files.push({ name, path: real })
+        else report(name, `this is not a proposal: only files ending in \`.md\` are read; if it is one, rename it to \`${leaf.replace(/\.[^.]*$/, '')}.md\`, else keep it out of ${folder}/ or rename it \`_${leaf}\``, 'ignored-file')
+        return
+      case 'submodule':
+        report(name, `this is a git submodule (another repository): its proposals are not read; copy the files into ${folder}/ instead`)
+        return
+      case 'special':
+        if (MARKDOWN.test(leaf)) report(name, 'this is not a regular file (it is a FIFO, a socket or a device); a proposal must be a Markdown text file saved as UTF-8')
+        return
+      case 'unreadable':
+        report(name, `cannot examine this entry (${entry.code}); make it readable`)
+        return
+      case 'link':
+        return
     }
   }
 
-  const walk = async (folder: string, real: string): Promise<void> => {
-    const resolved = await fs.realpath(real).catch(() => real)
-    if (read.has(resolved)) {
-      report(folder, `this symbolic link leads to a folder already read (${relativeName(root, resolved)}); links that loop are not followed: remove the link`)
-      return
-    }
-    read.add(resolved)
-    let entries: Dirent[]
+  const walk = async (name: string, path: string): Promise<void> => {
+    let names: string[]
     try {
-      entries = await fs.readdir(folder, { withFileTypes: true })
+      names = await source.list(path)
     } catch (error) {
-      report(folder, `cannot read this folder (${(error as NodeJS.ErrnoException).code ?? String(error)}); the proposals in it cannot be checked: make it readable`)
+      report(name, `cannot read this folder (${(error as { code?: string }).code ?? String(error)}); the files in it cannot be checked: make it readable`)
       return
     }
     // In name order: which of two links to one folder counts as the loop must not depend on the file system.
-    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      if (entry.name.startsWith('.') || entry.name.startsWith('_')) continue
-      await visitEntry(path.join(folder, entry.name), entry.name, entry)
+    for (const leaf of names.sort(compareNames)) {
+      if (leaf.startsWith('.') || leaf.startsWith('_')) continue
+      await visit(join(name, leaf), join(path, leaf), leaf)
     }
   }
 
-  const base = path.join(root, 'proposals')
-  const stat = await fs.lstat(base).catch(() => undefined)
-  if (stat?.isDirectory()) realProposals = await fs.realpath(base)
-  if (stat?.isSymbolicLink() || stat?.isDirectory()) await visitEntry(base, 'proposals')
-  else if (stat) report(base, 'proposals is not a folder; it must be the folder that holds the proposal files, e.g. proposals/a14-jpn-einvoicing.md')
-  files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  const top = await source.entry(folder)
+  if (top?.type === 'folder' || top?.type === 'link') await visit(folder, folder, folder)
+  else if (top !== undefined) report(folder, `${folder} is not a folder; it must be the folder that holds the proposal files, e.g. ${folder}/a14-jpn-einvoicing.md`)
+  files.sort((a, b) => compareNames(a.name, b.name))
   return { files, diagnostics }
 }
 
-/** Whether `file` is strictly inside `folder` (both real paths). */
-function isInside(folder: string, file: string): boolean {
-  const relative = path.relative(folder, file)
-  return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative)
+/** A single file the workspace may have (`consolidate.yaml`, a template): its bytes, nothing, or why it cannot be read. */
+export type NamedFile = { bytes: Uint8Array; path: string } | { absent: true } | { problem: Diagnostic }
+
+/** Read `name` under the same rules as proposals: a link only inside the workspace, a regular file only, at most `limit` bytes. */
+export async function readNamed(source: Source, name: string, limit: number): Promise<NamedFile> {
+  const resolved = await resolvePath(source, name)
+  const entry = await source.entry(name)
+  const written = entry?.type === 'link' ? entry.target : ''
+  if ('missing' in resolved) {
+    return entry === undefined ? { absent: true } : { problem: diagnostic(name, 'unreadable-file', `this symbolic link leads nowhere (${written}); restore what it points to, or remove the link`) }
+  }
+  if ('outside' in resolved) return { problem: diagnostic(name, 'unreadable-file', `this symbolic link leads outside the workspace (${written}); links that leave the workspace are not followed: copy the file into the workspace instead`) }
+  if ('loop' in resolved) return { problem: diagnostic(name, 'unreadable-file', `this symbolic link loops (${written}); remove the link`) }
+  const problem = notAFile(resolved.entry)
+  if (problem) return { problem: diagnostic(name, 'unreadable-file', `${problem}; ${name} must be a text file saved as UTF-8`) }
+  const read = await source.read(resolved.path, limit)
+  if ('tooLarge' in read) return { problem: tooLarge(name, read.tooLarge, limit, 'the template') }
+  if ('unreadable' in read) return { problem: diagnostic(name, 'unreadable-file', `cannot read the file (${read.unreadable}); check that it is readable`) }
+  return { bytes: read.bytes, path: resolved.path }
 }
 
-/** A template: the workspace's own `templates/NAME` when it has one, else the built-in one. */
-export async function readTemplate(root: string, name: string): Promise<string | undefined> {
-  for (const folder of [path.join(root, 'templates'), BUILTIN_TEMPLATES]) {
-    try {
-      return await fs.readFile(path.join(folder, name), 'utf8')
-    } catch {
-      // Not in this folder: try the next.
-    }
+/** Why an entry that should be a file is not one, or undefined when it is one. */
+function notAFile(entry: Entry): string | undefined {
+  switch (entry.type) {
+    case 'file':
+      return undefined
+    case 'folder':
+      return 'this is a folder, not a file'
+    case 'special':
+      return 'this is not a regular file (it is a FIFO, a socket or a device)'
+    case 'submodule':
+      return 'this is a git submodule, not a file'
+    case 'unreadable':
+      return `cannot examine this entry (${entry.code})`
+    case 'link':
+      return 'this symbolic link could not be followed'
   }
-  return undefined
+}
+
+function diagnostic(file: string, rule: Rule, message: string): Diagnostic {
+  return { file, line: 1, column: 1, severity: RULES[rule], rule, message }
+}
+
+/** Code-point order: the same on every machine, whatever its locale. */
+function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
 }

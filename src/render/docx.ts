@@ -87,7 +87,7 @@ export async function renderDocx(negotiation: Negotiation, templates: DocxTempla
       children,
     }],
   })
-  return normaliseDocx(new Uint8Array(await Packer.toBuffer(document)), config.date)
+  return normaliseDocx(new Uint8Array(await Packer.toArrayBuffer(document)), config.date)
 }
 
 /** Label, text, the attribution as a footnote on the text's last word, and the stocktaking flag. */

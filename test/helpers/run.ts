@@ -12,7 +12,8 @@ export async function run(args: string[], options: { cwd?: string; env?: Record<
   let stderr = ''
   const code = await main(args, {
     cwd: options.cwd ?? process.cwd(),
-    env: { NO_COLOR: '1', ...options.env },
+    // CI: like a CI run, no parse cache is written into the fixtures.
+    env: { NO_COLOR: '1', CI: '1', ...options.env },
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },
   })

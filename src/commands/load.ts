@@ -1,0 +1,42 @@
+/** What every command that reads the workspace does first: the root, `--config`, the cache, the loader. */
+import { progress, type Io } from '../io.js'
+import { loadWorkspace, type LoadOptions, type Workspace } from '../pipeline.js'
+import { DiskCache, toolVersion } from '../read/cache.js'
+import { folderSource } from '../read/folder.js'
+import { readConfigFile, resolveRoot } from '../read/root.js'
+import { ParsePool, workerModule } from '../parse/pool.js'
+
+export interface CommonOptions {
+  root?: string
+  config?: string
+  /** `--no-cache` sets it to false. */
+  cache?: boolean
+}
+
+/** The threads a command parses on: the CLI's, or its own, closed when it is done. */
+export async function withPool<T>(pool: ParsePool | undefined, task: (pool: ParsePool) => Promise<T>): Promise<T> {
+  if (pool) return task(pool)
+  const own = new ParsePool()
+  try {
+    return await task(own)
+  } finally {
+    await own.close()
+  }
+}
+
+/**
+ * The workspace at `--root`, read through the disk cache unless `--no-cache`
+ * (or in CI, where a clean clone has none to reuse and a cache must never be trusted).
+ */
+export async function loadRoot(options: CommonOptions, io: Io, pool: ParsePool, overrides?: LoadOptions['overrides']): Promise<{ root: string; workspace: Workspace }> {
+  const root = await resolveRoot(io.cwd, options.root)
+  const config = options.config === undefined ? undefined : await readConfigFile(io.cwd, options.config)
+  const store = options.cache === false || io.env.CI ? undefined : await DiskCache.open(root)
+  const cache = store && { store, version: await toolVersion(workerModule()) }
+  const shown = progress(io, 'consolidate: reading proposals')
+  const workspace = await loadWorkspace(folderSource(root), { pool, cache, config, overrides, onProgress: shown.update })
+  shown.end()
+  await store?.save()
+  return { root, workspace }
+}
+

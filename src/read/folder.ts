@@ -1,0 +1,112 @@
+/** A workspace read from a folder on disk: the file-system side of a Source. */
+import { constants, promises as fs, realpathSync, type BigIntStats, type Stats } from 'node:fs'
+import path from 'node:path'
+import type { Entry, Read, Source } from './source.js'
+
+export interface FolderOptions {
+  /** Prefixes file names in diagnostics (`old/` for a folder given to `diff`). */
+  label?: string
+  /** Give files a stamp (inode, size, time) so that unchanged ones are not read again: what a watch needs. */
+  stamps?: boolean
+}
+
+/** The Source of the workspace at `root` (absolute). */
+export function folderSource(root: string, options: FolderOptions = {}): Source {
+  // Absolute link targets are compared with the root as given and as the system resolves it.
+  const roots = [root]
+  try {
+    roots.push(realpathSync(root))
+  } catch {
+    // The root itself is checked by the command before reading.
+  }
+  const full = (relative: string): string => (relative === '' ? root : path.join(root, ...relative.split('/')))
+
+  return {
+    label: options.label ?? '',
+    async entry(relative) {
+      let stat: Stats
+      try {
+        stat = await fs.lstat(full(relative))
+      } catch (error) {
+        const code = codeOf(error)
+        return code === 'ENOENT' || code === 'ENOTDIR' ? undefined : { type: 'unreadable', code }
+      }
+      return describe(stat, () => fs.readlink(full(relative)))
+    },
+    async list(relative) {
+      return fs.readdir(full(relative))
+    },
+    read: (relative, limit) => readBounded(full(relative), limit),
+    inside(absolute) {
+      for (const base of roots) {
+        const relative = path.relative(base, path.normalize(absolute))
+        if (relative === '') return ''
+        if (!relative.startsWith('..') && !path.isAbsolute(relative)) return relative.split(path.sep).join('/')
+      }
+      return undefined
+    },
+    stamp: options.stamps
+      ? async (relative) => {
+          const stat: BigIntStats | undefined = await fs.stat(full(relative), { bigint: true }).catch(() => undefined)
+          return stat ? `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}` : undefined
+        }
+      : undefined,
+  }
+}
+
+async function describe(stat: Stats, readlink: () => Promise<string>): Promise<Entry> {
+  if (stat.isFile()) return { type: 'file', size: stat.size }
+  if (stat.isDirectory()) return { type: 'folder' }
+  if (stat.isSymbolicLink()) {
+    try {
+      return { type: 'link', target: await readlink() }
+    } catch (error) {
+      return { type: 'unreadable', code: codeOf(error) }
+    }
+  }
+  return { type: 'special' }
+}
+
+/**
+ * A regular file's bytes, at most `limit` of them. The file is opened without
+ * blocking (a FIFO put in its place cannot hang the run) and without following
+ * a link (the path was resolved before), then read up to `limit + 1` bytes:
+ * a file that claims a small size and never ends (`/proc`, `/dev/zero`) is still bounded.
+ */
+export async function readBounded(file: string, limit: number): Promise<Read> {
+  let handle: fs.FileHandle
+  try {
+    handle = await fs.open(file, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW)
+  } catch (error) {
+    return { unreadable: codeOf(error) }
+  }
+  try {
+    const stat = await handle.stat()
+    if (!stat.isFile()) return { unreadable: 'not a regular file' }
+    if (stat.size > limit) return { tooLarge: stat.size }
+    // The size said is a first guess: /proc files say 0, a growing file says less than it will give.
+    let buffer = new Uint8Array(Math.min(limit + 1, Math.max(stat.size + 1, 4096)))
+    let length = 0
+    for (;;) {
+      if (length === buffer.length) {
+        if (length > limit) break
+        const larger = new Uint8Array(Math.min(limit + 1, buffer.length * 2))
+        larger.set(buffer)
+        buffer = larger
+      }
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length)
+      if (bytesRead === 0) break
+      length += bytesRead
+    }
+    if (length > limit) return { tooLarge: Math.max(length, stat.size) }
+    return { bytes: buffer.subarray(0, length) }
+  } catch (error) {
+    return { unreadable: codeOf(error) }
+  } finally {
+    await handle.close()
+  }
+}
+
+function codeOf(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? String(error)
+}

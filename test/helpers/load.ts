@@ -1,0 +1,13 @@
+/** Read a workspace folder in-process, as the commands do, on threads closed afterwards. */
+import { ParsePool } from '../../src/parse/pool.js'
+import { loadWorkspace, type Workspace } from '../../src/pipeline.js'
+import { folderSource } from '../../src/read/folder.js'
+
+export async function loadFolder(root: string): Promise<Workspace> {
+  const pool = new ParsePool()
+  try {
+    return await loadWorkspace(folderSource(root), { pool })
+  } finally {
+    await pool.close()
+  }
+}
