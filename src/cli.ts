@@ -43,12 +43,12 @@ export async function main(args: string[], io: Io = processIo()): Promise<number
   common(program.command('build'))
     .description('validate, then write <out>/consolidated.md and <out>/stocktaking.md')
     .option('--out <dir>', 'the output folder (default: <root>/out)')
-    .option('--format <list>', 'comma-separated output formats: md, html, docx', 'md')
-    .option('--check', 'write nothing; exit 1 if any output on disk differs from what would be written')
+    .option('--format <list>', 'comma-separated output formats: md, html, docx (default: md)')
+    .option('--check', 'write nothing; exit 1 if any output on disk differs from what would be written (without other flags: every output the last builds recorded)')
     .option('--group <name>', 'only the topics of that small group')
-    .addOption(new Option('--lang <language>', 'language of generated labels (overrides the config)').choices(['en', 'fr', 'es']))
+    .option('--lang <list>', 'language(s) of the documents: en, fr, es, or several, e.g. en,fr,es (default: the configuration\'s)')
     .option('--watch', 'rebuild whenever proposals, the config or templates change')
-    .action(async (options: Common & { out?: string; format: string; check?: boolean; group?: string; lang?: 'en' | 'fr' | 'es'; watch?: boolean }) => {
+    .action(async (options: Common & { out?: string; format?: string; check?: boolean; group?: string; lang?: string; watch?: boolean }) => {
       const parsers = threads()
       const { build } = await import('./commands/build.js')
       code = options.watch ? await untilInterrupted(async (signal) => build({ ...options, signal }, io, await parsers)) : await build(options, io, await parsers)

@@ -4,13 +4,13 @@
  * the support matrix. Screenshots go to test-artifacts/ (not in git).
  * Without Chromium this test fails and says how to install it.
  */
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { chromium, type Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { run } from './helpers/run.js'
+import { scratch } from './helpers/scratch.js'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const ARTIFACTS = path.join(import.meta.dirname, '..', 'test-artifacts')
@@ -23,7 +23,7 @@ beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium is not at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`)
   }
-  const out = mkdtempSync(path.join(tmpdir(), 'consolidate-browser-'))
+  const out = scratch('consolidate-browser-')
   const result = await run(['build', '--root', FIXTURE, '--out', out, '--format', 'html'])
   expect(result.code, result.stderr).toBe(0)
   page = path.join(out, 'consolidated.html')

@@ -1,9 +1,13 @@
 /** The command line in-process: exit codes, --check, nothing written on errors, determinism. */
+import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { run } from './helpers/run.js'
 import { workspace } from './helpers/scratch.js'
+
+/** The compiled CLI (built from the sources before the tests run). */
+const BIN = path.join(import.meta.dirname, '..', 'bin', 'consolidate.js')
 
 
 const GOOD: Record<string, string> = {
@@ -19,7 +23,7 @@ describe('build', () => {
     const root = workspace(GOOD)
     const result = await run(['build', '--root', root])
     expect(result.code).toBe(0)
-    expect(readdirSync(path.join(root, 'out')).sort()).toEqual(['consolidated.md', 'stocktaking.md'])
+    expect(readdirSync(path.join(root, 'out')).sort()).toEqual(['.consolidate-manifest.json', 'consolidated.md', 'stocktaking.md'])
     const text = readFileSync(path.join(root, 'out', 'consolidated.md'), 'utf8')
     expect(text).toContain('<!-- proposal: two -->\n\n**Alt 1**\n\n[Each Party may act.]')
     expect(text).toContain('<!-- proposal: one -->\n\n**Alt 2**\n\n[Each Party shall [endeavour to] act.]')
@@ -42,7 +46,7 @@ describe('build', () => {
     expect(result.stderr).toContain('unbalanced-brackets')
     expect(result.stderr).toContain('nothing was written')
     expect(readFileSync(path.join(root, 'out', 'consolidated.md'), 'utf8')).toBe(before)
-    expect(readdirSync(path.join(root, 'out')).sort()).toEqual(['consolidated.md', 'stocktaking.md'])
+    expect(readdirSync(path.join(root, 'out')).sort()).toEqual(['.consolidate-manifest.json', 'consolidated.md', 'stocktaking.md'])
   })
 
   test('an invalid consolidate.yaml is an input error (exit 1) at its place', async () => {
@@ -74,7 +78,7 @@ describe('build', () => {
     const root = workspace(GOOD)
     const out = path.join(root, 'elsewhere')
     expect((await run(['build', '--root', root, '--out', out])).code).toBe(0)
-    expect(readdirSync(out).sort()).toEqual(['consolidated.md', 'stocktaking.md'])
+    expect(readdirSync(out).sort()).toEqual(['.consolidate-manifest.json', 'consolidated.md', 'stocktaking.md'])
     const refused = await run(['build', '--root', root, '--out', path.join(root, 'proposals', 'x')])
     expect(refused.code).toBe(2)
     expect(existsSync(path.join(root, 'proposals', 'x'))).toBe(false)
@@ -84,17 +88,22 @@ describe('build', () => {
     const root = workspace(GOOD)
     await run(['build', '--root', root])
     await run(['build', '--root', root])
-    expect(readdirSync(path.join(root, 'out')).sort()).toEqual(['consolidated.md', 'stocktaking.md'])
+    expect(readdirSync(path.join(root, 'out')).sort()).toEqual(['.consolidate-manifest.json', 'consolidated.md', 'stocktaking.md'])
   })
 
-  test('same inputs created in another order, another clock: byte-identical outputs', async () => {
+  test('same inputs created in another order, another clock, locale and time zone: byte-identical outputs', async () => {
     const first = workspace(GOOD)
     const second = workspace(GOOD, Object.keys(GOOD).reverse())
-    await run(['build', '--root', first])
+    await run(['build', '--root', first, '--format', 'md,html,docx'])
     await new Promise((resolve) => setTimeout(resolve, 20))
-    await run(['build', '--root', second], { env: { LANG: 'tr_TR.UTF-8', LC_ALL: 'tr_TR.UTF-8', TZ: 'Pacific/Kiritimati' } })
-    for (const name of ['consolidated.md', 'stocktaking.md']) {
-      expect(readFileSync(path.join(second, 'out', name), 'utf8')).toBe(readFileSync(path.join(first, 'out', name), 'utf8'))
+    // A child process: the locale and time zone are the process's own, not an option.
+    const child = spawnSync(process.execPath, [BIN, 'build', '--root', second, '--format', 'md,html,docx'], {
+      encoding: 'utf8',
+      env: { ...process.env, LANG: 'tr_TR.UTF-8', LC_ALL: 'tr_TR.UTF-8', TZ: 'Pacific/Kiritimati', CI: '1' },
+    })
+    expect(child.status, child.stderr).toBe(0)
+    for (const name of ['consolidated.md', 'stocktaking.md', 'consolidated.html', 'consolidated.docx', '.consolidate-manifest.json']) {
+      expect(readFileSync(path.join(second, 'out', name)).equals(readFileSync(path.join(first, 'out', name))), name).toBe(true)
     }
   })
 })

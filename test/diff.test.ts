@@ -3,13 +3,13 @@
  * `new` workspace and the expected JSON and Markdown; the same pair is then
  * committed twice to a temporary repository and compared as git revisions.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { golden } from './helpers/golden.js'
 import { commitAll, git, gitRepository } from './helpers/git.js'
 import { run } from './helpers/run.js'
+import { scratch } from './helpers/scratch.js'
 
 const fixtures = path.join(import.meta.dirname, 'diff-fixtures')
 const scenarios = readdirSync(fixtures).filter((name) => existsSync(path.join(fixtures, name, 'old'))).sort()
@@ -121,7 +121,7 @@ describe('diff between git revisions', () => {
   })
 
   test('outside a git repository, a name that is no folder is a usage error', async () => {
-    const outside = mkdtempSync(path.join(tmpdir(), 'consolidate-no-git-'))
+    const outside = scratch('consolidate-no-git-')
     const result = await run(['diff', 'HEAD~1', path.join(fixtures, 'every-kind', 'new'), '--root', outside], { cwd: outside })
     rmSync(outside, { recursive: true })
     expect(result.code).toBe(2)

@@ -3,8 +3,7 @@
  * proposal's text, its attribution footnote, the body footnotes, the flags and
  * the annex are there; two builds give the same bytes; no clock time inside.
  */
-import { mkdtempSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { strFromU8, unzipSync } from 'fflate'
 import mammoth from 'mammoth'
@@ -20,11 +19,12 @@ import { loadFolder } from './helpers/load.js'
 import { renderBody } from '../src/render/apply-edits.js'
 import type { Negotiation } from '../src/types.js'
 import { run } from './helpers/run.js'
+import { scratch } from './helpers/scratch.js'
 
 const FIXTURE = path.join(import.meta.dirname, 'fixtures', 'exports')
 
 async function build(...args: string[]): Promise<{ out: string; bytes: Buffer }> {
-  const out = mkdtempSync(path.join(tmpdir(), 'consolidate-docx-'))
+  const out = scratch('consolidate-docx-')
   const result = await run(['build', '--root', FIXTURE, '--out', out, '--format', 'docx', ...args])
   expect(result.code, result.stderr).toBe(0)
   return { out, bytes: readFileSync(path.join(out, 'consolidated.docx')) }

@@ -1,15 +1,15 @@
 /** HTML and Word outputs beyond the golden fixtures: workspace templates, small groups, no configuration. */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import mammoth from 'mammoth'
 import { describe, expect, test } from 'vitest'
 import { run } from './helpers/run.js'
+import { scratch } from './helpers/scratch.js'
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures')
 
 function workspace(fixture: string): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'consolidate-exports-'))
+  const root = scratch('consolidate-exports-')
   cpSync(path.join(FIXTURES, fixture), root, { recursive: true })
   return root
 }

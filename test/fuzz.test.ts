@@ -8,8 +8,7 @@
  * The pure core runs in-process (parse → validate → assemble → render); a
  * smaller run goes through the CLI on real folders.
  */
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
@@ -23,6 +22,7 @@ import { renderStocktake } from '../src/render/stocktaking.js'
 import { DEFAULT_CONFIG, RULES, type Config, type Diagnostic, type Proposal } from '../src/types.js'
 import { validate } from '../src/check/validate.js'
 import { run } from './helpers/run.js'
+import { scratch } from './helpers/scratch.js'
 
 const CONFIG = parseConfig(
   'consolidate.yaml',
@@ -207,12 +207,12 @@ describe('any proposal files', () => {
   })
 
   test('never throw, never lose a file (command line, real folders)', async () => {
-    const scratch = mkdtempSync(path.join(tmpdir(), 'consolidate-fuzz-'))
+    const folder = scratch('consolidate-fuzz-')
     try {
       let index = 0
       await fc.assert(
         fc.asyncProperty(workspace, async ({ files, configured }) => {
-          const root = path.join(scratch, String(index++))
+          const root = path.join(folder, String(index++))
           for (const file of files) {
             mkdirSync(path.dirname(path.join(root, file.name)), { recursive: true })
             writeFileSync(path.join(root, file.name), file.bytes)
@@ -242,7 +242,7 @@ describe('any proposal files', () => {
         { numRuns: 60, seed: 4242 },
       )
     } finally {
-      rmSync(scratch, { recursive: true, force: true })
+      rmSync(folder, { recursive: true, force: true })
     }
   })
 })

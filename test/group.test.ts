@@ -1,13 +1,13 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { groupSlug } from '../src/assemble/group.js'
 import { run } from './helpers/run.js'
+import { scratch } from './helpers/scratch.js'
 
 const workspace = path.join(import.meta.dirname, 'diff-fixtures', 'every-kind', 'new')
 const noConfig = path.join(import.meta.dirname, 'fixtures', 'no-config')
-const temporary = (): string => mkdtempSync(path.join(tmpdir(), 'consolidate-group-'))
+const temporary = (): string => scratch('consolidate-group-')
 
 describe('build --group', () => {
   test('an unknown group is a usage error that lists the groups (exit 2), and nothing is written', async () => {
@@ -31,13 +31,20 @@ describe('build --group', () => {
     const group = await run(['build', '--root', workspace, '--out', out, '--group', 'E-invoicing'], { cwd: out })
     expect(group.code, group.stderr).toBe(0)
     expect(group.stderr).toContain('consolidate: wrote consolidated-e-invoicing.md, stocktaking-e-invoicing.md (2 proposals in the text, 1 referred to stocktaking, 0 withdrawn)\n')
-    expect(readdirSync(out).sort()).toEqual(['consolidated-e-invoicing.md', 'consolidated.md', 'stocktaking-e-invoicing.md', 'stocktaking.md'])
+    expect(readdirSync(out).sort()).toEqual(['.consolidate-manifest.json', 'consolidated-e-invoicing.md', 'consolidated.md', 'stocktaking-e-invoicing.md', 'stocktaking.md'])
     expect(readFileSync(path.join(out, 'consolidated.md'), 'utf8')).toBe(full)
     const check = await run(['build', '--root', workspace, '--out', out, '--group', 'E-invoicing', '--check'], { cwd: out })
     expect(check).toEqual({ code: 0, stdout: '', stderr: expect.stringContaining('consolidate: up to date: consolidated-e-invoicing.md, stocktaking-e-invoicing.md\n') })
     const other = await run(['build', '--root', workspace, '--out', out, '--group', 'Trust and digital trade', '--check'], { cwd: out })
     expect(other.code).toBe(1)
-    expect(other.stderr).toContain('consolidate: out of date: consolidated-trust-and-digital-trade.md, stocktaking-trust-and-digital-trade.md; run consolidate build to update\n')
+    expect(other.stderr).toContain(`consolidate: missing (never built): consolidated-trust-and-digital-trade.md, stocktaking-trust-and-digital-trade.md; run \`consolidate build --root ${workspace} --out ${out} --group 'Trust and digital trade'\`\n`)
+    // Without flags, --check checks every build the manifest records: the full text and the group's extract.
+    const all = await run(['build', '--root', workspace, '--out', out, '--check'], { cwd: out })
+    expect(all).toEqual({ code: 0, stdout: '', stderr: expect.stringContaining('consolidate: up to date: consolidated-e-invoicing.md, stocktaking-e-invoicing.md, consolidated.md, stocktaking.md\n') })
+    writeFileSync(path.join(out, 'consolidated-e-invoicing.md'), 'edited by hand\n')
+    const stale = await run(['build', '--root', workspace, '--out', out, '--check'], { cwd: out })
+    expect(stale.code).toBe(1)
+    expect(stale.stderr).toContain(`consolidate: out of date: consolidated-e-invoicing.md; run \`consolidate build --root ${workspace} --out ${out} --group E-invoicing\` to update\n`)
   })
 })
 

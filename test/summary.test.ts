@@ -1,11 +1,11 @@
 /** The step summary `build` appends to the file GITHUB_STEP_SUMMARY names. */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { expect, test } from 'vitest'
 import { golden } from './helpers/golden.js'
 import { commitAll, gitRepository } from './helpers/git.js'
 import { run } from './helpers/run.js'
+import { scratch } from './helpers/scratch.js'
 
 const fixtures = path.join(import.meta.dirname, 'diff-fixtures', 'every-kind')
 const expected = path.join(import.meta.dirname, 'step-summary')
@@ -18,7 +18,7 @@ function repository(): { repository: string; summary: string } {
   rmSync(path.join(repository, 'negotiation'), { recursive: true })
   cpSync(path.join(fixtures, 'new'), path.join(repository, 'negotiation'), { recursive: true })
   commitAll(repository, 'Rev.4')
-  const summary = path.join(mkdtempSync(path.join(tmpdir(), 'consolidate-summary-')), 'step-summary.md')
+  const summary = path.join(scratch('consolidate-summary-'), 'step-summary.md')
   writeFileSync(summary, '# An earlier step\n\n')
   return { repository, summary }
 }

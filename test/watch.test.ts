@@ -1,16 +1,16 @@
 /** `build --watch`, in-process: edits are rebuilt, errors keep the last good output, and it stops when asked. */
 import { spawn } from 'node:child_process'
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { expect, test } from 'vitest'
 import { build, type Rebuild } from '../src/commands/build.js'
 import { run } from './helpers/run.js'
+import { scratch } from './helpers/scratch.js'
 
 const sample = path.join(import.meta.dirname, 'diff-fixtures', 'every-kind', 'new')
 
 function workspace(): { root: string; out: string } {
-  const root = mkdtempSync(path.join(tmpdir(), 'consolidate-watch-'))
+  const root = scratch('consolidate-watch-')
   cpSync(sample, root, { recursive: true })
   return { root, out: path.join(root, 'out') }
 }

@@ -1,29 +1,32 @@
-/** `consolidate build`: validate, then write the consolidated text and the stocktaking report. */
+/** `consolidate build`: validate, then write (or with `--check`, compare) the consolidated text and the stocktaking report. */
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
-import { placements } from '../assemble/negotiation.js'
+import { groupConfig, selectGroup } from '../assemble/group.js'
+import { assemble, placements } from '../assemble/negotiation.js'
 import { hasErrors } from '../check/diagnostics.js'
-import { groupConfig, groupFileName, selectGroup } from '../assemble/group.js'
+import { EXIT, UsageError } from '../errors.js'
 import { printDiagnostics, type Io } from '../io.js'
-import { loadWorkspace, negotiationOf, type LoadOptions, type Workspace } from '../pipeline.js'
 import type { ParsePool } from '../parse/pool.js'
+import { loadWorkspace, type Workspace } from '../pipeline.js'
 import { MemoryCache } from '../read/cache.js'
 import { folderSource } from '../read/folder.js'
 import { builtinTemplate, readConfigFile, resolveRoot } from '../read/root.js'
 import { watchFolder } from '../read/watch.js'
-import { loadRoot, withPool, type CommonOptions } from './load.js'
-import { OUTPUT_FORMATS, renderOutputs, type OutputFormat } from '../render/outputs.js'
+import { renderOutputs, type Templates } from '../render/outputs.js'
 import type { BuildSummary } from '../render/summary.js'
 import type { Diagnostic, Language, Negotiation } from '../types.js'
-import { staleOutputs, writeOutputs } from '../write.js'
-import { EXIT, UsageError } from '../errors.js'
+import { refuseInputFiles, refuseInputFolders, staleOutputs, writeOutputs, type Output } from '../write.js'
+import { loadRoot, withPool, type CommonOptions } from './load.js'
+import { commandFor, MANIFEST, outputName, parseFormats, parseLanguages, readManifest, recordBuild, writeManifest, type Target } from './plan.js'
 
 export interface BuildOptions extends CommonOptions {
   out?: string
-  format: string
+  /** `--format md,html,docx`; default `md`. */
+  format?: string
   check?: boolean
   group?: string
-  lang?: Language
+  /** `--lang en` or `--lang en,fr,es`; default the configuration's language. */
+  lang?: string
   watch?: boolean
   /** Stops `--watch` (Ctrl-C on the command line; an AbortController when embedded or tested). */
   signal?: AbortSignal
@@ -35,7 +38,7 @@ export interface BuildOptions extends CommonOptions {
 
 /** What one rebuild of `--watch` did. */
 export interface Rebuild {
-  outcome: Outcome['outcome'] | 'usage'
+  outcome: BuildSummary['outcome'] | 'usage'
   /** Proposal files parsed again (the others came from the cache). */
   parsed: number
   diagnostics: Diagnostic[]
@@ -45,15 +48,9 @@ interface Settings {
   root: string
   out: string
   configFile: string
-  formats: OutputFormat[]
-  group?: string
-  check: boolean
-}
-
-interface SummaryContext {
-  root: string
-  configFile?: string
-  pool: ParsePool
+  /** As the user would type them in a command that rebuilds (undefined: the default). */
+  shownRoot?: string
+  shownOut?: string
 }
 
 interface Outcome {
@@ -69,8 +66,8 @@ export async function build(options: BuildOptions, io: Io, pool?: ParsePool): Pr
 
 async function buildOnce(options: BuildOptions, io: Io, pool: ParsePool): Promise<number> {
   const settings = await settingsOf(options, io)
-  const { workspace } = await loadRoot(options, io, pool, overridesOf(options))
-  const outcome = await produce(workspace, settings, io)
+  const { workspace } = await loadRoot(options, io, pool)
+  const outcome = options.check ? await check(workspace, options, settings, io) : await write(workspace, options, settings, io)
   const summaryFile = io.env.GITHUB_STEP_SUMMARY
   if (summaryFile) await appendSummary(summaryFile, outcome, workspace, { root: settings.root, configFile: options.config, pool }, io)
   return outcome.code
@@ -87,8 +84,8 @@ async function watchBuild(options: BuildOptions, io: Io, pool: ParsePool): Promi
     let rebuild: Rebuild
     try {
       const config = options.config === undefined ? undefined : await readConfigFile(io.cwd, options.config)
-      const workspace = await loadWorkspace(source, { pool, cache, config, overrides: overridesOf(options) })
-      const outcome = await produce(workspace, settings, io)
+      const workspace = await loadWorkspace(source, { pool, cache, config })
+      const outcome = await write(workspace, options, settings, io)
       rebuild = { outcome: outcome.outcome, parsed: workspace.parsed, diagnostics: workspace.diagnostics }
     } catch (error) {
       // A watch outlives bad moments (an unknown group, a configuration being saved): report and wait for the next change.
@@ -104,51 +101,52 @@ async function watchBuild(options: BuildOptions, io: Io, pool: ParsePool): Promi
 async function settingsOf(options: BuildOptions, io: Io): Promise<Settings> {
   const root = await resolveRoot(io.cwd, options.root)
   const out = path.resolve(io.cwd, options.out ?? path.join(root, 'out'))
-  await refuseInputFolder(root, out)
+  await refuseInputFolders(root, out)
   const configFile = options.config === undefined ? path.join(root, 'consolidate.yaml') : path.resolve(io.cwd, options.config)
-  return { root, out, configFile, formats: parseFormats(options.format), group: options.group, check: Boolean(options.check) }
+  return {
+    root,
+    out,
+    configFile,
+    shownRoot: options.root === undefined || path.resolve(io.cwd, options.root) === io.cwd ? undefined : options.root,
+    shownOut: options.out,
+  }
 }
 
-function overridesOf(options: BuildOptions): LoadOptions['overrides'] {
-  return options.lang ? { language: options.lang } : {}
+/** The target the flags name, the configuration filling in what they leave out. */
+function targetOf(options: BuildOptions, workspace: Workspace): Target {
+  return {
+    view: 'consolidated',
+    ...(options.group === undefined ? {} : { group: options.group }),
+    languages: options.lang === undefined ? [workspace.config.language] : parseLanguages(options.lang),
+    formats: parseFormats(options.format ?? 'md'),
+  }
 }
 
-/** Print the diagnostics, then write (or with `--check`, compare) the outputs of a workspace without errors. */
-async function produce(workspace: Workspace, settings: Settings, io: Io): Promise<Outcome> {
+/** Whether the command line chose what to build; without, `--check` checks what the manifest lists. */
+function chosen(options: BuildOptions): boolean {
+  return options.format !== undefined || options.lang !== undefined || options.group !== undefined
+}
+
+/** Print the diagnostics; when there are errors, say that nothing is written. An unknown group is reported first (a usage error). */
+async function inputsFailed(workspace: Workspace, settings: Settings, io: Io, written: boolean, targets: Target[] = []): Promise<Outcome | undefined> {
   const configSound = !workspace.diagnostics.some((diagnostic) => diagnostic.rule === 'invalid-config')
-  const selected = settings.group !== undefined && configSound ? selectGroup(workspace.config, settings.group) : undefined
+  if (configSound) for (const target of targets) if (target.group !== undefined) selectGroup(workspace.config, target.group)
   await printDiagnostics(workspace.diagnostics, io, settings.root)
-  if (hasErrors(workspace.diagnostics)) {
-    const errors = workspace.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length
-    const kept = settings.check ? '' : '; nothing was written'
-    io.stderr.write(`consolidate: ${errors} error${errors === 1 ? '' : 's'} in the inputs${kept}\n`)
-    return { outcome: 'errors', code: EXIT.inputs, files: [] }
-  }
+  if (!hasErrors(workspace.diagnostics)) return undefined
+  const errors = workspace.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length
+  io.stderr.write(`consolidate: ${errors} error${errors === 1 ? '' : 's'} in the inputs${written ? '; nothing was written' : ''}\n`)
+  return { outcome: 'errors', code: EXIT.inputs, files: [] }
+}
 
-  let negotiation = negotiationOf(workspace, { topics: selected?.topics })!
-  if (selected) negotiation = { ...negotiation, config: groupConfig(negotiation.config, selected.group) }
-  const templates = {
-    cover: workspace.templates['cover.md'] ?? (await builtinTemplate('cover.md')),
-    css: workspace.templates['consolidated.css'] ?? (await builtinTemplate('consolidated.css')),
-  }
-  const outputs = (await renderOutputs(negotiation, settings.formats, templates)).map((output) =>
-    selected ? { ...output, name: groupFileName(output.name, selected.group) } : output,
-  )
-  await refuseInputFiles(settings.out, outputs.map((output) => output.name), [settings.configFile, ...workspace.files.map((file) => path.join(settings.root, file.path))])
+/** Render and write one target, recording it in the manifest. */
+async function write(workspace: Workspace, options: BuildOptions, settings: Settings, io: Io): Promise<Outcome> {
+  const target = targetOf(options, workspace)
+  const failed = await inputsFailed(workspace, settings, io, true, [target])
+  if (failed) return failed
+  const { outputs, negotiation } = await render(workspace, target, settings)
+  const manifest = recordBuild(await manifestIn(settings.out), { ...target, files: outputs.map((output) => output.name) })
+  await writeOutputs(settings.out, [...outputs, { name: MANIFEST, content: writeManifest(manifest) }])
   const names = outputs.map((output) => shown(io, path.join(settings.out, output.name)))
-
-  if (settings.check) {
-    const stale = await staleOutputs(settings.out, outputs)
-    if (stale.length > 0) {
-      const files = stale.map((name) => shown(io, path.join(settings.out, name)))
-      io.stderr.write(`consolidate: out of date: ${files.join(', ')}; run consolidate build to update\n`)
-      return { outcome: 'stale', code: EXIT.inputs, files, negotiation }
-    }
-    io.stderr.write(`consolidate: up to date: ${names.join(', ')}\n`)
-    return { outcome: 'fresh', code: EXIT.ok, files: names, negotiation }
-  }
-
-  await writeOutputs(settings.out, outputs)
   const live = placements(negotiation.topics)
   const referred = live.filter((placement) => placement.referred).length
   io.stderr.write(
@@ -156,6 +154,75 @@ async function produce(workspace: Workspace, settings: Settings, io: Io): Promis
       `(${live.length} proposal${live.length === 1 ? '' : 's'} in the text, ${referred} referred to stocktaking, ${negotiation.withdrawn.length} withdrawn)\n`,
   )
   return { outcome: 'written', code: EXIT.ok, files: names, negotiation }
+}
+
+/**
+ * `--check`: compare with the disk what the flags would write, or, without
+ * flags, every build the manifest lists; say which files are missing or out
+ * of date and the command that brings each up to date.
+ */
+async function check(workspace: Workspace, options: BuildOptions, settings: Settings, io: Io): Promise<Outcome> {
+  const manifest = await manifestIn(settings.out)
+  const targets = chosen(options) || !manifest || manifest.builds.length === 0 ? [targetOf(options, workspace)] : manifest.builds
+  const failed = await inputsFailed(workspace, settings, io, false, targets)
+  if (failed) return failed
+  const files: string[] = []
+  const stale: string[] = []
+  let negotiation: Negotiation | undefined
+  for (const target of targets) {
+    const rendered = await render(workspace, target, settings)
+    negotiation ??= rendered.negotiation
+    const differing = await staleOutputs(settings.out, rendered.outputs)
+    files.push(...rendered.outputs.map((output) => shown(io, path.join(settings.out, output.name))))
+    if (differing.length === 0) continue
+    const command = commandFor(target, { root: settings.shownRoot, out: settings.shownOut, defaultLanguage: workspace.config.language })
+    const missing = differing.filter((each) => each.missing).map((each) => shown(io, path.join(settings.out, each.name)))
+    const outdated = differing.filter((each) => !each.missing).map((each) => shown(io, path.join(settings.out, each.name)))
+    if (missing.length > 0) io.stderr.write(`consolidate: missing (never built): ${missing.join(', ')}; run \`${command}\`\n`)
+    if (outdated.length > 0) io.stderr.write(`consolidate: out of date: ${outdated.join(', ')}; run \`${command}\` to update\n`)
+    stale.push(...missing, ...outdated)
+  }
+  if (stale.length > 0) return { outcome: 'stale', code: EXIT.inputs, files: stale, negotiation }
+  io.stderr.write(`consolidate: up to date: ${files.join(', ')}\n`)
+  return { outcome: 'fresh', code: EXIT.ok, files, negotiation }
+}
+
+/** Every file of a target, named as it is written; and the negotiation of its first language. */
+async function render(workspace: Workspace, target: Target, settings: Settings): Promise<{ outputs: Output[]; negotiation: Negotiation }> {
+  const selected = target.group === undefined ? undefined : selectGroup(workspace.config, target.group)
+  const templates: Templates = {
+    cover: workspace.templates['cover.md'] ?? (await builtinTemplate('cover.md')),
+    css: workspace.templates['consolidated.css'] ?? (await builtinTemplate('consolidated.css')),
+  }
+  const several = target.languages.length > 1
+  const outputs: Output[] = []
+  let first: Negotiation | undefined
+  for (const language of target.languages) {
+    const negotiation = negotiationIn(workspace, language, selected)
+    first ??= negotiation
+    for (const output of await renderOutputs(negotiation, target.formats, templates)) {
+      outputs.push({ ...output, name: outputName(output.name, { group: target.group, language: several ? language : undefined }) })
+    }
+  }
+  await refuseInputFiles(settings.out, outputs.map((output) => output.name), [settings.configFile, ...workspace.files.map((file) => path.join(settings.root, file.path))])
+  return { outputs, negotiation: first! }
+}
+
+function negotiationIn(workspace: Workspace, language: Language, selected: ReturnType<typeof selectGroup> | undefined): Negotiation {
+  const config = { ...workspace.config, language }
+  const negotiation = assemble(workspace.proposals, config, { topics: selected?.topics })
+  return selected ? { ...negotiation, config: groupConfig(config, selected.group) } : negotiation
+}
+
+async function manifestIn(out: string): Promise<ReturnType<typeof readManifest>> {
+  const text = await fs.readFile(path.join(out, MANIFEST), 'utf8').catch(() => undefined)
+  return text === undefined ? undefined : readManifest(text)
+}
+
+interface SummaryContext {
+  root: string
+  configFile?: string
+  pool: ParsePool
 }
 
 /**
@@ -197,49 +264,3 @@ function shown(io: Io, file: string): string {
   return path.relative(io.cwd, file) || file
 }
 
-function parseFormats(list: string): OutputFormat[] {
-  const formats = list.split(',').map((format) => format.trim()).filter(Boolean)
-  for (const format of formats) {
-    if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) {
-      throw new UsageError(`unknown format "${format}" for --format; use a comma-separated list of ${OUTPUT_FORMATS.join(', ')}`)
-    }
-  }
-  if (formats.length === 0) throw new UsageError(`--format needs at least one of ${OUTPUT_FORMATS.join(', ')}`)
-  return [...new Set(formats)] as OutputFormat[]
-}
-
-/** Outputs never go where inputs live: a build must not write over a proposal or a template. */
-async function refuseInputFolder(root: string, out: string): Promise<void> {
-  const realOut = await realPath(out)
-  for (const input of ['proposals', 'templates']) {
-    const folder = await realPath(path.join(root, input))
-    const relative = path.relative(folder, realOut)
-    if (relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative))) {
-      throw new UsageError(`--out ${out} is inside the workspace's ${input}/ folder, where inputs live; choose another folder, e.g. --out out`)
-    }
-  }
-  const stat = await fs.stat(out).catch(() => undefined)
-  if (stat && !stat.isDirectory()) throw new UsageError(`--out ${out} is a file, not a folder; --out names the folder the outputs are written to, e.g. --out out`)
-}
-
-/** No output file may be an input file, whatever links lead there. */
-async function refuseInputFiles(out: string, names: string[], inputs: string[]): Promise<void> {
-  const real = new Set(await Promise.all(inputs.map(realPath)))
-  for (const name of names) {
-    const target = path.join(out, name)
-    if (real.has(await realPath(target))) {
-      throw new UsageError(`--out ${out} would write ${name} over an input file; choose another folder, e.g. --out out`)
-    }
-  }
-}
-
-/** The real path of a file or folder that may not exist yet: its nearest existing folder resolved, the rest appended. */
-async function realPath(file: string): Promise<string> {
-  const rest: string[] = []
-  for (let at = path.resolve(file); ; at = path.dirname(at)) {
-    const real = await fs.realpath(at).catch(() => undefined)
-    if (real !== undefined) return path.join(real, ...rest)
-    if (path.dirname(at) === at) return path.resolve(file)
-    rest.unshift(path.basename(at))
-  }
-}

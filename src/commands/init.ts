@@ -4,6 +4,7 @@ import path from 'node:path'
 import { type Io } from '../io.js'
 import { CACHE_FOLDER } from '../read/cache.js'
 import { BUILTIN_TEMPLATES } from '../read/root.js'
+import { makeFolders } from '../write.js'
 import { EXIT, UsageError } from '../errors.js'
 
 /** What `init` writes: every file of the built-in `templates/init/`, and `templates/proposal.md`. */
@@ -63,20 +64,6 @@ async function checkFolder(root: string): Promise<void> {
     }
     if (stat.code !== 'ENOENT' || path.dirname(at) === at) throw new UsageError(`cannot create a workspace in ${root}: ${stat.code}`)
   }
-}
-
-/**
- * Create the missing folders of `folder`, one level at a time (a recursive
- * mkdir can loop forever in /proc); returns those it created, outermost first.
- */
-async function makeFolders(folder: string): Promise<string[]> {
-  const missing: string[] = []
-  for (let at = folder; !(await fs.stat(at).catch(() => undefined)); at = path.dirname(at)) {
-    if (path.dirname(at) === at) break
-    missing.unshift(at)
-  }
-  for (const each of missing) await fs.mkdir(each)
-  return missing
 }
 
 /** The parse cache is the machine's own: keep it out of git (`.gitignore` gets one line, written or added). */

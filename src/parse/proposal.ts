@@ -51,7 +51,7 @@ export function parseProposal(file: string, input: Uint8Array | string, options:
   }
 
   if (!/^---[ \t]*(\n|$)/.test(text)) {
-    report('no-front-matter', noFrontMatter(text), { line: 1, column: 1 })
+    report('no-front-matter', noFrontMatter(text, file), { line: 1, column: 1 })
     return { diagnostics }
   }
   const tree = parseMarkdown(text)
@@ -110,13 +110,14 @@ export function parseProposal(file: string, input: Uint8Array | string, options:
   }
 }
 
-/** Why a file has no front matter, and how to add one. */
-function noFrontMatter(text: string): string {
+/** Why a file has no front matter, and how to add one; or, for a file that is no proposal (a README), how to keep it out. */
+function noFrontMatter(text: string, file: string): string {
   const fix = 'start the file with a line `---`, then fields such as `topic: A.1.4` and `author: Japan`, then a line `---`'
   if (/^\+\+\+[ \t]*\n/.test(text)) return `the file has TOML front matter (\`+++\`); front matter must be YAML: ${fix}`
   if (/^\s*\n\s*---[ \t]*\n/.test(text) || /^[ \t]+---[ \t]*\n/.test(text)) return `the file has no front matter on its first line (the \`---\` must be the very first line, with nothing before it); ${fix}`
   if (/^-{4,}[ \t]*\n/.test(text) || /^—/.test(text)) return `the file has no front matter (the first line must be exactly three hyphens \`---\`); ${fix}`
-  return `the file has no front matter; ${fix}`
+  const leaf = file.slice(file.lastIndexOf('/') + 1)
+  return `the file has no front matter; ${fix}; if it is not a proposal (a README, notes), rename it \`_${leaf}\` (names starting with \`_\` are skipped) or keep it out of proposals/`
 }
 
 /** The file's name without its folder and without `.md`. */

@@ -31,6 +31,8 @@ export function folderSource(root: string, options: FolderOptions = {}): Source 
         const code = codeOf(error)
         return code === 'ENOENT' || code === 'ENOTDIR' ? undefined : { type: 'unreadable', code }
       }
+      // A folder holding `.git` is another repository (a submodule): git does not give its files either.
+      if (stat.isDirectory() && relative !== '' && (await fs.lstat(path.join(full(relative), '.git')).catch(() => undefined))) return { type: 'submodule' }
       return describe(stat, () => fs.readlink(full(relative)))
     },
     async list(relative) {

@@ -1,8 +1,6 @@
 /** Temporary git repositories for tests: local identity, fixed dates, no signing. */
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
+import { scratch } from './scratch.js'
 
 const env = { ...process.env, GIT_AUTHOR_DATE: '2026-11-28T12:00:00Z', GIT_COMMITTER_DATE: '2026-11-28T12:00:00Z' }
 
@@ -13,7 +11,7 @@ export function git(dir: string, ...args: string[]): string {
 
 /** A new empty repository in a temporary folder. */
 export function gitRepository(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'consolidate-git-'))
+  const dir = scratch('consolidate-git-')
   git(dir, 'init', '-q', '-b', 'main')
   git(dir, 'config', 'user.name', 'Secretariat')
   git(dir, 'config', 'user.email', 'secretariat@example.org')

@@ -1,0 +1,140 @@
+/**
+ * What a build writes: its targets (view, small group, languages, formats,
+ * revision compared with), the names of their files, the manifest that
+ * records them in the output folder, and the command that rebuilds them. Pure.
+ */
+import { groupSlug } from '../assemble/group.js'
+import { OUTPUT_FORMATS, type OutputFormat } from '../render/outputs.js'
+import { LANGUAGES, type Language } from '../types.js'
+import { UsageError } from '../errors.js'
+
+export const VIEWS = ['consolidated', 'clean'] as const
+export type View = (typeof VIEWS)[number]
+
+/** One combination of the flags that choose what is written. */
+export interface Target {
+  view: View
+  /** A small group's name, as configured. */
+  group?: string
+  /** In the order asked; several languages name each file `<base>.<lang>.<ext>`. */
+  languages: Language[]
+  formats: OutputFormat[]
+  /** The revision the redline compares with. */
+  since?: string
+}
+
+/** The manifest: what each build wrote into the output folder. */
+export interface Manifest {
+  format: 1
+  builds: Array<Target & { files: string[] }>
+}
+
+/** The manifest's file in the output folder: hidden, committed with the outputs. */
+export const MANIFEST = '.consolidate-manifest.json'
+
+/**
+ * `consolidated.md` as a target writes it: `consolidated-e-invoicing-redline.fr.md`
+ * for the group "E-invoicing", a redline, in French among several languages.
+ */
+export function outputName(name: string, parts: { group?: string; redline?: boolean; language?: Language }): string {
+  const dot = name.indexOf('.')
+  const base = dot === -1 ? name : name.slice(0, dot)
+  const extension = dot === -1 ? '' : name.slice(dot)
+  const group = parts.group === undefined ? '' : `-${groupSlug(parts.group)}`
+  const redline = parts.redline ? '-redline' : ''
+  const language = parts.language === undefined ? '' : `.${parts.language}`
+  return `${base}${group}${redline}${language}${extension}`
+}
+
+/** Two targets with the same key write the same files: a new build replaces only the entry of its own key. */
+export function targetKey(target: Target): string {
+  return JSON.stringify([target.view, target.group ?? null, target.languages, target.formats, target.since ?? null])
+}
+
+/** The manifest with `entry` in place of the entry of the same key; entries in key order, so its bytes are stable. */
+export function recordBuild(manifest: Manifest | undefined, entry: Target & { files: string[] }): Manifest {
+  const builds = (manifest?.builds ?? []).filter((each) => targetKey(each) !== targetKey(entry))
+  builds.push(normalised(entry))
+  builds.sort((a, b) => (targetKey(a) < targetKey(b) ? -1 : targetKey(a) > targetKey(b) ? 1 : 0))
+  return { format: 1, builds }
+}
+
+/** A manifest read from disk, or undefined when it is not one (a damaged manifest is rebuilt, never trusted). */
+export function readManifest(text: string): Manifest | undefined {
+  let data: unknown
+  try {
+    data = JSON.parse(text)
+  } catch {
+    return undefined
+  }
+  const manifest = data as Manifest
+  if (manifest?.format !== 1 || !Array.isArray(manifest.builds)) return undefined
+  const valid = manifest.builds.every(
+    (entry) =>
+      (VIEWS as readonly string[]).includes(entry?.view) &&
+      Array.isArray(entry.languages) && entry.languages.length > 0 && entry.languages.every((language) => (LANGUAGES as readonly string[]).includes(language)) &&
+      Array.isArray(entry.formats) && entry.formats.length > 0 && entry.formats.every((format) => (OUTPUT_FORMATS as readonly string[]).includes(format)) &&
+      (entry.group === undefined || typeof entry.group === 'string') &&
+      (entry.since === undefined || typeof entry.since === 'string') &&
+      Array.isArray(entry.files),
+  )
+  return valid ? { format: 1, builds: manifest.builds.map(normalised) } : undefined
+}
+
+/** The manifest as written: two-space JSON and a final newline. */
+export function writeManifest(manifest: Manifest): string {
+  return `${JSON.stringify(manifest, null, 2)}\n`
+}
+
+function normalised(entry: Target & { files: string[] }): Target & { files: string[] } {
+  return {
+    view: entry.view,
+    ...(entry.group === undefined ? {} : { group: entry.group }),
+    languages: entry.languages,
+    formats: entry.formats,
+    ...(entry.since === undefined ? {} : { since: entry.since }),
+    files: [...entry.files].sort(),
+  }
+}
+
+/** `consolidate build …`: the command that writes a target again, for a message that says how to bring it up to date. */
+export function commandFor(target: Target, context: { root?: string; out?: string; defaultLanguage: Language }): string {
+  const words = ['consolidate', 'build']
+  if (context.root !== undefined) words.push('--root', quote(context.root))
+  if (context.out !== undefined) words.push('--out', quote(context.out))
+  if (target.view !== 'consolidated') words.push('--view', target.view)
+  if (target.formats.join(',') !== 'md') words.push('--format', target.formats.join(','))
+  if (target.languages.length !== 1 || target.languages[0] !== context.defaultLanguage) words.push('--lang', target.languages.join(','))
+  if (target.group !== undefined) words.push('--group', quote(target.group))
+  if (target.since !== undefined) words.push('--since', quote(target.since))
+  return words.join(' ')
+}
+
+/** A word as a POSIX shell reads it. */
+function quote(word: string): string {
+  return /^[\w./:@%+=,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`
+}
+
+/** `--format md,html`: formats in the order given, each once. */
+export function parseFormats(list: string): OutputFormat[] {
+  const formats = list.split(',').map((format) => format.trim()).filter(Boolean)
+  for (const format of formats) {
+    if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) {
+      throw new UsageError(`unknown format "${format}" for --format; use a comma-separated list of ${OUTPUT_FORMATS.join(', ')}`)
+    }
+  }
+  if (formats.length === 0) throw new UsageError(`--format needs at least one of ${OUTPUT_FORMATS.join(', ')}`)
+  return [...new Set(formats)] as OutputFormat[]
+}
+
+/** `--lang en,fr`: languages in the order given, each once. */
+export function parseLanguages(list: string): Language[] {
+  const languages = list.split(',').map((language) => language.trim().toLowerCase()).filter(Boolean)
+  for (const language of languages) {
+    if (!(LANGUAGES as readonly string[]).includes(language)) {
+      throw new UsageError(`unknown language "${language}" for --lang; use one or more of ${LANGUAGES.join(', ')}, e.g. --lang fr or --lang en,fr,es`)
+    }
+  }
+  if (languages.length === 0) throw new UsageError(`--lang needs at least one of ${LANGUAGES.join(', ')}`)
+  return [...new Set(languages)] as Language[]
+}
