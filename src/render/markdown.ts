@@ -5,6 +5,7 @@ import { fillTemplate } from './template.js'
 import type { Negotiation, Placement, TopicNode, Withdrawal } from '../types.js'
 import { renderBody } from './apply-edits.js'
 import { code, escapeMarkdown } from './escape.js'
+import { documentLabels } from './label-names.js'
 
 /** The built-in cover, used when the workspace has no `templates/cover.md`. */
 export const DEFAULT_COVER = `# {{title}}
@@ -20,17 +21,28 @@ export const DEFAULT_COVER = `# {{title}}
 export function renderMarkdown(negotiation: Negotiation, cover: string = DEFAULT_COVER): string {
   const labels = labelsFor(negotiation.config.language)
   const blocks: string[] = [renderCover(negotiation, cover, labels).trim()]
+  const bodies: Array<{ placement: Placement; headingLevel: number; index: number }> = []
   const visit = (topics: TopicNode[]): void => {
     for (const topic of topics) {
       const level = Math.min(6, topic.depth + 1)
       blocks.push(`${'#'.repeat(level)} ${topicHeading(topic)}`)
-      for (const placement of topic.placements) blocks.push(renderPlacement(placement, level, labels))
+      for (const placement of topic.placements) {
+        const [before, after] = placementBlocks(placement, labels)
+        blocks.push(...before)
+        bodies.push({ placement, headingLevel: level, index: blocks.push('') - 1 })
+        blocks.push(...after)
+      }
       visit(topic.children)
     }
   }
   visit(negotiation.topics)
   blocks.push(`## ${labels.annex}${labels.colon}${labels.withdrawn}`)
   blocks.push(negotiation.withdrawn.length === 0 ? labels.withdrawnNone : negotiation.withdrawn.map((each) => `- ${withdrawnLine(each, labels)}`).join('\n'))
+  // Labels are named once the whole text is known: their separator is a character none of it holds.
+  const names = documentLabels(bodies.map(({ placement }) => placement.proposal), [blocks.join('\n')])
+  bodies.forEach(({ placement: { proposal }, headingLevel, index }, order) => {
+    blocks[index] = renderBody(proposal.body, { bracketed: proposal.status === 'proposed', headingLevel, labels: names.namers[order] })
+  })
   return `${blocks.filter((block) => block !== '').join('\n\n')}\n`
 }
 
@@ -67,17 +79,17 @@ export function attribution(authors: string[], supporters: string[] | undefined,
   return attributionText(authors.map(escapeMarkdown), supporters?.map(escapeMarkdown), labels)
 }
 
-function renderPlacement(placement: Placement, headingLevel: number, labels: Labels): string {
+/** The blocks of a placement before its body and after it. */
+function placementBlocks(placement: Placement, labels: Labels): [string[], string[]] {
   const { proposal } = placement
-  const parts = [`<!-- proposal: ${proposal.id} -->`]
-  if (placement.alt !== undefined) parts.push(`**${labels.alt} ${placement.alt}**`)
-  parts.push(renderBody(proposal.body, { id: proposal.id, bracketed: proposal.status === 'proposed', headingLevel }))
+  const before = [`<!-- proposal: ${proposal.id} -->`]
+  if (placement.alt !== undefined) before.push(`**${labels.alt} ${placement.alt}**`)
   // The document it was tabled in, as the Word footnote gives it: delegations look proposals up by symbol.
   const document = proposal.document ? ` (${escapeMarkdown(proposal.document)})` : ''
-  parts.push(`${attribution(placement.authors, placement.supporters, labels)}${document}`)
-  if (placement.referred) parts.push(`**${labels.referred.replace('{level}', labels.level[placement.level])}**`)
-  parts.push(`<!-- /proposal: ${proposal.id} -->`)
-  return parts.join('\n\n')
+  const after = [`${attribution(placement.authors, placement.supporters, labels)}${document}`]
+  if (placement.referred) after.push(`**${labels.referred.replace('{level}', labels.level[placement.level])}**`)
+  after.push(`<!-- /proposal: ${proposal.id} -->`)
+  return [before, after]
 }
 
 function withdrawnLine({ proposal, authors }: Withdrawal, labels: Labels): string {
