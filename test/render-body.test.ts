@@ -116,3 +116,9 @@ test("a comment that looks like the tool's markers is kept, marked as quoted", (
     '[Text.\n\n<!-- quoted: /proposal: p -->\n\n<!-- quoted: proposal: other -->\n\nMore <!-- quoted: proposal: x --> text.]',
   )
 })
+
+test('lines of code blocks that look like the markers are quoted too: a line-based search cannot tell code from text', () => {
+  expect(placed('Text.\n\n```\n<!-- proposal: x -->\ncode <!-- proposal: y -->\n```\n\n    <!-- /proposal: p -->\n')).toBe(
+    '[Text.\n\n```\n<!-- quoted: proposal: x -->\ncode <!-- proposal: y -->\n```\n\n    <!-- quoted: /proposal: p -->\n\n]',
+  )
+})

@@ -78,13 +78,18 @@ export function analyseBody(blocks: RootContent[], source: string, lines: LineIn
           if (open !== -1 && close !== -1) edits.push({ kind: 'label', start: open, end: close + 1, space, identifier: node.identifier, rank: 2 })
           break
         }
-        case 'html': {
+        case 'html':
+        case 'code': {
           // A comment that looks like the tool's own markers would make a proposal seem to end
-          // (or another begin) inside this one: it is kept, marked as quoted.
+          // (or another begin) inside this one: it is kept, marked as quoted. Parsers see that a
+          // line of a code block is code, but a line-based search (`grep '^<!-- proposal: '`)
+          // does not: such lines are quoted too.
           const at = offsetOf(node, 'start')
           const written = source.slice(at, offsetOf(node, 'end'))
-          for (const match of written.matchAll(/<!--(?=\s*\/?proposal:)/g)) {
-            edits.push({ kind: 'text', start: at + match.index, end: at + match.index + 4, text: '<!-- quoted:', rank: 5 })
+          const lookAlike = node.type === 'html' ? /()<!--(?=\s*\/?proposal:)/g : /^([ \t>]*)<!--(?=\s*\/?proposal:)/gm
+          for (const match of written.matchAll(lookAlike)) {
+            const from = at + match.index + match[1].length
+            edits.push({ kind: 'text', start: from, end: from + 4, text: '<!-- quoted:', rank: 5 })
           }
           break
         }
