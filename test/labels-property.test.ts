@@ -19,7 +19,7 @@ const IDS = ['a1', 'A1', 'b', 'victim', 'straße', 'strasse']
 /** One piece of a body: the words it adds to the text, and the definitions it needs (or leaves out on purpose). */
 interface Piece {
   text: string
-  definitions: string[]
+  definitions: readonly string[]
 }
 
 function pieces(id: string, others: string[]): fc.Arbitrary<Piece> {
