@@ -28,16 +28,19 @@ export function foldLabel(label: string): string {
  * past the list, the first such character of the Private Use Areas.
  */
 export function chooseSeparator(texts: readonly string[]): string {
-  const folded = texts.map((text) => text.toLowerCase().toUpperCase())
-  const absent = (char: string): boolean => {
-    const fold = char.toLowerCase().toUpperCase()
-    return texts.every((text, index) => !text.includes(char) && !folded[index].includes(fold))
-  }
-  for (const separator of SEPARATORS) if (absent(separator)) return separator
+  const fold = (text: string): string => text.toLowerCase().toUpperCase()
   const present = new Set<string>()
-  for (const text of [...texts, ...folded]) for (const char of text) present.add(char)
+  // One text folded at a time: a whole document folded at once would double its memory.
+  for (const text of texts) {
+    const folded = fold(text)
+    for (const separator of SEPARATORS) if (text.includes(separator) || folded.includes(fold(separator))) present.add(separator)
+  }
+  const separator = SEPARATORS.find((candidate) => !present.has(candidate))
+  if (separator) return separator
+  const chars = new Set<string>()
+  for (const text of texts) for (const char of `${text}${fold(text)}`) chars.add(char)
   for (const [from, to] of [[0xe000, 0xf8ff], [0xf0000, 0xffffd], [0x100000, 0x10fffd]]) {
-    for (let code = from; code <= to; code++) if (!present.has(String.fromCodePoint(code))) return String.fromCodePoint(code)
+    for (let code = from; code <= to; code++) if (!chars.has(String.fromCodePoint(code))) return String.fromCodePoint(code)
   }
   // Over 137,000 distinct characters in the texts: not a document anyone writes.
   throw new Error('no character is left to separate label names')
