@@ -3,7 +3,8 @@
  * remark-stringify: its brackets stay as written, but nothing it holds turns
  * into a link, an image, a definition or a broken table.
  */
-import type { Nodes } from 'mdast'
+import fc from 'fast-check'
+import type { Nodes, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { describe, expect, test } from 'vitest'
 import { assemble } from '../src/assemble/negotiation.js'
@@ -15,6 +16,7 @@ import { renderStocktake } from '../src/render/stocktaking.js'
 import { renderSummary } from '../src/render/summary.js'
 import { compareSnapshots, type Snapshot } from '../src/revisions/compare.js'
 import type { Proposal } from '../src/types.js'
+import { oneLine } from '../src/render/writer.js'
 
 const EVIL_IMAGE = 'Old ![img](https://evil.example/t.png)'
 const EVIL_LINK = 'Japan [x](https://evil.example)'
@@ -27,13 +29,13 @@ function proposal(file: string, front: string, body = 'Each Party shall [endeavo
 
 /**
  * Every node that makes a link, an image or a definition, but for a bare URL
- * shown as itself: remark links those whatever the escapes (GitHub does not
- * link `https\://`), and a reader sees where such a link goes.
+ * or address shown as itself: remark links those whatever the escapes (GitHub
+ * does not link `https\://` or `www\.`), and a reader sees where it goes.
  */
 function live(markdown: string): string[] {
   const found: string[] = []
   const walk = (node: Nodes): void => {
-    const bare = node.type === 'link' && node.url === toString(node)
+    const bare = node.type === 'link' && [toString(node), `http://${toString(node)}`, `mailto:${toString(node)}`].includes(node.url)
     if (!bare && ['link', 'image', 'linkReference', 'imageReference', 'definition', 'footnoteReference', 'footnoteDefinition'].includes(node.type)) found.push(`${node.type}: ${toString(node)}`)
     if ('children' in node) node.children.forEach(walk)
   }
@@ -104,4 +106,66 @@ describe('generated words never become links or images', () => {
     expect(live(summary)).toEqual([])
     expect(summary.split('\n')[0]).toBe('## consolidate: S/[a]\\[b] \\![c]\\(https\\://evil.example/c.png)')
   })
+})
+
+/** Characters and pieces that mean something in Markdown (or in GFM), with plain letters between them. */
+const PIECES = [
+  ...'abcXYZ 1.[]()!*_~`<>&#:|\\-+=\'"^{}\t\u00a0¦éß',
+  '\n',
+  'https://x.example',
+  'www.x.example',
+  'a@b.example',
+  '&amp;',
+  '&#x5b;',
+  '<b>',
+  '<!--',
+  '-->',
+  '![i](u)',
+  '[l](u)',
+  '[l][r]',
+  '[x]:',
+  '[^1]',
+  '```',
+  '~~~',
+  '***',
+  '1) ',
+  '- ',
+  '> ',
+  '# ',
+]
+const generated = fc
+  .array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 10 })
+  .map((parts) => parts.join(''))
+  .filter((value) => /[a-zX-Z]/.test(value))
+
+test('any generated words read back as written, on one line, never as a link or an image', () => {
+  fc.assert(
+    fc.property(fc.record({ title: generated, symbol: generated, topic: generated, author: generated, document: generated, withdrawn: generated }), (words) => {
+      const yaml = JSON.stringify
+      const config = parseConfig('consolidate.yaml', `title: ${yaml(words.title)}\nsymbol: ${yaml(words.symbol)}\noutline:\n  - { id: A.1, title: ${yaml(words.topic)} }\n  - { id: A.2 }\n`)
+      expect(config.diagnostics).toEqual([])
+      const live_ = proposal('proposals/a.md', `topic: A.1\nauthor: ${yaml(words.author)}\ndocument: ${yaml(words.document)}`)
+      const gone = proposal('proposals/w.md', `topic: A.2\nauthor: Canada\ntitle: ${yaml(words.withdrawn)}\nstatus: withdrawn`)
+      const negotiation = assemble([live_, gone], config.config)
+      const author = negotiation.topics[0].placements[0].authors[0]
+
+      const markdown = renderMarkdown(negotiation, '# {{title}}\n\n{{symbol}}\n\n{{title}}\n')
+      expect(live(markdown)).toEqual([])
+      const blocks = parseMarkdown(markdown).children
+      const text = (node: RootContent | undefined): string => (node ? toString(node) : '')
+      expect(blocks.slice(0, 3).map(text)).toEqual([oneLine(words.title), oneLine(words.symbol), oneLine(words.title)])
+      expect(blocks.filter((node) => node.type === 'heading').map(text)).toContain(`A.1 ${oneLine(words.topic)}`)
+      expect(blocks.map(text)).toContain(`Proponent: ${oneLine(author)}. Supporters: none. (${oneLine(words.document)})`)
+      expect(text(blocks.at(-1))).toBe(`w, A.2: ${oneLine(words.withdrawn)}. Proponent: Canada.`)
+
+      const report = renderStocktake(negotiation)
+      expect(live(report)).toEqual([])
+      const table = parseMarkdown(report).children.find((node) => node.type === 'table')
+      expect(table?.type === 'table' && table.children.map((row) => row.children.map((cell) => toString(cell)))).toEqual([
+        ['Proposal', 'Title', 'Proponents', 'Supporters', 'Support', 'Submitted', 'File'],
+        ['a', oneLine(words.topic), oneLine(author), 'none', 'no support', '', 'proposals/a.md'],
+      ])
+    }),
+    { numRuns: 150 },
+  )
 })
