@@ -77,6 +77,10 @@ describe('labels local to the file', () => {
     )
   })
 
+  test('a label written across the lines of a setext heading is renamed whole', () => {
+    expect(placed('> See [a][foo\n> bar]\n> ---\n\n[foo bar]: /u\n', { headingLevel: 2 })).toBe('> #### [See [a][p¦foo-bar]]\n\n[p¦foo-bar]: /u')
+  })
+
   test('a body that holds the first separator gets the next one; labels that would be equal take a number', () => {
     expect(placed('A ¦ and [x][a b], [y][a-b].\n\n[a b]: https://1.example\n[a-b]: https://2.example\n')).toBe(
       '[A ¦ and [x][p¤a-b], [y][p¤a-b¤2].]\n\n[p¤a-b]: https://1.example\n[p¤a-b¤2]: https://2.example',

@@ -22,6 +22,8 @@ export function renderBody(body: Body, context: BodyContext): string {
   for (const edit of body.edits) {
     if (edit.kind === 'bracket' && !context.bracketed) continue
     if (edit.kind === 'label' && !context.labels) continue
+    // Inside a stretch already replaced (a line break of a setext heading inside a label written across lines).
+    if (edit.start < at) continue
     pieces.push(body.source.slice(at, edit.start))
     switch (edit.kind) {
       case 'bracket':
