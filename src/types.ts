@@ -121,10 +121,17 @@ export type Edit =
   | { kind: 'bracket'; start: number; end: number; text: string }
   /** A heading's `#` run, re-levelled below the topic heading. */
   | { kind: 'heading'; start: number; end: number; depth: number; suffix: string }
-  /** A footnote or link reference label, local to its file, made unique by the proposal id. */
-  | { kind: 'label'; start: number; end: number; before: string; label: string; after: string }
+  /**
+   * A footnote or link label, local to its file: the whole `[label]` (`[^label]`), or a place to
+   * add one after a shortcut reference. The document it is placed in names it (`identifier` is
+   * mdast's: whitespace collapsed, case folded), so no other file's label can meet it.
+   */
+  | { kind: 'label'; start: number; end: number; space: LabelSpace; identifier: string }
   /** A fixed rewrite: joining a setext heading's lines, closing an unclosed fence. */
   | { kind: 'text'; start: number; end: number; text: string }
+
+/** Footnote labels and link labels are matched apart: `[^1]` and `[1]` never meet. */
+export type LabelSpace = 'footnote' | 'link'
 
 /** A proposal's body: its Markdown source and the edits that place it in the text. */
 export interface Body {

@@ -53,7 +53,7 @@ describe('compareSnapshots', () => {
     const old = snapshot({ 'a.md': proposal('', '1. Each *Party* shall [endeavour to] use [a link](https://a.example) <b>.') })
     const next = snapshot({ 'a.md': proposal('', '1. Each *Party* shall use [a link](https://b.example) <b>.') })
     expect(renderDiff(compareSnapshots(old, next), old, next, { names: { old: 'v1', new: 'v2' } }).split('\n').at(-2)).toBe(
-      '  > 1\\. Each \\*Party\\* shall ~~[endeavour to]~~ use [a ~~link\\](https://a.example)~~ **link\\](https://b.example)** \\<b>.',
+      '  > 1\\. Each \\*Party\\* shall ~~[endeavour to]~~ use [a ~~link]\\(https\\://a.example)~~ **link]\\(https\\://b.example)** \\<b>.',
     )
   })
 })

@@ -70,7 +70,7 @@ describe('consolidated.docx', () => {
     const live = placements(negotiation.topics)
     expect(live).toHaveLength(12)
     for (const { proposal } of live) {
-      const markdown = renderBody(proposal.body, { id: proposal.id, bracketed: proposal.status === 'proposed', headingLevel: 3 })
+      const markdown = renderBody(proposal.body, { bracketed: proposal.status === 'proposed', headingLevel: 3 })
       for (const paragraph of paragraphsOf(markdown)) {
         // Footnote bodies are in the notes; the hostile proposal's script text is dropped (checked below).
         if (proposal.id === 'c3-bra-privacy' && paragraph.includes('__injected')) continue

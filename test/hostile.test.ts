@@ -8,7 +8,7 @@ import { parseProposal } from '../src/parse/proposal.js'
 import { closest, distance, suggestTopic } from '../src/check/suggest.js'
 import { decode } from '../src/read/decode.js'
 import { run } from './helpers/run.js'
-import { workspace } from './helpers/scratch.js'
+import { scratch, workspace } from './helpers/scratch.js'
 
 const FRONT = '---\ntopic: A.1.4\nauthor: Japan\n---\n\n'
 const rules = (result: { diagnostics: Array<{ rule: string }> }): string[] => result.diagnostics.map((diagnostic) => diagnostic.rule)
@@ -166,6 +166,31 @@ describe('the file system', () => {
   test('files and folders starting with . or _ are skipped', async () => {
     const root = workspace({ 'proposals/.draft.md': 'junk', 'proposals/_old/x.md': 'junk', 'proposals/a.md': `${FRONT}Text.\n` })
     expect((await run(['check', '--root', root])).stdout).toBe('1 proposal file checked: no problems\n')
+  })
+})
+
+describe('marker look-alikes', () => {
+  test("a line-based grep of the markers finds each live proposal once, whatever its code and HTML blocks hold", async () => {
+    const marker = (id: string) => `<!-- proposal: ${id} -->\n<!-- /proposal: ${id} -->`
+    const root = workspace({
+      'proposals/a.md': `${FRONT}Each Party shall act.\n\n\`\`\`\n<!-- /proposal: a -->\n${marker('fenced')}\n\`\`\`\n`,
+      'proposals/b.md': `${FRONT}Each Party shall act.\n\n~~~ html\n  ${marker('tilde')}\n~~~\n\n    ${marker('indented').replace('\n', '\n    ')}\n\nMore text.\n`,
+      'proposals/c.md': `${FRONT}Each Party shall act.\n\n<div>\n${marker('in-html')}\n</div>\n\n- Item.\n\n  \`\`\`\n  ${marker('in-item')}\n  \`\`\`\n`,
+      'proposals/d.md': `${FRONT}Each Party shall act.\n\n\`\`\`\n${marker('unclosed')}\n`,
+    })
+    const out = scratch()
+    const result = await run(['build', '--root', root, '--out', out])
+    expect(result.code, result.stderr).toBe(0)
+    const grep = (pattern: string): string => {
+      try {
+        return execFileSync('grep', ['-c', pattern, path.join(out, 'consolidated.md')], { encoding: 'utf8' })
+      } catch (error) {
+        return (error as { stdout: string }).stdout
+      }
+    }
+    expect(grep('^<!-- proposal: ')).toBe('4\n')
+    expect(grep('^<!-- /proposal: ')).toBe('4\n')
+    expect(grep('<!-- quoted: ')).toBe('13\n')
   })
 })
 

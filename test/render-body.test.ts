@@ -2,6 +2,7 @@
 import { describe, expect, test } from 'vitest'
 import { parseMarkdown, parseProposal } from '../src/parse/proposal.js'
 import { renderBody } from '../src/render/apply-edits.js'
+import { documentLabels } from '../src/render/label-names.js'
 import type { Proposal } from '../src/types.js'
 
 function proposal(body: string, front = 'topic: A.1\nauthor: Japan'): Proposal {
@@ -10,8 +11,11 @@ function proposal(body: string, front = 'topic: A.1\nauthor: Japan'): Proposal {
   return result.proposal!
 }
 
-function placed(body: string, options: { bracketed?: boolean; headingLevel?: number } = {}): string {
-  return renderBody(proposal(body).body, { id: 'p', bracketed: options.bracketed ?? true, headingLevel: options.headingLevel ?? 3 })
+/** The body of proposal `p` placed in a document of its own, its labels named as that document names them. */
+function placed(text: string, options: { bracketed?: boolean; headingLevel?: number } = {}): string {
+  const body = proposal(text).body
+  const [labels] = documentLabels([{ id: 'p', body }], []).namers
+  return renderBody(body, { bracketed: options.bracketed ?? true, headingLevel: options.headingLevel ?? 3, labels })
 }
 
 describe('enclosing brackets', () => {
@@ -46,7 +50,7 @@ describe('enclosing brackets', () => {
   })
 
   test('footnote definitions are notes, not the end of the text', () => {
-    expect(placed('Text.[^1]\n\n[^1]: A note.\n')).toBe('[Text.[^p:1]]\n\n[^p:1]: A note.')
+    expect(placed('Text.[^1]\n\n[^1]: A note.\n')).toBe('[Text.[^p¦1]]\n\n[^p¦1]: A note.')
   })
 })
 
@@ -61,9 +65,31 @@ describe('headings inside a body', () => {
 })
 
 describe('labels local to the file', () => {
-  test('footnotes and link references are prefixed with the id', () => {
+  test('footnotes and link references take the id, a separator and their label', () => {
     expect(placed('See [the site][w], [WTO], [x][] and note.[^a]\n\n[^a]: Note.\n\n[w]: https://w.example\n[wto]: https://wto.example\n[x]: https://x.example\n')).toBe(
-      '[See [the site][p:w], [WTO][p:wto], [x][p:x] and note.[^p:a]]\n\n[^p:a]: Note.\n\n[p:w]: https://w.example\n[p:wto]: https://wto.example\n[p:x]: https://x.example',
+      '[See [the site][p¦w], [WTO][p¦wto], [x][p¦x] and note.[^p¦a]]\n\n[^p¦a]: Note.\n\n[p¦w]: https://w.example\n[p¦wto]: https://wto.example\n[p¦x]: https://x.example',
+    )
+  })
+
+  test('a label is found whole: across lines in a quote or a list item, with escaped brackets', () => {
+    expect(placed('See [a][foo\nbar], [b][c\\[d] and [B][].\n\n> [foo\n> bar]: https://q.example\n\n- [c\\[d]: https://l.example\n  [b]: https://b.example\n')).toBe(
+      '[See [a][p¦foo-bar], [b][p¦c-d] and [B][p¦b].\n\n> [p¦foo-bar]: https://q.example\n\n- [p¦c-d]: https://l.example\n  [p¦b]: https://b.example\n\n]',
+    )
+  })
+
+  test('a label written across the lines of a setext heading is renamed whole', () => {
+    expect(placed('> See [a][foo\n> bar]\n> ---\n\n[foo bar]: /u\n', { headingLevel: 2 })).toBe('> #### [See [a][p¦foo-bar]]\n\n[p¦foo-bar]: /u')
+  })
+
+  test('a body that holds the first separator gets the next one; labels that would be equal take a number', () => {
+    expect(placed('A ¦ and [x][a b], [y][a-b].\n\n[a b]: https://1.example\n[a-b]: https://2.example\n')).toBe(
+      '[A ¦ and [x][p¤a-b], [y][p¤a-b¤2].]\n\n[p¤a-b]: https://1.example\n[p¤a-b¤2]: https://2.example',
+    )
+  })
+
+  test('read on its own, a body keeps its labels as written', () => {
+    expect(renderBody(proposal('Text.[^1] [x][Y]\n\n[^1]: Note.\n[y]: https://y.example\n').body, { bracketed: true, headingLevel: 3 })).toBe(
+      '[Text.[^1] [x][Y]]\n\n[^1]: Note.\n[y]: https://y.example',
     )
   })
 })
@@ -92,5 +118,11 @@ test('the placed text parses back to the same structure (plus the two brackets)'
 test("a comment that looks like the tool's markers is kept, marked as quoted", () => {
   expect(placed('Text.\n\n<!-- /proposal: p -->\n\n<!-- proposal: other -->\n\nMore <!-- proposal: x --> text.\n')).toBe(
     '[Text.\n\n<!-- quoted: /proposal: p -->\n\n<!-- quoted: proposal: other -->\n\nMore <!-- quoted: proposal: x --> text.]',
+  )
+})
+
+test('lines of code blocks that look like the markers are quoted too: a line-based search cannot tell code from text', () => {
+  expect(placed('Text.\n\n```\n<!-- proposal: x -->\ncode <!-- proposal: y -->\n```\n\n    <!-- /proposal: p -->\n')).toBe(
+    '[Text.\n\n```\n<!-- quoted: proposal: x -->\ncode <!-- proposal: y -->\n```\n\n    <!-- quoted: /proposal: p -->\n\n]',
   )
 })

@@ -48,7 +48,6 @@ export function analyseBody(blocks: RootContent[], source: string, lines: LineIn
     edits.push({ kind: 'bracket', start: closeAt, end: closeAt, text: close === undefined ? '\n\n]' : closeText, rank: 4 })
   }
 
-  const labels = new LabelNamer()
   for (const block of blocks) {
     walk(block, (node) => {
       switch (node.type) {
@@ -70,41 +69,40 @@ export function analyseBody(blocks: RootContent[], source: string, lines: LineIn
           break
         }
         case 'footnoteReference':
-        case 'footnoteDefinition': {
-          const at = offsetOf(node, 'start')
-          const written = `[^${node.label ?? node.identifier}]`
-          if (source.startsWith(written, at)) {
-            edits.push({ kind: 'label', start: at, end: at + written.length, before: '[^', label: labels.name(node.identifier), after: ']', rank: 2 })
-          }
-          break
-        }
+        case 'footnoteDefinition':
         case 'definition': {
-          const at = offsetOf(node, 'start')
-          const written = `[${node.label ?? node.identifier}]`
-          if (source.startsWith(written, at)) {
-            edits.push({ kind: 'label', start: at, end: at + written.length, before: '[', label: labels.name(node.identifier), after: ']', rank: 2 })
-          }
+          // The label's real extent: it may span lines (inside a quote or a list item) and hold escapes.
+          const open = source.indexOf('[', offsetOf(node, 'start'))
+          const close = closingBracket(source, open + 1)
+          const space = node.type === 'definition' ? 'link' : 'footnote'
+          if (open !== -1 && close !== -1) edits.push({ kind: 'label', start: open, end: close + 1, space, identifier: node.identifier, rank: 2 })
           break
         }
-        case 'html': {
+        case 'html':
+        case 'code': {
           // A comment that looks like the tool's own markers would make a proposal seem to end
-          // (or another begin) inside this one: it is kept, marked as quoted.
+          // (or another begin) inside this one: it is kept, marked as quoted. Parsers see that a
+          // line of a code block is code, but a line-based search (`grep '^<!-- proposal: '`)
+          // does not: such lines are quoted too.
           const at = offsetOf(node, 'start')
           const written = source.slice(at, offsetOf(node, 'end'))
-          for (const match of written.matchAll(/<!--(?=\s*\/?proposal:)/g)) {
-            edits.push({ kind: 'text', start: at + match.index, end: at + match.index + 4, text: '<!-- quoted:', rank: 5 })
+          const lookAlike = node.type === 'html' ? /()<!--(?=\s*\/?proposal:)/g : /^([ \t>]*)<!--(?=\s*\/?proposal:)/gm
+          for (const match of written.matchAll(lookAlike)) {
+            const from = at + match.index + match[1].length
+            edits.push({ kind: 'text', start: from, end: from + 4, text: '<!-- quoted:', rank: 5 })
           }
           break
         }
         case 'linkReference':
         case 'imageReference': {
           const nodeEnd = offsetOf(node, 'end')
-          const label = labels.name(node.identifier)
           if (node.referenceType === 'shortcut') {
-            edits.push({ kind: 'label', start: nodeEnd, end: nodeEnd, before: '[', label, after: ']', rank: 2 })
+            // `[text]` becomes `[text][label]`.
+            edits.push({ kind: 'label', start: nodeEnd, end: nodeEnd, space: 'link', identifier: node.identifier, rank: 2 })
           } else {
-            const bracket = source.lastIndexOf('[', nodeEnd - 1)
-            edits.push({ kind: 'label', start: bracket, end: nodeEnd, before: '[', label, after: ']', rank: 2 })
+            // `[text][label]` or `[text][]`: the label's `[` is the last one no backslash escapes.
+            const open = openingBracket(source, nodeEnd - 1)
+            if (open !== -1) edits.push({ kind: 'label', start: open, end: nodeEnd, space: 'link', identifier: node.identifier, rank: 2 })
           }
           break
         }
@@ -124,22 +122,23 @@ export function analyseBody(blocks: RootContent[], source: string, lines: LineIn
   }
 }
 
-/** Gives each label of a file a name unique within it, safe in any label position. */
-class LabelNamer {
-  private readonly names = new Map<string, string>()
-  private readonly used = new Set<string>()
+/** Offset of the first `]` from `from` on that no backslash escapes (labels hold no unescaped brackets), or -1. */
+function closingBracket(source: string, from: number): number {
+  for (let at = source.indexOf(']', from); at !== -1; at = source.indexOf(']', at + 1)) if (!escaped(source, at)) return at
+  return -1
+}
 
-  name(identifier: string): string {
-    let name = this.names.get(identifier)
-    if (name === undefined) {
-      const base = identifier.replace(/[\s\[\]\\^]+/g, '-') || 'note'
-      name = base
-      for (let counter = 2; this.used.has(name); counter++) name = `${base}-${counter}`
-      this.names.set(identifier, name)
-      this.used.add(name)
-    }
-    return name
-  }
+/** Offset of the last `[` before `to` that no backslash escapes, or -1. */
+function openingBracket(source: string, to: number): number {
+  for (let at = source.lastIndexOf('[', to - 1); at !== -1; at = at === 0 ? -1 : source.lastIndexOf('[', at - 1)) if (!escaped(source, at)) return at
+  return -1
+}
+
+/** Whether the character at `at` follows an odd run of backslashes. */
+function escaped(source: string, at: number): boolean {
+  let backslashes = 0
+  while (at - backslashes - 1 >= 0 && source[at - backslashes - 1] === '\\') backslashes++
+  return backslashes % 2 === 1
 }
 
 /** Offset where the first character of a block's text stands, if it has inline text. */

@@ -1,13 +1,18 @@
-/** A proposal's body as it stands in the consolidated text: its source with its edits applied. */
+/** A proposal's body as it stands in a document: its source with its edits applied. */
 import type { Body } from '../types.js'
+import type { LabelNamer } from './label-names.js'
 
 export interface BodyContext {
-  /** Unique across the workspace: prefixes the file's footnote and link labels. */
-  id: string
   /** Proposed texts get the enclosing brackets; stabilized ones stand clean. */
   bracketed: boolean
   /** Level of the heading the body sits under: a body `#` becomes one level deeper. */
   headingLevel: number
+  /**
+   * The name each footnote and link label takes in a document shared with other
+   * bodies (see `documentLabels`). Without it the labels stay as written: right
+   * for a body parsed on its own, where no other file's labels can meet them.
+   */
+  labels?: LabelNamer
 }
 
 /** Apply a body's edits. Linear in the body's length; the body is never re-parsed. */
@@ -16,6 +21,9 @@ export function renderBody(body: Body, context: BodyContext): string {
   let at = body.start
   for (const edit of body.edits) {
     if (edit.kind === 'bracket' && !context.bracketed) continue
+    if (edit.kind === 'label' && !context.labels) continue
+    // Inside a stretch already replaced (a line break of a setext heading inside a label written across lines).
+    if (edit.start < at) continue
     pieces.push(body.source.slice(at, edit.start))
     switch (edit.kind) {
       case 'bracket':
@@ -26,7 +34,7 @@ export function renderBody(body: Body, context: BodyContext): string {
         pieces.push('#'.repeat(Math.min(6, context.headingLevel + edit.depth)), edit.suffix)
         break
       case 'label':
-        pieces.push(edit.before, `${context.id}:${edit.label}`, edit.after)
+        pieces.push(edit.space === 'footnote' ? '[^' : '[', context.labels!(edit.space, edit.identifier), ']')
         break
     }
     at = Math.max(at, edit.end)

@@ -3,7 +3,8 @@ import { bodyText, authorsOf, supportersOf, type Difference, type Snapshot } fro
 import { labelsFor, type Labels } from './labels.js'
 import { compareTopicIds, flattenOutline } from '../assemble/outline.js'
 import { Participants } from '../assemble/participants.js'
-import { code, escapeMarkdown } from './escape.js'
+import { code, fill, heading, oneLine, paragraph, plain, strong, writeMarkdown } from './writer.js'
+import type { Blockquote, ListItem, PhrasingContent, RootContent } from 'mdast'
 import { attribution, topicHeading } from './markdown.js'
 import type { Proposal } from '../types.js'
 import { diffWords, hunks, paragraphStarts, words, type Hunk } from '../revisions/words.js'
@@ -25,14 +26,18 @@ export function renderDiff(differences: Difference[], old: Snapshot, next: Snaps
   const names = new Participants(next.config.participants)
   const oldNames = new Participants(old.config.participants)
   const symbols = old.config.symbol && next.config.symbol && old.config.symbol !== next.config.symbol
-  const title = labels.diff.title
-    .replace('{old}', symbols ? escapeMarkdown(old.config.symbol!) : code(options.names.old))
-    .replace('{new}', symbols ? escapeMarkdown(next.config.symbol!) : code(options.names.new))
-  const blocks = [`${'#'.repeat(depth)} ${title}`]
-  if (differences.length === 0) return `${[...blocks, labels.diff.nothing].join('\n\n')}\n`
+  const title = fill(labels.diff.title, {
+    old: symbols ? plain(oneLine(old.config.symbol!)) : code(options.names.old),
+    new: symbols ? plain(oneLine(next.config.symbol!)) : code(options.names.new),
+  })
+  const children: RootContent[] = [heading(depth, ...title)]
+  if (differences.length === 0) {
+    children.push(paragraph(plain(labels.diff.nothing)))
+    return writeMarkdown({ type: 'root', children })
+  }
 
   const count = (kinds: string[]): number => differences.filter((difference) => kinds.includes(difference.kind)).length
-  blocks.push(labels.diff.summary({ added: count(['added']), withdrawn: count(['withdrawn']), removed: count(['removed']), changed: count(['changed']) }))
+  children.push(paragraph(plain(labels.diff.summary({ added: count(['added']), withdrawn: count(['withdrawn']), removed: count(['removed']), changed: count(['changed']) }))))
 
   const topics = topicOrder(old, next)
   const byTopic = new Map<string, Difference[]>()
@@ -43,38 +48,44 @@ export function renderDiff(differences: Difference[], old: Snapshot, next: Snaps
   const rank = (id: string): number => (topics.index.has(id) ? topics.index.get(id)! : Infinity)
   const ids = [...byTopic.keys()].sort((a, b) => rank(a) - rank(b) || compareTopicIds(a, b))
   for (const id of ids) {
-    blocks.push(`${'#'.repeat(Math.min(6, depth + 1))} ${topicHeading({ id, title: topics.titles.get(id) })}`)
+    children.push(heading(depth + 1, plain(topicHeading({ id, title: topics.titles.get(id) }))))
     const entries = byTopic
       .get(id)!
       .map((difference) => ({ difference, kind: kindOf(difference) }))
       .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind))
-    blocks.push(entries.map(({ difference, kind }) => entry(difference, kind, difference.kind === 'removed' ? oldNames : names, labels)).join('\n'))
+    const items = entries.map(({ difference, kind }) => entry(difference, kind, difference.kind === 'removed' ? oldNames : names, labels))
+    children.push({ type: 'list', ordered: false, spread: false, children: items })
   }
-  return `${blocks.join('\n\n')}\n`
+  return writeMarkdown({ type: 'root', children })
 }
 
-/** One proposal's line; `names` resolves the participants of the revision the proposal is shown from. */
-function entry(difference: Difference, kind: Kind, names: Participants, labels: Labels): string {
+/** One proposal's item; `names` resolves the participants of the revision the proposal is shown from. */
+function entry(difference: Difference, kind: Kind, names: Participants, labels: Labels): ListItem {
   const proposal = proposalOf(difference)
-  const title = proposal.title ? ` \u2014 ${escapeMarkdown(proposal.title)}` : ''
+  const title = proposal.title ? ` \u2014 ${oneLine(proposal.title)}` : ''
   const authors = authorsOf(proposal, names)
-  const parts = [`- **${labels.diff.kind[kind]}** ${code(proposal.id)}${title}.`]
-  parts.push(attribution(authors, difference.kind === 'added' ? supportersOf(proposal, names) : undefined, labels))
-  if (difference.kind !== 'changed') return parts.join(' ')
+  const parts = [attribution(authors, difference.kind === 'added' ? supportersOf(proposal, names) : undefined, labels)]
+  const item = (...quotes: Blockquote[]): ListItem => ({
+    type: 'listItem',
+    // The wording's quotes stand apart from the line that names the proposal.
+    spread: quotes.length > 0,
+    children: [paragraph(strong(plain(labels.diff.kind[kind])), plain(' '), code(proposal.id), plain(`${title}. ${parts.join(' ')}`)), ...quotes],
+  })
+  if (difference.kind !== 'changed') return item()
 
   const { change, before, after } = difference
   if (change.status && !(kind === 'stabilized' && change.status.from === 'proposed')) {
     parts.push(labels.diff.status.replace('{from}', labels.diff.statuses[change.status.from]).replace('{to}', labels.diff.statuses[change.status.to]))
   }
-  const list = (names: string[]): string => names.map(escapeMarkdown).join('; ')
+  const list = (names: string[]): string => names.map(oneLine).join('; ')
   if (change.supporters?.added.length) parts.push(labels.diff.gained.replace('{names}', list(change.supporters.added)))
   if (change.supporters?.removed.length) parts.push(labels.diff.lost.replace('{names}', list(change.supporters.removed)))
-  if (!change.text) return parts.join(' ')
+  if (!change.text) return item()
   parts.push(labels.diff.wording)
   const [was, is] = [bodyText(before), bodyText(after)]
   const starts = { before: paragraphStarts(was), after: paragraphStarts(is) }
   const shown = hunks(diffWords(words(was), words(is)), 8, starts.after)
-  return [parts.join(' '), ...shown.map((hunk) => renderHunk(hunk, starts))].join('\n\n')
+  return item(...shown.map((hunk) => renderHunk(hunk, starts)))
 }
 
 function kindOf(difference: Difference): Kind {
@@ -88,14 +99,18 @@ function proposalOf(difference: Difference): Proposal {
 
 /**
  * One changed region as a block quote: deletions struck through, insertions
- * in bold, cut text marked with an ellipsis, paragraphs kept apart.
+ * in bold, cut text marked with an ellipsis, paragraphs kept apart. The words
+ * are the proposal's Markdown shown as written: they are text, so none of
+ * their syntax takes effect.
  */
-function renderHunk(hunk: Hunk, starts: { before: ReadonlySet<number>; after: ReadonlySet<number> }): string {
-  const paragraphs: string[][] = [hunk.cut.start ? ['\u2026'] : []]
-  const emit = (list: string[], first: number, breaks: ReadonlySet<number>, mark: string): void => {
+function renderHunk(hunk: Hunk, starts: { before: ReadonlySet<number>; after: ReadonlySet<number> }): Blockquote {
+  const paragraphs: PhrasingContent[][] = [hunk.cut.start ? [plain('\u2026')] : []]
+  const emit = (list: string[], first: number, breaks: ReadonlySet<number>, mark: 'same' | 'removed' | 'added'): void => {
     let run: string[] = []
     const flush = (): void => {
-      if (run.length > 0) paragraphs[paragraphs.length - 1].push(`${mark}${run.join(' ')}${mark}`)
+      if (run.length === 0) return
+      const shown = plain(run.join(' '))
+      paragraphs[paragraphs.length - 1].push(mark === 'same' ? shown : mark === 'removed' ? { type: 'delete', children: [shown] } : strong(shown))
       run = []
     }
     list.forEach((word, index) => {
@@ -103,34 +118,19 @@ function renderHunk(hunk: Hunk, starts: { before: ReadonlySet<number>; after: Re
         flush()
         paragraphs.push([])
       }
-      run.push(escapeWord(word, mark === '' && run.length === 0 && paragraphs[paragraphs.length - 1].length === 0))
+      run.push(word)
     })
     flush()
   }
   for (const segment of hunk.segments) {
-    if ('same' in segment) emit(segment.same, segment.at.after, starts.after, '')
+    if ('same' in segment) emit(segment.same, segment.at.after, starts.after, 'same')
     else {
-      emit(segment.removed, segment.at.before, starts.before, '~~')
-      emit(segment.added, segment.at.after, starts.after, '**')
+      emit(segment.removed, segment.at.before, starts.before, 'removed')
+      emit(segment.added, segment.at.after, starts.after, 'added')
     }
   }
-  if (hunk.cut.end) paragraphs[paragraphs.length - 1].push('\u2026')
-  return paragraphs.map((parts) => `  > ${parts.join(' ')}`).join('\n  >\n')
-}
-
-/**
- * A word of a proposal's Markdown shown as written: its emphasis, code and
- * HTML do not take effect, and it starts no list or heading. Brackets stay
- * as written (they are the negotiation's meaning); only an inline link's `](`
- * is broken so the URL stays visible.
- */
-function escapeWord(word: string, lineStart: boolean): string {
-  let text = word
-    .replace(/[\\`*_~<]/g, (char) => `\\${char}`)
-    .replace(/&(?=#?\w+;)/g, '\\&')
-    .replace(/\]\(/g, '\\](')
-  if (lineStart) text = text.replace(/^(\d+)([.)])/, '$1\\$2').replace(/^[#>+\-[]/, (char) => `\\${char}`)
-  return text
+  if (hunk.cut.end) paragraphs[paragraphs.length - 1].push(plain('\u2026'))
+  return { type: 'blockquote', children: paragraphs.map((parts) => paragraph(...parts.flatMap((part, index) => (index === 0 ? [part] : [plain(' '), part])))) }
 }
 
 /** Topic ids in the newer outline's order, then those only the older one has; with their titles. */

@@ -93,7 +93,7 @@ export async function renderDocx(negotiation: Negotiation, templates: DocxTempla
 /** Label, text, the attribution as a footnote on the text's last word, and the stocktaking flag. */
 function proposalBlocks(placement: Placement, topic: TopicNode, bodies: DocxBodies, labels: Labels): Block[] {
   const { proposal } = placement
-  const markdown = renderBody(proposal.body, { id: proposal.id, bracketed: proposal.status === 'proposed', headingLevel: Math.min(6, topic.depth) })
+  const markdown = renderBody(proposal.body, { bracketed: proposal.status === 'proposed', headingLevel: Math.min(6, topic.depth) })
   const documentNote = proposal.document ? ` (${proposal.document})` : ''
   const attribution = new FootnoteReferenceRun({ children: [new Paragraph(` ${attributionText(placement.authors, placement.supporters, labels)}${documentNote}`)] })
   const body = bodies.render(markdown, { append: attribution, keepWithNext: placement.referred })

@@ -80,7 +80,7 @@ function topicSection(topic: TopicNode, context: Context): Element {
 function proposalArticle(placement: Placement, topic: TopicNode, { labels, bodies }: Context): Element {
   const { proposal } = placement
   const headingLevel = Math.min(6, topic.depth + 1)
-  const markdown = renderBody(proposal.body, { id: proposal.id, bracketed: proposal.status === 'proposed', headingLevel })
+  const markdown = renderBody(proposal.body, { bracketed: proposal.status === 'proposed', headingLevel })
   const body = bodies.render(markdown, `p-${proposal.id}-`)
   const tags = [
     placement.alt !== undefined ? h('span.alt', `${labels.alt} ${placement.alt}`) : undefined,

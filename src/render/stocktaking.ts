@@ -1,7 +1,8 @@
 /** The stocktaking report: proposals with limited or no support, by topic. Pure. */
 import { placements } from '../assemble/negotiation.js'
 import { formatDate, labelsFor } from './labels.js'
-import { code, escapeCell, escapeMarkdown } from './escape.js'
+import { code, heading, oneLine, paragraph, plain, writeMarkdown } from './writer.js'
+import type { PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast'
 import { topicHeading } from './markdown.js'
 import type { Negotiation, Placement, Proposal, SupportLevel, TopicNode } from '../types.js'
 
@@ -31,40 +32,47 @@ export function stocktake(negotiation: Negotiation): StocktakeReport {
 
 /** `stocktaking.md`: one table per topic with referred proposals. */
 export function renderStocktake(negotiation: Negotiation): string {
+  return writeMarkdown(stocktakeTree(negotiation))
+}
+
+/** The stocktaking report as a Markdown tree, headings from level 1 (the step summary puts it lower). */
+export function stocktakeTree(negotiation: Negotiation): Root {
   const { config } = negotiation
   const labels = labelsFor(config.language)
   const words = labels.stocktaking
   const groups = referredByTopic(negotiation.topics)
   const referredCount = groups.reduce((sum, group) => sum + group.referred.length, 0)
   const subtitle = [config.title ?? labels.documentTitle, config.symbol, config.date && formatDate(config.date, config.language)]
-    .filter(Boolean)
-    .map((part) => escapeMarkdown(part as string))
+    .filter((part): part is string => Boolean(part))
+    .map(oneLine)
     .join(' · ')
-  const blocks = [`# ${words.title}`, subtitle]
-  blocks.push(referredCount === 0 ? words.empty : words.intro({ referred: referredCount, live: placements(negotiation.topics).length, threshold: config.threshold }))
+  const children: RootContent[] = [heading(1, plain(words.title)), paragraph(plain(subtitle))]
+  children.push(paragraph(plain(referredCount === 0 ? words.empty : words.intro({ referred: referredCount, live: placements(negotiation.topics).length, threshold: config.threshold }))))
   const columns = words.columns
+  const header = [columns.proposal, columns.title, columns.proponents, columns.supporters, columns.support, columns.submitted, columns.file].map((column) => [plain(column)])
   for (const { topic, referred } of groups) {
-    blocks.push(`## ${topicHeading(topic)}`)
-    const rows = referred.map(({ proposal, authors, supporters, level }) =>
-      [
-        code(proposal.id),
-        escapeCell(titleOf(proposal, topic)),
-        authors.map(escapeCell).join('; '),
-        supporters.length > 0 ? supporters.map(escapeCell).join('; ') : labels.none,
-        labels.level[level],
-        proposal.submitted ?? '',
-        code(proposal.file),
-      ].join(' | '),
-    )
-    blocks.push(
-      [
-        `| ${[columns.proposal, columns.title, columns.proponents, columns.supporters, columns.support, columns.submitted, columns.file].join(' | ')} |`,
-        `| ${Array(7).fill('---').join(' | ')} |`,
-        ...rows.map((row) => `| ${row} |`),
-      ].join('\n'),
-    )
+    children.push(heading(2, plain(topicHeading(topic))))
+    const rows = referred.map(({ proposal, authors, supporters, level }) => [
+      [code(proposal.id)],
+      [plain(oneLine(titleOf(proposal, topic)))],
+      [plain(authors.map(oneLine).join('; '))],
+      [plain(supporters.length > 0 ? supporters.map(oneLine).join('; ') : labels.none)],
+      [plain(labels.level[level])],
+      proposal.submitted ? [plain(proposal.submitted)] : [],
+      [code(proposal.file)],
+    ])
+    children.push(table([header, ...rows]))
   }
-  return `${blocks.join('\n\n')}\n`
+  return { type: 'root', children }
+}
+
+/** A table without column alignment, its first row the header. */
+function table(rows: PhrasingContent[][][]): Table {
+  return {
+    type: 'table',
+    align: rows[0].map(() => null),
+    children: rows.map((cells): TableRow => ({ type: 'tableRow', children: cells.map((children): TableCell => ({ type: 'tableCell', children })) })),
+  }
 }
 
 /** A proposal's title, or its topic's when it has none. */

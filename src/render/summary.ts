@@ -1,8 +1,9 @@
 /** The summary of a build for a CI run's page (GitHub's `$GITHUB_STEP_SUMMARY`). Pure. */
 import { placements } from '../assemble/negotiation.js'
 import { labelsFor } from './labels.js'
-import { code, escapeMarkdown } from './escape.js'
-import { renderStocktake } from './stocktaking.js'
+import { code, heading, oneLine, paragraph, plain, strong, verbatim, writeMarkdown } from './writer.js'
+import type { PhrasingContent, RootContent } from 'mdast'
+import { stocktakeTree } from './stocktaking.js'
 import type { Negotiation, TopicNode } from '../types.js'
 
 export interface BuildSummary {
@@ -22,35 +23,41 @@ export interface BuildSummary {
 export function renderSummary(summary: BuildSummary): string {
   const { negotiation } = summary
   const name = negotiation?.config.symbol ?? negotiation?.config.title
-  const blocks = [`## consolidate${name ? `: ${escapeMarkdown(name)}` : ''}`]
-  const files = summary.files.map(code).join(', ')
+  const children: RootContent[] = [heading(2, plain(`consolidate${name ? `: ${oneLine(name)}` : ''}`))]
+  const files = summary.files.flatMap((file, index): PhrasingContent[] => (index === 0 ? [code(file)] : [plain(', '), code(file)]))
   if (summary.outcome === 'errors') {
-    blocks.push(`**The inputs have ${plural(summary.errors, 'error')}**: nothing was built. Run \`consolidate check\` to list them.`)
-    return `${blocks.join('\n\n')}\n`
+    children.push(paragraph(strong(plain(`The inputs have ${plural(summary.errors, 'error')}`)), plain(': nothing was built. Run '), code('consolidate check'), plain(' to list them.')))
+    return writeMarkdown({ type: 'root', children })
   }
-  const warnings = summary.warnings > 0 ? ` The inputs have ${plural(summary.warnings, 'warning')}; \`consolidate check\` lists them.` : ''
-  blocks.push(
+  const warnings = summary.warnings > 0 ? [plain(` The inputs have ${plural(summary.warnings, 'warning')}; `), code('consolidate check'), plain(' lists them.')] : []
+  children.push(
     summary.outcome === 'stale'
-      ? `**The committed text is out of date**: ${files}. Run \`consolidate build\` and commit the result.${warnings}`
+      ? paragraph(strong(plain('The committed text is out of date')), plain(': '), ...files, plain('. Run '), code('consolidate build'), plain(' and commit the result.'), ...warnings)
       : summary.outcome === 'fresh'
-        ? `The committed text is up to date: ${files}.${warnings}`
-        : `Wrote ${files}.${warnings}`,
+        ? paragraph(plain('The committed text is up to date: '), ...files, plain('.'), ...warnings)
+        : paragraph(plain('Wrote '), ...files, plain('.'), ...warnings),
   )
   if (negotiation) {
     const labels = labelsFor(negotiation.config.language)
     const live = placements(negotiation.topics)
-    blocks.push(
-      labels.summary({
-        proposals: live.length,
-        topics: countTopics(negotiation.topics),
-        referred: live.filter((placement) => placement.referred).length,
-        withdrawn: negotiation.withdrawn.length,
-      }),
+    children.push(
+      paragraph(
+        plain(
+          labels.summary({
+            proposals: live.length,
+            topics: countTopics(negotiation.topics),
+            referred: live.filter((placement) => placement.referred).length,
+            withdrawn: negotiation.withdrawn.length,
+          }),
+        ),
+      ),
     )
-    blocks.push(renderStocktake(negotiation).trim().replace(/^(#{1,4}) /gm, '##$1 '))
+    // The report's headings go two levels down, below this section's.
+    for (const node of stocktakeTree(negotiation).children) children.push(node.type === 'heading' ? heading(node.depth + 2, ...node.children) : node)
   }
-  blocks.push(summary.changes.trim())
-  return `${blocks.join('\n\n')}\n`
+  // Already Markdown, written by the same writer (the change list) or a sentence saying why there is none.
+  if (summary.changes.trim() !== '') children.push(verbatim(summary.changes.trim()))
+  return writeMarkdown({ type: 'root', children })
 }
 
 function plural(count: number, word: string): string {

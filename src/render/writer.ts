@@ -1,0 +1,121 @@
+/**
+ * The one Markdown writer of every generated document (the consolidated text,
+ * the stocktaking report, the change list, the step summary): documents are
+ * built as mdast and written by remark-stringify, which does all the escaping.
+ * Authors' bodies go in as `html` nodes, which it writes as they are. Pure.
+ */
+import type { Heading, Html, InlineCode, Paragraph, PhrasingContent, Root, Strong, Text } from 'mdast'
+import { defaultHandlers, type ConstructName, type Handle, type Unsafe } from 'mdast-util-to-markdown'
+import remarkGfm from 'remark-gfm'
+import remarkStringify, { type Options } from 'remark-stringify'
+import { unified } from 'unified'
+
+/** Constructs inside phrasing where brackets and attention mean nothing (the library's own list). */
+const SPANS: ConstructName[] = ['autolink', 'destinationLiteral', 'destinationRaw', 'reference', 'titleQuote', 'titleApostrophe']
+
+/**
+ * Brackets in generated words are kept (SPEC §6): where they could form a link,
+ * an image or a definition, the character after `]` (or the `!` before `[`) is
+ * escaped instead. The library already escapes `(` after `]` and `!` before
+ * `[`; these add `][` and `]:`, and a closing `#` run (a template may put a value in a heading).
+ */
+const UNSAFE: Unsafe[] = [
+  { character: '[', before: '\\]', inConstruct: 'phrasing', notInConstruct: SPANS },
+  { character: ':', before: '\\]', inConstruct: 'phrasing', notInConstruct: SPANS },
+  { character: '#', before: '[ \\t]', after: '#*(?:[\\r\\n]|$)', inConstruct: 'phrasing' },
+]
+
+/** The library's patterns (GFM's included) less those that escape every `[` of a text; it leaves `]` alone. */
+const withoutBrackets = new WeakMap<Unsafe[], Unsafe[]>()
+
+/** Text as the library writes it, but with its brackets as written (see `UNSAFE`). */
+const text: Handle = (node, parent, state, info) => {
+  const unsafe = state.unsafe
+  let kept = withoutBrackets.get(unsafe)
+  if (!kept) {
+    kept = unsafe.filter((pattern) => !(pattern.character === '[' && !pattern.before && (pattern.atBreak || [pattern.inConstruct].flat().includes('phrasing'))))
+    withoutBrackets.set(unsafe, kept)
+  }
+  state.unsafe = kept
+  try {
+    return defaultHandlers.text(node, parent, state, info)
+  } finally {
+    state.unsafe = unsafe
+  }
+}
+
+/** Today's style: `-` bullets, `*` emphasis, ATX headings, fenced code. */
+const OPTIONS: Options = {
+  bullet: '-',
+  bulletOrdered: '.',
+  emphasis: '*',
+  strong: '*',
+  fence: '`',
+  fences: true,
+  rule: '-',
+  ruleRepetition: 3,
+  ruleSpaces: false,
+  listItemIndent: 'one',
+  incrementListMarker: true,
+  setext: false,
+  closeAtx: false,
+  tightDefinitions: true,
+  handlers: { text },
+  unsafe: UNSAFE,
+}
+
+// Table cells are not padded to line the pipes up (a long file name would widen
+// every row, and any renamed file would rewrite the table): every cell counts as
+// three wide, which also keeps the delimiter row at `---`.
+const processor = unified().use(remarkStringify, OPTIONS).use(remarkGfm, { tablePipeAlign: true, stringLength: () => 3 }).freeze()
+
+/** Write a generated document. */
+export function writeMarkdown(tree: Root): string {
+  return processor.stringify(tree)
+}
+
+/** Phrasing written on its own, escaped as at the start of a paragraph: for values put into a template. */
+export function writePhrasing(children: PhrasingContent[]): string {
+  return writeMarkdown({ type: 'root', children: [paragraph(...children)] }).replace(/\n$/, '')
+}
+
+/** A name or title on one line: runs of whitespace, line breaks included, become one space. */
+export function oneLine(value: string): string {
+  return value.replace(/\s+/g, ' ').trim()
+}
+
+export function plain(value: string): Text {
+  return { type: 'text', value }
+}
+
+/** Inline code. A code span shows a line break as a space: writing the space keeps a table row on one line. */
+export function code(value: string): InlineCode {
+  return { type: 'inlineCode', value: value.replace(/\r\n?|\n/g, ' ') }
+}
+
+export function strong(...children: PhrasingContent[]): Strong {
+  return { type: 'strong', children }
+}
+
+export function paragraph(...children: PhrasingContent[]): Paragraph {
+  return { type: 'paragraph', children }
+}
+
+/** A heading; levels past 6 stay at 6. */
+export function heading(depth: number, ...children: PhrasingContent[]): Heading {
+  return { type: 'heading', depth: Math.max(1, Math.min(6, depth)) as Heading['depth'], children }
+}
+
+/** Markdown written as it is: markers, a template, an author's body. */
+export function verbatim(value: string): Html {
+  return { type: 'html', value }
+}
+
+/** `template` with each `{name}` replaced by its nodes; other text stays text. */
+export function fill(template: string, values: Record<string, PhrasingContent>): PhrasingContent[] {
+  return template.split(/(\{\w+\})/).flatMap((part): PhrasingContent[] => {
+    const value = /^\{(\w+)\}$/.exec(part)?.[1]
+    if (value !== undefined && value in values) return [values[value]]
+    return part === '' ? [] : [plain(part)]
+  })
+}
