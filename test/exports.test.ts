@@ -54,7 +54,7 @@ describe('HTML and Word outputs', () => {
   test("a small group's build has only its topics, in the text and in the support matrix", async () => {
     const out = await build(workspace('exports'), '--format', 'html,docx', '--group', 'Trust')
     // A group's extract is written beside the full text, under the group's name.
-    expect(readdirSync(out).sort()).toEqual(['consolidated-trust.docx', 'consolidated-trust.html', 'stocktaking-trust.md'])
+    expect(readdirSync(out).sort()).toEqual(['.consolidate-manifest.json', 'consolidated-trust.docx', 'consolidated-trust.html', 'stocktaking-trust.md'])
     const html = readFileSync(path.join(out, 'consolidated-trust.html'), 'utf8')
     expect([...html.matchAll(/<tr class="level-\w+[^"]*"><th class="row" scope="row" title="[^"]*"><a href="#proposal-([\w-]+)"/g)].map((match) => match[1])).toEqual([
       'c1-aus-consumers',
