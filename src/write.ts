@@ -79,7 +79,8 @@ export async function makeFolders(folder: string): Promise<string[]> {
       if (!stat.isDirectory()) throw new UsageError(`${at} is a file, not a folder; choose a folder for the outputs`)
       break
     }
-    if (stat.code !== 'ENOENT' || path.dirname(at) === at) throw stat
+    // ENOTDIR: a part of the path is a file; going up finds which, and says so.
+    if ((stat.code !== 'ENOENT' && stat.code !== 'ENOTDIR') || path.dirname(at) === at) throw stat
     missing.unshift(at)
   }
   for (const each of missing) await fs.mkdir(each)

@@ -62,7 +62,7 @@ async function checkFolder(root: string): Promise<void> {
       if (!stat.isDirectory()) throw new UsageError(`${at} is a file, not a folder; run consolidate init with a new or existing folder`)
       return
     }
-    if (stat.code !== 'ENOENT' || path.dirname(at) === at) throw new UsageError(`cannot create a workspace in ${root}: ${stat.code}`)
+    if ((stat.code !== 'ENOENT' && stat.code !== 'ENOTDIR') || path.dirname(at) === at) throw new UsageError(`cannot create a workspace in ${root}: ${stat.code}`)
   }
 }
 
