@@ -3,7 +3,7 @@ import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { expect, test } from 'vitest'
 import { golden } from './helpers/golden.js'
-import { commitAll, gitRepository } from './helpers/git.js'
+import { commitAll, git, gitRepository } from './helpers/git.js'
 import { run } from './helpers/run.js'
 import { scratch } from './helpers/scratch.js'
 
@@ -72,4 +72,39 @@ test('no GITHUB_STEP_SUMMARY, no summary', async () => {
   const { repository: cwd, summary } = repository()
   expect((await run(['build', '--root', 'negotiation'], { cwd })).code).toBe(0)
   expect(readFileSync(summary, 'utf8')).toBe('# An earlier step\n\n')
+})
+
+test('a push of several commits: the summary covers the whole push, from the commit before it (GitHub event); a new branch falls back to HEAD~1', async () => {
+  const { repository: cwd, summary } = repository()
+  const before = git(cwd, 'rev-parse', 'HEAD~1').trim()
+  // A third commit in the same push adds a proposal.
+  writeFileSync(path.join(cwd, 'negotiation', 'proposals', 'z9-new.md'), '---\ntopic: C.3\nauthor: Norway\n---\n\nEach Party shall cooperate.\n')
+  commitAll(cwd, 'Rev.4, one more proposal')
+  const event = path.join(scratch('consolidate-event-'), 'event.json')
+  writeFileSync(event, JSON.stringify({ before, after: git(cwd, 'rev-parse', 'HEAD').trim() }))
+  writeFileSync(summary, '')
+  const push = await run(['build', '--root', 'negotiation'], { cwd, env: { GITHUB_STEP_SUMMARY: summary, GITHUB_EVENT_PATH: event, GITHUB_EVENT_NAME: 'push' } })
+  expect(push.code, push.stderr).toBe(0)
+  const whole = readFileSync(summary, 'utf8')
+  // Both the second commit's changes (Rev.3 → Rev.4) and the third's (z9-new) are there.
+  expect(whole).toContain('`z9-new`')
+  expect(whole).toContain('### Changes from INF/ECOM/62/Rev.3 to INF/ECOM/62/Rev.4')
+
+  writeFileSync(event, JSON.stringify({ before: '0'.repeat(40) }))
+  writeFileSync(summary, '')
+  await run(['build', '--root', 'negotiation'], { cwd, env: { GITHUB_STEP_SUMMARY: summary, GITHUB_EVENT_PATH: event, GITHUB_EVENT_NAME: 'push' } })
+  const last = readFileSync(summary, 'utf8')
+  expect(last).toContain('`z9-new`')
+  expect(last).not.toContain('Rev.3')
+})
+
+test('more problems than GitHub shows as annotations: the summary gives the count', async () => {
+  const { repository: cwd, summary } = repository()
+  for (let index = 0; index < 11; index++) writeFileSync(path.join(cwd, 'negotiation', 'proposals', `broken-${index}.md`), '---\ntopic: C.3\nauthor: Norway\n---\n\nEach Party [shall.\n')
+  writeFileSync(summary, '')
+  expect((await run(['build', '--root', 'negotiation'], { cwd, env: { GITHUB_STEP_SUMMARY: summary } })).code).toBe(1)
+  expect(readFileSync(summary, 'utf8')).toBe(
+    '## consolidate\n\n**The inputs have 11 errors**: nothing was built. Run `consolidate check` to list them.\n\n' +
+      'There are 12 problems in all (11 errors, 1 warning); the run shows only the first annotations on the files. Run `consolidate check` to list them all.\n',
+  )
 })

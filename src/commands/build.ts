@@ -241,7 +241,11 @@ async function appendSummary(file: string, outcome: Outcome, workspace: Workspac
   }
 }
 
-/** `diff HEAD~1 HEAD` as a summary section, or why it cannot be shown. */
+/**
+ * The changes the run covers as a summary section, or why they cannot be
+ * shown: the whole push (from the commit before it) or pull request (from its
+ * base), as GitHub's event says; else the last commit (`HEAD~1`).
+ */
 async function changesSincePrevious(context: SummaryContext, io: Io): Promise<string> {
   const { loadRevision } = await import('../read/revision.js')
   const { compareSnapshots } = await import('../revisions/compare.js')
@@ -249,15 +253,27 @@ async function changesSincePrevious(context: SummaryContext, io: Io): Promise<st
   const heading = '### Changes since the previous commit'
   try {
     const revisions = { cwd: io.cwd, root: context.root, configFile: context.configFile, pool: context.pool, cache: { store: new MemoryCache(), version: '' } }
-    const old = await loadRevision('HEAD~1', revisions)
+    const before = await eventBase(io)
+    const old = await (before ? loadRevision(before, revisions).catch(() => loadRevision('HEAD~1', revisions)) : loadRevision('HEAD~1', revisions))
     const next = await loadRevision('HEAD', revisions)
     const errors = [...old.diagnostics, ...next.diagnostics].filter((diagnostic) => diagnostic.severity === 'error').length
     if (errors > 0) return `${heading}\n\nNot shown: the two commits have ${errors} error${errors === 1 ? '' : 's'} in their inputs.`
-    return renderDiff(compareSnapshots(old, next), old, next, { names: { old: 'HEAD~1', new: 'HEAD' }, depth: 3 })
+    const name = old.name === 'HEAD~1' ? 'HEAD~1' : old.name.slice(0, 12)
+    return renderDiff(compareSnapshots(old, next), old, next, { names: { old: name, new: 'HEAD' }, depth: 3 })
   } catch (error) {
     if (!(error instanceof UsageError)) throw error
     return `${heading}\n\nNot shown: ${error.message}.`
   }
+}
+
+/** The commit before the push, or the pull request's base, from GitHub's event (`GITHUB_EVENT_PATH`); undefined elsewhere. */
+async function eventBase(io: Io): Promise<string | undefined> {
+  const file = io.env.GITHUB_EVENT_PATH
+  if (!file) return undefined
+  const event = await fs.readFile(file, 'utf8').then((text) => JSON.parse(text) as { before?: string; pull_request?: { base?: { sha?: string } } }, () => undefined)
+  const base = io.env.GITHUB_EVENT_NAME === 'pull_request' ? event?.pull_request?.base?.sha : event?.before
+  // A new branch's push has no commit before it: forty zeros.
+  return base && /^[0-9a-f]{40}$/.test(base) && !/^0+$/.test(base) ? base : undefined
 }
 
 function shown(io: Io, file: string): string {

@@ -25,8 +25,11 @@ export function renderSummary(summary: BuildSummary): string {
   const name = negotiation?.config.symbol ?? negotiation?.config.title
   const children: RootContent[] = [heading(2, plain(`consolidate${name ? `: ${oneLine(name)}` : ''}`))]
   const files = summary.files.flatMap((file, index): PhrasingContent[] => (index === 0 ? [code(file)] : [plain(', '), code(file)]))
+  // GitHub shows about ten annotations per step: past that, only the summary tells how many there are.
+  const problems = summary.errors + summary.warnings
+  const annotations = problems > ANNOTATIONS_SHOWN ? [paragraph(plain(`There are ${plural(problems, 'problem')} in all (${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}); the run shows only the first annotations on the files. Run `), code('consolidate check'), plain(' to list them all.'))] : []
   if (summary.outcome === 'errors') {
-    children.push(paragraph(strong(plain(`The inputs have ${plural(summary.errors, 'error')}`)), plain(': nothing was built. Run '), code('consolidate check'), plain(' to list them.')))
+    children.push(paragraph(strong(plain(`The inputs have ${plural(summary.errors, 'error')}`)), plain(': nothing was built. Run '), code('consolidate check'), plain(' to list them.')), ...annotations)
     return writeMarkdown({ type: 'root', children })
   }
   const warnings = summary.warnings > 0 ? [plain(` The inputs have ${plural(summary.warnings, 'warning')}; `), code('consolidate check'), plain(' lists them.')] : []
@@ -36,6 +39,7 @@ export function renderSummary(summary: BuildSummary): string {
       : summary.outcome === 'fresh'
         ? paragraph(plain('The committed text is up to date: '), ...files, plain('.'), ...warnings)
         : paragraph(plain('Wrote '), ...files, plain('.'), ...warnings),
+    ...annotations,
   )
   if (negotiation) {
     const labels = labelsFor(negotiation.config.language)
@@ -59,6 +63,9 @@ export function renderSummary(summary: BuildSummary): string {
   if (summary.changes.trim() !== '') children.push(verbatim(summary.changes.trim()))
   return writeMarkdown({ type: 'root', children })
 }
+
+/** How many annotations GitHub shows for one step. */
+const ANNOTATIONS_SHOWN = 10
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`
