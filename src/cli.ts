@@ -89,7 +89,8 @@ export async function main(args: string[], io: Io = processIo()): Promise<number
     .requiredOption('--topic <id>', 'the outline id the proposal is on, e.g. A.1.4')
     .requiredOption('--author <name>', 'the participant tabling it')
     .option('--title <text>', 'a short title')
-    .action(async (options: Common & { topic: string; author: string; title?: string }) => {
+    .option('--submitted <date>', 'the day it was tabled, YYYY-MM-DD (default: today); it orders the alternatives')
+    .action(async (options: Common & { topic: string; author: string; title?: string; submitted?: string }) => {
       const parsers = threads()
       const { newCommand } = await import('./commands/new.js')
       code = await newCommand(options, io, await parsers)

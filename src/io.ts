@@ -2,12 +2,19 @@
 import path from 'node:path'
 import type { Diagnostic } from './types.js'
 
+/** An output stream; a terminal has `isTTY` and its width in `columns`. */
+export interface Stream {
+  write(text: string): unknown
+  isTTY?: boolean
+  columns?: number
+}
+
 /** Where a run reads and writes: the real process, or a test's buffers. */
 export interface Io {
   cwd: string
   env: Record<string, string | undefined>
-  stdout: { write(text: string): unknown; isTTY?: boolean }
-  stderr: { write(text: string): unknown; isTTY?: boolean }
+  stdout: Stream
+  stderr: Stream
 }
 
 
@@ -29,7 +36,12 @@ export function useColor(io: Io, stream: { isTTY?: boolean } = io.stderr): boole
 export async function printDiagnostics(diagnostics: Diagnostic[], io: Io, root?: string): Promise<void> {
   if (diagnostics.length === 0) return
   const { formatText } = await import('./check/report.js')
-  io.stderr.write(formatText(diagnostics, { color: useColor(io), base: root === undefined ? '' : baseOf(io, root) }))
+  io.stderr.write(formatText(diagnostics, { color: useColor(io), base: root === undefined ? '' : baseOf(io, root), width: widthOf(io.stderr) }))
+}
+
+/** The width to wrap text to: a terminal's, else none (a log or a pipe keeps whole lines). */
+export function widthOf(stream: Stream): number | undefined {
+  return stream.isTTY && stream.columns ? stream.columns : undefined
 }
 
 /** The workspace root relative to the current folder, `/` separators (`''` when they are the same). */

@@ -73,15 +73,29 @@ describe('init', () => {
 describe('new', () => {
   test('creates a proposal from the template, with a readable name, that check accepts', async () => {
     const root = await initialised()
-    const result = await run(['new', '--topic', 'A.1.4', '--author', 'JPN', '--title', 'Scope: definitions of électronic invoices'], { cwd: root })
+    const result = await run(['new', '--topic', 'A.1.4', '--author', 'JPN', '--title', 'Scope: definitions of électronic invoices', '--submitted', '2026-11-30'], { cwd: root })
     expect(result).toEqual({ code: 0, stdout: 'proposals/a14-japan-scope-definitions-of-electronic-invoices.md\n', stderr: '' })
     expect(readFileSync(path.join(root, 'proposals/a14-japan-scope-definitions-of-electronic-invoices.md'), 'utf8')).toBe(
       readFileSync(path.join(root, 'templates/proposal.md'), 'utf8')
         .replace('{{topic}}', 'A.1.4')
         .replace('{{title}}', '"Scope: definitions of électronic invoices"')
-        .replace('{{author}}', 'Japan'),
+        .replace('{{author}}', 'Japan')
+        .replace('{{submitted}}', '2026-11-30'),
     )
     expect((await run(['check', '--root', root, '--format', 'json'])).stdout).toBe('[]\n')
+  })
+
+  test("submitted: today by default, since it orders the alternatives; a bad date is a usage error", async () => {
+    const root = await initialised()
+    const now = new Date()
+    const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`
+    const result = await run(['new', '--topic', 'A.1.4', '--author', 'Japan'], { cwd: root })
+    expect(readFileSync(path.join(root, result.stdout.trim()), 'utf8')).toContain(`\nsubmitted: ${today}\n`)
+    expect(await run(['new', '--root', root, '--topic', 'A.1.4', '--author', 'Japan', '--submitted', '30/11/2026'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'consolidate: --submitted "30/11/2026" is not a date written YYYY-MM-DD, e.g. --submitted 2026-11-28\n',
+    })
   })
 
   test('never overwrites: the same proposal again gets the next free name', async () => {

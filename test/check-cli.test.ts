@@ -48,16 +48,35 @@ describe('check --format text', () => {
     const result = await run(['check', '--root', path.join(fixtures, 'rule-invalid-status')], { cwd: fixtures })
     expect(result.code).toBe(1)
     expect(result.stderr).toBe('')
-    expect(result.stdout).toMatchInlineSnapshot(`
-      "rule-invalid-status/proposals/a14-can.md
-      4:9 error \`status\` must be one of proposed, stabilized, withdrawn, e.g. \`status: proposed\`; got "agreed"                            invalid-status consolidate
+    expect(result.stdout).toBe(
+      [
+        'rule-invalid-status/proposals/a14-can.md',
+        '  4:9  error  invalid-status  `status` must be one of proposed, stabilized, withdrawn, e.g. `status: proposed`; got "agreed"',
+        '',
+        'rule-invalid-status/proposals/a14-jpn.md',
+        '  4:9  error  invalid-status  `status` must be one of proposed, stabilized, withdrawn, e.g. `status: proposed`; got "proposd"; did you mean "proposed"?',
+        '',
+        '✖ 2 errors',
+        '',
+      ].join('\n'),
+    )
+  })
 
-      rule-invalid-status/proposals/a14-jpn.md
-      4:9 error \`status\` must be one of proposed, stabilized, withdrawn, e.g. \`status: proposed\`; got "proposd"; did you mean "proposed"? invalid-status consolidate
-
-      ✖ 2 errors
-      "
-    `)
+  test('on a terminal, long messages wrap to its width under themselves; the rule id comes first and is never cut', async () => {
+    let stdout = ''
+    await main(['check', '--root', path.join(fixtures, 'rule-invalid-status')], {
+      cwd: fixtures,
+      env: { NO_COLOR: '1', CI: '1' },
+      stdout: { write: (text: string) => (stdout += text), isTTY: true, columns: 80 },
+      stderr: { write: () => true, isTTY: true, columns: 80 },
+    })
+    expect(stdout.split('\n').slice(0, 4)).toEqual([
+      'rule-invalid-status/proposals/a14-can.md',
+      '  4:9  error  invalid-status  `status` must be one of proposed, stabilized,',
+      '                              withdrawn, e.g. `status: proposed`; got "agreed"',
+      '',
+    ])
+    expect(Math.max(...stdout.split('\n').map((line) => line.length))).toBeLessThanOrEqual(80)
   })
 
   test('warnings alone exit 0', async () => {
@@ -217,7 +236,7 @@ describe('build', () => {
     const root = copyOf('rule-invalid-status')
     const result = await run(['build', '--root', path.basename(root)], { cwd: path.dirname(root) })
     expect(result.code).toBe(1)
-    expect(result.stderr).toContain(`${path.basename(root)}/proposals/a14-can.md\n4:9`)
+    expect(result.stderr).toContain(`${path.basename(root)}/proposals/a14-can.md\n  4:9  error`)
     expect(statSync(root).isDirectory()).toBe(true)
   })
 })

@@ -74,13 +74,15 @@ async function buildOnce(options: BuildOptions, io: Io, pool: ParsePool): Promis
 }
 
 /** `--watch`: build, then rebuild after every change, parsing again only what changed, until interrupted. */
-async function watchBuild(options: BuildOptions, io: Io, pool: ParsePool): Promise<number> {
+async function watchBuild(options: BuildOptions, outer: Io, pool: ParsePool): Promise<number> {
+  const io = outer
   if (options.check) throw new UsageError('--watch and --check cannot be used together: --check compares once and exits')
   const settings = await settingsOf(options, io)
   const source = folderSource(settings.root, { stamps: true })
   const cache = { store: new MemoryCache(), version: '' }
   io.stderr.write(`consolidate: watching ${shown(io, path.join(settings.root, 'proposals'))}, the templates and the configuration; press Ctrl-C to stop\n`)
   await watchFolder({ root: settings.root, configFile: settings.configFile, signal: options.signal, debounce: options.debounce }, io, async () => {
+    const io = timed(outer)
     let rebuild: Rebuild
     try {
       const config = options.config === undefined ? undefined : await readConfigFile(io.cwd, options.config)
@@ -274,6 +276,13 @@ async function eventBase(io: Io): Promise<string | undefined> {
   const base = io.env.GITHUB_EVENT_NAME === 'pull_request' ? event?.pull_request?.base?.sha : event?.before
   // A new branch's push has no commit before it: forty zeros.
   return base && /^[0-9a-f]{40}$/.test(base) && !/^0+$/.test(base) ? base : undefined
+}
+
+/** The same streams, each of the tool's own lines stamped with the time, so that two rebuilds can be told apart. */
+function timed(io: Io): Io {
+  const now = new Date()
+  const time = [now.getHours(), now.getMinutes(), now.getSeconds()].map((part) => String(part).padStart(2, '0')).join(':')
+  return { ...io, stderr: { isTTY: io.stderr.isTTY, write: (text: string) => io.stderr.write(text.replace(/^consolidate: /gm, `${time} consolidate: `)) } }
 }
 
 function shown(io: Io, file: string): string {

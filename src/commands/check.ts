@@ -1,6 +1,6 @@
 /** `consolidate check`: validate only and print every problem. */
 import { EXIT } from '../errors.js'
-import { baseOf, useColor, type Io } from '../io.js'
+import { baseOf, useColor, widthOf, type Io } from '../io.js'
 import { formatGithub, formatJson, hasErrors, type CheckFormat } from '../check/diagnostics.js'
 import type { ParsePool } from '../parse/pool.js'
 import { loadRoot, withPool, type CommonOptions } from './load.js'
@@ -13,7 +13,7 @@ export async function check(options: CommonOptions & { format: CheckFormat }, io
   else if (options.format === 'github') io.stdout.write(formatGithub(diagnostics, { base }))
   else if (diagnostics.length > 0) {
     const { formatText } = await import('../check/report.js')
-    io.stdout.write(formatText(diagnostics, { color: useColor(io, io.stdout), base }))
+    io.stdout.write(formatText(diagnostics, { color: useColor(io, io.stdout), base, width: widthOf(io.stdout) }))
   } else {
     const files = workspace.files.length
     io.stdout.write(`${files} proposal file${files === 1 ? '' : 's'} checked: no problems\n`)

@@ -4,9 +4,10 @@ import path from 'node:path'
 import { stringify } from 'yaml'
 import { hasErrors } from '../check/diagnostics.js'
 import { formatText } from '../check/report.js'
-import { baseOf, useColor, type Io } from '../io.js'
+import { baseOf, useColor, widthOf, type Io } from '../io.js'
 import { flattenOutline } from '../assemble/outline.js'
 import { baseName } from '../parse/proposal.js'
+import { isIsoDate } from '../parse/front-matter.js'
 import { Participants } from '../assemble/participants.js'
 import { closest, suggestTopic } from '../check/suggest.js'
 import { fillTemplate } from '../render/template.js'
@@ -18,6 +19,8 @@ import { loadRoot, withPool, type CommonOptions } from './load.js'
 import { EXIT, UsageError } from '../errors.js'
 
 export interface NewOptions extends CommonOptions {
+  /** `--submitted YYYY-MM-DD`; default today (it orders the alternatives). */
+  submitted?: string
   topic: string
   author: string
   title?: string
@@ -31,7 +34,7 @@ async function create(options: NewOptions, io: Io, pool: ParsePool): Promise<num
   const { root, workspace } = await loadRoot(options, io, pool)
   const configProblems = workspace.diagnostics.filter((diagnostic) => diagnostic.rule === 'invalid-config')
   if (configProblems.length > 0) {
-    io.stderr.write(formatText(configProblems, { color: useColor(io), base: baseOf(io, root) }))
+    io.stderr.write(formatText(configProblems, { color: useColor(io), base: baseOf(io, root), width: widthOf(io.stderr) }))
     io.stderr.write('consolidate: the configuration has errors; fix them first, nothing was written\n')
     return EXIT.inputs
   }
@@ -40,7 +43,8 @@ async function create(options: NewOptions, io: Io, pool: ParsePool): Promise<num
   const title = options.title?.replace(/\s+/g, ' ').trim() || undefined
 
   const template = workspace.templates['proposal.md'] ?? (await builtinTemplate('proposal.md'))
-  const text = fillTemplate(template, { topic: yamlValue(topic), author: yamlValue(author), title: title && yamlValue(title) })
+  const submitted = checkDate(options.submitted ?? today())
+  const text = fillTemplate(template, { topic: yamlValue(topic), author: yamlValue(author), title: title && yamlValue(title), submitted })
 
   const taken = new Set([...workspace.proposals.map((proposal) => proposal.id), ...workspace.files.map((file) => baseName(file.name))].map((id) => id.toLowerCase()))
   const folder = path.join(root, 'proposals')
@@ -56,7 +60,7 @@ async function create(options: NewOptions, io: Io, pool: ParsePool): Promise<num
     const [result] = await pool.parse([{ name, bytes }], workspace.config.limits)
     const problems = [...result.diagnostics, ...(result.proposal ? validate([result.proposal], workspace.config) : [])]
     if (hasErrors(problems)) {
-      io.stderr.write(formatText(problems, { color: useColor(io), base: baseOf(io, root) }))
+      io.stderr.write(formatText(problems, { color: useColor(io), base: baseOf(io, root), width: widthOf(io.stderr) }))
       io.stderr.write('consolidate: the proposal made from templates/proposal.md would not pass check; fix the template, nothing was written\n')
       return EXIT.inputs
     }
@@ -70,6 +74,17 @@ async function create(options: NewOptions, io: Io, pool: ParsePool): Promise<num
     io.stdout.write(`${path.relative(io.cwd, file).split(path.sep).join('/')}\n`)
     return EXIT.ok
   }
+}
+
+/** Today on the user's calendar, `YYYY-MM-DD`. */
+function today(): string {
+  const now = new Date()
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`
+}
+
+function checkDate(written: string): string {
+  if (!isIsoDate(written.trim())) throw new UsageError(`--submitted "${written}" is not a date written YYYY-MM-DD, e.g. --submitted 2026-11-28`)
+  return written.trim()
 }
 
 /** The topic as the outline writes it; a usage error, with a suggestion, when it is not there. */
