@@ -3,6 +3,7 @@
  * and exit codes. Commands load the pipeline lazily so `--help` starts fast.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
+import { visible } from './check/diagnostics.js'
 import { EXIT, UsageError } from './errors.js'
 import { processIo, type Io } from './io.js'
 import type { ParsePool } from './parse/pool.js'
@@ -128,17 +129,18 @@ export async function main(args: string[], io: Io = processIo()): Promise<number
 function failure(error: unknown, io: Io): number {
   if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage
   if (error instanceof UsageError) {
-    io.stderr.write(`consolidate: ${error.message}\n`)
+    // The message may quote what the command line or a file holds: never a terminal escape.
+    io.stderr.write(`consolidate: ${visible(error.message)}\n`)
     return EXIT.usage
   }
   const debug = io.env.CONSOLIDATE_DEBUG === '1'
   const refusal = error as NodeJS.ErrnoException
   if (typeof refusal?.code === 'string' && typeof refusal.syscall === 'string') {
-    io.stderr.write(`consolidate: cannot ${refusal.syscall}${refusal.path ? ` ${refusal.path}` : ''}: ${refusal.code} (${explainCode(refusal.code)})\n`)
+    io.stderr.write(`consolidate: cannot ${refusal.syscall}${refusal.path ? ` ${visible(refusal.path)}` : ''}: ${refusal.code} (${explainCode(refusal.code)})\n`)
     if (debug) io.stderr.write(`${refusal.stack}\n`)
     return EXIT.usage
   }
-  io.stderr.write(`consolidate: internal error: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}; this is a bug in consolidate, please report it with the command you ran${debug ? '' : ' (CONSOLIDATE_DEBUG=1 shows the details)'}\n`)
+  io.stderr.write(`consolidate: internal error: ${visible(error instanceof Error ? error.message.split('\n')[0] : String(error))}; this is a bug in consolidate, please report it with the command you ran${debug ? '' : ' (CONSOLIDATE_DEBUG=1 shows the details)'}\n`)
   if (debug && error instanceof Error) io.stderr.write(`${error.stack}\n`)
   return EXIT.bug
 }

@@ -211,3 +211,20 @@ describe('did you mean', () => {
     expect(closest('Ruritania', ['Japan', 'Singapore'])).toBeUndefined()
   })
 })
+
+describe('terminal escapes are written out, never obeyed', () => {
+  test('a title with an escape sequence, printed by stocktake, and a group name in an error', async () => {
+    const root = workspace({
+      'consolidate.yaml': 'groups:\n  - name: "Trade \\e[2J"\n    topics: [A.1.4]\n',
+      'proposals/a.md': '---\ntopic: A.1.4\nauthor: Japan\ntitle: "Clear \\e]0;pwned\\a screen"\n---\n\nText.\n',
+    })
+    const stocktake = await run(['stocktake', '--root', root])
+    expect(stocktake.code).toBe(0)
+    expect(stocktake.stdout).toContain('Clear \\x1b]0;pwned\\x07 screen')
+    expect(stocktake.stdout).not.toMatch(/[\u0000-\u0008\u001b]/)
+    const group = await run(['build', '--root', root, '--group', 'Nope \u001b[2J'])
+    expect(group.code).toBe(2)
+    expect(group.stderr).toContain('unknown group "Nope \\x1b[2J"')
+    expect(group.stderr).not.toMatch(/\u001b/)
+  })
+})

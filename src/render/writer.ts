@@ -9,6 +9,7 @@ import { defaultHandlers, type ConstructName, type Handle, type Unsafe } from 'm
 import remarkGfm from 'remark-gfm'
 import remarkStringify, { type Options } from 'remark-stringify'
 import { unified } from 'unified'
+import { visible } from '../check/diagnostics.js'
 
 /** Constructs inside phrasing where brackets and attention mean nothing (the library's own list). */
 const SPANS: ConstructName[] = ['autolink', 'destinationLiteral', 'destinationRaw', 'reference', 'titleQuote', 'titleApostrophe']
@@ -84,13 +85,14 @@ export function oneLine(value: string): string {
   return value.replace(/\s+/g, ' ').trim()
 }
 
+/** Generated words; control characters (a terminal escape in a title) are written out, never sent to a terminal that prints the document. */
 export function plain(value: string): Text {
-  return { type: 'text', value }
+  return { type: 'text', value: visible(value) }
 }
 
 /** Inline code. A code span shows a line break as a space: writing the space keeps a table row on one line. */
 export function code(value: string): InlineCode {
-  return { type: 'inlineCode', value: value.replace(/\r\n?|\n/g, ' ') }
+  return { type: 'inlineCode', value: visible(value.replace(/\r\n?|\n/g, ' ')) }
 }
 
 export function strong(...children: PhrasingContent[]): Strong {
