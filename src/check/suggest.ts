@@ -36,7 +36,8 @@ export function closest(wanted: string, candidates: Iterable<string>): string | 
     }
   }
   if (best === undefined) return undefined
-  const allowed = Math.max(2, Math.floor(Math.max(wanted.length, best.length) / 3))
+  // Two letters of three make another word ("NZ" is not "EU"): short names allow one slip only.
+  const allowed = Math.min(wanted.length, best.length) <= 3 ? 1 : Math.max(2, Math.floor(Math.max(wanted.length, best.length) / 3))
   return bestDistance <= allowed ? best : undefined
 }
 

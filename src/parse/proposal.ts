@@ -86,7 +86,7 @@ export function parseProposal(file: string, input: Uint8Array | string, options:
   if (!ID_PATTERN.test(id)) {
     const where = fields.id ? `the \`id\` "${id}"` : `the id "${id}", taken from the file name,`
     const fix = fields.id ? 'change it' : 'rename the file or add an `id` field'
-    report('invalid-field', `${where} must be letters, digits, '.', '_' and '-' only, starting with a letter or digit; ${fix}, e.g. \`id: a14-jpn-einvoicing\``, fields.id?.place ?? frontMatter)
+    report('invalid-field', `${where} must be letters, digits, '.', '_' and '-' only, starting with a letter or digit; ${fix}, e.g. \`id: ${idLike(id)}\``, fields.id?.place ?? frontMatter)
   }
 
   // A proposal whose fields could be read is returned even when the file has
@@ -118,6 +118,12 @@ function noFrontMatter(text: string, file: string): string {
   if (/^-{4,}[ \t]*\n/.test(text) || /^—/.test(text)) return `the file has no front matter (the first line must be exactly three hyphens \`---\`); ${fix}`
   const leaf = file.slice(file.lastIndexOf('/') + 1)
   return `the file has no front matter; ${fix}; if it is not a proposal (a README, notes), rename it \`_${leaf}\` (names starting with \`_\` are skipped) or keep it out of proposals/`
+}
+
+/** An id made of what was written: `s9 my proposal (v2)` → `s9-my-proposal-v2`. */
+function idLike(written: string): string {
+  const slug = written.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^[-._]+|-+$/g, '')
+  return slug === '' ? 'a14-jpn-einvoicing' : slug
 }
 
 /** The file's name without its folder and without `.md`. */

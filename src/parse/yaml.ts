@@ -86,7 +86,14 @@ function explain(error: YAMLError, source: string): string {
   return `invalid YAML: ${lowerFirst(message)}; ${hint}`
 }
 
+/** Quotation marks a word processor puts in, which YAML takes for ordinary characters. */
+const TYPOGRAPHIC = /[\u201c\u201d\u201e\u2018\u2019\u201a\u00ab\u00bb]/
+
 function hintFor(code: YAMLError['code'], message: string, line: string, field: string): string {
+  if (TYPOGRAPHIC.test(line)) {
+    const value = line.slice(line.indexOf(':') + 1).trim().replace(new RegExp(TYPOGRAPHIC.source, 'g'), '').replace(/^\s+|\s+$/g, '')
+    return `the value is in typographic quotes (“ ” ‘ ’ « »), which YAML reads as ordinary characters, not as quotes; write straight quotes instead, e.g. \`${field}: "${value.replace(/"/g, '\\"')}"\``
+  }
   switch (code) {
     case 'DUPLICATE_KEY':
       return `\`${field}\` is written twice; keep only one of them`
