@@ -81,7 +81,10 @@ describe('new', () => {
         .replace('{{title}}', '"Scope: definitions of électronic invoices"')
         .replace('{{author}}', 'Japan'),
     )
-    expect((await run(['check', '--root', root, '--format', 'json'])).stdout).toBe('[]\n')
+    // Accepted (exit 0), with the one warning that the text is still the template's example.
+    const checked = await run(['check', '--root', root, '--format', 'json'])
+    expect(checked.code).toBe(0)
+    expect(JSON.parse(checked.stdout)).toEqual([templateText('proposals/a14-japan-scope-definitions-of-electronic-invoices.md', 13)])
   })
 
   test('never overwrites: the same proposal again gets the next free name', async () => {
@@ -124,7 +127,9 @@ describe('new', () => {
     const text = readFileSync(path.join(root, 'proposals/110-no.md'), 'utf8')
     expect(text).toContain('topic: "1.10"\n')
     expect(text).toContain('author: "NO"\n')
-    expect((await run(['check', '--root', root, '--format', 'json'])).stdout).toBe('[]\n')
+    const checked = await run(['check', '--root', root, '--format', 'json'])
+    expect(checked.code).toBe(0)
+    expect(JSON.parse(checked.stdout)).toEqual([templateText('proposals/110-no.md', 12)])
   })
 
   test("uses the workspace's own template", async () => {
@@ -158,3 +163,15 @@ describe('new', () => {
     )
   })
 })
+
+/** The warning on a proposal whose text is still the built-in template's example. */
+function templateText(file: string, line: number): object {
+  return {
+    file,
+    line,
+    column: 1,
+    severity: 'warning',
+    rule: 'template-text',
+    message: 'the text is still the example of templates/proposal.md ("1. Each Party shall …"); replace it with the proposed treaty text, e.g. `1. Each Party shall [endeavour to] …`',
+  }
+}
