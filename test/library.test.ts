@@ -22,6 +22,6 @@ test('parse, validate, assemble and render without touching the file system', ()
   )
   expect(stocktake(negotiation)).toEqual({
     threshold: 3,
-    proposals: [{ id: 'a', file: 'proposals/a.md', topic: 'A.1', title: 'A.1', authors: ['Japan'], supporters: ['Norway'], level: 'limited' }],
+    proposals: [{ id: 'a', file: 'proposals/a.md', topic: 'A.1', title: 'A.1', authors: ['Japan'], supporters: ['Norway'], support: 1, level: 'limited' }],
   })
 })

@@ -9,7 +9,7 @@ import type { Negotiation, Placement, Proposal, SupportLevel, TopicNode } from '
 /** `stocktake --format json`, exactly as SPEC §7. */
 export interface StocktakeReport {
   threshold: number
-  proposals: Array<{ id: string; file: string; topic: string; title: string; authors: string[]; supporters: string[]; level: SupportLevel }>
+  proposals: Array<{ id: string; file: string; topic: string; title: string; authors: string[]; supporters: string[]; support: number; level: SupportLevel }>
 }
 
 /** Every referred proposal in outline order; a proposal without a title takes its topic's. */
@@ -17,13 +17,14 @@ export function stocktake(negotiation: Negotiation): StocktakeReport {
   return {
     threshold: negotiation.config.threshold,
     proposals: referredByTopic(negotiation.topics).flatMap(({ topic, referred }) =>
-      referred.map(({ proposal, authors, supporters, level }) => ({
+      referred.map(({ proposal, authors, supporters, support, level }) => ({
         id: proposal.id,
         file: proposal.file,
         topic: proposal.topic.value,
         title: titleOf(proposal, topic),
         authors,
         supporters,
+        support,
         level,
       })),
     ),
@@ -52,12 +53,12 @@ export function stocktakeTree(negotiation: Negotiation): Root {
   const header = [columns.proposal, columns.title, columns.proponents, columns.supporters, columns.support, columns.submitted, columns.file].map((column) => [plain(column)])
   for (const { topic, referred } of groups) {
     children.push(heading(2, plain(topicHeading(topic))))
-    const rows = referred.map(({ proposal, authors, supporters, level }) => [
+    const rows = referred.map(({ proposal, authors, supporters, support, level }) => [
       [code(proposal.id)],
       [plain(oneLine(titleOf(proposal, topic)))],
       [plain(authors.map(oneLine).join('; '))],
       [plain(supporters.length > 0 ? supporters.map(oneLine).join('; ') : labels.none)],
-      [plain(labels.level[level])],
+      [plain(`${labels.level[level]} (${support})`)],
       proposal.submitted ? [plain(proposal.submitted)] : [],
       [code(proposal.file)],
     ])
