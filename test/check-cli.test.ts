@@ -75,7 +75,6 @@ describe('check --format text', () => {
       '  4:9  error  invalid-status  `status` must be one of proposed, stabilized,',
       '                              parked, merged, withdrawn, e.g. `status:',
       '                              proposed`; got "agreed"',
-      '',
     ])
     expect(Math.max(...stdout.split('\n').map((line) => line.length))).toBeLessThanOrEqual(80)
   })
