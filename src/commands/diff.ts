@@ -7,7 +7,7 @@ import { MemoryCache } from '../read/cache.js'
 import { loadRevision } from '../read/revision.js'
 import { resolveRoot } from '../read/root.js'
 import { renderDiff } from '../render/diff.js'
-import { compareSnapshots, diffReport } from '../revisions/compare.js'
+import { compareSnapshots, diffReport, revisionName } from '../revisions/compare.js'
 import { withPool, type CommonOptions } from './load.js'
 
 export async function diffCommand(from: string, to: string, options: CommonOptions & { format: 'md' | 'json' }, io: Io, pool?: ParsePool): Promise<number> {
@@ -27,7 +27,9 @@ export async function diffCommand(from: string, to: string, options: CommonOptio
   }
   const differences = compareSnapshots(old, next)
   io.stdout.write(
-    options.format === 'json' ? `${JSON.stringify(diffReport(differences), null, 2)}\n` : renderDiff(differences, old, next, { names: { old: from, new: to } }),
+    options.format === 'json'
+      ? `${JSON.stringify(diffReport(differences, { from: revisionName(from, old.config), to: revisionName(to, next.config) }), null, 2)}\n`
+      : renderDiff(differences, old, next, { names: { old: from, new: to } }),
   )
   return EXIT.ok
 }

@@ -64,6 +64,113 @@ export interface Labels {
   }
   /** The full record (parked, merged, "no text", notes, the disclaimer) and the clean text. */
   record: RecordLabels
+  /** Revisions: the full change list, the redline, statistics, the stocktaking history. */
+  revision: RevisionLabels
+}
+
+/** Words of revisions: the full change list, the redline, statistics and the stocktaking history. */
+export interface RevisionLabels {
+  diff: {
+    /** Counts of every kind of change, zeros left out; '' when there is none. */
+    summary: (counts: ChangeCounts) => string
+    kind: { merged: string; renamed: string }
+    /** `{id}` is the older id. */
+    renamedFrom: string
+    /** `{topic}` is the older topic's heading. */
+    moved: string
+    fields: { title: string; document: string; submitted: string; reason: string }
+    /** `{field}` is one of `fields`; `{from}` and `{to}` the values. */
+    change: string
+    /** A value not written. */
+    unset: string
+    /** `{now}` and `{was}`: `Alt 2`. */
+    reordered: string
+    /** `{id}` is the receiving proposal. */
+    mergedInto: string
+    noTextOn: string
+    noTextOff: string
+    /** `{names}` is a list of participants. */
+    authorsAdded: string
+    authorsRemoved: string
+    toProponent: string
+    toSupporter: string
+  }
+  redline: {
+    /** Added to the page title of a redline. */
+    title: string
+    /** `{old}`: the older revision's symbol (or its name). */
+    supersedes: string
+    /** `{old}`; `{changes}` the count sentence of the change list. */
+    changes: string
+    noChange: string
+    /** The legend: `{inserted}` and `{deleted}` stand for marked examples. */
+    legend: string
+    inserted: string
+    deleted: string
+    /** The legend of the Word redline. */
+    tracked: string
+    /** Why a text left: shown where it stood. */
+    why: { withdrawn: string; merged: string; removed: string; moved: string; renamed: string }
+    /** The author of tracked changes when the configuration names no `secretariat`. */
+    secretariat: string
+  }
+  stats: {
+    /** The statistics line of a cover: brackets, placeholders, topics; `delta` adds each change since the older revision. */
+    line: (stats: StatsNumbers, delta?: StatsNumbers) => string
+    /** The heading of `stats`, followed by the symbol when there is one. */
+    title: string
+    measure: string
+    count: string
+    /** `{old}` names the older revision. */
+    since: string
+    rows: {
+      live: string
+      proposed: string
+      stabilized: string
+      parked: string
+      merged: string
+      withdrawn: string
+      referred: string
+      topics: string
+      withText: string
+      topicsStabilized: string
+      withAlternatives: string
+      brackets: string
+      placeholders: string
+    }
+  }
+  history: {
+    /** The column of `stocktake --history`. */
+    referredSince: string
+    /** For a proposal referred only in changes not yet committed. */
+    uncommitted: string
+  }
+}
+
+/** How many proposals each kind of change touched. */
+export interface ChangeCounts {
+  added: number
+  stabilized: number
+  merged: number
+  changed: number
+  renamed: number
+  withdrawn: number
+  removed: number
+}
+
+/** The numbers a cover's statistics line shows. */
+export interface StatsNumbers {
+  brackets: number
+  placeholders: number
+  topics: number
+  withText: number
+  stabilized: number
+  withAlternatives: number
+}
+
+/** A change written with its sign: `+3`, `−37` (a minus sign), `±0`. */
+export function signed(delta: number): string {
+  return delta > 0 ? `+${delta}` : delta < 0 ? `\u2212${-delta}` : '\u00b10'
 }
 
 export interface RecordLabels {
@@ -106,6 +213,26 @@ export interface RecordLabels {
 const plural = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`
 /** French takes the singular for 0 and 1. */
 const pluriel = (count: number, one: string, many: string): string => `${count} ${count < 2 ? one : many}`
+
+/**
+ * `2 proposals changed: 1 added, 1 withdrawn`: the total, then each kind of
+ * change that happened, in a fixed order; '' when nothing changed.
+ */
+function countList(counts: ChangeCounts, words: Record<keyof ChangeCounts, string | [string, string]>, total: (count: number) => string, colon: string, count = plural): string {
+  const kinds = (Object.keys(words) as Array<keyof ChangeCounts>).filter((kind) => counts[kind] > 0)
+  if (kinds.length === 0) return ''
+  const sum = kinds.reduce((all, kind) => all + counts[kind], 0)
+  const parts = kinds.map((kind) => {
+    const word = words[kind]
+    return typeof word === 'string' ? `${counts[kind]} ${word}` : count(counts[kind], word[0], word[1])
+  })
+  return `${total(sum)}${colon}${parts.join(', ')}.`
+}
+
+/** `214` or, with a delta, `214 (−37)`. */
+function withDelta(stats: StatsNumbers, delta: StatsNumbers | undefined, key: keyof StatsNumbers): string {
+  return delta === undefined ? String(stats[key]) : `${stats[key]} (${signed(delta[key])})`
+}
 
 const en: Labels = {
   documentTitle: 'Consolidated Negotiating Text',
@@ -193,6 +320,62 @@ const en: Labels = {
           ? 'Clean text: no text is agreed or offered by the Chair yet.'
           : `Clean text: ${plural(articles, 'article', 'articles')}, the texts agreed so far and the texts the Chair offers, numbered in the order of the outline.`,
     },
+  },
+  revision: {
+    diff: {
+      summary: (counts) => countList(counts, { added: 'added', stabilized: 'stabilized', merged: 'merged', changed: 'changed', renamed: 'renamed', withdrawn: 'withdrawn', removed: 'removed' }, (total) => plural(total, 'proposal', 'proposals'), ': '),
+      kind: { merged: 'Merged', renamed: 'Renamed' },
+      renamedFrom: 'Renamed from {id}.',
+      moved: 'Moved from {topic}.',
+      fields: { title: 'Title', document: 'Document', submitted: 'Submitted', reason: 'Reason' },
+      change: '{field}: {from} \u2192 {to}.',
+      unset: 'none',
+      reordered: 'Now {now} (was {was}).',
+      mergedInto: 'Merged into {id}.',
+      noTextOn: 'Now a \u201cno text\u201d alternative.',
+      noTextOff: 'No longer a \u201cno text\u201d alternative.',
+      authorsAdded: 'Proponents added: {names}.',
+      authorsRemoved: 'Proponents removed: {names}.',
+      toProponent: 'From supporter to proponent: {names}.',
+      toSupporter: 'From proponent to supporter: {names}.',
+    },
+    redline: {
+      title: 'changes marked',
+      supersedes: 'Supersedes {old}',
+      changes: 'Changes since {old}: {changes}',
+      noChange: 'No change since {old}.',
+      legend: 'Changes are marked: {inserted}, {deleted}.',
+      inserted: 'inserted text',
+      deleted: 'deleted text',
+      tracked: 'Changes are tracked: in Word, Review \u203a Accept or Reject, one by one or all at once.',
+      why: { withdrawn: 'Withdrawn.', merged: 'Merged into {id}.', removed: 'Removed: its file was deleted.', moved: 'Moved to {topic}.', renamed: 'Renamed {id}.' },
+      secretariat: 'Secretariat',
+    },
+    stats: {
+      line: (stats, delta) =>
+        `Bracket pairs: ${withDelta(stats, delta, 'brackets')}; placeholders: ${withDelta(stats, delta, 'placeholders')}. ` +
+        `Topics with text: ${withDelta(stats, delta, 'withText')} of ${withDelta(stats, delta, 'topics')}; stabilized: ${withDelta(stats, delta, 'stabilized')}; with alternatives: ${withDelta(stats, delta, 'withAlternatives')}.`,
+      title: 'Statistics',
+      measure: 'Measure',
+      count: 'Count',
+      since: 'Since {old}',
+      rows: {
+        live: 'Proposals in the text',
+        proposed: 'proposed',
+        stabilized: 'stabilized',
+        parked: 'parked',
+        merged: 'Merged proposals',
+        withdrawn: 'Withdrawn proposals',
+        referred: 'Referred to the stocktaking group',
+        topics: 'Topics',
+        withText: 'with text',
+        topicsStabilized: 'with a stabilized text',
+        withAlternatives: 'with alternatives',
+        brackets: 'Bracket pairs',
+        placeholders: 'Placeholders',
+      },
+    },
+    history: { referredSince: 'Referred since', uncommitted: 'not yet committed' },
   },
 }
 
@@ -290,6 +473,62 @@ const fr: Labels = {
           : `Texte épuré${NBSP}: ${articles === 1 ? '1 article' : `${articles} articles`}, les textes stabilisés à ce jour et les textes proposés par le Président, numérotés dans l\u2019ordre de la structure.`,
     },
   },
+  revision: {
+    diff: {
+      summary: (counts) => countList(counts, { added: ['ajoutée', 'ajoutées'], stabilized: ['stabilisée', 'stabilisées'], merged: ['fusionnée', 'fusionnées'], changed: ['modifiée', 'modifiées'], renamed: ['renommée', 'renommées'], withdrawn: ['retirée', 'retirées'], removed: ['supprimée', 'supprimées'] }, (total) => pluriel(total, 'proposition', 'propositions'), '\u00a0: ', pluriel),
+      kind: { merged: 'Fusionnée', renamed: 'Renommée' },
+      renamedFrom: 'Renommée (auparavant {id}).',
+      moved: 'Déplacée depuis {topic}.',
+      fields: { title: 'Titre', document: 'Document', submitted: 'Présentée le', reason: 'Motif' },
+      change: `{field}${NBSP}: {from} \u2192 {to}.`,
+      unset: 'aucun',
+      reordered: 'Désormais {now} (auparavant {was}).',
+      mergedInto: 'Fusionnée avec {id}.',
+      noTextOn: `Devient une variante \u00ab${NBSP}pas de texte${NBSP}\u00bb.`,
+      noTextOff: `N\u2019est plus une variante \u00ab${NBSP}pas de texte${NBSP}\u00bb.`,
+      authorsAdded: `Nouveaux auteurs${NBSP}: {names}.`,
+      authorsRemoved: `Auteurs retirés${NBSP}: {names}.`,
+      toProponent: `D\u2019appui à auteur${NBSP}: {names}.`,
+      toSupporter: `D\u2019auteur à appui${NBSP}: {names}.`,
+    },
+    redline: {
+      title: 'modifications signalées',
+      supersedes: 'Remplace le document {old}',
+      changes: `Modifications depuis le document {old}${NBSP}: {changes}`,
+      noChange: 'Aucune modification depuis le document {old}.',
+      legend: `Les modifications sont signalées${NBSP}: {inserted}, {deleted}.`,
+      inserted: 'texte ajouté',
+      deleted: 'texte supprimé',
+      tracked: `Les modifications sont suivies${NBSP}: dans Word, Révision \u203a Accepter ou Refuser, une à une ou toutes à la fois.`,
+      why: { withdrawn: 'Retirée.', merged: 'Fusionnée avec {id}.', removed: `Supprimée${NBSP}: son fichier a été effacé.`, moved: 'Déplacée vers {topic}.', renamed: 'Renommée {id}.' },
+      secretariat: 'Secrétariat',
+    },
+    stats: {
+      line: (stats, delta) =>
+        `Paires de crochets${NBSP}: ${withDelta(stats, delta, 'brackets')}${NBSP}; espaces réservés${NBSP}: ${withDelta(stats, delta, 'placeholders')}. ` +
+        `Thèmes comportant un texte${NBSP}: ${withDelta(stats, delta, 'withText')} sur ${withDelta(stats, delta, 'topics')}${NBSP}; stabilisés${NBSP}: ${withDelta(stats, delta, 'stabilized')}${NBSP}; avec variantes${NBSP}: ${withDelta(stats, delta, 'withAlternatives')}.`,
+      title: 'Statistiques',
+      measure: 'Mesure',
+      count: 'Nombre',
+      since: 'Depuis {old}',
+      rows: {
+        live: 'Propositions figurant dans le texte',
+        proposed: 'proposées',
+        stabilized: 'stabilisées',
+        parked: 'en suspens',
+        merged: 'Propositions fusionnées',
+        withdrawn: 'Propositions retirées',
+        referred: 'Renvoyées au petit groupe chargé du bilan',
+        topics: 'Thèmes',
+        withText: 'comportant un texte',
+        topicsStabilized: 'comportant un texte stabilisé',
+        withAlternatives: 'avec variantes',
+        brackets: 'Paires de crochets',
+        placeholders: 'Espaces réservés',
+      },
+    },
+    history: { referredSince: 'Renvoyée depuis', uncommitted: 'pas encore enregistrée' },
+  },
 }
 
 const es: Labels = {
@@ -380,6 +619,62 @@ const es: Labels = {
           ? 'Texto depurado: aún no se ha estabilizado ningún texto ni el Presidente ha propuesto ninguno.'
           : `Texto depurado: ${articles === 1 ? '1 artículo' : `${articles} artículos`}, los textos estabilizados hasta la fecha y los textos que propone el Presidente, numerados en el orden de la estructura.`,
     },
+  },
+  revision: {
+    diff: {
+      summary: (counts) => countList(counts, { added: ['añadida', 'añadidas'], stabilized: ['estabilizada', 'estabilizadas'], merged: ['fusionada', 'fusionadas'], changed: ['modificada', 'modificadas'], renamed: ['renombrada', 'renombradas'], withdrawn: ['retirada', 'retiradas'], removed: ['suprimida', 'suprimidas'] }, (total) => plural(total, 'propuesta', 'propuestas'), ': '),
+      kind: { merged: 'Fusionada', renamed: 'Renombrada' },
+      renamedFrom: 'Renombrada (antes {id}).',
+      moved: 'Trasladada desde {topic}.',
+      fields: { title: 'Título', document: 'Documento', submitted: 'Presentada', reason: 'Motivo' },
+      change: '{field}: {from} \u2192 {to}.',
+      unset: 'ninguno',
+      reordered: 'Ahora {now} (antes {was}).',
+      mergedInto: 'Fusionada con {id}.',
+      noTextOn: 'Pasa a ser una variante \u00absin texto\u00bb.',
+      noTextOff: 'Deja de ser una variante \u00absin texto\u00bb.',
+      authorsAdded: 'Nuevos proponentes: {names}.',
+      authorsRemoved: 'Proponentes retirados: {names}.',
+      toProponent: 'De apoyo a proponente: {names}.',
+      toSupporter: 'De proponente a apoyo: {names}.',
+    },
+    redline: {
+      title: 'cambios señalados',
+      supersedes: 'Sustituye al documento {old}',
+      changes: 'Cambios desde el documento {old}: {changes}',
+      noChange: 'Ningún cambio desde el documento {old}.',
+      legend: 'Los cambios se señalan así: {inserted}, {deleted}.',
+      inserted: 'texto añadido',
+      deleted: 'texto suprimido',
+      tracked: 'Los cambios están controlados: en Word, Revisar \u203a Aceptar o Rechazar, uno por uno o todos a la vez.',
+      why: { withdrawn: 'Retirada.', merged: 'Fusionada con {id}.', removed: 'Suprimida: su archivo se ha borrado.', moved: 'Trasladada a {topic}.', renamed: 'Renombrada {id}.' },
+      secretariat: 'Secretaría',
+    },
+    stats: {
+      line: (stats, delta) =>
+        `Pares de corchetes: ${withDelta(stats, delta, 'brackets')}; marcadores de posición: ${withDelta(stats, delta, 'placeholders')}. ` +
+        `Temas con texto: ${withDelta(stats, delta, 'withText')} de ${withDelta(stats, delta, 'topics')}; estabilizados: ${withDelta(stats, delta, 'stabilized')}; con variantes: ${withDelta(stats, delta, 'withAlternatives')}.`,
+      title: 'Estadísticas',
+      measure: 'Medida',
+      count: 'Número',
+      since: 'Desde {old}',
+      rows: {
+        live: 'Propuestas que figuran en el texto',
+        proposed: 'propuestas',
+        stabilized: 'estabilizadas',
+        parked: 'en suspenso',
+        merged: 'Propuestas fusionadas',
+        withdrawn: 'Propuestas retiradas',
+        referred: 'Remitidas al grupo reducido encargado del balance',
+        topics: 'Temas',
+        withText: 'con texto',
+        topicsStabilized: 'con un texto estabilizado',
+        withAlternatives: 'con variantes',
+        brackets: 'Pares de corchetes',
+        placeholders: 'Marcadores de posición',
+      },
+    },
+    history: { referredSince: 'Remitida desde', uncommitted: 'aún no registrada' },
   },
 }
 

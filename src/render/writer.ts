@@ -75,6 +75,21 @@ export function writeMarkdown(tree: Root): string {
   return processor.stringify(tree)
 }
 
+/**
+ * Write a generated document that holds nodes of other types (the redline's
+ * marks), with their handlers; `escape` post-processes every text node as written.
+ */
+export function writeMarkdownWith(tree: Root, extra: { handlers: Record<string, Handle>; escape?: (written: string) => string }): string {
+  const escaped: Handle = (node, parent, state, info) => {
+    const written = text(node, parent, state, info)
+    return extra.escape ? extra.escape(written) : written
+  }
+  return unified()
+    .use(remarkStringify, { ...OPTIONS, handlers: { ...OPTIONS.handlers, ...extra.handlers, text: escaped } })
+    .use(remarkGfm, { tablePipeAlign: true, stringLength: () => 3 })
+    .stringify(tree)
+}
+
 /** Phrasing written on its own, escaped as at the start of a paragraph: for values put into a template. */
 export function writePhrasing(children: PhrasingContent[]): string {
   return writeMarkdown({ type: 'root', children: [paragraph(...children)] }).replace(/\n$/, '')

@@ -1,7 +1,7 @@
 /** What changed between two revisions of a negotiation, proposal by proposal (SPEC §9). Pure. */
 import { compareNames, Participants } from '../assemble/participants.js'
 import type { Config, Proposal, Status } from '../types.js'
-import { words } from './words.js'
+import { tokenize } from './words.js'
 
 /** One revision as the diff sees it: its configuration and its proposals (read without errors). */
 export interface Snapshot {
@@ -9,68 +9,159 @@ export interface Snapshot {
   proposals: Proposal[]
 }
 
+/** How a revision was named on the command line, and its symbol (from its configuration). */
+export interface RevisionName {
+  ref: string
+  symbol?: string
+}
+
 /** `diff --format json`, exactly as SPEC §9. */
 export interface DiffReport {
+  from: RevisionName
+  to: RevisionName
   added: string[]
   removed: string[]
+  /** Present only when some proposal was renamed. */
+  renamed?: Array<{ from: string; to: string }>
   withdrawn: string[]
   changed: ProposalChange[]
 }
 
+/** A field's value in each revision; `null` where it is not written. */
+export interface FromTo<T> {
+  from: T
+  to: T
+}
+
+/** Names that joined and left a list, each list in `en` alphabetical order. */
+export interface NameChanges {
+  added: string[]
+  removed: string[]
+}
+
+/** One proposal's changes; a key is present only when that field changed (`text` always is). */
 export interface ProposalChange {
   id: string
   /** The wording changed (whitespace and line endings alone are no change). */
   text: boolean
-  status?: { from: Status; to: Status }
-  /** Canonical names, in `en` alphabetical order. */
-  supporters?: { added: string[]; removed: string[] }
+  status?: FromTo<Status>
+  topic?: FromTo<string>
+  title?: FromTo<string | null>
+  document?: FromTo<string | null>
+  submitted?: FromTo<string | null>
+  reason?: FromTo<string | null>
+  mergedInto?: FromTo<string | null>
+  noText?: FromTo<boolean>
+  /** Canonical names. */
+  authors?: NameChanges
+  /** Canonical names, authors left out. */
+  supporters?: NameChanges
 }
 
-/** Each difference with the proposal as it was and as it is, for a reader's summary. */
+/**
+ * Each difference with the proposal as it was and as it is. `renamedFrom` is
+ * the older id of a proposal whose id changed while its topic and text stayed
+ * the same (SPEC §9 `renamed`); such a proposal is `renamed` when nothing else
+ * changed, else `changed` or `withdrawn` under its new id.
+ */
 export type Difference =
   | { kind: 'added'; after: Proposal }
   | { kind: 'removed'; before: Proposal }
-  | { kind: 'withdrawn'; before: Proposal; after: Proposal }
-  | { kind: 'changed'; before: Proposal; after: Proposal; change: ProposalChange }
+  | { kind: 'withdrawn' | 'changed' | 'renamed'; before: Proposal; after: Proposal; change: ProposalChange; renamedFrom?: string }
 
-/** Compare two revisions; proposals are matched by id. Differences come in id order. */
+/** The Difference kinds that pair an older proposal with a newer one. */
+export type Pair = Extract<Difference, { before: Proposal; after: Proposal }>
+
+/** Compare two revisions. Proposals are matched by id, then renamed ones by topic and text; differences come in id order. */
 export function compareSnapshots(old: Snapshot, next: Snapshot): Difference[] {
   const before = byId(old.proposals)
   const after = byId(next.proposals)
-  const oldNames = new Participants(old.config.participants)
-  const newNames = new Participants(next.config.participants)
-  const ids = [...new Set([...before.keys(), ...after.keys()])].sort(compareIds)
+  const names = { old: new Participants(old.config.participants), next: new Participants(next.config.participants) }
+  const renames = findRenames(old.proposals.filter((proposal) => !after.has(proposal.id)), next.proposals.filter((proposal) => !before.has(proposal.id)))
+  const renamedTo = new Map([...renames].map(([to, from]) => [from, to]))
+  const ids = [...new Set([...before.keys(), ...after.keys()])].filter((id) => !renamedTo.has(id)).sort(compareIds)
   const differences: Difference[] = []
   for (const id of ids) {
-    const was = before.get(id)
+    const renamedFrom = renames.get(id)
+    const was = before.get(renamedFrom ?? id)
     const is = after.get(id)
     if (!was) differences.push({ kind: 'added', after: is! })
     else if (!is) differences.push({ kind: 'removed', before: was })
-    else if (is.status === 'withdrawn' && was.status !== 'withdrawn') differences.push({ kind: 'withdrawn', before: was, after: is })
     else {
-      const change: ProposalChange = { id, text: wording(was) !== wording(is) }
-      if (was.status !== is.status) change.status = { from: was.status, to: is.status }
-      const from = supportersOf(was, oldNames)
-      const to = supportersOf(is, newNames)
-      const gained = to.filter((name) => !from.includes(name))
-      const lost = from.filter((name) => !to.includes(name))
-      if (gained.length > 0 || lost.length > 0) change.supporters = { added: gained, removed: lost }
-      if (change.text || change.status || change.supporters) differences.push({ kind: 'changed', before: was, after: is, change })
+      const change = compareProposals(was, is, names)
+      const rename = renamedFrom === undefined ? {} : { renamedFrom }
+      if (is.status === 'withdrawn' && was.status !== 'withdrawn') differences.push({ kind: 'withdrawn', before: was, after: is, change, ...rename })
+      else if (Object.keys(change).length > 2 || change.text) differences.push({ kind: 'changed', before: was, after: is, change, ...rename })
+      else if (renamedFrom !== undefined) differences.push({ kind: 'renamed', before: was, after: is, change, renamedFrom })
     }
   }
   return differences
 }
 
+/**
+ * Renamed proposals: new id → old id, for each proposal only in the newer
+ * revision whose topic and wording are those of exactly one proposal only in
+ * the older one (and no other newer one shares them). "No text" alternatives are never paired.
+ */
+export function findRenames(gone: Proposal[], arrived: Proposal[]): Map<string, string> {
+  const key = (proposal: Proposal): string | undefined => (proposal.noText ? undefined : `${proposal.topic.value}\0${wording(proposal)}`)
+  const olds = new Map<string, Proposal[]>()
+  for (const proposal of gone) {
+    const k = key(proposal)
+    if (k !== undefined) olds.set(k, [...(olds.get(k) ?? []), proposal])
+  }
+  const news = new Map<string, Proposal[]>()
+  for (const proposal of arrived) {
+    const k = key(proposal)
+    if (k !== undefined) news.set(k, [...(news.get(k) ?? []), proposal])
+  }
+  const renames = new Map<string, string>()
+  for (const [k, list] of news) {
+    const candidates = olds.get(k) ?? []
+    if (list.length === 1 && candidates.length === 1) renames.set(list[0].id, candidates[0].id)
+  }
+  return renames
+}
+
+/** Every field of two versions of a proposal, compared (`{ id, text }` alone when only the id differs). */
+export function compareProposals(was: Proposal, is: Proposal, names: { old: Participants; next: Participants }): ProposalChange {
+  const change: ProposalChange = { id: is.id, text: wording(was) !== wording(is) }
+  if (was.status !== is.status) change.status = { from: was.status, to: is.status }
+  if (was.topic.value !== is.topic.value) change.topic = { from: was.topic.value, to: is.topic.value }
+  const fields = ['title', 'document', 'submitted', 'reason'] as const
+  for (const field of fields) {
+    if ((was[field] ?? null) !== (is[field] ?? null)) change[field] = { from: was[field] ?? null, to: is[field] ?? null }
+  }
+  if ((was.mergedInto?.value ?? null) !== (is.mergedInto?.value ?? null)) change.mergedInto = { from: was.mergedInto?.value ?? null, to: is.mergedInto?.value ?? null }
+  if (was.noText !== is.noText) change.noText = { from: was.noText, to: is.noText }
+  const authors = nameChanges(authorsOf(was, names.old), authorsOf(is, names.next))
+  if (authors) change.authors = authors
+  const supporters = nameChanges(supportersOf(was, names.old), supportersOf(is, names.next))
+  if (supporters) change.supporters = supporters
+  return change
+}
+
 /** The SPEC §9 JSON of a list of differences. */
-export function diffReport(differences: Difference[]): DiffReport {
-  const report: DiffReport = { added: [], removed: [], withdrawn: [], changed: [] }
+export function diffReport(differences: Difference[], names: { from: RevisionName; to: RevisionName }): DiffReport {
+  const report: DiffReport = { from: names.from, to: names.to, added: [], removed: [], withdrawn: [], changed: [] }
+  const renamed: Array<{ from: string; to: string }> = []
   for (const difference of differences) {
     if (difference.kind === 'added') report.added.push(difference.after.id)
     else if (difference.kind === 'removed') report.removed.push(difference.before.id)
-    else if (difference.kind === 'withdrawn') report.withdrawn.push(difference.after.id)
-    else report.changed.push(difference.change)
+    else {
+      if (difference.renamedFrom !== undefined) renamed.push({ from: difference.renamedFrom, to: difference.after.id })
+      if (difference.kind === 'withdrawn') report.withdrawn.push(difference.after.id)
+      else if (difference.kind === 'changed') report.changed.push(difference.change)
+    }
   }
-  return report
+  if (renamed.length === 0) return report
+  const { from, to, added, removed, withdrawn, changed } = report
+  return { from, to, added, removed, renamed, withdrawn, changed }
+}
+
+/** How the report names a revision: as given, with its configuration's symbol when it has one. */
+export function revisionName(ref: string, config: Config): RevisionName {
+  return config.symbol === undefined ? { ref } : { ref, symbol: config.symbol }
 }
 
 /** A proposal's body text, as the file has it between the front matter and the end. */
@@ -91,8 +182,15 @@ export function authorsOf(proposal: Proposal, participants: Participants): strin
   return [...new Set(proposal.authors.map((author) => participants.resolve(author.value) ?? author.value))]
 }
 
-function wording(proposal: Proposal): string {
-  return words(bodyText(proposal)).join(' ')
+/** The wording as compared: its tokens, whatever the whitespace between them. */
+export function wording(proposal: Proposal): string {
+  return tokenize(bodyText(proposal)).map((token) => token.text).join('\u0000')
+}
+
+function nameChanges(from: string[], to: string[]): NameChanges | undefined {
+  const added = to.filter((name) => !from.includes(name)).sort(compareNames)
+  const removed = from.filter((name) => !to.includes(name)).sort(compareNames)
+  return added.length > 0 || removed.length > 0 ? { added, removed } : undefined
 }
 
 function byId(proposals: Proposal[]): Map<string, Proposal> {

@@ -26,6 +26,49 @@ export function words(text: string): string[] {
   return text.split(/\s+/).filter((word) => word !== '')
 }
 
+/**
+ * One unit of a text as a reader compares it: a word (letters and digits,
+ * joined by an apostrophe, a hyphen, a slash, a dot or a colon: `d'Ivoire`,
+ * `e-invoicing`, `INF/ECOM/62/Rev.5`, `2022-03-14`) or a run of one
+ * punctuation mark (`(`, `]`, `...`, `**`). `space` says whether whitespace
+ * stands before it in the text; whitespace itself is never a token, so
+ * re-wrapping changes no token.
+ */
+export interface Token {
+  text: string
+  space: boolean
+  /** Offsets of the token in the text. */
+  start: number
+  end: number
+}
+
+const TOKEN = /[\p{L}\p{N}\p{M}]+(?:['\u2019\-./:@][\p{L}\p{N}\p{M}]+)*|(\S)\1*/gu
+
+/** The tokens of a text (see `Token`). */
+export function tokenize(text: string, from = 0): Token[] {
+  const tokens: Token[] = []
+  let end = 0
+  for (const match of text.matchAll(TOKEN)) {
+    tokens.push({ text: match[0], space: match.index > end, start: from + match.index, end: from + match.index + match[0].length })
+    end = match.index + match[0].length
+  }
+  return tokens
+}
+
+/** Tokens written back as text: one space wherever whitespace stood. */
+export function joinTokens(tokens: readonly Token[]): string {
+  return tokens.map((token, index) => (index > 0 && token.space ? ` ${token.text}` : token.text)).join('')
+}
+
+/** The indexes (in `tokenize(text)`) of the tokens that begin a paragraph after a blank line. */
+export function paragraphTokenStarts(text: string, tokens: readonly Token[]): Set<number> {
+  const starts = new Set<number>()
+  for (let index = 1; index < tokens.length; index++) {
+    if (/\n[ \t>]*\n/.test(text.slice(tokens[index - 1].end, tokens[index].start))) starts.add(index)
+  }
+  return starts
+}
+
 /** The indexes (in `words(text)`) of the words that begin a paragraph after a blank line. */
 export function paragraphStarts(text: string): Set<number> {
   const starts = new Set<number>()
@@ -52,6 +95,7 @@ export function diffWords(before: string[], after: string[], maxEdits = 1000): S
   const a = before.slice(prefix, before.length - suffix)
   const b = after.slice(prefix, after.length - suffix)
   const ops: Op[] = [...Array<Op>(prefix).fill('='), ...(myers(a, b, maxEdits) ?? [...Array<Op>(a.length).fill('-'), ...Array<Op>(b.length).fill('+')]), ...Array<Op>(suffix).fill('=')]
+  slideDown(ops, before, after)
 
   const segments: Segment[] = []
   let x = 0
@@ -118,6 +162,44 @@ export function hunks(segments: Segment[], context = 8, paragraphs: ReadonlySet<
 }
 
 type Op = '=' | '-' | '+'
+
+/**
+ * Move each run that only inserts (or only deletes) as far down as the same
+ * edit can go: of `cooperate. [Each … cooperate.]`, the whole new sentence is
+ * marked, not `. Each … cooperate` with the older full stop kept after it.
+ */
+function slideDown(ops: Op[], before: string[], after: string[]): void {
+  let x = 0
+  let y = 0
+  for (let index = 0; index < ops.length; ) {
+    if (ops[index] === '=') {
+      index++, x++, y++
+      continue
+    }
+    let end = index
+    while (end < ops.length && ops[end] !== '=') end++
+    const kind = ops[index]
+    const pure = ops.slice(index, end).every((op) => op === kind)
+    if (!pure) {
+      for (let at = index; at < end; at++) ops[at] === '-' ? x++ : y++
+      index = end
+      continue
+    }
+    const list = kind === '+' ? after : before
+    let from = kind === '+' ? y : x
+    const length = end - index
+    // The run [from, from + length) moves one step while its first token is the token after it.
+    while (end < ops.length && ops[end] === '=' && list[from] === list[from + length]) {
+      ops[index] = '='
+      ops[end] = kind
+      index++, end++, from++
+    }
+    // The `=` steps the run moved over, then the run itself.
+    x += index - (end - length) + (kind === '-' ? length : 0)
+    y += index - (end - length) + (kind === '+' ? length : 0)
+    index = end
+  }
+}
 
 /**
  * Myers' greedy algorithm with the V array of each round kept for the way

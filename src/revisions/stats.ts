@@ -1,0 +1,85 @@
+/** The numbers negotiators follow from revision to revision (SPEC §10 "Statistics"). Pure. */
+import { placements } from '../assemble/negotiation.js'
+import type { StatsNumbers } from '../render/labels.js'
+import { isLive, type Negotiation, type Proposal, type TopicNode } from '../types.js'
+
+export interface Counts {
+  proposals: { live: number; proposed: number; stabilized: number; parked: number; merged: number; withdrawn: number; referred: number }
+  topics: { total: number; withText: number; stabilized: number; withAlternatives: number }
+  brackets: number
+  placeholders: number
+}
+
+/** `stats --format json`, exactly as SPEC §10; `since` only with `--since`. */
+export interface Stats extends Counts {
+  symbol?: string
+  since?: { ref: string; symbol?: string } & Counts
+}
+
+/**
+ * The counts of a negotiation assembled from `proposals` (all of them, merged
+ * and withdrawn included). Brackets and placeholders are those of the live
+ * texts (a "no text" alternative has none): the pairs `unbalanced-brackets`
+ * matches, the enclosing pair the tool adds not among them. Topics are the
+ * outline entries without sub-entries (without an outline, the topics the
+ * proposals name).
+ */
+export function countNegotiation(negotiation: Negotiation, proposals: Proposal[]): Counts {
+  const byStatus = (status: Proposal['status']): number => proposals.filter((proposal) => proposal.status === status).length
+  const live = proposals.filter((proposal) => isLive(proposal.status))
+  const texts = live.filter((proposal) => !proposal.noText)
+  const leaves = leafTopics(negotiation.topics)
+  return {
+    proposals: {
+      live: live.length,
+      proposed: byStatus('proposed'),
+      stabilized: byStatus('stabilized'),
+      parked: byStatus('parked'),
+      merged: byStatus('merged'),
+      withdrawn: byStatus('withdrawn'),
+      referred: placements(negotiation.topics).filter((placement) => placement.referred).length,
+    },
+    topics: {
+      total: leaves.length,
+      withText: leaves.filter((topic) => topic.placements.some((placement) => !placement.proposal.noText)).length,
+      stabilized: leaves.filter((topic) => topic.placements.some((placement) => placement.proposal.status === 'stabilized')).length,
+      withAlternatives: leaves.filter((topic) => topic.placements.length > 1).length,
+    },
+    brackets: texts.reduce((sum, proposal) => sum + proposal.facts.brackets, 0),
+    placeholders: texts.reduce((sum, proposal) => sum + proposal.facts.placeholders.length, 0),
+  }
+}
+
+/** The JSON of `stats`: the counts, and with an older revision each one's change since it, zeros included. */
+export function statsReport(counts: Counts, symbol: string | undefined, since?: { ref: string; symbol?: string; counts: Counts }): Stats {
+  const report: Stats = { ...(symbol === undefined ? {} : { symbol }), ...structuredClone(counts) }
+  if (since) report.since = { ref: since.ref, ...(since.symbol === undefined ? {} : { symbol: since.symbol }), ...difference(counts, since.counts) }
+  return report
+}
+
+/** `now − then`, number by number, in the same nesting. */
+export function difference(now: Counts, then: Counts): Counts {
+  const each = <T extends Record<string, number>>(a: T, b: T): T => Object.fromEntries(Object.keys(a).map((key) => [key, a[key] - b[key]])) as T
+  return {
+    proposals: each(now.proposals, then.proposals),
+    topics: each(now.topics, then.topics),
+    brackets: now.brackets - then.brackets,
+    placeholders: now.placeholders - then.placeholders,
+  }
+}
+
+/** The numbers of a cover's statistics line. */
+export function coverNumbers(counts: Counts): StatsNumbers {
+  return {
+    brackets: counts.brackets,
+    placeholders: counts.placeholders,
+    topics: counts.topics.total,
+    withText: counts.topics.withText,
+    stabilized: counts.topics.stabilized,
+    withAlternatives: counts.topics.withAlternatives,
+  }
+}
+
+function leafTopics(topics: TopicNode[]): TopicNode[] {
+  return topics.flatMap((topic) => (topic.children.length === 0 ? [topic] : leafTopics(topic.children)))
+}
