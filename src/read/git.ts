@@ -167,7 +167,7 @@ export class BlobReader {
   private hold(busy: boolean): void {
     const child = this.child
     if (!child) return
-    for (const handle of [child, child.stdout, child.stdin] as Array<{ ref?: () => void; unref?: () => void }>) {
+    for (const handle of [child, child.stdout, child.stdin, child.stderr] as Array<{ ref?: () => void; unref?: () => void }>) {
       if (busy) handle.ref?.()
       else handle.unref?.()
     }
