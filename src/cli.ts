@@ -49,7 +49,8 @@ export async function main(args: string[], io: Io = processIo()): Promise<number
     .option('--group <name>', 'only the topics of that small group')
     .option('--lang <list>', 'language(s) of the documents: en, fr, es, or several, e.g. en,fr,es (default: the configuration\'s)')
     .option('--watch', 'rebuild whenever proposals, the config or templates change')
-    .action(async (options: Common & { out?: string; format?: string; check?: boolean; group?: string; lang?: string; watch?: boolean }) => {
+    .option('--since <rev>', 'also write the redline (<base>-redline.<ext>) against that revision: a git revision (v5, HEAD~1, a hash) or a folder (default: previous: in the config)')
+    .action(async (options: Common & { out?: string; format?: string; check?: boolean; group?: string; lang?: string; watch?: boolean; since?: string }) => {
       const parsers = threads()
       const { build } = await import('./commands/build.js')
       code = options.watch ? await untilInterrupted(async (signal) => build({ ...options, signal }, io, await parsers)) : await build(options, io, await parsers)
@@ -68,10 +69,21 @@ export async function main(args: string[], io: Io = processIo()): Promise<number
     .description('print the stocktaking report: proposals with limited or no support')
     .addOption(new Option('--format <format>', 'output format').choices(['md', 'json']).default('md'))
     .option('--threshold <n>', 'supporters needed for broad support (overrides the config)', positiveInteger)
-    .action(async (options: Common & { format: 'md' | 'json'; threshold?: number }) => {
+    .option('--history', 'add since when each referred proposal has been referred, from the git history of HEAD')
+    .action(async (options: Common & { format: 'md' | 'json'; threshold?: number; history?: boolean }) => {
       const parsers = threads()
       const { stocktakeCommand } = await import('./commands/stocktake.js')
       code = await stocktakeCommand(options, io, await parsers)
+    })
+
+  common(program.command('stats'))
+    .description('print the numbers of the text: proposals by status, topics, brackets, placeholders')
+    .addOption(new Option('--format <format>', 'output format').choices(['md', 'json']).default('md'))
+    .option('--since <rev>', 'also the change of each number since that revision: a git revision (v5, HEAD~1, a hash) or a folder')
+    .action(async (options: Common & { format: 'md' | 'json'; since?: string }) => {
+      const parsers = threads()
+      const { statsCommand } = await import('./commands/stats.js')
+      code = await statsCommand(options, io, await parsers)
     })
 
   common(program.command('diff'))

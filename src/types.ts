@@ -121,6 +121,10 @@ export interface Config {
   disclaimer?: Disclaimer
   /** The Chair's picks for the clean text; `file` is the configuration that names them (diagnostics point there). */
   chair?: { file: string; picks: ChairPick[] }
+  /** The revision redlines compare with (a git revision, or a folder relative to the workspace root), as `build --since` gives one. */
+  previous?: string
+  /** The author of tracked changes in Word redlines: one name, or one per language. */
+  secretariat?: string | Partial<Record<Language, string>>
 }
 
 /**

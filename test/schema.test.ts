@@ -121,6 +121,9 @@ describe('consolidate.schema.json', () => {
     'disclaimer: { en: Without prejudice., fr: Sans préjudice. }',
     'outline:\n  - { id: A.1.4 }\nchair:\n  A.1.4: a14-jpn\n',
     'outline:\n  - { id: A.1.4 }\n  - { id: B }\nchair:\n  A.1.4: [a14-jpn, a14-sgp]\n  B: []',
+    'previous: v5\nsecretariat: WTO Secretariat',
+    'previous: 5\nsecretariat: { en: WTO Secretariat, fr: Secrétariat de l\'OMC }',
+    'previous:\nsecretariat:',
   ]
   const invalid = [
     '- a list',
@@ -152,6 +155,10 @@ describe('consolidate.schema.json', () => {
     'chair: a14-jpn',
     'chair:\n  A.1.4: { id: a14-jpn }',
     'chair:\n  A.1.4: [[a14-jpn]]',
+    'previous: [v5]',
+    'previous: ""',
+    'secretariat: { de: Sekretariat }',
+    'secretariat: [WTO]',
   ]
   test.each(valid)('valid: %j', (yaml) => expect(configVerdicts(yaml)).toEqual({ schema: true, validator: true }))
   test.each(invalid)('invalid: %j', (yaml) => expect(configVerdicts(yaml)).toEqual({ schema: false, validator: false }))

@@ -14,7 +14,11 @@ import { builtinTemplate, readConfigFile, resolveRoot } from '../read/root.js'
 import { watchFolder } from '../read/watch.js'
 import { renderOutputs, type Templates } from '../render/outputs.js'
 import type { BuildSummary } from '../render/summary.js'
-import type { Diagnostic, Language, Negotiation } from '../types.js'
+import type { Diagnostic, Language, Negotiation, Proposal } from '../types.js'
+import { renderRedlineOutputs } from '../render/redline-outputs.js'
+import { compareSnapshots } from '../revisions/compare.js'
+import type { Revision } from '../read/revision.js'
+import { Revisions, sinceUsable } from './since.js'
 import { refuseInputFiles, refuseInputFolders, staleOutputs, writeOutputs, type Output } from '../write.js'
 import { loadRoot, withPool, type CommonOptions } from './load.js'
 import { commandFor, MANIFEST, outputName, parseFormats, parseLanguages, readManifest, recordBuild, writeManifest, type Target } from './plan.js'
@@ -28,6 +32,8 @@ export interface BuildOptions extends CommonOptions {
   /** `--lang en` or `--lang en,fr,es`; default the configuration's language. */
   lang?: string
   watch?: boolean
+  /** `--since REV`: also write the redline against that revision (else `previous:` in the configuration, if any). */
+  since?: string
   /** Stops `--watch` (Ctrl-C on the command line; an AbortController when embedded or tested). */
   signal?: AbortSignal
   /** Called after each rebuild of `--watch`. */
@@ -66,8 +72,9 @@ export async function build(options: BuildOptions, io: Io, pool?: ParsePool): Pr
 
 async function buildOnce(options: BuildOptions, io: Io, pool: ParsePool): Promise<number> {
   const settings = await settingsOf(options, io)
-  const { workspace } = await loadRoot(options, io, pool)
-  const outcome = options.check ? await check(workspace, options, settings, io) : await write(workspace, options, settings, io)
+  const { workspace, cache } = await loadRoot(options, io, pool)
+  const revisions = new Revisions({ cwd: io.cwd, root: settings.root, configFile: options.config, pool, cache })
+  const outcome = options.check ? await check(workspace, options, settings, io, revisions) : await write(workspace, options, settings, io, revisions)
   const summaryFile = io.env.GITHUB_STEP_SUMMARY
   if (summaryFile) await appendSummary(summaryFile, outcome, workspace, { root: settings.root, configFile: options.config, pool }, io)
   return outcome.code
@@ -80,6 +87,8 @@ async function watchBuild(options: BuildOptions, outer: Io, pool: ParsePool): Pr
   const settings = await settingsOf(options, io)
   const source = folderSource(settings.root, { stamps: true })
   const cache = { store: new MemoryCache(), version: '' }
+  // The older revision of a redline does not change while the workspace is watched: read once.
+  const revisions = new Revisions({ cwd: outer.cwd, root: settings.root, configFile: options.config, pool, cache })
   io.stderr.write(`consolidate: watching ${shown(io, path.join(settings.root, 'proposals'))}, the templates and the configuration; press Ctrl-C to stop\n`)
   await watchFolder({ root: settings.root, configFile: settings.configFile, signal: options.signal, debounce: options.debounce }, io, async () => {
     const io = timed(outer)
@@ -87,7 +96,7 @@ async function watchBuild(options: BuildOptions, outer: Io, pool: ParsePool): Pr
     try {
       const config = options.config === undefined ? undefined : await readConfigFile(io.cwd, options.config)
       const workspace = await loadWorkspace(source, { pool, cache, config })
-      const outcome = await write(workspace, options, settings, io)
+      const outcome = await write(workspace, options, settings, io, revisions)
       rebuild = { outcome: outcome.outcome, parsed: workspace.parsed, diagnostics: workspace.diagnostics }
     } catch (error) {
       // A watch outlives bad moments (an unknown group, a configuration being saved): report and wait for the next change.
@@ -121,12 +130,26 @@ function targetOf(options: BuildOptions, workspace: Workspace): Target {
     ...(options.group === undefined ? {} : { group: options.group }),
     languages: options.lang === undefined ? [workspace.config.language] : parseLanguages(options.lang),
     formats: parseFormats(options.format ?? 'md'),
+    ...(options.since === undefined ? {} : { since: options.since }),
   }
+}
+
+/**
+ * The older revision a target's redline compares with: its `since` (from
+ * `--since`, relative to the current folder), else the configuration's
+ * `previous:` (relative to the workspace); none, no redline. Undefined
+ * when it has errors (they are printed).
+ */
+async function sinceOf(target: Target, workspace: Workspace, revisions: Revisions, io: Io): Promise<{ revision?: Revision; usable: boolean }> {
+  const name = target.since ?? workspace.config.previous
+  if (name === undefined) return { usable: true }
+  const revision = await revisions.load(name, target.since === undefined ? 'config' : 'flag')
+  return (await sinceUsable(revision, io)) ? { revision, usable: true } : { usable: false }
 }
 
 /** Whether the command line chose what to build; without, `--check` checks what the manifest lists. */
 function chosen(options: BuildOptions): boolean {
-  return options.format !== undefined || options.lang !== undefined || options.group !== undefined
+  return options.format !== undefined || options.lang !== undefined || options.group !== undefined || options.since !== undefined
 }
 
 /** Print the diagnostics; when there are errors, say that nothing is written. An unknown group is reported first (a usage error). */
@@ -141,11 +164,13 @@ async function inputsFailed(workspace: Workspace, settings: Settings, io: Io, wr
 }
 
 /** Render and write one target, recording it in the manifest. */
-async function write(workspace: Workspace, options: BuildOptions, settings: Settings, io: Io): Promise<Outcome> {
+async function write(workspace: Workspace, options: BuildOptions, settings: Settings, io: Io, revisions: Revisions): Promise<Outcome> {
   const target = targetOf(options, workspace)
   const failed = await inputsFailed(workspace, settings, io, true, [target])
   if (failed) return failed
-  const { outputs, negotiation } = await render(workspace, target, settings)
+  const since = await sinceOf(target, workspace, revisions, io)
+  if (!since.usable) return { outcome: 'errors', code: EXIT.inputs, files: [] }
+  const { outputs, negotiation } = await render(workspace, target, settings, since.revision)
   const manifest = recordBuild(await manifestIn(settings.out), { ...target, files: outputs.map((output) => output.name) })
   await writeOutputs(settings.out, [...outputs, { name: MANIFEST, content: writeManifest(manifest) }])
   const names = outputs.map((output) => shown(io, path.join(settings.out, output.name)))
@@ -163,7 +188,7 @@ async function write(workspace: Workspace, options: BuildOptions, settings: Sett
  * flags, every build the manifest lists; say which files are missing or out
  * of date and the command that brings each up to date.
  */
-async function check(workspace: Workspace, options: BuildOptions, settings: Settings, io: Io): Promise<Outcome> {
+async function check(workspace: Workspace, options: BuildOptions, settings: Settings, io: Io, revisions: Revisions): Promise<Outcome> {
   const manifest = await manifestIn(settings.out)
   const targets = chosen(options) || !manifest || manifest.builds.length === 0 ? [targetOf(options, workspace)] : manifest.builds
   const failed = await inputsFailed(workspace, settings, io, false, targets)
@@ -172,7 +197,9 @@ async function check(workspace: Workspace, options: BuildOptions, settings: Sett
   const stale: string[] = []
   let negotiation: Negotiation | undefined
   for (const target of targets) {
-    const rendered = await render(workspace, target, settings)
+    const since = await sinceOf(target, workspace, revisions, io)
+    if (!since.usable) return { outcome: 'errors', code: EXIT.inputs, files: [] }
+    const rendered = await render(workspace, target, settings, since.revision)
     negotiation ??= rendered.negotiation
     const differing = await staleOutputs(settings.out, rendered.outputs)
     files.push(...rendered.outputs.map((output) => shown(io, path.join(settings.out, output.name))))
@@ -189,8 +216,8 @@ async function check(workspace: Workspace, options: BuildOptions, settings: Sett
   return { outcome: 'fresh', code: EXIT.ok, files, negotiation }
 }
 
-/** Every file of a target, named as it is written; and the negotiation of its first language. */
-async function render(workspace: Workspace, target: Target, settings: Settings): Promise<{ outputs: Output[]; negotiation: Negotiation }> {
+/** Every file of a target, named as it is written (its redline too, against `since`); and the negotiation of its first language. */
+async function render(workspace: Workspace, target: Target, settings: Settings, since?: Revision): Promise<{ outputs: Output[]; negotiation: Negotiation }> {
   const selected = target.group === undefined ? undefined : selectGroup(workspace.config, target.group)
   const templates: Templates = {
     cover: workspace.templates['cover.md'] ?? (await builtinTemplate('cover.md')),
@@ -205,12 +232,29 @@ async function render(workspace: Workspace, target: Target, settings: Settings):
     for (const output of await renderOutputs(negotiation, target.formats, templates)) {
       outputs.push({ ...output, name: outputName(output.name, { group: target.group, language: several ? language : undefined }) })
     }
+    if (since) {
+      const redlines = await renderRedlineOutputs({
+        // The clean view (`--view clean`) plugs in here: `viewBody` renders any view's Markdown for the redline.
+        view: 'consolidated',
+        old: { name: since.name, negotiation: negotiationIn(since, language, selected), proposals: onTopics(since.proposals, selected) },
+        next: { negotiation, proposals: onTopics(workspace.proposals, selected) },
+        differences: compareSnapshots(since, workspace).filter((each) => selected === undefined || [each.kind === 'added' ? undefined : each.before, each.kind === 'removed' ? undefined : each.after].some((proposal) => proposal !== undefined && selected.topics.has(proposal.topic.value))),
+        formats: target.formats,
+        templates,
+      })
+      for (const output of redlines) outputs.push({ ...output, name: outputName(output.name, { group: target.group, redline: true, language: several ? language : undefined }) })
+    }
   }
   await refuseInputFiles(settings.out, outputs.map((output) => output.name), [settings.configFile, ...workspace.files.map((file) => path.join(settings.root, file.path))])
   return { outputs, negotiation: first! }
 }
 
-function negotiationIn(workspace: Workspace, language: Language, selected: ReturnType<typeof selectGroup> | undefined): Negotiation {
+/** The proposals of a small group's topics (all of them without a group). */
+function onTopics(proposals: Proposal[], selected: ReturnType<typeof selectGroup> | undefined): Proposal[] {
+  return selected === undefined ? proposals : proposals.filter((proposal) => selected.topics.has(proposal.topic.value))
+}
+
+function negotiationIn(workspace: Pick<Workspace, 'proposals' | 'config'>, language: Language, selected: ReturnType<typeof selectGroup> | undefined): Negotiation {
   const config = { ...workspace.config, language }
   const negotiation = assemble(workspace.proposals, config, { topics: selected?.topics })
   return selected ? { ...negotiation, config: groupConfig(config, selected.group) } : negotiation

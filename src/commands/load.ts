@@ -1,7 +1,7 @@
 /** What every command that reads the workspace does first: the root, `--config`, the cache, the loader. */
 import { progress, type Io } from '../io.js'
 import { loadWorkspace, type LoadOptions, type Workspace } from '../pipeline.js'
-import { DiskCache, toolVersion } from '../read/cache.js'
+import { DiskCache, MemoryCache, toolVersion } from '../read/cache.js'
 import { folderSource } from '../read/folder.js'
 import { readConfigFile, resolveRoot } from '../read/root.js'
 import { ParsePool, workerModule } from '../parse/pool.js'
@@ -26,17 +26,19 @@ export async function withPool<T>(pool: ParsePool | undefined, task: (pool: Pars
 
 /**
  * The workspace at `--root`, read through the disk cache unless `--no-cache`
- * (or in CI, where a clean clone has none to reuse and a cache must never be trusted).
+ * (or in CI, where a clean clone has none to reuse and a cache must never be
+ * trusted). `cache` is what was used, memory at least: another revision read
+ * through it (`--since`) parses only the files that differ.
  */
-export async function loadRoot(options: CommonOptions, io: Io, pool: ParsePool, overrides?: LoadOptions['overrides']): Promise<{ root: string; workspace: Workspace }> {
+export async function loadRoot(options: CommonOptions, io: Io, pool: ParsePool, overrides?: LoadOptions['overrides']): Promise<{ root: string; workspace: Workspace; cache: NonNullable<LoadOptions['cache']> }> {
   const root = await resolveRoot(io.cwd, options.root)
   const config = options.config === undefined ? undefined : await readConfigFile(io.cwd, options.config)
   const store = options.cache === false || io.env.CI ? undefined : await DiskCache.open(root)
-  const cache = store && { store, version: await toolVersion(workerModule()) }
+  const cache = { store: store ?? new MemoryCache(), version: await toolVersion(workerModule()) }
   const shown = progress(io, 'consolidate: reading proposals')
   const workspace = await loadWorkspace(folderSource(root), { pool, cache, config, overrides, onProgress: shown.update })
   shown.end()
   await store?.save()
-  return { root, workspace }
+  return { root, workspace, cache }
 }
 

@@ -1,17 +1,73 @@
-/** `consolidate stocktake`: print the stocktaking report. */
-import { EXIT } from '../errors.js'
-import { printDiagnostics, type Io } from '../io.js'
+/** `consolidate stocktake`: print the stocktaking report; with `--history`, since when each proposal has been referred. */
+import { hasErrors } from '../check/diagnostics.js'
+import { EXIT, UsageError } from '../errors.js'
+import { printDiagnostics, progress, type Io } from '../io.js'
 import type { ParsePool } from '../parse/pool.js'
-import { negotiationOf } from '../pipeline.js'
+import { negotiationOf, type LoadOptions, type Workspace } from '../pipeline.js'
+import { firstParents, repositoryOf, resolveCommit } from '../read/git.js'
+import { loadCommit } from '../read/revision.js'
 import { renderStocktake, stocktake } from '../render/stocktaking.js'
+import { ReferralRuns, type ReferredSince } from '../revisions/history.js'
+import { placements } from '../assemble/negotiation.js'
 import { loadRoot, withPool, type CommonOptions } from './load.js'
 
-export async function stocktakeCommand(options: CommonOptions & { format: 'md' | 'json'; threshold?: number }, io: Io, pool?: ParsePool): Promise<number> {
+export interface StocktakeOptions extends CommonOptions {
+  format: 'md' | 'json'
+  threshold?: number
+  history?: boolean
+}
+
+export async function stocktakeCommand(options: StocktakeOptions, io: Io, pool?: ParsePool): Promise<number> {
   const overrides = options.threshold === undefined ? {} : { threshold: options.threshold }
-  const { root, workspace } = await withPool(pool, (threads) => loadRoot(options, io, threads, overrides))
-  await printDiagnostics(workspace.diagnostics, io, root)
-  const negotiation = negotiationOf(workspace)
-  if (!negotiation) return EXIT.inputs
-  io.stdout.write(options.format === 'json' ? `${JSON.stringify(stocktake(negotiation), null, 2)}\n` : renderStocktake(negotiation))
-  return EXIT.ok
+  return withPool(pool, async (threads) => {
+    const { root, workspace, cache } = await loadRoot(options, io, threads, overrides)
+    await printDiagnostics(workspace.diagnostics, io, root)
+    const negotiation = negotiationOf(workspace)
+    if (!negotiation) return EXIT.inputs
+    const history = options.history ? await referralHistory(workspace, { cwd: io.cwd, root, configFile: options.config, pool: threads, cache, overrides }, io) : undefined
+    io.stdout.write(options.format === 'json' ? `${JSON.stringify(stocktake(negotiation, history), null, 2)}\n` : renderStocktake(negotiation, history))
+    return EXIT.ok
+  })
+}
+
+interface HistoryContext extends Omit<LoadOptions, 'config' | 'cache'> {
+  cwd: string
+  root: string
+  configFile?: string
+  cache: NonNullable<LoadOptions['cache']>
+}
+
+/**
+ * Walk the first-parent history of HEAD, newest first, reading each commit's
+ * workspace through one cache and one `git cat-file` (a file version is read
+ * and parsed once, by its blob id), until every run of referrals has ended.
+ */
+async function referralHistory(workspace: Workspace, context: HistoryContext, io: Io): Promise<ReadonlyMap<string, ReferredSince>> {
+  const repository = await repositoryOf(context.root)
+  if (!repository) throw new UsageError(`stocktake --history reads the git history, and ${context.root} is not in a git repository`)
+  const now = negotiationOf(workspace)!
+  const runs = new ReferralRuns(workspace.proposals, placements(now.topics).filter((placement) => placement.referred).map((placement) => placement.proposal.id))
+  const head = await resolveCommit(repository, 'HEAD')
+  if (head === undefined) return runs.result()
+  const commits = await firstParents(repository, head)
+  const shown = progress(io, 'consolidate: reading the history, commit')
+  let skipped = 0
+  try {
+    for (const [index, { commit, date }] of commits.entries()) {
+      const revision = await loadCommit(commit.slice(0, 12), commit, repository, context, { allowEmpty: true })
+      // A commit without the workspace has no proposals: every run ends there.
+      const failed = hasErrors(revision.diagnostics)
+      if (failed) skipped++
+      const negotiation = failed ? undefined : negotiationOf(revision)
+      const referred = new Set(negotiation ? placements(negotiation.topics).filter((placement) => placement.referred).map((placement) => placement.proposal.id) : [])
+      const more = runs.add({ commit, date, ...(revision.config.symbol === undefined ? {} : { symbol: revision.config.symbol }), snapshot: negotiation && { proposals: revision.proposals, referred } })
+      shown.update(index + 1, commits.length)
+      if (!more) break
+    }
+  } finally {
+    shown.end()
+    repository.blobs.close()
+  }
+  if (skipped > 0) io.stderr.write(`consolidate: ${skipped} commit${skipped === 1 ? '' : 's'} of the history ${skipped === 1 ? 'has' : 'have'} errors in the inputs and ${skipped === 1 ? 'was' : 'were'} skipped: ${skipped === 1 ? 'it neither breaks nor extends' : 'they neither break nor extend'} a run\n`)
+  return runs.result()
 }

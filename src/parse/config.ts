@@ -5,7 +5,7 @@ import { didYouMean, suggestTopic } from '../check/suggest.js'
 import { DEFAULT_CONFIG, LANGUAGES, RULES, type ChairPick, type Config, type Diagnostic, type Disclaimer, type Group, type Language, type Located, type OutlineEntry, type Participant, type Place, type Rule } from '../types.js'
 import { describe, isEmpty, MAX_ALIASES, readYaml } from './yaml.js'
 
-export const CONFIG_FIELDS = ['title', 'symbol', 'date', 'language', 'stocktaking', 'participants', 'outline', 'groups', 'limits', 'disclaimer', 'chair'] as const
+export const CONFIG_FIELDS = ['title', 'symbol', 'date', 'language', 'stocktaking', 'participants', 'outline', 'groups', 'limits', 'disclaimer', 'chair', 'previous', 'secretariat'] as const
 
 export interface ConfigResult {
   config: Config
@@ -95,6 +95,14 @@ export function parseConfig(file: string, text: string): ConfigResult {
       case 'chair':
         chairNode = value
         break
+      case 'previous':
+        config.previous = read.text(value, '`previous`', '`previous: v5` (a tag, a commit, or a folder holding the previous revision)')
+        break
+      case 'secretariat': {
+        const secretariat = readPerLanguage(value, read, report, 'secretariat', '`secretariat: WTO Secretariat` or `secretariat: { en: WTO Secretariat, fr: Secrétariat de l\u2019OMC }`')
+        if (secretariat !== undefined) config.secretariat = secretariat
+        break
+      }
       default:
         report(pair.key, `unknown field \`${key}\`; the fields are ${CONFIG_FIELDS.join(', ')}${didYouMean(key, CONFIG_FIELDS)}`, 'unknown-field')
     }
@@ -106,6 +114,23 @@ export function parseConfig(file: string, text: string): ConfigResult {
     if (picks.length > 0) config.chair = { file, picks }
   }
   return { config, diagnostics }
+}
+
+/** A text, or one text per language (`{en: …, fr: …}`). */
+function readPerLanguage(value: unknown, read: Reader, report: Report, name: string, example: string): string | Partial<Record<Language, string>> | undefined {
+  if (!isMap(value)) return read.text(value, `\`${name}\``, example)
+  const texts: Partial<Record<Language, string>> = {}
+  for (const pair of value.items as Pair[]) {
+    const key = read.key(pair)
+    if (key === undefined) continue
+    if (!(LANGUAGES as readonly string[]).includes(key)) {
+      report(pair.key, `\`${name}\` gives one text per language, keyed ${LANGUAGES.join(', ')}, e.g. ${example}; got "${key}"${didYouMean(key.toLowerCase(), LANGUAGES)}`)
+      continue
+    }
+    const text = read.text(pair.value, `\`${name}.${key}\``, example)
+    if (text !== undefined) texts[key as Language] = text.replace(/\s+/g, ' ')
+  }
+  return Object.keys(texts).length > 0 ? texts : undefined
 }
 
 /** `disclaimer: default | false | a text | {en: …, fr: …, es: …}`; undefined for the default. */

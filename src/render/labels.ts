@@ -215,18 +215,20 @@ const plural = (count: number, one: string, many: string): string => `${count} $
 const pluriel = (count: number, one: string, many: string): string => `${count} ${count < 2 ? one : many}`
 
 /**
- * `2 proposals changed: 1 added, 1 withdrawn`: the total, then each kind of
- * change that happened, in a fixed order; '' when nothing changed.
+ * `3 proposals added, 1 stabilized, 2 changed (6 in all)`: each kind of change
+ * that happened, in a fixed order, the noun on the first; '' when nothing changed.
  */
-function countList(counts: ChangeCounts, words: Record<keyof ChangeCounts, string | [string, string]>, total: (count: number) => string, colon: string, count = plural): string {
+function countList(counts: ChangeCounts, words: Record<keyof ChangeCounts, [string, string]>, noun: [string, string], total: string, count = plural): string {
   const kinds = (Object.keys(words) as Array<keyof ChangeCounts>).filter((kind) => counts[kind] > 0)
   if (kinds.length === 0) return ''
   const sum = kinds.reduce((all, kind) => all + counts[kind], 0)
-  const parts = kinds.map((kind) => {
-    const word = words[kind]
-    return typeof word === 'string' ? `${counts[kind]} ${word}` : count(counts[kind], word[0], word[1])
+  // The word alone, in the number's grammar: `added`, `ajoutées`.
+  const agreeing = (n: number, one: string, many: string): string => count(n, one, many).slice(String(n).length + 1)
+  const parts = kinds.map((kind, index) => {
+    const [one, many] = words[kind]
+    return index === 0 ? `${count(counts[kind], noun[0], noun[1])} ${agreeing(counts[kind], one, many)}` : count(counts[kind], one, many)
   })
-  return `${total(sum)}${colon}${parts.join(', ')}.`
+  return `${parts.join(', ')}${kinds.length > 1 ? ` (${total.replace('{n}', String(sum))})` : ''}.`
 }
 
 /** `214` or, with a delta, `214 (−37)`. */
@@ -323,7 +325,7 @@ const en: Labels = {
   },
   revision: {
     diff: {
-      summary: (counts) => countList(counts, { added: 'added', stabilized: 'stabilized', merged: 'merged', changed: 'changed', renamed: 'renamed', withdrawn: 'withdrawn', removed: 'removed' }, (total) => plural(total, 'proposal', 'proposals'), ': '),
+      summary: (counts) => countList(counts, { added: ['added', 'added'], stabilized: ['stabilized', 'stabilized'], merged: ['merged', 'merged'], changed: ['changed', 'changed'], renamed: ['renamed', 'renamed'], withdrawn: ['withdrawn', 'withdrawn'], removed: ['removed', 'removed'] }, ['proposal', 'proposals'], '{n} in all'),
       kind: { merged: 'Merged', renamed: 'Renamed' },
       renamedFrom: 'Renamed from {id}.',
       moved: 'Moved from {topic}.',
@@ -475,7 +477,7 @@ const fr: Labels = {
   },
   revision: {
     diff: {
-      summary: (counts) => countList(counts, { added: ['ajoutée', 'ajoutées'], stabilized: ['stabilisée', 'stabilisées'], merged: ['fusionnée', 'fusionnées'], changed: ['modifiée', 'modifiées'], renamed: ['renommée', 'renommées'], withdrawn: ['retirée', 'retirées'], removed: ['supprimée', 'supprimées'] }, (total) => pluriel(total, 'proposition', 'propositions'), '\u00a0: ', pluriel),
+      summary: (counts) => countList(counts, { added: ['ajoutée', 'ajoutées'], stabilized: ['stabilisée', 'stabilisées'], merged: ['fusionnée', 'fusionnées'], changed: ['modifiée', 'modifiées'], renamed: ['renommée', 'renommées'], withdrawn: ['retirée', 'retirées'], removed: ['supprimée', 'supprimées'] }, ['proposition', 'propositions'], '{n} au total', pluriel),
       kind: { merged: 'Fusionnée', renamed: 'Renommée' },
       renamedFrom: 'Renommée (auparavant {id}).',
       moved: 'Déplacée depuis {topic}.',
@@ -622,7 +624,7 @@ const es: Labels = {
   },
   revision: {
     diff: {
-      summary: (counts) => countList(counts, { added: ['añadida', 'añadidas'], stabilized: ['estabilizada', 'estabilizadas'], merged: ['fusionada', 'fusionadas'], changed: ['modificada', 'modificadas'], renamed: ['renombrada', 'renombradas'], withdrawn: ['retirada', 'retiradas'], removed: ['suprimida', 'suprimidas'] }, (total) => plural(total, 'propuesta', 'propuestas'), ': '),
+      summary: (counts) => countList(counts, { added: ['añadida', 'añadidas'], stabilized: ['estabilizada', 'estabilizadas'], merged: ['fusionada', 'fusionadas'], changed: ['modificada', 'modificadas'], renamed: ['renombrada', 'renombradas'], withdrawn: ['retirada', 'retiradas'], removed: ['suprimida', 'suprimidas'] }, ['propuesta', 'propuestas'], '{n} en total'),
       kind: { merged: 'Fusionada', renamed: 'Renombrada' },
       renamedFrom: 'Renombrada (antes {id}).',
       moved: 'Trasladada desde {topic}.',

@@ -5,39 +5,47 @@ import { code, heading, oneLine, paragraph, plain, writeMarkdown } from './write
 import type { PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast'
 import { topicHeading } from './markdown.js'
 import type { Negotiation, Placement, Proposal, SupportLevel, TopicNode } from '../types.js'
+import type { ReferredSince } from '../revisions/history.js'
 
-/** `stocktake --format json`, exactly as SPEC §7. */
+/** `stocktake --format json`, exactly as SPEC §7 (and §10 for `--history`). */
 export interface StocktakeReport {
   threshold: number
-  proposals: Array<{ id: string; file: string; topic: string; title: string; authors: string[]; supporters: string[]; support: number; level: SupportLevel }>
+  proposals: Array<{ id: string; file: string; topic: string; title: string; authors: string[]; supporters: string[]; support: number; level: SupportLevel; referredSince?: ReferredSince }>
 }
 
-/** Every referred proposal in outline order; a proposal without a title takes its topic's. */
-export function stocktake(negotiation: Negotiation): StocktakeReport {
+/**
+ * Every referred proposal in outline order; a proposal without a title takes
+ * its topic's. With `history` (`stocktake --history`), since when each has been referred.
+ */
+export function stocktake(negotiation: Negotiation, history?: ReadonlyMap<string, ReferredSince>): StocktakeReport {
   return {
     threshold: negotiation.config.threshold,
     proposals: referredByTopic(negotiation.topics).flatMap(({ topic, referred }) =>
-      referred.map(({ proposal, authors, supporters, support, level }) => ({
-        id: proposal.id,
-        file: proposal.file,
-        topic: proposal.topic.value,
-        title: titleOf(proposal, topic),
-        authors,
-        supporters,
-        support,
-        level,
-      })),
+      referred.map(({ proposal, authors, supporters, support, level }) => {
+        const since = history?.get(proposal.id)
+        return {
+          id: proposal.id,
+          file: proposal.file,
+          topic: proposal.topic.value,
+          title: titleOf(proposal, topic),
+          authors,
+          supporters,
+          support,
+          level,
+          ...(since === undefined ? {} : { referredSince: since }),
+        }
+      }),
     ),
   }
 }
 
-/** `stocktaking.md`: one table per topic with referred proposals. */
-export function renderStocktake(negotiation: Negotiation): string {
-  return writeMarkdown(stocktakeTree(negotiation))
+/** `stocktaking.md`: one table per topic with referred proposals (a column more with `history`). */
+export function renderStocktake(negotiation: Negotiation, history?: ReadonlyMap<string, ReferredSince>): string {
+  return writeMarkdown(stocktakeTree(negotiation, history))
 }
 
 /** The stocktaking report as a Markdown tree, headings from level 1 (the step summary puts it lower). */
-export function stocktakeTree(negotiation: Negotiation): Root {
+export function stocktakeTree(negotiation: Negotiation, history?: ReadonlyMap<string, ReferredSince>): Root {
   const { config } = negotiation
   const labels = labelsFor(config.language)
   const words = labels.stocktaking
@@ -50,7 +58,7 @@ export function stocktakeTree(negotiation: Negotiation): Root {
   const children: RootContent[] = [heading(1, plain(words.title)), paragraph(plain(subtitle))]
   children.push(paragraph(plain(referredCount === 0 ? words.empty : words.intro({ referred: referredCount, live: placements(negotiation.topics).length, threshold: config.threshold }))))
   const columns = words.columns
-  const header = [columns.proposal, columns.title, columns.proponents, columns.supporters, columns.support, columns.submitted, columns.file].map((column) => [plain(column)])
+  const header = [columns.proposal, columns.title, columns.proponents, columns.supporters, columns.support, columns.submitted, columns.file, ...(history ? [labels.revision.history.referredSince] : [])].map((column) => [plain(column)])
   for (const { topic, referred } of groups) {
     children.push(heading(2, plain(topicHeading(topic))))
     const rows = referred.map(({ proposal, authors, supporters, support, level }) => [
@@ -61,10 +69,17 @@ export function stocktakeTree(negotiation: Negotiation): Root {
       [plain(`${labels.level[level]} (${support})`)],
       proposal.submitted ? [plain(proposal.submitted)] : [],
       [code(proposal.file)],
+      ...(history ? [[plain(sinceText(history.get(proposal.id), labels.revision.history.uncommitted))]] : []),
     ])
     children.push(table([header, ...rows]))
   }
   return { type: 'root', children }
+}
+
+/** `2026-11-28 (INF/ECOM/62/Rev.4)`: the commit's date and its revision's symbol. */
+function sinceText(since: ReferredSince | undefined, uncommitted: string): string {
+  if (since === undefined) return uncommitted
+  return since.symbol === undefined ? since.date : `${since.date} (${oneLine(since.symbol)})`
 }
 
 /** A table without column alignment, its first row the header. */
