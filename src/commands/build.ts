@@ -18,6 +18,7 @@ import type { Diagnostic, Language, Negotiation, Proposal } from '../types.js'
 import { renderRedlineOutputs } from '../render/redline-outputs.js'
 import { compareSnapshots } from '../revisions/compare.js'
 import type { Revision } from '../read/revision.js'
+import type { Counts } from '../revisions/stats.js'
 import { Revisions, sinceUsable } from './since.js'
 import { refuseInputFiles, refuseInputFolders, staleOutputs, writeOutputs, type Output } from '../write.js'
 import { loadRoot, withPool, type CommonOptions } from './load.js'
@@ -277,9 +278,13 @@ interface SummaryContext {
  */
 async function appendSummary(file: string, outcome: Outcome, workspace: Workspace, context: SummaryContext, io: Io): Promise<void> {
   const { renderSummary } = await import('../render/summary.js')
+  const { countNegotiation, statsReport } = await import('../revisions/stats.js')
   const count = (severity: string): number => workspace.diagnostics.filter((diagnostic) => diagnostic.severity === severity).length
-  const changes = outcome.outcome === 'errors' ? '' : await changesSincePrevious(context, io)
-  const text = renderSummary({ outcome: outcome.outcome, files: outcome.files, errors: count('error'), warnings: count('warning'), negotiation: outcome.negotiation, changes })
+  const previous = outcome.outcome === 'errors' ? { changes: '' } : await changesSincePrevious(context, io)
+  // The numbers of the whole text (not a group's), with their changes since the same commit as the change list.
+  const whole = outcome.negotiation && assemble(workspace.proposals, workspace.config)
+  const stats = whole && statsReport(countNegotiation(whole, workspace.proposals), workspace.config.symbol, previous.since)
+  const text = renderSummary({ outcome: outcome.outcome, files: outcome.files, errors: count('error'), warnings: count('warning'), negotiation: outcome.negotiation, changes: previous.changes, stats })
   try {
     await fs.appendFile(path.resolve(io.cwd, file), text)
   } catch (error) {
@@ -290,12 +295,13 @@ async function appendSummary(file: string, outcome: Outcome, workspace: Workspac
 /**
  * The changes the run covers as a summary section, or why they cannot be
  * shown: the whole push (from the commit before it) or pull request (from its
- * base), as GitHub's event says; else the last commit (`HEAD~1`).
+ * base), as GitHub's event says; else the last commit (`HEAD~1`). With them,
+ * the counts of that older commit, for the statistics' changes.
  */
-async function changesSincePrevious(context: SummaryContext, io: Io): Promise<string> {
+async function changesSincePrevious(context: SummaryContext, io: Io): Promise<{ changes: string; since?: { ref: string; symbol?: string; counts: Counts } }> {
   const { loadRevision } = await import('../read/revision.js')
-  const { compareSnapshots } = await import('../revisions/compare.js')
   const { renderDiff } = await import('../render/diff.js')
+  const { countNegotiation } = await import('../revisions/stats.js')
   const heading = '### Changes since the previous commit'
   try {
     const revisions = { cwd: io.cwd, root: context.root, configFile: context.configFile, pool: context.pool, cache: { store: new MemoryCache(), version: '' } }
@@ -303,12 +309,15 @@ async function changesSincePrevious(context: SummaryContext, io: Io): Promise<st
     const old = await (before ? loadRevision(before, revisions).catch(() => loadRevision('HEAD~1', revisions)) : loadRevision('HEAD~1', revisions))
     const next = await loadRevision('HEAD', revisions)
     const errors = [...old.diagnostics, ...next.diagnostics].filter((diagnostic) => diagnostic.severity === 'error').length
-    if (errors > 0) return `${heading}\n\nNot shown: the two commits have ${errors} error${errors === 1 ? '' : 's'} in their inputs.`
+    if (errors > 0) return { changes: `${heading}\n\nNot shown: the two commits have ${errors} error${errors === 1 ? '' : 's'} in their inputs.` }
     const name = old.name === 'HEAD~1' ? 'HEAD~1' : old.name.slice(0, 12)
-    return renderDiff(compareSnapshots(old, next), old, next, { names: { old: name, new: 'HEAD' }, depth: 3 })
+    return {
+      changes: renderDiff(compareSnapshots(old, next), old, next, { names: { old: name, new: 'HEAD' }, depth: 3 }),
+      since: { ref: name, ...(old.config.symbol === undefined ? {} : { symbol: old.config.symbol }), counts: countNegotiation(assemble(old.proposals, old.config), old.proposals) },
+    }
   } catch (error) {
     if (!(error instanceof UsageError)) throw error
-    return `${heading}\n\nNot shown: ${error.message}.`
+    return { changes: `${heading}\n\nNot shown: ${error.message}.` }
   }
 }
 

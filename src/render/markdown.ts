@@ -1,10 +1,11 @@
 /** The Negotiation to `consolidated.md`: the bracketed consolidated text. Pure. */
 import { placements } from '../assemble/negotiation.js'
-import { attributionText, formatDate, labelsFor, type Labels } from './labels.js'
+import { attributionText, formatDate, labelsFor, type Labels, type StatsNumbers } from './labels.js'
 import { fillTemplate } from './template.js'
 import type { Negotiation, Placement, TopicNode, Withdrawal } from '../types.js'
 import type { Html, List, ListItem, Nodes, Paragraph, Root, RootContent } from 'mdast'
 import { renderBody } from './apply-edits.js'
+import { textCounts } from '../revisions/stats.js'
 import { documentLabels } from './label-names.js'
 import { code, heading, oneLine, paragraph, plain, strong, verbatim, writeMarkdown, writePhrasing } from './writer.js'
 
@@ -49,27 +50,27 @@ export function renderMarkdown(negotiation: Negotiation, cover: string = DEFAULT
 }
 
 /** The cover: the template filled with the negotiation's title, symbol, date and counts, each written as Markdown text. */
-export function renderCover(negotiation: Negotiation, template: string, labels: Labels = labelsFor(negotiation.config.language)): string {
-  const values = coverValues(negotiation, labels)
+export function renderCover(negotiation: Negotiation, template: string, labels: Labels = labelsFor(negotiation.config.language), delta?: StatsNumbers): string {
+  const values = coverValues(negotiation, labels, delta)
   const write = (value: string | undefined): string | undefined => value && writePhrasing([plain(value)])
   // The title and symbol are the configuration's, on one line; the date and summary are the tool's own words.
   return fillTemplate(template, { title: write(oneLine(values.title)), symbol: write(values.symbol && oneLine(values.symbol)), date: write(values.date), summary: write(values.summary) })
 }
 
-/** What a cover template's placeholders stand for, as plain text. */
-export function coverValues(negotiation: Negotiation, labels: Labels = labelsFor(negotiation.config.language)): { title: string; symbol?: string; date?: string; summary: string } {
+/** What a cover template's placeholders stand for, as plain text; `delta`, the statistics' changes since an older revision (a redline's cover). */
+export function coverValues(negotiation: Negotiation, labels: Labels = labelsFor(negotiation.config.language), delta?: StatsNumbers): { title: string; symbol?: string; date?: string; summary: string } {
   const { config } = negotiation
   const live = placements(negotiation.topics)
   return {
     title: config.title ?? labels.documentTitle,
     symbol: config.symbol,
     date: config.date && formatDate(config.date, config.language),
-    summary: labels.summary({
+    summary: `${labels.summary({
       proposals: live.length,
       topics: countTopics(negotiation.topics),
       referred: live.filter((placement) => placement.referred).length,
       withdrawn: negotiation.withdrawn.length,
-    }),
+    })} ${labels.revision.stats.line(textCounts(negotiation), delta)}`,
   }
 }
 

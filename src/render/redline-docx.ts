@@ -75,7 +75,6 @@ export async function renderRedlineDocx(result: RedlineResult, cover: RedlineCov
     ...writer.blocks(note),
     new Paragraph({ children: [new TextRun({ text: cover.supersedes, bold: true })] }),
     new Paragraph(cover.changes),
-    ...(cover.stats ? [new Paragraph(cover.stats)] : []),
     new Paragraph({ style: 'RedlineLegend', text: words.tracked }),
     ...writer.blocks(tree.children),
   ]

@@ -64,7 +64,6 @@ export function renderRedlineHtml(result: RedlineResult, cover: RedlineCover, la
       h('div.cover-note', toHtml(coverTree, labels).children),
       h('p.supersedes', cover.supersedes),
       h('p.changes', cover.changes),
-      cover.stats ? h('p.stats', cover.stats) : undefined,
       h('p.redline-legend', [before, h('ins', words.inserted), between, h('del', words.deleted), after]),
     ])),
     h('main.redline', toHtml(groupProposals(redlineTree(result)), labels).children),

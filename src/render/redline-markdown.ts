@@ -17,10 +17,8 @@ export interface RedlineCover {
   date?: string
   /** `Supersedes INF/ECOM/62/Rev.5`. */
   supersedes: string
-  /** `Changes since …: 6 proposals: …`. */
+  /** `Changes since …: 1 proposal added, …`. */
   changes: string
-  /** The statistics with their changes. */
-  stats?: string
 }
 
 /** Write the redline: the cover, its legend, then the marked text. */
@@ -29,7 +27,6 @@ export function renderRedlineMarkdown(result: RedlineResult, cover: RedlineCover
   const children: RootContent[] = []
   if (cover.markdown.trim() !== '') children.push(verbatim(neutralise(cover.markdown.trim())))
   children.push(paragraph(strong(plain(cover.supersedes))), paragraph(plain(cover.changes)))
-  if (cover.stats) children.push(paragraph(plain(cover.stats)))
   const [before, between, after] = words.legend.split(/\{inserted\}|\{deleted\}/)
   children.push(paragraph(plain(before), mark('insert', words.inserted), plain(between), mark('delete', words.deleted), plain(after)))
   for (const item of result.items) {

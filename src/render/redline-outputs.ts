@@ -81,15 +81,15 @@ function redlineCover(request: RedlineRequest, labels: Labels): RedlineCover {
   const words = labels.revision.redline
   const older = old.negotiation.config.symbol ?? old.name
   const changes = labels.revision.diff.summary(countChanges(request.differences))
-  const [now, then] = [countNegotiation(next.negotiation, next.proposals), countNegotiation(old.negotiation, old.proposals)]
+  const delta = difference(countNegotiation(next.negotiation, next.proposals), countNegotiation(old.negotiation, old.proposals))
   return {
-    markdown: renderCover(next.negotiation, request.templates.cover ?? DEFAULT_COVER, labels),
+    // The cover's statistics line gives each number's change since the older revision.
+    markdown: renderCover(next.negotiation, request.templates.cover ?? DEFAULT_COVER, labels, coverNumbers(delta)),
     title: values.title,
     symbol: values.symbol,
     date: values.date,
     supersedes: words.supersedes.replace('{old}', older),
     changes: changes === '' ? words.noChange.replace('{old}', older) : words.changes.replace('{old}', older).replace('{changes}', changes),
-    stats: labels.revision.stats.line(coverNumbers(now), coverNumbers(difference(now, then))),
   }
 }
 

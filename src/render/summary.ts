@@ -5,6 +5,8 @@ import { code, heading, oneLine, paragraph, plain, strong, verbatim, writeMarkdo
 import type { PhrasingContent, RootContent } from 'mdast'
 import { stocktakeTree } from './stocktaking.js'
 import type { Negotiation, TopicNode } from '../types.js'
+import type { Stats } from '../revisions/stats.js'
+import { statsSection } from './stats.js'
 
 export interface BuildSummary {
   /** What the build found: outputs written, up to date or stale (`--check`), or inputs with errors. */
@@ -17,6 +19,8 @@ export interface BuildSummary {
   negotiation?: Negotiation
   /** The change list against the previous commit (headings from level 3), or a sentence saying why there is none. */
   changes: string
+  /** The statistics of the text, with their changes since the same commit as `changes` when it could be read. */
+  stats?: Stats
 }
 
 /** A Markdown section: status, counts, the proposals referred to stocktaking, and the changes. */
@@ -56,6 +60,7 @@ export function renderSummary(summary: BuildSummary): string {
         ),
       ),
     )
+    if (summary.stats) children.push(...statsSection(summary.stats, labels, 3))
     // The report's headings go two levels down, below this section's.
     for (const node of stocktakeTree(negotiation).children) children.push(node.type === 'heading' ? heading(node.depth + 2, ...node.children) : node)
   }

@@ -27,8 +27,7 @@ export interface Stats extends Counts {
 export function countNegotiation(negotiation: Negotiation, proposals: Proposal[]): Counts {
   const byStatus = (status: Proposal['status']): number => proposals.filter((proposal) => proposal.status === status).length
   const live = proposals.filter((proposal) => isLive(proposal.status))
-  const texts = live.filter((proposal) => !proposal.noText)
-  const leaves = leafTopics(negotiation.topics)
+  const { brackets, placeholders, ...topics } = textCounts(negotiation)
   return {
     proposals: {
       live: live.length,
@@ -39,14 +38,23 @@ export function countNegotiation(negotiation: Negotiation, proposals: Proposal[]
       withdrawn: byStatus('withdrawn'),
       referred: placements(negotiation.topics).filter((placement) => placement.referred).length,
     },
-    topics: {
-      total: leaves.length,
-      withText: leaves.filter((topic) => topic.placements.some((placement) => !placement.proposal.noText)).length,
-      stabilized: leaves.filter((topic) => topic.placements.some((placement) => placement.proposal.status === 'stabilized')).length,
-      withAlternatives: leaves.filter((topic) => topic.placements.length > 1).length,
-    },
+    topics: { total: topics.topics, withText: topics.withText, stabilized: topics.stabilized, withAlternatives: topics.withAlternatives },
+    brackets,
+    placeholders,
+  }
+}
+
+/** The numbers of the texts in the negotiation (a small group's only, for its extract): what a cover's statistics line says. */
+export function textCounts(negotiation: Negotiation): StatsNumbers {
+  const texts = placements(negotiation.topics).map((placement) => placement.proposal).filter((proposal) => !proposal.noText)
+  const leaves = leafTopics(negotiation.topics)
+  return {
     brackets: texts.reduce((sum, proposal) => sum + proposal.facts.brackets, 0),
     placeholders: texts.reduce((sum, proposal) => sum + proposal.facts.placeholders.length, 0),
+    topics: leaves.length,
+    withText: leaves.filter((topic) => topic.placements.some((placement) => !placement.proposal.noText)).length,
+    stabilized: leaves.filter((topic) => topic.placements.some((placement) => placement.proposal.status === 'stabilized')).length,
+    withAlternatives: leaves.filter((topic) => topic.placements.length > 1).length,
   }
 }
 
