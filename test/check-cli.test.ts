@@ -134,7 +134,7 @@ describe('check --format github', () => {
     expect(real.code).toBe(1)
     const base = path.basename(root)
     expect(real.stdout).toBe(
-      `::error file=${base}/proposals/a%2Cb%3Ac%25.md,line=1,col=1::the id "a,b:c%25", taken from the file name, must be letters, digits, '.', '_' and '-' only, starting with a letter or digit; rename the file or add an \`id\` field, e.g. \`id: a14-jpn-einvoicing\` (invalid-field)\n` +
+      `::error file=${base}/proposals/a%2Cb%3Ac%25.md,line=1,col=1::the id "a,b:c%25", taken from the file name, must be letters, digits, '.', '_' and '-' only, starting with a letter or digit; rename the file or add an \`id\` field, e.g. \`id: a-b-c\` (invalid-field)\n` +
         `::warning file=${base}/proposals/d.md,line=4,col=1::unknown field \`extra\`; the fields are id, topic, title, author, supporters, status, submitted, document (unknown-field)\n`,
     )
   })
