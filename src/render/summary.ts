@@ -27,7 +27,7 @@ export function renderSummary(summary: BuildSummary): string {
   const labels = labelsFor(negotiation?.config.language ?? summary.language ?? 'en')
   const words = labels.ci
   const name = negotiation?.config.symbol ?? negotiation?.config.title
-  const children: RootContent[] = [heading(2, plain(`consolidate${name ? `: ${oneLine(name)}` : ''}`))]
+  const children: RootContent[] = [heading(2, plain(`consolidate${name ? `${labels.colon}${oneLine(name)}` : ''}`))]
   const files = summary.files.flatMap((file, index): PhrasingContent[] => (index === 0 ? [code(file)] : [plain(', '), code(file)]))
   const commands = { check: code('consolidate check'), build: code('consolidate build') }
   const sentence = (template: string): PhrasingContent[] => template.split(/(\{files\})/).flatMap((part) => (part === '{files}' ? files : fill(part, commands)))
