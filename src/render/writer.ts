@@ -81,10 +81,10 @@ export function writePhrasing(children: PhrasingContent[]): string {
 
 /**
  * A name or title on one line: runs of whitespace, line breaks included, become one space.
- * No-break spaces are kept (French typography puts them before `:` and `;`).
+ * No-break spaces inside are kept (French typography puts them before `:` and `;`).
  */
 export function oneLine(value: string): string {
-  return value.replace(/[^\S\u00a0\u202f\u2007]+/g, ' ').replace(/^[^\S\u00a0\u202f\u2007]+|[^\S\u00a0\u202f\u2007]+$/g, '')
+  return value.replace(/[^\S\u00a0\u202f\u2007]+/g, ' ').trim()
 }
 
 export function plain(value: string): Text {
