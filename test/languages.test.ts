@@ -402,9 +402,16 @@ function labelWords(labels: Labels): string[] {
   // Each sentence at several counts, so every grammatical case shows: none, one, many, thousands.
   const call = (label: (...args: never[]) => unknown, count: number): unknown => {
     if (label.length >= 3) return (label as (day: number, month: string, year: number) => string)(count, '', 2026)
+    const asNumber = (() => {
+      try {
+        return String((label as (count: number) => string)(count))
+      } catch {
+        return 'undefined'
+      }
+    })()
+    if (!/undefined|NaN/.test(asNumber)) return asNumber
     // A sentence of several counts takes them as one object: every count the same, but the whole (live) and the threshold one more.
-    if (/^\(?\s*\{/.test(label.toString())) return (label as (counts: object) => string)(new Proxy({}, { get: (_, key) => (key === 'live' || key === 'threshold' ? count + 1 : count) }))
-    return (label as (count: number) => string)(count)
+    return (label as (counts: object) => string)(new Proxy({}, { get: (_, key) => (key === 'live' || key === 'threshold' ? count + 1 : count) }))
   }
   const visit = (value: unknown): void => {
     if (typeof value === 'string') texts.push(value)

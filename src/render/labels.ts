@@ -98,6 +98,17 @@ const numberEs = (count: number): string => grouped(count, NBSP, 5)
 /** A sentence's first letter in capitals. */
 const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1)
 
+/** The kinds of change that happened, each with its count and agreeing with it: `1 added, 2 changed`. */
+function changeList(
+  counts: { added: number; withdrawn: number; removed: number; changed: number },
+  format: (count: number) => string,
+  words: Record<'added' | 'withdrawn' | 'removed' | 'changed', [one: string, many: string]>,
+  singular: (count: number) => boolean,
+): string {
+  const kinds = ['added', 'withdrawn', 'removed', 'changed'] as const
+  return kinds.filter((kind) => counts[kind] !== 0).map((kind) => `${format(counts[kind])} ${words[kind][singular(counts[kind]) ? 0 : 1]}`).join(', ')
+}
+
 /** `n` things: the words for none, one and many (the last two after the count). */
 function counted(count: number, format: (count: number) => string, none: string, one: string, many: string): string {
   return count === 0 ? none : `${format(count)} ${count === 1 ? one : many}`
@@ -164,8 +175,8 @@ const en: Labels = {
   },
   diff: {
     title: 'Changes from {old} to {new}',
-    summary: ({ added, withdrawn, removed, changed }) =>
-      `Proposals: ${[[added, 'added'], [withdrawn, 'withdrawn'], [removed, 'removed'], [changed, 'changed']].filter(([count]) => count !== 0).map(([count, word]) => `${numberEn(count as number)} ${word}`).join(', ')}.`,
+    summary: (counts) =>
+      `Proposals: ${changeList(counts, numberEn, { added: ['added', 'added'], withdrawn: ['withdrawn', 'withdrawn'], removed: ['removed', 'removed'], changed: ['changed', 'changed'] }, (count) => count === 1)}.`,
     nothing: 'No proposal changed.',
     kind: { added: 'Added', withdrawn: 'Withdrawn', removed: 'Removed', stabilized: 'Stabilized', changed: 'Changed' },
     status: 'Status: {from} \u2192 {to}.',
@@ -230,7 +241,7 @@ const fr: Labels = {
   },
   months: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
   formatDate: (day, month, year) => `${day === 1 ? '1er' : day} ${month} ${year}`,
-  group: `Petit groupe${NBSP}: {name}`,
+  group: 'Petit groupe\u00a0: {name}',
   number: numberFr,
   ci: {
     errors: (count) => `Les fichiers d'entrée comportent ${numberFr(count)} ${accord(count, 'erreur', 'erreurs')}`,
@@ -246,15 +257,15 @@ const fr: Labels = {
   },
   diff: {
     title: 'Modifications entre {old} et {new}',
-    summary: ({ added, withdrawn, removed, changed }) =>
-      `Propositions${NBSP}: ${[[added, 'ajoutée', 'ajoutées'], [withdrawn, 'retirée', 'retirées'], [removed, 'supprimée', 'supprimées'], [changed, 'modifiée', 'modifiées']].filter(([count]) => count !== 0).map(([count, one, many]) => `${numberFr(count as number)} ${accord(count as number, one as string, many as string)}`).join(', ')}.`,
+    summary: (counts) =>
+      `Propositions${NBSP}: ${changeList(counts, numberFr, { added: ['ajoutée', 'ajoutées'], withdrawn: ['retirée', 'retirées'], removed: ['supprimée', 'supprimées'], changed: ['modifiée', 'modifiées'] }, (count) => count < 2)}.`,
     nothing: "Aucune proposition n'a changé.",
     kind: { added: 'Ajoutée', withdrawn: 'Retirée', removed: 'Supprimée', stabilized: 'Stabilisée', changed: 'Modifiée' },
-    status: `Statut${NBSP}: {from} \u2192 {to}.`,
+    status: 'Statut\u00a0: {from} \u2192 {to}.',
     statuses: { proposed: 'proposée', stabilized: 'stabilisée', withdrawn: 'retirée' },
-    gained: `Nouveaux soutiens${NBSP}: {names}.`,
-    lost: `Soutiens perdus${NBSP}: {names}.`,
-    wording: `Libellé modifié${NBSP}:`,
+    gained: 'Nouveaux soutiens\u00a0: {names}.',
+    lost: 'Soutiens perdus\u00a0: {names}.',
+    wording: 'Libellé modifié\u00a0:',
   },
 }
 
@@ -319,8 +330,8 @@ const es: Labels = {
   },
   diff: {
     title: 'Cambios entre {old} y {new}',
-    summary: ({ added, withdrawn, removed, changed }) =>
-      `Propuestas: ${[[added, 'añadida', 'añadidas'], [withdrawn, 'retirada', 'retiradas'], [removed, 'suprimida', 'suprimidas'], [changed, 'modificada', 'modificadas']].filter(([count]) => count !== 0).map(([count, one, many]) => `${numberEs(count as number)} ${count === 1 ? one : many}`).join(', ')}.`,
+    summary: (counts) =>
+      `Propuestas: ${changeList(counts, numberEs, { added: ['añadida', 'añadidas'], withdrawn: ['retirada', 'retiradas'], removed: ['suprimida', 'suprimidas'], changed: ['modificada', 'modificadas'] }, (count) => count === 1)}.`,
     nothing: 'Ninguna propuesta ha cambiado.',
     kind: { added: 'Añadida', withdrawn: 'Retirada', removed: 'Suprimida', stabilized: 'Estabilizada', changed: 'Modificada' },
     status: 'Estado: {from} \u2192 {to}.',
