@@ -18,7 +18,7 @@ test('parse, validate, assemble and render without touching the file system', ()
   const negotiation = assemble(proposals, config)
   expect(renderMarkdown(negotiation, '# {{title}}\n')).toBe(
     '# Consolidated Negotiating Text\n\n## A.1\n\n<!-- proposal: a -->\n\n[Each Party shall act.]\n\nProponent: Japan. Supporters: Norway.\n\n' +
-      '**Referred to the stocktaking group: limited support.**\n\n<!-- /proposal: a -->\n\n## Annex: Withdrawn proposals\n\n- `b`, A.1: Old. Proponent: Norway.\n',
+      '**Referred to the stocktaking small group: limited support.**\n\n<!-- /proposal: a -->\n\n## Annex: Withdrawn proposals\n\n- `b`, A.1: Old. Proponent: Norway.\n',
   )
   expect(stocktake(negotiation)).toEqual({
     threshold: 3,

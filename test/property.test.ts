@@ -135,7 +135,7 @@ test('every proposal is accounted for, intact, balanced, whatever the file order
           if (node.type === 'definition' || node.type === 'footnoteDefinition') return false
           const plain = toString(node)
           if (position === 0 && /^Alt \d+$/.test(plain)) return false
-          return !/^(Proponents?: |Referred to the stocktaking group)/.test(plain)
+          return !/^(Proponents?: |Referred to the stocktaking small group)/.test(plain)
         })
         const plain = text.map((node) => toString(node as Nodes)).join('\n')
         expect(balanced(plain)).toBe(true)

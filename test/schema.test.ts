@@ -102,6 +102,11 @@ describe('consolidate.schema.json', () => {
     'outline:\n  - id: 1\n  - id: 2\n    topics:',
     'title:\nparticipants:\noutline:\nstocktaking:\nlimits:',
     'stocktaking: {}',
+    'title: { en: Electronic Commerce, fr: Commerce électronique, es: Comercio electrónico }',
+    'title: { fr: Commerce électronique }',
+    'participants:\n  - { name: { en: Japan, fr: Japon, es: Japón }, code: JPN }\n  - { name: { en: Canada, fr: Canada } }',
+    'outline:\n  - { id: A.1.4, title: { en: Electronic invoicing, es: Facturación electrónica } }',
+    'groups:\n  - { name: { en: E-invoicing, fr: Facturation électronique }, topics: [A.1.4] }',
   ]
   const invalid = [
     '- a list',
@@ -127,6 +132,15 @@ describe('consolidate.schema.json', () => {
     'outline:\n  - { id: A, topics: [B] }',
     'groups:\n  - { name: G }',
     'groups:\n  - { topics: [A] }',
+    'title: {}',
+    'title: { de: Elektronischer Handel }',
+    'title: { EN: Electronic Commerce }',
+    'title: { en: "" }',
+    'title: { en: Electronic Commerce, fr: ~ }',
+    'participants:\n  - { name: { en: Japan, fr: [Japon] } }',
+    'participants:\n  - { name: {} }',
+    'outline:\n  - { id: { en: A }, title: Enabling }',
+    'groups:\n  - { name: { en: E-invoicing, it: Fatturazione }, topics: [A.1.4] }',
   ]
   test.each(valid)('valid: %j', (yaml) => expect(configVerdicts(yaml)).toEqual({ schema: true, validator: true }))
   test.each(invalid)('invalid: %j', (yaml) => expect(configVerdicts(yaml)).toEqual({ schema: false, validator: false }))
@@ -138,19 +152,21 @@ describe('consolidate.schema.json', () => {
       language: 'en',
       stocktaking: { threshold: 3 },
       limits: { fileSize: 262144, parseSeconds: 10 },
-      participants: [{ name: 'Japan', code: 'JPN' }, { name: 'European Union', code: 'EU', aliases: ['EU27'] }, { name: 'Norway' }],
-      outline: [{ id: 'A', title: 'Enabling', topics: [{ id: 'A.1', topics: [{ id: 'A.1.4', title: 'E-invoicing' }] }] }, { id: 'B' }],
-      groups: [{ name: 'E-invoicing', topics: ['A.1.4'] }, { name: 'Other', topics: [] }],
+      participants: [{ name: { en: 'Japan', fr: 'Japon' }, code: 'JPN' }, { name: 'European Union', code: 'EU', aliases: ['EU27'] }, { name: 'Norway' }],
+      outline: [{ id: 'A', title: { en: 'Enabling', es: 'Facilitación' }, topics: [{ id: 'A.1', topics: [{ id: 'A.1.4', title: 'E-invoicing' }] }] }, { id: 'B' }],
+      groups: [{ name: { en: 'E-invoicing', fr: 'Facturation' }, topics: ['A.1.4'] }, { name: 'Other', topics: [] }],
     })
     const paths: Array<Array<string | number>> = [
       ['title'], ['symbol'], ['date'], ['language'], ['stocktaking'], ['stocktaking', 'threshold'], ['limits'], ['limits', 'fileSize'], ['limits', 'parseSeconds'], ['limits', 'other'],
       ['participants'], ['participants', 0], ['participants', 0, 'name'], ['participants', 1, 'code'], ['participants', 1, 'aliases'], ['participants', 1, 'aliases', 0], ['participants', 3], ['participants', 2, 'other'],
       ['outline'], ['outline', 0, 'id'], ['outline', 0, 'title'], ['outline', 0, 'topics'], ['outline', 0, 'topics', 0, 'topics', 0], ['outline', 1, 'topics'], ['outline', 2],
       ['groups'], ['groups', 0, 'name'], ['groups', 0, 'topics'], ['groups', 1, 'topics', 0], ['groups', 2], ['other'],
+      ['participants', 0, 'name', 'fr'], ['participants', 2, 'name', 'es'], ['outline', 0, 'title', 'en'], ['groups', 0, 'name', 'fr'],
     ]
     const replacement = fc.constantFrom<unknown>(
       'x', '', '  ', 'en', 'fr', 'de', '2026-11-28', '2026-02-30', 0, 1, 3, 2.5, -1, true, null, [], {}, ['x'], [1, 2],
       { name: 'Canada' }, { name: 'Canada', code: 'CAN', aliases: [] }, { code: 'CAN' }, { name: '' }, { id: 'C' }, { id: 'C', topics: null }, { title: 'no id' },
+      { en: 'x' }, { fr: 'x', es: 'y' }, { de: 'x' }, { en: '' }, { en: 3 }, { en: null }, { en: ['x'] }, { name: { fr: 'Canada' } }, { name: { en: 'Canada', xx: 'y' } },
       { name: 'G', topics: ['A.1'] }, { name: 'G' }, 'DELETE',
     )
     const config = fc.array(fc.tuple(fc.constantFrom(...paths), replacement), { minLength: 1, maxLength: 2 }).map((changes) => {

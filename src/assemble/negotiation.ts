@@ -1,5 +1,6 @@
 /** Proposals + configuration to the Negotiation: topics in order, alternatives, support levels. Pure. */
 import { compareTopicIds } from './outline.js'
+import { localise } from './language.js'
 import { compareNames, Participants } from './participants.js'
 import type { Config, Negotiation, OutlineEntry, Placement, Proposal, SupportLevel, TopicNode, Withdrawal } from '../types.js'
 
@@ -9,12 +10,15 @@ export interface AssembleOptions {
 }
 
 /**
- * Place every proposal under its topic. Expects validated proposals: a topic
+ * Place every proposal under its topic, in the configuration's language: names
+ * and titles are resolved to it (the negotiation's `config` is localised), and
+ * supporters sorted by the names shown. Expects validated proposals: a topic
  * missing from the outline, or an unknown participant, is a validation error.
  * The result does not depend on the order of `proposals`.
  */
-export function assemble(proposals: Proposal[], config: Config, options: AssembleOptions = {}): Negotiation {
-  const participants = new Participants(config.participants)
+export function assemble(proposals: Proposal[], configured: Config, options: AssembleOptions = {}): Negotiation {
+  const config = localise(configured)
+  const participants = new Participants(config.participants, config.language)
   const outline = config.outline ?? impliedOutline(proposals)
   const byTopic = new Map<string, Proposal[]>()
   for (const proposal of [...proposals].sort(compareAlternatives)) {

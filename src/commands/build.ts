@@ -1,7 +1,7 @@
 /** `consolidate build`: validate, then write (or with `--check`, compare) the consolidated text and the stocktaking report. */
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
-import { groupConfig, selectGroup } from '../assemble/group.js'
+import { groupConfig, groupKey, selectGroup } from '../assemble/group.js'
 import { assemble, placements } from '../assemble/negotiation.js'
 import { hasErrors } from '../check/diagnostics.js'
 import { EXIT, UsageError } from '../errors.js'
@@ -118,7 +118,8 @@ async function settingsOf(options: BuildOptions, io: Io): Promise<Settings> {
 function targetOf(options: BuildOptions, workspace: Workspace): Target {
   return {
     view: 'consolidated',
-    ...(options.group === undefined ? {} : { group: options.group }),
+    // Any spelling of a group's name builds the same target: the manifest records its `en` name.
+    ...(options.group === undefined ? {} : { group: groupKey(workspace.config, options.group) }),
     languages: options.lang === undefined ? [workspace.config.language] : parseLanguages(options.lang),
     formats: parseFormats(options.format ?? 'md'),
   }
@@ -234,8 +235,9 @@ interface SummaryContext {
 async function appendSummary(file: string, outcome: Outcome, workspace: Workspace, context: SummaryContext, io: Io): Promise<void> {
   const { renderSummary } = await import('../render/summary.js')
   const count = (severity: string): number => workspace.diagnostics.filter((diagnostic) => diagnostic.severity === severity).length
-  const changes = outcome.outcome === 'errors' ? '' : await changesSincePrevious(context, io)
-  const text = renderSummary({ outcome: outcome.outcome, files: outcome.files, errors: count('error'), warnings: count('warning'), negotiation: outcome.negotiation, changes })
+  const language = outcome.negotiation?.config.language ?? workspace.config.language
+  const changes = outcome.outcome === 'errors' ? '' : await changesSincePrevious(context, language, io)
+  const text = renderSummary({ outcome: outcome.outcome, files: outcome.files, errors: count('error'), warnings: count('warning'), negotiation: outcome.negotiation, changes, language })
   try {
     await fs.appendFile(path.resolve(io.cwd, file), text)
   } catch (error) {
@@ -248,23 +250,25 @@ async function appendSummary(file: string, outcome: Outcome, workspace: Workspac
  * shown: the whole push (from the commit before it) or pull request (from its
  * base), as GitHub's event says; else the last commit (`HEAD~1`).
  */
-async function changesSincePrevious(context: SummaryContext, io: Io): Promise<string> {
+async function changesSincePrevious(context: SummaryContext, language: Language, io: Io): Promise<string> {
   const { loadRevision } = await import('../read/revision.js')
   const { compareSnapshots } = await import('../revisions/compare.js')
   const { renderDiff } = await import('../render/diff.js')
-  const heading = '### Changes since the previous commit'
+  const { changesNotShown } = await import('../render/summary.js')
   try {
     const revisions = { cwd: io.cwd, root: context.root, configFile: context.configFile, pool: context.pool, cache: { store: new MemoryCache(), version: '' } }
     const before = await eventBase(io)
     const old = await (before ? loadRevision(before, revisions).catch(() => loadRevision('HEAD~1', revisions)) : loadRevision('HEAD~1', revisions))
     const next = await loadRevision('HEAD', revisions)
     const errors = [...old.diagnostics, ...next.diagnostics].filter((diagnostic) => diagnostic.severity === 'error').length
-    if (errors > 0) return `${heading}\n\nNot shown: the two commits have ${errors} error${errors === 1 ? '' : 's'} in their inputs.`
+    if (errors > 0) return changesNotShown(language, { errors })
+    // In the summary's language, whatever HEAD's configuration says.
+    const shown = { ...next, config: { ...next.config, language } }
     const name = old.name === 'HEAD~1' ? 'HEAD~1' : old.name.slice(0, 12)
-    return renderDiff(compareSnapshots(old, next), old, next, { names: { old: name, new: 'HEAD' }, depth: 3 })
+    return renderDiff(compareSnapshots(old, shown), old, shown, { names: { old: name, new: 'HEAD' }, depth: 3 })
   } catch (error) {
     if (!(error instanceof UsageError)) throw error
-    return `${heading}\n\nNot shown: ${error.message}.`
+    return changesNotShown(language, error.message)
   }
 }
 

@@ -6,7 +6,8 @@ import { Participants } from '../assemble/participants.js'
 import { code, fill, heading, oneLine, paragraph, plain, strong, writeMarkdown } from './writer.js'
 import type { Blockquote, ListItem, PhrasingContent, RootContent } from 'mdast'
 import { attribution, topicHeading } from './markdown.js'
-import type { Proposal } from '../types.js'
+import { localise } from '../assemble/language.js'
+import type { Config, Proposal } from '../types.js'
 import { diffWords, hunks, paragraphStarts, words, type Hunk } from '../revisions/words.js'
 
 export interface DiffMarkdownOptions {
@@ -23,8 +24,9 @@ const KIND_ORDER: Kind[] = ['added', 'stabilized', 'changed', 'withdrawn', 'remo
 export function renderDiff(differences: Difference[], old: Snapshot, next: Snapshot, options: DiffMarkdownOptions): string {
   const labels = labelsFor(next.config.language)
   const depth = options.depth ?? 1
-  const names = new Participants(next.config.participants)
-  const oldNames = new Participants(old.config.participants)
+  const language = next.config.language
+  const names = new Participants(next.config.participants, language)
+  const oldNames = new Participants(old.config.participants, language)
   const symbols = old.config.symbol && next.config.symbol && old.config.symbol !== next.config.symbol
   const title = fill(labels.diff.title, {
     old: symbols ? plain(oneLine(old.config.symbol!)) : code(options.names.old),
@@ -39,7 +41,7 @@ export function renderDiff(differences: Difference[], old: Snapshot, next: Snaps
   const count = (kinds: string[]): number => differences.filter((difference) => kinds.includes(difference.kind)).length
   children.push(paragraph(plain(labels.diff.summary({ added: count(['added']), withdrawn: count(['withdrawn']), removed: count(['removed']), changed: count(['changed']) }))))
 
-  const topics = topicOrder(old, next)
+  const topics = topicOrder(localise({ ...old.config, language }), localise(next.config))
   const byTopic = new Map<string, Difference[]>()
   for (const difference of differences) {
     const topic = proposalOf(difference).topic.value
@@ -77,7 +79,7 @@ function entry(difference: Difference, kind: Kind, names: Participants, labels: 
   if (change.status && !(kind === 'stabilized' && change.status.from === 'proposed')) {
     parts.push(labels.diff.status.replace('{from}', labels.diff.statuses[change.status.from]).replace('{to}', labels.diff.statuses[change.status.to]))
   }
-  const list = (names: string[]): string => names.map(oneLine).join('; ')
+  const list = (names: string[]): string => names.map(oneLine).join(labels.separator)
   if (change.supporters?.added.length) parts.push(labels.diff.gained.replace('{names}', list(change.supporters.added)))
   if (change.supporters?.removed.length) parts.push(labels.diff.lost.replace('{names}', list(change.supporters.removed)))
   if (!change.text) return item()
@@ -134,10 +136,10 @@ function renderHunk(hunk: Hunk, starts: { before: ReadonlySet<number>; after: Re
 }
 
 /** Topic ids in the newer outline's order, then those only the older one has; with their titles. */
-function topicOrder(old: Snapshot, next: Snapshot): { index: Map<string, number>; titles: Map<string, string | undefined> } {
+function topicOrder(old: Config, next: Config): { index: Map<string, number>; titles: Map<string, string | undefined> } {
   const index = new Map<string, number>()
   const titles = new Map<string, string | undefined>()
-  for (const { entry } of [...flattenOutline(next.config.outline ?? []), ...flattenOutline(old.config.outline ?? [])]) {
+  for (const { entry } of [...flattenOutline(next.outline ?? []), ...flattenOutline(old.outline ?? [])]) {
     if (!index.has(entry.id)) index.set(entry.id, index.size)
     if (!titles.get(entry.id)) titles.set(entry.id, entry.title)
   }

@@ -55,10 +55,10 @@ export function stocktakeTree(negotiation: Negotiation): Root {
     const rows = referred.map(({ proposal, authors, supporters, level }) => [
       [code(proposal.id)],
       [plain(oneLine(titleOf(proposal, topic)))],
-      [plain(authors.map(oneLine).join('; '))],
-      [plain(supporters.length > 0 ? supporters.map(oneLine).join('; ') : labels.none)],
+      [plain(authors.map(oneLine).join(labels.separator))],
+      [plain(supporters.length > 0 ? supporters.map(oneLine).join(labels.separator) : labels.none)],
       [plain(labels.level[level])],
-      proposal.submitted ? [plain(proposal.submitted)] : [],
+      proposal.submitted ? [plain(formatDate(proposal.submitted, config.language))] : [],
       [code(proposal.file)],
     ])
     children.push(table([header, ...rows]))

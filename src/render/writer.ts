@@ -80,9 +80,12 @@ export function writePhrasing(children: PhrasingContent[]): string {
   return writeMarkdown({ type: 'root', children: [paragraph(...children)] }).replace(/\n$/, '')
 }
 
-/** A name or title on one line: runs of whitespace, line breaks included, become one space. */
+/**
+ * A name or title on one line: runs of whitespace, line breaks included, become one space.
+ * No-break spaces inside are kept (French typography puts them before `:` and `;`).
+ */
 export function oneLine(value: string): string {
-  return value.replace(/\s+/g, ' ').trim()
+  return value.replace(/[^\S\u00a0\u202f\u2007]+/g, ' ').trim()
 }
 
 /** Generated words; control characters (a terminal escape in a title) are written out, never sent to a terminal that prints the document. */

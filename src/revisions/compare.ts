@@ -22,7 +22,7 @@ export interface ProposalChange {
   /** The wording changed (whitespace and line endings alone are no change). */
   text: boolean
   status?: { from: Status; to: Status }
-  /** Canonical names, in `en` alphabetical order. */
+  /** Names in the newer revision's language, in `en` alphabetical order. */
   supporters?: { added: string[]; removed: string[] }
 }
 
@@ -33,12 +33,18 @@ export type Difference =
   | { kind: 'withdrawn'; before: Proposal; after: Proposal }
   | { kind: 'changed'; before: Proposal; after: Proposal; change: ProposalChange }
 
-/** Compare two revisions; proposals are matched by id. Differences come in id order. */
+/**
+ * Compare two revisions; proposals are matched by id. Differences come in id order.
+ * Participants are compared by their `en` names (whatever the languages each
+ * revision gives) and named in the newer revision's language.
+ */
 export function compareSnapshots(old: Snapshot, next: Snapshot): Difference[] {
   const before = byId(old.proposals)
   const after = byId(next.proposals)
   const oldNames = new Participants(old.config.participants)
   const newNames = new Participants(next.config.participants)
+  const shown = [new Participants(next.config.participants, next.config.language), new Participants(old.config.participants, next.config.language)]
+  const show = (names: string[]): string[] => names.map((name) => shown.map((each) => each.resolve(name)).find((found) => found !== undefined) ?? name).sort(compareNames)
   const ids = [...new Set([...before.keys(), ...after.keys()])].sort(compareIds)
   const differences: Difference[] = []
   for (const id of ids) {
@@ -54,7 +60,7 @@ export function compareSnapshots(old: Snapshot, next: Snapshot): Difference[] {
       const to = supportersOf(is, newNames)
       const gained = to.filter((name) => !from.includes(name))
       const lost = from.filter((name) => !to.includes(name))
-      if (gained.length > 0 || lost.length > 0) change.supporters = { added: gained, removed: lost }
+      if (gained.length > 0 || lost.length > 0) change.supporters = { added: show(gained), removed: show(lost) }
       if (change.text || change.status || change.supporters) differences.push({ kind: 'changed', before: was, after: is, change })
     }
   }
