@@ -7,13 +7,14 @@ import type { Element, ElementContent, Root } from 'hast'
 import { h } from 'hastscript'
 import rehypeStringify from 'rehype-stringify'
 import { unified } from 'unified'
+import { placements } from '../assemble/negotiation.js'
 import { attributionText, labelsFor, type Labels } from './labels.js'
-import type { Negotiation, Placement, TopicNode, Withdrawal } from '../types.js'
+import type { Merger, Negotiation, PlacedNote, Placement, TopicNode, Withdrawal } from '../types.js'
 import { renderBody } from './apply-edits.js'
 import { BodyRenderer } from './html-body.js'
 import { lines } from './html-lines.js'
 import { matrixSection } from './html-matrix.js'
-import { coverValues, DEFAULT_COVER, renderCover } from './markdown.js'
+import { coverValues, DEFAULT_COVER, incorporatesText, noTextWords, noteLabel, parkedLabel, renderCover } from './markdown.js'
 
 export interface HtmlTemplates {
   /** `templates/cover.md`: its text beyond the title, symbol and date is the cover note. */
@@ -33,7 +34,7 @@ export function renderHtml(negotiation: Negotiation, templates: HtmlTemplates = 
   const context: Context = { labels, bodies }
 
   const cover = bodies.render(renderCover(negotiation, templates.cover ?? DEFAULT_COVER, labels), 'cover-')
-  const masthead = new Set([values.title, values.symbol, values.date].filter(Boolean).map((value) => squash(value as string)))
+  const masthead = new Set([values.title, values.symbol, values.date, values.disclaimer].filter(Boolean).map((value) => squash(value as string)))
   const note = trim(cover.content.filter((node) => !(node.type === 'element' && masthead.has(squash(textOf(node))))))
 
   const body = h('body', lines([
@@ -42,11 +43,13 @@ export function renderHtml(negotiation: Negotiation, templates: HtmlTemplates = 
       h('h1', values.title),
       h('div.cover-note', note),
       ...notesList(cover.notes, cover.firstNote, labels),
+      values.disclaimer ? h('p.disclaimer', values.disclaimer) : undefined,
     ])),
-    contents(negotiation.topics, labels),
+    contents(negotiation, labels),
     matrixSection(negotiation, labels, 'support'),
     h('main', lines(negotiation.topics.map((topic) => topicSection(topic, context)))),
     annex(negotiation.withdrawn, labels),
+    negotiation.merged.length > 0 ? mergedAnnex(negotiation, labels) : undefined,
   ]))
 
   const title = [values.symbol, values.title].filter(Boolean).join(' \u2013 ')
@@ -72,19 +75,36 @@ function topicSection(topic: TopicNode, context: Context): Element {
   const heading = h(`h${level}`, [h('span.number', topic.id), topic.title ? ` ${topic.title}` : ''])
   return h('section.topic', { className: [`depth-${topic.depth}`], id: topicAnchor(topic.id) }, lines([
     heading,
+    ...topic.notes.map((placed) => noteAside(placed, topic, context)),
     ...topic.placements.map((placement) => proposalArticle(placement, topic, context)),
     ...topic.children.map((child) => topicSection(child, context)),
+  ]))
+}
+
+/** A note under its topic's heading: never treaty text, set apart, with its kind and author. */
+function noteAside(placed: PlacedNote, topic: TopicNode, { labels, bodies }: Context): Element {
+  const { note } = placed
+  const markdown = renderBody(note.body, { bracketed: false, headingLevel: Math.min(6, topic.depth + 1) })
+  const body = bodies.render(markdown, `n-${note.id}-`)
+  return h('aside.note', { className: [note.kind], id: `note-${note.id}` }, lines([
+    { type: 'comment', value: ` note: ${note.id} ` },
+    h('p.note-label', noteLabel(placed, labels)),
+    h('div.text', body.content),
+    ...notesList(body.notes, body.firstNote, labels),
+    { type: 'comment', value: ` /note: ${note.id} ` },
   ]))
 }
 
 function proposalArticle(placement: Placement, topic: TopicNode, { labels, bodies }: Context): Element {
   const { proposal } = placement
   const headingLevel = Math.min(6, topic.depth + 1)
-  const markdown = renderBody(proposal.body, { bracketed: proposal.status === 'proposed', headingLevel })
+  const markdown = proposal.noText ? noTextWords(placement, labels) : renderBody(proposal.body, { bracketed: proposal.status !== 'stabilized', headingLevel })
   const body = bodies.render(markdown, `p-${proposal.id}-`)
+  const incorporates = incorporatesText(placement, labels)
   const tags = [
     placement.alt !== undefined ? h('span.alt', `${labels.alt} ${placement.alt}`) : undefined,
     proposal.status === 'stabilized' ? h('span.stabilized', labels.stabilized) : undefined,
+    proposal.status === 'parked' ? h('span.parked', parkedLabel(proposal.reason, labels)) : undefined,
     proposal.title && proposal.title !== topic.title ? h('span.title', proposal.title) : undefined,
     proposal.document ? h('span.document', proposal.document) : undefined,
   ].filter((tag): tag is Element => tag !== undefined)
@@ -94,8 +114,9 @@ function proposalArticle(placement: Placement, topic: TopicNode, { labels, bodie
     ` ${placement.authors.join(labels.separator)}. `,
     role(labels.supporters),
     ` ${placement.supporters.length > 0 ? placement.supporters.join(labels.separator) : labels.none}.`,
+    ...(incorporates ? [' ', h('span.incorporates', incorporates)] : []),
   ])
-  return h('article.proposal', { className: [proposal.status, ...(placement.referred ? ['referred'] : [])], id: `proposal-${proposal.id}` }, lines([
+  return h('article.proposal', { className: [proposal.status, ...(proposal.noText ? ['no-text'] : []), ...(placement.referred ? ['referred'] : [])], id: `proposal-${proposal.id}` }, lines([
     { type: 'comment', value: ` proposal: ${proposal.id} ` },
     tags.length > 0 ? h('p.tags', tags) : undefined,
     h('div.text', body.content),
@@ -110,7 +131,8 @@ function notesList(notes: Element[], first: number, labels: Labels): Element[] {
   return notes.length === 0 ? [] : [h('ol.notes', { start: first, ariaLabel: labels.document.notes }, lines(notes))]
 }
 
-function contents(topics: TopicNode[], labels: Labels): Element {
+function contents(negotiation: Negotiation, labels: Labels): Element {
+  const { topics } = negotiation
   const entries = (list: TopicNode[]): Element =>
     h('ol', lines(list.map((topic) => h('li', [
       h('a', { href: `#${topicAnchor(topic.id)}` }, [h('span.number', topic.id), topic.title ? ` ${topic.title}` : '']),
@@ -118,7 +140,9 @@ function contents(topics: TopicNode[], labels: Labels): Element {
     ]))))
   const list = entries(topics)
   list.children.unshift(h('li.extra', h('a', { href: '#support' }, labels.document.matrix.title)))
-  list.children.push(h('li.extra', h('a', { href: '#annex' }, `${labels.annex}${labels.colon}${labels.withdrawn}`)), { type: 'text', value: '\n' })
+  list.children.push(h('li.extra', h('a', { href: '#annex' }, `${labels.annex}${labels.colon}${labels.withdrawn}`)))
+  if (negotiation.merged.length > 0) list.children.push(h('li.extra', h('a', { href: '#merged' }, `${labels.annex}${labels.colon}${labels.record.merged}`)))
+  list.children.push({ type: 'text', value: '\n' })
   return h('nav.contents', { ariaLabelledBy: 'contents-title' }, [h('h2', { id: 'contents-title' }, labels.document.contents), list])
 }
 
@@ -134,6 +158,22 @@ function annex(withdrawn: Withdrawal[], labels: Labels): Element {
     h('h2', `${labels.annex}${labels.colon}${labels.withdrawn}`),
     items.length > 0 ? h('ul', lines(items)) : h('p', labels.withdrawnNone),
   ]))
+}
+
+function mergedAnnex(negotiation: Negotiation, labels: Labels): Element {
+  const [before, after] = labels.record.mergedInto.split('{id}')
+  // A small group's extract may not hold the proposal a merged one went into: link only to what the page has.
+  const placed = new Set(placements(negotiation.topics).map((placement) => placement.proposal.id))
+  const items = negotiation.merged.map(({ proposal, authors, into }: Merger) => h('li', [
+    h('code', proposal.id),
+    `, ${proposal.topic.value}${labels.colon.trimEnd()}`,
+    proposal.title ? ` ${proposal.title}.` : '',
+    proposal.document ? ` (${proposal.document})` : '',
+    ` ${attributionText(authors, undefined, labels)} ${before}`,
+    placed.has(into.id) ? h('a', { href: `#proposal-${into.id}` }, h('code', into.id)) : h('code', into.id),
+    after.replace('{topic}', () => into.topic.value),
+  ]))
+  return h('section.annex', { id: 'merged' }, lines([h('h2', `${labels.annex}${labels.colon}${labels.record.merged}`), h('ul', lines(items))]))
 }
 
 /** An id safe in a URL fragment: `A.1.4` stays as it is. */

@@ -1,9 +1,9 @@
 /** The stocktaking report: proposals with limited or no support, by topic. Pure. */
 import { placements } from '../assemble/negotiation.js'
 import { formatDate, labelsFor } from './labels.js'
-import { code, heading, oneLine, paragraph, plain, writeMarkdown } from './writer.js'
+import { code, emphasis, heading, oneLine, paragraph, plain, writeMarkdown } from './writer.js'
 import type { PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast'
-import { topicHeading } from './markdown.js'
+import { disclaimerOf, topicHeading } from './markdown.js'
 import type { Negotiation, Placement, Proposal, SupportLevel, TopicNode } from '../types.js'
 
 /** `stocktake --format json`, exactly as SPEC §7. */
@@ -31,9 +31,12 @@ export function stocktake(negotiation: Negotiation): StocktakeReport {
   }
 }
 
-/** `stocktaking.md`: one table per topic with referred proposals. */
+/** `stocktaking.md`: one table per topic with referred proposals; the disclaimer under its title, as on every document's cover. */
 export function renderStocktake(negotiation: Negotiation): string {
-  return writeMarkdown(stocktakeTree(negotiation))
+  const tree = stocktakeTree(negotiation)
+  const disclaimer = disclaimerOf(negotiation.config)
+  if (disclaimer) tree.children.splice(2, 0, paragraph(emphasis(plain(disclaimer))))
+  return writeMarkdown(tree)
 }
 
 /** The stocktaking report as a Markdown tree, headings from level 1 (the step summary puts it lower). */
