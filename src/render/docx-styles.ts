@@ -47,6 +47,7 @@ export function docxStyles(language: string): IStylesOptions {
       { id: 'AltLabel', name: 'Alternative label', basedOn: 'Normal', next: 'Normal', run: { bold: true, color: NAVY }, paragraph: { keepNext: true, spacing: { before: 240, after: 80 } } },
       { id: 'CodeBlock', name: 'Code block', basedOn: 'Normal', run: { font: 'Courier New', size: 17 }, paragraph: { shading: { type: ShadingType.CLEAR, fill: 'F3F4F6', color: 'auto' } } },
       { id: 'NoteLabel', name: 'Note label', basedOn: 'Normal', next: 'Normal', run: { bold: true, allCaps: true, size: 16, color: '5B6470' }, paragraph: { keepNext: true, spacing: { before: 200, after: 60 } } },
+      { id: 'Subtitle', name: 'Subtitle', basedOn: 'Normal', next: 'Normal', run: { bold: true, allCaps: true, size: 20, color: NAVY }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: 480 } } },
       { id: 'Disclaimer', name: 'Disclaimer', basedOn: 'Normal', run: { italics: true, size: 18, color: '5B6470' }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 480, after: 240 } } },
       flag('StocktakingNone', 'Stocktaking flag: no support', 'FDECEA', 'C62828', '7F1D1D'),
       flag('StocktakingLimited', 'Stocktaking flag: limited support', 'FFF4DB', 'E09B00', '6B4800'),

@@ -6,7 +6,7 @@
 import { AlignmentType, Document, FootnoteReferenceRun, Footer, Header, LevelFormat, Packer, PageNumber, Paragraph, TextRun, type ILevelsOptions } from 'docx'
 import { toString } from 'mdast-util-to-string'
 import { attributionText, labelsFor, type Labels } from './labels.js'
-import type { Language, Negotiation, PlacedNote, Placement, TopicNode } from '../types.js'
+import type { Config, Language, Negotiation, PlacedNote, Placement, TopicNode } from '../types.js'
 import { renderBody } from './apply-edits.js'
 import { BULLET, DocxBodies, LIST_INDENT, orderedNumbering, type Block } from './docx-body.js'
 import { docxStyles } from './docx-styles.js'
@@ -27,15 +27,7 @@ export async function renderDocx(negotiation: Negotiation, templates: DocxTempla
   const values = coverValues(negotiation, labels)
   const bodies = new DocxBodies()
 
-  const masthead = new Set([values.title, values.symbol, values.date, values.disclaimer].filter(Boolean).map((value) => squash(value as string)))
-  const note = bodies.render(renderCover(negotiation, templates.cover ?? DEFAULT_COVER, labels), { keep: (node) => !masthead.has(squash(toString(node))) })
-  const children: Block[] = [
-    ...(values.symbol ? [new Paragraph({ style: 'Masthead', children: [new TextRun({ text: values.symbol, bold: true })] })] : []),
-    ...(values.date ? [new Paragraph({ style: 'Masthead', text: values.date })] : []),
-    new Paragraph({ style: 'Title', text: values.title }),
-    ...note.blocks,
-    ...(values.disclaimer ? [new Paragraph({ style: 'Disclaimer', text: values.disclaimer })] : []),
-  ]
+  const children: Block[] = coverBlocks(values, renderCover(negotiation, templates.cover ?? DEFAULT_COVER, labels), bodies)
   const visit = (topics: TopicNode[]): void => {
     for (const topic of topics) {
       children.push(new Paragraph({
@@ -78,6 +70,27 @@ export async function renderDocx(negotiation: Negotiation, templates: DocxTempla
     }
   }
 
+  return packDocx(config, values, bodies, children)
+}
+
+/** The cover from the model: symbol and date top right, the title, what the document is, the cover note, the disclaimer. */
+export function coverBlocks(values: CoverValues, cover: string, bodies: DocxBodies, subtitle?: string): Block[] {
+  const masthead = new Set([values.title, values.symbol, values.date, values.disclaimer].filter(Boolean).map((value) => squash(value as string)))
+  const note = bodies.render(cover, { keep: (node) => !masthead.has(squash(toString(node))) })
+  return [
+    ...(values.symbol ? [new Paragraph({ style: 'Masthead', children: [new TextRun({ text: values.symbol, bold: true })] })] : []),
+    ...(values.date ? [new Paragraph({ style: 'Masthead', text: values.date })] : []),
+    new Paragraph({ style: 'Title', text: values.title }),
+    ...(subtitle ? [new Paragraph({ style: 'Subtitle', text: subtitle })] : []),
+    ...note.blocks,
+    ...(values.disclaimer ? [new Paragraph({ style: 'Disclaimer', text: values.disclaimer })] : []),
+  ]
+}
+
+type CoverValues = ReturnType<typeof coverValues>
+
+/** The document around `children`: styles, list numbering, A4 pages with the symbol as running head and page numbers; the same bytes on every build. */
+export async function packDocx(config: Config, values: CoverValues, bodies: DocxBodies, children: Block[]): Promise<Uint8Array> {
   const pageNumber = (): Footer => new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, style: 'PageNumber', children: [new TextRun({ children: ['- ', PageNumber.CURRENT, ' -'] })] })] })
   const document = new Document({
     title: values.title,

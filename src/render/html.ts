@@ -32,8 +32,42 @@ export function renderHtml(negotiation: Negotiation, templates: HtmlTemplates = 
   const values = coverValues(negotiation, labels)
   const bodies = new BodyRenderer(labels.document.backToText)
   const context: Context = { labels, bodies }
+  return htmlPage({
+    language: negotiation.config.language,
+    values,
+    labels,
+    bodies,
+    cover: renderCover(negotiation, templates.cover ?? DEFAULT_COVER, labels),
+    css: templates.css,
+    // The cover first: its footnotes are numbered before the bodies'.
+    sections: () => [
+      contents(negotiation, labels),
+      matrixSection(negotiation, labels, 'support'),
+      h('main', lines(negotiation.topics.map((topic) => topicSection(topic, context)))),
+      annex(negotiation.withdrawn, labels),
+      negotiation.merged.length > 0 ? mergedAnnex(negotiation, labels) : undefined,
+    ],
+  })
+}
 
-  const cover = bodies.render(renderCover(negotiation, templates.cover ?? DEFAULT_COVER, labels), 'cover-')
+export interface HtmlPage {
+  language: string
+  values: ReturnType<typeof coverValues>
+  labels: Labels
+  bodies: BodyRenderer
+  /** The filled cover template, as Markdown: its text beyond the title, symbol, date and disclaimer is the cover note. */
+  cover: string
+  css?: string
+  /** Under the title: what the document is (the clean text says so). */
+  subtitle?: string
+  /** What follows the cover, built after it. */
+  sections: () => Array<Element | undefined>
+}
+
+/** A whole page: the head (inline style sheet, the policy, the running symbol), the cover from the model, then `sections`. */
+export function htmlPage(page: HtmlPage): string {
+  const { values, labels, bodies } = page
+  const cover = bodies.render(page.cover, 'cover-')
   const masthead = new Set([values.title, values.symbol, values.date, values.disclaimer].filter(Boolean).map((value) => squash(value as string)))
   const note = trim(cover.content.filter((node) => !(node.type === 'element' && masthead.has(squash(textOf(node))))))
 
@@ -41,27 +75,24 @@ export function renderHtml(negotiation: Negotiation, templates: HtmlTemplates = 
     h('header.cover', lines([
       h('div.masthead', lines([values.symbol ? h('p.symbol', values.symbol) : undefined, values.date ? h('p.date', values.date) : undefined])),
       h('h1', values.title),
+      page.subtitle ? h('p.subtitle', page.subtitle) : undefined,
       h('div.cover-note', note),
       ...notesList(cover.notes, cover.firstNote, labels),
       values.disclaimer ? h('p.disclaimer', values.disclaimer) : undefined,
     ])),
-    contents(negotiation, labels),
-    matrixSection(negotiation, labels, 'support'),
-    h('main', lines(negotiation.topics.map((topic) => topicSection(topic, context)))),
-    annex(negotiation.withdrawn, labels),
-    negotiation.merged.length > 0 ? mergedAnnex(negotiation, labels) : undefined,
+    ...page.sections(),
   ]))
 
-  const title = [values.symbol, values.title].filter(Boolean).join(' \u2013 ')
+  const title = [values.symbol, values.title, page.subtitle].filter(Boolean).join(' \u2013 ')
   const head = h('head', lines([
     h('meta', { charSet: 'utf-8' }),
     h('meta', { httpEquiv: 'Content-Security-Policy', content: POLICY }),
     h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
     h('title', title),
-    h('style', `\n${(templates.css ?? '').trim()}\n`),
+    h('style', `\n${(page.css ?? '').trim()}\n`),
     values.symbol ? h('style', pageHeader(values.symbol)) : undefined,
   ]))
-  const tree: Root = { type: 'root', children: [{ type: 'doctype' }, h('html', { lang: negotiation.config.language }, lines([head, body])), { type: 'text', value: '\n' }] }
+  const tree: Root = { type: 'root', children: [{ type: 'doctype' }, h('html', { lang: page.language }, lines([head, body])), { type: 'text', value: '\n' }] }
   return unified().use(rehypeStringify).stringify(tree)
 }
 
@@ -127,7 +158,7 @@ function proposalArticle(placement: Placement, topic: TopicNode, { labels, bodie
   ]))
 }
 
-function notesList(notes: Element[], first: number, labels: Labels): Element[] {
+export function notesList(notes: Element[], first: number, labels: Labels): Element[] {
   return notes.length === 0 ? [] : [h('ol.notes', { start: first, ariaLabel: labels.document.notes }, lines(notes))]
 }
 

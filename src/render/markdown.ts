@@ -73,7 +73,11 @@ function noTextBody(placement: Placement, labels: Labels): string {
 
 /** The cover: the template filled with the negotiation's title, symbol, date and counts, each written as Markdown text. */
 export function renderCover(negotiation: Negotiation, template: string, labels: Labels = labelsFor(negotiation.config.language)): string {
-  const values = coverValues(negotiation, labels)
+  return fillCover(template, coverValues(negotiation, labels))
+}
+
+/** A cover template filled with `values`, each written as Markdown text; the disclaimer in italics. */
+export function fillCover(template: string, values: { title: string; symbol?: string; date?: string; summary: string; disclaimer?: string }): string {
   const write = (value: string | undefined): string | undefined => value && writePhrasing([plain(value)])
   const disclaimer = values.disclaimer && writePhrasing([emphasis(plain(values.disclaimer))])
   // The title and symbol are the configuration's, on one line; the date and summary are the tool's own words.
