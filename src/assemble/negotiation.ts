@@ -17,7 +17,7 @@ export interface AssembleOptions {
  */
 export function assemble(proposals: Proposal[], config: Config, options: AssembleOptions = {}): Negotiation {
   const participants = new Participants(config.participants)
-  const outline = config.outline ?? impliedOutline(proposals)
+  const outline = config.outline ?? impliedOutline([...proposals.map((proposal) => proposal.topic.value), ...(options.notes ?? []).map((note) => note.topic.value)])
   const byTopic = new Map<string, Proposal[]>()
   for (const proposal of [...proposals].sort(compareAlternatives)) {
     const list = byTopic.get(proposal.topic.value) ?? []
@@ -104,9 +104,9 @@ export function compareAlternatives(a: Proposal, b: Proposal): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : a.file < b.file ? -1 : a.file > b.file ? 1 : 0
 }
 
-/** Without a configured outline: one flat entry per topic the proposals name, ordered by id. */
-function impliedOutline(proposals: Proposal[]): OutlineEntry[] {
-  const ids = [...new Set(proposals.map((proposal) => proposal.topic.value))].sort(compareTopicIds)
+/** Without a configured outline: one flat entry per topic the proposals (and notes) name, ordered by id. */
+function impliedOutline(topics: string[]): OutlineEntry[] {
+  const ids = [...new Set(topics)].sort(compareTopicIds)
   return ids.map((id) => ({ id, children: [] }))
 }
 
