@@ -10,6 +10,7 @@
  * ```
  */
 export { parseProposal, parseMarkdown, type ParseOptions } from './parse/proposal.js'
+export { parseNote } from './parse/note.js'
 export { parseConfig, type ConfigResult } from './parse/config.js'
 export { ParsePool, type PoolOptions } from './parse/pool.js'
 export { validate } from './check/validate.js'
@@ -20,6 +21,10 @@ export { gitSource, repositoryOf, resolveCommit, type Repository } from './read/
 export { MemoryCache, DiskCache, type ParseCache } from './read/cache.js'
 export type { Source, Entry, Read } from './read/source.js'
 export { renderMarkdown, DEFAULT_COVER } from './render/markdown.js'
+export { cleanText, type CleanText, type CleanEntry, type Article, type ConcordanceRow } from './assemble/clean.js'
+export { renderCleanMarkdown } from './render/clean.js'
+export { renderCleanHtml } from './render/clean-html.js'
+export { renderCleanDocx } from './render/clean-docx.js'
 export { renderHtml } from './render/html.js'
 export { renderDocx } from './render/docx.js'
 export { renderStocktake, stocktake, type StocktakeReport } from './render/stocktaking.js'

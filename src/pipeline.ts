@@ -4,6 +4,7 @@
  * (per file, on the parser threads, through the cache) → check (all files).
  * Then, for a workspace without errors, assemble.
  */
+import { promises as fs } from 'node:fs'
 import { assemble, type AssembleOptions } from './assemble/negotiation.js'
 import { hasErrors } from './check/diagnostics.js'
 import { validate } from './check/validate.js'
@@ -14,7 +15,7 @@ import { readNamed, scanFolder, type ProposalFile } from './read/workspace.js'
 import { tooLarge } from './parse/limits.js'
 import { parseConfig } from './parse/config.js'
 import type { ParsePool } from './parse/pool.js'
-import { DEFAULT_CONFIG, RULES, type Config, type Diagnostic, type Negotiation, type ParseResult, type Proposal } from './types.js'
+import { DEFAULT_CONFIG, RULES, type Config, type Diagnostic, type Negotiation, type Note, type ParseResult, type Proposal } from './types.js'
 
 /** The configuration is held to this size whatever the limits it sets (SPEC §4). */
 export const CONFIG_LIMIT = 256 * 1024
@@ -41,6 +42,10 @@ export interface Workspace {
   proposals: Proposal[]
   /** Every proposal file found and read or tried. */
   files: ProposalFile[]
+  /** Every note (notes/) whose fields could be read, as `proposals`. */
+  notes: Note[]
+  /** Every note file found and read or tried. */
+  noteFiles: ProposalFile[]
   /** The workspace's own templates, as text; a template it does not have is absent. */
   templates: Partial<Record<TemplateName, string>>
   /** Names prefixed with the source's label. */
@@ -51,34 +56,54 @@ export interface Workspace {
 
 /** Read and check a whole workspace: every problem of every file, all at once. */
 export async function loadWorkspace(source: Source, options: LoadOptions): Promise<Workspace> {
-  const [configured, scan, templates] = await Promise.all([readConfig(source, options.config), scanFolder(source, 'proposals'), readTemplates(source)])
+  const [configured, scan, noteScan, templates] = await Promise.all([readConfig(source, options.config), scanFolder(source, 'proposals'), scanFolder(source, 'notes'), readTemplates(source)])
   const config: Config = { ...configured.config, ...options.overrides }
   const { results, parsed } = await parseFiles(source, scan.files, config, options)
-  const checked = checkParsed(config, configured.diagnostics, results)
-  const diagnostics = [...scan.diagnostics, ...templates.diagnostics, ...checked.diagnostics]
+  const notes = await parseFiles(source, noteScan.files, config, { ...options, onProgress: undefined }, 'note')
+  const template = templates.texts['proposal.md'] ?? (await builtinProposalTemplate())
+  const checked = checkParsed(config, configured.diagnostics, results, { notes: notes.results, template })
+  const diagnostics = [...scan.diagnostics, ...noteScan.diagnostics, ...templates.diagnostics, ...checked.diagnostics]
   return {
     config,
     proposals: checked.proposals,
     files: scan.files,
+    notes: checked.notes,
+    noteFiles: noteScan.files,
     templates: templates.texts,
     diagnostics: source.label === '' ? diagnostics : diagnostics.map((each) => ({ ...each, file: `${source.label}${each.file}` })),
-    parsed,
+    parsed: parsed + notes.parsed,
   }
 }
 
 /** The negotiation of a workspace without errors; undefined when it has any. */
-export function negotiationOf(workspace: Pick<Workspace, 'config' | 'proposals' | 'diagnostics'>, options?: AssembleOptions): Negotiation | undefined {
+export function negotiationOf(workspace: Pick<Workspace, 'config' | 'proposals' | 'diagnostics'> & { notes?: Note[] }, options?: AssembleOptions): Negotiation | undefined {
   if (hasErrors(workspace.diagnostics)) return undefined
-  return assemble(workspace.proposals, workspace.config, options)
+  return assemble(workspace.proposals, workspace.config, { notes: workspace.notes, ...options })
 }
 
-/** The checks across files, over parse results. */
-export function checkParsed(config: Config, configDiagnostics: Diagnostic[], results: ParseResult[]): Pick<Workspace, 'config' | 'proposals' | 'diagnostics'> {
+/**
+ * The checks across files, over parse results (and the notes' results; `template`
+ * is the text of templates/proposal.md, for `template-text`).
+ */
+export function checkParsed(
+  config: Config,
+  configDiagnostics: Diagnostic[],
+  results: ParseResult[],
+  extra: { notes?: ParseResult[]; template?: string } = {},
+): Pick<Workspace, 'config' | 'proposals' | 'notes' | 'diagnostics'> {
   const proposals = results.flatMap((result) => (result.proposal ? [result.proposal] : []))
-  const diagnostics = [...configDiagnostics, ...results.flatMap((result) => result.diagnostics)]
+  const noteResults = extra.notes ?? []
+  const notes = noteResults.flatMap((result) => (result.note ? [result.note] : []))
+  const diagnostics = [...configDiagnostics, ...results.flatMap((result) => result.diagnostics), ...noteResults.flatMap((result) => result.diagnostics)]
   // A broken configuration would make every topic and name look wrong: check against it only when it is sound.
-  if (!hasErrors(configDiagnostics)) diagnostics.push(...validate(proposals, config))
-  return { config, proposals, diagnostics }
+  if (!hasErrors(configDiagnostics)) diagnostics.push(...validate(proposals, config, { notes, template: extra.template }))
+  return { config, proposals, notes, diagnostics }
+}
+
+/** The built-in templates/proposal.md, for `template-text` in a workspace without its own. */
+async function builtinProposalTemplate(): Promise<string | undefined> {
+  // src/pipeline.ts and dist/pipeline.js both sit one folder below the package's templates/.
+  return fs.readFile(new URL('../templates/proposal.md', import.meta.url), 'utf8').catch(() => undefined)
 }
 
 /** `consolidate.yaml` of the source, or the one the command line gave. */
@@ -135,7 +160,7 @@ const BATCH = 64
  * its stamp or its bytes were seen before, else parsed on the threads. A
  * file over the size limit is never read; one that cannot be read is a diagnostic.
  */
-async function parseFiles(source: Source, files: ProposalFile[], config: Config, options: LoadOptions): Promise<{ results: ParseResult[]; parsed: number }> {
+async function parseFiles(source: Source, files: ProposalFile[], config: Config, options: LoadOptions, kind: 'parse' | 'note' = 'parse'): Promise<{ results: ParseResult[]; parsed: number }> {
   const { limits } = config
   const cache = options.cache
   const key = (content: string, file: ProposalFile): string => cacheKey(cache!.version, content, file.name, limits)
@@ -170,7 +195,8 @@ async function parseFiles(source: Source, files: ProposalFile[], config: Config,
       return 'bytes' in outcome ? [{ file, ...outcome }] : []
     })
     parsed += misses.length
-    const fresh = options.pool.parse(misses.map(({ file, bytes }) => ({ name: file.name, bytes })), limits).then((list) => {
+    const inputs = misses.map(({ file, bytes }) => ({ name: file.name, bytes }))
+    const fresh = (kind === 'note' ? options.pool.parseNotes(inputs, limits) : options.pool.parse(inputs, limits)).then((list) => {
       list.forEach((result, index) => {
         if (cache && cacheable(result)) for (const each of misses[index].keys) cache.store.set(each, result)
       })

@@ -1,7 +1,19 @@
 /** The shared model: what every stage takes and gives. */
 
-export const STATUSES = ['proposed', 'stabilized', 'withdrawn'] as const
+export const STATUSES = ['proposed', 'stabilized', 'parked', 'merged', 'withdrawn'] as const
 export type Status = (typeof STATUSES)[number]
+
+/** Statuses a text shows (SPEC §2 "live"): merged and withdrawn proposals are not in the text. */
+export const LIVE_STATUSES: readonly Status[] = ['proposed', 'stabilized', 'parked']
+
+/** Whether a proposal of this status stands in the text. */
+export function isLive(status: Status): boolean {
+  return LIVE_STATUSES.includes(status)
+}
+
+/** What a note under notes/ is (SPEC §3.1a). */
+export const NOTE_KINDS = ['facilitator', 'drafting', 'secretariat'] as const
+export type NoteKind = (typeof NOTE_KINDS)[number]
 
 export const SUPPORT_LEVELS = ['none', 'limited', 'broad'] as const
 export type SupportLevel = (typeof SUPPORT_LEVELS)[number]
@@ -37,6 +49,11 @@ export const RULES = {
   'ignored-file': 'warning',
   'author-as-supporter': 'warning',
   'duplicate-supporter': 'warning',
+  'invalid-merge': 'error',
+  'unknown-chair-text': 'error',
+  'brackets-in-stabilized': 'warning',
+  'placeholder': 'warning',
+  'template-text': 'warning',
 } as const satisfies Record<string, Severity>
 export type Rule = keyof typeof RULES
 
@@ -118,6 +135,25 @@ export interface Config {
   outline?: OutlineEntry[]
   groups: Group[]
   limits: Limits
+  /** Absent: the built-in disclaimer (SPEC §3.2). */
+  disclaimer?: Disclaimer
+  /** The Chair's picks for the clean text; `file` is the configuration that names them (diagnostics point there). */
+  chair?: { file: string; picks: ChairPick[] }
+}
+
+/**
+ * The "without prejudice" sentence on every cover: absent, the built-in one in
+ * the document's language; `false`, none; else the text, the same in every
+ * language or given per language (falling back to `en`, then the first given).
+ */
+export type Disclaimer = false | string | Partial<Record<Language, string>>
+
+/** The texts the Chair offers on one topic (`chair:` in consolidate.yaml), in the order given. */
+export interface ChairPick {
+  topic: string
+  /** Where the topic's key is written in the configuration. */
+  place: Place
+  ids: Located[]
 }
 
 export const DEFAULT_LIMITS: Limits = { fileSize: 262144, parseSeconds: 10 }
@@ -174,8 +210,39 @@ export interface Proposal {
   /** ISO date `YYYY-MM-DD`. */
   submitted?: string
   document?: string
+  /** `status: parked`: why, on one line. */
+  reason?: string
+  /** `status: merged`: the id of the proposal it was folded into, where it is written. */
+  mergedInto?: Located
+  /** A "no text" alternative: some participants want no provision on the topic. */
+  noText: boolean
   /** Where `id:` and `status:` were written (or the front matter's first line). */
   places: { id: Place; status: Place; frontMatter: Place }
+  body: Body
+  /** What the body's text says, for the checks that need its words (see `TextFacts`). */
+  facts: TextFacts
+}
+
+/** Facts about a body's text (not its code, link syntax or footnote references), gathered when it is parsed. */
+export interface TextFacts {
+  /** Bracket pairs in the text, as `unbalanced-brackets` matches them (the enclosing pair the tool adds is not one). */
+  brackets: number
+  /** Where the first bracket of the text stands, when it has any. */
+  firstBracket?: Place
+  /** Every placeholder left in the text (`[X]`, `[…]`, `20XX` …), as written, in reading order. */
+  placeholders: Located[]
+}
+
+/** A note as read from its file (SPEC §3.1a): never treaty text, never bracketed, counted or referred. */
+export interface Note {
+  id: string
+  /** Path relative to the workspace root, with `/` separators. */
+  file: string
+  topic: Located
+  /** A participant (name, code or alias) or a free role such as `Facilitator`. */
+  by: Located
+  kind: NoteKind
+  places: { id: Place; frontMatter: Place }
   body: Body
 }
 
@@ -185,6 +252,8 @@ export interface Proposal {
  */
 export interface ParseResult {
   proposal?: Proposal
+  /** For a file under notes/: the note, when its front matter could be read. */
+  note?: Note
   diagnostics: Diagnostic[]
 }
 
@@ -197,9 +266,28 @@ export interface Placement {
   authors: string[]
   /** Canonical names, distinct, without the authors, in `en` alphabetical order. */
   supporters: string[]
+  /** SPEC §5: participants behind it other than one of its authors, `|authors ∪ supporters| − 1`. */
+  support: number
   level: SupportLevel
   /** Referred to the stocktaking group (limited or no support, still proposed). */
   referred: boolean
+  /** Ids of the merged proposals folded into this one, in id order. */
+  incorporates: string[]
+}
+
+/** A note placed under its topic. */
+export interface PlacedNote {
+  note: Note
+  /** The canonical name when `by` names a participant; else the role as written. */
+  by: string
+}
+
+/** A merged proposal, listed in the annex with where it went. */
+export interface Merger {
+  proposal: Proposal
+  authors: string[]
+  /** The proposal it was folded into. */
+  into: Proposal
 }
 
 export interface TopicNode {
@@ -207,6 +295,8 @@ export interface TopicNode {
   title?: string
   /** 1 for a top-level outline entry. */
   depth: number
+  /** The topic's notes, by id: they come right after its heading. */
+  notes: PlacedNote[]
   placements: Placement[]
   children: TopicNode[]
 }
@@ -221,4 +311,6 @@ export interface Negotiation {
   config: Config
   topics: TopicNode[]
   withdrawn: Withdrawal[]
+  /** In the outline order of their own topics. */
+  merged: Merger[]
 }

@@ -82,7 +82,10 @@ describe('new', () => {
         .replace('{{author}}', 'Japan')
         .replace('{{submitted}}', '2026-11-30'),
     )
-    expect((await run(['check', '--root', root, '--format', 'json'])).stdout).toBe('[]\n')
+    // Accepted (exit 0), with the one warning that the text is still the template's example.
+    const checked = await run(['check', '--root', root, '--format', 'json'])
+    expect(checked.code).toBe(0)
+    expect(JSON.parse(checked.stdout)).toEqual([templateText('proposals/a14-japan-scope-definitions-of-electronic-invoices.md', 15)])
   })
 
   test("submitted: today by default, since it orders the alternatives; a bad date is a usage error", async () => {
@@ -138,7 +141,9 @@ describe('new', () => {
     const text = readFileSync(path.join(root, 'proposals/110-no.md'), 'utf8')
     expect(text).toContain('topic: "1.10"\n')
     expect(text).toContain('author: "NO"\n')
-    expect((await run(['check', '--root', root, '--format', 'json'])).stdout).toBe('[]\n')
+    const checked = await run(['check', '--root', root, '--format', 'json'])
+    expect(checked.code).toBe(0)
+    expect(JSON.parse(checked.stdout)).toEqual([templateText('proposals/110-no.md', 14)])
   })
 
   test("uses the workspace's own template", async () => {
@@ -172,3 +177,15 @@ describe('new', () => {
     )
   })
 })
+
+/** The warning on a proposal whose text is still the built-in template's example. */
+function templateText(file: string, line: number): object {
+  return {
+    file,
+    line,
+    column: 1,
+    severity: 'warning',
+    rule: 'template-text',
+    message: 'the text is still the example of templates/proposal.md ("1. Each Party shall …"); replace it with the proposed treaty text, e.g. `1. Each Party shall [endeavour to] …`',
+  }
+}

@@ -51,10 +51,10 @@ describe('check --format text', () => {
     expect(result.stdout).toBe(
       [
         'rule-invalid-status/proposals/a14-can.md',
-        '  4:9  error  invalid-status  `status` must be one of proposed, stabilized, withdrawn, e.g. `status: proposed`; got "agreed"',
+        '  4:9  error  invalid-status  `status` must be one of proposed, stabilized, parked, merged, withdrawn, e.g. `status: proposed`; got "agreed"',
         '',
         'rule-invalid-status/proposals/a14-jpn.md',
-        '  4:9  error  invalid-status  `status` must be one of proposed, stabilized, withdrawn, e.g. `status: proposed`; got "proposd"; did you mean "proposed"?',
+        '  4:9  error  invalid-status  `status` must be one of proposed, stabilized, parked, merged, withdrawn, e.g. `status: proposed`; got "proposd"; did you mean "proposed"?',
         '',
         '✖ 2 errors',
         '',
@@ -73,8 +73,8 @@ describe('check --format text', () => {
     expect(stdout.split('\n').slice(0, 4)).toEqual([
       'rule-invalid-status/proposals/a14-can.md',
       '  4:9  error  invalid-status  `status` must be one of proposed, stabilized,',
-      '                              withdrawn, e.g. `status: proposed`; got "agreed"',
-      '',
+      '                              parked, merged, withdrawn, e.g. `status:',
+      '                              proposed`; got "agreed"',
     ])
     expect(Math.max(...stdout.split('\n').map((line) => line.length))).toBeLessThanOrEqual(80)
   })
@@ -135,7 +135,7 @@ describe('check --format github', () => {
     const base = path.basename(root)
     expect(real.stdout).toBe(
       `::error file=${base}/proposals/a%2Cb%3Ac%25.md,line=1,col=1::the id "a,b:c%25", taken from the file name, must be letters, digits, '.', '_' and '-' only, starting with a letter or digit; rename the file or add an \`id\` field, e.g. \`id: a-b-c\` (invalid-field)\n` +
-        `::warning file=${base}/proposals/d.md,line=4,col=1::unknown field \`extra\`; the fields are id, topic, title, author, supporters, status, submitted, document (unknown-field)\n`,
+        `::warning file=${base}/proposals/d.md,line=4,col=1::unknown field \`extra\`; the fields are id, topic, title, author, supporters, status, submitted, document, reason, mergedInto, noText (unknown-field)\n`,
     )
   })
 

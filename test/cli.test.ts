@@ -157,8 +157,8 @@ describe('stocktake', () => {
     expect(JSON.parse(result.stdout)).toEqual({
       threshold: 3,
       proposals: [
-        { id: 'two', file: 'proposals/two.md', topic: 'A.1', title: 'First', authors: ['Chile'], supporters: [], level: 'none' },
-        { id: 'one', file: 'proposals/one.md', topic: 'A.1', title: 'First', authors: ['Japan'], supporters: ['Chile'], level: 'limited' },
+        { id: 'two', file: 'proposals/two.md', topic: 'A.1', title: 'First', authors: ['Chile'], supporters: [], support: 0, level: 'none' },
+        { id: 'one', file: 'proposals/one.md', topic: 'A.1', title: 'First', authors: ['Japan'], supporters: ['Chile'], support: 1, level: 'limited' },
       ],
     })
     const lower = JSON.parse((await run(['stocktake', '--root', root, '--format', 'json', '--threshold', '1'])).stdout)

@@ -99,8 +99,8 @@ describe('consolidated.docx', () => {
     expect(notes).toContain('Singapore and Chile are consulting on whether this definition should also cover [receipts].')
     // 12 attributions, 5 body footnotes, and a body footnote referenced twice (Word repeats it).
     expect(notes.match(/↑/g)).toHaveLength(18)
-    expect(body.match(/Referred to the stocktaking small group: no support\./g)).toHaveLength(2)
-    expect(body.match(/Referred to the stocktaking small group: limited support\./g)).toHaveLength(3)
+    expect(body.match(/Referred to the stocktaking small group: no support\./g)).toHaveLength(1)
+    expect(body.match(/Referred to the stocktaking small group: limited support\./g)).toHaveLength(4)
     expect(body).toContain('Alt 1 [Each Party shall endeavour to ensure')
     expect(body).toContain('Stabilized text Each Party shall maintain a legal framework')
   })

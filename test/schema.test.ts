@@ -43,6 +43,11 @@ describe('proposal.schema.json', () => {
     'topic: A\nauthor: Japan\ntitle: 12',
     'topic: A\nauthor: Japan\nsubmitted: 2024-02-29',
     'topic: A\nauthor: Japan\nid: électronique_1.2',
+    'topic: A\nauthor: Japan\nstatus: parked\nreason: subject to the discussion on scope',
+    'topic: A\nauthor: Japan\nstatus: parked',
+    'topic: A\nauthor: Japan\nstatus: merged\nmergedInto: a14-jpn',
+    'topic: A\nauthor: Japan\nnoText: false',
+    'topic: A\nauthor: Japan\nreason:\nmergedInto:\nnoText:',
   ]
   const invalid = [
     'author: Japan',
@@ -67,18 +72,26 @@ describe('proposal.schema.json', () => {
     'topic: true\nauthor: Japan',
     'topic: A\nauthor: Japan\nsupporter: [Canada]',
     'topic: A\nauthor: Japan\ndocument: {a: 1}',
+    'topic: A\nauthor: Japan\nstatus: merged',
+    'topic: A\nauthor: Japan\nmergedInto: a14-jpn',
+    'topic: A\nauthor: Japan\nstatus: proposed\nmergedInto: a14-jpn',
+    'topic: A\nauthor: Japan\nreason: scope',
+    'topic: A\nauthor: Japan\nstatus: withdrawn\nreason: scope',
+    'topic: A\nauthor: Japan\nstatus: parked\nreason: [a]',
+    'topic: A\nauthor: Japan\nnoText: yes',
+    'topic: A\nauthor: Japan\nmergedInto: [a]',
   ]
   test.each(valid)('valid: %j', (yaml) => expect(frontMatterVerdicts(yaml)).toEqual({ schema: true, validator: true }))
   test.each(invalid)('invalid: %j', (yaml) => expect(frontMatterVerdicts(yaml)).toEqual({ schema: false, validator: false }))
 
   test('agrees with the validator on generated front matter', () => {
     const scalar = fc.oneof(
-      fc.constantFrom('A.1.4', 'Japan', 'NO', '', '  ', ' x ', 'proposed', 'stabilized', 'withdrawn', 'agreed', 'Proposed', '2022-03-14', '2023-02-29', '2024-13-01', 'soon', 'a b', 'a14-jpn', '-x', '_x', 'INF/ECOM/22'),
+      fc.constantFrom('A.1.4', 'Japan', 'NO', '', '  ', ' x ', 'proposed', 'stabilized', 'parked', 'merged', 'withdrawn', 'agreed', 'a14-jpn', 'Proposed', '2022-03-14', '2023-02-29', '2024-13-01', 'soon', 'a b', 'a14-jpn', '-x', '_x', 'INF/ECOM/22'),
       fc.string({ maxLength: 6 }),
       fc.constantFrom(-3, 0, 7, 2022, 1.5, true, false, null),
     )
     const value = fc.oneof({ weight: 5, arbitrary: scalar }, { weight: 2, arbitrary: fc.array(scalar, { maxLength: 3 }) }, { weight: 1, arbitrary: fc.dictionary(fc.constantFrom('a', 'b'), scalar, { maxKeys: 2 }) })
-    const key = fc.oneof({ weight: 12, arbitrary: fc.constantFrom('id', 'topic', 'title', 'author', 'supporters', 'status', 'submitted', 'document') }, { weight: 1, arbitrary: fc.constantFrom('supporter', 'authors', 'extra') })
+    const key = fc.oneof({ weight: 12, arbitrary: fc.constantFrom('id', 'topic', 'title', 'author', 'supporters', 'status', 'submitted', 'document', 'reason', 'mergedInto') }, { weight: 1, arbitrary: fc.constantFrom('supporter', 'authors', 'extra') })
     // A sound front matter with one to three fields replaced or added: most samples sit near the boundary.
     const frontMatter = fc.dictionary(key, value, { minKeys: 1, maxKeys: 3 }).map((changes) => ({ topic: 'A.1.4', author: 'Japan', ...changes }))
     fc.assert(
@@ -107,6 +120,12 @@ describe('consolidate.schema.json', () => {
     'participants:\n  - { name: { en: Japan, fr: Japon, es: Japón }, code: JPN }\n  - { name: { en: Canada, fr: Canada } }',
     'outline:\n  - { id: A.1.4, title: { en: Electronic invoicing, es: Facturación electrónica } }',
     'groups:\n  - { name: { en: E-invoicing, fr: Facturation électronique }, topics: [A.1.4] }',
+    'disclaimer: default',
+    'disclaimer: false',
+    'disclaimer: This text is without prejudice.',
+    'disclaimer: { en: Without prejudice., fr: Sans préjudice. }',
+    'outline:\n  - { id: A.1.4 }\nchair:\n  A.1.4: a14-jpn\n',
+    'outline:\n  - { id: A.1.4 }\n  - { id: B }\nchair:\n  A.1.4: [a14-jpn, a14-sgp]\n  B: []',
   ]
   const invalid = [
     '- a list',
@@ -141,6 +160,12 @@ describe('consolidate.schema.json', () => {
     'participants:\n  - { name: {} }',
     'outline:\n  - { id: { en: A }, title: Enabling }',
     'groups:\n  - { name: { en: E-invoicing, it: Fatturazione }, topics: [A.1.4] }',
+    'disclaimer: [a]',
+    'disclaimer: { de: Ohne Präjudiz. }',
+    'disclaimer: { en: [a] }',
+    'chair: a14-jpn',
+    'chair:\n  A.1.4: { id: a14-jpn }',
+    'chair:\n  A.1.4: [[a14-jpn]]',
   ]
   test.each(valid)('valid: %j', (yaml) => expect(configVerdicts(yaml)).toEqual({ schema: true, validator: true }))
   test.each(invalid)('invalid: %j', (yaml) => expect(configVerdicts(yaml)).toEqual({ schema: false, validator: false }))
@@ -155,6 +180,8 @@ describe('consolidate.schema.json', () => {
       participants: [{ name: { en: 'Japan', fr: 'Japon' }, code: 'JPN' }, { name: 'European Union', code: 'EU', aliases: ['EU27'] }, { name: 'Norway' }],
       outline: [{ id: 'A', title: { en: 'Enabling', es: 'Facilitación' }, topics: [{ id: 'A.1', topics: [{ id: 'A.1.4', title: 'E-invoicing' }] }] }, { id: 'B' }],
       groups: [{ name: { en: 'E-invoicing', fr: 'Facturation' }, topics: ['A.1.4'] }, { name: 'Other', topics: [] }],
+      disclaimer: { en: 'Without prejudice.', fr: 'Sans préjudice.' },
+      chair: { 'A.1.4': ['a14-jpn'] },
     })
     const paths: Array<Array<string | number>> = [
       ['title'], ['symbol'], ['date'], ['language'], ['stocktaking'], ['stocktaking', 'threshold'], ['limits'], ['limits', 'fileSize'], ['limits', 'parseSeconds'], ['limits', 'other'],
@@ -162,6 +189,7 @@ describe('consolidate.schema.json', () => {
       ['outline'], ['outline', 0, 'id'], ['outline', 0, 'title'], ['outline', 0, 'topics'], ['outline', 0, 'topics', 0, 'topics', 0], ['outline', 1, 'topics'], ['outline', 2],
       ['groups'], ['groups', 0, 'name'], ['groups', 0, 'topics'], ['groups', 1, 'topics', 0], ['groups', 2], ['other'],
       ['participants', 0, 'name', 'fr'], ['participants', 2, 'name', 'es'], ['outline', 0, 'title', 'en'], ['groups', 0, 'name', 'fr'],
+      ['disclaimer'], ['disclaimer', 'en'], ['disclaimer', 'fr'], ['chair'], ['chair', 'A.1.4'], ['chair', 'A.1.4', 0], ['chair', 'A.1.4', 1],
     ]
     const replacement = fc.constantFrom<unknown>(
       'x', '', '  ', 'en', 'fr', 'de', '2026-11-28', '2026-02-30', 0, 1, 3, 2.5, -1, true, null, [], {}, ['x'], [1, 2],

@@ -2,11 +2,13 @@
 import { compareTopicIds } from './outline.js'
 import { localise } from './language.js'
 import { compareNames, Participants } from './participants.js'
-import type { Config, Negotiation, OutlineEntry, Placement, Proposal, SupportLevel, TopicNode, Withdrawal } from '../types.js'
+import { isLive, type Config, type Merger, type Negotiation, type Note, type OutlineEntry, type PlacedNote, type Placement, type Proposal, type SupportLevel, type TopicNode, type Withdrawal } from '../types.js'
 
 export interface AssembleOptions {
   /** Only these outline entries (a small group's topics), with the sections that hold them. */
   topics?: ReadonlySet<string>
+  /** The workspace's notes (notes/), each placed under its topic. */
+  notes?: Note[]
 }
 
 /**
@@ -19,7 +21,7 @@ export interface AssembleOptions {
 export function assemble(proposals: Proposal[], configured: Config, options: AssembleOptions = {}): Negotiation {
   const config = localise(configured)
   const participants = new Participants(config.participants, config.language)
-  const outline = config.outline ?? impliedOutline(proposals)
+  const outline = config.outline ?? impliedOutline([...proposals.map((proposal) => proposal.topic.value), ...(options.notes ?? []).map((note) => note.topic.value)])
   const byTopic = new Map<string, Proposal[]>()
   for (const proposal of [...proposals].sort(compareAlternatives)) {
     const list = byTopic.get(proposal.topic.value) ?? []
@@ -27,19 +29,36 @@ export function assemble(proposals: Proposal[], configured: Config, options: Ass
     byTopic.set(proposal.topic.value, list)
   }
 
+  const byId = new Map<string, Proposal>()
+  for (const proposal of [...proposals].sort(compareAlternatives)) if (!byId.has(proposal.id)) byId.set(proposal.id, proposal)
+  // What each proposal incorporates: the merged proposals that name it, whatever their topic.
+  const incorporated = new Map<string, string[]>()
+  for (const proposal of byId.values()) {
+    const into = proposal.status === 'merged' ? proposal.mergedInto?.value : undefined
+    if (into !== undefined) incorporated.set(into, [...(incorporated.get(into) ?? []), proposal.id])
+  }
+  const notesByTopic = new Map<string, Note[]>()
+  for (const note of [...(options.notes ?? [])].sort(compareNotes)) notesByTopic.set(note.topic.value, [...(notesByTopic.get(note.topic.value) ?? []), note])
+
   const withdrawn: Withdrawal[] = []
+  const merged: Merger[] = []
   const build = (entries: OutlineEntry[], depth: number): TopicNode[] =>
     entries.flatMap((entry) => {
-      const children = build(entry.children, depth + 1)
       const wanted = !options.topics || options.topics.has(entry.id)
-      if (!wanted && children.length === 0) return []
       const onTopic = wanted ? byTopic.get(entry.id) ?? [] : []
-      const live = onTopic.filter((proposal) => proposal.status !== 'withdrawn')
+      const live = onTopic.filter((proposal) => isLive(proposal.status))
       for (const proposal of onTopic) {
-        if (proposal.status === 'withdrawn') withdrawn.push({ proposal, authors: resolveAll(proposal.authors.map((author) => author.value)) })
+        const authors = resolveAll(proposal.authors.map((author) => author.value))
+        if (proposal.status === 'withdrawn') withdrawn.push({ proposal, authors })
+        const into = proposal.status === 'merged' ? byId.get(proposal.mergedInto?.value ?? '') : undefined
+        if (into) merged.push({ proposal, authors, into })
       }
+      // After this entry's own annex entries: both annexes follow the outline.
+      const children = build(entry.children, depth + 1)
+      if (!wanted && children.length === 0) return []
+      const notes = wanted ? (notesByTopic.get(entry.id) ?? []).map((note): PlacedNote => ({ note, by: participants.resolve(note.by.value) ?? note.by.value })) : []
       const placements = live.map((proposal, index) => place(proposal, live.length > 1 ? index + 1 : undefined))
-      return [{ id: entry.id, title: entry.title, depth, placements, children }]
+      return [{ id: entry.id, title: entry.title, depth, notes, placements, children }]
     })
 
   function resolveAll(written: string[]): string[] {
@@ -53,16 +72,30 @@ export function assemble(proposals: Proposal[], configured: Config, options: Ass
     const supporters = resolveAll(proposal.supporters.map((supporter) => supporter.value))
       .filter((name) => !authors.includes(name))
       .sort(compareNames)
-    const level = supportLevel(supporters.length, config.threshold)
-    return { proposal, alt, authors, supporters, level, referred: proposal.status === 'proposed' && level !== 'broad' }
+    // SPEC §5: co-sponsors count, |authors ∪ supporters| − 1 (both already distinct and apart).
+    const support = authors.length + supporters.length - 1
+    const level = supportLevel(support, config.threshold)
+    const incorporates = [...(incorporated.get(proposal.id) ?? [])].sort(compareIds)
+    return { proposal, alt, authors, supporters, support, level, referred: proposal.status === 'proposed' && level !== 'broad', incorporates }
   }
 
-  return { config, topics: build(outline, 1), withdrawn }
+  const topics = build(outline, 1)
+  return { config, topics, withdrawn, merged }
 }
 
-/** SPEC §5: none, limited (1 to T−1), broad (T or more). */
-export function supportLevel(supporters: number, threshold: number): SupportLevel {
-  return supporters === 0 ? 'none' : supporters < threshold ? 'limited' : 'broad'
+/** SPEC §5: none (support 0), limited (1 to T−1), broad (T or more); `support` is `|authors ∪ supporters| − 1`. */
+export function supportLevel(support: number, threshold: number): SupportLevel {
+  return support <= 0 ? 'none' : support < threshold ? 'limited' : 'broad'
+}
+
+/** Notes by id, then file. */
+function compareNotes(a: Note, b: Note): number {
+  return compareIds(a.id, b.id) || compareIds(a.file, b.file)
+}
+
+/** Code-point order: the same on every machine. */
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
 }
 
 /** Alternatives by `submitted` date, undated ones last, then by id. */
@@ -75,9 +108,9 @@ export function compareAlternatives(a: Proposal, b: Proposal): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : a.file < b.file ? -1 : a.file > b.file ? 1 : 0
 }
 
-/** Without a configured outline: one flat entry per topic the proposals name, ordered by id. */
-function impliedOutline(proposals: Proposal[]): OutlineEntry[] {
-  const ids = [...new Set(proposals.map((proposal) => proposal.topic.value))].sort(compareTopicIds)
+/** Without a configured outline: one flat entry per topic the proposals (and notes) name, ordered by id. */
+function impliedOutline(topics: string[]): OutlineEntry[] {
+  const ids = [...new Set(topics)].sort(compareTopicIds)
   return ids.map((id) => ({ id, children: [] }))
 }
 

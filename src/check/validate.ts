@@ -1,11 +1,20 @@
 /** Checks across proposals and against the configuration: ids, topics, participants, stabilized texts. */
 import { flattenOutline } from '../assemble/outline.js'
 import { Participants } from '../assemble/participants.js'
+import { checkChair, checkMerges, checkNotes } from './record.js'
 import { closest, suggestTopic } from './suggest.js'
-import { RULES, type Config, type Diagnostic, type Located, type Place, type Proposal, type Rule } from '../types.js'
+import { checkTexts } from './texts.js'
+import { RULES, type Config, type Diagnostic, type Located, type Note, type Place, type Proposal, type Rule } from '../types.js'
+
+export interface ValidateOptions {
+  /** The notes of the workspace (notes/), checked like proposals. */
+  notes?: Note[]
+  /** The text of templates/proposal.md (the workspace's, else the built-in one), for `template-text`. */
+  template?: string
+}
 
 /** Every problem that needs more than one file to see. Deterministic for any input order. */
-export function validate(proposals: Proposal[], config: Config): Diagnostic[] {
+export function validate(proposals: Proposal[], config: Config, options: ValidateOptions = {}): Diagnostic[] {
   const diagnostics: Diagnostic[] = []
   const report = (proposal: Proposal, rule: Rule, message: string, place: Place): void => {
     diagnostics.push({ file: proposal.file, line: place.line, column: place.column, severity: RULES[rule], rule, message })
@@ -25,18 +34,20 @@ export function validate(proposals: Proposal[], config: Config): Diagnostic[] {
     }
   }
 
+  const entries = flattenOutline(config.outline ?? []).map(({ entry }) => entry)
+  const example = entries.find((entry) => entry.children.length === 0)?.id ?? entries[0]?.id
+  const topicHint = (topic: string): string => {
+    const suggestion = suggestTopic(topic, entries)
+    return suggestion
+      ? `did you mean "${suggestion}"?`
+      : `use an id of \`outline\` in consolidate.yaml${example ? `, e.g. \`topic: ${example}\`` : ''}, or add the topic there`
+  }
   if (config.outline) {
-    const entries = flattenOutline(config.outline).map(({ entry }) => entry)
     const known = new Set(entries.map((entry) => entry.id))
-    const example = entries.find((entry) => entry.children.length === 0)?.id ?? entries[0]?.id
     for (const proposal of proposals) {
       const topic = proposal.topic.value
       if (known.has(topic)) continue
-      const suggestion = suggestTopic(topic, entries)
-      const hint = suggestion
-        ? `did you mean "${suggestion}"?`
-        : `use an id of \`outline\` in consolidate.yaml${example ? `, e.g. \`topic: ${example}\`` : ''}, or add the topic there`
-      report(proposal, 'unknown-topic', `topic "${topic}" is not in the outline; ${hint}`, proposal.topic.place)
+      report(proposal, 'unknown-topic', `topic "${topic}" is not in the outline; ${topicHint(topic)}`, proposal.topic.place)
     }
   }
 
@@ -69,6 +80,7 @@ export function validate(proposals: Proposal[], config: Config): Diagnostic[] {
       report(proposal, 'conflicting-stabilized', `topic ${topic} already has a stabilized text in ${others.join(', ')}; only one text per topic can be agreed, set the others to \`status: proposed\` or \`withdrawn\``, proposal.places.status)
     }
   }
+  diagnostics.push(...checkMerges(proposals), ...checkChair(proposals, config), ...checkNotes(options.notes ?? [], config, topicHint), ...checkTexts(proposals, config, options.template))
   return diagnostics
 
   /** `list` is the list the name was written in: a comma inside an unquoted name splits it in two. */

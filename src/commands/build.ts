@@ -12,12 +12,13 @@ import { MemoryCache } from '../read/cache.js'
 import { folderSource } from '../read/folder.js'
 import { builtinTemplate, readConfigFile, resolveRoot } from '../read/root.js'
 import { watchFolder } from '../read/watch.js'
-import { renderOutputs, type Templates } from '../render/outputs.js'
+import { renderCleanOutputs, renderOutputs, type Templates } from '../render/outputs.js'
+import { cleanText, type CleanText } from '../assemble/clean.js'
 import type { BuildSummary } from '../render/summary.js'
 import type { Diagnostic, Language, Negotiation } from '../types.js'
 import { refuseInputFiles, refuseInputFolders, staleOutputs, writeOutputs, type Output } from '../write.js'
 import { loadRoot, withPool, type CommonOptions } from './load.js'
-import { commandFor, MANIFEST, outputName, parseFormats, parseLanguages, readManifest, recordBuild, writeManifest, type Target } from './plan.js'
+import { commandFor, MANIFEST, outputName, parseFormats, parseLanguages, parseView, readManifest, recordBuild, writeManifest, type Target } from './plan.js'
 
 export interface BuildOptions extends CommonOptions {
   out?: string
@@ -27,6 +28,8 @@ export interface BuildOptions extends CommonOptions {
   group?: string
   /** `--lang en` or `--lang en,fr,es`; default the configuration's language. */
   lang?: string
+  /** `--view clean`: the Chair's clean text instead of the consolidated text (SPEC §11). */
+  view?: string
   watch?: boolean
   /** Stops `--watch` (Ctrl-C on the command line; an AbortController when embedded or tested). */
   signal?: AbortSignal
@@ -117,7 +120,7 @@ async function settingsOf(options: BuildOptions, io: Io): Promise<Settings> {
 /** The target the flags name, the configuration filling in what they leave out. */
 function targetOf(options: BuildOptions, workspace: Workspace): Target {
   return {
-    view: 'consolidated',
+    view: parseView(options.view ?? 'consolidated'),
     // Any spelling of a group's name builds the same target: the manifest records its `en` name.
     ...(options.group === undefined ? {} : { group: groupKey(workspace.config, options.group) }),
     languages: options.lang === undefined ? [workspace.config.language] : parseLanguages(options.lang),
@@ -127,7 +130,7 @@ function targetOf(options: BuildOptions, workspace: Workspace): Target {
 
 /** Whether the command line chose what to build; without, `--check` checks what the manifest lists. */
 function chosen(options: BuildOptions): boolean {
-  return options.format !== undefined || options.lang !== undefined || options.group !== undefined
+  return options.format !== undefined || options.lang !== undefined || options.group !== undefined || options.view !== undefined
 }
 
 /** Print the diagnostics; when there are errors, say that nothing is written. An unknown group is reported first (a usage error). */
@@ -146,16 +149,16 @@ async function write(workspace: Workspace, options: BuildOptions, settings: Sett
   const target = targetOf(options, workspace)
   const failed = await inputsFailed(workspace, settings, io, true, [target])
   if (failed) return failed
-  const { outputs, negotiation } = await render(workspace, target, settings)
+  const { outputs, negotiation, clean } = await render(workspace, target, settings)
   const manifest = recordBuild(await manifestIn(settings.out), { ...target, files: outputs.map((output) => output.name) })
   await writeOutputs(settings.out, [...outputs, { name: MANIFEST, content: writeManifest(manifest) }])
   const names = outputs.map((output) => shown(io, path.join(settings.out, output.name)))
   const live = placements(negotiation.topics)
   const referred = live.filter((placement) => placement.referred).length
-  io.stderr.write(
-    `consolidate: wrote ${names.join(', ')} ` +
-      `(${live.length} proposal${live.length === 1 ? '' : 's'} in the text, ${referred} referred to stocktaking, ${negotiation.withdrawn.length} withdrawn)\n`,
-  )
+  const counts = clean
+    ? `${clean.articles} article${clean.articles === 1 ? '' : 's'}`
+    : `${live.length} proposal${live.length === 1 ? '' : 's'} in the text, ${referred} referred to stocktaking, ${negotiation.withdrawn.length} withdrawn`
+  io.stderr.write(`consolidate: wrote ${names.join(', ')} (${counts})\n`)
   return { outcome: 'written', code: EXIT.ok, files: names, negotiation }
 }
 
@@ -190,8 +193,8 @@ async function check(workspace: Workspace, options: BuildOptions, settings: Sett
   return { outcome: 'fresh', code: EXIT.ok, files, negotiation }
 }
 
-/** Every file of a target, named as it is written; and the negotiation of its first language. */
-async function render(workspace: Workspace, target: Target, settings: Settings): Promise<{ outputs: Output[]; negotiation: Negotiation }> {
+/** Every file of a target, named as it is written; and the negotiation (and, for the clean view, the clean text) of its first language. */
+async function render(workspace: Workspace, target: Target, settings: Settings): Promise<{ outputs: Output[]; negotiation: Negotiation; clean?: CleanText }> {
   const selected = target.group === undefined ? undefined : selectGroup(workspace.config, target.group)
   const templates: Templates = {
     cover: workspace.templates['cover.md'] ?? (await builtinTemplate('cover.md')),
@@ -200,21 +203,39 @@ async function render(workspace: Workspace, target: Target, settings: Settings):
   const several = target.languages.length > 1
   const outputs: Output[] = []
   let first: Negotiation | undefined
+  let firstClean: CleanText | undefined
   for (const language of target.languages) {
     const negotiation = negotiationIn(workspace, language, selected)
     first ??= negotiation
-    for (const output of await renderOutputs(negotiation, target.formats, templates)) {
+    let rendered: Output[]
+    if (target.view === 'clean') {
+      const clean = cleanIn(workspace, language, selected)
+      firstClean ??= clean
+      // Redline seam: with `--since` (SPEC §10), the clean text of the older revision is compared with this one.
+      rendered = await renderCleanOutputs(clean, target.formats, templates)
+    } else {
+      rendered = await renderOutputs(negotiation, target.formats, templates)
+    }
+    for (const output of rendered) {
       outputs.push({ ...output, name: outputName(output.name, { group: target.group, language: several ? language : undefined }) })
     }
   }
-  await refuseInputFiles(settings.out, outputs.map((output) => output.name), [settings.configFile, ...workspace.files.map((file) => path.join(settings.root, file.path))])
-  return { outputs, negotiation: first! }
+  const inputs = [...workspace.files, ...workspace.noteFiles].map((file) => path.join(settings.root, file.path))
+  await refuseInputFiles(settings.out, outputs.map((output) => output.name), [settings.configFile, ...inputs])
+  return { outputs, negotiation: first!, clean: firstClean }
 }
 
 function negotiationIn(workspace: Workspace, language: Language, selected: ReturnType<typeof selectGroup> | undefined): Negotiation {
   const config = { ...workspace.config, language }
-  const negotiation = assemble(workspace.proposals, config, { topics: selected?.topics })
+  const negotiation = assemble(workspace.proposals, config, { topics: selected?.topics, notes: workspace.notes })
   return selected ? { ...negotiation, config: groupConfig(config, selected.group) } : negotiation
+}
+
+/** The clean text: numbered over the whole outline, then cut to the group's topics, so an extract keeps the full text's article numbers. */
+function cleanIn(workspace: Workspace, language: Language, selected: ReturnType<typeof selectGroup> | undefined): CleanText {
+  const config = { ...workspace.config, language }
+  const clean = cleanText(assemble(workspace.proposals, config), selected?.topics)
+  return selected ? { ...clean, config: groupConfig(config, selected.group) } : clean
 }
 
 async function manifestIn(out: string): Promise<ReturnType<typeof readManifest>> {

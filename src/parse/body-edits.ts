@@ -7,7 +7,7 @@
 import type { Nodes, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import type { LineIndex } from '../read/decode.js'
-import type { Body, Edit, Place } from '../types.js'
+import type { Body, Edit, Located, Place, TextFacts } from '../types.js'
 
 export interface BracketProblem {
   message: string
@@ -18,7 +18,14 @@ export interface BodyAnalysis {
   body: Body
   hasText: boolean
   brackets: BracketProblem[]
+  facts: TextFacts
 }
+
+/**
+ * Placeholders left in a text (SPEC §8 `placeholder`): `[X]`, `[…]`, `[...]`,
+ * `[●]`, `[date]` (any case) and `20XX`. Matched in the text as written, not in code.
+ */
+export const PLACEHOLDER = /\[(?:[Xx]|\u2026|\.\.\.|\u25cf|[Dd][Aa][Tt][Ee])\]|(?<![\p{L}\p{N}])20[Xx]{2}(?![\p{L}\p{N}])/gu
 
 /** Blocks that are not part of the text's reading order. */
 const NOTES = new Set(['definition', 'footnoteDefinition'])
@@ -86,7 +93,7 @@ export function analyseBody(blocks: RootContent[], source: string, lines: LineIn
           // does not: such lines are quoted too.
           const at = offsetOf(node, 'start')
           const written = source.slice(at, offsetOf(node, 'end'))
-          const lookAlike = node.type === 'html' ? /()<!--(?=\s*\/?proposal:)/g : /^([ \t>]*)<!--(?=\s*\/?proposal:)/gm
+          const lookAlike = node.type === 'html' ? /()<!--(?=\s*\/?(?:proposal|note|article):)/g : /^([ \t>]*)<!--(?=\s*\/?(?:proposal|note|article):)/gm
           for (const match of written.matchAll(lookAlike)) {
             const from = at + match.index + match[1].length
             edits.push({ kind: 'text', start: from, end: from + 4, text: '<!-- quoted:', rank: 5 })
@@ -115,11 +122,26 @@ export function analyseBody(blocks: RootContent[], source: string, lines: LineIn
     if (closer) edits.push({ kind: 'text', start: end, end, text: closer, rank: 3 })
   }
   edits.sort((a, b) => a.start - b.start || a.rank - b.rank)
+  const brackets = checkBrackets(blocks, source, lines)
   return {
     body: { source, start, end, edits: edits.map(({ rank: _rank, ...edit }) => edit as Edit) },
     hasText,
-    brackets: checkBrackets(blocks, source, lines),
+    brackets: brackets.problems,
+    facts: { brackets: brackets.pairs, ...(brackets.first === undefined ? {} : { firstBracket: brackets.first }), placeholders: placeholders(blocks, source, lines) },
   }
+}
+
+/** Every placeholder in the text nodes of `blocks`, in reading order. */
+function placeholders(blocks: RootContent[], source: string, lines: LineIndex): Located[] {
+  const found: Located[] = []
+  for (const block of blocks) {
+    walk(block, (node) => {
+      if (node.type !== 'text') return
+      const from = offsetOf(node, 'start')
+      for (const match of source.slice(from, offsetOf(node, 'end')).matchAll(PLACEHOLDER)) found.push({ value: match[0], place: lines.place(from + match.index) })
+    })
+  }
+  return found
 }
 
 /** Offset of the first `]` from `from` on that no backslash escapes (labels hold no unescaped brackets), or -1. */
@@ -234,9 +256,11 @@ const PAIRS = 'brackets mark text not yet agreed and come in pairs, e.g. `[endea
  * before it, or a `[` never closed, is reported at the stray bracket.
  * Brackets of Markdown syntax (links, footnotes) and in code are not text.
  */
-function checkBrackets(blocks: RootContent[], source: string, lines: LineIndex): BracketProblem[] {
+function checkBrackets(blocks: RootContent[], source: string, lines: LineIndex): { problems: BracketProblem[]; pairs: number; first?: Place } {
   const stray: Array<{ offset: number; char: '[' | ']' }> = []
   const open: number[] = []
+  let pairs = 0
+  let first: number | undefined
   for (const block of blocks) {
     walk(block, (node) => {
       if (node.type !== 'text') return
@@ -244,10 +268,13 @@ function checkBrackets(blocks: RootContent[], source: string, lines: LineIndex):
       const written = source.slice(from, offsetOf(node, 'end'))
       for (let index = written.indexOf('['), close = written.indexOf(']'); index !== -1 || close !== -1; ) {
         if (close === -1 || (index !== -1 && index < close)) {
+          first ??= from + index
           open.push(from + index)
           index = written.indexOf('[', index + 1)
         } else {
+          first ??= from + close
           if (open.pop() === undefined) stray.push({ offset: from + close, char: ']' })
+          else pairs++
           close = written.indexOf(']', close + 1)
         }
       }
@@ -269,7 +296,7 @@ function checkBrackets(blocks: RootContent[], source: string, lines: LineIndex):
       place: lines.place(stray[MAX_BRACKET_PROBLEMS].offset),
     })
   }
-  return problems
+  return { problems, pairs, ...(first === undefined ? {} : { first: lines.place(first) }) }
 }
 
 /** The words around an offset, on its line, to show which bracket is meant. */

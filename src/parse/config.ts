@@ -1,12 +1,12 @@
 /** `consolidate.yaml` text to a Config and its problems. Pure: no file system. */
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml'
 import { isIsoDate } from './front-matter.js'
-import { didYouMean } from '../check/suggest.js'
+import { didYouMean, suggestTopic } from '../check/suggest.js'
 import { spellingsOf } from '../assemble/language.js'
-import { DEFAULT_CONFIG, LANGUAGES, RULES, type Config, type Diagnostic, type Group, type Language, type Names, type OutlineEntry, type Participant, type Rule } from '../types.js'
+import { DEFAULT_CONFIG, LANGUAGES, RULES, type ChairPick, type Config, type Diagnostic, type Disclaimer, type Group, type Language, type Located, type Names, type OutlineEntry, type Participant, type Place, type Rule } from '../types.js'
 import { describe, isEmpty, MAX_ALIASES, readYaml } from './yaml.js'
 
-export const CONFIG_FIELDS = ['title', 'symbol', 'date', 'language', 'stocktaking', 'participants', 'outline', 'groups', 'limits'] as const
+export const CONFIG_FIELDS = ['title', 'symbol', 'date', 'language', 'stocktaking', 'participants', 'outline', 'groups', 'limits', 'disclaimer', 'chair'] as const
 
 export interface ConfigResult {
   config: Config
@@ -40,6 +40,7 @@ export function parseConfig(file: string, text: string): ConfigResult {
   }
 
   const read = new Reader(report, document)
+  let chairNode: unknown
   for (const pair of root.items as Pair[]) {
     const key = read.key(pair)
     const value = read.resolve(pair.value)
@@ -88,12 +89,89 @@ export function parseConfig(file: string, text: string): ConfigResult {
       case 'groups':
         config.groups = readGroups(value, read, report)
         break
+      case 'disclaimer': {
+        const disclaimer = readDisclaimer(value, read, report)
+        if (disclaimer !== undefined) config.disclaimer = disclaimer
+        else delete config.disclaimer
+        break
+      }
+      case 'chair':
+        chairNode = value
+        break
       default:
         report(pair.key, `unknown field \`${key}\`; the fields are ${CONFIG_FIELDS.join(', ')}${didYouMean(key, CONFIG_FIELDS)}`, 'unknown-field')
     }
   }
   if (config.outline) checkGroups(root, config, read, report)
+  // Read last: its topics are checked against the outline, wherever `outline` is written.
+  if (chairNode !== undefined) {
+    const picks = readChair(chairNode, config, read, report, (node) => yaml.place((node as Node | null)?.range?.[0] ?? 0))
+    if (picks.length > 0) config.chair = { file, picks }
+  }
   return { config, diagnostics }
+}
+
+/** `disclaimer: default | false | a text | {en: …, fr: …, es: …}`; undefined for the default. */
+function readDisclaimer(value: unknown, read: Reader, report: Report): Disclaimer | undefined {
+  const example = '`disclaimer: default`, `disclaimer: false`, a text, or one per language, e.g. `disclaimer: { en: "…", fr: "…" }`'
+  if (isScalar(value) && typeof value.value === 'boolean') return value.value ? undefined : false
+  if (isMap(value)) {
+    const texts: Partial<Record<Language, string>> = {}
+    for (const pair of value.items as Pair[]) {
+      const key = read.key(pair)
+      if (key === undefined) continue
+      if (!(LANGUAGES as readonly string[]).includes(key)) {
+        report(pair.key, `\`disclaimer\` gives one text per language, keyed ${LANGUAGES.join(', ')}, e.g. \`disclaimer: { en: "…", fr: "…" }\`; got "${key}"${didYouMean(key.toLowerCase(), LANGUAGES)}`)
+        continue
+      }
+      const text = read.text(pair.value, `\`disclaimer.${key}\``, `\`${key}: "This text is without prejudice to the position of any participant on any issue."\``)
+      if (text !== undefined) texts[key as Language] = text.replace(/\s+/g, ' ')
+    }
+    return Object.keys(texts).length > 0 ? texts : undefined
+  }
+  const text = read.text(value, '`disclaimer`', example)
+  if (text === undefined || text === 'default') return undefined
+  return text.replace(/\s+/g, ' ')
+}
+
+/** `chair: { A.1.4: a14-jpn-einvoicing, B.3: [b3-x, b3-y] }`: topics of the outline, each with one id or a list. */
+function readChair(value: unknown, config: Config, read: Reader, report: Report, placeOf: (node: unknown) => Place): ChairPick[] {
+  const example = '`chair: { A.1.4: a14-jpn-einvoicing }` (a topic, then the id of the proposal the Chair offers, or a list of ids)'
+  if (!isMap(value)) {
+    report(value, `\`chair\` must map topics to the proposals the Chair offers, e.g. ${example}; got ${describe(value)}`)
+    return []
+  }
+  const entries = flatten(config.outline ?? [])
+  const known = new Set(entries.map((entry) => entry.id))
+  const picks: ChairPick[] = []
+  for (const pair of value.items as Pair[]) {
+    const keyNode = read.resolve(pair.key)
+    const topic = isScalar(keyNode) && (typeof keyNode.value === 'string' || typeof keyNode.value === 'number') ? String(typeof keyNode.value === 'number' ? keyNode.source ?? keyNode.value : keyNode.value).trim() : undefined
+    if (topic === undefined || topic === '') {
+      report(pair.key, `a key of \`chair\` must be a topic id such as \`A.1.4\`; got ${describe(keyNode, true)}`)
+      continue
+    }
+    const node = read.resolve(pair.value)
+    const items = isSeq(node) ? node.items : [pair.value]
+    const ids: Located[] = []
+    for (const item of items) {
+      const resolved = read.resolve(item)
+      const id = isScalar(resolved) && (typeof resolved.value === 'string' || typeof resolved.value === 'number') ? String(typeof resolved.value === 'number' ? resolved.source ?? resolved.value : resolved.value).trim() : ''
+      if (id === '') report(resolved, `the Chair's text for ${topic} must be the id of a proposal on that topic, or a list of ids, e.g. \`${topic}: a14-jpn-einvoicing\`; got ${describe(resolved, true)}`)
+      else ids.push({ value: id, place: placeOf(item) })
+    }
+    if (config.outline && !known.has(topic)) {
+      const suggestion = suggestTopic(topic, entries)
+      report(pair.key, `\`chair\` names topic "${topic}", which is not in the outline; ${suggestion ? `did you mean "${suggestion}"?` : 'use an id of `outline`, e.g. `A.1.4`'}`)
+    } else if (picks.some((pick) => pick.topic === topic)) {
+      report(pair.key, `\`chair\` names topic ${topic} twice; give its texts once, as a list, e.g. \`${topic}: [first-id, second-id]\``)
+    } else if (ids.length > 0) picks.push({ topic, place: placeOf(pair.key), ids })
+  }
+  return picks
+}
+
+function flatten(entries: OutlineEntry[]): OutlineEntry[] {
+  return entries.flatMap((entry) => [entry, ...flatten(entry.children)])
 }
 
 type Report = (node: unknown, message: string, rule?: Rule) => void

@@ -7,7 +7,7 @@ import { describe, isEmpty, MAX_ALIASES, readYaml } from './yaml.js'
 export { MAX_ALIASES }
 
 /** The fields a proposal's front matter may have. */
-export const PROPOSAL_FIELDS = ['id', 'topic', 'title', 'author', 'supporters', 'status', 'submitted', 'document'] as const
+export const PROPOSAL_FIELDS = ['id', 'topic', 'title', 'author', 'supporters', 'status', 'submitted', 'document', 'reason', 'mergedInto', 'noText'] as const
 
 export interface FrontMatter {
   id?: Located
@@ -18,7 +18,10 @@ export interface FrontMatter {
   status: Status
   submitted?: string
   document?: string
-  places: { status?: Place }
+  reason?: string
+  mergedInto?: Located
+  noText: boolean
+  places: { status?: Place; reason?: Place; noText?: Place }
   /** The known fields written, valid or not. */
   written: Set<string>
 }
@@ -52,7 +55,7 @@ export function readFrontMatter(source: string, firstLine: number): { fields?: F
   const document = yaml.document
   if (!document) return { problems }
 
-  const fields: FrontMatter = { supporters: [], status: 'proposed', places: {}, written: new Set() }
+  const fields: FrontMatter = { supporters: [], status: 'proposed', noText: false, places: {}, written: new Set() }
   const contents = document.contents
   if (isEmpty(contents)) return { fields, problems }
   if (!isMap(contents)) {
@@ -78,7 +81,7 @@ export function readFrontMatter(source: string, firstLine: number): { fields?: F
     }
     const key = String(pair.key.value)
     const invalid = (expected: string, node: unknown = value, place: Place = valuePlace): void => {
-      const text = ['id', 'topic', 'title', 'document'].includes(key)
+      const text = ['id', 'topic', 'title', 'document', 'reason', 'mergedInto'].includes(key)
       problems.push({ rule: 'invalid-field', message: `\`${key}\` must be ${expected}; got ${describe(node, text)}`, place })
     }
     if ((PROPOSAL_FIELDS as readonly string[]).includes(key)) fields.written.add(key)
@@ -142,6 +145,26 @@ export function readFrontMatter(source: string, firstLine: number): { fields?: F
         else fields.submitted = text
         break
       }
+      case 'reason': {
+        const text = scalarText(value)
+        fields.places.reason = keyPlace
+        if (text === undefined || /[\r\n]/.test(text)) invalid('one line of text, e.g. `reason: subject to the discussion on scope`')
+        else if (text !== '') fields.reason = text
+        break
+      }
+      case 'mergedInto': {
+        const text = scalarText(value)
+        if (text === undefined) invalid('the id of the proposal it was folded into, e.g. `mergedInto: a14-jpn-einvoicing`')
+        else if (text !== '') fields.mergedInto = { value: text, place: valuePlace }
+        break
+      }
+      case 'noText': {
+        fields.places.noText = keyPlace
+        if (isEmpty(value)) break
+        if (isScalar(value) && typeof value.value === 'boolean') fields.noText = value.value
+        else invalid('`true` or `false`, e.g. `noText: true` for a "no text" alternative')
+        break
+      }
       default:
         problems.push({
           rule: 'unknown-field',
@@ -154,7 +177,7 @@ export function readFrontMatter(source: string, firstLine: number): { fields?: F
 }
 
 /** Follow an alias to the node it names (aliases were checked to resolve). */
-function resolve(node: unknown, document: Document): unknown {
+export function resolve(node: unknown, document: Document): unknown {
   for (let hops = 0; isAlias(node) && hops <= MAX_ALIASES; hops++) node = node.resolve(document)
   return node
 }
@@ -163,7 +186,7 @@ function resolve(node: unknown, document: Document): unknown {
  * A scalar as written, trimmed: numbers keep their source (`1.10` stays
  * "1.10"); an empty value gives ""; booleans, maps and lists give undefined.
  */
-function scalarText(node: unknown): string | undefined {
+export function scalarText(node: unknown): string | undefined {
   if (isEmpty(node)) return ''
   if (!isScalar(node)) return undefined
   if (typeof node.value === 'string') return node.value.trim()

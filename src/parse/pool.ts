@@ -21,6 +21,8 @@ export interface ParseInput {
 /** What a thread can be asked to do (see worker.ts), and what it answers. */
 export interface Jobs {
   parse: { input: ParseInput & { fileSize: number }; output: ParseResult }
+  /** A file under notes/ (SPEC §3.1a): its result holds a `note`. */
+  note: { input: ParseInput & { fileSize: number }; output: ParseResult }
 }
 export type JobKind = keyof Jobs
 
@@ -109,6 +111,16 @@ export class ParsePool {
   parse(files: ParseInput[], limits: Limits): Promise<ParseResult[]> {
     return this.run(files.map((file) => ({
       kind: 'parse' as const,
+      input: { ...file, fileSize: limits.fileSize },
+      seconds: limits.parseSeconds,
+      overrun: (cause: Overrun) => ({ diagnostics: [tooComplex(file.name, cause)] }),
+    })))
+  }
+
+  /** Parse note files (results in the same order), each within `limits`, as `parse` does proposals. */
+  parseNotes(files: ParseInput[], limits: Limits): Promise<ParseResult[]> {
+    return this.run(files.map((file) => ({
+      kind: 'note' as const,
       input: { ...file, fileSize: limits.fileSize },
       seconds: limits.parseSeconds,
       overrun: (cause: Overrun) => ({ diagnostics: [tooComplex(file.name, cause)] }),

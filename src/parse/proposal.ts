@@ -1,11 +1,11 @@
 /** One proposal file (bytes) to a Proposal and its problems. Pure: no file system. */
-import type { Root } from 'mdast'
+import type { Root, Yaml } from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { analyseBody } from './body-edits.js'
-import { readFrontMatter } from './front-matter.js'
+import { readFrontMatter, type FrontMatter } from './front-matter.js'
 import { decode, LineIndex, normalise } from '../read/decode.js'
 import { tooLarge } from './limits.js'
 import { DEFAULT_LIMITS, RULES, type Diagnostic, type ParseResult, type Place, type Rule } from '../types.js'
@@ -13,7 +13,7 @@ import { DEFAULT_LIMITS, RULES, type Diagnostic, type ParseResult, type Place, t
 const markdown = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze()
 
 /** Ids are written into HTML comments, footnote labels and file names: keep them plain. */
-const ID_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u
+export const ID_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u
 
 /** Parse Markdown with the same syntax as proposals (CommonMark, GFM, YAML front matter). */
 export function parseMarkdown(text: string): Root {
@@ -30,49 +30,18 @@ export interface ParseOptions {
  * names the diagnostics and gives the default id); `input` its bytes or text.
  */
 export function parseProposal(file: string, input: Uint8Array | string, options: ParseOptions = {}): ParseResult {
-  const diagnostics: Diagnostic[] = []
-  const report = (rule: Rule, message: string, place: Place): void => {
-    diagnostics.push({ file, line: place.line, column: place.column, severity: RULES[rule], rule, message })
-  }
-  const fileSize = options.fileSize ?? DEFAULT_LIMITS.fileSize
-  const size = typeof input === 'string' ? new TextEncoder().encode(input).byteLength : input.byteLength
-  if (size > fileSize) return { diagnostics: [tooLarge(file, size, fileSize)] }
-
-  let text: string
-  if (typeof input === 'string') {
-    text = normalise(input)
-  } else {
-    const decoded = decode(input)
-    if ('problem' in decoded) {
-      report('invalid-encoding', decoded.problem, decoded.place)
-      return { diagnostics }
-    }
-    text = decoded.text
-  }
-
-  if (!/^---[ \t]*(\n|$)/.test(text)) {
-    report('no-front-matter', noFrontMatter(text, file), { line: 1, column: 1 })
-    return { diagnostics }
-  }
-  const tree = parseMarkdown(text)
-  const head = tree.children[0]
-  if (head?.type !== 'yaml') {
-    const dots = /\n\.\.\.[ \t]*(\n|$)/.test(text) ? ' (YAML\'s `...` does not close front matter)' : ''
-    report('no-front-matter', `the front matter opened on line 1 is never closed${dots}; add a line \`---\` after its last field, e.g. \`author: Japan\``, { line: 1, column: 1 })
-    return { diagnostics }
-  }
+  const read = readMarkdownFile(file, input, options, PROPOSAL)
+  if ('done' in read) return read.done
+  const { text, head, tree, lines, diagnostics, report } = read
 
   const frontMatter: Place = { line: 1, column: 1 }
   const { fields, problems } = readFrontMatter(head.value, (head.position?.start.line ?? 1) + 1)
   for (const problem of problems) report(problem.rule, problem.message, problem.place)
-  const lines = new LineIndex(text)
 
   const analysis = analyseBody(tree.children.slice(1), text, lines)
-  if (!analysis.hasText) {
-    // The line after the front matter, or its closing line when the file ends there.
-    const closing = head.position?.end.line ?? 1
-    const line = closing < lines.count() ? closing + 1 : closing
-    report('empty-body', 'the proposal has no text; write the proposed treaty text below the front matter\'s closing `---`, e.g. `1. Each Party shall [endeavour to] …`', { line, column: 1 })
+  const noText = fields?.noText ?? false
+  if (!analysis.hasText && !noText) {
+    report('empty-body', 'the proposal has no text; write the proposed treaty text below the front matter\'s closing `---`, e.g. `1. Each Party shall [endeavour to] …` (or, for a "no text" alternative, add `noText: true` to the front matter)', afterFrontMatter(head, lines))
   }
   for (const problem of analysis.brackets) report('unbalanced-brackets', problem.message, problem.place)
   if (!fields) return { diagnostics }
@@ -88,6 +57,8 @@ export function parseProposal(file: string, input: Uint8Array | string, options:
     const fix = fields.id ? 'change it' : 'rename the file or add an `id` field'
     report('invalid-field', `${where} must be letters, digits, '.', '_' and '-' only, starting with a letter or digit; ${fix}, e.g. \`id: ${idLike(id)}\``, fields.id?.place ?? frontMatter)
   }
+  const statusPlace = fields.places.status ?? frontMatter
+  checkStatusFields(fields, id, statusPlace, analysis.hasText, report)
 
   // A proposal whose fields could be read is returned even when the file has
   // other errors, so that checks across files (ids, topics, names) still run on it.
@@ -103,21 +74,114 @@ export function parseProposal(file: string, input: Uint8Array | string, options:
       status: fields.status,
       submitted: fields.submitted,
       document: fields.document,
-      places: { id: fields.id?.place ?? frontMatter, status: fields.places.status ?? frontMatter, frontMatter },
+      ...(fields.reason === undefined ? {} : { reason: fields.reason }),
+      ...(fields.mergedInto === undefined ? {} : { mergedInto: fields.mergedInto }),
+      noText,
+      places: { id: fields.id?.place ?? frontMatter, status: statusPlace, frontMatter },
       body: analysis.body,
+      facts: analysis.facts,
     },
     diagnostics,
   }
 }
 
+/** The checks of `status: merged` (`mergedInto`), `status: parked` (`reason`) and `noText` that need only this file. */
+function checkStatusFields(fields: FrontMatter, id: string, statusPlace: Place, hasText: boolean, report: Report): void {
+  const { status, mergedInto } = fields
+  if (status === 'merged' && mergedInto === undefined) {
+    report('invalid-merge', '`status: merged` needs `mergedInto`, the id of the proposal this one was folded into, e.g. `mergedInto: a14-jpn-einvoicing`; add it, or give another status', statusPlace)
+  }
+  if (mergedInto !== undefined && status !== 'merged') {
+    report('invalid-merge', `\`mergedInto\` is only for a merged proposal, and this one's status is ${status}; set \`status: merged\`, or remove \`mergedInto: ${mergedInto.value}\``, mergedInto.place)
+  } else if (mergedInto !== undefined && mergedInto.value === id) {
+    report('invalid-merge', `a proposal cannot be merged into itself ("${id}"); \`mergedInto\` must name the proposal that took its text in, e.g. \`mergedInto: a14-jpn-einvoicing\``, mergedInto.place)
+  }
+  if (fields.reason !== undefined && status !== 'parked') {
+    report('invalid-field', `\`reason\` says why a proposal is parked, and this one's status is ${status}; set \`status: parked\`, or remove \`reason\``, fields.places.reason!)
+  }
+  if (fields.noText && hasText) {
+    report('invalid-field', '`noText: true` makes this a "no text" alternative (no provision on the topic), so it has no text of its own, yet the body has some; remove the body (a note under notes/ can explain the position), or remove `noText`', fields.places.noText!)
+  }
+}
+
+type Report = (rule: Rule, message: string, place: Place) => void
+
+/** What one kind of file is called and looks like, for the messages that say how to fix it. */
+export interface FileKind {
+  /** `the proposal`, `the note`. */
+  what: string
+  /** Typical fields, e.g. `` `topic: A.1.4` and `author: Japan` ``. */
+  fields: string
+  /** The folder it lives in. */
+  folder: string
+}
+
+const PROPOSAL: FileKind = { what: 'proposal', fields: '`topic: A.1.4` and `author: Japan`', folder: 'proposals' }
+
+export interface MarkdownFile {
+  text: string
+  tree: Root
+  head: Yaml
+  lines: LineIndex
+  diagnostics: Diagnostic[]
+  report: Report
+}
+
+/**
+ * The first steps of reading a proposal or a note: the size limit, the
+ * encoding, the front matter block and the syntax tree. `done` when the file
+ * cannot be read further (its diagnostics say why).
+ */
+export function readMarkdownFile(file: string, input: Uint8Array | string, options: ParseOptions, kind: FileKind): MarkdownFile | { done: ParseResult } {
+  const diagnostics: Diagnostic[] = []
+  const report: Report = (rule, message, place) => {
+    diagnostics.push({ file, line: place.line, column: place.column, severity: RULES[rule], rule, message })
+  }
+  const fileSize = options.fileSize ?? DEFAULT_LIMITS.fileSize
+  const size = typeof input === 'string' ? new TextEncoder().encode(input).byteLength : input.byteLength
+  if (size > fileSize) return { done: { diagnostics: [tooLarge(file, size, fileSize, `the ${kind.what}`)] } }
+
+  let text: string
+  if (typeof input === 'string') {
+    text = normalise(input)
+  } else {
+    const decoded = decode(input)
+    if ('problem' in decoded) {
+      report('invalid-encoding', decoded.problem, decoded.place)
+      return { done: { diagnostics } }
+    }
+    text = decoded.text
+  }
+
+  if (!/^---[ \t]*(\n|$)/.test(text)) {
+    report('no-front-matter', noFrontMatter(text, file, kind), { line: 1, column: 1 })
+    return { done: { diagnostics } }
+  }
+  const tree = parseMarkdown(text)
+  const head = tree.children[0]
+  if (head?.type !== 'yaml') {
+    const dots = /\n\.\.\.[ \t]*(\n|$)/.test(text) ? ' (YAML\'s `...` does not close front matter)' : ''
+    report('no-front-matter', `the front matter opened on line 1 is never closed${dots}; add a line \`---\` after its last field, e.g. \`${kind === PROPOSAL ? 'author: Japan' : 'by: Facilitator'}\``, { line: 1, column: 1 })
+    return { done: { diagnostics } }
+  }
+  return { text, tree, head, lines: new LineIndex(text), diagnostics, report }
+}
+
+/** The line after the front matter, or its closing line when the file ends there: where an empty body is reported. */
+export function afterFrontMatter(head: Yaml, lines: LineIndex): Place {
+  const closing = head.position?.end.line ?? 1
+  return { line: closing < lines.count() ? closing + 1 : closing, column: 1 }
+}
+
 /** Why a file has no front matter, and how to add one; or, for a file that is no proposal (a README), how to keep it out. */
-function noFrontMatter(text: string, file: string): string {
-  const fix = 'start the file with a line `---`, then fields such as `topic: A.1.4` and `author: Japan`, then a line `---`'
+function noFrontMatter(text: string, file: string, kind: FileKind): string {
+  const fix = `start the file with a line \`---\`, then fields such as ${kind.fields}, then a line \`---\``
   if (/^\+\+\+[ \t]*\n/.test(text)) return `the file has TOML front matter (\`+++\`); front matter must be YAML: ${fix}`
   if (/^\s*\n\s*---[ \t]*\n/.test(text) || /^[ \t]+---[ \t]*\n/.test(text)) return `the file has no front matter on its first line (the \`---\` must be the very first line, with nothing before it); ${fix}`
   if (/^-{4,}[ \t]*\n/.test(text) || /^—/.test(text)) return `the file has no front matter (the first line must be exactly three hyphens \`---\`); ${fix}`
   const leaf = file.slice(file.lastIndexOf('/') + 1)
-  return `the file has no front matter; ${fix}; if it is not a proposal (a README, notes), rename it \`_${leaf}\` (names starting with \`_\` are skipped) or keep it out of proposals/`
+  const other = kind === PROPOSAL ? 'a README, notes' : 'a README'
+  return `the file has no front matter; ${fix}; if it is not a ${kind.what} (${other}), rename it \`_${leaf}\` (names starting with \`_\` are skipped) or keep it out of ${kind.folder}/`
 }
 
 /** An id made of what was written: `s9 my proposal (v2)` → `s9-my-proposal-v2`. */

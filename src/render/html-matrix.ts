@@ -18,14 +18,14 @@ export function matrixSection(negotiation: Negotiation, labels: Labels, id: stri
   const head = h('tr', [
     h('th.corner', { scope: 'col' }, words.proposal),
     // The support count comes first: with ninety participants the columns scroll, the level must not.
-    h('th.count', { scope: 'col' }, words.supporters),
+    h('th.count', { scope: 'col' }, labels.record.matrix.support),
     ...columns.map((column) => h('th.participant', { scope: 'col', title: column.name }, h('span', column.short))),
   ])
   const body = rows.map(({ topic, placement, roles }) => {
     const label = [topic.title ?? '', placement.alt !== undefined ? `(${labels.alt} ${placement.alt})` : ''].filter(Boolean).join(' ')
     return h('tr', { className: [`level-${placement.level}`, ...(placement.referred ? ['referred'] : [])] }, [
       h('th.row', { scope: 'row', title: label }, h('a', { href: `#proposal-${placement.proposal.id}` }, [h('span.number', topic.id), label ? ` ${label}` : ''])),
-      h('td.count', { className: [`level-${placement.level}`], title: labels.level[placement.level] }, String(placement.supporters.length)),
+      h('td.count', { className: [`level-${placement.level}`], title: labels.level[placement.level] }, String(placement.support)),
       ...columns.map((column) => {
         const role = roles.get(column.name)
         return role ? h('td', { className: [role], title: `${column.name}${labels.colon}${roleWords[role]}` }, GLYPH[role]) : h('td')
@@ -45,7 +45,7 @@ export function matrixSection(negotiation: Negotiation, labels: Labels, id: stri
   ])
   return h('section.support', { id, ariaLabelledBy: `${id}-title` }, lines([
     h('h2', { id: `${id}-title` }, words.title),
-    h('p.intro', words.intro),
+    h('p.intro', labels.record.matrix.intro),
     legend,
     h('div.matrix-frame', h('table.matrix', lines([h('thead', head), h('tbody', lines(body)), h('tfoot', totals)]))),
   ]))

@@ -1,5 +1,5 @@
 /** Every word the tool writes into a document, in each language it speaks. */
-import type { Language, Status, SupportLevel } from '../types.js'
+import type { Language, NoteKind, Status, SupportLevel } from '../types.js'
 
 export interface Labels {
   documentTitle: string
@@ -81,6 +81,45 @@ export interface Labels {
     gained: string
     lost: string
     wording: string
+  }
+  /** The full record (parked, merged, "no text", notes, the disclaimer) and the clean text. */
+  record: RecordLabels
+}
+
+export interface RecordLabels {
+  /** The label of a parked text without a reason: `Parked.` */
+  parked: string
+  /** With its reason (`{reason}`, written without a final full stop): `Parked: subject to the discussion on scope.` */
+  parkedBecause: string
+  /** What a "no text" alternative shows, inside brackets unless stabilized: `[No text]`. */
+  noText: string
+  /** Introduces, in an attribution, the merged proposals a text incorporates: `Incorporates: a14-mys.` */
+  incorporates: string
+  /** The annex of merged proposals. */
+  merged: string
+  mergedNone: string
+  /** In the annex: where a merged proposal went; `{id}` and `{topic}` are the receiving proposal's. */
+  mergedInto: string
+  /** The label of a note: its kind, then who wrote it in parentheses. */
+  noteKinds: Record<NoteKind, string>
+  /** The built-in "without prejudice" sentence. */
+  disclaimer: string
+  /** Added to the cover's summary when some proposals are parked or merged; '' when none is. */
+  summary: (counts: { parked: number; merged: number }) => string
+  /** The support matrix counts the participants behind a proposal other than one of its proponents (SPEC §5). */
+  matrix: { support: string; intro: string }
+  /** The clean text (`build --view clean`, SPEC §11). */
+  clean: {
+    /** What the cover says the document is. */
+    title: string
+    /** `{n}` is the article's number. */
+    article: string
+    concordance: string
+    concordanceIntro: string
+    columns: { topic: string; article: string; proposals: string }
+    /** In the concordance, for a topic without an article. */
+    noText: string
+    summary: (articles: number) => string
   }
 }
 
@@ -184,10 +223,42 @@ const en: Labels = {
     nothing: 'No proposal changed.',
     kind: { added: 'Added', withdrawn: 'Withdrawn', removed: 'Removed', stabilized: 'Stabilized', changed: 'Changed' },
     status: 'Status: {from} \u2192 {to}.',
-    statuses: { proposed: 'proposed', stabilized: 'stabilized', withdrawn: 'withdrawn' },
+    statuses: { proposed: 'proposed', stabilized: 'stabilized', parked: 'parked', merged: 'merged', withdrawn: 'withdrawn' },
     gained: 'Support gained: {names}.',
     lost: 'Support lost: {names}.',
     wording: 'Wording changed:',
+  },
+  record: {
+    parked: 'Parked.',
+    parkedBecause: 'Parked: {reason}.',
+    noText: 'No text',
+    incorporates: 'Incorporates',
+    merged: 'Merged proposals',
+    mergedNone: 'No proposal has been merged into another.',
+    mergedInto: 'Merged into {id} ({topic}).',
+    noteKinds: { facilitator: 'Facilitator\u2019s note', drafting: 'Drafting note', secretariat: 'Secretariat note' },
+    disclaimer: 'This text is without prejudice to the position of any participant on any issue.',
+    summary: ({ parked, merged }) =>
+      parked + merged === 0
+        ? ''
+        : `${capital(counted(parked, numberEn, 'no proposal is', 'proposal is', 'proposals are'))} parked; ` +
+          `${counted(merged, numberEn, 'no proposal has', 'proposal has', 'proposals have')} been merged into another.`,
+    matrix: {
+      support: 'Support',
+      intro: 'One row per proposal in the text, one column per participant. A dark cell marks a proponent, a light cell a supporter; the first column counts the participants behind the proposal other than one of its proponents (co-sponsors included) and gives the support level.',
+    },
+    clean: {
+      title: 'Clean text',
+      article: 'Article {n}',
+      concordance: 'Concordance',
+      concordanceIntro: 'Each topic of the outline, the article that gives its text, and the proposals that text is taken from.',
+      columns: { topic: 'Topic', article: 'Article', proposals: 'Proposals' },
+      noText: 'no text',
+      summary: (articles) =>
+        articles === 0
+          ? 'Clean text: no text is agreed or offered by the Chair yet.'
+          : `Clean text: ${counted(articles, numberEn, '', 'article', 'articles')}, the texts agreed so far and the texts the Chair offers, numbered in the order of the outline.`,
+    },
   },
 }
 
@@ -268,10 +339,42 @@ const fr: Labels = {
     nothing: "Aucune proposition n'a changé.",
     kind: { added: 'Ajoutée', withdrawn: 'Retirée', removed: 'Supprimée', stabilized: 'Stabilisée', changed: 'Modifiée' },
     status: 'Statut\u00a0: {from} \u2192 {to}.',
-    statuses: { proposed: 'proposée', stabilized: 'stabilisée', withdrawn: 'retirée' },
+    statuses: { proposed: 'proposée', stabilized: 'stabilisée', parked: 'en suspens', merged: 'fusionnée', withdrawn: 'retirée' },
     gained: 'Nouveaux soutiens\u00a0: {names}.',
     lost: 'Soutiens perdus\u00a0: {names}.',
     wording: 'Libellé modifié\u00a0:',
+  },
+  record: {
+    parked: 'En suspens.',
+    parkedBecause: `En suspens${NBSP}: {reason}.`,
+    noText: 'Pas de texte',
+    incorporates: 'Intègre',
+    merged: 'Propositions fusionnées',
+    mergedNone: 'Aucune proposition n\u2019a été fusionnée avec une autre.',
+    mergedInto: 'Fusionnée avec {id} ({topic}).',
+    noteKinds: { facilitator: 'Note du facilitateur', drafting: 'Note de rédaction', secretariat: 'Note du Secrétariat' },
+    disclaimer: 'Le présent texte est sans préjudice de la position de tout participant sur toute question.',
+    summary: ({ parked, merged }) =>
+      parked + merged === 0
+        ? ''
+        : `${parked === 0 ? 'Aucune proposition n\u2019est' : parked === 1 ? '1 proposition est' : `${numberFr(parked)} propositions sont`} en suspens${NBSP}; ` +
+          `${merged === 0 ? 'aucune proposition n\u2019a été fusionnée' : merged === 1 ? '1 proposition a été fusionnée' : `${numberFr(merged)} propositions ont été fusionnées`} avec une autre.`,
+    matrix: {
+      support: 'Soutien',
+      intro: `Une ligne par proposition figurant dans le texte, une colonne par participant. Une case foncée désigne un proposant, une case claire un participant qui soutient la proposition${NBSP}; la première colonne indique le nombre de participants qui soutiennent la proposition en plus de l\u2019un de ses proposants (coauteurs compris) et le niveau de soutien.`,
+    },
+    clean: {
+      title: 'Texte épuré',
+      article: 'Article {n}',
+      concordance: 'Table de concordance',
+      concordanceIntro: 'Chaque thème de la structure, l\u2019article qui en donne le texte et les propositions dont ce texte est tiré.',
+      columns: { topic: 'Thème', article: 'Article', proposals: 'Propositions' },
+      noText: 'pas de texte',
+      summary: (articles) =>
+        articles === 0
+          ? `Texte épuré${NBSP}: aucun texte n\u2019est encore stabilisé ni proposé par le Président.`
+          : `Texte épuré${NBSP}: ${articles === 1 ? '1 article' : `${numberFr(articles)} articles`}, les textes stabilisés à ce jour et les textes proposés par le Président, numérotés dans l\u2019ordre de la structure.`,
+    },
   },
 }
 
@@ -343,10 +446,42 @@ const es: Labels = {
     nothing: 'Ninguna propuesta ha cambiado.',
     kind: { added: 'Añadida', withdrawn: 'Retirada', removed: 'Suprimida', stabilized: 'Estabilizada', changed: 'Modificada' },
     status: 'Estado: {from} \u2192 {to}.',
-    statuses: { proposed: 'propuesta', stabilized: 'estabilizada', withdrawn: 'retirada' },
+    statuses: { proposed: 'propuesta', stabilized: 'estabilizada', parked: 'en suspenso', merged: 'fusionada', withdrawn: 'retirada' },
     gained: 'Nuevos apoyos: {names}.',
     lost: 'Apoyos perdidos: {names}.',
     wording: 'Texto modificado:',
+  },
+  record: {
+    parked: 'En suspenso.',
+    parkedBecause: 'En suspenso: {reason}.',
+    noText: 'Sin texto',
+    incorporates: 'Incorpora',
+    merged: 'Propuestas fusionadas',
+    mergedNone: 'Ninguna propuesta se ha fusionado con otra.',
+    mergedInto: 'Fusionada con {id} ({topic}).',
+    noteKinds: { facilitator: 'Nota del facilitador', drafting: 'Nota de redacción', secretariat: 'Nota de la Secretaría' },
+    disclaimer: 'El presente texto se entiende sin perjuicio de la posición de cualquier participante sobre cualquier cuestión.',
+    summary: ({ parked, merged }) =>
+      parked + merged === 0
+        ? ''
+        : `${parked === 0 ? 'Ninguna propuesta está' : parked === 1 ? '1 propuesta está' : `${parked} propuestas están`} en suspenso; ` +
+          `${merged === 0 ? 'ninguna propuesta se ha fusionado' : merged === 1 ? '1 propuesta se ha fusionado' : `${merged} propuestas se han fusionado`} con otra.`,
+    matrix: {
+      support: 'Apoyo',
+      intro: 'Una fila por propuesta que figura en el texto, una columna por participante. Una casilla oscura indica un proponente, una casilla clara un participante que apoya la propuesta; la primera columna indica el número de participantes que respaldan la propuesta además de uno de sus proponentes (copatrocinadores incluidos) y el nivel de apoyo.',
+    },
+    clean: {
+      title: 'Texto depurado',
+      article: 'Artículo {n}',
+      concordance: 'Cuadro de concordancia',
+      concordanceIntro: 'Cada tema de la estructura, el artículo que recoge su texto y las propuestas de las que se ha tomado ese texto.',
+      columns: { topic: 'Tema', article: 'Artículo', proposals: 'Propuestas' },
+      noText: 'sin texto',
+      summary: (articles) =>
+        articles === 0
+          ? 'Texto depurado: aún no se ha estabilizado ningún texto ni el Presidente ha propuesto ninguno.'
+          : `Texto depurado: ${articles === 1 ? '1 artículo' : `${numberEs(articles)} artículos`}, los textos estabilizados hasta la fecha y los textos que propone el Presidente, numerados en el orden de la estructura.`,
+    },
   },
 }
 

@@ -2,11 +2,11 @@
 import { placements } from '../assemble/negotiation.js'
 import { attributionText, formatDate, labelsFor, type Labels } from './labels.js'
 import { fillTemplate } from './template.js'
-import type { Negotiation, Placement, TopicNode, Withdrawal } from '../types.js'
-import type { Html, List, ListItem, Nodes, Paragraph, Root, RootContent } from 'mdast'
+import type { Body, Config, Merger, Negotiation, PlacedNote, Placement, TopicNode, Withdrawal } from '../types.js'
+import type { Html, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent } from 'mdast'
 import { renderBody } from './apply-edits.js'
 import { documentLabels } from './label-names.js'
-import { code, heading, oneLine, paragraph, plain, strong, verbatim, writeMarkdown, writePhrasing } from './writer.js'
+import { code, emphasis, heading, oneLine, paragraph, plain, strong, verbatim, writeMarkdown, writePhrasing } from './writer.js'
 
 /** The built-in cover, used when the workspace has no `templates/cover.md`. */
 export const DEFAULT_COVER = `# {{title}}
@@ -16,6 +16,8 @@ export const DEFAULT_COVER = `# {{title}}
 {{date}}
 
 {{summary}}
+
+{{disclaimer}}
 `
 
 /** Render the consolidated text. `cover` is the cover template (see `fillTemplate`). */
@@ -23,14 +25,22 @@ export function renderMarkdown(negotiation: Negotiation, cover: string = DEFAULT
   const labels = labelsFor(negotiation.config.language)
   const filled = renderCover(negotiation, cover, labels).trim()
   const children: RootContent[] = filled === '' ? [] : [verbatim(filled)]
-  const bodies: Array<{ placement: Placement; headingLevel: number; node: Html }> = []
+  const bodies: Array<{ id: string; body: Body; bracketed: boolean; headingLevel: number; node: Html }> = []
   const visit = (topics: TopicNode[]): void => {
     for (const topic of topics) {
       const level = Math.min(6, topic.depth + 1)
       children.push(heading(level, plain(topicHeading(topic))))
+      for (const placed of topic.notes) {
+        const body = verbatim('')
+        // Notes name their labels apart from proposals: a note may share a proposal's id.
+        bodies.push({ id: `note-${placed.note.id}`, body: placed.note.body, bracketed: false, headingLevel: level, node: body })
+        children.push(...noteBlocks(placed, body, labels))
+      }
       for (const placement of topic.placements) {
         const body = verbatim('')
-        bodies.push({ placement, headingLevel: level, node: body })
+        const { proposal } = placement
+        if (proposal.noText) body.value = noTextBody(placement, labels)
+        else bodies.push({ id: proposal.id, body: proposal.body, bracketed: proposal.status !== 'stabilized', headingLevel: level, node: body })
         children.push(...placementBlocks(placement, body, labels))
       }
       visit(topic.children)
@@ -39,37 +49,76 @@ export function renderMarkdown(negotiation: Negotiation, cover: string = DEFAULT
   visit(negotiation.topics)
   children.push(heading(2, plain(`${labels.annex}${labels.colon}${labels.withdrawn}`)))
   children.push(negotiation.withdrawn.length === 0 ? paragraph(plain(labels.withdrawnNone)) : list(negotiation.withdrawn.map((each) => withdrawnLine(each, labels))))
+  if (negotiation.merged.length > 0) {
+    children.push(heading(2, plain(`${labels.annex}${labels.colon}${labels.record.merged}`)))
+    children.push(list(negotiation.merged.map((each) => mergedLine(each, labels))))
+  }
   const tree: Root = { type: 'root', children }
   // Labels are named once the rest of the text is known: their separator is a character none of it holds.
-  const names = documentLabels(bodies.map(({ placement }) => placement.proposal), [valuesOf(tree)])
-  bodies.forEach(({ placement: { proposal }, headingLevel, node }, order) => {
-    node.value = renderBody(proposal.body, { bracketed: proposal.status === 'proposed', headingLevel, labels: names.namers[order] })
+  const names = documentLabels(bodies, [valuesOf(tree)])
+  bodies.forEach(({ body, bracketed, headingLevel, node }, order) => {
+    node.value = renderBody(body, { bracketed, headingLevel, labels: names.namers[order] })
   })
   return writeMarkdown(tree)
 }
 
+/** The text of a "no text" alternative: `[No text]`, without brackets once stabilized (agreed: no provision). */
+export function noTextWords(placement: Placement, labels: Labels): string {
+  return placement.proposal.status === 'stabilized' ? labels.record.noText : `[${labels.record.noText}]`
+}
+
+function noTextBody(placement: Placement, labels: Labels): string {
+  return writePhrasing([plain(noTextWords(placement, labels))])
+}
+
 /** The cover: the template filled with the negotiation's title, symbol, date and counts, each written as Markdown text. */
 export function renderCover(negotiation: Negotiation, template: string, labels: Labels = labelsFor(negotiation.config.language)): string {
-  const values = coverValues(negotiation, labels)
+  return fillCover(template, coverValues(negotiation, labels))
+}
+
+/** A cover template filled with `values`, each written as Markdown text; the disclaimer in italics. */
+export function fillCover(template: string, values: { title: string; symbol?: string; date?: string; summary: string; disclaimer?: string }): string {
   const write = (value: string | undefined): string | undefined => value && writePhrasing([plain(value)])
+  const disclaimer = values.disclaimer && writePhrasing([emphasis(plain(values.disclaimer))])
   // The title and symbol are the configuration's, on one line; the date and summary are the tool's own words.
-  return fillTemplate(template, { title: write(oneLine(values.title)), symbol: write(values.symbol && oneLine(values.symbol)), date: write(values.date), summary: write(values.summary) })
+  const filled = fillTemplate(template, { title: write(oneLine(values.title)), symbol: write(values.symbol && oneLine(values.symbol)), date: write(values.date), summary: write(values.summary), disclaimer })
+  // A workspace's own cover without the placeholder still carries the disclaimer, last.
+  return disclaimer && !/\{\{\s*disclaimer\s*\}\}/.test(template) ? `${filled.trimEnd()}\n\n${disclaimer}\n` : filled
+}
+
+/**
+ * The disclaimer of a document in `config.language` (SPEC §3.2): the built-in
+ * sentence, none, the configured text, or the configured text of that language
+ * (else `en`, else the first given).
+ */
+export function disclaimerOf(config: Config, labels: Labels = labelsFor(config.language)): string | undefined {
+  const disclaimer = config.disclaimer
+  if (disclaimer === undefined) return labels.record.disclaimer
+  if (disclaimer === false) return undefined
+  if (typeof disclaimer === 'string') return oneLine(disclaimer)
+  const text = disclaimer[config.language] ?? disclaimer.en ?? Object.values(disclaimer)[0]
+  return text === undefined ? labels.record.disclaimer : oneLine(text)
 }
 
 /** What a cover template's placeholders stand for, as plain text. */
-export function coverValues(negotiation: Negotiation, labels: Labels = labelsFor(negotiation.config.language)): { title: string; symbol?: string; date?: string; summary: string } {
+export function coverValues(negotiation: Negotiation, labels: Labels = labelsFor(negotiation.config.language)): { title: string; symbol?: string; date?: string; summary: string; disclaimer?: string } {
   const { config } = negotiation
   const live = placements(negotiation.topics)
+  const record = labels.record.summary({ parked: live.filter((placement) => placement.proposal.status === 'parked').length, merged: negotiation.merged.length })
   return {
     title: config.title ?? labels.documentTitle,
     symbol: config.symbol,
     date: config.date && formatDate(config.date, config.language),
-    summary: labels.summary({
-      proposals: live.length,
-      topics: countTopics(negotiation.topics),
-      referred: live.filter((placement) => placement.referred).length,
-      withdrawn: negotiation.withdrawn.length,
-    }),
+    summary: [
+      labels.summary({
+        proposals: live.length,
+        topics: countTopics(negotiation.topics),
+        referred: live.filter((placement) => placement.referred).length,
+        withdrawn: negotiation.withdrawn.length,
+      }),
+      record,
+    ].filter(Boolean).join(' '),
+    disclaimer: disclaimerOf(config, labels),
   }
 }
 
@@ -83,15 +132,38 @@ export function attribution(authors: string[], supporters: string[] | undefined,
   return attributionText(authors.map(oneLine), supporters?.map(oneLine), labels)
 }
 
+/** `Parked: subject to the discussion on scope.` (the reason without its final full stop), or `Parked.` */
+export function parkedLabel(reason: string | undefined, labels: Labels): string {
+  const why = reason === undefined ? '' : oneLine(reason).replace(/\.+$/, '')
+  return why === '' ? labels.record.parked : labels.record.parkedBecause.replace('{reason}', () => why)
+}
+
+/** `Incorporates: a14-mys-einvoicing; a14-sgp.`, or '' when nothing was merged into the proposal. */
+export function incorporatesText(placement: Placement, labels: Labels): string {
+  return placement.incorporates.length === 0 ? '' : `${labels.record.incorporates}${labels.colon}${placement.incorporates.join(labels.separator)}.`
+}
+
+/** `Facilitator's note (Canada)`: the kind of a note, then who wrote it. */
+export function noteLabel(placed: PlacedNote, labels: Labels): string {
+  return `${labels.record.noteKinds[placed.note.kind]} (${oneLine(placed.by)})`
+}
+
+/** A note's blocks between its markers, `body` standing for its text. */
+function noteBlocks(placed: PlacedNote, body: Html, labels: Labels): RootContent[] {
+  return [verbatim(`<!-- note: ${placed.note.id} -->`), paragraph(strong(plain(noteLabel(placed, labels)))), body, verbatim(`<!-- /note: ${placed.note.id} -->`)]
+}
+
 /** A placement's blocks between its markers, `body` standing for its text. */
 function placementBlocks(placement: Placement, body: Html, labels: Labels): RootContent[] {
   const { proposal } = placement
   const blocks: RootContent[] = [verbatim(`<!-- proposal: ${proposal.id} -->`)]
   if (placement.alt !== undefined) blocks.push(paragraph(strong(plain(`${labels.alt} ${placement.alt}`))))
+  if (proposal.status === 'parked') blocks.push(paragraph(strong(plain(parkedLabel(proposal.reason, labels)))))
   blocks.push(body)
   // The document it was tabled in, as the Word footnote gives it: delegations look proposals up by symbol.
   const document = proposal.document ? ` (${oneLine(proposal.document)})` : ''
-  blocks.push(paragraph(plain(`${attribution(placement.authors, placement.supporters, labels)}${document}`)))
+  const incorporates = incorporatesText(placement, labels)
+  blocks.push(paragraph(plain(`${attribution(placement.authors, placement.supporters, labels)}${document}${incorporates ? ` ${incorporates}` : ''}`)))
   if (placement.referred) blocks.push(paragraph(strong(plain(labels.referred.replace('{level}', labels.level[placement.level])))))
   blocks.push(verbatim(`<!-- /proposal: ${proposal.id} -->`))
   return blocks
@@ -101,6 +173,15 @@ function withdrawnLine({ proposal, authors }: Withdrawal, labels: Labels): Parag
   const title = [proposal.title, proposal.document && `(${proposal.document})`].filter(Boolean).join(' ')
   const rest = `, ${oneLine(proposal.topic.value)}${labels.colon.trimEnd()}${title ? ` ${oneLine(title)}.` : ''} ${attribution(authors, undefined, labels)}`
   return paragraph(code(proposal.id), plain(rest))
+}
+
+/** `` `a14-mys` ``, A.1.4: Title. Proponent: Malaysia. Merged into a14-jpn (A.1.4). */
+function mergedLine({ proposal, authors, into }: Merger, labels: Labels): Paragraph {
+  const title = [proposal.title, proposal.document && `(${proposal.document})`].filter(Boolean).join(' ')
+  const rest = `, ${oneLine(proposal.topic.value)}${labels.colon.trimEnd()}${title ? ` ${oneLine(title)}.` : ''} ${attribution(authors, undefined, labels)} `
+  const [before, after] = labels.record.mergedInto.split('{id}')
+  const children: PhrasingContent[] = [code(proposal.id), plain(rest + before), code(into.id), plain(after.replace('{topic}', () => oneLine(into.topic.value)))]
+  return paragraph(...children)
 }
 
 /** A tight bulleted list, one paragraph per item. */

@@ -1,15 +1,15 @@
 /** The stocktaking report: proposals with limited or no support, by topic. Pure. */
 import { placements } from '../assemble/negotiation.js'
 import { formatDate, labelsFor } from './labels.js'
-import { code, heading, oneLine, paragraph, plain, writeMarkdown } from './writer.js'
+import { code, emphasis, heading, oneLine, paragraph, plain, writeMarkdown } from './writer.js'
 import type { PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast'
-import { topicHeading } from './markdown.js'
+import { disclaimerOf, topicHeading } from './markdown.js'
 import type { Negotiation, Placement, Proposal, SupportLevel, TopicNode } from '../types.js'
 
 /** `stocktake --format json`, exactly as SPEC §7. */
 export interface StocktakeReport {
   threshold: number
-  proposals: Array<{ id: string; file: string; topic: string; title: string; authors: string[]; supporters: string[]; level: SupportLevel }>
+  proposals: Array<{ id: string; file: string; topic: string; title: string; authors: string[]; supporters: string[]; support: number; level: SupportLevel }>
 }
 
 /** Every referred proposal in outline order; a proposal without a title takes its topic's. */
@@ -17,22 +17,26 @@ export function stocktake(negotiation: Negotiation): StocktakeReport {
   return {
     threshold: negotiation.config.threshold,
     proposals: referredByTopic(negotiation.topics).flatMap(({ topic, referred }) =>
-      referred.map(({ proposal, authors, supporters, level }) => ({
+      referred.map(({ proposal, authors, supporters, support, level }) => ({
         id: proposal.id,
         file: proposal.file,
         topic: proposal.topic.value,
         title: titleOf(proposal, topic),
         authors,
         supporters,
+        support,
         level,
       })),
     ),
   }
 }
 
-/** `stocktaking.md`: one table per topic with referred proposals. */
+/** `stocktaking.md`: one table per topic with referred proposals; the disclaimer under its title, as on every document's cover. */
 export function renderStocktake(negotiation: Negotiation): string {
-  return writeMarkdown(stocktakeTree(negotiation))
+  const tree = stocktakeTree(negotiation)
+  const disclaimer = disclaimerOf(negotiation.config)
+  if (disclaimer) tree.children.splice(2, 0, paragraph(emphasis(plain(disclaimer))))
+  return writeMarkdown(tree)
 }
 
 /** The stocktaking report as a Markdown tree, headings from level 1 (the step summary puts it lower). */
@@ -52,12 +56,12 @@ export function stocktakeTree(negotiation: Negotiation): Root {
   const header = [columns.proposal, columns.title, columns.proponents, columns.supporters, columns.support, columns.submitted, columns.file].map((column) => [plain(column)])
   for (const { topic, referred } of groups) {
     children.push(heading(2, plain(topicHeading(topic))))
-    const rows = referred.map(({ proposal, authors, supporters, level }) => [
+    const rows = referred.map(({ proposal, authors, supporters, support, level }) => [
       [code(proposal.id)],
       [plain(oneLine(titleOf(proposal, topic)))],
       [plain(authors.map(oneLine).join(labels.separator))],
       [plain(supporters.length > 0 ? supporters.map(oneLine).join(labels.separator) : labels.none)],
-      [plain(labels.level[level])],
+      [plain(`${labels.level[level]} (${labels.number(support)})`)],
       proposal.submitted ? [plain(formatDate(proposal.submitted, config.language))] : [],
       [code(proposal.file)],
     ])

@@ -4,7 +4,7 @@
  * built as mdast and written by remark-stringify, which does all the escaping.
  * Authors' bodies go in as `html` nodes, which it writes as they are. Pure.
  */
-import type { Heading, Html, InlineCode, Paragraph, PhrasingContent, Root, Strong, Text } from 'mdast'
+import type { Emphasis, Heading, Html, InlineCode, Paragraph, PhrasingContent, Root, Strong, Text } from 'mdast'
 import { defaultHandlers, type ConstructName, type Handle, type Unsafe } from 'mdast-util-to-markdown'
 import remarkGfm from 'remark-gfm'
 import remarkStringify, { type Options } from 'remark-stringify'
@@ -100,6 +100,10 @@ export function code(value: string): InlineCode {
 
 export function strong(...children: PhrasingContent[]): Strong {
   return { type: 'strong', children }
+}
+
+export function emphasis(...children: PhrasingContent[]): Emphasis {
+  return { type: 'emphasis', children }
 }
 
 export function paragraph(...children: PhrasingContent[]): Paragraph {

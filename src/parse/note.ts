@@ -1,0 +1,96 @@
+/** One note file (notes/**\/*.md, SPEC §3.1a) to a Note and its problems. Pure: no file system. */
+import { isMap, isScalar, type Node, type Pair } from 'yaml'
+import { analyseBody } from './body-edits.js'
+import { resolve, scalarText } from './front-matter.js'
+import { afterFrontMatter, baseName, ID_PATTERN, readMarkdownFile, type FileKind, type ParseOptions } from './proposal.js'
+import { describe, isEmpty, readYaml } from './yaml.js'
+import { didYouMean } from '../check/suggest.js'
+import { NOTE_KINDS, type Located, type NoteKind, type ParseResult, type Place } from '../types.js'
+
+/** The fields a note's front matter may have. */
+export const NOTE_FIELDS = ['id', 'topic', 'by', 'kind'] as const
+
+const NOTE: FileKind = { what: 'note', fields: '`topic: A.1.4` and `by: Facilitator`', folder: 'notes' }
+
+/** Read one note. `file` is its path relative to the workspace root (it names the diagnostics and gives the default id). */
+export function parseNote(file: string, input: Uint8Array | string, options: ParseOptions = {}): ParseResult {
+  const read = readMarkdownFile(file, input, options, NOTE)
+  if ('done' in read) return read.done
+  const { text, head, tree, lines, diagnostics, report } = read
+  const firstLine = (head.position?.start.line ?? 1) + 1
+  const frontMatter: Place = { line: 1, column: 1 }
+
+  const analysis = analyseBody(tree.children.slice(1), text, lines)
+  if (!analysis.hasText) report('empty-body', 'the note has no text; write it below the front matter\'s closing `---`, e.g. `The facilitator invites participants to consider merging Alt 1 and Alt 2.`', afterFrontMatter(head, lines))
+  for (const problem of analysis.brackets) report('unbalanced-brackets', problem.message, problem.place)
+
+  const yaml = readYaml(head.value)
+  const at = (offset: number): Place => {
+    const place = yaml.place(offset)
+    return { line: place.line + firstLine - 1, column: place.column }
+  }
+  for (const problem of yaml.problems) report('invalid-yaml', problem.message, at(problem.offset))
+  const document = yaml.document
+  if (!document) return { diagnostics }
+  const contents = document.contents
+  if (!isEmpty(contents) && !isMap(contents)) {
+    report('invalid-field', `the front matter must be fields written \`name: value\`, one a line, e.g. \`topic: A.1.4\`; got ${describe(contents)}`, at(contents?.range?.[0] ?? 0))
+    return { diagnostics }
+  }
+
+  let id: Located | undefined
+  let topic: Located | undefined
+  let by: Located | undefined
+  let kind: NoteKind = 'facilitator'
+  const written = new Set<string>()
+  for (const pair of (isMap(contents) ? contents.items : []) as Pair[]) {
+    const keyPlace = (pair.key as Node | null)?.range ? at((pair.key as Node).range![0]) : { line: firstLine, column: 1 }
+    const value = resolve(pair.value, document)
+    const valuePlace = (pair.value as Node | null)?.range ? at((pair.value as Node).range![0]) : keyPlace
+    if (!isScalar(pair.key) || typeof pair.key.value !== 'string') {
+      report('invalid-field', `a field name must be a plain word such as \`topic\`; got ${describe(pair.key)}`, keyPlace)
+      continue
+    }
+    const key = pair.key.value
+    const field = scalarText(value)
+    const invalid = (expected: string): void => report('invalid-field', `\`${key}\` must be ${expected}; got ${describe(value, key !== 'kind')}`, valuePlace)
+    if ((NOTE_FIELDS as readonly string[]).includes(key)) written.add(key)
+    switch (key) {
+      case 'id':
+        if (field === undefined) invalid('a word such as `a14-facilitator`')
+        else if (field !== '') id = { value: field, place: keyPlace }
+        break
+      case 'topic':
+        if (field === '') report('missing-topic', '`topic` is empty; write the outline id the note is on, e.g. `topic: A.1.4`', keyPlace)
+        else if (field === undefined) invalid('an outline id such as `A.1.4`')
+        else topic = { value: field, place: valuePlace }
+        break
+      case 'by':
+        if (field === '') report('missing-author', '`by` is empty; say who wrote the note: a participant, or a role such as `by: Facilitator` or `by: Secretariat`', keyPlace)
+        else if (field === undefined) invalid('one participant or role, e.g. `by: Facilitator`')
+        else by = { value: field.replace(/\s+/g, ' '), place: valuePlace }
+        break
+      case 'kind':
+        if (field === '') break
+        if (field !== undefined && (NOTE_KINDS as readonly string[]).includes(field)) kind = field as NoteKind
+        else report('invalid-field', `\`kind\` must be one of ${NOTE_KINDS.join(', ')}, e.g. \`kind: drafting\`; got ${describe(value)}${didYouMean(field ?? '', NOTE_KINDS)}`, valuePlace)
+        break
+      default:
+        // A proposal's `author` is a note's `by`: the likeliest slip, though no spelling is near.
+        report('unknown-field', `unknown field \`${key}\`; the fields of a note are ${NOTE_FIELDS.join(', ')}${key === 'author' ? '; did you mean "by"?' : didYouMean(key, NOTE_FIELDS)}`, keyPlace)
+    }
+  }
+  if (!written.has('topic')) report('missing-topic', 'the front matter has no `topic`; add the outline id the note is on, e.g. `topic: A.1.4`', frontMatter)
+  if (!written.has('by')) report('missing-author', 'the front matter has no `by`; say who wrote the note: a participant, or a role such as `by: Facilitator` or `by: Secretariat`', frontMatter)
+
+  const noteId = id?.value ?? baseName(file)
+  if (!ID_PATTERN.test(noteId)) {
+    const where = id ? `the \`id\` "${noteId}"` : `the id "${noteId}", taken from the file name,`
+    report('invalid-field', `${where} must be letters, digits, '.', '_' and '-' only, starting with a letter or digit; ${id ? 'change it' : 'rename the file or add an `id` field'}, e.g. \`id: a14-facilitator\``, id?.place ?? frontMatter)
+  }
+  if (!topic || !by) return { diagnostics }
+  return {
+    note: { id: noteId, file, topic, by, kind, places: { id: id?.place ?? frontMatter, frontMatter }, body: analysis.body },
+    diagnostics,
+  }
+}
