@@ -52,12 +52,17 @@ export function groupFileName(file: string, group: Group): string {
 
 /** A file-name-safe form of a group's name: lower-case letters and digits (accents dropped) joined by `-`. */
 export function groupSlug(name: string): string {
-  const slug = name
+  let slug = name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .normalize('NFC')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '')
+  // File names are limited (255 bytes on most systems): a long name is cut at a word.
+  if (slug.length > SLUG_LENGTH) slug = slug.slice(0, SLUG_LENGTH + 1).replace(/-[^-]*$/, '') || slug.slice(0, SLUG_LENGTH)
   return slug === '' ? 'group' : slug
 }
+
+/** The longest slug in a file name: `consolidated-<slug>-redline.fr.docx` stays far below any system's limit. */
+const SLUG_LENGTH = 60

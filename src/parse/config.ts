@@ -2,6 +2,7 @@
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml'
 import { isIsoDate } from './front-matter.js'
 import { didYouMean, suggestTopic } from '../check/suggest.js'
+import { groupSlug } from '../assemble/group.js'
 import { spellingsOf } from '../assemble/language.js'
 import { DEFAULT_CONFIG, LANGUAGES, RULES, type ChairPick, type Config, type Diagnostic, type Disclaimer, type Group, type Language, type Located, type Names, type OutlineEntry, type Participant, type Place, type Rule } from '../types.js'
 import { describe, isEmpty, MAX_ALIASES, readYaml } from './yaml.js'
@@ -359,6 +360,11 @@ function readGroups(value: unknown, read: Reader, report: Report): Group[] {
     // A name in any language selects a group (`--group`): no two groups may share one.
     const shared = spellingsOf(group.name, group.names).find((name) => name && groups.some((other) => spellingsOf(other.name, other.names).includes(name)))
     if (shared !== undefined) report(item, `there are two groups named "${shared}"; group names must be unique, in every language`)
+    // Nor may two groups write the same files: the file names come from the `en` name.
+    const clash = shared === undefined && group.name ? groups.find((other) => groupSlug(other.name) === groupSlug(group.name)) : undefined
+    if (clash) {
+      report(item, `the groups "${clash.name}" and "${group.name}" would both be written to consolidated-${groupSlug(group.name)}.md (file names keep only letters and digits of a group's name); name them apart, e.g. "${group.name} 2"`)
+    }
     if (group.name) groups.push(group)
   }
   return groups
