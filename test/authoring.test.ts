@@ -16,6 +16,12 @@ async function initialised(): Promise<string> {
 }
 
 describe('init', () => {
+  test('the cover counts the topics that hold proposals, not the outline\'s entries: right after init, 1 proposal on 1 topic', async () => {
+    const root = await initialised()
+    expect((await run(['build', '--root', root])).code).toBe(0)
+    expect(readFileSync(path.join(root, 'out', 'consolidated.md'), 'utf8')).toContain('This text consolidates 1 proposal on 1 topic.')
+  })
+
   test('creates a configuration, the template and an example proposal, and prints them', async () => {
     const parent = scratch()
     const result = await run(['init', 'negotiation'], { cwd: parent })

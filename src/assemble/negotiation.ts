@@ -118,3 +118,8 @@ function impliedOutline(topics: string[]): OutlineEntry[] {
 export function placements(topics: TopicNode[]): Placement[] {
   return topics.flatMap((topic) => [...topic.placements, ...placements(topic.children)])
 }
+
+/** How many outline entries hold at least one proposal of the text: what "proposals on N topics" counts. */
+export function topicsWithProposals(topics: TopicNode[]): number {
+  return topics.reduce((count, topic) => count + (topic.placements.length > 0 ? 1 : 0) + topicsWithProposals(topic.children), 0)
+}

@@ -1,5 +1,5 @@
 /** The Negotiation to `consolidated.md`: the bracketed consolidated text. Pure. */
-import { placements } from '../assemble/negotiation.js'
+import { placements, topicsWithProposals } from '../assemble/negotiation.js'
 import { attributionText, formatDate, labelsFor, type Labels } from './labels.js'
 import { fillTemplate } from './template.js'
 import type { Body, Config, Merger, Negotiation, PlacedNote, Placement, TopicNode, Withdrawal } from '../types.js'
@@ -112,7 +112,7 @@ export function coverValues(negotiation: Negotiation, labels: Labels = labelsFor
     summary: [
       labels.summary({
         proposals: live.length,
-        topics: countTopics(negotiation.topics),
+        topics: topicsWithProposals(negotiation.topics),
         referred: live.filter((placement) => placement.referred).length,
         withdrawn: negotiation.withdrawn.length,
       }),
@@ -195,7 +195,3 @@ function valuesOf(node: Nodes): string {
   return 'children' in node ? node.children.map(valuesOf).join('\n') : ''
 }
 
-/** Topics that hold text: outline entries without sub-entries. */
-export function countTopics(topics: TopicNode[]): number {
-  return topics.reduce((count, topic) => count + (topic.children.length === 0 ? 1 : 0) + countTopics(topic.children), 0)
-}

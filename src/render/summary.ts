@@ -1,10 +1,10 @@
 /** The summary of a build for a CI run's page (GitHub's `$GITHUB_STEP_SUMMARY`). Pure. */
-import { placements } from '../assemble/negotiation.js'
+import { placements, topicsWithProposals } from '../assemble/negotiation.js'
 import { labelsFor } from './labels.js'
 import { code, fill, heading, oneLine, paragraph, plain, strong, verbatim, writeMarkdown } from './writer.js'
 import type { PhrasingContent, RootContent } from 'mdast'
 import { stocktakeTree } from './stocktaking.js'
-import type { Language, Negotiation, TopicNode } from '../types.js'
+import type { Language, Negotiation } from '../types.js'
 
 export interface BuildSummary {
   /** What the build found: outputs written, up to date or stale (`--check`), or inputs with errors. */
@@ -51,7 +51,7 @@ export function renderSummary(summary: BuildSummary): string {
         plain(
           labels.summary({
             proposals: live.length,
-            topics: countTopics(negotiation.topics),
+            topics: topicsWithProposals(negotiation.topics),
             referred: live.filter((placement) => placement.referred).length,
             withdrawn: negotiation.withdrawn.length,
           }),
@@ -76,7 +76,3 @@ export function changesNotShown(language: Language, reason: string | { errors: n
   return writeMarkdown({ type: 'root', children: [heading(3, plain(words.changes)), paragraph(...fill(words.notShown, { reason: plain(why) }))] })
 }
 
-/** Entries with no sub-topics, as the cover counts topics. */
-function countTopics(topics: TopicNode[]): number {
-  return topics.reduce((count, topic) => count + (topic.children.length === 0 ? 1 : countTopics(topic.children)), 0)
-}
