@@ -263,11 +263,19 @@ class Reader {
       return []
     }
     const result: Array<[string, unknown]> = []
+    let previous: Pair | undefined
     for (const pair of node.items as Pair[]) {
       const key = this.key(pair)
+      const after = previous
+      previous = pair
       if (key === undefined) continue
       if (known.includes(key)) result.push([key, pair.value])
-      else this.report(pair.key, `unknown field \`${key}\` in ${what}; its fields are ${known.join(', ')}${didYouMean(key, known)}`, 'unknown-field')
+      else if (node.flow && isEmpty(pair.value) && after && isScalar(after.value) && typeof after.value.value === 'string') {
+        // `{ name: Korea, Republic of, code: KOR }`: the comma ended the name, and the rest became a field.
+        const field = String((after.key as { value?: unknown }).value)
+        const whole = `${after.value.value}, ${key}`
+        this.report(pair.key, `\`${field}\` holds an unquoted comma: \`${whole}\` was read as "${after.value.value}" and a field "${key}"; put a ${field} that contains a comma in quotes, e.g. \`${field}: "${whole}"\``)
+      } else this.report(pair.key, `unknown field \`${key}\` in ${what}; its fields are ${known.join(', ')}${didYouMean(key, known)}`, 'unknown-field')
     }
     for (const name of required) {
       if (!result.some(([key]) => key === name)) this.report(node, `${what} needs a \`${name}\`, e.g. ${example}`)
