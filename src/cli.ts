@@ -48,9 +48,10 @@ export async function main(args: string[], io: Io = processIo()): Promise<number
     .option('--check', 'write nothing; exit 1 if any output on disk differs from what would be written (without other flags: every output the last builds recorded)')
     .option('--group <name>', 'only the topics of that small group')
     .option('--lang <list>', 'language(s) of the documents: en, fr, es, or several, e.g. en,fr,es (default: the configuration\'s)')
-    .option('--watch', 'rebuild whenever proposals, the config or templates change')
+    .option('--view <view>', 'consolidated (the bracketed text and the stocktaking report) or clean (the Chair\'s clean text, clean.*) (default: consolidated)')
+    .option('--watch', 'rebuild whenever proposals, notes, the config or templates change')
     .option('--since <rev>', 'also write the redline (<base>-redline.<ext>) against that revision: a git revision (v5, HEAD~1, a hash) or a folder (default: previous: in the config)')
-    .action(async (options: Common & { out?: string; format?: string; check?: boolean; group?: string; lang?: string; watch?: boolean; since?: string }) => {
+    .action(async (options: Common & { out?: string; format?: string; check?: boolean; group?: string; lang?: string; view?: string; watch?: boolean; since?: string }) => {
       const parsers = threads()
       const { build } = await import('./commands/build.js')
       code = options.watch ? await untilInterrupted(async (signal) => build({ ...options, signal }, io, await parsers)) : await build(options, io, await parsers)

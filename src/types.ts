@@ -80,20 +80,36 @@ export interface Located<T = string> {
   place: Place
 }
 
+/**
+ * A name or title given per language (`{en: Japan, fr: Japon, es: Japón}`), at least one.
+ * Written in a document's language, falling back to `en`, then to the first given (SPEC §3.2).
+ */
+export type Names = Partial<Record<Language, string>>
+
 export interface Participant {
+  /**
+   * The name written in the output. As configured: the `en` name, or the first given (the
+   * name diagnostics use); in an assembled negotiation: the name in the document's language.
+   */
   name: string
+  /** Every name by language, when the configuration gives names per language. */
+  names?: Names
   code?: string
   aliases: string[]
 }
 
 export interface OutlineEntry {
   id: string
+  /** As `Participant.name`: the `en` title (or the first given), then the document's language once assembled. */
   title?: string
+  titles?: Names
   children: OutlineEntry[]
 }
 
 export interface Group {
+  /** The `en` name, or the first given: it names the extract's files in every language (SPEC §4) and is what the manifest records. */
   name: string
+  names?: Names
   topics: string[]
 }
 
@@ -105,7 +121,9 @@ export interface Limits {
 }
 
 export interface Config {
+  /** As `Participant.name`: the `en` title (or the first given), then the document's language once assembled. */
   title?: string
+  titles?: Names
   symbol?: string
   /** ISO date `YYYY-MM-DD`; the only date ever printed. */
   date?: string

@@ -16,6 +16,12 @@ async function initialised(): Promise<string> {
 }
 
 describe('init', () => {
+  test('the cover counts the topics that hold proposals, not the outline\'s entries: right after init, 1 proposal on 1 topic', async () => {
+    const root = await initialised()
+    expect((await run(['build', '--root', root])).code).toBe(0)
+    expect(readFileSync(path.join(root, 'out', 'consolidated.md'), 'utf8')).toContain('This text consolidates 1 proposal on 1 topic.')
+  })
+
   test('creates a configuration, the template and an example proposal, and prints them', async () => {
     const parent = scratch()
     const result = await run(['init', 'negotiation'], { cwd: parent })
@@ -85,7 +91,7 @@ describe('new', () => {
     // Accepted (exit 0), with the one warning that the text is still the template's example.
     const checked = await run(['check', '--root', root, '--format', 'json'])
     expect(checked.code).toBe(0)
-    expect(JSON.parse(checked.stdout)).toEqual([templateText('proposals/a14-japan-scope-definitions-of-electronic-invoices.md', 13)])
+    expect(JSON.parse(checked.stdout)).toEqual([templateText('proposals/a14-japan-scope-definitions-of-electronic-invoices.md', 15)])
   })
 
   test("submitted: today by default, since it orders the alternatives; a bad date is a usage error", async () => {
@@ -143,7 +149,7 @@ describe('new', () => {
     expect(text).toContain('author: "NO"\n')
     const checked = await run(['check', '--root', root, '--format', 'json'])
     expect(checked.code).toBe(0)
-    expect(JSON.parse(checked.stdout)).toEqual([templateText('proposals/110-no.md', 12)])
+    expect(JSON.parse(checked.stdout)).toEqual([templateText('proposals/110-no.md', 14)])
   })
 
   test("uses the workspace's own template", async () => {

@@ -32,7 +32,7 @@ describe('compareSnapshots', () => {
       [
         '# Changes from `v1` to `v2`',
         '',
-        '0 proposals added, 0 withdrawn, 0 removed, 2 changed.',
+        'Proposals: 2 changed.',
         '',
         '## A.1',
         '',

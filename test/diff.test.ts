@@ -93,7 +93,7 @@ describe('diff between git revisions', () => {
     const result = await run(['diff', 'HEAD~1', 'HEAD', '--format', 'json'], { cwd: path.join(repository, 'negotiation') })
     expect(result.code).toBe(1)
     expect(result.stdout).toBe('')
-    expect(result.stderr).toContain('HEAD:negotiation/proposals/broken.md\n6:12')
+    expect(result.stderr).toContain('HEAD:negotiation/proposals/broken.md\n  6:12  error')
     expect(result.stderr).toContain('unbalanced-brackets')
     expect(result.stderr).toContain('consolidate: 1 error in the inputs; fix them to compare the revisions\n')
   })

@@ -99,8 +99,8 @@ describe('consolidated.docx', () => {
     expect(notes).toContain('Singapore and Chile are consulting on whether this definition should also cover [receipts].')
     // 12 attributions, 5 body footnotes, and a body footnote referenced twice (Word repeats it).
     expect(notes.match(/↑/g)).toHaveLength(18)
-    expect(body.match(/Referred to the stocktaking group: no support\./g)).toHaveLength(2)
-    expect(body.match(/Referred to the stocktaking group: limited support\./g)).toHaveLength(3)
+    expect(body.match(/Referred to the stocktaking small group: no support\./g)).toHaveLength(1)
+    expect(body.match(/Referred to the stocktaking small group: limited support\./g)).toHaveLength(4)
     expect(body).toContain('Alt 1 [Each Party shall endeavour to ensure')
     expect(body).toContain('Stabilized text Each Party shall maintain a legal framework')
   })
@@ -136,14 +136,28 @@ describe('consolidated.docx', () => {
     expect(check.code, check.stderr).toBe(0)
   })
 
-  test('speaks French with --lang fr', async () => {
+  test('speaks French with --lang fr: labels, names and titles', async () => {
     const { bytes } = await build('--lang', 'fr')
     const { value: html } = await mammoth.convertToHtml({ buffer: bytes })
     const all = text(html)
-    expect(all).toContain('Variante 1 [Each Party shall endeavour')
-    expect(all).toContain('Auteur\u00a0: Japan. Appuyée par\u00a0: Australia\u00a0; Canada\u00a0; Singapore.')
-    expect(all).toContain('Renvoyée au petit groupe chargé du bilan\u00a0: aucun appui.')
+    expect(all).toContain('Commerce électronique\u00a0: texte de négociation récapitulatif Le présent texte récapitule 12 propositions portant sur 11 thèmes.')
+    expect(all).toContain('Facturation électronique Variante 1 [Each Party shall endeavour')
+    expect(all).toContain('Proposant\u00a0: Japon. Soutiens\u00a0: Australie\u00a0; Canada\u00a0; Singapour.')
+    expect(all).toContain('Proposants\u00a0: Singapour\u00a0; Chili. Soutiens\u00a0: aucun.')
+    expect(all).toContain("Renvoyée au petit groupe d'inventaire\u00a0: aucun soutien.")
     expect(html).toContain('<h1>Annexe\u00a0: Propositions retirées</h1>')
     expect(all).toContain('1er novembre 2026')
+  })
+
+  test('speaks Spanish with --lang es', async () => {
+    const { bytes } = await build('--lang', 'es')
+    const { value: html } = await mammoth.convertToHtml({ buffer: bytes })
+    const all = text(html)
+    expect(all).toContain('Facturación electrónica Variante 1 [Each Party shall endeavour')
+    expect(all).toContain('Proponente: Japón. Apoyos: Australia; Canadá; Singapur.')
+    expect(all).toContain('Proponentes: Singapur; Chile. Apoyos: ninguno.')
+    expect(all).toContain('Remitida al pequeño grupo de balance: ningún apoyo.')
+    expect(html).toContain('<h1>Anexo: Propuestas retiradas</h1>')
+    expect(all).toContain('El presente texto refunde 12 propuestas sobre 11 temas. 5 propuestas se remiten al pequeño grupo de balance; se han retirado 2 propuestas.')
   })
 })

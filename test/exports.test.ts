@@ -47,7 +47,7 @@ describe('HTML and Word outputs', () => {
       '1 November 2026',
       'Electronic Commerce: Consolidated Negotiating Text',
       'Prepared by the co-convenors under their own responsibility.',
-      'This text consolidates 12 proposals on 11 topics. 5 proposals are referred to the stocktaking group; 2 proposals have been withdrawn.',
+      'This text consolidates 12 proposals on 11 topics. 5 proposals are referred to the stocktaking small group; 2 proposals have been withdrawn.',
     ])
   })
 

@@ -3,6 +3,7 @@ import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { groupSlug } from '../src/assemble/group.js'
 import { run } from './helpers/run.js'
+import { workspace as scratchWorkspace } from './helpers/scratch.js'
 import { scratch } from './helpers/scratch.js'
 
 const workspace = path.join(import.meta.dirname, 'diff-fixtures', 'every-kind', 'new')
@@ -56,4 +57,40 @@ test('groupSlug', () => {
     'group',
     '电子商务',
   ])
+})
+
+describe('group names that would write the same files, or files too long to write', () => {
+  test('"Trade facilitation" and "trade-facilitation!" are an error in check, not one extract silently over the other', async () => {
+    const root = scratchWorkspace({
+      'consolidate.yaml': 'outline:\n  - { id: A.1 }\ngroups:\n  - { name: Trade facilitation, topics: [A.1] }\n  - { name: "trade-facilitation!", topics: [A.1] }\n',
+      'proposals/a.md': '---\ntopic: A.1\nauthor: Japan\n---\n\nText.\n',
+    })
+    const result = await run(['check', '--root', root, '--format', 'json'])
+    expect(result.code).toBe(1)
+    expect(JSON.parse(result.stdout)).toEqual([
+      {
+        file: 'consolidate.yaml',
+        line: 5,
+        column: 5,
+        severity: 'error',
+        rule: 'invalid-config',
+        message: 'the groups "Trade facilitation" and "trade-facilitation!" would both be written to consolidated-trade-facilitation.md (file names keep only letters and digits of a group\'s name); name them apart, e.g. "trade-facilitation! 2"',
+      },
+    ])
+  })
+
+  test('a 240-character group name builds, its file name cut at a word', async () => {
+    const name = `${'Electronic transactions and '.repeat(8)}paperless trading`
+    const root = scratchWorkspace({
+      'consolidate.yaml': `outline:\n  - { id: A.1 }\ngroups:\n  - { name: "${name}", topics: [A.1] }\n`,
+      'proposals/a.md': '---\ntopic: A.1\nauthor: Japan\n---\n\nText.\n',
+    })
+    const result = await run(['build', '--root', root, '--group', name])
+    expect(result.code, result.stderr).toBe(0)
+    expect(readdirSync(path.join(root, 'out')).sort()).toEqual([
+      '.consolidate-manifest.json',
+      'consolidated-electronic-transactions-and-electronic-transactions-and.md',
+      'stocktaking-electronic-transactions-and-electronic-transactions-and.md',
+    ])
+  })
 })

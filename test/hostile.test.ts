@@ -228,3 +228,22 @@ describe('terminal escapes are written out, never obeyed', () => {
     expect(group.stderr).not.toMatch(/\u001b/)
   })
 })
+
+test('a configured participant with an unquoted comma in its name is the same helpful error as in proposals, never a silent "Korea"', async () => {
+  const root = workspace({
+    'consolidate.yaml': 'participants:\n  - { name: Korea, Republic of, code: KOR }\n  - { name: Japan }\n',
+    'proposals/a.md': '---\ntopic: A.1\nauthor: KOR\n---\n\nText.\n',
+  })
+  const result = await run(['check', '--root', root, '--format', 'json'])
+  expect(result.code).toBe(1)
+  expect(JSON.parse(result.stdout)).toEqual([
+    {
+      file: 'consolidate.yaml',
+      line: 2,
+      column: 20,
+      severity: 'error',
+      rule: 'invalid-config',
+      message: '`name` holds an unquoted comma: `Korea, Republic of` was read as "Korea" and a field "Republic of"; put a name that contains a comma in quotes, e.g. `name: "Korea, Republic of"`',
+    },
+  ])
+})

@@ -1,7 +1,9 @@
 /**
- * Invariants over generated workspaces: every live proposal appears exactly
- * once between its markers with its text intact and its brackets balanced;
- * every withdrawn one is in the annex; the file order changes nothing.
+ * Invariants over generated workspaces: every proposal is accounted for
+ * exactly once, whatever its status: a live one (proposed, stabilized, parked,
+ * "no text" or not) between its markers with its text intact and its brackets
+ * balanced, a withdrawn one in the withdrawn annex, a merged one in the merged
+ * annex and named by the proposal it went into; the file order changes nothing.
  */
 import fc from 'fast-check'
 import type { Nodes, RootContent } from 'mdast'
@@ -48,14 +50,18 @@ const proposalFile = fc.record({
   topic: fc.constantFrom(...TOPICS),
   authors: fc.uniqueArray(fc.constantFrom(...PARTICIPANTS), { minLength: 1, maxLength: 2 }),
   supporters: fc.array(fc.constantFrom(...PARTICIPANTS), { maxLength: 5 }),
-  status: fc.constantFrom('proposed', 'proposed', 'stabilized', 'withdrawn'),
+  status: fc.constantFrom('proposed', 'proposed', 'stabilized', 'parked', 'merged', 'withdrawn'),
+  /** Which live proposal a merged one went into (an index among them). */
+  into: fc.nat(),
+  noText: fc.boolean(),
+  reason: fc.option(words, { nil: undefined }),
   submitted: fc.option(fc.integer({ min: 1, max: 28 }).map((day) => `2024-02-${String(day).padStart(2, '0')}`), { nil: undefined }),
   body,
   crlf: fc.boolean(),
   bom: fc.boolean(),
 })
 
-type Generated = typeof proposalFile extends fc.Arbitrary<infer T> ? T : never
+type Generated = (typeof proposalFile extends fc.Arbitrary<infer T> ? T : never) & { mergedInto?: string }
 
 function fileText(file: Generated): string {
   const supporters = file.supporters.filter((name) => !file.authors.includes(name))
@@ -65,20 +71,45 @@ function fileText(file: Generated): string {
     `supporters: [${[...new Set(supporters)].join(', ')}]`,
     `status: ${file.status}`,
     ...(file.submitted ? [`submitted: ${file.submitted}`] : []),
+    ...(file.status === 'merged' ? [`mergedInto: ${file.mergedInto}`] : []),
+    ...(file.status === 'parked' && file.reason ? [`reason: ${file.reason}`] : []),
+    ...(file.noText ? ['noText: true'] : []),
   ]
-  const text = `---\n${front.join('\n')}\n---\n\n${file.body}`
+  const text = `---\n${front.join('\n')}\n---\n\n${file.noText ? '' : file.body}`
   return `${file.bom ? '\ufeff' : ''}${file.crlf ? text.replace(/\n/g, '\r\n') : text}`
 }
 
-/** At most one stabilized text per topic: the generator's raw output may have more. */
-function oneStabilizedPerTopic(files: Generated[]): Generated[] {
+/**
+ * What the checks accept: at most one stabilized text per topic (the generator's
+ * raw output may have more), and each merged proposal merged into a live one
+ * (file `p<index>` has id `p<index>`); with no live proposal, nothing is merged.
+ */
+function valid(files: Generated[]): Generated[] {
   const seen = new Set<string>()
-  return files.map((file) => {
+  const sound = files.map((file): Generated => {
     if (file.status !== 'stabilized') return file
     if (seen.has(file.topic)) return { ...file, status: 'proposed' }
     seen.add(file.topic)
     return file
   })
+  const live = sound.flatMap((file, index) => (['proposed', 'stabilized', 'parked'].includes(file.status) ? [index] : []))
+  return sound.map((file) => {
+    if (file.status !== 'merged') return file
+    if (live.length === 0) return { ...file, status: 'withdrawn' }
+    return { ...file, mergedInto: `p${live[file.into % live.length]}` }
+  })
+}
+
+/** The section of the text under `## Annex: <title>`, up to the next annex. */
+function annexOf(output: string, title: string): string {
+  const start = output.indexOf(`## Annex: ${title}`)
+  if (start === -1) return ''
+  const next = output.indexOf('## Annex', start + 1)
+  return output.slice(start, next === -1 ? undefined : next)
+}
+
+function occurrences(text: string, part: string): number {
+  return text.split(part).length - 1
 }
 
 const config: Config = { ...DEFAULT_CONFIG }
@@ -110,9 +141,9 @@ function balanced(text: string): boolean {
   return depth === 0
 }
 
-test('every proposal is accounted for, intact, balanced, whatever the file order', () => {
+test('every proposal is accounted for exactly once, intact, balanced, whatever its status and the file order', () => {
   fc.assert(
-    fc.property(fc.array(proposalFile, { minLength: 1, maxLength: 10 }).map(oneStabilizedPerTopic), fc.infiniteStream(fc.nat()), (files, seeds) => {
+    fc.property(fc.array(proposalFile, { minLength: 1, maxLength: 10 }).map(valid), fc.infiniteStream(fc.nat()), (files, seeds) => {
       const results = files.map((file, index) => parseProposal(`proposals/p${index}.md`, new TextEncoder().encode(fileText(file))))
       for (const result of results) expect(result.diagnostics).toEqual([])
       const proposals = results.map((result) => result.proposal!)
@@ -120,26 +151,41 @@ test('every proposal is accounted for, intact, balanced, whatever the file order
 
       const output = build(proposals)
       const tree = parseMarkdown(output)
-      const annex = output.slice(output.lastIndexOf('## Annex'))
+      const withdrawnAnnex = annexOf(output, 'Withdrawn proposals')
+      const mergedAnnex = annexOf(output, 'Merged proposals')
       proposals.forEach((proposal, index) => {
         const blocks = blocksOf(tree, proposal.id)
+        const named = `\`${proposal.id}\``
+        // Exactly one place: its block in the text, or one line of one annex.
+        const places = blocks.length + occurrences(withdrawnAnnex, named) + occurrences(mergedAnnex, `${named},`)
+        expect(places, proposal.id).toBe(1)
         if (proposal.status === 'withdrawn') {
-          expect(blocks).toEqual([])
-          expect(annex).toContain(`\`${proposal.id}\``)
+          expect(occurrences(withdrawnAnnex, named)).toBe(1)
+          return
+        }
+        if (proposal.status === 'merged') {
+          expect(mergedAnnex).toContain(`${named}, ${proposal.topic.value}:`)
+          expect(mergedAnnex).toContain(`Merged into \`${proposal.mergedInto!.value}\``)
+          // The proposal it went into names it in its attribution.
+          const receiving = blocksOf(tree, proposal.mergedInto!.value)[0].map((node) => toString(node as Nodes)).join('\n')
+          expect(receiving).toMatch(new RegExp(`Incorporates: (p\\d+; )*${proposal.id}[;.]`))
           return
         }
         expect(blocks).toHaveLength(1)
-        expect(annex).not.toContain(`\`${proposal.id}\``)
-        // The text: without the Alt label, the attribution and the stocktaking flag, and the notes.
+        // The text: without the Alt label, the Parked label, the attribution and the stocktaking flag, and the notes.
         const text = blocks[0].filter((node, position) => {
           if (node.type === 'definition' || node.type === 'footnoteDefinition') return false
           const plain = toString(node)
           if (position === 0 && /^Alt \d+$/.test(plain)) return false
-          return !/^(Proponents?: |Referred to the stocktaking group)/.test(plain)
+          return !/^(Proponents?: |Referred to the stocktaking small group|Parked[.:])/.test(plain)
         })
         const plain = text.map((node) => toString(node as Nodes)).join('\n')
+        if (proposal.noText) {
+          expect(plain).toBe(proposal.status === 'stabilized' ? 'No text' : '[No text]')
+          return
+        }
         expect(balanced(plain)).toBe(true)
-        if (proposal.status === 'proposed') {
+        if (proposal.status !== 'stabilized') {
           expect(plain.startsWith('[')).toBe(true)
           expect(plain.endsWith(']')).toBe(true)
         }

@@ -65,7 +65,8 @@ test('without a previous commit the summary says why the changes are not shown',
   const result = await run(['build'], { cwd, env: { GITHUB_STEP_SUMMARY: summary } })
   expect(result.code).toBe(0)
   const text = readFileSync(summary, 'utf8')
-  expect(text).toMatch(/\n### Changes since the previous commit\n\nNot shown: "HEAD~1" is neither a folder nor a git revision of the repository at .+\.\n$/)
+  // The reason is the usage error's sentence, written as Markdown text (`~` escaped, so GitHub strikes nothing through).
+  expect(text).toMatch(/\n### Changes since the previous commit\n\nNot shown: "HEAD\\~1" is neither a folder nor a git revision of the repository at .+\.\n$/)
 })
 
 test('no GITHUB_STEP_SUMMARY, no summary', async () => {

@@ -69,7 +69,7 @@ describe('generated words never become links or images', () => {
     expect(live(markdown)).toEqual([])
     expect(markdown.split('\n')[2]).toBe('Old \\![img]\\(https\\://evil.example/t.png) · S/[a]\\[b] \\![c]\\(https\\://evil.example/c.png)')
     expect(markdown.split('\n')).toContain(
-      '| `a` | Old \\![img]\\(https\\://evil.example/t.png) | Japan [x]\\(https\\://evil.example) | none | no support |  | `proposals/a.md` |',
+      '| `a` | Old \\![img]\\(https\\://evil.example/t.png) | Japan [x]\\(https\\://evil.example) | none | no support (0) |  | `proposals/a.md` |',
     )
   })
 
@@ -79,12 +79,12 @@ describe('generated words never become links or images', () => {
     const table = parseMarkdown(markdown).children.find((node) => node.type === 'table')!
     expect(table.type === 'table' && table.children.map((row) => row.children.map((cell) => toString(cell)))).toEqual([
       ['Proposal', 'Title', 'Proponents', 'Supporters', 'Support', 'Submitted', 'File'],
-      ['newline', 'A.1', 'Norway', 'none', 'no support', '', 'proposals/x y.md'],
-      ['pipe', 'a | b', 'Chile | Peru', 'none', 'no support', '', 'proposals/a|b.md'],
+      ['newline', 'A.1', 'Norway', 'none', 'no support (0)', '', 'proposals/x y.md'],
+      ['pipe', 'a | b', 'Chile | Peru', 'none', 'no support (0)', '', 'proposals/a|b.md'],
     ])
     expect(markdown.split('\n').slice(-3)).toEqual([
-      '| `newline` | A.1 | Norway | none | no support |  | `proposals/x y.md` |',
-      '| `pipe` | a \\| b | Chile \\| Peru | none | no support |  | `proposals/a\\|b.md` |',
+      '| `newline` | A.1 | Norway | none | no support (0) |  | `proposals/x y.md` |',
+      '| `pipe` | a \\| b | Chile \\| Peru | none | no support (0) |  | `proposals/a\\|b.md` |',
       '',
     ])
   })
@@ -163,7 +163,7 @@ test('any generated words read back as written, on one line, never as a link or 
       const table = parseMarkdown(report).children.find((node) => node.type === 'table')
       expect(table?.type === 'table' && table.children.map((row) => row.children.map((cell) => toString(cell)))).toEqual([
         ['Proposal', 'Title', 'Proponents', 'Supporters', 'Support', 'Submitted', 'File'],
-        ['a', oneLine(words.topic), oneLine(author), 'none', 'no support', '', 'proposals/a.md'],
+        ['a', oneLine(words.topic), oneLine(author), 'none', 'no support (0)', '', 'proposals/a.md'],
       ])
     }),
     { numRuns: 150 },

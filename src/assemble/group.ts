@@ -1,20 +1,22 @@
 /** Small groups (`build --group NAME`): which topics, what the extract is called, where it is written. Pure. */
 import { labelsFor } from '../render/labels.js'
+import { findGroup, groupName, localise, spellingsOf } from './language.js'
 import { flattenOutline } from './outline.js'
 import { didYouMean } from '../check/suggest.js'
 import type { Config, Group, OutlineEntry } from '../types.js'
 import { UsageError } from '../errors.js'
 
 /**
- * The group named `name` and its topics: the outline entries it lists and
- * every entry below them (a group on a section covers its sub-topics). An
- * unknown name is a usage error that lists the groups.
+ * The group named `name` (in any of its languages) and its topics: the outline
+ * entries it lists and every entry below them (a group on a section covers its
+ * sub-topics). An unknown name is a usage error that lists the groups.
  */
 export function selectGroup(config: Config, name: string): { group: Group; topics: Set<string> } {
-  const group = config.groups.find((each) => each.name === name)
+  const group = findGroup(config.groups, name)
   if (!group) {
     const names = config.groups.map((each) => each.name)
-    const listed = names.length > 0 ? `the groups are ${names.map((each) => `"${each}"`).join(', ')}${didYouMean(name, names)}` : 'consolidate.yaml defines no `groups`'
+    const spellings = config.groups.flatMap((each) => spellingsOf(each.name, each.names))
+    const listed = names.length > 0 ? `the groups are ${names.map((each) => `"${each}"`).join(', ')}${didYouMean(name, spellings)}` : 'consolidate.yaml defines no `groups`'
     throw new UsageError(`unknown group "${name}" for --group; ${listed}`)
   }
   const topics = new Set<string>()
@@ -27,10 +29,18 @@ export function selectGroup(config: Config, name: string): { group: Group; topic
   return { group, topics }
 }
 
-/** The configuration of a group's extract: its title says which group it is, in every output format. */
+/** The configuration of a group's extract: its title says which group it is, in every output format and in the document's language. */
 export function groupConfig(config: Config, group: Group): Config {
+  const localised = localise(config)
   const labels = labelsFor(config.language)
-  return { ...config, title: `${config.title ?? labels.documentTitle} \u2014 ${labels.group.replace('{name}', group.name)}` }
+  const title = `${localised.title ?? labels.documentTitle} \u2014 ${labels.group.replace('{name}', groupName(group, config.language))}`
+  // The title is final: it is not given per language any more.
+  return { ...localised, title, titles: undefined }
+}
+
+/** The name a target records for `--group NAME`: the group's `en` name (or its only one), so every spelling writes the same files. */
+export function groupKey(config: Config, name: string): string {
+  return findGroup(config.groups, name)?.name ?? name
 }
 
 /** `consolidated.md` → `consolidated-e-invoicing.md`: an extract never overwrites the full text. */
@@ -42,12 +52,17 @@ export function groupFileName(file: string, group: Group): string {
 
 /** A file-name-safe form of a group's name: lower-case letters and digits (accents dropped) joined by `-`. */
 export function groupSlug(name: string): string {
-  const slug = name
+  let slug = name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .normalize('NFC')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '')
+  // File names are limited (255 bytes on most systems): a long name is cut at a word.
+  if (slug.length > SLUG_LENGTH) slug = slug.slice(0, SLUG_LENGTH + 1).replace(/-[^-]*$/, '') || slug.slice(0, SLUG_LENGTH)
   return slug === '' ? 'group' : slug
 }
+
+/** The longest slug in a file name: `consolidated-<slug>-redline.fr.docx` stays far below any system's limit. */
+const SLUG_LENGTH = 60

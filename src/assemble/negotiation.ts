@@ -1,5 +1,6 @@
 /** Proposals + configuration to the Negotiation: topics in order, alternatives, support levels. Pure. */
 import { compareTopicIds } from './outline.js'
+import { localise } from './language.js'
 import { compareNames, Participants } from './participants.js'
 import { isLive, type Config, type Merger, type Negotiation, type Note, type OutlineEntry, type PlacedNote, type Placement, type Proposal, type SupportLevel, type TopicNode, type Withdrawal } from '../types.js'
 
@@ -11,13 +12,16 @@ export interface AssembleOptions {
 }
 
 /**
- * Place every proposal under its topic. Expects validated proposals: a topic
+ * Place every proposal under its topic, in the configuration's language: names
+ * and titles are resolved to it (the negotiation's `config` is localised), and
+ * supporters sorted by the names shown. Expects validated proposals: a topic
  * missing from the outline, or an unknown participant, is a validation error.
  * The result does not depend on the order of `proposals`.
  */
-export function assemble(proposals: Proposal[], config: Config, options: AssembleOptions = {}): Negotiation {
-  const participants = new Participants(config.participants)
-  const outline = config.outline ?? impliedOutline(proposals)
+export function assemble(proposals: Proposal[], configured: Config, options: AssembleOptions = {}): Negotiation {
+  const config = localise(configured)
+  const participants = new Participants(config.participants, config.language)
+  const outline = config.outline ?? impliedOutline([...proposals.map((proposal) => proposal.topic.value), ...(options.notes ?? []).map((note) => note.topic.value)])
   const byTopic = new Map<string, Proposal[]>()
   for (const proposal of [...proposals].sort(compareAlternatives)) {
     const list = byTopic.get(proposal.topic.value) ?? []
@@ -104,13 +108,18 @@ export function compareAlternatives(a: Proposal, b: Proposal): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : a.file < b.file ? -1 : a.file > b.file ? 1 : 0
 }
 
-/** Without a configured outline: one flat entry per topic the proposals name, ordered by id. */
-function impliedOutline(proposals: Proposal[]): OutlineEntry[] {
-  const ids = [...new Set(proposals.map((proposal) => proposal.topic.value))].sort(compareTopicIds)
+/** Without a configured outline: one flat entry per topic the proposals (and notes) name, ordered by id. */
+function impliedOutline(topics: string[]): OutlineEntry[] {
+  const ids = [...new Set(topics)].sort(compareTopicIds)
   return ids.map((id) => ({ id, children: [] }))
 }
 
 /** Every placement of a negotiation, in reading order. */
 export function placements(topics: TopicNode[]): Placement[] {
   return topics.flatMap((topic) => [...topic.placements, ...placements(topic.children)])
+}
+
+/** How many outline entries hold at least one proposal of the text: what "proposals on N topics" counts. */
+export function topicsWithProposals(topics: TopicNode[]): number {
+  return topics.reduce((count, topic) => count + (topic.placements.length > 0 ? 1 : 0) + topicsWithProposals(topic.children), 0)
 }

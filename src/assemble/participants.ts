@@ -1,5 +1,6 @@
 /** Participants: names, codes and aliases resolved to one canonical name, sorted the same everywhere. */
-import type { Participant } from '../types.js'
+import type { Language, Participant } from '../types.js'
+import { pick, spellingsOf, typography } from './language.js'
 
 /** The `en` collation, whatever the machine's locale; code points break ties so the order is total. */
 const collator = new Intl.Collator('en', { sensitivity: 'variant', numeric: true })
@@ -14,27 +15,41 @@ function fold(name: string): string {
   return name.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase()
 }
 
-/** Resolves what authors write (a name, code or alias) to a participant's canonical name. */
+/**
+ * Resolves what authors write (a name in any language, a code or an alias) to
+ * a participant's name in one language: `en` (the default) gives the name
+ * diagnostics use and revisions are compared by; a document's language gives
+ * the name it shows (SPEC §3.2 fallback).
+ */
 export class Participants {
   private readonly byName = new Map<string, string>()
 
   /** `list` undefined: no participants configured, any name is taken as written. */
-  constructor(private readonly list?: Participant[]) {
+  constructor(
+    private readonly list?: Participant[],
+    language: Language = 'en',
+  ) {
     for (const participant of list ?? []) {
-      for (const written of [participant.name, participant.code, ...participant.aliases]) {
-        if (written !== undefined && !this.byName.has(fold(written))) this.byName.set(fold(written), participant.name)
+      const shown = typography(pick(participant.names, language, participant.name), language) as string
+      for (const written of [...spellingsOf(participant.name, participant.names), participant.code, ...participant.aliases]) {
+        if (written !== undefined && !this.byName.has(fold(written))) this.byName.set(fold(written), shown)
       }
     }
   }
 
-  /** The canonical name, or undefined when participants are configured and none matches. */
+  /** The name in this resolver's language, or undefined when participants are configured and none matches. */
   resolve(written: string): string | undefined {
     if (!this.list) return written.replace(/\s+/g, ' ').trim()
     return this.byName.get(fold(written))
   }
 
-  /** Every name, code and alias, for "did you mean". */
+  /** Every name (in every language), code and alias, for "did you mean". */
   spellings(): string[] {
-    return (this.list ?? []).flatMap((participant) => [participant.name, ...(participant.code ? [participant.code] : []), ...participant.aliases])
+    return (this.list ?? []).flatMap((participant) => [...spellingsOf(participant.name, participant.names), ...(participant.code ? [participant.code] : []), ...participant.aliases])
+  }
+
+  /** Whether `spelling` is a participant's name (in some language), not a code or an alias. */
+  isName(spelling: string): boolean {
+    return (this.list ?? []).some((participant) => spellingsOf(participant.name, participant.names).includes(spelling))
   }
 }

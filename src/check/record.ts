@@ -53,7 +53,9 @@ export function checkChair(proposals: Proposal[], config: Config): Diagnostic[] 
       const instead = (): string => {
         const near = closest(id, onTopic.map((each) => each.id))
         if (near !== undefined) return `did you mean "${near}"?`
-        return onTopic.length > 0 ? `the texts on ${topic} are ${onTopic.map((each) => each.id).sort().join(', ')}` : `${topic} has no live proposal with a text: leave it out of \`chair\``
+        const ids = onTopic.map((each) => each.id).sort()
+        if (ids.length === 0) return `${topic} has no live proposal with a text: leave it out of \`chair\``
+        return ids.length === 1 ? `the text on ${topic} is ${ids[0]}` : `the texts on ${topic} are ${ids.join(', ')}`
       }
       if (proposal === undefined) wrong('no proposal has that id', instead())
       else if (proposal.topic.value !== topic) wrong(`${id} (${proposal.file}) is on topic ${proposal.topic.value}`, `a Chair's text must be a proposal on the topic it is offered for: move it under \`${proposal.topic.value}:\`, or ${instead()}`)

@@ -49,15 +49,15 @@ export function didYouMean(wanted: string, candidates: Iterable<string>): string
 
 /**
  * The outline id a mistyped topic most likely meant: the same id written
- * differently (`a-1-4`), an entry's title written instead of its id, an id
+ * differently (`a-1-4`), an entry's title (in any language) written instead of its id, an id
  * with a level left out (`A.9` for `A.1.9`), or the closest id by spelling.
  */
-export function suggestTopic(wanted: string, entries: ReadonlyArray<{ id: string; title?: string }>): string | undefined {
+export function suggestTopic(wanted: string, entries: ReadonlyArray<{ id: string; title?: string; titles?: Partial<Record<string, string>> }>): string | undefined {
   const normal = (id: string): string => id.toLowerCase().replace(/[\s,_/-]+/g, '.').replace(/\.+/g, '.').replace(/^\.|\.$/g, '')
   const target = normal(wanted)
   const same = entries.find((entry) => normal(entry.id) === target)
   if (same) return same.id
-  const byTitle = entries.find((entry) => entry.title !== undefined && entry.title.toLowerCase() === wanted.trim().toLowerCase())
+  const byTitle = entries.find((entry) => [entry.title, ...Object.values(entry.titles ?? {})].some((title) => title !== undefined && title.toLowerCase() === wanted.trim().toLowerCase()))
   if (byTitle) return byTitle.id
 
   const parts = target.split('.')

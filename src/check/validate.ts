@@ -98,7 +98,8 @@ export function validate(proposals: Proposal[], config: Config, options: Validat
       hint = `to name several participants, write a list, e.g. \`[${parts.join(', ')}]\``
     } else {
       const spelling = closest(written, spellings)
-      const suggestion = spelling === undefined ? undefined : participants.resolve(spelling)
+      // A name in any language is suggested as it is spelled (`Japonn`: "Japon"); a code or alias by the participant's name.
+      const suggestion = spelling === undefined ? undefined : participants.isName(spelling) ? spelling : participants.resolve(spelling)
       hint = suggestion
         ? `did you mean "${suggestion}"?`
         : `use a name, code or alias listed under \`participants\` in consolidate.yaml${spellings.length > 0 ? `, e.g. "${participants.resolve(spellings[0])}"` : ''}, or add it there`

@@ -1,7 +1,7 @@
 /** `consolidate build`: validate, then write (or with `--check`, compare) the consolidated text and the stocktaking report. */
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
-import { groupConfig, selectGroup } from '../assemble/group.js'
+import { groupConfig, groupKey, selectGroup } from '../assemble/group.js'
 import { assemble, placements } from '../assemble/negotiation.js'
 import { hasErrors } from '../check/diagnostics.js'
 import { EXIT, UsageError } from '../errors.js'
@@ -12,7 +12,8 @@ import { MemoryCache } from '../read/cache.js'
 import { folderSource } from '../read/folder.js'
 import { builtinTemplate, readConfigFile, resolveRoot } from '../read/root.js'
 import { watchFolder } from '../read/watch.js'
-import { renderOutputs, type Templates } from '../render/outputs.js'
+import { renderCleanOutputs, renderOutputs, type Templates } from '../render/outputs.js'
+import { cleanText, type CleanText } from '../assemble/clean.js'
 import type { BuildSummary } from '../render/summary.js'
 import type { Diagnostic, Language, Negotiation, Proposal } from '../types.js'
 import { renderRedlineOutputs } from '../render/redline-outputs.js'
@@ -22,7 +23,7 @@ import type { Counts } from '../revisions/stats.js'
 import { Revisions, sinceUsable } from './since.js'
 import { refuseInputFiles, refuseInputFolders, staleOutputs, writeOutputs, type Output } from '../write.js'
 import { loadRoot, withPool, type CommonOptions } from './load.js'
-import { commandFor, MANIFEST, outputName, parseFormats, parseLanguages, readManifest, recordBuild, writeManifest, type Target } from './plan.js'
+import { commandFor, MANIFEST, outputName, parseFormats, parseLanguages, parseView, readManifest, recordBuild, writeManifest, type Target } from './plan.js'
 
 export interface BuildOptions extends CommonOptions {
   out?: string
@@ -32,6 +33,8 @@ export interface BuildOptions extends CommonOptions {
   group?: string
   /** `--lang en` or `--lang en,fr,es`; default the configuration's language. */
   lang?: string
+  /** `--view clean`: the Chair's clean text instead of the consolidated text (SPEC §11). */
+  view?: string
   watch?: boolean
   /** `--since REV`: also write the redline against that revision (else `previous:` in the configuration, if any). */
   since?: string
@@ -127,8 +130,9 @@ async function settingsOf(options: BuildOptions, io: Io): Promise<Settings> {
 /** The target the flags name, the configuration filling in what they leave out. */
 function targetOf(options: BuildOptions, workspace: Workspace): Target {
   return {
-    view: 'consolidated',
-    ...(options.group === undefined ? {} : { group: options.group }),
+    view: parseView(options.view ?? 'consolidated'),
+    // Any spelling of a group's name builds the same target: the manifest records its `en` name.
+    ...(options.group === undefined ? {} : { group: groupKey(workspace.config, options.group) }),
     languages: options.lang === undefined ? [workspace.config.language] : parseLanguages(options.lang),
     formats: parseFormats(options.format ?? 'md'),
     ...(options.since === undefined ? {} : { since: options.since }),
@@ -150,7 +154,7 @@ async function sinceOf(target: Target, workspace: Workspace, revisions: Revision
 
 /** Whether the command line chose what to build; without, `--check` checks what the manifest lists. */
 function chosen(options: BuildOptions): boolean {
-  return options.format !== undefined || options.lang !== undefined || options.group !== undefined || options.since !== undefined
+  return options.format !== undefined || options.lang !== undefined || options.group !== undefined || options.view !== undefined || options.since !== undefined
 }
 
 /** Print the diagnostics; when there are errors, say that nothing is written. An unknown group is reported first (a usage error). */
@@ -171,16 +175,16 @@ async function write(workspace: Workspace, options: BuildOptions, settings: Sett
   if (failed) return failed
   const since = await sinceOf(target, workspace, revisions, io)
   if (!since.usable) return { outcome: 'errors', code: EXIT.inputs, files: [] }
-  const { outputs, negotiation } = await render(workspace, target, settings, since.revision)
+  const { outputs, negotiation, clean } = await render(workspace, target, settings, since.revision)
   const manifest = recordBuild(await manifestIn(settings.out), { ...target, files: outputs.map((output) => output.name) })
   await writeOutputs(settings.out, [...outputs, { name: MANIFEST, content: writeManifest(manifest) }])
   const names = outputs.map((output) => shown(io, path.join(settings.out, output.name)))
   const live = placements(negotiation.topics)
   const referred = live.filter((placement) => placement.referred).length
-  io.stderr.write(
-    `consolidate: wrote ${names.join(', ')} ` +
-      `(${live.length} proposal${live.length === 1 ? '' : 's'} in the text, ${referred} referred to stocktaking, ${negotiation.withdrawn.length} withdrawn)\n`,
-  )
+  const counts = clean
+    ? `${clean.articles} article${clean.articles === 1 ? '' : 's'}`
+    : `${live.length} proposal${live.length === 1 ? '' : 's'} in the text, ${referred} referred to stocktaking, ${negotiation.withdrawn.length} withdrawn`
+  io.stderr.write(`consolidate: wrote ${names.join(', ')} (${counts})\n`)
   return { outcome: 'written', code: EXIT.ok, files: names, negotiation }
 }
 
@@ -217,8 +221,11 @@ async function check(workspace: Workspace, options: BuildOptions, settings: Sett
   return { outcome: 'fresh', code: EXIT.ok, files, negotiation }
 }
 
-/** Every file of a target, named as it is written (its redline too, against `since`); and the negotiation of its first language. */
-async function render(workspace: Workspace, target: Target, settings: Settings, since?: Revision): Promise<{ outputs: Output[]; negotiation: Negotiation }> {
+/**
+ * Every file of a target, named as it is written (its redline too, against
+ * `since`); and the negotiation (and, for the clean view, the clean text) of its first language.
+ */
+async function render(workspace: Workspace, target: Target, settings: Settings, since?: Revision): Promise<{ outputs: Output[]; negotiation: Negotiation; clean?: CleanText }> {
   const selected = target.group === undefined ? undefined : selectGroup(workspace.config, target.group)
   const templates: Templates = {
     cover: workspace.templates['cover.md'] ?? (await builtinTemplate('cover.md')),
@@ -227,18 +234,28 @@ async function render(workspace: Workspace, target: Target, settings: Settings, 
   const several = target.languages.length > 1
   const outputs: Output[] = []
   let first: Negotiation | undefined
+  let firstClean: CleanText | undefined
   for (const language of target.languages) {
     const negotiation = negotiationIn(workspace, language, selected)
     first ??= negotiation
-    for (const output of await renderOutputs(negotiation, target.formats, templates)) {
+    let rendered: Output[]
+    let clean: CleanText | undefined
+    if (target.view === 'clean') {
+      clean = cleanIn(workspace, language, selected)
+      firstClean ??= clean
+      rendered = await renderCleanOutputs(clean, target.formats, templates)
+    } else {
+      rendered = await renderOutputs(negotiation, target.formats, templates)
+    }
+    for (const output of rendered) {
       outputs.push({ ...output, name: outputName(output.name, { group: target.group, language: several ? language : undefined }) })
     }
     if (since) {
+      // The redline compares the same view of both revisions, in the same language and small group.
       const redlines = await renderRedlineOutputs({
-        // The clean view (`--view clean`) plugs in here: `viewBody` renders any view's Markdown for the redline.
-        view: 'consolidated',
-        old: { name: since.name, negotiation: negotiationIn(since, language, selected), proposals: onTopics(since.proposals, selected) },
-        next: { negotiation, proposals: onTopics(workspace.proposals, selected) },
+        view: target.view,
+        old: { name: since.name, negotiation: negotiationIn(since, language, selected), proposals: onTopics(since.proposals, selected), ...(clean ? { clean: cleanIn(since, language, selected) } : {}) },
+        next: { negotiation, proposals: onTopics(workspace.proposals, selected), ...(clean ? { clean } : {}) },
         differences: compareSnapshots(since, workspace).filter((each) => selected === undefined || [each.kind === 'added' ? undefined : each.before, each.kind === 'removed' ? undefined : each.after].some((proposal) => proposal !== undefined && selected.topics.has(proposal.topic.value))),
         formats: target.formats,
         templates,
@@ -246,8 +263,9 @@ async function render(workspace: Workspace, target: Target, settings: Settings, 
       for (const output of redlines) outputs.push({ ...output, name: outputName(output.name, { group: target.group, redline: true, language: several ? language : undefined }) })
     }
   }
-  await refuseInputFiles(settings.out, outputs.map((output) => output.name), [settings.configFile, ...workspace.files.map((file) => path.join(settings.root, file.path))])
-  return { outputs, negotiation: first! }
+  const inputs = [...workspace.files, ...workspace.noteFiles].map((file) => path.join(settings.root, file.path))
+  await refuseInputFiles(settings.out, outputs.map((output) => output.name), [settings.configFile, ...inputs])
+  return { outputs, negotiation: first!, clean: firstClean }
 }
 
 /** The proposals of a small group's topics (all of them without a group). */
@@ -255,10 +273,17 @@ function onTopics(proposals: Proposal[], selected: ReturnType<typeof selectGroup
   return selected === undefined ? proposals : proposals.filter((proposal) => selected.topics.has(proposal.topic.value))
 }
 
-function negotiationIn(workspace: Pick<Workspace, 'proposals' | 'config'>, language: Language, selected: ReturnType<typeof selectGroup> | undefined): Negotiation {
+function negotiationIn(workspace: Pick<Workspace, 'proposals' | 'config' | 'notes'>, language: Language, selected: ReturnType<typeof selectGroup> | undefined): Negotiation {
   const config = { ...workspace.config, language }
-  const negotiation = assemble(workspace.proposals, config, { topics: selected?.topics })
+  const negotiation = assemble(workspace.proposals, config, { topics: selected?.topics, notes: workspace.notes })
   return selected ? { ...negotiation, config: groupConfig(config, selected.group) } : negotiation
+}
+
+/** The clean text: numbered over the whole outline, then cut to the group's topics, so an extract keeps the full text's article numbers. */
+function cleanIn(workspace: Pick<Workspace, 'proposals' | 'config'>, language: Language, selected: ReturnType<typeof selectGroup> | undefined): CleanText {
+  const config = { ...workspace.config, language }
+  const clean = cleanText(assemble(workspace.proposals, config), selected?.topics)
+  return selected ? { ...clean, config: groupConfig(config, selected.group) } : clean
 }
 
 async function manifestIn(out: string): Promise<ReturnType<typeof readManifest>> {
@@ -280,11 +305,12 @@ async function appendSummary(file: string, outcome: Outcome, workspace: Workspac
   const { renderSummary } = await import('../render/summary.js')
   const { countNegotiation, statsReport } = await import('../revisions/stats.js')
   const count = (severity: string): number => workspace.diagnostics.filter((diagnostic) => diagnostic.severity === severity).length
-  const previous = outcome.outcome === 'errors' ? { changes: '' } : await changesSincePrevious(context, io)
+  const language = outcome.negotiation?.config.language ?? workspace.config.language
+  const previous = outcome.outcome === 'errors' ? { changes: '' } : await changesSincePrevious(context, language, io)
   // The numbers of the whole text (not a group's), with their changes since the same commit as the change list.
   const whole = outcome.negotiation && assemble(workspace.proposals, workspace.config)
   const stats = whole && statsReport(countNegotiation(whole, workspace.proposals), workspace.config.symbol, previous.since)
-  const text = renderSummary({ outcome: outcome.outcome, files: outcome.files, errors: count('error'), warnings: count('warning'), negotiation: outcome.negotiation, changes: previous.changes, stats })
+  const text = renderSummary({ outcome: outcome.outcome, files: outcome.files, errors: count('error'), warnings: count('warning'), negotiation: outcome.negotiation, changes: previous.changes, stats, language })
   try {
     await fs.appendFile(path.resolve(io.cwd, file), text)
   } catch (error) {
@@ -298,26 +324,28 @@ async function appendSummary(file: string, outcome: Outcome, workspace: Workspac
  * base), as GitHub's event says; else the last commit (`HEAD~1`). With them,
  * the counts of that older commit, for the statistics' changes.
  */
-async function changesSincePrevious(context: SummaryContext, io: Io): Promise<{ changes: string; since?: { ref: string; symbol?: string; counts: Counts } }> {
+async function changesSincePrevious(context: SummaryContext, language: Language, io: Io): Promise<{ changes: string; since?: { ref: string; symbol?: string; counts: Counts } }> {
   const { loadRevision } = await import('../read/revision.js')
   const { renderDiff } = await import('../render/diff.js')
   const { countNegotiation } = await import('../revisions/stats.js')
-  const heading = '### Changes since the previous commit'
+  const { changesNotShown } = await import('../render/summary.js')
   try {
     const revisions = { cwd: io.cwd, root: context.root, configFile: context.configFile, pool: context.pool, cache: { store: new MemoryCache(), version: '' } }
     const before = await eventBase(io)
     const old = await (before ? loadRevision(before, revisions).catch(() => loadRevision('HEAD~1', revisions)) : loadRevision('HEAD~1', revisions))
     const next = await loadRevision('HEAD', revisions)
     const errors = [...old.diagnostics, ...next.diagnostics].filter((diagnostic) => diagnostic.severity === 'error').length
-    if (errors > 0) return { changes: `${heading}\n\nNot shown: the two commits have ${errors} error${errors === 1 ? '' : 's'} in their inputs.` }
+    if (errors > 0) return { changes: changesNotShown(language, { errors }) }
     const name = old.name === 'HEAD~1' ? 'HEAD~1' : old.name.slice(0, 12)
+    // In the summary's language, whatever HEAD's configuration says.
+    const shown = { ...next, config: { ...next.config, language } }
     return {
-      changes: renderDiff(compareSnapshots(old, next), old, next, { names: { old: name, new: 'HEAD' }, depth: 3 }),
+      changes: renderDiff(compareSnapshots(old, shown), old, shown, { names: { old: name, new: 'HEAD' }, depth: 3 }),
       since: { ref: name, ...(old.config.symbol === undefined ? {} : { symbol: old.config.symbol }), counts: countNegotiation(assemble(old.proposals, old.config), old.proposals) },
     }
   } catch (error) {
     if (!(error instanceof UsageError)) throw error
-    return { changes: `${heading}\n\nNot shown: ${error.message}.` }
+    return { changes: changesNotShown(language, error.message) }
   }
 }
 

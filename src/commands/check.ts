@@ -16,7 +16,9 @@ export async function check(options: CommonOptions & { format: CheckFormat }, io
     io.stdout.write(formatText(diagnostics, { color: useColor(io, io.stdout), base, width: widthOf(io.stdout) }))
   } else {
     const files = workspace.files.length
-    io.stdout.write(`${files} proposal file${files === 1 ? '' : 's'} checked: no problems\n`)
+    const notes = workspace.noteFiles.length
+    const noteFiles = notes === 0 ? '' : ` and ${notes} note${notes === 1 ? '' : 's'}`
+    io.stdout.write(`${files} proposal file${files === 1 ? '' : 's'}${noteFiles} checked: no problems\n`)
   }
   return hasErrors(diagnostics) ? EXIT.inputs : EXIT.ok
 }

@@ -7,6 +7,7 @@ import { groupSlug } from '../assemble/group.js'
 import { OUTPUT_FORMATS, type OutputFormat } from '../render/outputs.js'
 import { LANGUAGES, type Language } from '../types.js'
 import { UsageError } from '../errors.js'
+import { didYouMean } from '../check/suggest.js'
 
 export const VIEWS = ['consolidated', 'clean'] as const
 export type View = (typeof VIEWS)[number]
@@ -125,6 +126,12 @@ export function parseFormats(list: string): OutputFormat[] {
   }
   if (formats.length === 0) throw new UsageError(`--format needs at least one of ${OUTPUT_FORMATS.join(', ')}`)
   return [...new Set(formats)] as OutputFormat[]
+}
+
+/** `--view clean`: one of the views. */
+export function parseView(view: string): View {
+  if (!(VIEWS as readonly string[]).includes(view)) throw new UsageError(`unknown view "${view}" for --view; use one of ${VIEWS.join(', ')}, e.g. --view clean${didYouMean(view, VIEWS)}`)
+  return view as View
 }
 
 /** `--lang en,fr`: languages in the order given, each once. */

@@ -2,7 +2,9 @@
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml'
 import { isIsoDate } from './front-matter.js'
 import { didYouMean, suggestTopic } from '../check/suggest.js'
-import { DEFAULT_CONFIG, LANGUAGES, RULES, type ChairPick, type Config, type Diagnostic, type Disclaimer, type Group, type Language, type Located, type OutlineEntry, type Participant, type Place, type Rule } from '../types.js'
+import { groupSlug } from '../assemble/group.js'
+import { spellingsOf } from '../assemble/language.js'
+import { DEFAULT_CONFIG, LANGUAGES, RULES, type ChairPick, type Config, type Diagnostic, type Disclaimer, type Group, type Language, type Located, type Names, type OutlineEntry, type Participant, type Place, type Rule } from '../types.js'
 import { describe, isEmpty, MAX_ALIASES, readYaml } from './yaml.js'
 
 export const CONFIG_FIELDS = ['title', 'symbol', 'date', 'language', 'stocktaking', 'participants', 'outline', 'groups', 'limits', 'disclaimer', 'chair', 'previous', 'secretariat'] as const
@@ -45,9 +47,11 @@ export function parseConfig(file: string, text: string): ConfigResult {
     const value = read.resolve(pair.value)
     if (key === undefined || (isEmpty(value) && (CONFIG_FIELDS as readonly string[]).includes(key))) continue
     switch (key) {
-      case 'title':
-        config.title = read.text(value, '`title`', '`title: "Electronic Commerce: Consolidated Negotiating Text"`')
+      case 'title': {
+        const title = read.names(value, '`title`', '`title: "Electronic Commerce: Consolidated Negotiating Text"`')
+        if (title) [config.title, config.titles] = [title.text, title.names]
         break
+      }
       case 'symbol':
         config.symbol = read.text(value, '`symbol`', '`symbol: INF/ECOM/62/Rev.4`')
         break
@@ -236,6 +240,39 @@ class Reader {
     return undefined
   }
 
+  /**
+   * A name or title: text, or text per language (`{en: Japan, fr: Japon}`).
+   * The text is the `en` one, or the first given; each given name comes with its node.
+   */
+  names(node: unknown, what: string, example: string): { text: string; names?: Names; nodes: Array<[string, unknown]> } | undefined {
+    node = this.resolve(node)
+    if (!isMap(node)) {
+      const text = this.text(node, what, `${example}, or one per language, e.g. \`{en: Japan, fr: Japon, es: Japón}\``)
+      return text === undefined ? undefined : { text, nodes: [[text, node]] }
+    }
+    const names: Names = {}
+    const nodes: Array<[string, unknown]> = []
+    for (const pair of node.items as Pair[]) {
+      const key = this.key(pair)
+      if (key === undefined) continue
+      if (!(LANGUAGES as readonly string[]).includes(key)) {
+        this.report(pair.key, `${what} gives its text per language with the keys ${LANGUAGES.join(', ')}, e.g. \`{en: Japan, fr: Japon, es: Japón}\`; got "${key}"${didYouMean(key.toLowerCase(), LANGUAGES)}`)
+        continue
+      }
+      const text = this.text(pair.value, `${what} in \`${key}\``, '`Japon`')
+      if (text !== undefined) {
+        names[key as Language] = text
+        nodes.push([text, this.resolve(pair.value)])
+      }
+    }
+    const text = names.en ?? Object.values(names)[0]
+    if (text === undefined) {
+      if (node.items.length === 0) this.report(node, `${what} must be text, or text per language, e.g. \`{en: Japan, fr: Japon, es: Japón}\`; got an empty mapping`)
+      return undefined
+    }
+    return { text, names, nodes }
+  }
+
   list(node: unknown, what: string, example: string): unknown[] {
     node = this.resolve(node)
     if (isSeq(node)) return node.items.map((item) => this.resolve(item))
@@ -251,11 +288,19 @@ class Reader {
       return []
     }
     const result: Array<[string, unknown]> = []
+    let previous: Pair | undefined
     for (const pair of node.items as Pair[]) {
       const key = this.key(pair)
+      const after = previous
+      previous = pair
       if (key === undefined) continue
       if (known.includes(key)) result.push([key, pair.value])
-      else this.report(pair.key, `unknown field \`${key}\` in ${what}; its fields are ${known.join(', ')}${didYouMean(key, known)}`, 'unknown-field')
+      else if (node.flow && isEmpty(pair.value) && after && isScalar(after.value) && typeof after.value.value === 'string') {
+        // `{ name: Korea, Republic of, code: KOR }`: the comma ended the name, and the rest became a field.
+        const field = String((after.key as { value?: unknown }).value)
+        const whole = `${after.value.value}, ${key}`
+        this.report(pair.key, `\`${field}\` holds an unquoted comma: \`${whole}\` was read as "${after.value.value}" and a field "${key}"; put a ${field} that contains a comma in quotes, e.g. \`${field}: "${whole}"\``)
+      } else this.report(pair.key, `unknown field \`${key}\` in ${what}; its fields are ${known.join(', ')}${didYouMean(key, known)}`, 'unknown-field')
     }
     for (const name of required) {
       if (!result.some(([key]) => key === name)) this.report(node, `${what} needs a \`${name}\`, e.g. ${example}`)
@@ -272,10 +317,17 @@ function readParticipants(value: unknown, read: Reader, report: Report): Partici
     const participant: Participant = { name: '', aliases: [] }
     const named: Array<[string, unknown]> = []
     for (const [key, node] of read.fields(item, 'a participant', ['name', 'code', 'aliases'], ['name'], example)) {
-      if (key === 'name' || key === 'code') {
-        const text = read.text(node, `\`${key}\``, key === 'name' ? '`name: Japan`' : '`code: JPN`')
+      if (key === 'name') {
+        const name = read.names(node, '`name`', '`name: Japan`')
+        if (name) {
+          participant.name = name.text
+          if (name.names) participant.names = name.names
+          named.push(...name.nodes)
+        }
+      } else if (key === 'code') {
+        const text = read.text(node, '`code`', '`code: JPN`')
         if (text) {
-          participant[key] = text
+          participant.code = text
           named.push([text, node])
         }
       } else {
@@ -308,13 +360,17 @@ function readOutline(value: unknown, read: Reader, report: Report): OutlineEntry
       for (const [key, node] of read.fields(item, 'an outline entry', ['id', 'title', 'topics'], ['id'], example)) {
         if (key === 'topics') {
           if (!isEmpty(read.resolve(node))) entry.children = entries(node, '`topics`')
+        } else if (key === 'title') {
+          const title = read.names(node, '`title`', '`title: Electronic invoicing`')
+          if (title) [entry.title, entry.titles] = [title.text, title.names]
+          if (!entry.titles) delete entry.titles
         } else {
-          const text = read.text(node, `\`${key}\``, key === 'id' ? '`id: A.1.4`' : '`title: Electronic invoicing`')
-          if (key === 'id' && text !== undefined) {
+          const text = read.text(node, '`id`', '`id: A.1.4`')
+          if (text !== undefined) {
             if (seen.has(text)) report(node, `the outline has "${text}" twice; each outline id must be unique, e.g. A.1.4 then A.1.5`)
             seen.add(text)
             entry.id = text
-          } else if (key === 'title' && text) entry.title = text
+          }
         }
       }
       return entry.id ? [entry] : []
@@ -328,10 +384,20 @@ function readGroups(value: unknown, read: Reader, report: Report): Group[] {
   for (const item of read.list(value, '`groups`', example)) {
     const group: Group = { name: '', topics: [] }
     for (const [key, node] of read.fields(item, 'a group', ['name', 'topics'], ['name', 'topics'], example)) {
-      if (key === 'name') group.name = read.text(node, '`name`', '`name: E-invoicing`') ?? ''
-      else group.topics = read.list(node, '`topics`', '`topics: [A.1.4]`').flatMap((topic) => read.text(topic, 'a topic id', '`A.1.4`') ?? [])
+      if (key === 'name') {
+        const name = read.names(node, '`name`', '`name: E-invoicing`')
+        if (name) group.name = name.text
+        if (name?.names) group.names = name.names
+      } else group.topics = read.list(node, '`topics`', '`topics: [A.1.4]`').flatMap((topic) => read.text(topic, 'a topic id', '`A.1.4`') ?? [])
     }
-    if (group.name && groups.some((other) => other.name === group.name)) report(item, `there are two groups named "${group.name}"; group names must be unique`)
+    // A name in any language selects a group (`--group`): no two groups may share one.
+    const shared = spellingsOf(group.name, group.names).find((name) => name && groups.some((other) => spellingsOf(other.name, other.names).includes(name)))
+    if (shared !== undefined) report(item, `there are two groups named "${shared}"; group names must be unique, in every language`)
+    // Nor may two groups write the same files: the file names come from the `en` name.
+    const clash = shared === undefined && group.name ? groups.find((other) => groupSlug(other.name) === groupSlug(group.name)) : undefined
+    if (clash) {
+      report(item, `the groups "${clash.name}" and "${group.name}" would both be written to consolidated-${groupSlug(group.name)}.md (file names keep only letters and digits of a group's name); name them apart, e.g. "${group.name} 2"`)
+    }
     if (group.name) groups.push(group)
   }
   return groups

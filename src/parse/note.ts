@@ -73,10 +73,11 @@ export function parseNote(file: string, input: Uint8Array | string, options: Par
       case 'kind':
         if (field === '') break
         if (field !== undefined && (NOTE_KINDS as readonly string[]).includes(field)) kind = field as NoteKind
-        else invalid(`one of ${NOTE_KINDS.join(', ')}, e.g. \`kind: drafting\`${didYouMean(field ?? '', NOTE_KINDS)}`)
+        else report('invalid-field', `\`kind\` must be one of ${NOTE_KINDS.join(', ')}, e.g. \`kind: drafting\`; got ${describe(value)}${didYouMean(field ?? '', NOTE_KINDS)}`, valuePlace)
         break
       default:
-        report('unknown-field', `unknown field \`${key}\`; the fields of a note are ${NOTE_FIELDS.join(', ')}${didYouMean(key, NOTE_FIELDS)}`, keyPlace)
+        // A proposal's `author` is a note's `by`: the likeliest slip, though no spelling is near.
+        report('unknown-field', `unknown field \`${key}\`; the fields of a note are ${NOTE_FIELDS.join(', ')}${key === 'author' ? '; did you mean "by"?' : didYouMean(key, NOTE_FIELDS)}`, keyPlace)
     }
   }
   if (!written.has('topic')) report('missing-topic', 'the front matter has no `topic`; add the outline id the note is on, e.g. `topic: A.1.4`', frontMatter)

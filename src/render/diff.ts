@@ -7,7 +7,8 @@ import { Participants } from '../assemble/participants.js'
 import { code, fill, heading, oneLine, paragraph, plain, strong, verbatim, writeMarkdown } from './writer.js'
 import type { Blockquote, ListItem, PhrasingContent, RootContent } from 'mdast'
 import { attribution, topicHeading } from './markdown.js'
-import { isLive, type Proposal } from '../types.js'
+import { localise } from '../assemble/language.js'
+import { isLive, type Config, type Proposal } from '../types.js'
 import { diffWords, hunks, joinTokens, paragraphTokenStarts, tokenize, type Hunk, type Token } from '../revisions/words.js'
 
 export interface DiffMarkdownOptions {
@@ -32,11 +33,13 @@ export function renderDiff(differences: Difference[], old: Snapshot, next: Snaps
   }
   children.push(paragraph(plain(labels.revision.diff.summary(countChanges(differences)))))
 
+  const language = next.config.language
   const context: EntryContext = {
     labels,
-    names: { old: new Participants(old.config.participants), next: new Participants(next.config.participants) },
+    // Names and titles in the newer revision's language, whichever revision a proposal is shown from.
+    names: { old: new Participants(old.config.participants, language), next: new Participants(next.config.participants, language) },
     alts: { old: altNumbers(old.proposals), next: altNumbers(next.proposals) },
-    topics: topicOrder(old, next),
+    topics: topicOrder(localise({ ...old.config, language }), localise(next.config)),
   }
   const byTopic = new Map<string, Difference[]>()
   for (const difference of differences) {
@@ -239,10 +242,10 @@ function altNumbers(proposals: Proposal[]): Map<string, number> {
 }
 
 /** Topic ids in the newer outline's order, then those only the older one has; with their titles. */
-function topicOrder(old: Snapshot, next: Snapshot): { index: Map<string, number>; titles: Map<string, string | undefined> } {
+function topicOrder(old: Config, next: Config): { index: Map<string, number>; titles: Map<string, string | undefined> } {
   const index = new Map<string, number>()
   const titles = new Map<string, string | undefined>()
-  for (const { entry } of [...flattenOutline(next.config.outline ?? []), ...flattenOutline(old.config.outline ?? [])]) {
+  for (const { entry } of [...flattenOutline(next.outline ?? []), ...flattenOutline(old.outline ?? [])]) {
     if (!index.has(entry.id)) index.set(entry.id, index.size)
     if (!titles.get(entry.id)) titles.set(entry.id, entry.title)
   }

@@ -6,11 +6,11 @@
 import { AlignmentType, Document, FootnoteReferenceRun, Footer, Header, LevelFormat, Packer, PageNumber, Paragraph, TextRun, type ILevelsOptions } from 'docx'
 import { toString } from 'mdast-util-to-string'
 import { attributionText, labelsFor, type Labels } from './labels.js'
-import type { Language, Negotiation, Placement, TopicNode } from '../types.js'
+import type { Config, Language, Negotiation, PlacedNote, Placement, TopicNode } from '../types.js'
 import { renderBody } from './apply-edits.js'
 import { BULLET, DocxBodies, LIST_INDENT, orderedNumbering, type Block } from './docx-body.js'
 import { docxStyles } from './docx-styles.js'
-import { coverValues, DEFAULT_COVER, renderCover } from './markdown.js'
+import { coverValues, DEFAULT_COVER, incorporatesText, noTextWords, noteLabel, parkedLabel, renderCover } from './markdown.js'
 import { normaliseDocx } from './docx-normalise.js'
 
 export interface DocxTemplates {
@@ -27,14 +27,7 @@ export async function renderDocx(negotiation: Negotiation, templates: DocxTempla
   const values = coverValues(negotiation, labels)
   const bodies = new DocxBodies()
 
-  const masthead = new Set([values.title, values.symbol, values.date].filter(Boolean).map((value) => squash(value as string)))
-  const note = bodies.render(renderCover(negotiation, templates.cover ?? DEFAULT_COVER, labels), { keep: (node) => !masthead.has(squash(toString(node))) })
-  const children: Block[] = [
-    ...(values.symbol ? [new Paragraph({ style: 'Masthead', children: [new TextRun({ text: values.symbol, bold: true })] })] : []),
-    ...(values.date ? [new Paragraph({ style: 'Masthead', text: values.date })] : []),
-    new Paragraph({ style: 'Title', text: values.title }),
-    ...note.blocks,
-  ]
+  const children: Block[] = coverBlocks(values, renderCover(negotiation, templates.cover ?? DEFAULT_COVER, labels), bodies)
   const visit = (topics: TopicNode[]): void => {
     for (const topic of topics) {
       children.push(new Paragraph({
@@ -42,6 +35,7 @@ export async function renderDocx(negotiation: Negotiation, templates: DocxTempla
         pageBreakBefore: topic.depth === 1,
         text: topic.title ? `${topic.id}\u2003${topic.title}` : topic.id,
       }))
+      for (const placed of topic.notes) children.push(...noteBlocks(placed, topic, bodies, labels))
       for (const placement of topic.placements) children.push(...proposalBlocks(placement, topic, bodies, labels))
       visit(topic.children)
     }
@@ -60,6 +54,43 @@ export async function renderDocx(negotiation: Negotiation, templates: DocxTempla
     }))
   }
 
+  if (negotiation.merged.length > 0) {
+    children.push(new Paragraph({ style: 'Heading1', pageBreakBefore: true, text: `${labels.annex}${labels.colon}${labels.record.merged}` }))
+    for (const { proposal, authors, into } of negotiation.merged) {
+      const [before, after] = labels.record.mergedInto.split('{id}')
+      children.push(new Paragraph({
+        numbering: { reference: BULLET, level: 0 },
+        children: [
+          new TextRun({ text: proposal.id, font: 'Courier New' }),
+          new TextRun(`, ${proposal.topic.value}${labels.colon.trimEnd()}${proposal.title ? ` ${proposal.title}.` : ''}${proposal.document ? ` (${proposal.document})` : ''} ${attributionText(authors, undefined, labels)} ${before}`),
+          new TextRun({ text: into.id, font: 'Courier New' }),
+          new TextRun(after.replace('{topic}', () => into.topic.value)),
+        ],
+      }))
+    }
+  }
+
+  return packDocx(config, values, bodies, children)
+}
+
+/** The cover from the model: symbol and date top right, the title, what the document is, the cover note, the disclaimer. */
+export function coverBlocks(values: CoverValues, cover: string, bodies: DocxBodies, subtitle?: string): Block[] {
+  const masthead = new Set([values.title, values.symbol, values.date, values.disclaimer].filter(Boolean).map((value) => squash(value as string)))
+  const note = bodies.render(cover, { keep: (node) => !masthead.has(squash(toString(node))) })
+  return [
+    ...(values.symbol ? [new Paragraph({ style: 'Masthead', children: [new TextRun({ text: values.symbol, bold: true })] })] : []),
+    ...(values.date ? [new Paragraph({ style: 'Masthead', text: values.date })] : []),
+    new Paragraph({ style: 'Title', text: values.title }),
+    ...(subtitle ? [new Paragraph({ style: 'Subtitle', text: subtitle })] : []),
+    ...note.blocks,
+    ...(values.disclaimer ? [new Paragraph({ style: 'Disclaimer', text: values.disclaimer })] : []),
+  ]
+}
+
+type CoverValues = ReturnType<typeof coverValues>
+
+/** The document around `children`: styles, list numbering, A4 pages with the symbol as running head and page numbers; the same bytes on every build. */
+export async function packDocx(config: Config, values: CoverValues, bodies: DocxBodies, children: Block[]): Promise<Uint8Array> {
   const pageNumber = (): Footer => new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, style: 'PageNumber', children: [new TextRun({ children: ['- ', PageNumber.CURRENT, ' -'] })] })] })
   const document = new Document({
     title: values.title,
@@ -93,13 +124,15 @@ export async function renderDocx(negotiation: Negotiation, templates: DocxTempla
 /** Label, text, the attribution as a footnote on the text's last word, and the stocktaking flag. */
 function proposalBlocks(placement: Placement, topic: TopicNode, bodies: DocxBodies, labels: Labels): Block[] {
   const { proposal } = placement
-  const markdown = renderBody(proposal.body, { bracketed: proposal.status === 'proposed', headingLevel: Math.min(6, topic.depth) })
+  const markdown = proposal.noText ? noTextWords(placement, labels) : renderBody(proposal.body, { bracketed: proposal.status !== 'stabilized', headingLevel: Math.min(6, topic.depth) })
   const documentNote = proposal.document ? ` (${proposal.document})` : ''
-  const attribution = new FootnoteReferenceRun({ children: [new Paragraph(` ${attributionText(placement.authors, placement.supporters, labels)}${documentNote}`)] })
+  const incorporates = incorporatesText(placement, labels)
+  const attribution = new FootnoteReferenceRun({ children: [new Paragraph(` ${attributionText(placement.authors, placement.supporters, labels)}${documentNote}${incorporates ? ` ${incorporates}` : ''}`)] })
   const body = bodies.render(markdown, { append: attribution, keepWithNext: placement.referred })
   const label = [
     placement.alt !== undefined ? `${labels.alt} ${placement.alt}` : undefined,
     proposal.status === 'stabilized' ? labels.stabilized : undefined,
+    proposal.status === 'parked' ? parkedLabel(proposal.reason, labels) : undefined,
   ].filter(Boolean).join(' \u2013 ')
   const blocks: Block[] = []
   // A text without a paragraph (a lone table or code block) has the note on its label.
@@ -112,6 +145,12 @@ function proposalBlocks(placement: Placement, topic: TopicNode, bodies: DocxBodi
     }))
   }
   return blocks
+}
+
+/** A note: its kind and author as a label, then its text, under its topic's heading. */
+function noteBlocks(placed: PlacedNote, topic: TopicNode, bodies: DocxBodies, labels: Labels): Block[] {
+  const markdown = renderBody(placed.note.body, { bracketed: false, headingLevel: Math.min(6, topic.depth) })
+  return [new Paragraph({ style: 'NoteLabel', text: noteLabel(placed, labels) }), ...bodies.render(markdown).blocks]
 }
 
 /** The nine levels of a list, each indented one step further. */

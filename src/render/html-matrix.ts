@@ -28,7 +28,7 @@ export function matrixSection(negotiation: Negotiation, labels: Labels, id: stri
       h('td.count', { className: [`level-${placement.level}`], title: labels.level[placement.level] }, String(placement.support)),
       ...columns.map((column) => {
         const role = roles.get(column.name)
-        return role ? h('td', { className: [role], title: `${column.name}: ${roleWords[role]}` }, GLYPH[role]) : h('td')
+        return role ? h('td', { className: [role], title: `${column.name}${labels.colon}${roleWords[role]}` }, GLYPH[role]) : h('td')
       }),
     ])
   })

@@ -7,13 +7,14 @@ import type { Element, ElementContent, Root } from 'hast'
 import { h } from 'hastscript'
 import rehypeStringify from 'rehype-stringify'
 import { unified } from 'unified'
+import { placements } from '../assemble/negotiation.js'
 import { attributionText, labelsFor, type Labels } from './labels.js'
-import type { Negotiation, Placement, TopicNode, Withdrawal } from '../types.js'
+import type { Merger, Negotiation, PlacedNote, Placement, TopicNode, Withdrawal } from '../types.js'
 import { renderBody } from './apply-edits.js'
 import { BodyRenderer } from './html-body.js'
 import { lines } from './html-lines.js'
 import { matrixSection } from './html-matrix.js'
-import { coverValues, DEFAULT_COVER, renderCover } from './markdown.js'
+import { coverValues, DEFAULT_COVER, incorporatesText, noTextWords, noteLabel, parkedLabel, renderCover } from './markdown.js'
 
 export interface HtmlTemplates {
   /** `templates/cover.md`: its text beyond the title, symbol and date is the cover note. */
@@ -31,34 +32,67 @@ export function renderHtml(negotiation: Negotiation, templates: HtmlTemplates = 
   const values = coverValues(negotiation, labels)
   const bodies = new BodyRenderer(labels.document.backToText)
   const context: Context = { labels, bodies }
+  return htmlPage({
+    language: negotiation.config.language,
+    values,
+    labels,
+    bodies,
+    cover: renderCover(negotiation, templates.cover ?? DEFAULT_COVER, labels),
+    css: templates.css,
+    // The cover first: its footnotes are numbered before the bodies'.
+    sections: () => [
+      contents(negotiation, labels),
+      matrixSection(negotiation, labels, 'support'),
+      h('main', lines(negotiation.topics.map((topic) => topicSection(topic, context)))),
+      annex(negotiation.withdrawn, labels),
+      negotiation.merged.length > 0 ? mergedAnnex(negotiation, labels) : undefined,
+    ],
+  })
+}
 
-  const cover = bodies.render(renderCover(negotiation, templates.cover ?? DEFAULT_COVER, labels), 'cover-')
-  const masthead = new Set([values.title, values.symbol, values.date].filter(Boolean).map((value) => squash(value as string)))
+export interface HtmlPage {
+  language: string
+  values: ReturnType<typeof coverValues>
+  labels: Labels
+  bodies: BodyRenderer
+  /** The filled cover template, as Markdown: its text beyond the title, symbol, date and disclaimer is the cover note. */
+  cover: string
+  css?: string
+  /** Under the title: what the document is (the clean text says so). */
+  subtitle?: string
+  /** What follows the cover, built after it. */
+  sections: () => Array<Element | undefined>
+}
+
+/** A whole page: the head (inline style sheet, the policy, the running symbol), the cover from the model, then `sections`. */
+export function htmlPage(page: HtmlPage): string {
+  const { values, labels, bodies } = page
+  const cover = bodies.render(page.cover, 'cover-')
+  const masthead = new Set([values.title, values.symbol, values.date, values.disclaimer].filter(Boolean).map((value) => squash(value as string)))
   const note = trim(cover.content.filter((node) => !(node.type === 'element' && masthead.has(squash(textOf(node))))))
 
   const body = h('body', lines([
     h('header.cover', lines([
       h('div.masthead', lines([values.symbol ? h('p.symbol', values.symbol) : undefined, values.date ? h('p.date', values.date) : undefined])),
       h('h1', values.title),
+      page.subtitle ? h('p.subtitle', page.subtitle) : undefined,
       h('div.cover-note', note),
       ...notesList(cover.notes, cover.firstNote, labels),
+      values.disclaimer ? h('p.disclaimer', values.disclaimer) : undefined,
     ])),
-    contents(negotiation.topics, labels),
-    matrixSection(negotiation, labels, 'support'),
-    h('main', lines(negotiation.topics.map((topic) => topicSection(topic, context)))),
-    annex(negotiation.withdrawn, labels),
+    ...page.sections(),
   ]))
 
-  const title = [values.symbol, values.title].filter(Boolean).join(' \u2013 ')
+  const title = [values.symbol, values.title, page.subtitle].filter(Boolean).join(' \u2013 ')
   const head = h('head', lines([
     h('meta', { charSet: 'utf-8' }),
     h('meta', { httpEquiv: 'Content-Security-Policy', content: POLICY }),
     h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
     h('title', title),
-    h('style', `\n${(templates.css ?? '').trim()}\n`),
+    h('style', `\n${(page.css ?? '').trim()}\n`),
     values.symbol ? h('style', pageHeader(values.symbol)) : undefined,
   ]))
-  const tree: Root = { type: 'root', children: [{ type: 'doctype' }, h('html', { lang: negotiation.config.language }, lines([head, body])), { type: 'text', value: '\n' }] }
+  const tree: Root = { type: 'root', children: [{ type: 'doctype' }, h('html', { lang: page.language }, lines([head, body])), { type: 'text', value: '\n' }] }
   return unified().use(rehypeStringify).stringify(tree)
 }
 
@@ -72,19 +106,36 @@ function topicSection(topic: TopicNode, context: Context): Element {
   const heading = h(`h${level}`, [h('span.number', topic.id), topic.title ? ` ${topic.title}` : ''])
   return h('section.topic', { className: [`depth-${topic.depth}`], id: topicAnchor(topic.id) }, lines([
     heading,
+    ...topic.notes.map((placed) => noteAside(placed, topic, context)),
     ...topic.placements.map((placement) => proposalArticle(placement, topic, context)),
     ...topic.children.map((child) => topicSection(child, context)),
+  ]))
+}
+
+/** A note under its topic's heading: never treaty text, set apart, with its kind and author. */
+function noteAside(placed: PlacedNote, topic: TopicNode, { labels, bodies }: Context): Element {
+  const { note } = placed
+  const markdown = renderBody(note.body, { bracketed: false, headingLevel: Math.min(6, topic.depth + 1) })
+  const body = bodies.render(markdown, `n-${note.id}-`)
+  return h('aside.note', { className: [note.kind], id: `note-${note.id}` }, lines([
+    { type: 'comment', value: ` note: ${note.id} ` },
+    h('p.note-label', noteLabel(placed, labels)),
+    h('div.text', body.content),
+    ...notesList(body.notes, body.firstNote, labels),
+    { type: 'comment', value: ` /note: ${note.id} ` },
   ]))
 }
 
 function proposalArticle(placement: Placement, topic: TopicNode, { labels, bodies }: Context): Element {
   const { proposal } = placement
   const headingLevel = Math.min(6, topic.depth + 1)
-  const markdown = renderBody(proposal.body, { bracketed: proposal.status === 'proposed', headingLevel })
+  const markdown = proposal.noText ? noTextWords(placement, labels) : renderBody(proposal.body, { bracketed: proposal.status !== 'stabilized', headingLevel })
   const body = bodies.render(markdown, `p-${proposal.id}-`)
+  const incorporates = incorporatesText(placement, labels)
   const tags = [
     placement.alt !== undefined ? h('span.alt', `${labels.alt} ${placement.alt}`) : undefined,
     proposal.status === 'stabilized' ? h('span.stabilized', labels.stabilized) : undefined,
+    proposal.status === 'parked' ? h('span.parked', parkedLabel(proposal.reason, labels)) : undefined,
     proposal.title && proposal.title !== topic.title ? h('span.title', proposal.title) : undefined,
     proposal.document ? h('span.document', proposal.document) : undefined,
   ].filter((tag): tag is Element => tag !== undefined)
@@ -94,8 +145,9 @@ function proposalArticle(placement: Placement, topic: TopicNode, { labels, bodie
     ` ${placement.authors.join(labels.separator)}. `,
     role(labels.supporters),
     ` ${placement.supporters.length > 0 ? placement.supporters.join(labels.separator) : labels.none}.`,
+    ...(incorporates ? [' ', h('span.incorporates', incorporates)] : []),
   ])
-  return h('article.proposal', { className: [proposal.status, ...(placement.referred ? ['referred'] : [])], id: `proposal-${proposal.id}` }, lines([
+  return h('article.proposal', { className: [proposal.status, ...(proposal.noText ? ['no-text'] : []), ...(placement.referred ? ['referred'] : [])], id: `proposal-${proposal.id}` }, lines([
     { type: 'comment', value: ` proposal: ${proposal.id} ` },
     tags.length > 0 ? h('p.tags', tags) : undefined,
     h('div.text', body.content),
@@ -106,11 +158,12 @@ function proposalArticle(placement: Placement, topic: TopicNode, { labels, bodie
   ]))
 }
 
-function notesList(notes: Element[], first: number, labels: Labels): Element[] {
+export function notesList(notes: Element[], first: number, labels: Labels): Element[] {
   return notes.length === 0 ? [] : [h('ol.notes', { start: first, ariaLabel: labels.document.notes }, lines(notes))]
 }
 
-function contents(topics: TopicNode[], labels: Labels): Element {
+function contents(negotiation: Negotiation, labels: Labels): Element {
+  const { topics } = negotiation
   const entries = (list: TopicNode[]): Element =>
     h('ol', lines(list.map((topic) => h('li', [
       h('a', { href: `#${topicAnchor(topic.id)}` }, [h('span.number', topic.id), topic.title ? ` ${topic.title}` : '']),
@@ -118,7 +171,9 @@ function contents(topics: TopicNode[], labels: Labels): Element {
     ]))))
   const list = entries(topics)
   list.children.unshift(h('li.extra', h('a', { href: '#support' }, labels.document.matrix.title)))
-  list.children.push(h('li.extra', h('a', { href: '#annex' }, `${labels.annex}${labels.colon}${labels.withdrawn}`)), { type: 'text', value: '\n' })
+  list.children.push(h('li.extra', h('a', { href: '#annex' }, `${labels.annex}${labels.colon}${labels.withdrawn}`)))
+  if (negotiation.merged.length > 0) list.children.push(h('li.extra', h('a', { href: '#merged' }, `${labels.annex}${labels.colon}${labels.record.merged}`)))
+  list.children.push({ type: 'text', value: '\n' })
   return h('nav.contents', { ariaLabelledBy: 'contents-title' }, [h('h2', { id: 'contents-title' }, labels.document.contents), list])
 }
 
@@ -134,6 +189,22 @@ function annex(withdrawn: Withdrawal[], labels: Labels): Element {
     h('h2', `${labels.annex}${labels.colon}${labels.withdrawn}`),
     items.length > 0 ? h('ul', lines(items)) : h('p', labels.withdrawnNone),
   ]))
+}
+
+function mergedAnnex(negotiation: Negotiation, labels: Labels): Element {
+  const [before, after] = labels.record.mergedInto.split('{id}')
+  // A small group's extract may not hold the proposal a merged one went into: link only to what the page has.
+  const placed = new Set(placements(negotiation.topics).map((placement) => placement.proposal.id))
+  const items = negotiation.merged.map(({ proposal, authors, into }: Merger) => h('li', [
+    h('code', proposal.id),
+    `, ${proposal.topic.value}${labels.colon.trimEnd()}`,
+    proposal.title ? ` ${proposal.title}.` : '',
+    proposal.document ? ` (${proposal.document})` : '',
+    ` ${attributionText(authors, undefined, labels)} ${before}`,
+    placed.has(into.id) ? h('a', { href: `#proposal-${into.id}` }, h('code', into.id)) : h('code', into.id),
+    after.replace('{topic}', () => into.topic.value),
+  ]))
+  return h('section.annex', { id: 'merged' }, lines([h('h2', `${labels.annex}${labels.colon}${labels.record.merged}`), h('ul', lines(items))]))
 }
 
 /** An id safe in a URL fragment: `A.1.4` stays as it is. */

@@ -8,13 +8,14 @@ export interface Labels {
   proponents: string
   /** Introduces the supporters in an attribution: `Supporters: Canada; Chile.` */
   supporters: string
+  /** The supporters when there are none: `Supporters: none.` */
   none: string
   /** `: ` in English and Spanish; French sets a no-break space before the colon. */
   colon: string
   /** Between names in a list: `; ` (French: a no-break space before it). */
   separator: string
   level: Record<SupportLevel, string>
-  /** Flag on a block referred to the stocktaking group; `{level}` is the support level's words. */
+  /** Flag on a block referred to the stocktaking small group; `{level}` is the support level's words. */
   referred: string
   /** Badge on a stabilized (agreed) text. */
   stabilized: string
@@ -47,6 +48,25 @@ export interface Labels {
   formatDate: (day: number, month: string, year: number) => string
   /** Added to the title of a small group's extract; `{name}` is the group's name. */
   group: string
+  /** A count as the language writes it: `12,345`, `12 345` (no-break spaces), `12 345` (from five digits). */
+  number: (count: number) => string
+  /** The summary of a build on a CI run's page; `{files}`, `{check}`, `{build}` stand for code spans, `{reason}` for a sentence. */
+  ci: {
+    /** In bold, followed by `errorsRest`. */
+    errors: (count: number) => string
+    errorsRest: string
+    warnings: (count: number) => string
+    /** In bold, followed by `staleRest`. */
+    stale: string
+    staleRest: string
+    fresh: string
+    written: string
+    changes: string
+    notShown: string
+    commitErrors: (count: number) => string
+    /** Past the ten or so annotations GitHub shows per step: how many problems there are in all. */
+    problems: (counts: { errors: number; warnings: number }) => string
+  }
   /** The change list of `consolidate diff`. */
   diff: {
     /** `{old}` and `{new}` name the two revisions. */
@@ -169,8 +189,8 @@ export interface StatsNumbers {
 }
 
 /** A change written with its sign: `+3`, `−37` (a minus sign), `±0`. */
-export function signed(delta: number): string {
-  return delta > 0 ? `+${delta}` : delta < 0 ? `\u2212${-delta}` : '\u00b10'
+export function signed(delta: number, format: (count: number) => string = String): string {
+  return delta > 0 ? `+${format(delta)}` : delta < 0 ? `\u2212${format(-delta)}` : '\u00b10'
 }
 
 export interface RecordLabels {
@@ -210,30 +230,55 @@ export interface RecordLabels {
   }
 }
 
-const plural = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`
-/** French takes the singular for 0 and 1. */
-const pluriel = (count: number, one: string, many: string): string => `${count} ${count < 2 ? one : many}`
+const NBSP = '\u00a0'
 
-/**
- * `3 proposals added, 1 stabilized, 2 changed (6 in all)`: each kind of change
- * that happened, in a fixed order, the noun on the first; '' when nothing changed.
- */
-function countList(counts: ChangeCounts, words: Record<keyof ChangeCounts, [string, string]>, noun: [string, string], total: string, count = plural): string {
-  const kinds = (Object.keys(words) as Array<keyof ChangeCounts>).filter((kind) => counts[kind] > 0)
-  if (kinds.length === 0) return ''
-  const sum = kinds.reduce((all, kind) => all + counts[kind], 0)
-  // The word alone, in the number's grammar: `added`, `ajoutées`.
-  const agreeing = (n: number, one: string, many: string): string => count(n, one, many).slice(String(n).length + 1)
-  const parts = kinds.map((kind, index) => {
-    const [one, many] = words[kind]
-    return index === 0 ? `${count(counts[kind], noun[0], noun[1])} ${agreeing(counts[kind], one, many)}` : count(counts[kind], one, many)
-  })
-  return `${parts.join(', ')}${kinds.length > 1 ? ` (${total.replace('{n}', String(sum))})` : ''}.`
+/** Digits in groups of three, from `from` digits on: `12,345`, `12 345`. */
+function grouped(count: number, separator: string, from = 4): string {
+  const digits = String(count)
+  return digits.length < from ? digits : digits.replace(/\B(?=(\d{3})+$)/g, separator)
 }
 
-/** `214` or, with a delta, `214 (−37)`. */
-function withDelta(stats: StatsNumbers, delta: StatsNumbers | undefined, key: keyof StatsNumbers): string {
-  return delta === undefined ? String(stats[key]) : `${stats[key]} (${signed(delta[key])})`
+const numberEn = (count: number): string => grouped(count, ',')
+const numberFr = (count: number): string => grouped(count, NBSP)
+/** Spanish groups only from five digits (2 000 stays 2000), as the RAE and the UN write it. */
+const numberEs = (count: number): string => grouped(count, NBSP, 5)
+
+/** A sentence's first letter in capitals. */
+const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1)
+
+/** The kinds of change that happened, each with its count and agreeing with it: `1 added, 2 changed`. */
+function changeList(
+  counts: { added: number; withdrawn: number; removed: number; changed: number },
+  format: (count: number) => string,
+  words: Record<'added' | 'withdrawn' | 'removed' | 'changed', [one: string, many: string]>,
+  singular: (count: number) => boolean,
+): string {
+  const kinds = ['added', 'withdrawn', 'removed', 'changed'] as const
+  return kinds.filter((kind) => counts[kind] !== 0).map((kind) => `${format(counts[kind])} ${words[kind][singular(counts[kind]) ? 0 : 1]}`).join(', ')
+}
+
+/** `n` things: the words for none, one and many (the last two after the count). */
+function counted(count: number, format: (count: number) => string, none: string, one: string, many: string): string {
+  return count === 0 ? none : `${format(count)} ${count === 1 ? one : many}`
+}
+
+/**
+ * Every kind of change that happened, each with its count and agreeing with
+ * it, in a fixed order (`1 added, 1 stabilized, 2 changed`); '' when none did.
+ */
+function kindList(counts: ChangeCounts, format: (count: number) => string, words: Record<keyof ChangeCounts, [one: string, many: string]>, singular: (count: number) => boolean): string {
+  const kinds = Object.keys(words) as Array<keyof ChangeCounts>
+  return kinds.filter((kind) => counts[kind] !== 0).map((kind) => `${format(counts[kind])} ${words[kind][singular(counts[kind]) ? 0 : 1]}`).join(', ')
+}
+
+/** `Proposals: 1 added, 2 changed.`, or '' when nothing changed. */
+function sentence(prefix: string, list: string): string {
+  return list === '' ? '' : `${prefix}${list}.`
+}
+
+/** `214` or, with a delta, `214 (−37)`, digits grouped as the language does. */
+function withDelta(stats: StatsNumbers, delta: StatsNumbers | undefined, key: keyof StatsNumbers, format: (count: number) => string): string {
+  return delta === undefined ? format(stats[key]) : `${format(stats[key])} (${signed(delta[key], format)})`
 }
 
 const en: Labels = {
@@ -246,20 +291,23 @@ const en: Labels = {
   colon: ': ',
   separator: '; ',
   level: { none: 'no support', limited: 'limited support', broad: 'broad support' },
-  referred: 'Referred to the stocktaking group: {level}.',
+  referred: 'Referred to the stocktaking small group: {level}.',
   stabilized: 'Stabilized text',
   annex: 'Annex',
   withdrawn: 'Withdrawn proposals',
   withdrawnNone: 'No proposal has been withdrawn.',
   summary: ({ proposals, topics, referred, withdrawn }) =>
-    `This text consolidates ${plural(proposals, 'proposal', 'proposals')} on ${plural(topics, 'topic', 'topics')}. ` +
-    `${plural(referred, 'proposal is', 'proposals are')} referred to the stocktaking group; ${plural(withdrawn, 'proposal has', 'proposals have')} been withdrawn.`,
+    (proposals === 0
+      ? 'This text consolidates no proposals yet. '
+      : `This text consolidates ${counted(proposals, numberEn, '', 'proposal', 'proposals')} on ${counted(topics, numberEn, 'no topics', 'topic', 'topics')}. `) +
+    capital(`${counted(referred, numberEn, 'no proposal is', 'proposal is', 'proposals are')} referred to the stocktaking small group; `) +
+    `${counted(withdrawn, numberEn, 'no proposal has', 'proposal has', 'proposals have')} been withdrawn.`,
   stocktaking: {
     title: 'Stocktaking report',
     intro: ({ referred, live, threshold }) =>
-      `${plural(referred, 'proposal', 'proposals')} of ${live} in the text ${referred === 1 ? 'has' : 'have'} limited or no support ` +
-      `(fewer than ${plural(threshold, 'supporter', 'supporters')}) and ${referred === 1 ? 'is' : 'are'} referred to the stocktaking group.`,
-    empty: 'No proposal is referred to the stocktaking group.',
+      (live === 1 ? 'The only proposal in the text has' : `${numberEn(referred)} ${referred === 1 ? 'proposal' : 'proposals'} of ${numberEn(live)} in the text ${referred === 1 ? 'has' : 'have'}`) +
+      ` limited or no support (fewer than ${numberEn(threshold)} ${threshold === 1 ? 'supporter' : 'supporters'}) and ${referred === 1 ? 'is' : 'are'} referred to the stocktaking small group.`,
+    empty: 'No proposal is referred to the stocktaking small group.',
     columns: { proposal: 'Proposal', title: 'Title', proponents: 'Proponents', supporters: 'Supporters', support: 'Support', submitted: 'Submitted', file: 'File' },
   },
   document: {
@@ -279,10 +327,25 @@ const en: Labels = {
   months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
   formatDate: (day, month, year) => `${day} ${month} ${year}`,
   group: 'Small group: {name}',
+  number: numberEn,
+  ci: {
+    errors: (count) => `The inputs have ${numberEn(count)} ${count === 1 ? 'error' : 'errors'}`,
+    errorsRest: ': nothing was built. Run {check} to list them.',
+    warnings: (count) => ` The inputs have ${numberEn(count)} ${count === 1 ? 'warning' : 'warnings'}; {check} lists them.`,
+    stale: 'The committed text is out of date',
+    staleRest: ': {files}. Run {build} and commit the result.',
+    fresh: 'The committed text is up to date: {files}.',
+    written: 'Wrote {files}.',
+    changes: 'Changes since the previous commit',
+    notShown: 'Not shown: {reason}.',
+    commitErrors: (count) => `the two commits have ${numberEn(count)} ${count === 1 ? 'error' : 'errors'} in their inputs`,
+    problems: ({ errors, warnings }) =>
+      `There are ${numberEn(errors + warnings)} problems in all (${numberEn(errors)} ${errors === 1 ? 'error' : 'errors'}, ${numberEn(warnings)} ${warnings === 1 ? 'warning' : 'warnings'}); the run shows only the first annotations on the files. Run {check} to list them all.`,
+  },
   diff: {
     title: 'Changes from {old} to {new}',
-    summary: ({ added, withdrawn, removed, changed }) =>
-      `${plural(added, 'proposal', 'proposals')} added, ${withdrawn} withdrawn, ${removed} removed, ${changed} changed.`,
+    summary: (counts) =>
+      `Proposals: ${changeList(counts, numberEn, { added: ['added', 'added'], withdrawn: ['withdrawn', 'withdrawn'], removed: ['removed', 'removed'], changed: ['changed', 'changed'] }, (count) => count === 1)}.`,
     nothing: 'No proposal changed.',
     kind: { added: 'Added', withdrawn: 'Withdrawn', removed: 'Removed', stabilized: 'Stabilized', changed: 'Changed' },
     status: 'Status: {from} \u2192 {to}.',
@@ -304,8 +367,8 @@ const en: Labels = {
     summary: ({ parked, merged }) =>
       parked + merged === 0
         ? ''
-        : `${parked === 0 ? 'No proposal is' : plural(parked, 'proposal is', 'proposals are')} parked; ` +
-          `${merged === 0 ? 'no proposal has' : plural(merged, 'proposal has', 'proposals have')} been merged into another.`,
+        : `${capital(counted(parked, numberEn, 'no proposal is', 'proposal is', 'proposals are'))} parked; ` +
+          `${counted(merged, numberEn, 'no proposal has', 'proposal has', 'proposals have')} been merged into another.`,
     matrix: {
       support: 'Support',
       intro: 'One row per proposal in the text, one column per participant. A dark cell marks a proponent, a light cell a supporter; the first column counts the participants behind the proposal other than one of its proponents (co-sponsors included) and gives the support level.',
@@ -320,12 +383,13 @@ const en: Labels = {
       summary: (articles) =>
         articles === 0
           ? 'Clean text: no text is agreed or offered by the Chair yet.'
-          : `Clean text: ${plural(articles, 'article', 'articles')}, the texts agreed so far and the texts the Chair offers, numbered in the order of the outline.`,
+          : `Clean text: ${counted(articles, numberEn, '', 'article', 'articles')}, the texts agreed so far and the texts the Chair offers, numbered in the order of the outline.`,
     },
   },
   revision: {
     diff: {
-      summary: (counts) => countList(counts, { added: ['added', 'added'], stabilized: ['stabilized', 'stabilized'], merged: ['merged', 'merged'], changed: ['changed', 'changed'], renamed: ['renamed', 'renamed'], withdrawn: ['withdrawn', 'withdrawn'], removed: ['removed', 'removed'] }, ['proposal', 'proposals'], '{n} in all'),
+      summary: (counts) =>
+        sentence('Proposals: ', kindList(counts, numberEn, { added: ['added', 'added'], stabilized: ['stabilized', 'stabilized'], merged: ['merged', 'merged'], changed: ['changed', 'changed'], renamed: ['renamed', 'renamed'], withdrawn: ['withdrawn', 'withdrawn'], removed: ['removed', 'removed'] }, (count) => count === 1)),
       kind: { merged: 'Merged', renamed: 'Renamed' },
       renamedFrom: 'Renamed from {id}.',
       moved: 'Moved from {topic}.',
@@ -355,8 +419,8 @@ const en: Labels = {
     },
     stats: {
       line: (stats, delta) =>
-        `Bracket pairs: ${withDelta(stats, delta, 'brackets')}; placeholders: ${withDelta(stats, delta, 'placeholders')}. ` +
-        `Topics with text: ${withDelta(stats, delta, 'withText')} of ${withDelta(stats, delta, 'topics')}; stabilized: ${withDelta(stats, delta, 'stabilized')}; with alternatives: ${withDelta(stats, delta, 'withAlternatives')}.`,
+        `Bracket pairs: ${withDelta(stats, delta, 'brackets', numberEn)}; placeholders: ${withDelta(stats, delta, 'placeholders', numberEn)}. ` +
+        `Topics with text: ${withDelta(stats, delta, 'withText', numberEn)} of ${withDelta(stats, delta, 'topics', numberEn)}; stabilized: ${withDelta(stats, delta, 'stabilized', numberEn)}; with alternatives: ${withDelta(stats, delta, 'withAlternatives', numberEn)}.`,
       title: 'Statistics',
       measure: 'Measure',
       count: 'Count',
@@ -381,61 +445,81 @@ const en: Labels = {
   },
 }
 
-// French and Spanish follow the WTO's own usage: a "texte récapitulatif" / "texto refundido",
-// "bilan" / "balance" for stocktaking, "petit groupe" / "grupo reducido" for a small group,
-// "Variante" for a drafting alternative, and "appui" / "apoyo" for support.
-const NBSP = '\u00a0'
+// French and Spanish follow the WTO's own words for this negotiation (SPEC §12): "texte de
+// négociation récapitulatif" / "texto de negociación refundido", "petit groupe d'inventaire" /
+// "pequeño grupo de balance", "soutien limité" / "apoyo limitado", "proposant" / "proponente".
+// French typography: a no-break space (U+00A0) before : ; ? ! and inside « »; the apostrophe is
+// the WTO's straight one. Counts agree with their number, and none is "aucune" / "ninguna".
+
+/** French agreement of a participle or adjective with a count of propositions: 0 and 1 singular. */
+const accord = (count: number, one: string, many: string): string => (count < 2 ? one : many)
 
 const fr: Labels = {
   documentTitle: 'Texte de négociation récapitulatif',
   alt: 'Variante',
-  proponent: 'Auteur',
-  proponents: 'Auteurs',
-  supporters: 'Appuyée par',
+  proponent: 'Proposant',
+  proponents: 'Proposants',
+  supporters: 'Soutiens',
   none: 'aucun',
   colon: `${NBSP}: `,
   separator: `${NBSP}; `,
-  level: { none: 'aucun appui', limited: 'appui limité', broad: 'large appui' },
-  referred: `Renvoyée au petit groupe chargé du bilan${NBSP}: {level}.`,
+  level: { none: 'aucun soutien', limited: 'soutien limité', broad: 'large soutien' },
+  referred: `Renvoyée au petit groupe d'inventaire${NBSP}: {level}.`,
   stabilized: 'Texte stabilisé',
   annex: 'Annexe',
   withdrawn: 'Propositions retirées',
-  withdrawnNone: 'Aucune proposition n\u2019a été retirée.',
+  withdrawnNone: "Aucune proposition n'a été retirée.",
   summary: ({ proposals, topics, referred, withdrawn }) =>
-    `Le présent texte récapitule ${plural(proposals, 'proposition', 'propositions')} portant sur ${plural(topics, 'thème', 'thèmes')}. ` +
-    `${plural(referred, 'proposition est renvoyée', 'propositions sont renvoyées')} au petit groupe chargé du bilan${NBSP}; ` +
-    `${plural(withdrawn, 'proposition a été retirée', 'propositions ont été retirées')}.`,
+    (proposals === 0
+      ? 'Le présent texte ne récapitule encore aucune proposition. '
+      : `Le présent texte récapitule ${counted(proposals, numberFr, '', 'proposition', 'propositions')} portant sur ${counted(topics, numberFr, 'aucun thème', 'thème', 'thèmes')}. `) +
+    capital(`${counted(referred, numberFr, "aucune proposition n'est renvoyée", 'proposition est renvoyée', 'propositions sont renvoyées')} au petit groupe d'inventaire${NBSP}; `) +
+    `${counted(withdrawn, numberFr, "aucune proposition n'a été retirée", 'proposition a été retirée', 'propositions ont été retirées')}.`,
   stocktaking: {
-    title: 'Rapport de bilan',
+    title: "Rapport d'inventaire",
     intro: ({ referred, live, threshold }) =>
-      `${plural(referred, 'proposition', 'propositions')} sur ${live} figurant dans le texte ${referred === 1 ? 'bénéficie' : 'bénéficient'} d\u2019un appui limité ou nul ` +
-      `(moins de ${plural(threshold, 'appui', 'appuis')}) et ${referred === 1 ? 'est renvoyée' : 'sont renvoyées'} au petit groupe chargé du bilan.`,
-    empty: 'Aucune proposition n\u2019est renvoyée au petit groupe chargé du bilan.',
-    columns: { proposal: 'Proposition', title: 'Titre', proponents: 'Auteurs', supporters: 'Appuis', support: 'Appui', submitted: 'Présentée le', file: 'Fichier' },
+      (live === 1 ? 'La seule proposition du texte a' : `${numberFr(referred)} ${accord(referred, 'proposition', 'propositions')} sur ${numberFr(live)} figurant dans le texte ${referred === 1 ? 'a' : 'ont'}`) +
+      ` reçu un soutien limité ou nul (moins ${threshold === 1 ? "d'un soutien" : `de ${numberFr(threshold)} soutiens`}) et ${referred === 1 ? 'est renvoyée' : 'sont renvoyées'} au petit groupe d'inventaire.`,
+    empty: "Aucune proposition n'est renvoyée au petit groupe d'inventaire.",
+    columns: { proposal: 'Proposition', title: 'Titre', proponents: 'Proposants', supporters: 'Soutiens', support: 'Soutien', submitted: 'Date de présentation', file: 'Fichier' },
   },
   document: {
     contents: 'Table des matières',
     notes: 'Notes',
     backToText: 'Retour au texte',
     matrix: {
-      title: 'Appuis par proposition et par participant',
-      intro: `Une ligne par proposition figurant dans le texte, une colonne par participant. Une case foncée désigne un auteur, une case claire un participant qui appuie la proposition${NBSP}; la première colonne indique le nombre d\u2019appuis et le niveau d\u2019appui.`,
+      title: 'Soutiens par proposition et par participant',
+      intro: `Une ligne par proposition figurant dans le texte, une colonne par participant. Une case foncée désigne un proposant, une case claire un participant qui soutient la proposition${NBSP}; la première colonne indique le nombre de soutiens et le niveau de soutien.`,
       proposal: 'Proposition',
-      proponent: 'auteur',
-      supporter: 'appui',
-      supporters: 'Appuis',
-      total: 'Propositions présentées ou appuyées',
+      proponent: 'proposant',
+      supporter: 'soutien',
+      supporters: 'Soutiens',
+      total: 'Propositions présentées ou soutenues',
     },
   },
   months: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
   formatDate: (day, month, year) => `${day === 1 ? '1er' : day} ${month} ${year}`,
   group: 'Petit groupe\u00a0: {name}',
+  number: numberFr,
+  ci: {
+    errors: (count) => `Les fichiers d'entrée comportent ${numberFr(count)} ${accord(count, 'erreur', 'erreurs')}`,
+    errorsRest: `${NBSP}: rien n'a été produit. Lancez {check} pour les afficher.`,
+    warnings: (count) => ` Les fichiers d'entrée comportent ${numberFr(count)} ${accord(count, 'avertissement', 'avertissements')}${NBSP}; {check} les affiche.`,
+    stale: "Le texte versé au dépôt n'est pas à jour",
+    staleRest: `${NBSP}: {files}. Lancez {build} et versez le résultat au dépôt.`,
+    fresh: `Le texte versé au dépôt est à jour${NBSP}: {files}.`,
+    written: `Fichiers écrits${NBSP}: {files}.`,
+    changes: 'Modifications depuis le commit précédent',
+    notShown: `Non affichées${NBSP}: {reason}.`,
+    commitErrors: (count) => `les fichiers d'entrée des deux commits comportent ${numberFr(count)} ${accord(count, 'erreur', 'erreurs')}`,
+    problems: ({ errors, warnings }) =>
+      `Il y a ${numberFr(errors + warnings)} problèmes en tout (${numberFr(errors)} ${accord(errors, 'erreur', 'erreurs')}, ${numberFr(warnings)} ${accord(warnings, 'avertissement', 'avertissements')})${NBSP}; l'exécution n'affiche que les premières annotations sur les fichiers. Lancez {check} pour les afficher toutes.`,
+  },
   diff: {
     title: 'Modifications entre {old} et {new}',
-    summary: ({ added, withdrawn, removed, changed }) =>
-      `${pluriel(added, 'proposition ajoutée', 'propositions ajoutées')}, ${pluriel(withdrawn, 'retirée', 'retirées')}, ` +
-      `${pluriel(removed, 'supprimée', 'supprimées')}, ${pluriel(changed, 'modifiée', 'modifiées')}.`,
-    nothing: 'Aucune proposition n\u2019a changé.',
+    summary: (counts) =>
+      `Propositions${NBSP}: ${changeList(counts, numberFr, { added: ['ajoutée', 'ajoutées'], withdrawn: ['retirée', 'retirées'], removed: ['supprimée', 'supprimées'], changed: ['modifiée', 'modifiées'] }, (count) => count < 2)}.`,
+    nothing: "Aucune proposition n'a changé.",
     kind: { added: 'Ajoutée', withdrawn: 'Retirée', removed: 'Supprimée', stabilized: 'Stabilisée', changed: 'Modifiée' },
     status: 'Statut\u00a0: {from} \u2192 {to}.',
     statuses: { proposed: 'proposée', stabilized: 'stabilisée', parked: 'en suspens', merged: 'fusionnée', withdrawn: 'retirée' },
@@ -456,11 +540,11 @@ const fr: Labels = {
     summary: ({ parked, merged }) =>
       parked + merged === 0
         ? ''
-        : `${parked === 0 ? 'Aucune proposition n\u2019est' : parked === 1 ? '1 proposition est' : `${parked} propositions sont`} en suspens${NBSP}; ` +
-          `${merged === 0 ? 'aucune proposition n\u2019a été fusionnée' : merged === 1 ? '1 proposition a été fusionnée' : `${merged} propositions ont été fusionnées`} avec une autre.`,
+        : `${parked === 0 ? 'Aucune proposition n\u2019est' : parked === 1 ? '1 proposition est' : `${numberFr(parked)} propositions sont`} en suspens${NBSP}; ` +
+          `${merged === 0 ? 'aucune proposition n\u2019a été fusionnée' : merged === 1 ? '1 proposition a été fusionnée' : `${numberFr(merged)} propositions ont été fusionnées`} avec une autre.`,
     matrix: {
-      support: 'Appui',
-      intro: `Une ligne par proposition figurant dans le texte, une colonne par participant. Une case foncée désigne un auteur, une case claire un participant qui appuie la proposition${NBSP}; la première colonne indique le nombre de participants qui soutiennent la proposition en plus de l\u2019un de ses auteurs (coauteurs compris) et le niveau d\u2019appui.`,
+      support: 'Soutien',
+      intro: `Une ligne par proposition figurant dans le texte, une colonne par participant. Une case foncée désigne un proposant, une case claire un participant qui soutient la proposition${NBSP}; la première colonne indique le nombre de participants qui soutiennent la proposition en plus de l\u2019un de ses proposants (coauteurs compris) et le niveau de soutien.`,
     },
     clean: {
       title: 'Texte épuré',
@@ -472,12 +556,13 @@ const fr: Labels = {
       summary: (articles) =>
         articles === 0
           ? `Texte épuré${NBSP}: aucun texte n\u2019est encore stabilisé ni proposé par le Président.`
-          : `Texte épuré${NBSP}: ${articles === 1 ? '1 article' : `${articles} articles`}, les textes stabilisés à ce jour et les textes proposés par le Président, numérotés dans l\u2019ordre de la structure.`,
+          : `Texte épuré${NBSP}: ${articles === 1 ? '1 article' : `${numberFr(articles)} articles`}, les textes stabilisés à ce jour et les textes proposés par le Président, numérotés dans l\u2019ordre de la structure.`,
     },
   },
   revision: {
     diff: {
-      summary: (counts) => countList(counts, { added: ['ajoutée', 'ajoutées'], stabilized: ['stabilisée', 'stabilisées'], merged: ['fusionnée', 'fusionnées'], changed: ['modifiée', 'modifiées'], renamed: ['renommée', 'renommées'], withdrawn: ['retirée', 'retirées'], removed: ['supprimée', 'supprimées'] }, ['proposition', 'propositions'], '{n} au total', pluriel),
+      summary: (counts) =>
+        sentence(`Propositions${NBSP}: `, kindList(counts, numberFr, { added: ['ajoutée', 'ajoutées'], stabilized: ['stabilisée', 'stabilisées'], merged: ['fusionnée', 'fusionnées'], changed: ['modifiée', 'modifiées'], renamed: ['renommée', 'renommées'], withdrawn: ['retirée', 'retirées'], removed: ['supprimée', 'supprimées'] }, (count) => count < 2)),
       kind: { merged: 'Fusionnée', renamed: 'Renommée' },
       renamedFrom: 'Renommée (auparavant {id}).',
       moved: 'Déplacée depuis {topic}.',
@@ -507,8 +592,8 @@ const fr: Labels = {
     },
     stats: {
       line: (stats, delta) =>
-        `Paires de crochets${NBSP}: ${withDelta(stats, delta, 'brackets')}${NBSP}; espaces réservés${NBSP}: ${withDelta(stats, delta, 'placeholders')}. ` +
-        `Thèmes comportant un texte${NBSP}: ${withDelta(stats, delta, 'withText')} sur ${withDelta(stats, delta, 'topics')}${NBSP}; stabilisés${NBSP}: ${withDelta(stats, delta, 'stabilized')}${NBSP}; avec variantes${NBSP}: ${withDelta(stats, delta, 'withAlternatives')}.`,
+        `Paires de crochets${NBSP}: ${withDelta(stats, delta, 'brackets', numberFr)}${NBSP}; espaces réservés${NBSP}: ${withDelta(stats, delta, 'placeholders', numberFr)}. ` +
+        `Thèmes comportant un texte${NBSP}: ${withDelta(stats, delta, 'withText', numberFr)} sur ${withDelta(stats, delta, 'topics', numberFr)}${NBSP}; stabilisés${NBSP}: ${withDelta(stats, delta, 'stabilized', numberFr)}${NBSP}; avec variantes${NBSP}: ${withDelta(stats, delta, 'withAlternatives', numberFr)}.`,
       title: 'Statistiques',
       measure: 'Mesure',
       count: 'Nombre',
@@ -538,27 +623,29 @@ const es: Labels = {
   alt: 'Variante',
   proponent: 'Proponente',
   proponents: 'Proponentes',
-  supporters: 'Apoyada por',
+  supporters: 'Apoyos',
   none: 'ninguno',
   colon: ': ',
   separator: '; ',
   level: { none: 'ningún apoyo', limited: 'apoyo limitado', broad: 'amplio apoyo' },
-  referred: 'Remitida al grupo reducido encargado del balance: {level}.',
+  referred: 'Remitida al pequeño grupo de balance: {level}.',
   stabilized: 'Texto estabilizado',
   annex: 'Anexo',
   withdrawn: 'Propuestas retiradas',
   withdrawnNone: 'No se ha retirado ninguna propuesta.',
   summary: ({ proposals, topics, referred, withdrawn }) =>
-    `El presente texto refunde ${plural(proposals, 'propuesta', 'propuestas')} sobre ${plural(topics, 'tema', 'temas')}. ` +
-    `${plural(referred, 'propuesta se remite', 'propuestas se remiten')} al grupo reducido encargado del balance; ` +
-    `${plural(withdrawn, 'propuesta ha sido retirada', 'propuestas han sido retiradas')}.`,
+    (proposals === 0
+      ? 'El presente texto aún no refunde ninguna propuesta. '
+      : `El presente texto refunde ${counted(proposals, numberEs, '', 'propuesta', 'propuestas')} sobre ${counted(topics, numberEs, 'ningún tema', 'tema', 'temas')}. `) +
+    capital(`${counted(referred, numberEs, 'no se remite ninguna propuesta', 'propuesta se remite', 'propuestas se remiten')} al pequeño grupo de balance; `) +
+    `${withdrawn === 0 ? 'no se ha retirado ninguna propuesta' : withdrawn === 1 ? 'se ha retirado 1 propuesta' : `se han retirado ${numberEs(withdrawn)} propuestas`}.`,
   stocktaking: {
     title: 'Informe de balance',
     intro: ({ referred, live, threshold }) =>
-      `${plural(referred, 'propuesta', 'propuestas')} de las ${live} que figuran en el texto ${referred === 1 ? 'tiene' : 'tienen'} un apoyo limitado o nulo ` +
-      `(menos de ${plural(threshold, 'apoyo', 'apoyos')}) y ${referred === 1 ? 'se remite' : 'se remiten'} al grupo reducido encargado del balance.`,
-    empty: 'No se remite ninguna propuesta al grupo reducido encargado del balance.',
-    columns: { proposal: 'Propuesta', title: 'Título', proponents: 'Proponentes', supporters: 'Apoyos', support: 'Apoyo', submitted: 'Presentada', file: 'Archivo' },
+      (live === 1 ? 'La única propuesta del texto tiene' : `${numberEs(referred)} de las ${numberEs(live)} propuestas que figuran en el texto ${referred === 1 ? 'tiene' : 'tienen'}`) +
+      ` un apoyo limitado o nulo (menos de ${threshold === 1 ? 'un apoyo' : `${numberEs(threshold)} apoyos`}) y ${referred === 1 ? 'se remite' : 'se remiten'} al pequeño grupo de balance.`,
+    empty: 'No se remite ninguna propuesta al pequeño grupo de balance.',
+    columns: { proposal: 'Propuesta', title: 'Título', proponents: 'Proponentes', supporters: 'Apoyos', support: 'Apoyo', submitted: 'Fecha de presentación', file: 'Archivo' },
   },
   document: {
     contents: 'Índice',
@@ -576,12 +663,26 @@ const es: Labels = {
   },
   months: ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'],
   formatDate: (day, month, year) => `${day} de ${month} de ${year}`,
-  group: 'Grupo reducido: {name}',
+  group: 'Pequeño grupo: {name}',
+  number: numberEs,
+  ci: {
+    errors: (count) => `Los archivos de entrada tienen ${numberEs(count)} ${count === 1 ? 'error' : 'errores'}`,
+    errorsRest: ': no se ha generado nada. Ejecute {check} para verlos.',
+    warnings: (count) => ` Los archivos de entrada tienen ${numberEs(count)} ${count === 1 ? 'advertencia' : 'advertencias'}; {check} las muestra.`,
+    stale: 'El texto guardado en el repositorio no está actualizado',
+    staleRest: ': {files}. Ejecute {build} y guarde el resultado en el repositorio.',
+    fresh: 'El texto guardado en el repositorio está actualizado: {files}.',
+    written: 'Archivos escritos: {files}.',
+    changes: 'Cambios desde el commit anterior',
+    notShown: 'No se muestran: {reason}.',
+    commitErrors: (count) => `los archivos de entrada de los dos commits tienen ${numberEs(count)} ${count === 1 ? 'error' : 'errores'}`,
+    problems: ({ errors, warnings }) =>
+      `Hay ${numberEs(errors + warnings)} problemas en total (${numberEs(errors)} ${errors === 1 ? 'error' : 'errores'}, ${numberEs(warnings)} ${warnings === 1 ? 'advertencia' : 'advertencias'}); la ejecución solo muestra las primeras anotaciones en los archivos. Ejecute {check} para verlos todos.`,
+  },
   diff: {
     title: 'Cambios entre {old} y {new}',
-    summary: ({ added, withdrawn, removed, changed }) =>
-      `${plural(added, 'propuesta añadida', 'propuestas añadidas')}, ${plural(withdrawn, 'retirada', 'retiradas')}, ` +
-      `${plural(removed, 'suprimida', 'suprimidas')}, ${plural(changed, 'modificada', 'modificadas')}.`,
+    summary: (counts) =>
+      `Propuestas: ${changeList(counts, numberEs, { added: ['añadida', 'añadidas'], withdrawn: ['retirada', 'retiradas'], removed: ['suprimida', 'suprimidas'], changed: ['modificada', 'modificadas'] }, (count) => count === 1)}.`,
     nothing: 'Ninguna propuesta ha cambiado.',
     kind: { added: 'Añadida', withdrawn: 'Retirada', removed: 'Suprimida', stabilized: 'Estabilizada', changed: 'Modificada' },
     status: 'Estado: {from} \u2192 {to}.',
@@ -619,12 +720,13 @@ const es: Labels = {
       summary: (articles) =>
         articles === 0
           ? 'Texto depurado: aún no se ha estabilizado ningún texto ni el Presidente ha propuesto ninguno.'
-          : `Texto depurado: ${articles === 1 ? '1 artículo' : `${articles} artículos`}, los textos estabilizados hasta la fecha y los textos que propone el Presidente, numerados en el orden de la estructura.`,
+          : `Texto depurado: ${articles === 1 ? '1 artículo' : `${numberEs(articles)} artículos`}, los textos estabilizados hasta la fecha y los textos que propone el Presidente, numerados en el orden de la estructura.`,
     },
   },
   revision: {
     diff: {
-      summary: (counts) => countList(counts, { added: ['añadida', 'añadidas'], stabilized: ['estabilizada', 'estabilizadas'], merged: ['fusionada', 'fusionadas'], changed: ['modificada', 'modificadas'], renamed: ['renombrada', 'renombradas'], withdrawn: ['retirada', 'retiradas'], removed: ['suprimida', 'suprimidas'] }, ['propuesta', 'propuestas'], '{n} en total'),
+      summary: (counts) =>
+        sentence('Propuestas: ', kindList(counts, numberEs, { added: ['añadida', 'añadidas'], stabilized: ['estabilizada', 'estabilizadas'], merged: ['fusionada', 'fusionadas'], changed: ['modificada', 'modificadas'], renamed: ['renombrada', 'renombradas'], withdrawn: ['retirada', 'retiradas'], removed: ['suprimida', 'suprimidas'] }, (count) => count === 1)),
       kind: { merged: 'Fusionada', renamed: 'Renombrada' },
       renamedFrom: 'Renombrada (antes {id}).',
       moved: 'Trasladada desde {topic}.',
@@ -654,8 +756,8 @@ const es: Labels = {
     },
     stats: {
       line: (stats, delta) =>
-        `Pares de corchetes: ${withDelta(stats, delta, 'brackets')}; marcadores de posición: ${withDelta(stats, delta, 'placeholders')}. ` +
-        `Temas con texto: ${withDelta(stats, delta, 'withText')} de ${withDelta(stats, delta, 'topics')}; estabilizados: ${withDelta(stats, delta, 'stabilized')}; con variantes: ${withDelta(stats, delta, 'withAlternatives')}.`,
+        `Pares de corchetes: ${withDelta(stats, delta, 'brackets', numberEs)}; marcadores de posición: ${withDelta(stats, delta, 'placeholders', numberEs)}. ` +
+        `Temas con texto: ${withDelta(stats, delta, 'withText', numberEs)} de ${withDelta(stats, delta, 'topics', numberEs)}; estabilizados: ${withDelta(stats, delta, 'stabilized', numberEs)}; con variantes: ${withDelta(stats, delta, 'withAlternatives', numberEs)}.`,
       title: 'Estadísticas',
       measure: 'Medida',
       count: 'Número',

@@ -10,18 +10,21 @@ import { redline, type RedlineOptions } from '../revisions/redline.js'
 import { countNegotiation, coverNumbers, difference } from '../revisions/stats.js'
 import type { Config, Negotiation, Proposal } from '../types.js'
 import type { Output } from '../write.js'
-import { labelsFor, type Labels } from './labels.js'
+import { labelsFor, type Labels, type StatsNumbers } from './labels.js'
+import type { CleanText } from '../assemble/clean.js'
+import { cleanCoverValues, renderCleanCover, renderCleanMarkdown } from './clean.js'
 import { coverValues, DEFAULT_COVER, renderCover, renderMarkdown, topicHeading } from './markdown.js'
 import type { OutputFormat, Templates } from './outputs.js'
 import { renderRedlineMarkdown, type RedlineCover } from './redline-markdown.js'
 
-/** The views a redline can be made of. */
-export type RedlineView = 'consolidated'
+/** The views a redline can be made of: any view that renders its Markdown. */
+export type RedlineView = 'consolidated' | 'clean'
 
-/** One revision of a view: its negotiation (in the document's language) and all its proposals, for the counts. */
+/** One revision of a view: its negotiation (in the document's language), all its proposals (for the counts), and its clean text for the clean view. */
 export interface RevisionView {
   negotiation: Negotiation
   proposals: Proposal[]
+  clean?: CleanText
 }
 
 export interface RedlineRequest {
@@ -36,21 +39,42 @@ export interface RedlineRequest {
 }
 
 /**
- * The view's Markdown without its cover, which the redline compares (and the
- * seam for other views: each renders its Markdown with an empty cover template).
+ * The view's Markdown without its cover, which the redline compares: every
+ * view renders its Markdown with an empty cover template (another view plugs in here).
  */
-export function viewBody(view: RedlineView, negotiation: Negotiation): string {
+export function viewBody(view: RedlineView, revision: RevisionView): string {
   switch (view) {
     case 'consolidated':
-      return renderMarkdown(negotiation, '')
+      return renderMarkdown(revision.negotiation, '')
+    case 'clean':
+      return renderCleanMarkdown(cleanOf(revision), '')
   }
+}
+
+/** The view's cover, filled: the consolidated text's with its statistics (and their changes since the older revision), the clean text's as it is. */
+function viewCover(view: RedlineView, revision: RevisionView, template: string, labels: Labels, delta: StatsNumbers): { markdown: string; title: string; symbol?: string; date?: string } {
+  switch (view) {
+    case 'consolidated': {
+      const values = coverValues(revision.negotiation, labels)
+      return { markdown: renderCover(revision.negotiation, template, labels, delta), title: values.title, symbol: values.symbol, date: values.date }
+    }
+    case 'clean': {
+      const values = cleanCoverValues(cleanOf(revision), labels)
+      return { markdown: renderCleanCover(cleanOf(revision), template, labels), title: values.title, symbol: values.symbol, date: values.date }
+    }
+  }
+}
+
+function cleanOf(revision: RevisionView): CleanText {
+  if (!revision.clean) throw new Error('the clean view of a revision was not given')
+  return revision.clean
 }
 
 /** The redline's files, named as the view's own (`consolidated.md`); the caller adds `-redline` and the rest. */
 export async function renderRedlineOutputs(request: RedlineRequest): Promise<Output[]> {
   const { config } = request.next.negotiation
   const labels = labelsFor(config.language)
-  const result = redline(viewBody(request.view, request.old.negotiation), viewBody(request.view, request.next.negotiation), redlineOptions(request.differences, config, labels))
+  const result = redline(viewBody(request.view, request.old), viewBody(request.view, request.next), redlineOptions(request.differences, config, labels))
   const cover = redlineCover(request, labels)
   const base = request.view
   const outputs: Output[] = []
@@ -77,17 +101,12 @@ export async function renderRedlineOutputs(request: RedlineRequest): Promise<Out
 /** The cover: the view's own, then what the redline supersedes, the count of changes, and the statistics with their changes. */
 function redlineCover(request: RedlineRequest, labels: Labels): RedlineCover {
   const { old, next } = request
-  const values = coverValues(next.negotiation, labels)
   const words = labels.revision.redline
   const older = old.negotiation.config.symbol ?? old.name
   const changes = labels.revision.diff.summary(countChanges(request.differences))
   const delta = difference(countNegotiation(next.negotiation, next.proposals), countNegotiation(old.negotiation, old.proposals))
   return {
-    // The cover's statistics line gives each number's change since the older revision.
-    markdown: renderCover(next.negotiation, request.templates.cover ?? DEFAULT_COVER, labels, coverNumbers(delta)),
-    title: values.title,
-    symbol: values.symbol,
-    date: values.date,
+    ...viewCover(request.view, next, request.templates.cover ?? DEFAULT_COVER, labels, coverNumbers(delta)),
     supersedes: words.supersedes.replace('{old}', older),
     changes: changes === '' ? words.noChange.replace('{old}', older) : words.changes.replace('{old}', older).replace('{changes}', changes),
   }

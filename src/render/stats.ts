@@ -23,7 +23,7 @@ export function statsTable(stats: Stats, labels: Labels): Table {
   return {
     type: 'table',
     align: header.map((_, index) => (index === 0 ? null : 'right')),
-    children: [cells(header), ...rows.map(([name, pick]) => cells([name, String(pick(stats)), ...(since ? [signed(pick(since))] : [])]))],
+    children: [cells(header), ...rows.map(([name, pick]) => cells([name, labels.number(pick(stats)), ...(since ? [signed(pick(since), labels.number)] : [])]))],
   }
 }
 

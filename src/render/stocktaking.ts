@@ -1,10 +1,10 @@
 /** The stocktaking report: proposals with limited or no support, by topic. Pure. */
 import { placements } from '../assemble/negotiation.js'
 import { formatDate, labelsFor } from './labels.js'
-import { code, heading, oneLine, paragraph, plain, writeMarkdown } from './writer.js'
+import { code, emphasis, heading, oneLine, paragraph, plain, writeMarkdown } from './writer.js'
 import type { PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast'
-import { topicHeading } from './markdown.js'
-import type { Negotiation, Placement, Proposal, SupportLevel, TopicNode } from '../types.js'
+import { disclaimerOf, topicHeading } from './markdown.js'
+import type { Language, Negotiation, Placement, Proposal, SupportLevel, TopicNode } from '../types.js'
 import type { ReferredSince } from '../revisions/history.js'
 
 /** `stocktake --format json`, exactly as SPEC §7 (and §10 for `--history`). */
@@ -39,9 +39,12 @@ export function stocktake(negotiation: Negotiation, history?: ReadonlyMap<string
   }
 }
 
-/** `stocktaking.md`: one table per topic with referred proposals (a column more with `history`). */
+/** `stocktaking.md`: one table per topic with referred proposals (a column more with `history`); the disclaimer under its title, as on every document's cover. */
 export function renderStocktake(negotiation: Negotiation, history?: ReadonlyMap<string, ReferredSince>): string {
-  return writeMarkdown(stocktakeTree(negotiation, history))
+  const tree = stocktakeTree(negotiation, history)
+  const disclaimer = disclaimerOf(negotiation.config)
+  if (disclaimer) tree.children.splice(2, 0, paragraph(emphasis(plain(disclaimer))))
+  return writeMarkdown(tree)
 }
 
 /** The stocktaking report as a Markdown tree, headings from level 1 (the step summary puts it lower). */
@@ -64,22 +67,23 @@ export function stocktakeTree(negotiation: Negotiation, history?: ReadonlyMap<st
     const rows = referred.map(({ proposal, authors, supporters, support, level }) => [
       [code(proposal.id)],
       [plain(oneLine(titleOf(proposal, topic)))],
-      [plain(authors.map(oneLine).join('; '))],
-      [plain(supporters.length > 0 ? supporters.map(oneLine).join('; ') : labels.none)],
-      [plain(`${labels.level[level]} (${support})`)],
-      proposal.submitted ? [plain(proposal.submitted)] : [],
+      [plain(authors.map(oneLine).join(labels.separator))],
+      [plain(supporters.length > 0 ? supporters.map(oneLine).join(labels.separator) : labels.none)],
+      [plain(`${labels.level[level]} (${labels.number(support)})`)],
+      proposal.submitted ? [plain(formatDate(proposal.submitted, config.language))] : [],
       [code(proposal.file)],
-      ...(history ? [[plain(sinceText(history.get(proposal.id), labels.revision.history.uncommitted))]] : []),
+      ...(history ? [[plain(sinceText(history.get(proposal.id), labels.revision.history.uncommitted, config.language))]] : []),
     ])
     children.push(table([header, ...rows]))
   }
   return { type: 'root', children }
 }
 
-/** `2026-11-28 (INF/ECOM/62/Rev.4)`: the commit's date and its revision's symbol. */
-function sinceText(since: ReferredSince | undefined, uncommitted: string): string {
+/** `28 November 2026 (INF/ECOM/62/Rev.4)`: the commit's date and its revision's symbol. */
+function sinceText(since: ReferredSince | undefined, uncommitted: string, language: Language): string {
   if (since === undefined) return uncommitted
-  return since.symbol === undefined ? since.date : `${since.date} (${oneLine(since.symbol)})`
+  const date = formatDate(since.date, language)
+  return since.symbol === undefined ? date : `${date} (${oneLine(since.symbol)})`
 }
 
 /** A table without column alignment, its first row the header. */

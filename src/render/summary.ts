@@ -1,10 +1,10 @@
 /** The summary of a build for a CI run's page (GitHub's `$GITHUB_STEP_SUMMARY`). Pure. */
-import { placements } from '../assemble/negotiation.js'
+import { placements, topicsWithProposals } from '../assemble/negotiation.js'
 import { labelsFor } from './labels.js'
-import { code, heading, oneLine, paragraph, plain, strong, verbatim, writeMarkdown } from './writer.js'
+import { code, fill, heading, oneLine, paragraph, plain, strong, verbatim, writeMarkdown } from './writer.js'
 import type { PhrasingContent, RootContent } from 'mdast'
 import { stocktakeTree } from './stocktaking.js'
-import type { Negotiation, TopicNode } from '../types.js'
+import type { Language, Negotiation } from '../types.js'
 import type { Stats } from '../revisions/stats.js'
 import { statsSection } from './stats.js'
 
@@ -19,41 +19,43 @@ export interface BuildSummary {
   negotiation?: Negotiation
   /** The change list against the previous commit (headings from level 3), or a sentence saying why there is none. */
   changes: string
+  /** The language when there is no negotiation (inputs with errors); default `en`. */
+  language?: Language
   /** The statistics of the text, with their changes since the same commit as `changes` when it could be read. */
   stats?: Stats
 }
 
-/** A Markdown section: status, counts, the proposals referred to stocktaking, and the changes. */
+/** A Markdown section: status, counts, the proposals referred to stocktaking, and the changes; in the negotiation's language. */
 export function renderSummary(summary: BuildSummary): string {
   const { negotiation } = summary
+  const labels = labelsFor(negotiation?.config.language ?? summary.language ?? 'en')
+  const words = labels.ci
   const name = negotiation?.config.symbol ?? negotiation?.config.title
-  const children: RootContent[] = [heading(2, plain(`consolidate${name ? `: ${oneLine(name)}` : ''}`))]
+  const children: RootContent[] = [heading(2, plain(`consolidate${name ? `${labels.colon}${oneLine(name)}` : ''}`))]
   const files = summary.files.flatMap((file, index): PhrasingContent[] => (index === 0 ? [code(file)] : [plain(', '), code(file)]))
+  const commands = { check: code('consolidate check'), build: code('consolidate build') }
+  const sentence = (template: string): PhrasingContent[] => template.split(/(\{files\})/).flatMap((part) => (part === '{files}' ? files : fill(part, commands)))
   // GitHub shows about ten annotations per step: past that, only the summary tells how many there are.
-  const problems = summary.errors + summary.warnings
-  const annotations = problems > ANNOTATIONS_SHOWN ? [paragraph(plain(`There are ${plural(problems, 'problem')} in all (${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}); the run shows only the first annotations on the files. Run `), code('consolidate check'), plain(' to list them all.'))] : []
+  const annotations = summary.errors + summary.warnings > ANNOTATIONS_SHOWN ? [paragraph(...sentence(words.problems(summary)))] : []
   if (summary.outcome === 'errors') {
-    children.push(paragraph(strong(plain(`The inputs have ${plural(summary.errors, 'error')}`)), plain(': nothing was built. Run '), code('consolidate check'), plain(' to list them.')), ...annotations)
+    children.push(paragraph(strong(plain(words.errors(summary.errors))), ...sentence(words.errorsRest)), ...annotations)
     return writeMarkdown({ type: 'root', children })
   }
-  const warnings = summary.warnings > 0 ? [plain(` The inputs have ${plural(summary.warnings, 'warning')}; `), code('consolidate check'), plain(' lists them.')] : []
+  const warnings = summary.warnings > 0 ? sentence(words.warnings(summary.warnings)) : []
   children.push(
     summary.outcome === 'stale'
-      ? paragraph(strong(plain('The committed text is out of date')), plain(': '), ...files, plain('. Run '), code('consolidate build'), plain(' and commit the result.'), ...warnings)
-      : summary.outcome === 'fresh'
-        ? paragraph(plain('The committed text is up to date: '), ...files, plain('.'), ...warnings)
-        : paragraph(plain('Wrote '), ...files, plain('.'), ...warnings),
+      ? paragraph(strong(plain(words.stale)), ...sentence(words.staleRest), ...warnings)
+      : paragraph(...sentence(summary.outcome === 'fresh' ? words.fresh : words.written), ...warnings),
     ...annotations,
   )
   if (negotiation) {
-    const labels = labelsFor(negotiation.config.language)
     const live = placements(negotiation.topics)
     children.push(
       paragraph(
         plain(
           labels.summary({
             proposals: live.length,
-            topics: countTopics(negotiation.topics),
+            topics: topicsWithProposals(negotiation.topics),
             referred: live.filter((placement) => placement.referred).length,
             withdrawn: negotiation.withdrawn.length,
           }),
@@ -72,11 +74,10 @@ export function renderSummary(summary: BuildSummary): string {
 /** How many annotations GitHub shows for one step. */
 const ANNOTATIONS_SHOWN = 10
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`
+/** The heading and sentence that stand for the change list when it cannot be shown. */
+export function changesNotShown(language: Language, reason: string | { errors: number }): string {
+  const words = labelsFor(language).ci
+  const why = typeof reason === 'string' ? reason : words.commitErrors(reason.errors)
+  return writeMarkdown({ type: 'root', children: [heading(3, plain(words.changes)), paragraph(...fill(words.notShown, { reason: plain(why) }))] })
 }
 
-/** Entries with no sub-topics, as the cover counts topics. */
-function countTopics(topics: TopicNode[]): number {
-  return topics.reduce((count, topic) => count + (topic.children.length === 0 ? 1 : countTopics(topic.children)), 0)
-}

@@ -4,7 +4,7 @@
  * built as mdast and written by remark-stringify, which does all the escaping.
  * Authors' bodies go in as `html` nodes, which it writes as they are. Pure.
  */
-import type { Heading, Html, InlineCode, Paragraph, PhrasingContent, Root, Strong, Text } from 'mdast'
+import type { Emphasis, Heading, Html, InlineCode, Paragraph, PhrasingContent, Root, Strong, Text } from 'mdast'
 import { defaultHandlers, type ConstructName, type Handle, type Unsafe } from 'mdast-util-to-markdown'
 import remarkGfm from 'remark-gfm'
 import remarkStringify, { type Options } from 'remark-stringify'
@@ -95,9 +95,12 @@ export function writePhrasing(children: PhrasingContent[]): string {
   return writeMarkdown({ type: 'root', children: [paragraph(...children)] }).replace(/\n$/, '')
 }
 
-/** A name or title on one line: runs of whitespace, line breaks included, become one space. */
+/**
+ * A name or title on one line: runs of whitespace, line breaks included, become one space.
+ * No-break spaces inside are kept (French typography puts them before `:` and `;`).
+ */
 export function oneLine(value: string): string {
-  return value.replace(/\s+/g, ' ').trim()
+  return value.replace(/[^\S\u00a0\u202f\u2007]+/g, ' ').trim()
 }
 
 /** Generated words; control characters (a terminal escape in a title) are written out, never sent to a terminal that prints the document. */
@@ -112,6 +115,10 @@ export function code(value: string): InlineCode {
 
 export function strong(...children: PhrasingContent[]): Strong {
   return { type: 'strong', children }
+}
+
+export function emphasis(...children: PhrasingContent[]): Emphasis {
+  return { type: 'emphasis', children }
 }
 
 export function paragraph(...children: PhrasingContent[]): Paragraph {

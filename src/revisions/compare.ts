@@ -52,9 +52,9 @@ export interface ProposalChange {
   reason?: FromTo<string | null>
   mergedInto?: FromTo<string | null>
   noText?: FromTo<boolean>
-  /** Canonical names. */
+  /** Names in the newer revision's language, in `en` alphabetical order. */
   authors?: NameChanges
-  /** Canonical names, authors left out. */
+  /** Names in the newer revision's language, authors left out. */
   supporters?: NameChanges
 }
 
@@ -72,11 +72,21 @@ export type Difference =
 /** The Difference kinds that pair an older proposal with a newer one. */
 export type Pair = Extract<Difference, { before: Proposal; after: Proposal }>
 
-/** Compare two revisions. Proposals are matched by id, then renamed ones by topic and text; differences come in id order. */
+/**
+ * Compare two revisions. Proposals are matched by id, then renamed ones by
+ * topic and text; differences come in id order. Participants are compared by
+ * their `en` names (whatever the languages each revision gives) and named in
+ * the newer revision's language.
+ */
 export function compareSnapshots(old: Snapshot, next: Snapshot): Difference[] {
   const before = byId(old.proposals)
   const after = byId(next.proposals)
-  const names = { old: new Participants(old.config.participants), next: new Participants(next.config.participants) }
+  const shown = [new Participants(next.config.participants, next.config.language), new Participants(old.config.participants, next.config.language)]
+  const names: Names = {
+    old: new Participants(old.config.participants),
+    next: new Participants(next.config.participants),
+    show: (list) => list.map((name) => shown.map((each) => each.resolve(name)).find((found) => found !== undefined) ?? name).sort(compareNames),
+  }
   const renames = findRenames(old.proposals.filter((proposal) => !after.has(proposal.id)), next.proposals.filter((proposal) => !before.has(proposal.id)))
   const renamedTo = new Map([...renames].map(([to, from]) => [from, to]))
   const ids = [...new Set([...before.keys(), ...after.keys()])].filter((id) => !renamedTo.has(id)).sort(compareIds)
@@ -123,8 +133,15 @@ export function findRenames(gone: Proposal[], arrived: Proposal[]): Map<string, 
   return renames
 }
 
+/** How participants are compared (`en` names, each revision's own resolver) and shown (in the newer revision's language). */
+export interface Names {
+  old: Participants
+  next: Participants
+  show: (names: string[]) => string[]
+}
+
 /** Every field of two versions of a proposal, compared (`{ id, text }` alone when only the id differs). */
-export function compareProposals(was: Proposal, is: Proposal, names: { old: Participants; next: Participants }): ProposalChange {
+export function compareProposals(was: Proposal, is: Proposal, names: Names): ProposalChange {
   const change: ProposalChange = { id: is.id, text: wording(was) !== wording(is) }
   if (was.status !== is.status) change.status = { from: was.status, to: is.status }
   if (was.topic.value !== is.topic.value) change.topic = { from: was.topic.value, to: is.topic.value }
@@ -135,9 +152,9 @@ export function compareProposals(was: Proposal, is: Proposal, names: { old: Part
   if ((was.mergedInto?.value ?? null) !== (is.mergedInto?.value ?? null)) change.mergedInto = { from: was.mergedInto?.value ?? null, to: is.mergedInto?.value ?? null }
   if (was.noText !== is.noText) change.noText = { from: was.noText, to: is.noText }
   const authors = nameChanges(authorsOf(was, names.old), authorsOf(is, names.next))
-  if (authors) change.authors = authors
+  if (authors) change.authors = { added: names.show(authors.added), removed: names.show(authors.removed) }
   const supporters = nameChanges(supportersOf(was, names.old), supportersOf(is, names.next))
-  if (supporters) change.supporters = supporters
+  if (supporters) change.supporters = { added: names.show(supporters.added), removed: names.show(supporters.removed) }
   return change
 }
 

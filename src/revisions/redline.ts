@@ -178,9 +178,17 @@ function entriesOf(markdown: string, renamed?: ReadonlyMap<string, string>): Ent
   return entries
 }
 
-/** Headings are matched by their first word (a topic's id), other blocks by their words. */
+/**
+ * Headings are matched by their first word (a topic's id: a retitled topic is
+ * the same heading), or by their title after a number (`Article 3: Scope`: an
+ * article renumbered is the same article); other blocks by their words.
+ */
 function looseKey(node: RootContent): string {
-  if (node.type === 'heading') return `h:${tokenize(toString(node))[0]?.text ?? ''}`
+  if (node.type === 'heading') {
+    const tokens = tokenize(toString(node))
+    if (tokens.length > 1 && /^\d+$/.test(tokens[1].text)) return `h:${tokens[0].text}:${tokens.slice(2).map((token) => token.text).join(' ')}`
+    return `h:${tokens[0]?.text ?? ''}`
+  }
   if (node.type === 'html') return `html:${node.value}`
   return `${node.type}:${wordsOf(node)}`
 }
