@@ -164,7 +164,7 @@ outline:
     const old = { config: before, proposals: parsed({ 'proposals/p.md': '---\ntopic: A\nauthor: Japan\nsupporters: [Switzerland]\n---\n\nLorem.\n' }) }
     const next = { config: after, proposals: parsed({ 'proposals/p.md': '---\ntopic: A\nauthor: Japon\nsupporters: [Suisse, NOR]\n---\n\nLorem.\n' }) }
     const differences = compareSnapshots(old, next)
-    expect(diffReport(differences)).toEqual({ added: [], removed: [], withdrawn: [], changed: [{ id: 'p', text: false, supporters: { added: ['Norvège'], removed: [] } }] })
+    expect(diffReport(differences, { from: { ref: 'v1' }, to: { ref: 'v2' } })).toEqual({ from: { ref: 'v1' }, to: { ref: 'v2' }, added: [], removed: [], withdrawn: [], changed: [{ id: 'p', text: false, supporters: { added: ['Norvège'], removed: [] } }] })
     expect(renderDiff(differences, old, next, { names: { old: 'v1', new: 'v2' } })).toBe(
       `# Modifications entre \`v1\` et \`v2\`\n\nPropositions${NBSP}: 1 modifiée.\n\n## A\n\n- **Modifiée** \`p\`. Proposant${NBSP}: Japon. Nouveaux soutiens${NBSP}: Norvège.\n`,
     )
@@ -337,7 +337,7 @@ async function build(): Promise<Record<Language, Record<string, string>>> {
       'consolidated.html': htmlWords(readFileSync(path.join(out, `consolidated.${language}.html`), 'utf8')),
       'consolidated.docx': [...xml.matchAll(/<(?:w:t|dc:title|dc:subject)(?: [^>]*)?>([^<]*)</g)].map((match) => unescape(match[1])).join(' '),
       'diff.md': markdownWords(diff),
-      'diff.json names': diffReport(differences).changed.flatMap((change) => change.supporters?.added ?? []).join(' '),
+      'diff.json names': diffReport(differences, { from: { ref: 'a' }, to: { ref: 'b' } }).changed.flatMap((change) => change.supporters?.added ?? []).join(' '),
       'summary (written).md': markdownWords(summary('written')),
       'summary (fresh).md': markdownWords(summary('fresh')),
       'summary (stale).md': markdownWords(summary('stale')),

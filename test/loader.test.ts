@@ -135,7 +135,7 @@ describe('one loader for every source', () => {
     commitAll(root, 'two')
     const result = await run(['diff', 'HEAD~1', 'HEAD', '--root', root, '--format', 'json'])
     expect(result.stderr).toBe('')
-    expect(JSON.parse(result.stdout)).toEqual({ added: [], removed: [], withdrawn: [], changed: [] })
+    expect(JSON.parse(result.stdout)).toEqual({ from: { ref: 'HEAD~1' }, to: { ref: 'HEAD' }, added: [], removed: [], withdrawn: [], changed: [] })
   })
 
   test('a configuration linked out of the workspace is an error, never silently the defaults', async () => {

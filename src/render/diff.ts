@@ -178,16 +178,16 @@ function renderHunk(hunk: Hunk, tokens: { before: Token[]; after: Token[] }, sta
     const number = paragraphNumber(tokens.after, starts.after, first.at.after)
     paragraphs[0].push(plain(number === undefined ? '\u2026' : `${number} \u2026`))
   }
-  const emit = (list: Token[], from: number, count: number, breaks: ReadonlySet<number>, mark: Mark, after?: Mark, space?: boolean): void => {
+  const emit = (list: Token[], from: number, count: number, breaks: ReadonlySet<number>, mark: Mark, space?: boolean): void => {
     let run: Token[] = []
     let first = true
     const flush = (): void => {
       if (run.length === 0) return
       const current = paragraphs[paragraphs.length - 1]
-      // Whitespace before a run stands outside its mark; a replacement's two runs are one space apart.
+      // Whitespace before a run stands outside its mark (a replacement's two runs are apart when the words are).
       const spaced = first && space !== undefined ? space : run[0].space
       first = false
-      if (current.length > 0 && (spaced || (mark === 'added' && after === 'removed'))) current.push(plain(' '))
+      if (current.length > 0 && spaced) current.push(plain(' '))
       const shown = plain(joinTokens(run))
       // HTML's own marks: `~~` and `**` could not open or close inside a word (`frameworks**, such`).
       current.push(...(mark === 'same' ? [shown] : mark === 'removed' ? [verbatim('<del>'), shown, verbatim('</del>')] : [verbatim('<ins>'), shown, verbatim('</ins>')]))
@@ -206,10 +206,10 @@ function renderHunk(hunk: Hunk, tokens: { before: Token[]; after: Token[] }, sta
     const previous = hunk.segments[index - 1]
     // After a deletion alone, the text goes on as it did in the older text: `shall ~~[~~endeavour`.
     const deletedBefore = previous !== undefined && 'removed' in previous && previous.added.length === 0
-    if ('same' in segment) emit(tokens.after, segment.at.after, segment.same.length, starts.after, 'same', undefined, deletedBefore ? tokens.before[segment.at.before]?.space : undefined)
+    if ('same' in segment) emit(tokens.after, segment.at.after, segment.same.length, starts.after, 'same', deletedBefore ? tokens.before[segment.at.before]?.space : undefined)
     else {
       emit(tokens.before, segment.at.before, segment.removed.length, starts.before, 'removed')
-      emit(tokens.after, segment.at.after, segment.added.length, starts.after, 'added', segment.removed.length > 0 ? 'removed' : undefined)
+      emit(tokens.after, segment.at.after, segment.added.length, starts.after, 'added')
     }
   })
   if (hunk.cut.end) paragraphs[paragraphs.length - 1].push(plain(' \u2026'))
