@@ -12,10 +12,10 @@ import { formatDate, labelsFor, type Labels } from './labels.js'
 import { DEFAULT_COVER, disclaimerOf, fillCover, topicHeading } from './markdown.js'
 import { code, heading, oneLine, paragraph, plain, verbatim, writeMarkdown } from './writer.js'
 
-/** Render the clean text. `cover` is the cover template, as for the consolidated text. */
-export function renderCleanMarkdown(clean: CleanText, cover: string = DEFAULT_COVER): string {
+/** Render the clean text. `cover` is the cover template, as for the consolidated text; `null`, no cover. */
+export function renderCleanMarkdown(clean: CleanText, cover: string | null = DEFAULT_COVER): string {
   const labels = labelsFor(clean.config.language)
-  const filled = renderCleanCover(clean, cover, labels).trim()
+  const filled = cover === null ? '' : renderCleanCover(clean, cover, labels).trim()
   const children: RootContent[] = filled === '' ? [] : [verbatim(filled)]
   const bodies: Array<{ id: string; body: Body; headingLevel: number; node: Html }> = []
   const visit = (entries: CleanEntry[]): void => {

@@ -120,8 +120,8 @@ export interface RevisionLabels {
     title: string
     /** `{old}`: the older revision's symbol (or its name). */
     supersedes: string
-    /** `{old}`; `{changes}` the count sentence of the change list. */
-    changes: string
+    /** What changed since `old` (its symbol or name): every kind of change with its count. */
+    changes: (old: string, counts: ChangeCounts) => string
     noChange: string
     /** The legend: `{inserted}` and `{deleted}` stand for marked examples. */
     legend: string
@@ -271,6 +271,19 @@ function kindList(counts: ChangeCounts, format: (count: number) => string, words
   return kinds.filter((kind) => counts[kind] !== 0).map((kind) => `${format(counts[kind])} ${words[kind][singular(counts[kind]) ? 0 : 1]}`).join(', ')
 }
 
+type KindWords = Record<keyof ChangeCounts, [one: string, many: string]>
+
+const EN_KINDS: KindWords = { added: ['added', 'added'], stabilized: ['stabilized', 'stabilized'], merged: ['merged', 'merged'], changed: ['changed', 'changed'], renamed: ['renamed', 'renamed'], withdrawn: ['withdrawn', 'withdrawn'], removed: ['removed', 'removed'] }
+const FR_KINDS: KindWords = { added: ['ajoutée', 'ajoutées'], stabilized: ['stabilisée', 'stabilisées'], merged: ['fusionnée', 'fusionnées'], changed: ['modifiée', 'modifiées'], renamed: ['renommée', 'renommées'], withdrawn: ['retirée', 'retirées'], removed: ['supprimée', 'supprimées'] }
+const ES_KINDS: KindWords = { added: ['añadida', 'añadidas'], stabilized: ['estabilizada', 'estabilizadas'], merged: ['fusionada', 'fusionadas'], changed: ['modificada', 'modificadas'], renamed: ['renombrada', 'renombradas'], withdrawn: ['retirada', 'retiradas'], removed: ['suprimida', 'suprimidas'] }
+
+/** The words of each kind, the first kind that happened preceded by the noun: `1 proposal added, 2 changed`. */
+function nounFirst(counts: ChangeCounts, [one, many]: [string, string], words: KindWords): KindWords {
+  const first = (Object.keys(words) as Array<keyof ChangeCounts>).find((kind) => counts[kind] !== 0)
+  if (first === undefined) return words
+  return { ...words, [first]: [`${one} ${words[first][0]}`, `${many} ${words[first][1]}`] }
+}
+
 /** `Proposals: 1 added, 2 changed.`, or '' when nothing changed. */
 function sentence(prefix: string, list: string): string {
   return list === '' ? '' : `${prefix}${list}.`
@@ -389,7 +402,7 @@ const en: Labels = {
   revision: {
     diff: {
       summary: (counts) =>
-        sentence('Proposals: ', kindList(counts, numberEn, { added: ['added', 'added'], stabilized: ['stabilized', 'stabilized'], merged: ['merged', 'merged'], changed: ['changed', 'changed'], renamed: ['renamed', 'renamed'], withdrawn: ['withdrawn', 'withdrawn'], removed: ['removed', 'removed'] }, (count) => count === 1)),
+        sentence('Proposals: ', kindList(counts, numberEn, EN_KINDS, (count) => count === 1)),
       kind: { merged: 'Merged', renamed: 'Renamed' },
       renamedFrom: 'Renamed from {id}.',
       moved: 'Moved from {topic}.',
@@ -408,7 +421,7 @@ const en: Labels = {
     redline: {
       title: 'changes marked',
       supersedes: 'Supersedes {old}',
-      changes: 'Changes since {old}: {changes}',
+      changes: (old, counts) => `Changes since ${old}: ${kindList(counts, numberEn, nounFirst(counts, ['proposal', 'proposals'], EN_KINDS), (count) => count === 1)}.`,
       noChange: 'No change since {old}.',
       legend: 'Changes are marked: {inserted}, {deleted}.',
       inserted: 'inserted text',
@@ -562,7 +575,7 @@ const fr: Labels = {
   revision: {
     diff: {
       summary: (counts) =>
-        sentence(`Propositions${NBSP}: `, kindList(counts, numberFr, { added: ['ajoutée', 'ajoutées'], stabilized: ['stabilisée', 'stabilisées'], merged: ['fusionnée', 'fusionnées'], changed: ['modifiée', 'modifiées'], renamed: ['renommée', 'renommées'], withdrawn: ['retirée', 'retirées'], removed: ['supprimée', 'supprimées'] }, (count) => count < 2)),
+        sentence(`Propositions${NBSP}: `, kindList(counts, numberFr, FR_KINDS, (count) => count < 2)),
       kind: { merged: 'Fusionnée', renamed: 'Renommée' },
       renamedFrom: 'Renommée (auparavant {id}).',
       moved: 'Déplacée depuis {topic}.',
@@ -581,7 +594,7 @@ const fr: Labels = {
     redline: {
       title: 'modifications signalées',
       supersedes: 'Remplace le document {old}',
-      changes: `Modifications depuis le document {old}${NBSP}: {changes}`,
+      changes: (old, counts) => `Modifications depuis le document ${old}${NBSP}: ${kindList(counts, numberFr, nounFirst(counts, ['proposition', 'propositions'], FR_KINDS), (count) => count < 2)}.`,
       noChange: 'Aucune modification depuis le document {old}.',
       legend: `Les modifications sont signalées${NBSP}: {inserted}, {deleted}.`,
       inserted: 'texte ajouté',
@@ -726,7 +739,7 @@ const es: Labels = {
   revision: {
     diff: {
       summary: (counts) =>
-        sentence('Propuestas: ', kindList(counts, numberEs, { added: ['añadida', 'añadidas'], stabilized: ['estabilizada', 'estabilizadas'], merged: ['fusionada', 'fusionadas'], changed: ['modificada', 'modificadas'], renamed: ['renombrada', 'renombradas'], withdrawn: ['retirada', 'retiradas'], removed: ['suprimida', 'suprimidas'] }, (count) => count === 1)),
+        sentence('Propuestas: ', kindList(counts, numberEs, ES_KINDS, (count) => count === 1)),
       kind: { merged: 'Fusionada', renamed: 'Renombrada' },
       renamedFrom: 'Renombrada (antes {id}).',
       moved: 'Trasladada desde {topic}.',
@@ -745,7 +758,7 @@ const es: Labels = {
     redline: {
       title: 'cambios señalados',
       supersedes: 'Sustituye al documento {old}',
-      changes: 'Cambios desde el documento {old}: {changes}',
+      changes: (old, counts) => `Cambios desde el documento ${old}: ${kindList(counts, numberEs, nounFirst(counts, ['propuesta', 'propuestas'], ES_KINDS), (count) => count === 1)}.`,
       noChange: 'Ningún cambio desde el documento {old}.',
       legend: 'Los cambios se señalan así: {inserted}, {deleted}.',
       inserted: 'texto añadido',

@@ -21,10 +21,10 @@ export const DEFAULT_COVER = `# {{title}}
 {{disclaimer}}
 `
 
-/** Render the consolidated text. `cover` is the cover template (see `fillTemplate`). */
-export function renderMarkdown(negotiation: Negotiation, cover: string = DEFAULT_COVER): string {
+/** Render the consolidated text. `cover` is the cover template (see `fillTemplate`); `null`, no cover (the redline compares texts without theirs). */
+export function renderMarkdown(negotiation: Negotiation, cover: string | null = DEFAULT_COVER): string {
   const labels = labelsFor(negotiation.config.language)
-  const filled = renderCover(negotiation, cover, labels).trim()
+  const filled = cover === null ? '' : renderCover(negotiation, cover, labels).trim()
   const children: RootContent[] = filled === '' ? [] : [verbatim(filled)]
   const bodies: Array<{ id: string; body: Body; bracketed: boolean; headingLevel: number; node: Html }> = []
   const visit = (topics: TopicNode[]): void => {

@@ -40,14 +40,14 @@ export interface RedlineRequest {
 
 /**
  * The view's Markdown without its cover, which the redline compares: every
- * view renders its Markdown with an empty cover template (another view plugs in here).
+ * view renders its Markdown without a cover (`null`); another view plugs in here.
  */
 export function viewBody(view: RedlineView, revision: RevisionView): string {
   switch (view) {
     case 'consolidated':
-      return renderMarkdown(revision.negotiation, '')
+      return renderMarkdown(revision.negotiation, null)
     case 'clean':
-      return renderCleanMarkdown(cleanOf(revision), '')
+      return renderCleanMarkdown(cleanOf(revision), null)
   }
 }
 
@@ -103,12 +103,12 @@ function redlineCover(request: RedlineRequest, labels: Labels): RedlineCover {
   const { old, next } = request
   const words = labels.revision.redline
   const older = old.negotiation.config.symbol ?? old.name
-  const changes = labels.revision.diff.summary(countChanges(request.differences))
+  const counts = countChanges(request.differences)
   const delta = difference(countNegotiation(next.negotiation, next.proposals), countNegotiation(old.negotiation, old.proposals))
   return {
     ...viewCover(request.view, next, request.templates.cover ?? DEFAULT_COVER, labels, coverNumbers(delta)),
     supersedes: words.supersedes.replace('{old}', older),
-    changes: changes === '' ? words.noChange.replace('{old}', older) : words.changes.replace('{old}', older).replace('{changes}', changes),
+    changes: request.differences.length === 0 ? words.noChange.replace('{old}', older) : words.changes(older, counts),
   }
 }
 

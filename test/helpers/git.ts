@@ -6,7 +6,11 @@ const env = { ...process.env, GIT_AUTHOR_DATE: '2026-11-28T12:00:00Z', GIT_COMMI
 
 /** Run git in `dir` and return its standard output. */
 export function git(dir: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd: dir, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+  return gitAt(env, dir, ...args)
+}
+
+function gitAt(environment: NodeJS.ProcessEnv, dir: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd: dir, env: environment, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
 }
 
 /** A new empty repository in a temporary folder. */
@@ -20,8 +24,9 @@ export function gitRepository(): string {
   return dir
 }
 
-/** Stage everything and commit. */
-export function commitAll(dir: string, message: string): void {
-  git(dir, 'add', '-A')
-  git(dir, 'commit', '-q', '--allow-empty', '-m', message)
+/** Stage everything and commit; `date` (ISO) is the author and committer date, else the fixed one. */
+export function commitAll(dir: string, message: string, date?: string): void {
+  const dated = date === undefined ? env : { ...env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date }
+  gitAt(dated, dir, 'add', '-A')
+  gitAt(dated, dir, 'commit', '-q', '--allow-empty', '-m', message)
 }

@@ -1,0 +1,302 @@
+/**
+ * Revisions (SPEC §9, §10): three revisions of one workspace (test/revisions/rev4,
+ * rev5, rev6) committed in a temporary repository, with every kind of change
+ * between them, and a commit with errors in between: `diff`, `stats --since`,
+ * the redline in every format, and `stocktake --history`.
+ */
+import { execFileSync, spawnSync } from 'node:child_process'
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { strFromU8, unzipSync } from 'fflate'
+import { beforeAll, describe, expect, test } from 'vitest'
+import { golden, withoutStyleSheet } from './helpers/golden.js'
+import { commitAll, git, gitRepository } from './helpers/git.js'
+import { run } from './helpers/run.js'
+import { scratch } from './helpers/scratch.js'
+
+const fixtures = path.join(import.meta.dirname, 'revisions')
+const expected = path.join(fixtures, 'expected')
+const cli = path.join(import.meta.dirname, '..', 'bin', 'consolidate.js')
+
+/** The repository: `negotiation/` holds Rev.4 (tag v4), Rev.5 (tag v5), a commit with an error, then Rev.6 at HEAD. */
+function repository(): { repository: string; root: string; commits: string[] } {
+  const repository = gitRepository()
+  const root = path.join(repository, 'negotiation')
+  const revision = (name: string, message: string, date: string): void => {
+    rmSync(root, { recursive: true, force: true })
+    cpSync(path.join(fixtures, name), root, { recursive: true })
+    commitAll(repository, message, date)
+  }
+  revision('rev4', 'Rev.4', '2026-09-01T10:00:00Z')
+  git(repository, 'tag', 'v4')
+  // Committed on 30 September in Washington: 1 October in UTC, the date history gives.
+  revision('rev5', 'Rev.5', '2026-09-30T22:00:00-05:00')
+  git(repository, 'tag', 'v5')
+  writeFileSync(path.join(root, 'proposals', 'broken.md'), '---\ntopic: C.1\nauthor: Chile\n---\n\nEach Party [shall.\n')
+  commitAll(repository, 'A proposal with an error', '2026-10-15T10:00:00Z')
+  revision('rev6', 'Rev.6', '2026-11-28T10:00:00Z')
+  return { repository, root, commits: git(repository, 'log', '--format=%H').trim().split('\n') }
+}
+
+let repo: ReturnType<typeof repository>
+beforeAll(() => {
+  repo = repository()
+})
+
+describe('diff sees every change', () => {
+  test('Rev.4 to Rev.5: added, removed, withdrawn, stabilized, support gained, wording, a date that reorders the alternatives', async () => {
+    const result = await run(['diff', 'v4', 'v5', '--format', 'json'], { cwd: repo.root })
+    expect(result.code, result.stderr).toBe(0)
+    expect(JSON.parse(result.stdout)).toEqual({
+      from: { ref: 'v4', symbol: 'INF/ECOM/62/Rev.4' },
+      to: { ref: 'v5', symbol: 'INF/ECOM/62/Rev.5' },
+      added: ['a1-sgp-frameworks', 'b2-jpn-open-internet', 'c1-can-consumer'],
+      removed: ['c1-kor-consumer'],
+      withdrawn: ['b2-chl-open-internet'],
+      changed: [
+        { id: 'a2-jpn-einvoicing', text: true, supporters: { added: ['Canada', 'Norway'], removed: [] } },
+        { id: 'a2-sgp-standards', text: false, submitted: { from: '2022-05-02', to: '2022-01-10' } },
+        { id: 'a3-aus-paperless', text: false, supporters: { added: ['Chile', 'Japan'], removed: [] } },
+        { id: 'c2-gbr-cybersecurity', text: true, status: { from: 'proposed', to: 'stabilized' } },
+      ],
+    })
+    // a1-eun-frameworks was only re-wrapped: no change.
+    golden(path.join(expected, 'diff-v4-v5.md'), (await run(['diff', 'v4', 'v5'], { cwd: repo.root })).stdout)
+  })
+
+  test('Rev.5 to Rev.6: merged, renamed, moved, retitled, another document, parked with a reason, a supporter become a co-proponent, "no text"', async () => {
+    const result = await run(['diff', 'v5', 'HEAD', '--format', 'json'], { cwd: repo.root })
+    expect(result.code, result.stderr).toBe(0)
+    expect(JSON.parse(result.stdout)).toEqual({
+      from: { ref: 'v5', symbol: 'INF/ECOM/62/Rev.5' },
+      to: { ref: 'HEAD', symbol: 'INF/ECOM/62/Rev.6' },
+      added: ['b1-aus-no-text'],
+      removed: [],
+      renamed: [{ from: 'b1-che-duties', to: 'b1-che-moratorium' }],
+      withdrawn: [],
+      changed: [
+        { id: 'a1-sgp-frameworks', text: false, status: { from: 'proposed', to: 'merged' }, mergedInto: { from: null, to: 'a1-eun-frameworks' } },
+        { id: 'a2-jpn-einvoicing', text: false, authors: { added: ['Norway'], removed: [] }, supporters: { added: [], removed: ['Norway'] } },
+        { id: 'a2-sgp-standards', text: false, title: { from: 'E-invoicing standards', to: 'Standards for e-invoicing' }, document: { from: null, to: 'INF/ECOM/30' } },
+        { id: 'a3-aus-paperless', text: true, supporters: { added: [], removed: ['Chile', 'Japan'] } },
+        { id: 'b2-jpn-open-internet', text: false, status: { from: 'proposed', to: 'parked' }, reason: { from: null, to: 'subject to the discussion on scope' } },
+        { id: 'c1-can-consumer', text: false, topic: { from: 'C.1', to: 'C.2' } },
+      ],
+    })
+    golden(path.join(expected, 'diff-v5-v6.md'), (await run(['diff', 'v5', 'HEAD'], { cwd: repo.root })).stdout)
+  })
+})
+
+describe('stats', () => {
+  test('--format json: the numbers of SPEC §10, and with --since each one\'s change, zeros included', async () => {
+    const result = await run(['stats', '--since', 'v5', '--format', 'json'], { cwd: repo.root })
+    expect(result.code, result.stderr).toBe(0)
+    expect(JSON.parse(result.stdout)).toEqual({
+      symbol: 'INF/ECOM/62/Rev.6',
+      proposals: { live: 10, proposed: 7, stabilized: 2, parked: 1, merged: 1, withdrawn: 1, referred: 6 },
+      topics: { total: 7, withText: 6, stabilized: 2, withAlternatives: 4 },
+      brackets: 6,
+      placeholders: 0,
+      since: {
+        ref: 'v5',
+        symbol: 'INF/ECOM/62/Rev.5',
+        proposals: { live: 0, proposed: -1, stabilized: 0, parked: 1, merged: 1, withdrawn: 0, referred: 2 },
+        topics: { total: 0, withText: -1, stabilized: 0, withAlternatives: 1 },
+        brackets: 1,
+        placeholders: 0,
+      },
+    })
+    const plain = await run(['stats', '--format', 'json'], { cwd: repo.root })
+    expect(JSON.parse(plain.stdout).since).toBeUndefined()
+    golden(path.join(expected, 'stats-since-v5.md'), (await run(['stats', '--since', 'v5'], { cwd: repo.root })).stdout)
+  })
+
+  test('a revision with errors cannot be compared with: exit 1; one that does not exist: exit 2', async () => {
+    const broken = git(repo.repository, 'rev-parse', 'HEAD~1').trim()
+    const result = await run(['stats', '--since', broken], { cwd: repo.root })
+    expect(result.code).toBe(1)
+    expect(result.stdout).toBe('')
+    expect(result.stderr).toContain('unbalanced-brackets')
+    expect(result.stderr).toContain(`consolidate: 1 error in ${broken}, the revision to compare with; fix them there or compare with another revision\n`)
+    expect((await run(['stats', '--since', 'v9'], { cwd: repo.root })).code).toBe(2)
+  })
+})
+
+describe('the redline', () => {
+  test('`previous:` in the configuration: <base>-redline.<ext> beside each output, recorded in the manifest, checked by build --check', async () => {
+    const out = scratch('consolidate-redline-')
+    const result = await run(['build', '--format', 'md,html,docx', '--out', out], { cwd: repo.root })
+    expect(result.code, result.stderr).toBe(0)
+    expect(readdirSync(out).sort()).toEqual(['.consolidate-manifest.json', 'consolidated-redline.docx', 'consolidated-redline.html', 'consolidated-redline.md', 'consolidated.docx', 'consolidated.html', 'consolidated.md', 'stocktaking.md'])
+    golden(path.join(expected, 'consolidated-redline.md'), readFileSync(path.join(out, 'consolidated-redline.md'), 'utf8'))
+    golden(path.join(expected, 'consolidated-redline.html'), withoutStyleSheet('x.html', readFileSync(path.join(out, 'consolidated-redline.html'), 'utf8')))
+    // The redline of --since v5 is the same document: previous: names the same revision.
+    const given = scratch('consolidate-redline-')
+    expect((await run(['build', '--since', 'v5', '--out', given], { cwd: repo.root })).code).toBe(0)
+    expect(readFileSync(path.join(given, 'consolidated-redline.md'), 'utf8')).toBe(readFileSync(path.join(out, 'consolidated-redline.md'), 'utf8'))
+    expect(JSON.parse(readFileSync(path.join(given, '.consolidate-manifest.json'), 'utf8')).builds[0].since).toBe('v5')
+
+    const check = await run(['build', '--check', '--out', out], { cwd: repo.root })
+    expect(check.code, check.stderr).toBe(0)
+    writeFileSync(path.join(out, 'consolidated-redline.md'), 'edited\n')
+    const stale = await run(['build', '--check', '--out', out], { cwd: repo.root })
+    expect(stale.code).toBe(1)
+    expect(stale.stderr).toContain('out of date: ')
+    expect(stale.stderr).toContain('consolidated-redline.md; run `consolidate build --out ')
+  })
+
+  test('the marks: word by word, whole blocks in and out with why, attributions and flags, the cover', () => {
+    const markdown = readFileSync(path.join(expected, 'consolidated-redline.md'), 'utf8')
+    expect(markdown).toContain('\n**Supersedes INF/ECOM/62/Rev.5**\n\nChanges since INF/ECOM/62/Rev.5: 1 proposal added, 1 merged, 5 changed, 1 renamed.\n')
+    expect(markdown).toContain('Bracket pairs: 6 (+1); placeholders: 0 (±0). Topics with text: 6 (−1) of 7 (±0); stabilized: 2 (±0); with alternatives: 4 (+1).')
+    expect(markdown).toContain('equivalent of paper documents (Decision of 2017){++ [and its successors]++}.]')
+    expect(markdown).toContain('{--Proponent--}{++Proponents++}: Japan{++; Norway++}. Supporters: Australia; Canada; {--Norway; --}Singapore.')
+    expect(markdown).toContain('<!-- deleted: proposal: a1-sgp-frameworks -->\n\n{>>Merged into a1-eun-frameworks.<<}\n\n{--**Alt 1**--}')
+    expect(markdown).toContain('{>>Moved to C.2 Cybersecurity.<<}')
+    expect(markdown).toContain('{>>Renamed from b1-che-duties.<<}')
+    expect(markdown).toContain('{>>Status: proposed → parked.<<}\n\n{++**Parked: subject to the discussion on scope.**++}')
+    expect(markdown).toContain('{--**Referred to the stocktaking small group: no support.**--}')
+    // The re-wrapped stabilized text is no change.
+    expect(markdown).toContain('\nEach Party shall maintain a legal framework   governing\nelectronic transactions')
+  })
+
+  test('Word: real tracked changes, each holding exactly the changed words, by the secretariat on the configuration\'s date', () => {
+    const out = scratch('consolidate-redline-')
+    execFileSync(process.execPath, [cli, 'build', '--format', 'docx', '--out', out], { cwd: repo.root, stdio: 'pipe' })
+    const files = unzipSync(readFileSync(path.join(out, 'consolidated-redline.docx')))
+    const xml = strFromU8(files['word/document.xml'])
+    const changes = [...xml.matchAll(/<w:(ins|del) w:id="(\d+)" w:author="([^"]*)" w:date="([^"]*)">(.*?)<\/w:\1>/g)].map(([, kind, , author, date, inner]) => {
+      const text = [...inner.matchAll(/<w:(?:t|delText)[^>]*>([^<]*)</g)].map((match) => match[1]).join('')
+      expect([author, date]).toEqual(['WTO Secretariat', '2026-11-28T00:00:00Z'])
+      return `${kind === 'ins' ? '+' : '-'}${text}`
+    })
+    expect(changes).toContain('+ [and its successors]')
+    expect(changes).toContain('-Proponent')
+    expect(changes).toContain('+Proponents')
+    expect(changes).toContain('+; Norway')
+    expect(changes).toContain('-Norway; ')
+    expect(changes).toContain('+ and payments')
+    expect(changes).toContain('-[Each Party shall endeavour to avoid any unnecessary regulatory burden on electronic transactions.]')
+    // Ids are unique, and paragraphs wholly inserted or deleted have their marks tracked too.
+    const ids = [...xml.matchAll(/<w:(?:ins|del) w:id="(\d+)"/g)].map((match) => match[1])
+    expect(new Set(ids).size).toBe(ids.length)
+    expect(xml).toMatch(/<w:pPr>(?:(?!<\/w:pPr>).)*<w:rPr><w:del w:id="\d+" w:author="WTO Secretariat" w:date="2026-11-28T00:00:00Z"\/><\/w:rPr><\/w:pPr>/)
+    // Accepting every change reads as the newer text, rejecting every change as the older one.
+    const paragraph = xml.split('</w:p>').find((each) => each.includes('Decision of 2017'))!
+    const read = (keep: 'ins' | 'del'): string =>
+      paragraph
+        .replace(new RegExp(`<w:${keep === 'ins' ? 'del' : 'ins'} [^>]*>.*?</w:${keep === 'ins' ? 'del' : 'ins'}>`, 'g'), '')
+        .match(/<w:(?:t|delText)[^>]*>[^<]*</g)!
+        .map((each) => each.replace(/^<[^>]*>|<$/g, ''))
+        .join('')
+    expect(read('ins')).toBe('[Each Party shall accept electronic trade administration documents as the legal equivalent of paper documents (Decision of 2017) [and its successors].]')
+    expect(read('del')).toBe('[Each Party shall accept electronic trade administration documents as the legal equivalent of paper documents (Decision of 2017).]')
+    // The secretariat's notes are comments, not text.
+    const comments = strFromU8(files['word/comments.xml'])
+    expect([...comments.matchAll(/<w:t[^>]*>([^<]*)</g)].map((match) => match[1])).toEqual([
+      'Merged into a1-eun-frameworks.',
+      'Renamed from b1-che-duties.',
+      'Status: proposed → parked.',
+      'Moved to C.2 Cybersecurity.',
+      'Moved from C.1 Online consumer protection.',
+    ])
+    expect(strFromU8(files['word/settings.xml'])).toContain('<w:trackRevisions/>')
+  })
+
+  test('LibreOffice opens the Word redline and lists its changes', () => {
+    const soffice = ['soffice', 'libreoffice'].find((name) => spawnSync(name, ['--version'], { stdio: 'ignore' }).status === 0)
+    if (!soffice) return console.warn('LibreOffice (soffice) is not installed: the Word redline is not opened by it')
+    const out = scratch('consolidate-redline-')
+    execFileSync(process.execPath, [cli, 'build', '--format', 'docx', '--out', out], { cwd: repo.root, stdio: 'pipe' })
+    const profile = `file://${scratch('consolidate-soffice-')}`
+    const convert = (to: string): void => {
+      const result = spawnSync(soffice, [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', to, '--outdir', out, path.join(out, 'consolidated-redline.docx')], { encoding: 'utf8', timeout: 120_000 })
+      expect(result.status, result.stderr).toBe(0)
+    }
+    convert('pdf')
+    expect(readFileSync(path.join(out, 'consolidated-redline.pdf')).subarray(0, 5).toString()).toBe('%PDF-')
+    // Its own format keeps the tracked changes it read: one changed region per change.
+    convert('odt')
+    const content = strFromU8(unzipSync(readFileSync(path.join(out, 'consolidated-redline.odt')))['content.xml'])
+    const regions = content.match(/<text:changed-region /g) ?? []
+    expect(regions.length).toBeGreaterThan(20)
+    expect(content).toContain('<dc:creator>WTO Secretariat</dc:creator>')
+  }, 240_000)
+
+  test('the clean view, several languages, a small group', async () => {
+    const out = scratch('consolidate-redline-')
+    expect((await run(['build', '--view', 'clean', '--out', out], { cwd: repo.root })).code).toBe(0)
+    golden(path.join(expected, 'clean-redline.md'), readFileSync(path.join(out, 'clean-redline.md'), 'utf8'))
+    const languages = await run(['build', '--lang', 'en,fr', '--group', 'E-invoicing', '--out', out], { cwd: repo.root })
+    expect(languages.code, languages.stderr).toBe(0)
+    const french = readFileSync(path.join(out, 'consolidated-e-invoicing-redline.fr.md'), 'utf8')
+    expect(french).toContain('**Remplace le document INF/ECOM/62/Rev.5**')
+    expect(french).toContain('Modifications depuis le document INF/ECOM/62/Rev.5\u00a0: 2 propositions modifiées.')
+    const english = readFileSync(path.join(out, 'consolidated-e-invoicing-redline.en.md'), 'utf8')
+    expect(english).not.toContain('Paperless')
+    expect(english).toContain('### A.2 Electronic invoicing{++ and payments++}')
+  })
+
+  test('deterministic: the same bytes from two builds, in two time zones (the compiled CLI)', () => {
+    const build = (tz: string): Record<string, Buffer> => {
+      const out = scratch('consolidate-redline-')
+      execFileSync(process.execPath, [cli, 'build', '--format', 'md,html,docx', '--out', out], { cwd: repo.root, env: { ...process.env, TZ: tz, CI: '1' }, stdio: 'pipe', timeout: 60_000 })
+      return Object.fromEntries(['consolidated-redline.md', 'consolidated-redline.html', 'consolidated-redline.docx'].map((name) => [name, readFileSync(path.join(out, name))]))
+    }
+    const [first, second, far] = [build('UTC'), build('UTC'), build('Pacific/Kiritimati')]
+    expect(second).toEqual(first)
+    expect(far).toEqual(first)
+  })
+})
+
+describe('stocktake --history', () => {
+  test('since when each referred proposal has been referred: support gained then lost, a rename, a commit with errors, each commit\'s threshold', async () => {
+    const [head, , rev5, rev4] = repo.commits
+    const result = await run(['stocktake', '--history', '--format', 'json'], { cwd: repo.root })
+    expect(result.code, result.stderr).toBe(0)
+    expect(result.stderr).toContain('consolidate: 1 commit of the history has errors in the inputs and was skipped: it neither breaks nor extends a run\n')
+    const since = Object.fromEntries((JSON.parse(result.stdout).proposals as Array<{ id: string; referredSince?: unknown }>).map((entry) => [entry.id, entry.referredSince]))
+    const at = (commit: string, date: string, revision: number): unknown => ({ commit, date, symbol: `INF/ECOM/62/Rev.${revision}` })
+    expect(since).toEqual({
+      // Support 2: limited under Rev.6's threshold (3), broad under Rev.5's (2).
+      'a2-sgp-standards': at(head, '2026-11-28', 6),
+      // Referred in Rev.4, supported in Rev.5, referred again in Rev.6.
+      'a3-aus-paperless': at(head, '2026-11-28', 6),
+      'a3-nor-single-window': at(head, '2026-11-28', 6),
+      'b1-aus-no-text': at(head, '2026-11-28', 6),
+      // Renamed from b1-che-duties in Rev.6: the run goes on.
+      'b1-che-moratorium': at(rev4, '2026-09-01', 4),
+      // Referred since Rev.5 (committed on 30 September at UTC−5: 1 October in UTC); the commit with errors after it neither breaks nor extends the run.
+      'c1-can-consumer': at(rev5, '2026-10-01', 5),
+    })
+    const one = await run(['stocktake', '--history', '--format', 'json', '--threshold', '3'], { cwd: repo.root })
+    const all = Object.fromEntries((JSON.parse(one.stdout).proposals as Array<{ id: string; referredSince?: { symbol: string } }>).map((entry) => [entry.id, entry.referredSince?.symbol]))
+    expect(all['a2-sgp-standards']).toBe('INF/ECOM/62/Rev.4')
+    expect(all['a3-nor-single-window']).toBe('INF/ECOM/62/Rev.4')
+    expect(all['a3-aus-paperless']).toBe('INF/ECOM/62/Rev.6')
+  })
+
+  test('uncommitted changes are not history; the Markdown gets a column', async () => {
+    const extra = path.join(repo.root, 'proposals', 'c1-chl-uncommitted.md')
+    writeFileSync(extra, '---\ntopic: C.1\nauthor: Chile\n---\n\nEach Party shall [endeavour to] protect consumers.\n')
+    try {
+      const json = await run(['stocktake', '--history', '--format', 'json'], { cwd: repo.root })
+      const entries = JSON.parse(json.stdout).proposals as Array<{ id: string; referredSince?: unknown }>
+      expect(entries.find((entry) => entry.id === 'c1-chl-uncommitted')).not.toHaveProperty('referredSince')
+      const markdown = await run(['stocktake', '--history'], { cwd: repo.root })
+      expect(markdown.stdout).toContain('| Proposal | Title | Proponents | Supporters | Support | Submitted | File | Referred since |')
+      expect(markdown.stdout).toContain('| `b1-che-moratorium` | Moratorium on customs duties | Switzerland | none | no support (0) |  | `proposals/b1-che-moratorium.md` | 1 September 2026 (INF/ECOM/62/Rev.4) |')
+      expect(markdown.stdout).toMatch(/\| `c1-chl-uncommitted` \|.*\| not yet committed \|\n/)
+    } finally {
+      rmSync(extra)
+    }
+  })
+
+  test('outside a git repository: a usage error', async () => {
+    const folder = scratch('consolidate-no-git-')
+    cpSync(path.join(fixtures, 'rev6'), folder, { recursive: true })
+    const result = await run(['stocktake', '--history', '--root', folder])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(/^consolidate: stocktake --history reads the git history, and .+ is not in a git repository\n$/)
+  })
+})
