@@ -12,7 +12,7 @@ import {
   type IParagraphOptions, type IRunOptions, type ParagraphChild, type XmlComponent,
 } from 'docx'
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
-import type { FootnoteDefinition, Nodes, PhrasingContent, RootContent } from 'mdast'
+import type { Definition, FootnoteDefinition, Nodes, PhrasingContent, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
@@ -129,16 +129,18 @@ class RedlineWriter {
   readonly comments: Array<{ id: number; author: string; date: Date; children: Paragraph[] }> = []
   private revision = 0
   private readonly notes = new Map<string, FootnoteDefinition>()
+  private readonly definitions = new Map<string, Definition>()
   /** A comment waiting for the next paragraph to be anchored to. */
   private pending: number[] = []
 
   constructor(private readonly options: RedlineDocxOptions) {}
 
-  /** Footnote definitions by label, wherever they stand in the text. */
+  /** Footnote and link definitions by label, wherever they stand in the text (labels are the document's, unique to each proposal). */
   collectNotes(nodes: RootContent[]): void {
     for (const node of nodes) {
-      visit(node, 'footnoteDefinition', (definition) => {
-        if (!this.notes.has(definition.identifier)) this.notes.set(definition.identifier, definition)
+      visit(node, (each) => {
+        if (each.type === 'footnoteDefinition' && !this.notes.has(each.identifier)) this.notes.set(each.identifier, each)
+        if (each.type === 'definition' && !this.definitions.has(each.identifier)) this.definitions.set(each.identifier, each)
       })
     }
   }
@@ -259,9 +261,19 @@ class RedlineWriter {
           out.push(...(safe ? [new ExternalHyperlink({ link: link.url, children })] : children))
           break
         }
-        case 'image': {
-          const image = node as Extract<Nodes, { type: 'image' }>
-          out.push(...this.runs(image.alt || image.url, marks, change))
+        case 'linkReference': {
+          const reference = node as Extract<Nodes, { type: 'linkReference' }>
+          const url = this.definitions.get(reference.identifier)?.url ?? ''
+          const safe = SAFE_URL.test(url)
+          const children = this.inlines(reference.children, { ...marks, link: safe }, place, change)
+          out.push(...(safe ? [new ExternalHyperlink({ link: url, children })] : children))
+          break
+        }
+        case 'image':
+        case 'imageReference': {
+          // Never embedded: its alt text (or address) stands for it.
+          const image = node as Extract<Nodes, { type: 'image' | 'imageReference' }>
+          out.push(...this.runs(image.alt || (image.type === 'image' ? image.url : this.definitions.get(image.identifier)?.url ?? ''), marks, change))
           break
         }
         case 'footnoteReference': {
