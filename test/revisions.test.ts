@@ -158,6 +158,8 @@ describe('the redline', () => {
     expect(markdown).toContain('{--**Referred to the stocktaking small group: no support.**--}')
     // The re-wrapped stabilized text is no change.
     expect(markdown).toContain('\nEach Party shall maintain a legal framework   governing\nelectronic transactions')
+    // A link written as a reference stays a link, however the group is written again.
+    expect(markdown).toContain('[UNCITRAL\nModel Law on Electronic Commerce](https://uncitral.un.org/en/texts/ecommerce) 1996.')
   })
 
   test('Word: real tracked changes, each holding exactly the changed words, by the secretariat on the configuration\'s date', () => {
@@ -201,6 +203,8 @@ describe('the redline', () => {
       'Moved from C.1 Online consumer protection.',
     ])
     expect(strFromU8(files['word/settings.xml'])).toContain('<w:trackRevisions/>')
+    // A link written as a reference keeps its words and its address.
+    expect(xml).toMatch(/<w:hyperlink w:history="1" r:id="[^"]+"><w:r><w:rPr><w:rStyle w:val="Hyperlink"\/><\/w:rPr><w:t xml:space="preserve">UNCITRAL Model Law on Electronic Commerce<\/w:t>/)
   })
 
   test('LibreOffice opens the Word redline and lists its changes', () => {

@@ -315,8 +315,10 @@ function blockKey(node: RootContent): string {
       return `html:${node.value}`
     case 'footnoteDefinition':
       return `fn:${labelOf(node)}:${phrasingKey(node)}`
+    case 'definition':
+      return `def:${node.identifier.replace(SEPARATORS, '')}:${node.url}:${node.title ?? ''}`
     default:
-      return `${node.type}:${phrasingKey(node)}`
+      return 'children' in node ? `${node.type}:${phrasingKey(node)}` : `${node.type}:${toString(node)}`
   }
 }
 
