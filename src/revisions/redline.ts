@@ -303,8 +303,17 @@ function similarity(a: string, b: string): number {
 }
 
 function wordsOf(node: Nodes): string {
-  return tokenize(toString(node)).map((token) => token.text).join('\u0000')
+  return tokenize(textOf(node)).map((token) => token.text).join('\u0000')
 }
+
+/** A node's words, blocks and cells apart (mdast-util-to-string runs a table's cells together). */
+function textOf(node: Nodes): string {
+  if ('value' in node) return node.value
+  if (!('children' in node)) return ''
+  return (node.children as Nodes[]).map(textOf).join(isPhrasingParent(node) || PHRASING.has(node.type) ? '' : ' ')
+}
+
+const PHRASING = new Set(['emphasis', 'strong', 'delete', 'link', 'linkReference'])
 
 /** The key of a block among its siblings: equal keys are the same block, unchanged. */
 function blockKey(node: RootContent): string {
@@ -553,7 +562,8 @@ export function diffPhrasing(old: PhrasingContent[], next: PhrasingContent[], re
     // One space outside the marks where both texts have one; any other inside its mark, so that
     // accepting every change reads as the newer text and rejecting every change as the older one.
     const outsideBefore = oldBefore && newBefore
-    const outsideAfter = removed.length > 0 && added.length > 0 ? oldAfter && newAfter : removed.length > 0 ? !outsideBefore && next !== undefined && next.new.space : !outsideBefore && next !== undefined && next.old.space
+    // Where the two cannot both be exact (only the spacing changed), the newer text is.
+    const outsideAfter = removed.length > 0 && added.length > 0 ? oldAfter && newAfter : removed.length > 0 ? !outsideBefore && next !== undefined && next.new.space : !outsideBefore && next !== undefined && next.old.space && next.new.space
     const space = (flag: boolean): string => (flag ? ' ' : '')
     const run = (tokens: InlineToken[], change: Change, open: boolean, close: boolean): void => {
       tokens.forEach((token, offset) => {
@@ -574,7 +584,12 @@ function sameWrapper(a: Wrapper, b: Wrapper): boolean {
   return a.type === b.type && (a.type !== 'link' || (b.type === 'link' && a.url === b.url))
 }
 
-/** Pieces to phrasing nodes: consecutive pieces under the same formatting share its node; marks are innermost. */
+/**
+ * Pieces to phrasing nodes: consecutive pieces under the same formatting share
+ * its node; a mark goes inside the formatting, or around it when the whole
+ * formatted run is one change (`{++ **closely**++}`); whitespace at the edges
+ * of formatting stands outside it, as Markdown needs.
+ */
 function build(pieces: Piece[], depth: number): PhrasingContent[] {
   const out: PhrasingContent[] = []
   const text = (value: string): void => {
@@ -582,15 +597,35 @@ function build(pieces: Piece[], depth: number): PhrasingContent[] {
     if (last?.type === 'text') last.value += value
     else if (value !== '') out.push({ type: 'text', value })
   }
+  const marked = (change: Change, content: PhrasingContent[]): void => {
+    const last = out[out.length - 1] as unknown as RedlinePhrasing | undefined
+    const target = last?.type === 'redline' && last.change === change ? last : undefined
+    if (!target) {
+      out.push(redlineNode(change, content))
+      return
+    }
+    for (const node of content) {
+      const tail = target.children[target.children.length - 1]
+      if (node.type === 'text' && tail?.type === 'text') tail.value += node.value
+      else target.children.push(node)
+    }
+  }
   for (let index = 0; index < pieces.length; ) {
     const first = pieces[index]
     if (first.chain.length > depth) {
       const wrapper = first.chain[depth]
       let end = index
       while (end < pieces.length && pieces[end].chain.length > depth && sameWrapper(pieces[end].chain[depth], wrapper)) end++
-      const inner = pieces.slice(index, end).map((each, offset) => (offset === 0 ? { ...each, lead: '' } : each))
+      const group = pieces.slice(index, end)
+      const change = group.every((each) => each.change === first.change) ? first.change : undefined
+      const inner = group.map((each, offset) => ({ ...each, lead: offset === 0 ? '' : each.lead, change: change === undefined ? each.change : undefined }))
       text(first.lead)
-      out.push(wrapperNode(wrapper, build(inner, depth + 1)))
+      const [before, node, after] = hoist(wrapperNode(wrapper, build(inner, depth + 1)))
+      if (change === undefined) {
+        text(before)
+        out.push(node)
+        text(after)
+      } else marked(change, [...(before ? [{ type: 'text' as const, value: before }] : []), node, ...(after ? [{ type: 'text' as const, value: after }] : [])])
       index = end
       continue
     }
@@ -598,20 +633,30 @@ function build(pieces: Piece[], depth: number): PhrasingContent[] {
     const content: PhrasingContent[] = first.atom ? [...(first.text ? [{ type: 'text' as const, value: first.text }] : []), first.atom] : [{ type: 'text', value: first.text }]
     if (first.change === undefined) {
       for (const node of content) node.type === 'text' ? text(node.value) : out.push(node)
-    } else {
-      const last = out[out.length - 1] as unknown as RedlinePhrasing | undefined
-      const target = last?.type === 'redline' && last.change === first.change ? last : undefined
-      if (target) {
-        for (const node of content) {
-          const tail = target.children[target.children.length - 1]
-          if (node.type === 'text' && tail?.type === 'text') tail.value += node.value
-          else target.children.push(node)
-        }
-      } else out.push(redlineNode(first.change, content))
-    }
+    } else marked(first.change, content)
     index++
   }
   return out
+}
+
+/** Whitespace at the start and end of a formatted node's text, taken out of it: `** closely**` cannot be written. */
+function hoist(node: PhrasingContent): [string, PhrasingContent, string] {
+  if (!('children' in node) || node.children.length === 0) return ['', node, '']
+  const children = [...node.children] as PhrasingContent[]
+  const first = children[0]
+  const last = children[children.length - 1]
+  let before = ''
+  let after = ''
+  if (first.type === 'text') {
+    before = /^\s*/.exec(first.value)![0]
+    children[0] = { ...first, value: first.value.slice(before.length) }
+  }
+  const tail = children[children.length - 1]
+  if (last.type === 'text' && tail.type === 'text') {
+    after = /\s*$/.exec(tail.value)![0]
+    children[children.length - 1] = { ...tail, value: tail.value.slice(0, tail.value.length - after.length) }
+  }
+  return [before, { ...node, children: children.filter((child) => child.type !== 'text' || child.value !== '') } as PhrasingContent, after]
 }
 
 function wrapperNode(wrapper: Wrapper, children: PhrasingContent[]): PhrasingContent {
