@@ -2,7 +2,9 @@
 /**
  * `npm run bench`: how fast consolidate reads a negotiation of 100, 1,000 and
  * 10,000 proposals, against the floor (a bare script that only reads and
- * parses the same files, see floor.js) and pandoc (when installed).
+ * parses the same files, see floor.js) and pandoc (when installed); and the
+ * revisions: the redline of a revision with 50 proposals changed
+ * (`build --since HEAD~1`), and `stocktake --history` over 100 commits (up to 1,000 proposals).
  *
  *   npm run bench -- [--sizes 100,1000,10000] [--runs N] [--dir DIR]
  *                    [--no-pandoc] [--no-watch] [--keep-env]
@@ -14,7 +16,7 @@
  * process.resourceUsage().
  */
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -165,6 +167,33 @@ function history(root, proposal) {
   git('-c', 'user.name=Bench', '-c', 'user.email=bench@example.org', 'commit', '-q', '-am', 'Rev.2')
 }
 
+/**
+ * A copy of the workspace `source` (without its history) at `target`, in a
+ * new repository: the workspace as generated, then `commits` more, commit `k`
+ * changing the files `revise(k)` returns (one commit a day, from 2026-01-01).
+ */
+function repositoryWith(source, target, commits, revise) {
+  rmSync(target, { recursive: true, force: true })
+  cpSync(source, target, { recursive: true, filter: (file) => !file.split(path.sep).includes('.git') && !file.includes('.consolidate-cache') })
+  const day = (k) => new Date(Date.UTC(2026, 0, 1 + k)).toISOString()
+  const git = (k, ...argv) => {
+    const result = spawnSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.org', ...argv], { cwd: target, encoding: 'utf8', env: { ...env, GIT_AUTHOR_DATE: day(k), GIT_COMMITTER_DATE: day(k) } })
+    if (result.status !== 0) throw new Error(`git ${argv.join(' ')}: ${result.stderr}`)
+  }
+  git(0, 'init', '-q', '-b', 'main')
+  git(0, 'add', '-A')
+  git(0, 'commit', '-q', '-m', 'Rev.0')
+  for (let k = 1; k <= commits; k++) {
+    for (const [file, edit] of revise(k)) writeFileSync(file, edit(readFileSync(file, 'utf8')))
+    git(k, 'commit', '-q', '-am', `Rev.${k}`)
+  }
+}
+
+/** A proposal's first paragraph with one more bracketed phrase: a change of wording. */
+const reworded = (k) => (text) => text.replace(/\n1\. /, `\n1. [Notwithstanding paragraph ${k + 1},] `)
+/** One more supporter, or one less: support that comes and goes, so referrals begin and end. */
+const resupported = (k) => (text) => (k % 2 === 1 ? text.replace(/supporters: \[/, 'supporters: ["Albania", ') : text.replace(/supporters: \["Albania", /, 'supporters: ['))
+
 const fmt = (value, digits = 0) => (value === undefined || Number.isNaN(value) ? '—' : value.toFixed(digits))
 
 mkdirSync(args.dir, { recursive: true })
@@ -189,6 +218,21 @@ for (const size of sizes) {
 
   // A git history of two commits, one proposal changed between them, for `diff HEAD~1 HEAD`.
   history(root, files[Math.floor(files.length / 3)])
+  // The redline: a revision with 50 proposals changed (5%), against the previous commit.
+  const redlineRoot = path.join(args.dir, `w${size}-redline`)
+  const changed = Math.min(50, files.length)
+  const step = Math.max(1, Math.floor(files.length / changed))
+  repositoryWith(root, redlineRoot, 1, () => Array.from({ length: changed }, (_, i) => [path.join(redlineRoot, relative[i * step]), reworded(i)]))
+  // The history: 100 commits, each changing the wording of 5 proposals and the support of 5 others.
+  const historyRoot = size <= 1000 ? path.join(args.dir, `w${size}-history`) : undefined
+  if (historyRoot) {
+    process.stderr.write(`bench: ${size} proposals, a history of 100 commits … `)
+    repositoryWith(root, historyRoot, 100, (k) => [
+      ...Array.from({ length: 5 }, (_, i) => [path.join(historyRoot, relative[(k * 5 + i) % relative.length]), reworded(k)]),
+      ...Array.from({ length: 5 }, (_, i) => [path.join(historyRoot, relative[(i * 37 + 11) % relative.length]), resupported(k)]),
+    ])
+    process.stderr.write('done\n')
+  }
 
   // "A build" is cold: no cache. The warm build runs on the cache the run before it left, the workspace unchanged.
   const commands = [
@@ -196,6 +240,8 @@ for (const size of sizes) {
     ['warm', () => (measure(process.execPath, [cli, 'build', '--root', root, '--out', out]), measure(process.execPath, [cli, 'build', '--root', root, '--out', out]))],
     ['check', () => measure(process.execPath, [cli, 'check', '--root', root, '--no-cache'])],
     ['diff', () => measure(process.execPath, [cli, 'diff', 'HEAD~1', 'HEAD', '--root', root])],
+    ['redline', () => measure(process.execPath, [cli, 'build', '--root', redlineRoot, '--out', `${out}-redline`, '--no-cache', '--since', 'HEAD~1'])],
+    ...(historyRoot ? [['history', () => measure(process.execPath, [cli, 'stocktake', '--history', '--format', 'json', '--root', historyRoot, '--no-cache'])]] : []),
     ['floor', () => measure(process.execPath, [floor, root])],
   ]
   if (pandoc) commands.push(['pandoc', () => measure('pandoc', ['--quiet', '-f', 'gfm', '-t', 'gfm', '-o', path.join(args.dir, `pandoc${size}.md`), ...relative], { cwd: root })])
@@ -216,7 +262,7 @@ for (const size of sizes) {
     rows.push(`| ${size.toLocaleString('en')} | ${name} | ${fmt(result.wall)} | ${fmt(result.wall / size, 2)} | ${fmt(megabytes / (result.wall / 1000), 2)} | ${fmt(result.cpu, 2)} | ${fmt(result.rss)} |`)
   }
   const build = measured.get('build').wall
-  ratios.push(`| ${size.toLocaleString('en')} | ${fmt(build / measured.get('floor').wall, 2)} | ${fmt(measured.get('warm').wall / build, 2)} | ${fmt(measured.get('diff').wall / build, 2)} | ${fmt(measured.get('check').wall / build, 2)} | ${pandoc ? fmt(build / measured.get('pandoc').wall, 2) : '—'} |`)
+  ratios.push(`| ${size.toLocaleString('en')} | ${fmt(build / measured.get('floor').wall, 2)} | ${fmt(measured.get('warm').wall / build, 2)} | ${fmt(measured.get('diff').wall / build, 2)} | ${fmt(measured.get('redline').wall / build, 2)} | ${measured.has('history') ? fmt(measured.get('history').wall / build, 2) : '—'} | ${fmt(measured.get('check').wall / build, 2)} | ${pandoc ? fmt(build / measured.get('pandoc').wall, 2) : '—'} |`)
 
   if (!args['no-watch'] && (size === 1000 || (size === sizes[sizes.length - 1] && !sizes.includes(1000)))) {
     process.stderr.write(`bench: ${size} proposals, build --watch, ${runs} edits\n`)
@@ -248,6 +294,8 @@ const wall = (size, name) => results.get(size)?.get(name)?.wall
 target('build(1,000) / floor(1,000)', wall(1000, 'build') / wall(1000, 'floor'), 0.85)
 for (const size of sizes) target(`warm build(${size.toLocaleString('en')}) / build(${size.toLocaleString('en')})`, wall(size, 'warm') / wall(size, 'build'), 0.3)
 for (const size of sizes) target(`diff HEAD~1 HEAD (${size.toLocaleString('en')}, one proposal changed) / build`, wall(size, 'diff') / wall(size, 'build'), 1.3)
+for (const size of sizes) target(`build --since HEAD~1 (${size.toLocaleString('en')}, ${Math.min(50, size)} proposals changed: the redline) / build`, wall(size, 'redline') / wall(size, 'build'), 1.5)
+for (const size of sizes) target(`stocktake --history (${size.toLocaleString('en')} proposals, 100 commits) / build`, wall(size, 'history') / wall(size, 'build'), 5)
 target('build(10,000) / build(1,000)', wall(10000, 'build') / wall(1000, 'build'), 11)
 for (const name of ['build', 'check']) target(`peak RSS of ${name}(10,000)`, results.get(10000)?.get(name)?.rss, 500, 'MB')
 for (const size of sizes) target(`check(${size.toLocaleString('en')}) / build(${size.toLocaleString('en')})`, wall(size, 'check') / wall(size, 'build'), 1.0)
@@ -262,8 +310,8 @@ const lines = [
   '| ---: | --- | ---: | ---: | ---: | ---: | ---: |',
   ...rows,
   '',
-  '| proposals | build/floor | warm/build | diff/build | check/build | build/pandoc |',
-  '| ---: | ---: | ---: | ---: | ---: | ---: |',
+  '| proposals | build/floor | warm/build | diff/build | redline/build | history/build | check/build | build/pandoc |',
+  '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ...ratios,
   '',
 ]

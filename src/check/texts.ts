@@ -64,8 +64,11 @@ export function templateLines(template: string | undefined): string[] | undefine
 /** Where the template's example lines stand in the body, in order and together (blank lines aside), if they do. */
 function findLines(proposal: Proposal, example: string[]): Place | undefined {
   const { source, start, end } = proposal.body
+  const body = source.slice(start, end)
+  // A body without the example's first line (whatever its spacing) cannot hold it: one search, not every line squashed.
+  if (!firstLineOf(example).test(body)) return undefined
   const firstLine = countLines(source, start)
-  const lines = source.slice(start, end).split('\n').map(squash)
+  const lines = body.split('\n').map(squash)
   for (let from = 0; from < lines.length; from++) {
     if (lines[from] !== example[0]) continue
     let next = 1
@@ -77,6 +80,18 @@ function findLines(proposal: Proposal, example: string[]): Place | undefined {
     if (next === example.length) return { line: firstLine + from, column: 1 }
   }
   return undefined
+}
+
+const firstLines = new Map<string, RegExp>()
+
+/** A line that squashes to the example's first line: its words, any spacing between and around them. */
+function firstLineOf(example: string[]): RegExp {
+  let pattern = firstLines.get(example[0])
+  if (!pattern) {
+    pattern = new RegExp(`^[ \\t]*${example[0].split(' ').map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[ \\t]+')}[ \\t]*$`, 'm')
+    firstLines.set(example[0], pattern)
+  }
+  return pattern
 }
 
 function countLines(source: string, offset: number): number {

@@ -5,7 +5,7 @@ import { printDiagnostics, progress, type Io } from '../io.js'
 import type { ParsePool } from '../parse/pool.js'
 import { negotiationOf, type LoadOptions, type Workspace } from '../pipeline.js'
 import { firstParents, repositoryOf, resolveCommit } from '../read/git.js'
-import { loadCommit } from '../read/revision.js'
+import { loadCommit, type Revision } from '../read/revision.js'
 import { renderStocktake, stocktake } from '../render/stocktaking.js'
 import { ReferralRuns, type ReferredSince } from '../revisions/history.js'
 import { placements } from '../assemble/negotiation.js'
@@ -52,9 +52,14 @@ async function referralHistory(workspace: Workspace, context: HistoryContext, io
   const commits = await firstParents(repository, head)
   const shown = progress(io, 'consolidate: reading the history, commit')
   let skipped = 0
+  const load = (index: number): Promise<Revision> => loadCommit(commits[index].commit.slice(0, 12), commits[index].commit, repository, context, { allowEmpty: true })
+  // The next commit is read (git, the parser threads) while this one is judged.
+  let pending: Promise<Revision> | undefined = commits.length > 0 ? load(0) : undefined
   try {
     for (const [index, { commit, date }] of commits.entries()) {
-      const revision = await loadCommit(commit.slice(0, 12), commit, repository, context, { allowEmpty: true })
+      const revision = await pending!
+      pending = index + 1 < commits.length ? load(index + 1) : undefined
+      pending?.catch(() => undefined)
       // A commit without the workspace has no proposals: every run ends there.
       const failed = hasErrors(revision.diagnostics)
       if (failed) skipped++
@@ -66,6 +71,7 @@ async function referralHistory(workspace: Workspace, context: HistoryContext, io
     }
   } finally {
     shown.end()
+    await pending?.catch(() => undefined)
     repository.blobs.close()
   }
   if (skipped > 0) io.stderr.write(`consolidate: ${skipped} commit${skipped === 1 ? '' : 's'} of the history ${skipped === 1 ? 'has' : 'have'} errors in the inputs and ${skipped === 1 ? 'was' : 'were'} skipped: ${skipped === 1 ? 'it neither breaks nor extends' : 'they neither break nor extend'} a run\n`)
