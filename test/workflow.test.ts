@@ -25,6 +25,8 @@ test('the negotiation workflow: Node 22, whole history, once per change, on dema
   expect(job.env.WORKSPACE).toBe("${{ inputs.workspace || vars.CONSOLIDATE_WORKSPACE || '.' }}")
   const steps = job.steps as Step[]
   expect(steps.find((step) => step.uses?.startsWith('actions/checkout@'))?.with?.['fetch-depth']).toBe(0)
+  // A redline's `previous:` is usually a tag: every tag is fetched.
+  expect(steps.find((step) => step.uses?.startsWith('actions/checkout@'))?.with?.['fetch-tags']).toBe(true)
   expect(steps.find((step) => step.uses?.startsWith('actions/setup-node@'))?.with?.['node-version']).toBe(22)
   expect(steps.map((step) => step.run).filter(Boolean)).toEqual([
     'npm ci',
