@@ -121,7 +121,7 @@ export interface RevisionLabels {
     /** `{old}`: the older revision's symbol (or its name). */
     supersedes: string
     /** What changed since `old` (its symbol or name): every kind of change with its count. */
-    changes: (old: string, counts: ChangeCounts) => string
+    changes: (counts: ChangeCounts & { old: string }) => string
     noChange: string
     /** The legend: `{inserted}` and `{deleted}` stand for marked examples. */
     legend: string
@@ -421,7 +421,7 @@ const en: Labels = {
     redline: {
       title: 'changes marked',
       supersedes: 'Supersedes {old}',
-      changes: (old, counts) => `Changes since ${old}: ${kindList(counts, numberEn, nounFirst(counts, ['proposal', 'proposals'], EN_KINDS), (count) => count === 1)}.`,
+      changes: ({ old, ...counts }) => `Changes since ${old}: ${kindList(counts, numberEn, nounFirst(counts, ['proposal', 'proposals'], EN_KINDS), (count) => count === 1)}.`,
       noChange: 'No change since {old}.',
       legend: 'Changes are marked: {inserted}, {deleted}.',
       inserted: 'inserted text',
@@ -594,7 +594,7 @@ const fr: Labels = {
     redline: {
       title: 'modifications signalées',
       supersedes: 'Remplace le document {old}',
-      changes: (old, counts) => `Modifications depuis le document ${old}${NBSP}: ${kindList(counts, numberFr, nounFirst(counts, ['proposition', 'propositions'], FR_KINDS), (count) => count < 2)}.`,
+      changes: ({ old, ...counts }) => `Modifications depuis le document ${old}${NBSP}: ${kindList(counts, numberFr, nounFirst(counts, ['proposition', 'propositions'], FR_KINDS), (count) => count < 2)}.`,
       noChange: 'Aucune modification depuis le document {old}.',
       legend: `Les modifications sont signalées${NBSP}: {inserted}, {deleted}.`,
       inserted: 'texte ajouté',
@@ -758,7 +758,7 @@ const es: Labels = {
     redline: {
       title: 'cambios señalados',
       supersedes: 'Sustituye al documento {old}',
-      changes: (old, counts) => `Cambios desde el documento ${old}: ${kindList(counts, numberEs, nounFirst(counts, ['propuesta', 'propuestas'], ES_KINDS), (count) => count === 1)}.`,
+      changes: ({ old, ...counts }) => `Cambios desde el documento ${old}: ${kindList(counts, numberEs, nounFirst(counts, ['propuesta', 'propuestas'], ES_KINDS), (count) => count === 1)}.`,
       noChange: 'Ningún cambio desde el documento {old}.',
       legend: 'Los cambios se señalan así: {inserted}, {deleted}.',
       inserted: 'texto añadido',

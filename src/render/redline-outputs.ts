@@ -108,7 +108,7 @@ function redlineCover(request: RedlineRequest, labels: Labels): RedlineCover {
   return {
     ...viewCover(request.view, next, request.templates.cover ?? DEFAULT_COVER, labels, coverNumbers(delta)),
     supersedes: words.supersedes.replace('{old}', older),
-    changes: request.differences.length === 0 ? words.noChange.replace('{old}', older) : words.changes(older, counts),
+    changes: request.differences.length === 0 ? words.noChange.replace('{old}', older) : words.changes({ ...counts, old: older }),
   }
 }
 
