@@ -77,7 +77,7 @@ export async function build(options: BuildOptions, io: Io, pool?: ParsePool): Pr
 async function buildOnce(options: BuildOptions, io: Io, pool: ParsePool): Promise<number> {
   const settings = await settingsOf(options, io)
   const { workspace, cache } = await loadRoot(options, io, pool)
-  const revisions = new Revisions({ cwd: io.cwd, root: settings.root, configFile: options.config, pool, cache })
+  const revisions = new Revisions({ cwd: io.cwd, root: settings.root, configFile: options.config, pool, cache, io })
   const outcome = options.check ? await check(workspace, options, settings, io, revisions) : await write(workspace, options, settings, io, revisions)
   const summaryFile = io.env.GITHUB_STEP_SUMMARY
   if (summaryFile) await appendSummary(summaryFile, outcome, workspace, { root: settings.root, configFile: options.config, pool }, io)

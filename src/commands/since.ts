@@ -1,6 +1,6 @@
 /** The older revision a redline or `stats --since` compares with: read once, through the cache the workspace was read with. */
 import { hasErrors } from '../check/diagnostics.js'
-import { printDiagnostics, type Io } from '../io.js'
+import { printDiagnostics, progress, type Io } from '../io.js'
 import type { LoadOptions } from '../pipeline.js'
 import type { ParsePool } from '../parse/pool.js'
 import { loadRevision, type Revision } from '../read/revision.js'
@@ -12,6 +12,8 @@ export interface SinceContext {
   configFile?: string
   pool: ParsePool
   cache: NonNullable<LoadOptions['cache']>
+  /** For a progress line on a terminal while a revision is read. */
+  io?: Io
 }
 
 /** Where the revision was named: on the command line (relative to the current folder) or by `previous:` (relative to the workspace). */
@@ -27,8 +29,10 @@ export class Revisions {
     const key = `${origin}\0${name}`
     let revision = this.loaded.get(key)
     if (!revision) {
-      const cwd = origin === 'config' ? this.context.root : this.context.cwd
-      revision = loadRevision(name, { ...this.context, cwd })
+      const { io, ...context } = this.context
+      const cwd = origin === 'config' ? context.root : context.cwd
+      const shown = io ? progress(io, `consolidate: reading ${name}`) : undefined
+      revision = loadRevision(name, { ...context, cwd, onProgress: shown?.update }).finally(() => shown?.end())
       this.loaded.set(key, revision)
     }
     return revision

@@ -16,7 +16,7 @@ export async function statsCommand(options: CommonOptions & { format: 'md' | 'js
     if (!negotiation) return EXIT.inputs
     let since: Parameters<typeof statsReport>[2]
     if (options.since !== undefined) {
-      const revision = await new Revisions({ cwd: io.cwd, root, configFile: options.config, pool: threads, cache }).load(options.since, 'flag')
+      const revision = await new Revisions({ cwd: io.cwd, root, configFile: options.config, pool: threads, cache, io }).load(options.since, 'flag')
       if (!(await sinceUsable(revision, io))) return EXIT.inputs
       since = { ref: options.since, symbol: revision.config.symbol, counts: countNegotiation(negotiationOf(revision)!, revision.proposals) }
     }
