@@ -70,7 +70,7 @@ export async function build(options: BuildOptions, io: Io, pool?: ParsePool): Pr
 async function buildOnce(options: BuildOptions, io: Io, pool: ParsePool): Promise<number> {
   const settings = await settingsOf(options, io)
   const { workspace } = await loadRoot(options, io, pool, overridesOf(options))
-  const outcome = await produce(workspace, settings, io)
+  const outcome = await produce(workspace, settings, io, pool)
   const summaryFile = io.env.GITHUB_STEP_SUMMARY
   if (summaryFile) await appendSummary(summaryFile, outcome, workspace, { root: settings.root, configFile: options.config, pool }, io)
   return outcome.code
@@ -88,7 +88,7 @@ async function watchBuild(options: BuildOptions, io: Io, pool: ParsePool): Promi
     try {
       const config = options.config === undefined ? undefined : await readConfigFile(io.cwd, options.config)
       const workspace = await loadWorkspace(source, { pool, cache, config, overrides: overridesOf(options) })
-      const outcome = await produce(workspace, settings, io)
+      const outcome = await produce(workspace, settings, io, pool)
       rebuild = { outcome: outcome.outcome, parsed: workspace.parsed, diagnostics: workspace.diagnostics }
     } catch (error) {
       // A watch outlives bad moments (an unknown group, a configuration being saved): report and wait for the next change.
@@ -114,16 +114,11 @@ function overridesOf(options: BuildOptions): LoadOptions['overrides'] {
 }
 
 /** Print the diagnostics, then write (or with `--check`, compare) the outputs of a workspace without errors. */
-async function produce(workspace: Workspace, settings: Settings, io: Io): Promise<Outcome> {
+async function produce(workspace: Workspace, settings: Settings, io: Io, pool: ParsePool): Promise<Outcome> {
   const configSound = !workspace.diagnostics.some((diagnostic) => diagnostic.rule === 'invalid-config')
   const selected = settings.group !== undefined && configSound ? selectGroup(workspace.config, settings.group) : undefined
   await printDiagnostics(workspace.diagnostics, io, settings.root)
-  if (hasErrors(workspace.diagnostics)) {
-    const errors = workspace.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length
-    const kept = settings.check ? '' : '; nothing was written'
-    io.stderr.write(`consolidate: ${errors} error${errors === 1 ? '' : 's'} in the inputs${kept}\n`)
-    return { outcome: 'errors', code: EXIT.inputs, files: [] }
-  }
+  if (hasErrors(workspace.diagnostics)) return refuse(workspace.diagnostics, settings, io)
 
   let negotiation = negotiationOf(workspace, { topics: selected?.topics })!
   if (selected) negotiation = { ...negotiation, config: groupConfig(negotiation.config, selected.group) }
@@ -131,7 +126,13 @@ async function produce(workspace: Workspace, settings: Settings, io: Io): Promis
     cover: workspace.templates['cover.md'] ?? (await builtinTemplate('cover.md')),
     css: workspace.templates['consolidated.css'] ?? (await builtinTemplate('consolidated.css')),
   }
-  const outputs = (await renderOutputs(negotiation, settings.formats, templates)).map((output) =>
+  const rendered = await renderOutputs(negotiation, settings.formats, templates, { pool })
+  // A body too complex to render in HTML or Word is an error in the inputs, as any other.
+  if (hasErrors(rendered.diagnostics)) {
+    await printDiagnostics(rendered.diagnostics, io, settings.root)
+    return refuse(rendered.diagnostics, settings, io)
+  }
+  const outputs = rendered.outputs.map((output) =>
     selected ? { ...output, name: groupFileName(output.name, selected.group) } : output,
   )
   await refuseInputFiles(settings.out, outputs.map((output) => output.name), [settings.configFile, ...workspace.files.map((file) => path.join(settings.root, file.path))])
@@ -156,6 +157,14 @@ async function produce(workspace: Workspace, settings: Settings, io: Io): Promis
       `(${live.length} proposal${live.length === 1 ? '' : 's'} in the text, ${referred} referred to stocktaking, ${negotiation.withdrawn.length} withdrawn)\n`,
   )
   return { outcome: 'written', code: EXIT.ok, files: names, negotiation }
+}
+
+/** A build with errors in its inputs writes nothing. */
+function refuse(diagnostics: Diagnostic[], settings: Settings, io: Io): Outcome {
+  const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length
+  const kept = settings.check ? '' : '; nothing was written'
+  io.stderr.write(`consolidate: ${errors} error${errors === 1 ? '' : 's'} in the inputs${kept}\n`)
+  return { outcome: 'errors', code: EXIT.inputs, files: [] }
 }
 
 /**

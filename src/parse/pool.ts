@@ -10,6 +10,7 @@ import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { Worker, type ResourceLimits } from 'node:worker_threads'
 import { tooComplex, type Overrun } from './limits.js'
+import type { BodyJob, BodyJobResult } from '../render/body-job.js'
 import type { Limits, ParseResult } from '../types.js'
 
 /** A file to parse: `name` names it in diagnostics. */
@@ -21,6 +22,8 @@ export interface ParseInput {
 /** What a thread can be asked to do (see worker.ts), and what it answers. */
 export interface Jobs {
   parse: { input: ParseInput & { fileSize: number }; output: ParseResult }
+  /** A body for the HTML and Word documents: parsed, placed and converted (see render/body-job.ts). */
+  body: { input: BodyJob; output: BodyJobResult }
 }
 export type JobKind = keyof Jobs
 

@@ -8,6 +8,7 @@ import { analyseBody } from './body-edits.js'
 import { readFrontMatter } from './front-matter.js'
 import { decode, LineIndex, normalise } from '../read/decode.js'
 import { tooLarge } from './limits.js'
+import { checkStructure, structureLimits } from './structure.js'
 import { DEFAULT_LIMITS, RULES, type Diagnostic, type ParseResult, type Place, type Rule } from '../types.js'
 
 const markdown = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze()
@@ -66,6 +67,13 @@ export function parseProposal(file: string, input: Uint8Array | string, options:
   const { fields, problems } = readFrontMatter(head.value, (head.position?.start.line ?? 1) + 1)
   for (const problem of problems) report(problem.rule, problem.message, problem.place)
   const lines = new LineIndex(text)
+
+  // Before anything else walks the tree: a body past the structural limits is not read further.
+  const structure = checkStructure(tree, structureLimits(fileSize))
+  if ('message' in structure) {
+    report('too-complex', structure.message, lines.place(structure.offset))
+    return { diagnostics }
+  }
 
   const analysis = analyseBody(tree.children.slice(1), text, lines)
   if (!analysis.hasText) {

@@ -5,10 +5,12 @@
 import { parentPort } from 'node:worker_threads'
 import type { Jobs, Request, Response } from './pool.js'
 import { parseProposal } from './proposal.js'
+import { renderBodyJob } from '../render/body-job.js'
 
 /** What each kind of job does. */
 const handlers: { [K in keyof Jobs]: (input: Jobs[K]['input']) => Jobs[K]['output'] } = {
   parse: (input) => parseProposal(input.name, input.bytes, { fileSize: input.fileSize }),
+  body: renderBodyJob,
 }
 
 /** Run one job; a stack overflow (thousands of nesting levels) is the job's overrun, never the thread's end. */

@@ -4,31 +4,33 @@
  * annex, page numbers. Same inputs, same bytes (see `normaliseDocx`).
  */
 import { AlignmentType, Document, FootnoteReferenceRun, Footer, Header, LevelFormat, Packer, PageNumber, Paragraph, TextRun, type ILevelsOptions } from 'docx'
-import { toString } from 'mdast-util-to-string'
 import { attributionText, labelsFor, type Labels } from './labels.js'
 import type { Language, Negotiation, Placement, TopicNode } from '../types.js'
-import { renderBody } from './apply-edits.js'
-import { BULLET, DocxBodies, LIST_INDENT, orderedNumbering, type Block } from './docx-body.js'
+import type { Bodies } from './bodies.js'
+import type { DocxBody } from './docx-body.js'
+import { BULLET, DocxBuilder, LIST_INDENT, orderedNumbering, type Block } from './docx-build.js'
 import { docxStyles } from './docx-styles.js'
-import { coverValues, DEFAULT_COVER, renderCover } from './markdown.js'
+import { coverValues } from './markdown.js'
 import { normaliseDocx } from './docx-normalise.js'
-
-export interface DocxTemplates {
-  /** `templates/cover.md`: its text beyond the title, symbol and date is the cover note. */
-  cover?: string
-}
 
 const LANGUAGE_TAGS: Record<Language, string> = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES' }
 
-/** Render the consolidated text as a Word document. */
-export async function renderDocx(negotiation: Negotiation, templates: DocxTemplates = {}): Promise<Uint8Array> {
+/**
+ * Render the consolidated text as a Word document, from its `bodies` (the
+ * cover's and each live proposal's, see `prepareBodies`).
+ */
+export async function renderDocx(negotiation: Negotiation, bodies: Bodies<DocxBody>): Promise<Uint8Array> {
   const { config } = negotiation
   const labels = labelsFor(config.language)
   const values = coverValues(negotiation, labels)
-  const bodies = new DocxBodies()
+  const builder = new DocxBuilder()
+  const body = (id: string): DocxBody => {
+    const prepared = bodies.proposals.get(id)
+    if (prepared === undefined) throw new Error(`no Word body was prepared for the proposal ${id}`)
+    return prepared
+  }
 
-  const masthead = new Set([values.title, values.symbol, values.date].filter(Boolean).map((value) => squash(value as string)))
-  const note = bodies.render(renderCover(negotiation, templates.cover ?? DEFAULT_COVER, labels), { keep: (node) => !masthead.has(squash(toString(node))) })
+  const note = builder.build(bodies.cover)
   const children: Block[] = [
     ...(values.symbol ? [new Paragraph({ style: 'Masthead', children: [new TextRun({ text: values.symbol, bold: true })] })] : []),
     ...(values.date ? [new Paragraph({ style: 'Masthead', text: values.date })] : []),
@@ -42,7 +44,7 @@ export async function renderDocx(negotiation: Negotiation, templates: DocxTempla
         pageBreakBefore: topic.depth === 1,
         text: topic.title ? `${topic.id}\u2003${topic.title}` : topic.id,
       }))
-      for (const placement of topic.placements) children.push(...proposalBlocks(placement, topic, bodies, labels))
+      for (const placement of topic.placements) for (const block of proposalBlocks(placement, body(placement.proposal.id), builder, labels)) children.push(block)
       visit(topic.children)
     }
   }
@@ -70,7 +72,7 @@ export async function renderDocx(negotiation: Negotiation, templates: DocxTempla
     styles: docxStyles(LANGUAGE_TAGS[config.language]),
     numbering: {
       config: [
-        ...[...bodies.starts].sort((a, b) => a - b).map((start) => ({ reference: orderedNumbering(start), levels: levels((level) => ({ format: LevelFormat.DECIMAL, text: `%${level + 1}.`, start })) })),
+        ...[...builder.starts].sort((a, b) => a - b).map((start) => ({ reference: orderedNumbering(start), levels: levels((level) => ({ format: LevelFormat.DECIMAL, text: `%${level + 1}.`, start })) })),
         { reference: BULLET, levels: levels((level) => ({ format: LevelFormat.BULLET, text: ['\u2022', '\u2013', '\u25e6'][level % 3] })) },
       ],
     },
@@ -90,21 +92,19 @@ export async function renderDocx(negotiation: Negotiation, templates: DocxTempla
   return normaliseDocx(new Uint8Array(await Packer.toArrayBuffer(document)), config.date)
 }
 
-/** Label, text, the attribution as a footnote on the text's last word, and the stocktaking flag. */
-function proposalBlocks(placement: Placement, topic: TopicNode, bodies: DocxBodies, labels: Labels): Block[] {
+/** Label, text, the attribution as a footnote on the text's last word (or after the text), and the stocktaking flag. */
+function proposalBlocks(placement: Placement, prepared: DocxBody, builder: DocxBuilder, labels: Labels): Block[] {
   const { proposal } = placement
-  const markdown = renderBody(proposal.body, { id: proposal.id, bracketed: proposal.status === 'proposed', headingLevel: Math.min(6, topic.depth) })
   const documentNote = proposal.document ? ` (${proposal.document})` : ''
   const attribution = new FootnoteReferenceRun({ children: [new Paragraph(` ${attributionText(placement.authors, placement.supporters, labels)}${documentNote}`)] })
-  const body = bodies.render(markdown, { append: attribution, keepWithNext: placement.referred })
+  const body = builder.build(prepared, { append: attribution, keepWithNext: placement.referred })
   const label = [
     placement.alt !== undefined ? `${labels.alt} ${placement.alt}` : undefined,
     proposal.status === 'stabilized' ? labels.stabilized : undefined,
   ].filter(Boolean).join(' \u2013 ')
-  const blocks: Block[] = []
-  // A text without a paragraph (a lone table or code block) has the note on its label.
-  if (label || !body.appended) blocks.push(new Paragraph({ style: 'AltLabel', children: [new TextRun(label), ...(body.appended ? [] : [attribution])] }))
-  blocks.push(...body.blocks)
+  const blocks: Block[] = label ? [new Paragraph({ style: 'AltLabel', children: [new TextRun(label)] }), ...body.blocks] : [...body.blocks]
+  // A text that ends in a table (or has no paragraph at all) has its note in a paragraph of its own after it.
+  if (!body.appended) blocks.push(new Paragraph({ keepNext: placement.referred || undefined, children: [attribution] }))
   if (placement.referred) {
     blocks.push(new Paragraph({
       style: placement.level === 'none' ? 'StocktakingNone' : 'StocktakingLimited',
@@ -122,8 +122,4 @@ function levels(format: (level: number) => Pick<ILevelsOptions, 'format' | 'text
     ...format(level),
     style: { paragraph: { indent: { left: LIST_INDENT * (level + 1), hanging: LIST_INDENT } } },
   }))
-}
-
-function squash(text: string): string {
-  return text.replace(/\s+/g, ' ').trim()
 }

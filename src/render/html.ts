@@ -1,7 +1,7 @@
 /**
  * The Negotiation to `consolidated.html`: one self-contained page (inline CSS,
- * no script, nothing fetched), assembled from the model; each body is parsed
- * on its own. Pure.
+ * no script, nothing fetched), assembled from the model and the bodies the
+ * parser threads prepared (see bodies.ts). Pure.
  */
 import type { Element, ElementContent, Root } from 'hast'
 import { h } from 'hastscript'
@@ -9,11 +9,11 @@ import rehypeStringify from 'rehype-stringify'
 import { unified } from 'unified'
 import { attributionText, labelsFor, type Labels } from './labels.js'
 import type { Negotiation, Placement, TopicNode, Withdrawal } from '../types.js'
-import { renderBody } from './apply-edits.js'
-import { BodyRenderer } from './html-body.js'
+import type { Bodies } from './bodies.js'
+import { numberNotes, type HtmlBody } from './html-body.js'
 import { lines } from './html-lines.js'
 import { matrixSection } from './html-matrix.js'
-import { coverValues, DEFAULT_COVER, renderCover } from './markdown.js'
+import { coverValues } from './markdown.js'
 
 export interface HtmlTemplates {
   /** `templates/cover.md`: its text beyond the title, symbol and date is the cover note. */
@@ -25,16 +25,17 @@ export interface HtmlTemplates {
 /** Nothing may be fetched or run: only the inline style sheet applies. */
 const POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
-/** Render the consolidated text as one HTML page. */
-export function renderHtml(negotiation: Negotiation, templates: HtmlTemplates = {}): string {
+/**
+ * Render the consolidated text as one HTML page, from its `bodies` (the cover's
+ * and each live proposal's, see `prepareBodies`; the cover template is theirs).
+ */
+export function renderHtml(negotiation: Negotiation, templates: HtmlTemplates, bodies: Bodies<HtmlBody>): string {
   const labels = labelsFor(negotiation.config.language)
   const values = coverValues(negotiation, labels)
-  const bodies = new BodyRenderer(labels.document.backToText)
-  const context: Context = { labels, bodies }
+  const context: Context = { labels, bodies: new Numbered(bodies) }
 
-  const cover = bodies.render(renderCover(negotiation, templates.cover ?? DEFAULT_COVER, labels), 'cover-')
-  const masthead = new Set([values.title, values.symbol, values.date].filter(Boolean).map((value) => squash(value as string)))
-  const note = trim(cover.content.filter((node) => !(node.type === 'element' && masthead.has(squash(textOf(node))))))
+  const cover = context.bodies.cover()
+  const note = trim(cover.content)
 
   const body = h('body', lines([
     h('header.cover', lines([
@@ -64,7 +65,34 @@ export function renderHtml(negotiation: Negotiation, templates: HtmlTemplates = 
 
 interface Context {
   labels: Labels
-  bodies: BodyRenderer
+  bodies: Numbered
+}
+
+/** The bodies in the order of the page, their footnotes numbered on from one body to the next. */
+class Numbered {
+  private notes = 0
+
+  constructor(private readonly bodies: Bodies<HtmlBody>) {}
+
+  cover(): HtmlBody & { firstNote: number } {
+    return this.number(this.bodies.cover)
+  }
+
+  proposal(id: string): HtmlBody & { firstNote: number } {
+    const body = this.bodies.proposals.get(id)
+    if (body === undefined) throw new Error(`no HTML body was prepared for the proposal ${id}`)
+    return this.number(body)
+  }
+
+  private number(body: HtmlBody): HtmlBody & { firstNote: number } {
+    const firstNote = this.notes + 1
+    // A copy: the prepared bodies stay as they were, so the page can be rendered again from them.
+    const numbered = body.notes.length > 0 ? structuredClone(body) : body
+    if (body.notes.length > 0) numberNotes(numbered.content, this.notes)
+    if (body.notes.length > 0) numberNotes(numbered.notes, this.notes)
+    this.notes += body.notes.length
+    return { ...numbered, firstNote }
+  }
 }
 
 function topicSection(topic: TopicNode, context: Context): Element {
@@ -79,9 +107,7 @@ function topicSection(topic: TopicNode, context: Context): Element {
 
 function proposalArticle(placement: Placement, topic: TopicNode, { labels, bodies }: Context): Element {
   const { proposal } = placement
-  const headingLevel = Math.min(6, topic.depth + 1)
-  const markdown = renderBody(proposal.body, { id: proposal.id, bracketed: proposal.status === 'proposed', headingLevel })
-  const body = bodies.render(markdown, `p-${proposal.id}-`)
+  const body = bodies.proposal(proposal.id)
   const tags = [
     placement.alt !== undefined ? h('span.alt', `${labels.alt} ${placement.alt}`) : undefined,
     proposal.status === 'stabilized' ? h('span.stabilized', labels.stabilized) : undefined,
@@ -147,10 +173,6 @@ function pageHeader(symbol: string): string {
   return `@page { @top-right { content: "${quoted}"; } }\n@page :first { @top-right { content: none; } }`
 }
 
-function textOf(node: ElementContent): string {
-  return node.type === 'text' ? node.value : node.type === 'element' ? node.children.map(textOf).join('') : ''
-}
-
 /** Without the blank lines left where nodes were taken out. */
 function trim(nodes: ElementContent[]): ElementContent[] {
   const blank = (node: ElementContent | undefined): boolean => node?.type === 'text' && node.value.trim() === ''
@@ -158,8 +180,4 @@ function trim(nodes: ElementContent[]): ElementContent[] {
   while (blank(out[0])) out.shift()
   while (blank(out[out.length - 1])) out.pop()
   return out
-}
-
-function squash(text: string): string {
-  return text.replace(/\s+/g, ' ').trim()
 }
