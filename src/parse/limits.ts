@@ -9,12 +9,13 @@ const HINT = 'simplify the Markdown (deeply nested block quotes, lists or emphas
 /** The diagnostic for a file whose parsing (or rendering, for the HTML and Word documents) overran, at 1:1. */
 export function tooComplex(file: string, overrun: Overrun, stage: 'parsing' | 'rendering' = 'parsing'): Diagnostic {
   let message: string
-  const what = stage === 'parsing' ? 'parsing the file' : 'rendering the file as HTML and Word'
+  const what = stage === 'parsing' ? 'parsing the file' : 'rendering the file in HTML and Word'
   if (overrun === 'nesting') message = `the file nests Markdown too deeply to be ${stage === 'parsing' ? 'parsed' : 'rendered'}; ${HINT}`
   else if (overrun === 'memory') message = `${what} needed too much memory and was stopped; ${HINT}`
   else {
     const limit = `${overrun.seconds} second${overrun.seconds === 1 ? '' : 's'}`
-    message = `${what} took longer than ${limit} (limits.parseSeconds in consolidate.yaml) and was stopped; ${HINT}, or raise the limit`
+    const setting = stage === 'parsing' ? 'limits.parseSeconds in consolidate.yaml' : 'limits.parseSeconds in consolidate.yaml, for parsing it again and for each format'
+    message = `${what} took longer than ${limit} (${setting}) and was stopped; ${HINT}, or raise the limit`
   }
   return { file, line: 1, column: 1, severity: RULES['too-complex'], rule: 'too-complex', message }
 }

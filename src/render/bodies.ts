@@ -73,10 +73,12 @@ export async function prepareBodies(
   }
   visit(negotiation.topics)
 
+  // Parsing a body again takes what parsing it did when it was checked; each format's conversion gets as long again.
+  const seconds = config.limits.parseSeconds * (1 + Number(formats.html) + Number(formats.docx))
   const results = await pool.run(jobs.map((input): Job<'body'> => ({
     kind: 'body',
     input,
-    seconds: config.limits.parseSeconds,
+    seconds,
     overrun: (cause: Overrun): BodyJobResult => ({ diagnostics: [tooComplex(input.file, cause, 'rendering')] }),
   })))
   const diagnostics = results.flatMap((result) => result.diagnostics)

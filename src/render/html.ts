@@ -56,7 +56,7 @@ export function renderHtml(negotiation: Negotiation, templates: HtmlTemplates, b
     h('meta', { httpEquiv: 'Content-Security-Policy', content: POLICY }),
     h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
     h('title', title),
-    h('style', `\n${(templates.css ?? '').trim()}\n`),
+    h('style', `\n${styleText((templates.css ?? '').trim())}\n`),
     values.symbol ? h('style', pageHeader(values.symbol)) : undefined,
   ]))
   const tree: Root = { type: 'root', children: [{ type: 'doctype' }, h('html', { lang: negotiation.config.language }, lines([head, body])), { type: 'text', value: '\n' }] }
@@ -165,6 +165,16 @@ function annex(withdrawn: Withdrawal[], labels: Labels): Element {
 /** An id safe in a URL fragment: `A.1.4` stays as it is. */
 export function topicAnchor(id: string): string {
   return `topic-${id.replace(/[^\p{L}\p{N}._-]/gu, '-')}`
+}
+
+/**
+ * A style sheet that cannot end its `<style>` element: the only thing that
+ * ends it is `</style` (in any case), written as `<\/style`, which reads the
+ * same in a CSS string and means nothing elsewhere in CSS. The page's promise
+ * (nothing fetched, nothing run) must hold whatever the workspace's template says.
+ */
+export function styleText(css: string): string {
+  return css.replace(/<\/(style)/gi, '<\\/$1')
 }
 
 /** The document symbol at the top of every printed page but the first, as WTO documents carry it. */
