@@ -49,6 +49,10 @@ const VOID = new Set(['area', 'base', 'basefont', 'bgsound', 'br', 'col', 'embed
 const FORMATTING = new Set(['a', 'b', 'big', 'code', 'em', 'font', 'i', 'nobr', 's', 'small', 'strike', 'strong', 'tt', 'u'])
 /** Elements whose content is text up to their end tag, not tags. */
 const RAW_TEXT = new Set(['iframe', 'noembed', 'noframes', 'noscript', 'plaintext', 'script', 'style', 'textarea', 'title', 'xmp'])
+/** Inline nodes: the HTML parser reopens formatting elements only at blocks (and at raw tags other than formatting ones). */
+const PHRASING = new Set<string>(['text', 'emphasis', 'strong', 'delete', 'inlineCode', 'break', 'link', 'image', 'linkReference', 'imageReference', 'footnoteReference'])
+/** Nodes whose children are inline. */
+const PHRASING_PARENTS = new Set<string>(['paragraph', 'heading', 'tableCell', 'emphasis', 'strong', 'delete', 'link', 'linkReference'])
 /** A link target repeated by a reference counts one node per this many characters. */
 const CHARS_PER_NODE = 64
 
@@ -91,13 +95,14 @@ export function checkStructure(tree: Root | Nodes, limits: StructureLimits): Str
   while (stack.length > 0) {
     const frame = stack.pop()!
     const { node, depth } = frame
+    const inline = path.length > 0 && PHRASING_PARENTS.has(path[path.length - 1].type)
     if (frame.exit) {
       path.pop()
       if (node.type === 'footnoteDefinition' && !noteSizes.has(node.identifier)) noteSizes.set(node.identifier, nodes - frame.entered!)
       continue
     }
-    // Every node can make the HTML parser reopen the formatting elements left open before it.
-    nodes += 1 + html.formatting
+    // A block can make the HTML parser reopen (clone) every formatting element left open before it.
+    nodes += 1 + (PHRASING.has(node.type) || (node.type === 'html' && inline) ? 0 : html.formatting)
     const nesting = depth + html.depth
     deepest = Math.max(deepest, nesting)
     if (nesting > limits.depth) return { offset: offsetOf(node), message: tooDeep([...path, node], html, limits) }
@@ -105,7 +110,8 @@ export function checkStructure(tree: Root | Nodes, limits: StructureLimits): Str
     switch (node.type) {
       case 'html': {
         const peak = html.scan(node.value, limits.depth - depth)
-        nodes += peak.tags
+        // The node itself is gone once parsed as HTML: what stays is an element per start tag.
+        nodes += Math.max(0, peak.tags - 1)
         deepest = Math.max(deepest, depth + peak.depth)
         if (depth + peak.depth > limits.depth) return { offset: offsetOf(node) + peak.at, message: tooDeep([...path, node], html, limits) }
         break
@@ -159,15 +165,27 @@ export function checkStructure(tree: Root | Nodes, limits: StructureLimits): Str
   return { depth: deepest, nodes, columns: widest }
 }
 
-/** Raw HTML elements left open, counted by a linear scan of the tags (an upper bound of what the HTML parser nests). */
+/**
+ * Raw HTML elements left open, followed by a linear scan of the tags: a
+ * simplified model of the HTML parser that over-estimates how deeply it
+ * nests. Elements whose end tag may be left out (`p`, `li`, `td`, `tr`…) close
+ * at their next sibling, as the parser closes them; every element closes at
+ * its end tag; formatting elements (`b`, `i`, `a`…) stay active until their
+ * end tag, and are reopened in every block after the one that closed them.
+ */
 class OpenElements {
-  /** Elements open now. */
-  depth = 0
-  /** Formatting elements open now. */
+  private readonly stack: string[] = []
+  private formattingOnStack = 0
+  private readonly active = new Map<string, number>()
+  /** Formatting elements started and not ended. */
   formatting = 0
-  private readonly open = new Map<string, number>()
 
-  /** Scan one raw HTML node's tags: its deepest nesting, its tags, and where it stopped once nesting passed `room`. */
+  /** How deeply the parser may nest here: the open elements, and the formatting elements it would reopen. */
+  get depth(): number {
+    return this.stack.length + Math.max(0, this.formatting - this.formattingOnStack)
+  }
+
+  /** Scan one raw HTML node's tags: its deepest nesting, the elements it adds, and where it stopped once nesting passed `room`. */
   scan(value: string, room: number): { depth: number; tags: number; at: number } {
     let peak = this.depth
     let tags = 0
@@ -203,12 +221,11 @@ class OpenElements {
       }
       if (end >= value.length) break
       const name = value.slice(nameStart, nameEnd).toLowerCase()
-      tags++
-      // Each tag can make the HTML parser reopen the formatting elements left open.
-      tags += this.formatting
-      if (closing) this.close(name)
+      // An element per start tag; and a tag other than a formatting one can make the parser reopen every formatting element.
+      tags += (closing ? 0 : 1) + (FORMATTING.has(name) ? 0 : this.formatting)
+      if (closing) this.end(name)
       else if (!VOID.has(name) && value[end - 1] !== '/') {
-        this.push(name)
+        this.start(name)
         peak = Math.max(peak, this.depth)
         if (peak > room) {
           stopped = at
@@ -226,24 +243,73 @@ class OpenElements {
     return { depth: peak, tags, at: stopped }
   }
 
-  /** Open elements by kind, for a message. */
+  /** What is open, by kind, for a message. */
   kinds(): string[] {
-    return [...this.open].filter(([, count]) => count > 0).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([name, count]) => `${count} <${name}>`)
+    const counts = new Map<string, number>()
+    for (const name of this.stack) counts.set(name, (counts.get(name) ?? 0) + 1)
+    for (const [name, n] of this.active) if (n > 0 && !counts.has(name)) counts.set(name, n)
+    return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([name, n]) => `${count(n)} <${name}>`)
   }
 
-  private push(name: string): void {
-    this.open.set(name, (this.open.get(name) ?? 0) + 1)
-    this.depth++
-    if (FORMATTING.has(name)) this.formatting++
+  private start(name: string): void {
+    if (CLOSES_P.has(name)) this.closeSibling(['p'], BUTTON_SCOPE)
+    const siblings = SIBLINGS[name]
+    if (siblings) this.closeSibling(siblings.names, siblings.scope)
+    this.stack.push(name)
+    if (FORMATTING.has(name)) {
+      this.formattingOnStack++
+      this.active.set(name, (this.active.get(name) ?? 0) + 1)
+      this.formatting++
+    }
   }
 
-  private close(name: string): void {
-    const open = this.open.get(name) ?? 0
-    if (open === 0) return
-    this.open.set(name, open - 1)
-    this.depth--
-    if (FORMATTING.has(name)) this.formatting--
+  private end(name: string): void {
+    const active = this.active.get(name) ?? 0
+    if (active > 0) {
+      this.active.set(name, active - 1)
+      this.formatting--
+    }
+    const index = this.stack.lastIndexOf(name)
+    if (index !== -1) this.popTo(index)
   }
+
+  /** Close the nearest open element of `names`, unless an element of `scope` stands in between. */
+  private closeSibling(names: string[], scope: Set<string>): void {
+    for (let index = this.stack.length - 1; index >= 0; index--) {
+      const open = this.stack[index]
+      if (names.includes(open)) {
+        this.popTo(index)
+        return
+      }
+      if (scope.has(open)) return
+    }
+  }
+
+  private popTo(index: number): void {
+    while (this.stack.length > index) if (FORMATTING.has(this.stack.pop()!)) this.formattingOnStack--
+  }
+}
+
+/** Elements whose start tag closes an open `p` (the parser's "close a p element"). */
+const CLOSES_P = new Set(['address', 'article', 'aside', 'blockquote', 'center', 'details', 'dialog', 'dir', 'div', 'dl', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'listing', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'search', 'section', 'summary', 'table', 'ul'])
+const BUTTON_SCOPE = new Set(['applet', 'button', 'caption', 'html', 'marquee', 'object', 'table', 'td', 'template', 'th'])
+const TABLE_SCOPE = new Set(['html', 'table', 'template'])
+/** Elements whose end tag may be left out: the next sibling closes them. */
+const SIBLINGS: Record<string, { names: string[]; scope: Set<string> }> = {
+  li: { names: ['li'], scope: new Set([...BUTTON_SCOPE, 'ol', 'ul']) },
+  dd: { names: ['dd', 'dt'], scope: new Set([...BUTTON_SCOPE, 'dl']) },
+  dt: { names: ['dd', 'dt'], scope: new Set([...BUTTON_SCOPE, 'dl']) },
+  option: { names: ['option'], scope: new Set([...BUTTON_SCOPE, 'select', 'datalist']) },
+  optgroup: { names: ['optgroup', 'option'], scope: new Set([...BUTTON_SCOPE, 'select']) },
+  tr: { names: ['tr', 'td', 'th'], scope: TABLE_SCOPE },
+  td: { names: ['td', 'th'], scope: new Set([...TABLE_SCOPE, 'tr']) },
+  th: { names: ['td', 'th'], scope: new Set([...TABLE_SCOPE, 'tr']) },
+  thead: { names: ['thead', 'tbody', 'tfoot', 'tr', 'td', 'th'], scope: TABLE_SCOPE },
+  tbody: { names: ['thead', 'tbody', 'tfoot', 'tr', 'td', 'th'], scope: TABLE_SCOPE },
+  tfoot: { names: ['thead', 'tbody', 'tfoot', 'tr', 'td', 'th'], scope: TABLE_SCOPE },
+  rb: { names: ['rb', 'rp', 'rt', 'rtc'], scope: new Set(['ruby']) },
+  rp: { names: ['rb', 'rp', 'rt'], scope: new Set(['ruby', 'rtc']) },
+  rt: { names: ['rb', 'rp', 'rt'], scope: new Set(['ruby', 'rtc']) },
 }
 
 /** Why the text is too deep: how deep, and what is inside what. */
@@ -255,13 +321,13 @@ function tooDeep(path: Nodes[], html: OpenElements, limits: StructureLimits): st
   }
   const parts = [...counts].sort((a, b) => b[1] - a[1]).map(([kind, n]) => `${count(n)} ${n === 1 ? kind : plural(kind)}`)
   const elements = html.kinds()
-  if (elements.length > 0) parts.push(`raw HTML elements left open (${elements.slice(0, 3).join(', ')}${elements.length > 3 ? ', …' : ''})`)
-  const what = parts.length > 0 ? ` (${parts.join(', ')})` : ''
+  if (elements.length > 0) parts.push(`${elements.slice(0, 3).join(', ')}${elements.length > 3 ? ', …' : ''} left open`)
+  const what = parts.length > 0 ? ` (${parts.join('; ')})` : ''
   return `the text nests more than ${limits.depth} levels deep here${what}, the limit for block quotes, lists, emphasis, links and HTML elements inside one another; flatten the structure, and close every HTML element you open`
 }
 
 function tooMany(limits: StructureLimits): string {
-  return `the text renders to more than ${count(limits.nodes)} nodes (paragraphs, list items, emphasis, links, line breaks, table cells — short table rows padded to full width —, HTML tags, and a footnote's text again at each reference to it), the limit for files of up to limits.fileSize bytes; split the proposal into several files`
+  return `the text renders to more than ${count(limits.nodes)} nodes (paragraphs, list items, emphasis, links, line breaks, HTML elements, table cells, counting a short table row as wide as its table and a footnote's text again at each reference to it), the limit for this limits.fileSize (${NODES_PER_KIB} per KiB); split the proposal into several files`
 }
 
 function plural(kind: string): string {
