@@ -42,7 +42,7 @@ function reason(stderr: string): string {
   if (/levels deep here/.test(stderr)) return 'too-complex: nesting limit'
   if (/columns, more than the limit/.test(stderr)) return 'too-complex: columns limit'
   if (/renders to more than/.test(stderr)) return 'too-complex: nodes limit'
-  return 'too-complex'
+  return / error .* ([a-z-]+) consolidate$/m.exec(stderr)?.[1] ?? 'refused'
 }
 const folders: string[] = []
 
