@@ -61,6 +61,8 @@ interface Outcome {
   code: number
   files: string[]
   negotiation?: Negotiation
+  /** Problems found while rendering (a body too complex to render), beyond the workspace's. */
+  diagnostics?: Diagnostic[]
 }
 
 export async function build(options: BuildOptions, io: Io, pool?: ParsePool): Promise<number> {
@@ -130,7 +132,7 @@ async function produce(workspace: Workspace, settings: Settings, io: Io, pool: P
   // A body too complex to render in HTML or Word is an error in the inputs, as any other.
   if (hasErrors(rendered.diagnostics)) {
     await printDiagnostics(rendered.diagnostics, io, settings.root)
-    return refuse(rendered.diagnostics, settings, io)
+    return { ...refuse(rendered.diagnostics, settings, io), diagnostics: rendered.diagnostics }
   }
   const outputs = rendered.outputs.map((output) =>
     selected ? { ...output, name: groupFileName(output.name, selected.group) } : output,
@@ -173,7 +175,7 @@ function refuse(diagnostics: Diagnostic[], settings: Settings, io: Io): Outcome 
  */
 async function appendSummary(file: string, outcome: Outcome, workspace: Workspace, context: SummaryContext, io: Io): Promise<void> {
   const { renderSummary } = await import('../render/summary.js')
-  const count = (severity: string): number => workspace.diagnostics.filter((diagnostic) => diagnostic.severity === severity).length
+  const count = (severity: string): number => [...workspace.diagnostics, ...(outcome.diagnostics ?? [])].filter((diagnostic) => diagnostic.severity === severity).length
   const changes = outcome.outcome === 'errors' ? '' : await changesSincePrevious(context, io)
   const text = renderSummary({ outcome: outcome.outcome, files: outcome.files, errors: count('error'), warnings: count('warning'), negotiation: outcome.negotiation, changes })
   try {
