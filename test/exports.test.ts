@@ -36,7 +36,7 @@ describe('HTML and Word outputs', () => {
     expect(html).toContain('<style>\n/* our house style */\nbody { color: #123456; }\n</style>')
     expect(html).not.toContain('--bracket-inner')
     expect(html).toContain(
-      '<div class="cover-note"><p>Prepared by the co-convenors under their own responsibility.</p>\n<p>This text consolidates 12 proposals on 11 topics.',
+      '<div class="cover-note"><p>Prepared by the co-convenors under their own responsibility.</p>\n<p>This text consolidates 12 proposals on 10 topics.',
     )
     // The title, symbol and date stand once, in the masthead, not again in the note.
     expect(html.match(/INF\/ECOM\/62\/Rev\.4</g)).toHaveLength(1)
@@ -47,7 +47,7 @@ describe('HTML and Word outputs', () => {
       '1 November 2026',
       'Electronic Commerce: Consolidated Negotiating Text',
       'Prepared by the co-convenors under their own responsibility.',
-      'This text consolidates 12 proposals on 11 topics. 5 proposals are referred to the stocktaking small group; 2 proposals have been withdrawn.',
+      'This text consolidates 12 proposals on 10 topics. 5 proposals are referred to the stocktaking small group; 2 proposals have been withdrawn.',
     ])
   })
 
@@ -79,5 +79,20 @@ describe('HTML and Word outputs', () => {
       'Singapore',
     ])
     expect(html).toContain('<title>Consolidated Negotiating Text</title>')
+  })
+
+  test('a style sheet cannot end its <style> element, whatever the case of `</style`', async () => {
+    const root = workspace('exports')
+    mkdirSync(path.join(root, 'templates'))
+    const css = 'body { color: #123456; }\n</style><meta http-equiv="refresh" content="0;url=http://evil.example/x"><style>\n</STYLE\t><script>alert(1)</script>\n</sTyLe/>\na::after { content: "</style>"; }\n'
+    writeFileSync(path.join(root, 'templates', 'consolidated.css'), css)
+    const out = await build(root, '--format', 'html')
+    const html = readFileSync(path.join(out, 'consolidated.html'), 'utf8')
+    const head = html.slice(html.indexOf('<head>'), html.indexOf('</head>'))
+    expect(head).toContain(
+      '<style>\nbody { color: #123456; }\n<\\/style><meta http-equiv="refresh" content="0;url=http://evil.example/x"><style>\n<\\/STYLE\t><script>alert(1)</script>\n<\\/sTyLe/>\na::after { content: "<\\/style>"; }\n</style>',
+    )
+    // Only the page's own two style elements end (its style sheet's, and the running head's): test/browser.test.ts opens it.
+    expect(head.match(/<\/style/gi)).toHaveLength(2)
   })
 })

@@ -42,6 +42,8 @@ export interface Labels {
       supporter: string
       supporters: string
       total: string
+      /** Caption of one printed part of a matrix too wide for a page: `{from}`, `{to}` and `{total}` count participants. */
+      part: string
     }
   }
   months: string[]
@@ -196,6 +198,7 @@ const en: Labels = {
       supporter: 'supporter',
       supporters: 'Supporters',
       total: 'Proposals tabled or supported',
+      part: 'Participants {from}\u2013{to} of {total}',
     },
   },
   months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
@@ -312,6 +315,7 @@ const fr: Labels = {
       supporter: 'soutien',
       supporters: 'Soutiens',
       total: 'Propositions présentées ou soutenues',
+      part: 'Participants {from} à {to} sur {total}',
     },
   },
   months: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
@@ -419,6 +423,7 @@ const es: Labels = {
       supporter: 'apoyo',
       supporters: 'Apoyos',
       total: 'Propuestas presentadas o apoyadas',
+      part: 'Participantes {from} a {to} de {total}',
     },
   },
   months: ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'],
