@@ -10,9 +10,8 @@ import { parseMarkdown, parseProposal } from '../src/parse/proposal.js'
 import { renderBody, type BodyContext } from '../src/render/apply-edits.js'
 import { bracketsOf, placeBrackets } from '../src/render/place.js'
 
-// No lone `#`: a setext heading ending in ` #` loses it in the Markdown, whose ATX rewrite reads it as a closing sequence
-// (the tree keeps the author's text; reported to the Markdown writer's owner).
-const word = fc.constantFrom('Each', 'Party', 'shall', 'measures', 'électronique', '*a*', '**b**', '`code`', '<b>x</b>', 'a\\', '[x]', '[[a] b]', '[l](http://e.org)', '[^1]', '~~s~~', 'https://e.org', '1.')
+// A lone `#` too: a setext heading ending in ` #` keeps it in the Markdown's ATX rewrite.
+const word = fc.constantFrom('Each', 'Party', 'shall', 'measures', 'électronique', '*a*', '**b**', '`code`', '<b>x</b>', 'a\\', '[x]', '[[a] b]', '[l](http://e.org)', '[^1]', '~~s~~', 'https://e.org', '1.', 'end #', 'end ##')
 const line = fc.array(word, { minLength: 1, maxLength: 8 }).map((words) => words.join(' '))
 const block = fc.oneof(
   { weight: 4, arbitrary: line },
