@@ -152,8 +152,8 @@ async function readTemplates(source: Source): Promise<{ texts: Workspace['templa
   return { texts, diagnostics }
 }
 
-/** Files read and parsed a batch at a time: reading and parsing overlap, and memory stays bounded. */
-const BATCH = 64
+/** Files read and sent to the threads a batch at a time: reading and parsing overlap, and memory stays bounded. */
+const BATCH = 16
 
 /**
  * Every file's parse result, in the order of `files`: from the cache when
@@ -202,6 +202,8 @@ async function parseFiles(source: Source, files: ProposalFile[], config: Config,
       })
       return list
     })
+    // Let the threads' answers in: a thread that finished its files gets the next at once.
+    await new Promise((resolve) => setImmediate(resolve))
     let miss = 0
     for (const outcome of outcomes) {
       if ('bytes' in outcome) {
