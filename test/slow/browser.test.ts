@@ -10,13 +10,13 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { chromium, type Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { run } from './helpers/run.js'
-import { scratch, workspace } from './helpers/scratch.js'
+import { run } from '../helpers/run.js'
+import { scratch, workspace } from '../helpers/scratch.js'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const ARTIFACTS = path.join(import.meta.dirname, '..', 'test-artifacts')
-const FIXTURE = path.join(import.meta.dirname, 'fixtures', 'exports')
-const SAMPLE = path.join(import.meta.dirname, '..')
+const ARTIFACTS = path.join(import.meta.dirname, '..', '..', 'test-artifacts')
+const FIXTURE = path.join(import.meta.dirname, '..', 'fixtures', 'exports')
+const SAMPLE = path.join(import.meta.dirname, '..', '..')
 
 /** Build `root`'s HTML page and return its path. */
 async function buildPage(root: string, ...args: string[]): Promise<string> {
