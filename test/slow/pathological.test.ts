@@ -87,12 +87,12 @@ function check(entry: Case): void {
   expect(result.seconds, `${entry.name}: ${result.seconds.toFixed(1)} s`).toBeLessThan(WALL_SECONDS)
   if (refused) {
     // Refused as too-complex (or for what rightly refuses this input), and for nothing else; nothing written.
-    const rules = new Set([...result.stderr.matchAll(/ error .* ([a-z-]+) consolidate$/gm)].map((match) => match[1]))
+    const rules = new Set([...result.stderr.matchAll(/^ +\d+:\d+ +error +([a-z-]+) /gm)].map((match) => match[1]))
     expect([...rules], result.stderr.slice(0, 2000)).toEqual([entry.refusedAs && !rules.has('too-complex') ? entry.refusedAs : 'too-complex'])
     expect(readdirSafe(result.out)).toEqual([])
     return
   }
-  expect(readdirSafe(result.out)).toEqual(['consolidated.docx', 'consolidated.html', 'consolidated.md', 'stocktaking.md'])
+  expect(readdirSafe(result.out)).toEqual(['.consolidate-manifest.json', 'consolidated.docx', 'consolidated.html', 'consolidated.md', 'stocktaking.md'])
   const parts = unzipSync(readFileSync(path.join(result.out, 'consolidated.docx')))
   for (const [name, bytes] of Object.entries(parts)) if (/\.(xml|rels)$/.test(name)) expect(XML_CHARS.test(strFromU8(bytes)), `${entry.name}: ${name}`).toBe(true)
 }
