@@ -125,15 +125,18 @@ function configText(count, sections) {
 
 function proposalText(rand, index, topic, status, authors, supporters) {
   const pick = (list) => list[Math.floor(rand() * list.length)]
+  // An agreed (stabilized) text has no brackets left, as in a real negotiation; the same draws keep the corpus stable.
+  const agreed = status === 'stabilized'
+  const bracket = (text) => (agreed ? text : `[${text}]`)
   const inner = () => {
     const [a, b] = pick(INNER)
-    return b ? `[${a}/${b}]` : `[${a}]`
+    return b ? bracket(`${a}/${b}`) : bracket(a)
   }
   const sentence = (notes) => {
     let text = `${pick(SUBJECTS)} ${rand() < 0.5 ? inner() : pick(MODALS)} ${pick(VERBS)} ${pick(OBJECTS)}`
     text += rand() < 0.6 ? `, ${pick(QUALIFIERS)}` : ''
     text += rand() < 0.5 ? ` ${inner()} ${pick(OBJECTS)}` : ''
-    if (rand() < 0.15) text += ` [[${pick(OBJECTS)}] and ${pick(OBJECTS)}]`
+    if (rand() < 0.15) text += ` ${bracket(`${bracket(pick(OBJECTS))} and ${pick(OBJECTS)}`)}`
     if (rand() < 0.1) text += ` ~~${pick(QUALIFIERS)}~~`
     if (rand() < 0.25) {
       notes.push(notes.length + 1)
@@ -156,7 +159,7 @@ function proposalText(rand, index, topic, status, authors, supporters) {
   }
   if (rand() < 0.2) blocks.push(`See also the [model law][uncitral] and <https://example.org/ecom/${index}>.`)
   if (rand() < 0.08) {
-    blocks.push('| Measure | Period |\n| --- | --- |\n| [Moratorium] | [two years] |\n| Review | [annual/biennial] |')
+    blocks.push(`| Measure | Period |\n| --- | --- |\n| ${bracket('Moratorium')} | ${bracket('two years')} |\n| Review | ${bracket('annual/biennial')} |`)
   }
   for (const note of notes) blocks.push(`[^${note}]: For greater certainty, this ${pick(['paragraph', 'Article', 'provision'])} ${pick(['shall not apply to', 'does not prevent', 'is without prejudice to'])} ${pick(OBJECTS)}.`)
   if (blocks.some((block) => block.includes('[uncitral]'))) blocks.push('[uncitral]: https://uncitral.un.org/en/texts/ecommerce')

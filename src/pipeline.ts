@@ -4,21 +4,18 @@
  * (per file, on the parser threads, through the cache) → check (all files).
  * Then, for a workspace without errors, assemble.
  */
-import { promises as fs } from 'node:fs'
 import { assemble, type AssembleOptions } from './assemble/negotiation.js'
 import { hasErrors } from './check/diagnostics.js'
 import { validate } from './check/validate.js'
 import { decode } from './read/decode.js'
 import { cacheable, cacheKey, contentHash, type ParseCache } from './read/cache.js'
 import type { Source } from './read/source.js'
-import { readNamed, scanFolder, type ProposalFile } from './read/workspace.js'
+import { builtinTemplate } from './read/root.js'
+import { CONFIG_LIMIT, readNamed, scanFolder, type ProposalFile } from './read/workspace.js'
 import { tooLarge } from './parse/limits.js'
 import { parseConfig } from './parse/config.js'
 import type { ParsePool } from './parse/pool.js'
 import { DEFAULT_CONFIG, RULES, type Config, type Diagnostic, type Negotiation, type Note, type ParseResult, type Proposal } from './types.js'
-
-/** The configuration is held to this size whatever the limits it sets (SPEC §4). */
-export const CONFIG_LIMIT = 256 * 1024
 
 /** The templates a workspace may override; the others in its templates/ are not read. */
 export const TEMPLATE_NAMES = ['cover.md', 'consolidated.css', 'proposal.md'] as const
@@ -58,9 +55,11 @@ export interface Workspace {
 export async function loadWorkspace(source: Source, options: LoadOptions): Promise<Workspace> {
   const [configured, scan, noteScan, templates] = await Promise.all([readConfig(source, options.config), scanFolder(source, 'proposals'), scanFolder(source, 'notes'), readTemplates(source)])
   const config: Config = { ...configured.config, ...options.overrides }
-  const { results, parsed } = await parseFiles(source, scan.files, config, options)
-  const notes = await parseFiles(source, noteScan.files, config, { ...options, onProgress: undefined }, 'note')
-  const template = templates.texts['proposal.md'] ?? (await builtinProposalTemplate())
+  const [{ results, parsed }, notes] = await Promise.all([
+    parseFiles(source, scan.files, config, options),
+    parseFiles(source, noteScan.files, config, { ...options, onProgress: undefined }, 'note'),
+  ])
+  const template = templates.texts['proposal.md'] ?? (await builtinTemplate('proposal.md').catch(() => undefined))
   const checked = checkParsed(config, configured.diagnostics, results, { notes: notes.results, template })
   const diagnostics = [...scan.diagnostics, ...noteScan.diagnostics, ...templates.diagnostics, ...checked.diagnostics]
   return {
@@ -98,12 +97,6 @@ export function checkParsed(
   // A broken configuration would make every topic and name look wrong: check against it only when it is sound.
   if (!hasErrors(configDiagnostics)) diagnostics.push(...validate(proposals, config, { notes, template: extra.template }))
   return { config, proposals, notes, diagnostics }
-}
-
-/** The built-in templates/proposal.md, for `template-text` in a workspace without its own. */
-async function builtinProposalTemplate(): Promise<string | undefined> {
-  // src/pipeline.ts and dist/pipeline.js both sit one folder below the package's templates/.
-  return fs.readFile(new URL('../templates/proposal.md', import.meta.url), 'utf8').catch(() => undefined)
 }
 
 /** `consolidate.yaml` of the source, or the one the command line gave. */
@@ -152,8 +145,8 @@ async function readTemplates(source: Source): Promise<{ texts: Workspace['templa
   return { texts, diagnostics }
 }
 
-/** Files read and parsed a batch at a time: reading and parsing overlap, and memory stays bounded. */
-const BATCH = 64
+/** Files read and sent to the threads a batch at a time: reading and parsing overlap, and memory stays bounded. */
+const BATCH = 16
 
 /**
  * Every file's parse result, in the order of `files`: from the cache when
@@ -202,6 +195,8 @@ async function parseFiles(source: Source, files: ProposalFile[], config: Config,
       })
       return list
     })
+    // Let the threads' answers in: a thread that finished its files gets the next at once.
+    await new Promise((resolve) => setImmediate(resolve))
     let miss = 0
     for (const outcome of outcomes) {
       if ('bytes' in outcome) {

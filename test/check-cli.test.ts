@@ -160,8 +160,41 @@ describe('exit codes', () => {
     ['an invalid consolidate.yaml', ['check', '--root', path.join(fixtures, 'rule-invalid-config')], 1],
     ['warnings only', ['check', '--root', path.join(fixtures, 'rule-duplicate-supporter')], 0],
     ['help', ['--help'], 0],
+    ['help as a command', ['help'], 0],
+    ['help of a command', ['help', 'build'], 0],
   ])('%s', async (_, args, code) => {
     expect((await run(args as string[])).code).toBe(code)
+  })
+
+  test('help prints the help and exits 0, as `help`, `help build` and `build --help`', async () => {
+    for (const args of [['help'], ['help', 'build'], ['build', '--help']]) {
+      const result = await run(args)
+      expect(result.code, args.join(' ')).toBe(0)
+      expect(result.stdout, args.join(' ')).toContain('Usage: consolidate')
+    }
+  })
+
+  test('a missing --config says there is no such file, never a raw ENOENT', async () => {
+    const result = await run(['check', '--root', root, '--config', 'nowhere.yaml'], { cwd: root })
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'consolidate: cannot read the configuration nowhere.yaml: there is no such file; pass --config FILE with a readable file, or leave --config out to use <root>/consolidate.yaml\n',
+    })
+  })
+
+  test('a bad --threshold reads as one sentence', async () => {
+    const result = await run(['stocktake', '--root', root, '--threshold', 'zero'])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain("error: option '--threshold <n>' argument 'zero' is invalid. It must be a whole number of at least 1, e.g. --threshold 3.\n")
+  })
+
+  test('init takes --root like every command', async () => {
+    const parent = scratch()
+    const result = await run(['init', '--root', path.join(parent, 'negotiation')])
+    expect(result.code, result.stderr).toBe(0)
+    expect(readdirSync(path.join(parent, 'negotiation')).sort()).toEqual(['.gitignore', 'consolidate.yaml', 'proposals', 'templates'])
+    expect((await run(['init', path.join(parent, 'a'), '--root', path.join(parent, 'b')])).code).toBe(2)
   })
 
   test('a configuration that is not UTF-8 is invalid-config', async () => {

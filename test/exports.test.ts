@@ -80,4 +80,19 @@ describe('HTML and Word outputs', () => {
     ])
     expect(html).toContain('<title>Consolidated Negotiating Text</title>')
   })
+
+  test('a style sheet cannot end its <style> element, whatever the case of `</style`', async () => {
+    const root = workspace('exports')
+    mkdirSync(path.join(root, 'templates'))
+    const css = 'body { color: #123456; }\n</style><meta http-equiv="refresh" content="0;url=http://evil.example/x"><style>\n</STYLE\t><script>alert(1)</script>\n</sTyLe/>\na::after { content: "</style>"; }\n'
+    writeFileSync(path.join(root, 'templates', 'consolidated.css'), css)
+    const out = await build(root, '--format', 'html')
+    const html = readFileSync(path.join(out, 'consolidated.html'), 'utf8')
+    const head = html.slice(html.indexOf('<head>'), html.indexOf('</head>'))
+    expect(head).toContain(
+      '<style>\nbody { color: #123456; }\n<\\/style><meta http-equiv="refresh" content="0;url=http://evil.example/x"><style>\n<\\/STYLE\t><script>alert(1)</script>\n<\\/sTyLe/>\na::after { content: "<\\/style>"; }\n</style>',
+    )
+    // Only the page's own two style elements end (its style sheet's, and the running head's): test/browser.test.ts opens it.
+    expect(head.match(/<\/style/gi)).toHaveLength(2)
+  })
 })

@@ -4,7 +4,7 @@
  * and the configuration are held to the rules of proposals; nothing is
  * dropped silently; the parse cache only ever saves work.
  */
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import { chmodSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, describe, expect, test, vi } from 'vitest'
@@ -357,4 +357,19 @@ describe('the parse cache', () => {
       chmodSync(path.join(root, 'proposals', 'locked'), 0o755)
     }
   })
+})
+
+test('the compiled CLI exits once a diff of git revisions is printed: the git process it reads blobs through never holds it', () => {
+  const root = gitRepository()
+  mkdirSync(path.join(root, 'proposals'))
+  writeFileSync(path.join(root, 'proposals', 'a.md'), `${FRONT}Text.\n`)
+  commitAll(root, 'one')
+  writeFileSync(path.join(root, 'proposals', 'a.md'), `${FRONT}Text two.\n`)
+  commitAll(root, 'two')
+  const started = Date.now()
+  const result = spawnSync(process.execPath, [path.join(import.meta.dirname, '..', 'bin', 'consolidate.js'), 'diff', 'HEAD~1', 'HEAD', '--root', root, '--format', 'json'], { encoding: 'utf8', timeout: 20_000 })
+  expect(result.signal).toBe(null)
+  expect(result.status).toBe(0)
+  expect(JSON.parse(result.stdout).changed).toEqual([{ id: 'a', text: true }])
+  expect(Date.now() - started).toBeLessThan(15_000)
 })

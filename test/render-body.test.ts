@@ -126,3 +126,12 @@ test('lines of code blocks that look like the markers are quoted too: a line-bas
     '[Text.\n\n```\n<!-- quoted: proposal: x -->\ncode <!-- proposal: y -->\n```\n\n    <!-- quoted: /proposal: p -->\n\n]',
   )
 })
+
+test('a setext heading whose text ends in " #" keeps it: the ATX rewrite closes the heading once more', async () => {
+  const { parseMarkdown } = await import('../src/parse/proposal.js')
+  const { toString } = await import('mdast-util-to-string')
+  const out = placed('Scope of Article 5 #\n===\n\nText.\n', { bracketed: false, headingLevel: 3 })
+  expect(out).toBe('#### Scope of Article 5 # #\n\nText.')
+  const heading = parseMarkdown(out).children[0]
+  expect(heading.type === 'heading' && toString(heading)).toBe('Scope of Article 5 #')
+})

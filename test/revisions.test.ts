@@ -2,15 +2,17 @@
  * Revisions (SPEC §9, §10): three revisions of one workspace (test/revisions/rev4,
  * rev5, rev6) committed in a temporary repository, with every kind of change
  * between them, and a commit with errors in between: `diff`, `stats --since`,
- * the redline in every format, and `stocktake --history`.
+ * the redline in every format, and `stocktake --history`. (LibreOffice opens
+ * the Word redline in the slow suite: test/slow/redline-libreoffice.test.ts.)
  */
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { strFromU8, unzipSync } from 'fflate'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { golden, withoutStyleSheet } from './helpers/golden.js'
-import { commitAll, git, gitRepository } from './helpers/git.js'
+import { git } from './helpers/git.js'
+import { revisionsRepository, type RevisionsRepository } from './helpers/revisions.js'
 import { run } from './helpers/run.js'
 import { scratch } from './helpers/scratch.js'
 
@@ -18,29 +20,9 @@ const fixtures = path.join(import.meta.dirname, 'revisions')
 const expected = path.join(fixtures, 'expected')
 const cli = path.join(import.meta.dirname, '..', 'bin', 'consolidate.js')
 
-/** The repository: `negotiation/` holds Rev.4 (tag v4), Rev.5 (tag v5), a commit with an error, then Rev.6 at HEAD. */
-function repository(): { repository: string; root: string; commits: string[] } {
-  const repository = gitRepository()
-  const root = path.join(repository, 'negotiation')
-  const revision = (name: string, message: string, date: string): void => {
-    rmSync(root, { recursive: true, force: true })
-    cpSync(path.join(fixtures, name), root, { recursive: true })
-    commitAll(repository, message, date)
-  }
-  revision('rev4', 'Rev.4', '2026-09-01T10:00:00Z')
-  git(repository, 'tag', 'v4')
-  // Committed on 30 September in Washington: 1 October in UTC, the date history gives.
-  revision('rev5', 'Rev.5', '2026-09-30T22:00:00-05:00')
-  git(repository, 'tag', 'v5')
-  writeFileSync(path.join(root, 'proposals', 'broken.md'), '---\ntopic: C.1\nauthor: Chile\n---\n\nEach Party [shall.\n')
-  commitAll(repository, 'A proposal with an error', '2026-10-15T10:00:00Z')
-  revision('rev6', 'Rev.6', '2026-11-28T10:00:00Z')
-  return { repository, root, commits: git(repository, 'log', '--format=%H').trim().split('\n') }
-}
-
-let repo: ReturnType<typeof repository>
+let repo: RevisionsRepository
 beforeAll(() => {
-  repo = repository()
+  repo = revisionsRepository()
 })
 
 describe('diff sees every change', () => {
@@ -206,26 +188,6 @@ describe('the redline', () => {
     // A link written as a reference keeps its words and its address.
     expect(xml).toMatch(/<w:hyperlink w:history="1" r:id="[^"]+"><w:r><w:rPr><w:rStyle w:val="Hyperlink"\/><\/w:rPr><w:t xml:space="preserve">UNCITRAL Model Law on Electronic Commerce<\/w:t>/)
   })
-
-  test('LibreOffice opens the Word redline and lists its changes', () => {
-    const soffice = ['soffice', 'libreoffice'].find((name) => spawnSync(name, ['--version'], { stdio: 'ignore' }).status === 0)
-    if (!soffice) return console.warn('LibreOffice (soffice) is not installed: the Word redline is not opened by it')
-    const out = scratch('consolidate-redline-')
-    execFileSync(process.execPath, [cli, 'build', '--format', 'docx', '--out', out], { cwd: repo.root, stdio: 'pipe' })
-    const profile = `file://${scratch('consolidate-soffice-')}`
-    const convert = (to: string): void => {
-      const result = spawnSync(soffice, [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', to, '--outdir', out, path.join(out, 'consolidated-redline.docx')], { encoding: 'utf8', timeout: 120_000 })
-      expect(result.status, result.stderr).toBe(0)
-    }
-    convert('pdf')
-    expect(readFileSync(path.join(out, 'consolidated-redline.pdf')).subarray(0, 5).toString()).toBe('%PDF-')
-    // Its own format keeps the tracked changes it read: one changed region per change.
-    convert('odt')
-    const content = strFromU8(unzipSync(readFileSync(path.join(out, 'consolidated-redline.odt')))['content.xml'])
-    const regions = content.match(/<text:changed-region /g) ?? []
-    expect(regions.length).toBeGreaterThan(20)
-    expect(content).toContain('<dc:creator>WTO Secretariat</dc:creator>')
-  }, 240_000)
 
   test('the clean view, several languages, a small group', async () => {
     const out = scratch('consolidate-redline-')

@@ -12,7 +12,7 @@ import { MemoryCache } from '../read/cache.js'
 import { folderSource } from '../read/folder.js'
 import { builtinTemplate, readConfigFile, resolveRoot } from '../read/root.js'
 import { watchFolder } from '../read/watch.js'
-import { renderCleanOutputs, renderOutputs, type Templates } from '../render/outputs.js'
+import { renderCleanOutputs, renderOutputs, type Rendered, type Templates } from '../render/outputs.js'
 import { cleanText, type CleanText } from '../assemble/clean.js'
 import type { BuildSummary } from '../render/summary.js'
 import type { Diagnostic, Language, Negotiation, Proposal } from '../types.js'
@@ -68,6 +68,8 @@ interface Outcome {
   code: number
   files: string[]
   negotiation?: Negotiation
+  /** Problems found only when rendering (a body too complex for HTML or Word), counted in the summary. */
+  diagnostics?: Diagnostic[]
 }
 
 export async function build(options: BuildOptions, io: Io, pool?: ParsePool): Promise<number> {
@@ -78,7 +80,7 @@ async function buildOnce(options: BuildOptions, io: Io, pool: ParsePool): Promis
   const settings = await settingsOf(options, io)
   const { workspace, cache } = await loadRoot(options, io, pool)
   const revisions = new Revisions({ cwd: io.cwd, root: settings.root, configFile: options.config, pool, cache, io })
-  const outcome = options.check ? await check(workspace, options, settings, io, revisions) : await write(workspace, options, settings, io, revisions)
+  const outcome = options.check ? await check(workspace, options, settings, io, pool, revisions) : await write(workspace, options, settings, io, pool, revisions)
   const summaryFile = io.env.GITHUB_STEP_SUMMARY
   if (summaryFile) await appendSummary(summaryFile, outcome, workspace, { root: settings.root, configFile: options.config, pool }, io)
   return outcome.code
@@ -100,7 +102,7 @@ async function watchBuild(options: BuildOptions, outer: Io, pool: ParsePool): Pr
     try {
       const config = options.config === undefined ? undefined : await readConfigFile(io.cwd, options.config)
       const workspace = await loadWorkspace(source, { pool, cache, config })
-      const outcome = await write(workspace, options, settings, io, revisions)
+      const outcome = await write(workspace, options, settings, io, pool, revisions)
       rebuild = { outcome: outcome.outcome, parsed: workspace.parsed, diagnostics: workspace.diagnostics }
     } catch (error) {
       // A watch outlives bad moments (an unknown group, a configuration being saved): report and wait for the next change.
@@ -169,13 +171,14 @@ async function inputsFailed(workspace: Workspace, settings: Settings, io: Io, wr
 }
 
 /** Render and write one target, recording it in the manifest. */
-async function write(workspace: Workspace, options: BuildOptions, settings: Settings, io: Io, revisions: Revisions): Promise<Outcome> {
+async function write(workspace: Workspace, options: BuildOptions, settings: Settings, io: Io, pool: ParsePool, revisions: Revisions): Promise<Outcome> {
   const target = targetOf(options, workspace)
   const failed = await inputsFailed(workspace, settings, io, true, [target])
   if (failed) return failed
   const since = await sinceOf(target, workspace, revisions, io)
   if (!since.usable) return { outcome: 'errors', code: EXIT.inputs, files: [] }
-  const { outputs, negotiation, clean } = await render(workspace, target, settings, since.revision)
+  const { outputs, negotiation, clean, diagnostics } = await render(workspace, target, settings, pool, since.revision)
+  if (diagnostics.length > 0) return renderFailed(diagnostics, settings, io, true)
   const manifest = recordBuild(await manifestIn(settings.out), { ...target, files: outputs.map((output) => output.name) })
   await writeOutputs(settings.out, [...outputs, { name: MANIFEST, content: writeManifest(manifest) }])
   const names = outputs.map((output) => shown(io, path.join(settings.out, output.name)))
@@ -188,12 +191,20 @@ async function write(workspace: Workspace, options: BuildOptions, settings: Sett
   return { outcome: 'written', code: EXIT.ok, files: names, negotiation }
 }
 
+/** A body too complex to render in HTML or Word is an error in the inputs, as any other: printed, and nothing written. */
+async function renderFailed(diagnostics: Diagnostic[], settings: Settings, io: Io, written: boolean): Promise<Outcome> {
+  await printDiagnostics(diagnostics, io, settings.root)
+  const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length
+  io.stderr.write(`consolidate: ${errors} error${errors === 1 ? '' : 's'} in the inputs${written ? '; nothing was written' : ''}\n`)
+  return { outcome: 'errors', code: EXIT.inputs, files: [], diagnostics }
+}
+
 /**
  * `--check`: compare with the disk what the flags would write, or, without
  * flags, every build the manifest lists; say which files are missing or out
  * of date and the command that brings each up to date.
  */
-async function check(workspace: Workspace, options: BuildOptions, settings: Settings, io: Io, revisions: Revisions): Promise<Outcome> {
+async function check(workspace: Workspace, options: BuildOptions, settings: Settings, io: Io, pool: ParsePool, revisions: Revisions): Promise<Outcome> {
   const manifest = await manifestIn(settings.out)
   const targets = chosen(options) || !manifest || manifest.builds.length === 0 ? [targetOf(options, workspace)] : manifest.builds
   const failed = await inputsFailed(workspace, settings, io, false, targets)
@@ -204,7 +215,8 @@ async function check(workspace: Workspace, options: BuildOptions, settings: Sett
   for (const target of targets) {
     const since = await sinceOf(target, workspace, revisions, io)
     if (!since.usable) return { outcome: 'errors', code: EXIT.inputs, files: [] }
-    const rendered = await render(workspace, target, settings, since.revision)
+    const rendered = await render(workspace, target, settings, pool, since.revision)
+    if (rendered.diagnostics.length > 0) return renderFailed(rendered.diagnostics, settings, io, false)
     negotiation ??= rendered.negotiation
     const differing = await staleOutputs(settings.out, rendered.outputs)
     files.push(...rendered.outputs.map((output) => shown(io, path.join(settings.out, output.name))))
@@ -221,11 +233,19 @@ async function check(workspace: Workspace, options: BuildOptions, settings: Sett
   return { outcome: 'fresh', code: EXIT.ok, files, negotiation }
 }
 
+/** What a target renders: its files, or the diagnostics of a body too complex to render (then no file). */
+interface TargetOutputs {
+  outputs: Output[]
+  diagnostics: Diagnostic[]
+  negotiation: Negotiation
+  clean?: CleanText
+}
+
 /**
  * Every file of a target, named as it is written (its redline too, against
  * `since`); and the negotiation (and, for the clean view, the clean text) of its first language.
  */
-async function render(workspace: Workspace, target: Target, settings: Settings, since?: Revision): Promise<{ outputs: Output[]; negotiation: Negotiation; clean?: CleanText }> {
+async function render(workspace: Workspace, target: Target, settings: Settings, pool: ParsePool, since?: Revision): Promise<TargetOutputs> {
   const selected = target.group === undefined ? undefined : selectGroup(workspace.config, target.group)
   const templates: Templates = {
     cover: workspace.templates['cover.md'] ?? (await builtinTemplate('cover.md')),
@@ -238,16 +258,17 @@ async function render(workspace: Workspace, target: Target, settings: Settings, 
   for (const language of target.languages) {
     const negotiation = negotiationIn(workspace, language, selected)
     first ??= negotiation
-    let rendered: Output[]
+    let rendered: Rendered
     let clean: CleanText | undefined
     if (target.view === 'clean') {
       clean = cleanIn(workspace, language, selected)
       firstClean ??= clean
-      rendered = await renderCleanOutputs(clean, target.formats, templates)
+      rendered = await renderCleanOutputs(clean, target.formats, templates, { pool })
     } else {
-      rendered = await renderOutputs(negotiation, target.formats, templates)
+      rendered = await renderOutputs(negotiation, target.formats, templates, { pool })
     }
-    for (const output of rendered) {
+    if (rendered.diagnostics.length > 0) return { outputs: [], diagnostics: rendered.diagnostics, negotiation: first!, clean: firstClean }
+    for (const output of rendered.outputs) {
       outputs.push({ ...output, name: outputName(output.name, { group: target.group, language: several ? language : undefined }) })
     }
     if (since) {
@@ -265,7 +286,7 @@ async function render(workspace: Workspace, target: Target, settings: Settings, 
   }
   const inputs = [...workspace.files, ...workspace.noteFiles].map((file) => path.join(settings.root, file.path))
   await refuseInputFiles(settings.out, outputs.map((output) => output.name), [settings.configFile, ...inputs])
-  return { outputs, negotiation: first!, clean: firstClean }
+  return { outputs, diagnostics: [], negotiation: first!, clean: firstClean }
 }
 
 /** The proposals of a small group's topics (all of them without a group). */
@@ -304,7 +325,7 @@ interface SummaryContext {
 async function appendSummary(file: string, outcome: Outcome, workspace: Workspace, context: SummaryContext, io: Io): Promise<void> {
   const { renderSummary } = await import('../render/summary.js')
   const { countNegotiation, statsReport } = await import('../revisions/stats.js')
-  const count = (severity: string): number => workspace.diagnostics.filter((diagnostic) => diagnostic.severity === severity).length
+  const count = (severity: string): number => [...workspace.diagnostics, ...(outcome.diagnostics ?? [])].filter((diagnostic) => diagnostic.severity === severity).length
   const language = outcome.negotiation?.config.language ?? workspace.config.language
   const previous = outcome.outcome === 'errors' ? { changes: '' } : await changesSincePrevious(context, language, io)
   // The numbers of the whole text (not a group's), with their changes since the same commit as the change list.

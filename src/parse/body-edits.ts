@@ -71,7 +71,9 @@ export function analyseBody(blocks: RootContent[], source: string, lines: LineIn
               while (next < contentEnd && /[ \t>]/.test(source[next])) next++
               edits.push({ kind: 'text', start: newline, end: next, text: ' ', rank: 5 })
             }
-            edits.push({ kind: 'text', start: contentEnd, end: offsetOf(node, 'end'), text: '', rank: 5 })
+            // A `#` run at the end of the text would read as the ATX heading's closing sequence: close it once more, so it stays text.
+            const closing = /(^|[ \t])#+[ \t]*$/.test(source.slice(at, contentEnd)) ? ' #' : ''
+            edits.push({ kind: 'text', start: contentEnd, end: offsetOf(node, 'end'), text: closing, rank: 5 })
           }
           break
         }

@@ -10,6 +10,7 @@ import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { Worker, type ResourceLimits } from 'node:worker_threads'
 import { tooComplex, type Overrun } from './limits.js'
+import type { BodyJob, BodyJobResult } from '../render/body-job.js'
 import type { Limits, ParseResult } from '../types.js'
 
 /** A file to parse: `name` names it in diagnostics. */
@@ -23,6 +24,8 @@ export interface Jobs {
   parse: { input: ParseInput & { fileSize: number }; output: ParseResult }
   /** A file under notes/ (SPEC §3.1a): its result holds a `note`. */
   note: { input: ParseInput & { fileSize: number }; output: ParseResult }
+  /** A body for the HTML and Word documents: parsed, placed and converted (see render/body-job.ts). */
+  body: { input: BodyJob; output: BodyJobResult }
 }
 export type JobKind = keyof Jobs
 

@@ -8,6 +8,7 @@ import { analyseBody } from './body-edits.js'
 import { readFrontMatter, type FrontMatter } from './front-matter.js'
 import { decode, LineIndex, normalise } from '../read/decode.js'
 import { tooLarge } from './limits.js'
+import { checkStructure, structureLimits } from './structure.js'
 import { DEFAULT_LIMITS, RULES, type Diagnostic, type ParseResult, type Place, type Rule } from '../types.js'
 
 const markdown = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze()
@@ -164,7 +165,14 @@ export function readMarkdownFile(file: string, input: Uint8Array | string, optio
     report('no-front-matter', `the front matter opened on line 1 is never closed${dots}; add a line \`---\` after its last field, e.g. \`${kind === PROPOSAL ? 'author: Japan' : 'by: Facilitator'}\``, { line: 1, column: 1 })
     return { done: { diagnostics } }
   }
-  return { text, tree, head, lines: new LineIndex(text), diagnostics, report }
+  const lines = new LineIndex(text)
+  // Before anything else walks the tree: a body past the structural limits is not read further.
+  const structure = checkStructure(tree, structureLimits(fileSize))
+  if ('message' in structure) {
+    report('too-complex', structure.message, lines.place(structure.offset))
+    return { done: { diagnostics } }
+  }
+  return { text, tree, head, lines, diagnostics, report }
 }
 
 /** The line after the front matter, or its closing line when the file ends there: where an empty body is reported. */

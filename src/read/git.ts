@@ -3,7 +3,8 @@
  * `cat-file --batch`), never from or into the working tree. A blob's size is
  * known from the listing, so a file over the limit is never read.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
+import { spawn, type ChildProcessByStdio } from 'node:child_process'
+import type { Readable, Writable } from 'node:stream'
 import { realpathSync } from 'node:fs'
 import path from 'node:path'
 import { UsageError } from '../errors.js'
@@ -124,7 +125,7 @@ export async function gitSource(repository: Repository, commit: string, label: s
 
 /** Blob contents by object id, through one `git cat-file --batch` kept open for all of them. */
 export class BlobReader {
-  private child?: ChildProcessWithoutNullStreams
+  private child?: ChildProcessByStdio<Writable, Readable, null>
   private buffer: Buffer = Buffer.alloc(0)
   private readonly waiting: Array<{ oid: string; resolve: (bytes: Buffer) => void; reject: (error: Error) => void }> = []
 
@@ -145,9 +146,10 @@ export class BlobReader {
     this.child = undefined
   }
 
-  private start(): ChildProcessWithoutNullStreams {
+  private start(): ChildProcessByStdio<Writable, Readable, null> {
     if (this.child) return this.child
-    const child = spawn('git', ['--no-pager', 'cat-file', '--batch'], { cwd: this.top, env: gitEnv() })
+    // No pipe for its standard error: a pipe left open would keep the program alive (cat-file answers `missing` on its output).
+    const child = spawn('git', ['--no-pager', 'cat-file', '--batch'], { cwd: this.top, env: gitEnv(), stdio: ['pipe', 'pipe', 'ignore'] })
     child.stdout.on('data', (chunk: Buffer) => {
       this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk])
       this.drain()
@@ -167,7 +169,7 @@ export class BlobReader {
   private hold(busy: boolean): void {
     const child = this.child
     if (!child) return
-    for (const handle of [child, child.stdout, child.stdin, child.stderr] as Array<{ ref?: () => void; unref?: () => void }>) {
+    for (const handle of [child, child.stdout, child.stdin] as Array<{ ref?: () => void; unref?: () => void }>) {
       if (busy) handle.ref?.()
       else handle.unref?.()
     }

@@ -3,7 +3,7 @@ import { promises as fs, statSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { UsageError } from '../errors.js'
-import { CONFIG_LIMIT } from '../pipeline.js'
+import { CONFIG_LIMIT } from './workspace.js'
 import { folderSource, readBounded } from './folder.js'
 import { holdsWorkspace } from './source.js'
 

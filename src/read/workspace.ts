@@ -23,6 +23,9 @@ export interface Scan {
   diagnostics: Diagnostic[]
 }
 
+/** The configuration is held to this size whatever the limits it sets (SPEC §4). */
+export const CONFIG_LIMIT = 256 * 1024
+
 /** Proposal files end in `.md`, in any case (`.MD` too). */
 export const MARKDOWN = /\.md$/i
 

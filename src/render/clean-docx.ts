@@ -1,26 +1,26 @@
 /** The clean text to `clean.docx` (SPEC §11): headings, the articles' texts, the concordance; same inputs, same bytes. Pure. */
 import { BorderStyle, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx'
 import type { CleanEntry, CleanText } from '../assemble/clean.js'
-import { renderBody } from './apply-edits.js'
-import { articleHeading, cleanCoverValues, renderCleanCover } from './clean.js'
-import { DocxBodies, type Block } from './docx-body.js'
-import { coverBlocks, packDocx, type DocxTemplates } from './docx.js'
+import { articleKey, bodyOf } from './bodies.js'
+import { articleHeading, cleanCoverValues } from './clean.js'
+import type { DocxBody } from './docx-body.js'
+import { DocxBuilder, type Block } from './docx-build.js'
+import { coverBlocks, packDocx } from './docx.js'
 import { labelsFor, type Labels } from './labels.js'
-import { DEFAULT_COVER } from './markdown.js'
 
-/** Render the clean text as a Word document. */
-export async function renderCleanDocx(clean: CleanText, templates: DocxTemplates = {}): Promise<Uint8Array> {
+/** Render the clean text as a Word document, from its `bodies` (see `cleanBodies`). */
+export async function renderCleanDocx(clean: CleanText, bodies: Map<string, DocxBody>): Promise<Uint8Array> {
   const { config } = clean
   const labels = labelsFor(config.language)
   const values = cleanCoverValues(clean, labels)
-  const bodies = new DocxBodies()
-  const children: Block[] = coverBlocks(values, renderCleanCover(clean, templates.cover ?? DEFAULT_COVER, labels), bodies, labels.record.clean.title)
+  const builder = new DocxBuilder()
+  const children: Block[] = coverBlocks(values, bodyOf(bodies, 'cover'), builder, labels.record.clean.title)
   const visit = (entries: CleanEntry[]): void => {
     for (const entry of entries) {
       const style = `Heading${Math.min(6, entry.depth)}`
       if (entry.article) {
         children.push(new Paragraph({ style, text: articleHeading(entry.article, entry, labels) }))
-        for (const { proposal } of entry.article.texts) children.push(...bodies.render(renderBody(proposal.body, { bracketed: false, headingLevel: Math.min(6, entry.depth) })).blocks)
+        for (const { proposal } of entry.article.texts) children.push(...builder.build(bodyOf(bodies, articleKey(entry.article.number, proposal.id))).blocks)
       } else {
         children.push(new Paragraph({ style, pageBreakBefore: entry.depth === 1, text: entry.title ? `${entry.id}\u2003${entry.title}` : entry.id }))
       }
@@ -31,7 +31,7 @@ export async function renderCleanDocx(clean: CleanText, templates: DocxTemplates
   children.push(new Paragraph({ style: 'Heading1', pageBreakBefore: true, text: `${labels.annex}${labels.colon}${labels.record.clean.concordance}` }))
   children.push(new Paragraph(labels.record.clean.concordanceIntro))
   children.push(concordance(clean, labels))
-  return packDocx(config, values, bodies, children)
+  return packDocx(config, values, builder, children)
 }
 
 function concordance(clean: CleanText, labels: Labels): Table {

@@ -2,24 +2,22 @@
 import type { Element } from 'hast'
 import { h } from 'hastscript'
 import { articlesOf, type CleanEntry, type CleanText } from '../assemble/clean.js'
-import { renderBody } from './apply-edits.js'
-import { articleHeading, cleanCoverValues, renderCleanCover } from './clean.js'
-import { BodyRenderer } from './html-body.js'
+import { articleKey } from './bodies.js'
+import { articleHeading, cleanCoverValues } from './clean.js'
+import type { HtmlBody } from './html-body.js'
 import { lines } from './html-lines.js'
-import { htmlPage, notesList, topicAnchor, type HtmlTemplates } from './html.js'
+import { htmlPage, notesList, Numbered, topicAnchor, type HtmlTemplates } from './html.js'
 import { labelsFor, type Labels } from './labels.js'
-import { DEFAULT_COVER } from './markdown.js'
 
-/** Render the clean text as one HTML page. */
-export function renderCleanHtml(clean: CleanText, templates: HtmlTemplates = {}): string {
+/** Render the clean text as one HTML page, from its `bodies` (see `cleanBodies`). */
+export function renderCleanHtml(clean: CleanText, templates: HtmlTemplates, prepared: Map<string, HtmlBody>): string {
   const labels = labelsFor(clean.config.language)
-  const bodies = new BodyRenderer(labels.document.backToText)
+  const bodies = new Numbered(prepared)
   return htmlPage({
     language: clean.config.language,
     values: cleanCoverValues(clean, labels),
     labels,
     bodies,
-    cover: renderCleanCover(clean, templates.cover ?? DEFAULT_COVER, labels),
     css: templates.css,
     subtitle: labels.record.clean.title,
     sections: () => [
@@ -30,7 +28,7 @@ export function renderCleanHtml(clean: CleanText, templates: HtmlTemplates = {})
   })
 }
 
-function entrySection(entry: CleanEntry, labels: Labels, bodies: BodyRenderer): Element {
+function entrySection(entry: CleanEntry, labels: Labels, bodies: Numbered): Element {
   const level = Math.min(6, entry.depth + 1)
   if (!entry.article) {
     const heading = h(`h${level}`, [h('span.number', entry.id), entry.title ? ` ${entry.title}` : ''])
@@ -38,7 +36,7 @@ function entrySection(entry: CleanEntry, labels: Labels, bodies: BodyRenderer): 
   }
   const { article } = entry
   // The texts before the entries below: footnotes are numbered in reading order.
-  const texts = article.texts.map(({ proposal }) => bodies.render(renderBody(proposal.body, { bracketed: false, headingLevel: level }), `a${article.number}-${proposal.id}-`))
+  const texts = article.texts.map(({ proposal }) => bodies.take(articleKey(article.number, proposal.id)))
   const children = entry.children.map((child) => entrySection(child, labels, bodies))
   return h('section.article', { className: [`depth-${entry.depth}`], id: `article-${article.number}` }, lines([
     { type: 'comment', value: ` article: ${article.number} topic: ${entry.id} ` },

@@ -1,35 +1,67 @@
 /**
- * One proposal's body to Word paragraphs: its Markdown parsed on its own (never
- * the whole document) and walked once. Raw HTML is dropped (Word cannot show
- * it, and proposal text is untrusted); footnotes become Word footnotes.
+ * One proposal's body to Word paragraphs, described as plain data: its own tree
+ * (never the whole document) walked once on a parser thread, within the
+ * deadline; the document builds the Word objects from it (docx-build.ts).
+ * Raw HTML is dropped (Word cannot show it, and proposal text is untrusted);
+ * footnotes become Word footnotes.
  */
-import { BorderStyle, ExternalHyperlink, FootnoteReferenceRun, HeadingLevel, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type IParagraphOptions, type ParagraphChild } from 'docx'
-import type { Definition, FootnoteDefinition, List, Nodes, PhrasingContent, Root, RootContent } from 'mdast'
-import remarkGfm from 'remark-gfm'
-import remarkParse from 'remark-parse'
-import { unified } from 'unified'
-import { visit } from 'unist-util-visit'
+import type { Definition, FootnoteDefinition, List, Nodes, PhrasingContent, Root, RootContent, Table } from 'mdast'
+import { toString } from 'mdast-util-to-string'
 
-export type Block = Paragraph | Table
+/** A run of text, or a line break. */
+export interface RunSpec {
+  text?: string
+  break?: true
+  bold?: true
+  italics?: true
+  strike?: true
+  /** Styled as a live link. */
+  link?: true
+  code?: true
+}
 
-/** The numbering definitions a document needs: one per start number of its ordered lists. */
-export const orderedNumbering = (start: number): string => `ordered-${start}`
-export const BULLET = 'bullet'
-/** Indentation of one list level, in twentieths of a point (1 cm). */
-export const LIST_INDENT = 567
+export type InlineSpec = { run: RunSpec } | { hyperlink: string; children: InlineSpec[] } | { footnote: ParagraphSpec[] }
 
-const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6]
+export interface ParagraphSpec {
+  children: InlineSpec[]
+  /** A paragraph style (`CodeBlock`). */
+  style?: string
+  /** A heading level, 1 to 6. */
+  heading?: number
+  /** A list item's first paragraph; `instance` numbers the body's lists from 1. */
+  numbering?: { ordered: boolean; start: number; level: number; instance: number }
+  /** List levels to indent by (a list item's later paragraphs). */
+  indent?: number
+  /** In a block quote: a rule on the left. */
+  quote?: true
+  /** A thematic break: a rule below an empty paragraph. */
+  rule?: true
+  keepNext?: true
+}
+
+export type BlockSpec = { paragraph: ParagraphSpec } | { table: ParagraphSpec[][] }
+
+export interface DocxBody {
+  blocks: BlockSpec[]
+  /** The block that can take a note on the whole text: the text's last paragraph, unless the text ends otherwise (a table). */
+  last?: number
+  /** Start numbers of the body's ordered lists. */
+  starts: number[]
+  /** How many lists the body has (numbered 1 to `lists` in `numbering.instance`). */
+  lists: number
+}
+
+export interface DocxBodyOptions {
+  /** Top-level blocks whose text (spaces squashed) is one of these are left out. */
+  drop?: string[]
+}
 
 /** Elements whose content is code, not text: what stands between their tags is dropped too. */
 const RAW_CONTENT = /^<(script|style|iframe|object|embed|template|noscript|textarea|title|svg|math)[\s>]/i
+/** Links that may become live in the document; any other (`javascript:`, `file:`…) stays plain text. */
+export const SAFE_URL = /^(https?:|mailto:)/i
 
-interface Marks {
-  bold?: boolean
-  italics?: boolean
-  strike?: boolean
-  code?: boolean
-  link?: boolean
-}
+type Marks = Omit<RunSpec, 'text' | 'break'>
 
 interface Place {
   /** List nesting: 0 outside lists. */
@@ -39,73 +71,62 @@ interface Place {
   note: boolean
 }
 
-type ParagraphSpec = IParagraphOptions & { children: ParagraphChild[] }
-
-/** A block before it is built, so its last paragraph can still take a note and be kept with what follows. */
-type Spec = { paragraph: ParagraphSpec } | { table: ParagraphSpec[][][] }
-
-export interface RenderOptions {
-  /** Leaves out some of the body's top-level blocks. */
-  keep?: (node: RootContent) => boolean
-  /** Added at the end of the text's last paragraph: the reference to a note on the whole proposal. */
-  append?: ParagraphChild
-  /** Keep the text's last paragraph on the page of the paragraph that follows it. */
-  keepWithNext?: boolean
+/** One body's tree (already placed: brackets in, headings re-levelled) to Word paragraphs. Runs on a parser thread. */
+export function docxBody(tree: Root, options: DocxBodyOptions = {}): DocxBody {
+  const drop = new Set(options.drop ?? [])
+  const children = drop.size === 0 ? tree.children : tree.children.filter((node) => !drop.has(toString(node).replace(/\s+/g, ' ').trim()))
+  return new BodyWalk(tree).render(children)
 }
 
-export interface DocxBody {
-  blocks: Block[]
-  /** Whether the text had a paragraph to take `append`. */
-  appended: boolean
-}
-
-/** Converts bodies one by one, for one document (its lists are numbered apart). */
-export class DocxBodies {
-  private readonly markdown = unified().use(remarkParse).use(remarkGfm).freeze()
-  private instance = 0
-  /** Start numbers of the ordered lists seen: each needs a numbering definition. */
-  readonly starts = new Set<number>([1])
-  private definitions = new Map<string, Definition>()
-  private notes = new Map<string, FootnoteDefinition>()
+/** The walk over one body: its definitions and notes, its lists, its last paragraph. */
+class BodyWalk {
+  private readonly definitions = new Map<string, Definition>()
+  private readonly notes = new Map<string, FootnoteDefinition>()
+  private readonly starts = new Set<number>()
+  private lists = 0
   private last?: ParagraphSpec
 
-  /** Convert one body's Markdown. */
-  render(markdown: string, options: RenderOptions = {}): DocxBody {
-    const tree: Root = this.markdown.parse(markdown)
-    if (options.keep) tree.children = tree.children.filter(options.keep)
-    this.definitions = new Map()
-    this.notes = new Map()
-    this.last = undefined
-    visit(tree, (node) => {
-      if (node.type === 'definition') this.definitions.set(node.identifier, node)
-      if (node.type === 'footnoteDefinition') this.notes.set(node.identifier, node)
-    })
-    const specs = this.blocks(tree.children, { level: 0, quote: false, note: false })
-    // Set while walking the tree, which the compiler cannot see.
+  constructor(tree: Root) {
+    // Definitions are blocks of the body or of its containers: found without recursion.
+    const stack: Nodes[] = [tree]
+    while (stack.length > 0) {
+      const node = stack.pop()!
+      if (node.type === 'definition' && !this.definitions.has(node.identifier)) this.definitions.set(node.identifier, node)
+      if (node.type === 'footnoteDefinition' && !this.notes.has(node.identifier)) this.notes.set(node.identifier, node)
+      if ('children' in node) for (let index = node.children.length - 1; index >= 0; index--) stack.push(node.children[index])
+    }
+  }
+
+  render(nodes: RootContent[]): DocxBody {
+    const blocks = this.blocks(nodes, { level: 0, quote: false, note: false })
+    // The note on the whole text goes on its last paragraph (set while walking, which the compiler cannot see);
+    // there is none when the text ends in a table or has no paragraph at all.
     const last = this.last as ParagraphSpec | undefined
-    if (last && options.append) last.children.push(options.append)
-    if (last && options.keepWithNext) Object.assign(last, { keepNext: true })
-    return { blocks: specs.map(build), appended: last !== undefined && options.append !== undefined }
+    let index = blocks.length - 1
+    while (index >= 0 && !(last !== undefined && 'paragraph' in blocks[index] && (blocks[index] as { paragraph: ParagraphSpec }).paragraph === last)) index--
+    return { blocks, ...(index === -1 ? {} : { last: index }), starts: [...this.starts].sort((a, b) => a - b), lists: this.lists }
   }
 
-  private blocks(nodes: RootContent[], place: Place): Spec[] {
-    return nodes.flatMap((node) => this.block(node, place))
+  private blocks(nodes: RootContent[], place: Place): BlockSpec[] {
+    const out: BlockSpec[] = []
+    for (const node of nodes) for (const block of this.block(node, place)) out.push(block)
+    return out
   }
 
-  private block(node: RootContent, place: Place): Spec[] {
+  private block(node: RootContent, place: Place): BlockSpec[] {
     switch (node.type) {
       case 'paragraph':
         return [this.paragraph(this.inlines(node.children, {}, place), place)]
       case 'heading':
-        return [this.paragraph(this.inlines(node.children, {}, place), place, { heading: HEADINGS[Math.min(6, node.depth) - 1], keepNext: true })]
+        return [this.paragraph(this.inlines(node.children, {}, place), place, { heading: node.depth, keepNext: true })]
       case 'list':
         return this.list(node, place)
       case 'blockquote':
         return this.blocks(node.children, { ...place, quote: true })
       case 'code':
-        return [this.paragraph(node.value.split('\n').map((line, index) => new TextRun({ text: line, break: index > 0 ? 1 : undefined })), place, { style: 'CodeBlock' })]
+        return [this.paragraph(node.value.split('\n').map((line, index) => ({ run: index > 0 ? { text: line, break: true } : { text: line } })), place, { style: 'CodeBlock' })]
       case 'thematicBreak':
-        return [{ paragraph: { children: [], border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: 'A0A8B0', space: 1 } } } }]
+        return [{ paragraph: { children: [], rule: true } }]
       case 'table':
         return [this.table(node, place)]
       default:
@@ -114,44 +135,53 @@ export class DocxBodies {
     }
   }
 
-  private paragraph(children: ParagraphChild[], place: Place, options: IParagraphOptions = {}): Spec {
-    const quote = place.quote ? { border: { left: { style: BorderStyle.SINGLE, size: 12, color: 'C0C8D0', space: 8 } } } : {}
-    const indent = place.level > 0 && !('numbering' in options) ? { indent: { left: LIST_INDENT * place.level } } : {}
-    const paragraph: ParagraphSpec = { ...quote, ...indent, ...options, children }
+  private paragraph(children: InlineSpec[], place: Place, options: Omit<ParagraphSpec, 'children'> = {}): { paragraph: ParagraphSpec } {
+    const paragraph: ParagraphSpec = {
+      ...(place.quote ? { quote: true } : {}),
+      ...(place.level > 0 && options.numbering === undefined ? { indent: place.level } : {}),
+      ...options,
+      children,
+    }
     if (!place.note) this.last = paragraph
     return { paragraph }
   }
 
-  private list(list: List, place: Place): Spec[] {
+  private list(list: List, place: Place): BlockSpec[] {
     const start = list.start ?? 1
     if (list.ordered) this.starts.add(start)
-    const reference = list.ordered ? orderedNumbering(start) : BULLET
-    const instance = ++this.instance
+    const instance = ++this.lists
     const level = Math.min(place.level, 8)
     const inner: Place = { ...place, level: place.level + 1 }
-    return list.children.flatMap((item) => {
+    const out: BlockSpec[] = []
+    for (const item of list.children) {
       let numbered = false
-      return item.children.flatMap((child) => {
+      for (const child of item.children) {
         if (!numbered && child.type === 'paragraph') {
           numbered = true
-          return [this.paragraph(this.inlines(child.children, {}, place), inner, { numbering: { reference, level, instance } })]
+          out.push(this.paragraph(this.inlines(child.children, {}, place), inner, { numbering: { ordered: Boolean(list.ordered), start, level, instance } }))
+        } else {
+          for (const block of this.block(child, inner)) out.push(block)
         }
-        return this.block(child, inner)
-      })
-    })
+      }
+    }
+    return out
   }
 
-  private table(node: Extract<Nodes, { type: 'table' }>, place: Place): Spec {
-    const paragraph = (spec: Spec): ParagraphSpec => ('paragraph' in spec ? spec.paragraph : { children: [] })
-    return {
-      table: node.children.map((row, index) =>
-        row.children.map((cell) => [paragraph(this.paragraph(this.inlines(cell.children, index === 0 ? { bold: true } : {}, place), { ...place, level: 0 }))])),
-    }
+  private table(node: Table, place: Place): BlockSpec {
+    const rows = node.children.map((row, index) =>
+      row.children.map((cell) => this.paragraph(this.inlines(cell.children, index === 0 ? { bold: true } : {}, place), { ...place, level: 0 }).paragraph),
+    )
+    // A cell is no place for a note on the whole text: a text that ends in a table has it after the table.
+    if (!place.note) this.last = undefined
+    return { table: rows }
   }
 
   /** Phrasing content to runs; brackets in the text are set in bold so they stand out. */
-  private inlines(nodes: PhrasingContent[], marks: Marks, place: Place): ParagraphChild[] {
-    const out: ParagraphChild[] = []
+  private inlines(nodes: PhrasingContent[], marks: Marks, place: Place): InlineSpec[] {
+    const out: InlineSpec[] = []
+    const push = (specs: InlineSpec[]): void => {
+      for (const spec of specs) out.push(spec)
+    }
     let skipping: string | undefined
     for (const node of nodes) {
       if (skipping !== undefined) {
@@ -160,47 +190,46 @@ export class DocxBodies {
       }
       switch (node.type) {
         case 'text':
-          out.push(...textRuns(node.value, marks))
+          push(textRuns(node.value, marks))
           break
         case 'emphasis':
-          out.push(...this.inlines(node.children, { ...marks, italics: true }, place))
+          push(this.inlines(node.children, { ...marks, italics: true }, place))
           break
         case 'strong':
-          out.push(...this.inlines(node.children, { ...marks, bold: true }, place))
+          push(this.inlines(node.children, { ...marks, bold: true }, place))
           break
         case 'delete':
-          out.push(...this.inlines(node.children, { ...marks, strike: true }, place))
+          push(this.inlines(node.children, { ...marks, strike: true }, place))
           break
         case 'inlineCode':
-          out.push(run(node.value, { ...marks, code: true }))
+          out.push({ run: { text: node.value, ...marks, code: true } })
           break
         case 'break':
-          out.push(new TextRun({ break: 1 }))
+          out.push({ run: { break: true } })
           break
         case 'link':
-          out.push(...this.link(node.url, this.inlines(node.children, { ...marks, link: SAFE_URL.test(node.url) }, place)))
+          push(link(node.url, this.inlines(node.children, linkMarks(marks, node.url), place)))
           break
         case 'linkReference': {
           const url = this.definitions.get(node.identifier)?.url ?? ''
-          out.push(...this.link(url, this.inlines(node.children, { ...marks, link: SAFE_URL.test(url) }, place)))
+          push(link(url, this.inlines(node.children, linkMarks(marks, url), place)))
           break
         }
         case 'image':
         case 'imageReference': {
           // Never embedded: a link to it, labelled by its alt text.
           const url = node.type === 'image' ? node.url : this.definitions.get(node.identifier)?.url ?? ''
-          out.push(...this.link(url, textRuns(node.alt || url, { ...marks, link: SAFE_URL.test(url) })))
+          push(link(url, textRuns(node.alt || url, linkMarks(marks, url))))
           break
         }
         case 'footnoteReference': {
           const definition = this.notes.get(node.identifier)
           // Word has no footnotes inside footnotes.
           if (!definition || place.note) break
-          const specs = this.blocks(definition.children, { level: 0, quote: false, note: true })
+          const paragraphs = this.blocks(definition.children, { level: 0, quote: false, note: true }).flatMap((block) => ('paragraph' in block ? [block.paragraph] : []))
           // A space between the note's number and its text, as Word writes it.
-          specs.find((spec) => 'paragraph' in spec && spec.paragraph.children.unshift(new TextRun(' ')))
-          const children = specs.map(build).filter((block): block is Paragraph => block instanceof Paragraph)
-          out.push(new FootnoteReferenceRun({ children: children.length > 0 ? children : [new Paragraph('')] }))
+          paragraphs[0]?.children.unshift({ run: { text: ' ' } })
+          out.push({ footnote: paragraphs.length > 0 ? paragraphs : [{ children: [] }] })
           break
         }
         case 'html': {
@@ -212,40 +241,41 @@ export class DocxBodies {
     }
     return out
   }
-
-  private link(url: string, children: ParagraphChild[]): ParagraphChild[] {
-    return SAFE_URL.test(url) ? [new ExternalHyperlink({ link: url, children })] : children
-  }
 }
 
-/** Links that may become live in the document; any other (`javascript:`, `file:`…) stays plain text. */
-const SAFE_URL = /^(https?:|mailto:)/i
-
-function build(spec: Spec): Block {
-  if ('paragraph' in spec) return new Paragraph(spec.paragraph)
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: spec.table.map((cells, index) => new TableRow({ tableHeader: index === 0, children: cells.map((paragraphs) => new TableCell({ children: paragraphs.map((each) => new Paragraph(each)) })) })),
-  })
+function linkMarks(marks: Marks, url: string): Marks {
+  return SAFE_URL.test(url) ? { ...marks, link: true } : marks
 }
 
-function run(text: string, marks: Marks): TextRun {
-  return new TextRun({
-    text,
-    bold: marks.bold,
-    italics: marks.italics,
-    strike: marks.strike,
-    style: marks.link ? 'Hyperlink' : undefined,
-    font: marks.code ? 'Courier New' : undefined,
-  })
+function link(url: string, children: InlineSpec[]): InlineSpec[] {
+  return SAFE_URL.test(url) ? [{ hyperlink: url, children }] : children
 }
 
-/** Text split so that each `[` and `]` is a bold run of its own; the words are unchanged. */
-function textRuns(text: string, marks: Marks): TextRun[] {
-  return text
-    .replace(/\s*\n\s*/g, ' ')
+/** Text split so that each `[` and `]` is a bold run of its own; line breaks within a paragraph become spaces; the words are unchanged. */
+export function textRuns(text: string, marks: Marks): InlineSpec[] {
+  return joinLines(text)
     .split(/([[\]])/)
     .filter((part) => part !== '')
-    .map((part) => (part === '[' || part === ']' ? run(part, { ...marks, bold: true }) : run(part, marks)))
+    .map((part) => ({ run: part === '[' || part === ']' ? { text: part, ...marks, bold: true } : { text: part, ...marks } }))
 }
 
+/**
+ * Each line break, with the white space around it, as one space (what
+ * `text.replace(/\s*\n\s*\/g, ' ')` does, in linear time: that expression
+ * backtracks over every run of spaces without a line break, quadratically).
+ */
+export function joinLines(text: string): string {
+  if (!text.includes('\n')) return text
+  const lines = text.split('\n')
+  const last = lines.length - 1
+  const kept: string[] = []
+  for (let index = 0; index <= last; index++) {
+    let line = lines[index]
+    if (index > 0) line = line.trimStart()
+    if (index < last) line = line.trimEnd()
+    // A line of white space between two breaks is part of one run: no space of its own.
+    if (line === '' && index > 0 && index < last) continue
+    kept.push(line)
+  }
+  return kept.join(' ')
+}

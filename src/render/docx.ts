@@ -4,30 +4,29 @@
  * annex, page numbers. Same inputs, same bytes (see `normaliseDocx`).
  */
 import { AlignmentType, Document, FootnoteReferenceRun, Footer, Header, LevelFormat, Packer, PageNumber, Paragraph, TextRun, type ILevelsOptions } from 'docx'
-import { toString } from 'mdast-util-to-string'
 import { attributionText, labelsFor, type Labels } from './labels.js'
 import type { Config, Language, Negotiation, PlacedNote, Placement, TopicNode } from '../types.js'
-import { renderBody } from './apply-edits.js'
-import { BULLET, DocxBodies, LIST_INDENT, orderedNumbering, type Block } from './docx-body.js'
+import { bodyOf } from './bodies.js'
+import type { DocxBody } from './docx-body.js'
+import { BULLET, DocxBuilder, LIST_INDENT, orderedNumbering, type Block } from './docx-build.js'
 import { docxStyles } from './docx-styles.js'
-import { coverValues, DEFAULT_COVER, incorporatesText, noTextWords, noteLabel, parkedLabel, renderCover } from './markdown.js'
+import { coverValues, incorporatesText, noteLabel, parkedLabel } from './markdown.js'
 import { normaliseDocx } from './docx-normalise.js'
-
-export interface DocxTemplates {
-  /** `templates/cover.md`: its text beyond the title, symbol and date is the cover note. */
-  cover?: string
-}
 
 const LANGUAGE_TAGS: Record<Language, string> = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES' }
 
-/** Render the consolidated text as a Word document. */
-export async function renderDocx(negotiation: Negotiation, templates: DocxTemplates = {}): Promise<Uint8Array> {
+/**
+ * Render the consolidated text as a Word document, from its `bodies` (the
+ * cover's, each note's and each live proposal's, see `consolidatedBodies`).
+ */
+export async function renderDocx(negotiation: Negotiation, bodies: Map<string, DocxBody>): Promise<Uint8Array> {
   const { config } = negotiation
   const labels = labelsFor(config.language)
   const values = coverValues(negotiation, labels)
-  const bodies = new DocxBodies()
+  const builder = new DocxBuilder()
+  const context: Context = { labels, builder, bodies }
 
-  const children: Block[] = coverBlocks(values, renderCover(negotiation, templates.cover ?? DEFAULT_COVER, labels), bodies)
+  const children: Block[] = coverBlocks(values, bodyOf(bodies, 'cover'), builder)
   const visit = (topics: TopicNode[]): void => {
     for (const topic of topics) {
       children.push(new Paragraph({
@@ -35,8 +34,8 @@ export async function renderDocx(negotiation: Negotiation, templates: DocxTempla
         pageBreakBefore: topic.depth === 1,
         text: topic.title ? `${topic.id}\u2003${topic.title}` : topic.id,
       }))
-      for (const placed of topic.notes) children.push(...noteBlocks(placed, topic, bodies, labels))
-      for (const placement of topic.placements) children.push(...proposalBlocks(placement, topic, bodies, labels))
+      for (const placed of topic.notes) for (const block of noteBlocks(placed, context)) children.push(block)
+      for (const placement of topic.placements) for (const block of proposalBlocks(placement, context)) children.push(block)
       visit(topic.children)
     }
   }
@@ -70,13 +69,18 @@ export async function renderDocx(negotiation: Negotiation, templates: DocxTempla
     }
   }
 
-  return packDocx(config, values, bodies, children)
+  return packDocx(config, values, builder, children)
+}
+
+interface Context {
+  labels: Labels
+  builder: DocxBuilder
+  bodies: Map<string, DocxBody>
 }
 
 /** The cover from the model: symbol and date top right, the title, what the document is, the cover note, the disclaimer. */
-export function coverBlocks(values: CoverValues, cover: string, bodies: DocxBodies, subtitle?: string): Block[] {
-  const masthead = new Set([values.title, values.symbol, values.date, values.disclaimer].filter(Boolean).map((value) => squash(value as string)))
-  const note = bodies.render(cover, { keep: (node) => !masthead.has(squash(toString(node))) })
+export function coverBlocks(values: CoverValues, cover: DocxBody, builder: DocxBuilder, subtitle?: string): Block[] {
+  const note = builder.build(cover)
   return [
     ...(values.symbol ? [new Paragraph({ style: 'Masthead', children: [new TextRun({ text: values.symbol, bold: true })] })] : []),
     ...(values.date ? [new Paragraph({ style: 'Masthead', text: values.date })] : []),
@@ -90,7 +94,7 @@ export function coverBlocks(values: CoverValues, cover: string, bodies: DocxBodi
 type CoverValues = ReturnType<typeof coverValues>
 
 /** The document around `children`: styles, list numbering, A4 pages with the symbol as running head and page numbers; the same bytes on every build. */
-export async function packDocx(config: Config, values: CoverValues, bodies: DocxBodies, children: Block[]): Promise<Uint8Array> {
+export async function packDocx(config: Config, values: CoverValues, builder: DocxBuilder, children: Block[]): Promise<Uint8Array> {
   const pageNumber = (): Footer => new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, style: 'PageNumber', children: [new TextRun({ children: ['- ', PageNumber.CURRENT, ' -'] })] })] })
   const document = new Document({
     title: values.title,
@@ -101,7 +105,7 @@ export async function packDocx(config: Config, values: CoverValues, bodies: Docx
     styles: docxStyles(LANGUAGE_TAGS[config.language]),
     numbering: {
       config: [
-        ...[...bodies.starts].sort((a, b) => a - b).map((start) => ({ reference: orderedNumbering(start), levels: levels((level) => ({ format: LevelFormat.DECIMAL, text: `%${level + 1}.`, start })) })),
+        ...[...builder.starts].sort((a, b) => a - b).map((start) => ({ reference: orderedNumbering(start), levels: levels((level) => ({ format: LevelFormat.DECIMAL, text: `%${level + 1}.`, start })) })),
         { reference: BULLET, levels: levels((level) => ({ format: LevelFormat.BULLET, text: ['\u2022', '\u2013', '\u25e6'][level % 3] })) },
       ],
     },
@@ -121,23 +125,21 @@ export async function packDocx(config: Config, values: CoverValues, bodies: Docx
   return normaliseDocx(new Uint8Array(await Packer.toArrayBuffer(document)), config.date)
 }
 
-/** Label, text, the attribution as a footnote on the text's last word, and the stocktaking flag. */
-function proposalBlocks(placement: Placement, topic: TopicNode, bodies: DocxBodies, labels: Labels): Block[] {
+/** Label, text, the attribution as a footnote on the text's last word (or after the text), and the stocktaking flag. */
+function proposalBlocks(placement: Placement, { labels, builder, bodies }: Context): Block[] {
   const { proposal } = placement
-  const markdown = proposal.noText ? noTextWords(placement, labels) : renderBody(proposal.body, { bracketed: proposal.status !== 'stabilized', headingLevel: Math.min(6, topic.depth) })
   const documentNote = proposal.document ? ` (${proposal.document})` : ''
   const incorporates = incorporatesText(placement, labels)
   const attribution = new FootnoteReferenceRun({ children: [new Paragraph(` ${attributionText(placement.authors, placement.supporters, labels)}${documentNote}${incorporates ? ` ${incorporates}` : ''}`)] })
-  const body = bodies.render(markdown, { append: attribution, keepWithNext: placement.referred })
+  const body = builder.build(bodyOf(bodies, `proposal:${proposal.id}`), { append: attribution, keepWithNext: placement.referred })
   const label = [
     placement.alt !== undefined ? `${labels.alt} ${placement.alt}` : undefined,
     proposal.status === 'stabilized' ? labels.stabilized : undefined,
     proposal.status === 'parked' ? parkedLabel(proposal.reason, labels) : undefined,
   ].filter(Boolean).join(' \u2013 ')
-  const blocks: Block[] = []
-  // A text without a paragraph (a lone table or code block) has the note on its label.
-  if (label || !body.appended) blocks.push(new Paragraph({ style: 'AltLabel', children: [new TextRun(label), ...(body.appended ? [] : [attribution])] }))
-  blocks.push(...body.blocks)
+  const blocks: Block[] = label ? [new Paragraph({ style: 'AltLabel', children: [new TextRun(label)] }), ...body.blocks] : [...body.blocks]
+  // A text that ends in a table (or has no paragraph at all) has its note in a paragraph of its own after it.
+  if (!body.appended) blocks.push(new Paragraph({ keepNext: placement.referred || undefined, children: [attribution] }))
   if (placement.referred) {
     blocks.push(new Paragraph({
       style: placement.level === 'none' ? 'StocktakingNone' : 'StocktakingLimited',
@@ -148,9 +150,8 @@ function proposalBlocks(placement: Placement, topic: TopicNode, bodies: DocxBodi
 }
 
 /** A note: its kind and author as a label, then its text, under its topic's heading. */
-function noteBlocks(placed: PlacedNote, topic: TopicNode, bodies: DocxBodies, labels: Labels): Block[] {
-  const markdown = renderBody(placed.note.body, { bracketed: false, headingLevel: Math.min(6, topic.depth) })
-  return [new Paragraph({ style: 'NoteLabel', text: noteLabel(placed, labels) }), ...bodies.render(markdown).blocks]
+function noteBlocks(placed: PlacedNote, { labels, builder, bodies }: Context): Block[] {
+  return [new Paragraph({ style: 'NoteLabel', text: noteLabel(placed, labels) }), ...builder.build(bodyOf(bodies, `note:${placed.note.id}`)).blocks]
 }
 
 /** The nine levels of a list, each indented one step further. */
@@ -163,6 +164,3 @@ function levels(format: (level: number) => Pick<ILevelsOptions, 'format' | 'text
   }))
 }
 
-function squash(text: string): string {
-  return text.replace(/\s+/g, ' ').trim()
-}

@@ -1,23 +1,22 @@
 /**
- * One proposal's body as HTML: parsed on its own (never the whole document),
+ * One proposal's body as HTML, from its own tree (never the whole document):
  * sanitised (proposal text is untrusted), its brackets marked for the eye, its
- * footnotes numbered on through the document and kept with their proposal.
+ * footnotes kept with their proposal. Runs on a parser thread, within the
+ * deadline; the document numbers the footnotes on (`numberNotes`).
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast'
+import type { Root as MdastRoot } from 'mdast'
 import rehypeRaw from 'rehype-raw'
 import rehypeSanitize, { defaultSchema, type Options as Schema } from 'rehype-sanitize'
-import remarkGfm from 'remark-gfm'
-import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
-import { unified } from 'unified'
+import { unified, type Processor } from 'unified'
 import { visit } from 'unist-util-visit'
 
 export interface HtmlBody {
   /** The text, without its footnotes. */
   content: ElementContent[]
-  /** The footnotes, as `li` elements numbered from `firstNote`. */
+  /** The footnotes, as `li` elements, in the order of their numbers. */
   notes: Element[]
-  firstNote: number
 }
 
 /** Elements dropped with everything inside them: their content is code or a frame, never text. */
@@ -37,51 +36,75 @@ function schemaFor(namespace: string): Schema {
   }
 }
 
-/** Renders bodies one by one, numbering footnotes on from one body to the next. */
-export class BodyRenderer {
-  private readonly processor
-  private notes = 0
+export interface HtmlBodyOptions {
+  /** Prefixes every id written in the body (unique per proposal), so no proposal can take another's anchors. */
+  namespace: string
+  /** The label of a footnote's link back to the text. */
+  backLabel: string
+  /** Top-level blocks whose text (spaces squashed) is one of these are left out. */
+  drop?: string[]
+}
 
-  constructor(backToText: string) {
-    this.processor = unified()
-      .use(remarkParse)
-      .use(remarkGfm)
+const processors = new Map<string, Processor<undefined, MdastRoot, Root>>()
+
+/** The converter for one back label (one per document language), made once per thread. */
+function processorFor(backLabel: string): Processor<undefined, MdastRoot, Root> {
+  let processor = processors.get(backLabel)
+  if (processor === undefined) {
+    processor = unified()
       // Ids are namespaced by the sanitiser below, once per body.
-      .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '', footnoteBackLabel: backToText })
+      .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '', footnoteBackLabel: backLabel })
       .use(rehypeRaw)
-      .freeze()
+      .freeze() as unknown as Processor<undefined, MdastRoot, Root>
+    processors.set(backLabel, processor)
   }
+  return processor
+}
 
-  /**
-   * Render one body's Markdown. `namespace` prefixes every id written in it
-   * (unique per proposal), so no proposal can take another's anchors.
-   */
-  render(markdown: string, namespace: string): HtmlBody {
-    const tree = this.processor.runSync(this.processor.parse(markdown)) as Root
-    imagesToLinks(tree)
-    const clean = rehypeSanitize(schemaFor(namespace))(tree)
-    relinkFragments(clean, namespace)
+/**
+ * One body's tree (already placed: brackets in, headings re-levelled) to
+ * sanitised HTML. Its footnote references keep the body's own numbers: the
+ * document numbers them on (see `numberNotes`). Runs on a parser thread.
+ */
+export function htmlBody(tree: MdastRoot, options: HtmlBodyOptions): HtmlBody {
+  const hast = processorFor(options.backLabel).runSync(tree) as Root
+  imagesToLinks(hast)
+  const clean = rehypeSanitize(schemaFor(options.namespace))(hast)
+  relinkFragments(clean, options.namespace)
 
-    let notes: Element[] = []
-    const last = clean.children[clean.children.length - 1]
-    if (last?.type === 'element' && last.tagName === 'section' && last.properties.dataFootnotes !== undefined) {
-      clean.children.pop()
-      const list = last.children.find((child): child is Element => child.type === 'element' && child.tagName === 'ol')
-      notes = (list?.children ?? []).filter((child): child is Element => child.type === 'element' && child.tagName === 'li')
+  let notes: Element[] = []
+  const last = clean.children[clean.children.length - 1]
+  if (last?.type === 'element' && last.tagName === 'section' && last.properties.dataFootnotes !== undefined) {
+    clean.children.pop()
+    const list = last.children.find((child): child is Element => child.type === 'element' && child.tagName === 'ol')
+    notes = (list?.children ?? []).filter((child): child is Element => child.type === 'element' && child.tagName === 'li')
+  }
+  visit(clean, 'element', (node) => {
+    if (node.tagName === 'a' && node.properties.dataFootnoteRef !== undefined) delete node.properties.ariaDescribedBy
+  })
+  const drop = new Set(options.drop ?? [])
+  const content = clean.children.filter((node): node is ElementContent => isContent(node) && !(node.type === 'element' && drop.has(squash(textOf(node)))))
+  markBrackets(content)
+  markBrackets(notes)
+  return { content, notes }
+}
+
+/**
+ * Number the footnote references of a body's `nodes` on from `offset` (the
+ * notes of the bodies before it). Iterative: the nodes come from a thread and
+ * are walked on the main one, whatever their depth.
+ */
+export function numberNotes(nodes: ElementContent[], offset: number): void {
+  const stack = [...nodes]
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    if (node.type !== 'element') continue
+    if (node.tagName === 'a' && node.properties.dataFootnoteRef !== undefined) {
+      const local = Number(textOf(node))
+      if (Number.isInteger(local) && local > 0) node.children = [{ type: 'text', value: String(offset + local) }]
+      continue
     }
-    const firstNote = this.notes + 1
-    visit(clean, 'element', (node) => {
-      if (node.tagName === 'a' && node.properties.dataFootnoteRef !== undefined) {
-        const local = Number(textOf(node))
-        if (Number.isInteger(local) && local > 0) node.children = [{ type: 'text', value: String(this.notes + local) }]
-        delete node.properties.ariaDescribedBy
-      }
-    })
-    this.notes += notes.length
-
-    markBrackets(clean.children)
-    markBrackets(notes)
-    return { content: clean.children.filter(isContent), notes, firstNote }
+    for (const child of node.children) stack.push(child)
   }
 }
 
@@ -120,34 +143,52 @@ const LITERAL = new Set(['code', 'pre', 'kbd', 'samp'])
  */
 export function markBrackets(nodes: Array<RootContent | ElementContent>): void {
   let depth = 0
-  const walk = (children: Array<RootContent | ElementContent>): void => {
-    for (let index = 0; index < children.length; index++) {
-      const node = children[index]
-      if (node.type === 'element' && !LITERAL.has(node.tagName)) walk(node.children)
-      if (node.type !== 'text' || !/[[\]]/.test(node.value)) continue
-      const pieces: ElementContent[] = []
-      for (const part of node.value.split(/([[\]])/)) {
-        if (part === '') continue
-        if (part !== '[' && part !== ']') {
-          pieces.push({ type: 'text', value: part })
-          continue
-        }
-        if (part === '[') depth++
-        const level = Math.max(depth, 1) === 1 ? 'outer' : 'inner'
-        if (part === ']') depth = Math.max(0, depth - 1)
-        pieces.push({ type: 'element', tagName: 'span', properties: { className: ['bracket', level] }, children: [{ type: 'text', value: part }] })
+  const mark = (value: string): ElementContent[] => {
+    const pieces: ElementContent[] = []
+    for (const part of value.split(/([[\]])/)) {
+      if (part === '') continue
+      if (part !== '[' && part !== ']') {
+        pieces.push({ type: 'text', value: part })
+        continue
       }
-      children.splice(index, 1, ...pieces)
-      index += pieces.length - 1
+      if (part === '[') depth++
+      const level = Math.max(depth, 1) === 1 ? 'outer' : 'inner'
+      if (part === ']') depth = Math.max(0, depth - 1)
+      pieces.push({ type: 'element', tagName: 'span', properties: { className: ['bracket', level] }, children: [{ type: 'text', value: part }] })
     }
+    return pieces
   }
-  walk(nodes)
+  const walk = (children: Array<RootContent | ElementContent>): Array<RootContent | ElementContent> => {
+    // Built anew rather than spliced in place: a paragraph of many bracketed words stays linear.
+    const out: Array<RootContent | ElementContent> = []
+    for (const node of children) {
+      if (node.type === 'element' && !LITERAL.has(node.tagName)) node.children = walk(node.children) as ElementContent[]
+      if (node.type === 'text' && /[[\]]/.test(node.value)) for (const piece of mark(node.value)) out.push(piece)
+      else out.push(node)
+    }
+    return out
+  }
+  const marked = walk(nodes)
+  nodes.length = 0
+  for (const node of marked) nodes.push(node)
 }
 
 function isContent(node: RootContent): node is ElementContent {
   return node.type !== 'doctype'
 }
 
-function textOf(node: Element): string {
-  return node.children.map((child) => (child.type === 'text' ? child.value : child.type === 'element' ? textOf(child) : '')).join('')
+/** The text of an element, iteratively. */
+export function textOf(node: Element): string {
+  let text = ''
+  const stack: ElementContent[] = [...node.children].reverse()
+  while (stack.length > 0) {
+    const child = stack.pop()!
+    if (child.type === 'text') text += child.value
+    else if (child.type === 'element') for (let index = child.children.length - 1; index >= 0; index--) stack.push(child.children[index])
+  }
+  return text
+}
+
+function squash(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
 }

@@ -1,20 +1,20 @@
 /**
  * The Negotiation to `consolidated.html`: one self-contained page (inline CSS,
- * no script, nothing fetched), assembled from the model; each body is parsed
- * on its own. Pure.
+ * no script, nothing fetched), assembled from the model and the bodies the
+ * parser threads prepared (see bodies.ts). Pure.
  */
 import type { Element, ElementContent, Root } from 'hast'
 import { h } from 'hastscript'
 import rehypeStringify from 'rehype-stringify'
 import { unified } from 'unified'
 import { placements } from '../assemble/negotiation.js'
-import { attributionText, labelsFor, type Labels } from './labels.js'
 import type { Merger, Negotiation, PlacedNote, Placement, TopicNode, Withdrawal } from '../types.js'
-import { renderBody } from './apply-edits.js'
-import { BodyRenderer } from './html-body.js'
+import { bodyOf } from './bodies.js'
+import { numberNotes, type HtmlBody } from './html-body.js'
 import { lines } from './html-lines.js'
 import { matrixSection } from './html-matrix.js'
-import { coverValues, DEFAULT_COVER, incorporatesText, noTextWords, noteLabel, parkedLabel, renderCover } from './markdown.js'
+import { attributionText, labelsFor, type Labels } from './labels.js'
+import { coverValues, incorporatesText, noteLabel, parkedLabel } from './markdown.js'
 
 export interface HtmlTemplates {
   /** `templates/cover.md`: its text beyond the title, symbol and date is the cover note. */
@@ -26,20 +26,21 @@ export interface HtmlTemplates {
 /** Nothing may be fetched or run: only the inline style sheet applies. */
 const POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
-/** Render the consolidated text as one HTML page. */
-export function renderHtml(negotiation: Negotiation, templates: HtmlTemplates = {}): string {
+/**
+ * Render the consolidated text as one HTML page, from its `bodies` (the
+ * cover's, each note's and each live proposal's, see `consolidatedBodies`).
+ */
+export function renderHtml(negotiation: Negotiation, templates: HtmlTemplates, bodies: Map<string, HtmlBody>): string {
   const labels = labelsFor(negotiation.config.language)
-  const values = coverValues(negotiation, labels)
-  const bodies = new BodyRenderer(labels.document.backToText)
-  const context: Context = { labels, bodies }
+  const numbered = new Numbered(bodies)
+  const context: Context = { labels, bodies: numbered }
   return htmlPage({
     language: negotiation.config.language,
-    values,
+    values: coverValues(negotiation, labels),
     labels,
-    bodies,
-    cover: renderCover(negotiation, templates.cover ?? DEFAULT_COVER, labels),
+    bodies: numbered,
     css: templates.css,
-    // The cover first: its footnotes are numbered before the bodies'.
+    // After the cover: its footnotes are numbered before the bodies'.
     sections: () => [
       contents(negotiation, labels),
       matrixSection(negotiation, labels, 'support'),
@@ -54,9 +55,7 @@ export interface HtmlPage {
   language: string
   values: ReturnType<typeof coverValues>
   labels: Labels
-  bodies: BodyRenderer
-  /** The filled cover template, as Markdown: its text beyond the title, symbol, date and disclaimer is the cover note. */
-  cover: string
+  bodies: Numbered
   css?: string
   /** Under the title: what the document is (the clean text says so). */
   subtitle?: string
@@ -64,19 +63,16 @@ export interface HtmlPage {
   sections: () => Array<Element | undefined>
 }
 
-/** A whole page: the head (inline style sheet, the policy, the running symbol), the cover from the model, then `sections`. */
+/** A whole page: the head (inline style sheet, the policy, the running symbol), the cover from the model and its note, then `sections`. */
 export function htmlPage(page: HtmlPage): string {
-  const { values, labels, bodies } = page
-  const cover = bodies.render(page.cover, 'cover-')
-  const masthead = new Set([values.title, values.symbol, values.date, values.disclaimer].filter(Boolean).map((value) => squash(value as string)))
-  const note = trim(cover.content.filter((node) => !(node.type === 'element' && masthead.has(squash(textOf(node))))))
-
+  const { values, labels } = page
+  const cover = page.bodies.take('cover')
   const body = h('body', lines([
     h('header.cover', lines([
       h('div.masthead', lines([values.symbol ? h('p.symbol', values.symbol) : undefined, values.date ? h('p.date', values.date) : undefined])),
       h('h1', values.title),
       page.subtitle ? h('p.subtitle', page.subtitle) : undefined,
-      h('div.cover-note', note),
+      h('div.cover-note', trim(cover.content)),
       ...notesList(cover.notes, cover.firstNote, labels),
       values.disclaimer ? h('p.disclaimer', values.disclaimer) : undefined,
     ])),
@@ -89,7 +85,7 @@ export function htmlPage(page: HtmlPage): string {
     h('meta', { httpEquiv: 'Content-Security-Policy', content: POLICY }),
     h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
     h('title', title),
-    h('style', `\n${(page.css ?? '').trim()}\n`),
+    h('style', `\n${styleText((page.css ?? '').trim())}\n`),
     values.symbol ? h('style', pageHeader(values.symbol)) : undefined,
   ]))
   const tree: Root = { type: 'root', children: [{ type: 'doctype' }, h('html', { lang: page.language }, lines([head, body])), { type: 'text', value: '\n' }] }
@@ -98,7 +94,28 @@ export function htmlPage(page: HtmlPage): string {
 
 interface Context {
   labels: Labels
-  bodies: BodyRenderer
+  bodies: Numbered
+}
+
+/** The bodies in the order of the page, their footnotes numbered on from one body to the next. */
+export class Numbered {
+  private notes = 0
+
+  constructor(private readonly bodies: Map<string, HtmlBody>) {}
+
+  /** The body of `key` (see bodies.ts), its footnotes numbered after those taken before it. */
+  take(key: string): HtmlBody & { firstNote: number } {
+    const body = bodyOf(this.bodies, key)
+    const firstNote = this.notes + 1
+    // A copy: the prepared bodies stay as they were, so the page can be rendered again from them.
+    const numbered = body.notes.length > 0 ? structuredClone(body) : body
+    if (body.notes.length > 0) {
+      numberNotes(numbered.content, this.notes)
+      numberNotes(numbered.notes, this.notes)
+    }
+    this.notes += body.notes.length
+    return { ...numbered, firstNote }
+  }
 }
 
 function topicSection(topic: TopicNode, context: Context): Element {
@@ -106,17 +123,16 @@ function topicSection(topic: TopicNode, context: Context): Element {
   const heading = h(`h${level}`, [h('span.number', topic.id), topic.title ? ` ${topic.title}` : ''])
   return h('section.topic', { className: [`depth-${topic.depth}`], id: topicAnchor(topic.id) }, lines([
     heading,
-    ...topic.notes.map((placed) => noteAside(placed, topic, context)),
+    ...topic.notes.map((placed) => noteAside(placed, context)),
     ...topic.placements.map((placement) => proposalArticle(placement, topic, context)),
     ...topic.children.map((child) => topicSection(child, context)),
   ]))
 }
 
 /** A note under its topic's heading: never treaty text, set apart, with its kind and author. */
-function noteAside(placed: PlacedNote, topic: TopicNode, { labels, bodies }: Context): Element {
+function noteAside(placed: PlacedNote, { labels, bodies }: Context): Element {
   const { note } = placed
-  const markdown = renderBody(note.body, { bracketed: false, headingLevel: Math.min(6, topic.depth + 1) })
-  const body = bodies.render(markdown, `n-${note.id}-`)
+  const body = bodies.take(`note:${note.id}`)
   return h('aside.note', { className: [note.kind], id: `note-${note.id}` }, lines([
     { type: 'comment', value: ` note: ${note.id} ` },
     h('p.note-label', noteLabel(placed, labels)),
@@ -128,9 +144,7 @@ function noteAside(placed: PlacedNote, topic: TopicNode, { labels, bodies }: Con
 
 function proposalArticle(placement: Placement, topic: TopicNode, { labels, bodies }: Context): Element {
   const { proposal } = placement
-  const headingLevel = Math.min(6, topic.depth + 1)
-  const markdown = proposal.noText ? noTextWords(placement, labels) : renderBody(proposal.body, { bracketed: proposal.status !== 'stabilized', headingLevel })
-  const body = bodies.render(markdown, `p-${proposal.id}-`)
+  const body = bodies.take(`proposal:${proposal.id}`)
   const incorporates = incorporatesText(placement, labels)
   const tags = [
     placement.alt !== undefined ? h('span.alt', `${labels.alt} ${placement.alt}`) : undefined,
@@ -212,14 +226,20 @@ export function topicAnchor(id: string): string {
   return `topic-${id.replace(/[^\p{L}\p{N}._-]/gu, '-')}`
 }
 
+/**
+ * A style sheet that cannot end its `<style>` element: the only thing that
+ * ends it is `</style` (in any case), written as `<\/style`, which reads the
+ * same in a CSS string and means nothing elsewhere in CSS. The page's promise
+ * (nothing fetched, nothing run) must hold whatever the workspace's template says.
+ */
+export function styleText(css: string): string {
+  return css.replace(/<\/(style)/gi, '<\\/$1')
+}
+
 /** The document symbol at the top of every printed page but the first, as WTO documents carry it. */
 function pageHeader(symbol: string): string {
   const quoted = [...symbol].map((char) => (/[\w ./-]/.test(char) ? char : `\\${char.codePointAt(0)?.toString(16)} `)).join('')
   return `@page { @top-right { content: "${quoted}"; } }\n@page :first { @top-right { content: none; } }`
-}
-
-function textOf(node: ElementContent): string {
-  return node.type === 'text' ? node.value : node.type === 'element' ? node.children.map(textOf).join('') : ''
 }
 
 /** Without the blank lines left where nodes were taken out. */
@@ -229,8 +249,4 @@ function trim(nodes: ElementContent[]): ElementContent[] {
   while (blank(out[0])) out.shift()
   while (blank(out[out.length - 1])) out.pop()
   return out
-}
-
-function squash(text: string): string {
-  return text.replace(/\s+/g, ' ').trim()
 }

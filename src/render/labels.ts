@@ -42,6 +42,8 @@ export interface Labels {
       supporter: string
       supporters: string
       total: string
+      /** Caption of one printed part of a matrix too wide for a page: `{from}`, `{to}` and `{total}` count participants. */
+      part: string
     }
   }
   months: string[]
@@ -335,6 +337,7 @@ const en: Labels = {
       supporter: 'supporter',
       supporters: 'Supporters',
       total: 'Proposals tabled or supported',
+      part: 'Participants {from}\u2013{to} of {total}',
     },
   },
   months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
@@ -508,6 +511,7 @@ const fr: Labels = {
       supporter: 'soutien',
       supporters: 'Soutiens',
       total: 'Propositions présentées ou soutenues',
+      part: 'Participants {from} à {to} sur {total}',
     },
   },
   months: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
@@ -672,6 +676,7 @@ const es: Labels = {
       supporter: 'apoyo',
       supporters: 'Apoyos',
       total: 'Propuestas presentadas o apoyadas',
+      part: 'Participantes {from} a {to} de {total}',
     },
   },
   months: ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'],

@@ -1,0 +1,134 @@
+/**
+ * The HTML and Word bodies, prepared on the parser threads: each body's own
+ * tree with the brackets inserted (never bracketed text parsed again), within
+ * the deadline; a body that overruns, or is past the structural limits, is
+ * `too-complex` and the build writes nothing.
+ */
+import { existsSync, readdirSync } from 'node:fs'
+import path from 'node:path'
+import type { ElementContent } from 'hast'
+import { afterAll, describe, expect, test } from 'vitest'
+import { assemble } from '../src/assemble/negotiation.js'
+import { ParsePool } from '../src/parse/pool.js'
+import { parseProposal } from '../src/parse/proposal.js'
+import { consolidatedBodies } from '../src/render/bodies.js'
+import { renderBodyJob, type BodyJob } from '../src/render/body-job.js'
+import { textOf } from '../src/render/html-body.js'
+import { renderOutputs } from '../src/render/outputs.js'
+import { bracketsOf } from '../src/render/place.js'
+import { DEFAULT_CONFIG, type Config, type Proposal } from '../src/types.js'
+import { run } from './helpers/run.js'
+import { scratch, workspace } from './helpers/scratch.js'
+
+const pools: ParsePool[] = []
+afterAll(() => Promise.all(pools.map((pool) => pool.close())))
+function pool(options?: ConstructorParameters<typeof ParsePool>[0]): ParsePool {
+  const created = new ParsePool({ size: 1, ...options })
+  pools.push(created)
+  return created
+}
+
+function proposal(body: string, status = 'proposed', file = 'proposals/p.md'): Proposal {
+  const result = parseProposal(file, `---\ntopic: A.1\nauthor: Japan\nstatus: ${status}\n---\n\n${body}\n`)
+  expect(result.diagnostics).toEqual([])
+  return result.proposal!
+}
+
+function job(body: Proposal, formats: Pick<BodyJob, 'html' | 'docx'>): BodyJob {
+  return { file: body.file, source: body.body.source, frontMatter: true, brackets: body.status === 'proposed' ? bracketsOf(body.body) : [], fileSize: 262144, ...formats }
+}
+
+const HTML = { html: { headingLevel: 2, namespace: 'p-', backLabel: 'Back' } }
+
+/** The text of HTML nodes, blocks apart. */
+function text(nodes: ElementContent[]): string {
+  return nodes.map((node) => (node.type === 'text' ? node.value : node.type === 'element' ? textOf(node) : '')).join('').replace(/\s+/g, ' ').trim()
+}
+
+describe('the brackets go into the body\'s own tree', () => {
+  test('around the text, in the first and last blocks that have text, wherever they stand', () => {
+    const cases: Array<[string, string]> = [
+      ['1. Each Party shall [endeavour to] act.\n\n2. Each Party may act.', '[Each Party shall [endeavour to] act. Each Party may act.]'],
+      ['# Definitions\n\nText *in italics*', '[Definitions Text in italics]'],
+      ['| Term | Meaning |\n| --- | --- |\n| a | b |', '[Term Meaning a b]'],
+      ['```\ncode\n```\n\nText.', '[ code Text.]'],
+      ['Text.\n\n    indented code', '[Text. indented code ]'],
+      ['> Quoted\n> text.', '[Quoted text.]'],
+      ['Ends with a backslash\\', '[Ends with a backslash\\ ]'],
+    ]
+    for (const [body, expected] of cases) expect(text(renderBodyJob(job(proposal(body), HTML)).html!.content), body).toBe(expected)
+  })
+
+  test('a text whose brackets would read as Markdown syntax keeps its own structure: the brackets are text, never a link or a footnote', () => {
+    // Parsed as bracketed text, `[^note]` would be a footnote reference and `[text](…)` a link.
+    const footnote = renderBodyJob(job(proposal('^note\n\n[^note]: A note.'), HTML)).html!
+    expect(text(footnote.content)).toBe('[^note]')
+    expect(footnote.notes).toEqual([])
+    const link = renderBodyJob(job(proposal('Text\n\n[text]: https://example.org/'), HTML)).html!
+    expect(JSON.stringify(link.content)).not.toContain('https://example.org/')
+  })
+
+  test('a stabilized text is its proposed text without the two brackets', () => {
+    const body = '1. Each Party shall [endeavour to] act.[^1]\n\n[^1]: A note.'
+    const proposed = renderBodyJob(job(proposal(body), HTML)).html!
+    const stabilized = renderBodyJob(job(proposal(body, 'stabilized'), HTML)).html!
+    expect(text(proposed.content)).toBe(`[${text(stabilized.content)}]`)
+    expect(text(proposed.notes)).toBe(text(stabilized.notes))
+    expect(text(proposed.notes)).toBe('A note. ↩')
+  })
+
+  test('headings are nested below the topic heading, at most at level 6, in each format', () => {
+    const body = proposal('# One\n\n#### Four\n\nText.')
+    const result = renderBodyJob(job(body, { html: { headingLevel: 3, namespace: 'p-', backLabel: 'Back' }, docx: { headingLevel: 2 } }))
+    expect(result.html!.content.flatMap((node) => (node.type === 'element' ? [node.tagName] : []))).toEqual(['h4', 'h6', 'p'])
+    expect(result.docx!.blocks.map((block) => ('paragraph' in block ? block.paragraph.heading : undefined))).toEqual([3, 6, undefined])
+  })
+})
+
+describe('limits and deadline', () => {
+  test('a body that overruns the deadline is too-complex, named after its file', async () => {
+    const slow = proposal(`Each Party shall *act* ${'[promptly] and _fairly_ '.repeat(3000)}`, 'proposed', 'proposals/slow.md')
+    const config: Config = { ...DEFAULT_CONFIG, limits: { ...DEFAULT_CONFIG.limits, parseSeconds: 0.001 } }
+    const prepared = await consolidatedBodies(assemble([slow], config), undefined, { html: true, docx: true }, pool())
+    expect(prepared.diagnostics).toContainEqual({
+      file: 'proposals/slow.md',
+      line: 1,
+      column: 1,
+      severity: 'error',
+      rule: 'too-complex',
+      message: 'rendering the file in HTML and Word took longer than 0.003 seconds (limits.parseSeconds in consolidate.yaml, for parsing it again and for each format) and was stopped; simplify the Markdown (deeply nested block quotes, lists or emphasis, long runs of `_`, `*` or `~`), or raise the limit',
+    })
+    expect(prepared.bodies).toEqual({})
+  })
+
+  test('bodies at the nesting limit render in HTML and Word with half of the default stack', async () => {
+    const bodies = [
+      '> '.repeat(98) + 'a',
+      Array.from({ length: 49 }, (_, level) => `${'  '.repeat(level)}- item`).join('\n'),
+      `Text ${'<span>'.repeat(98)}a`,
+      `${'*a '.repeat(49)}b${' a*'.repeat(49)}`,
+    ]
+    const proposals = bodies.map((body, index) => proposal(body, 'proposed', `proposals/deep-${index}.md`))
+    const rendered = await renderOutputs(assemble(proposals, DEFAULT_CONFIG), ['html', 'docx'], {}, { pool: pool({ resourceLimits: { stackSizeMb: 0.5 } }) })
+    expect(rendered.diagnostics).toEqual([])
+    expect(rendered.outputs.map((output) => output.name)).toEqual(['consolidated.html', 'consolidated.docx', 'stocktaking.md'])
+  })
+
+  test('a cover template past the limits stops the build: too-complex, nothing written, exit 1', async () => {
+    const root = workspace({
+      'proposals/a.md': '---\ntopic: A.1\nauthor: Japan\n---\n\nText.\n',
+      'templates/cover.md': `# {{title}}\n\n${'> '.repeat(1500)}Note.\n`,
+    })
+    const out = path.join(scratch(), 'out')
+    const result = await run(['build', '--root', root, '--out', out, '--format', 'md,html,docx'])
+    expect(result).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: expect.stringContaining('too-complex') as unknown as string,
+    })
+    expect(result.stderr).toContain('templates/cover.md')
+    expect(result.stderr).toContain('the text nests more than 100 levels deep here (101 block quotes)')
+    expect(result.stderr.endsWith('consolidate: 1 error in the inputs; nothing was written\n')).toBe(true)
+    expect(existsSync(out) ? readdirSync(out) : []).toEqual([])
+  })
+})

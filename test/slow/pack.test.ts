@@ -1,0 +1,44 @@
+/**
+ * The package a user installs: `npm pack`, installed from the tarball into
+ * an empty folder, then `consolidate init` and `consolidate build` there,
+ * as a secretariat would start. Slow (it installs from the registry).
+ */
+import { execFileSync, spawnSync } from 'node:child_process'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { expect, test } from 'vitest'
+import { scratch } from '../helpers/scratch.js'
+
+const repository = path.join(import.meta.dirname, '..', '..')
+
+test('npm pack, install the tarball in an empty folder, then init and build there', () => {
+  const packed = scratch('consolidate-pack-')
+  const manifest = JSON.parse(readFileSync(path.join(repository, 'package.json'), 'utf8')) as { name: string; bin: Record<string, string>; engines: { node: string } }
+  // Not the unrelated `consolidate` of the registry: the command is consolidate, the package is ours.
+  expect(manifest.name).toBe('consolidate-negotiation')
+  expect(Object.keys(manifest.bin)).toEqual(['consolidate'])
+  expect(manifest.engines.node).toBe('>=20.17')
+
+  execFileSync('npm', ['pack', '--pack-destination', packed, '--silent'], { cwd: repository, stdio: ['ignore', 'pipe', 'pipe'] })
+  const [tarball] = readdirSync(packed).filter((name) => name.endsWith('.tgz'))
+  expect(tarball).toMatch(/^consolidate-negotiation-\d+\.\d+\.\d+\.tgz$/)
+
+  const user = scratch('consolidate-install-')
+  writeFileSync(path.join(user, 'package.json'), '{ "name": "negotiation", "private": true }\n')
+  const install = spawnSync('npm', ['install', '--no-audit', '--no-fund', path.join(packed, tarball)], { cwd: user, encoding: 'utf8' })
+  expect(install.status, install.stderr).toBe(0)
+
+  const npx = (...args: string[]): ReturnType<typeof spawnSync> => spawnSync('npx', ['--no-install', 'consolidate', ...args], { cwd: user, encoding: 'utf8', env: { ...process.env, CI: '1' } })
+  const version = npx('--version')
+  expect(version.status).toBe(0)
+  const init = npx('init')
+  expect(init.status, String(init.stderr)).toBe(0)
+  const build = npx('build', '--format', 'md,html,docx')
+  expect(build.status, String(build.stderr)).toBe(0)
+  for (const name of ['consolidated.md', 'consolidated.html', 'consolidated.docx', 'stocktaking.md']) expect(existsSync(path.join(user, 'out', name)), name).toBe(true)
+  expect(readFileSync(path.join(user, 'out', 'consolidated.md'), 'utf8')).toContain('<!-- proposal: a14-jpn-einvoicing -->')
+  // The package ships what it runs, and no test or sample.
+  expect(existsSync(path.join(user, 'node_modules', 'consolidate-negotiation', 'dist', 'worker.js'))).toBe(true)
+  expect(existsSync(path.join(user, 'node_modules', 'consolidate-negotiation', 'test'))).toBe(false)
+  expect(existsSync(path.join(user, 'node_modules', 'consolidate-negotiation', 'proposals'))).toBe(false)
+})
