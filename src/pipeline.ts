@@ -8,7 +8,7 @@ import { assemble, type AssembleOptions } from './assemble/negotiation.js'
 import { hasErrors } from './check/diagnostics.js'
 import { validate } from './check/validate.js'
 import { decode } from './read/decode.js'
-import { cacheable, cacheKey, contentHash, type ParseCache } from './read/cache.js'
+import { cacheable, cacheKey, contentHash, gitBlobId, type ParseCache } from './read/cache.js'
 import type { Source } from './read/source.js'
 import { builtinTemplate } from './read/root.js'
 import { CONFIG_LIMIT, readNamed, scanFolder, type ProposalFile } from './read/workspace.js'
@@ -31,6 +31,12 @@ export interface LoadOptions {
   overrides?: Partial<Pick<Config, 'language' | 'threshold'>>
   /** Told how many proposal files are parsed so far, for a progress line. */
   onProgress?: (done: number, total: number) => void
+  /**
+   * Also keep each file's result under its git blob id, so that a git revision
+   * read next through the same cache (`--since`) finds the files it shares
+   * without reading them. For a cache that is not saved: it would hold each result twice.
+   */
+  blobIds?: boolean
 }
 
 export interface Workspace {
@@ -175,7 +181,7 @@ async function parseFiles(source: Source, files: ProposalFile[], config: Config,
       if ('tooLarge' in read) return { diagnostics: [tooLarge(file.name, read.tooLarge, limits.fileSize)] }
       if ('unreadable' in read) return { diagnostics: [{ file: file.name, line: 1, column: 1, severity: 'error', rule: 'unreadable-file', message: `cannot read the file (${read.unreadable}); check that it exists and is readable` }] }
       if (!cache) return { bytes: read.bytes, keys: [] }
-      const keys = [key(contentHash(read.bytes), file), ...(stamp === undefined ? [] : [key(`stamp:${stamp}`, file)])]
+      const keys = [key(contentHash(read.bytes), file), ...(stamp === undefined ? [] : [key(`stamp:${stamp}`, file)]), ...(options.blobIds ? [key(`stamp:${gitBlobId(read.bytes)}`, file)] : [])]
       const hit = cache.store.get(keys[0])
       if (hit) {
         keys.slice(1).forEach((each) => cache.store.set(each, hit))

@@ -13,6 +13,12 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { golden, withoutStyleSheet } from './helpers/golden.js'
 import { git } from './helpers/git.js'
 import { revisionsRepository, type RevisionsRepository } from './helpers/revisions.js'
+import { ParsePool } from '../src/parse/pool.js'
+import { loadWorkspace } from '../src/pipeline.js'
+import { MemoryCache } from '../src/read/cache.js'
+import { folderSource } from '../src/read/folder.js'
+import { repositoryOf } from '../src/read/git.js'
+import { loadCommit } from '../src/read/revision.js'
 import { run } from './helpers/run.js'
 import { scratch } from './helpers/scratch.js'
 
@@ -211,6 +217,31 @@ describe('the redline', () => {
     }
     // Two builds, at UTC and at UTC+14 (the zip dates of a .docx are local times): the same bytes.
     expect(build('Pacific/Kiritimati')).toEqual(build('UTC'))
+  })
+})
+
+describe('reading an older revision', () => {
+  test('through a cache keyed by git blob id, a revision reads and parses only the files the workspace does not share', async () => {
+    const pool = new ParsePool()
+    try {
+      const cache = { store: new MemoryCache(), version: 'test' }
+      await loadWorkspace(folderSource(repo.root), { pool, cache, blobIds: true })
+      const repository = (await repositoryOf(repo.root))!
+      let reads = 0
+      const read = repository.blobs.read.bind(repository.blobs)
+      repository.blobs.read = (oid: string) => (reads++, read(oid))
+      const context = { cwd: repo.root, root: repo.root, pool, cache }
+      // HEAD is the working tree: only its configuration is read (it is not a parse result).
+      const head = await loadCommit('HEAD', repo.commits[0], repository, context)
+      expect([head.parsed, reads]).toEqual([0, 1])
+      // Rev.5: the configuration and the 8 files that differ (or stand under another name) are read, and those 8 parsed.
+      reads = 0
+      const rev5 = await loadCommit('v5', repo.commits[2], repository, context)
+      expect([rev5.parsed, reads]).toEqual([8, 9])
+      repository.blobs.close()
+    } finally {
+      await pool.close()
+    }
   })
 })
 

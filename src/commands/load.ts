@@ -36,7 +36,8 @@ export async function loadRoot(options: CommonOptions, io: Io, pool: ParsePool, 
   const store = options.cache === false || io.env.CI ? undefined : await DiskCache.open(root)
   const cache = { store: store ?? new MemoryCache(), version: await toolVersion(workerModule()) }
   const shown = progress(io, 'consolidate: reading proposals')
-  const workspace = await loadWorkspace(folderSource(root), { pool, cache, config, overrides, onProgress: shown.update })
+  // A cache in memory only also keys results by git blob id: a `--since` revision then reads nothing it shares with the workspace.
+  const workspace = await loadWorkspace(folderSource(root), { pool, cache, config, overrides, onProgress: shown.update, blobIds: store === undefined })
   shown.end()
   await store?.save()
   return { root, workspace, cache }

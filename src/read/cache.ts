@@ -31,6 +31,11 @@ export function contentHash(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('base64')
 }
 
+/** The id git gives a file of these bytes (SHA-1 object format): what a git source stamps it with. */
+export function gitBlobId(bytes: Uint8Array): string {
+  return createHash('sha1').update(`blob ${bytes.byteLength}\0`).update(bytes).digest('hex')
+}
+
 /** Whether a result may be kept: running out of time depends on the machine, not on the file. */
 export function cacheable(result: ParseResult): boolean {
   return !result.diagnostics.some((diagnostic) => diagnostic.rule === 'too-complex')

@@ -142,7 +142,8 @@ export interface Names {
 
 /** Every field of two versions of a proposal, compared (`{ id, text }` alone when only the id differs). */
 export function compareProposals(was: Proposal, is: Proposal, names: Names): ProposalChange {
-  const change: ProposalChange = { id: is.id, text: wording(was) !== wording(is) }
+  // The same text is the same wording: tokenized only when it differs.
+  const change: ProposalChange = { id: is.id, text: bodyText(was) !== bodyText(is) && wording(was) !== wording(is) }
   if (was.status !== is.status) change.status = { from: was.status, to: is.status }
   if (was.topic.value !== is.topic.value) change.topic = { from: was.topic.value, to: is.topic.value }
   const fields = ['title', 'document', 'submitted', 'reason'] as const

@@ -145,29 +145,29 @@ const OPENER = /^<!-- ([a-z]+): (\S(?:.*\S)?) -->$/
 /** The entries of a view's Markdown; `renamed` re-keys the groups of an older revision. */
 function entriesOf(markdown: string, renamed?: ReadonlyMap<string, string>): Entry[] {
   const lines = markdown.split('\n')
-  const entries: Entry[] = []
+  // Where each closing marker stands, to find a group's end without scanning the rest of the text.
+  const closers = new Map<string, number[]>()
+  lines.forEach((line, index) => {
+    if (line.startsWith('<!-- /')) closers.set(line, [...(closers.get(line) ?? []), index])
+  })
+  const slots: Array<Entry | string> = []
   let loose: string[] = []
   const flush = (): void => {
     const text = loose.join('\n')
     loose = []
-    if (text.trim() === '') return
-    for (const node of parse(text).children) {
-      const start = node.position?.start.offset ?? 0
-      const end = node.position?.end.offset ?? text.length
-      entries.push({ key: looseKey(node), text: text.slice(start, end), node })
-    }
+    if (text.trim() !== '') slots.push(text)
   }
   for (let index = 0; index < lines.length; index++) {
     const opened = OPENER.exec(lines[index])
     const closeLine = opened && `<!-- /${opened[1]}: ${opened[2]} -->`
-    const close = closeLine ? lines.indexOf(closeLine, index + 1) : -1
+    const close = closeLine ? (closers.get(closeLine) ?? []).find((at) => at > index) ?? -1 : -1
     if (!opened || close === -1) {
       loose.push(lines[index])
       continue
     }
     flush()
     const key = `${opened[1]}:${opened[2]}`
-    entries.push({
+    slots.push({
       key: renamed?.get(key) ?? key,
       text: lines.slice(index, close + 1).join('\n'),
       group: { open: key, openLine: lines[index], closeLine: closeLine!, inner: lines.slice(index + 1, close).join('\n') },
@@ -175,7 +175,31 @@ function entriesOf(markdown: string, renamed?: ReadonlyMap<string, string>): Ent
     index = close
   }
   flush()
-  return entries
+  // The loose parts (headings, annexes) are parsed in one go, a marker of this module's own between them.
+  const texts = slots.filter((slot): slot is string => typeof slot === 'string')
+  const parsed = splitParsed(texts)
+  let next = 0
+  return slots.flatMap((slot) => (typeof slot === 'string' ? parsed[next++] : [slot]))
+}
+
+const SPLIT = '<!-- consolidate-redline: split -->'
+
+/** Each text's blocks as entries: the texts joined by a marker comment, parsed once, split again. */
+function splitParsed(texts: string[]): Entry[][] {
+  if (texts.length === 0) return []
+  const joined = texts.join(`\n\n${SPLIT}\n\n`)
+  const result: Entry[][] = [[]]
+  for (const node of parse(joined).children) {
+    if (node.type === 'html' && node.value === SPLIT) {
+      result.push([])
+      continue
+    }
+    const start = node.position?.start.offset ?? 0
+    const end = node.position?.end.offset ?? joined.length
+    result[result.length - 1].push({ key: looseKey(node), text: joined.slice(start, end), node })
+  }
+  // A text whose last construct swallowed the marker (it cannot: loose parts are the tool's own) would be read alone.
+  return result.length === texts.length ? result : texts.map((text) => splitParsed([text])[0] ?? [])
 }
 
 /**
