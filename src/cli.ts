@@ -14,12 +14,17 @@ interface Common {
   cache?: boolean
 }
 
-/** Run the CLI with `args` (without `node` and the script) and return the exit code. */
-export async function main(args: string[], io: Io = processIo()): Promise<number> {
+/**
+ * Run the CLI with `args` (without `node` and the script) and return the exit
+ * code. `threads`: parser threads to run on (kept open; a test suite shares one
+ * pool across its runs); without, the run starts its own and closes them.
+ */
+export async function main(args: string[], io: Io = processIo(), threadsGiven?: ParsePool): Promise<number> {
   let code: number = EXIT.ok
   let pool: ParsePool | undefined
   /** The parser threads, started while the command's modules load: they take a moment to start. */
   const threads = async (): Promise<ParsePool> => {
+    if (threadsGiven) return threadsGiven
     const { ParsePool } = await import('./parse/pool.js')
     pool ??= new ParsePool()
     pool.prestart(Number.POSITIVE_INFINITY)

@@ -1,5 +1,7 @@
-/** Run the CLI in-process with captured output. */
+/** Run the CLI in-process with captured output, on parser threads shared by the runs of a test file. */
+import { afterAll } from 'vitest'
 import { main } from '../../src/cli.js'
+import { ParsePool } from '../../src/parse/pool.js'
 
 export interface RunResult {
   code: number
@@ -7,15 +9,27 @@ export interface RunResult {
   stderr: string
 }
 
+let shared: ParsePool | undefined
+afterAll(async () => {
+  await shared?.close()
+  shared = undefined
+})
+
 export async function run(args: string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}): Promise<RunResult> {
   let stdout = ''
   let stderr = ''
-  const code = await main(args, {
-    cwd: options.cwd ?? process.cwd(),
-    // CI: like a CI run, no parse cache is written into the fixtures.
-    env: { NO_COLOR: '1', CI: '1', ...options.env },
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-  })
+  // Starting threads for every run would cost most of a test's time: one pool serves the file's runs.
+  shared ??= new ParsePool()
+  const code = await main(
+    args,
+    {
+      cwd: options.cwd ?? process.cwd(),
+      // CI: like a CI run, no parse cache is written into the fixtures.
+      env: { NO_COLOR: '1', CI: '1', ...options.env },
+      stdout: { write: (text: string) => (stdout += text) },
+      stderr: { write: (text: string) => (stderr += text) },
+    },
+    shared,
+  )
   return { code, stdout, stderr }
 }
