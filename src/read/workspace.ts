@@ -41,8 +41,9 @@ export async function scanFolder(source: Source, folder: string): Promise<Scan> 
   }
   const visited = new Set<string>()
 
-  const visit = async (name: string, path: string, leaf: string): Promise<void> => {
-    let entry = await source.entry(path)
+  /** `known`: the entry, when the folder's listing already looked it up. */
+  const visit = async (name: string, path: string, leaf: string, known?: Entry): Promise<void> => {
+    let entry = known ?? (await source.entry(path))
     let real = path
     if (entry?.type === 'link') {
       const written = entry.target
@@ -96,10 +97,13 @@ export async function scanFolder(source: Source, folder: string): Promise<Scan> 
       report(name, `cannot read this folder (${(error as { code?: string }).code ?? String(error)}); the files in it cannot be checked: make it readable`)
       return
     }
-    // In name order: which of two links to one folder counts as the loop must not depend on the file system.
-    for (const leaf of names.sort(compareNames)) {
-      if (leaf.startsWith('.') || leaf.startsWith('_')) continue
-      await visit(join(name, leaf), join(path, leaf), leaf)
+    const leaves = names.filter((leaf) => !leaf.startsWith('.') && !leaf.startsWith('_')).sort(compareNames)
+    // Looked up all at once (a thousand files are a thousand system calls), then visited one by one
+    // in name order: which of two links to one folder counts as the loop must not depend on the file system.
+    const entries = await Promise.all(leaves.map((leaf) => source.entry(join(path, leaf))))
+    for (const [index, leaf] of leaves.entries()) {
+      const entry = entries[index]
+      if (entry !== undefined) await visit(join(name, leaf), join(path, leaf), leaf, entry)
     }
   }
 
