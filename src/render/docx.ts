@@ -3,7 +3,7 @@
  * paragraphs, attributions in footnotes, stocktaking flags, the withdrawn
  * annex, page numbers. Same inputs, same bytes (see `normaliseDocx`).
  */
-import { AlignmentType, Document, FootnoteReferenceRun, Footer, Header, LevelFormat, Packer, PageNumber, Paragraph, TextRun, type ILevelsOptions } from 'docx'
+import { AlignmentType, Document, FootnoteReferenceRun, Footer, Header, LevelFormat, Packer, PageNumber, Paragraph, TextRun, type ILevelsOptions, type ISectionOptions } from 'docx'
 import { attributionText, labelsFor, type Labels } from './labels.js'
 import type { Config, Language, Negotiation, PlacedNote, Placement, TopicNode } from '../types.js'
 import { bodyOf } from './bodies.js'
@@ -95,7 +95,6 @@ type CoverValues = ReturnType<typeof coverValues>
 
 /** The document around `children`: styles, list numbering, A4 pages with the symbol as running head and page numbers; the same bytes on every build. */
 export async function packDocx(config: Config, values: CoverValues, builder: DocxBuilder, children: Block[]): Promise<Uint8Array> {
-  const pageNumber = (): Footer => new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, style: 'PageNumber', children: [new TextRun({ children: ['- ', PageNumber.CURRENT, ' -'] })] })] })
   const document = new Document({
     title: values.title,
     subject: values.symbol,
@@ -109,18 +108,7 @@ export async function packDocx(config: Config, values: CoverValues, builder: Doc
         { reference: BULLET, levels: levels((level) => ({ format: LevelFormat.BULLET, text: ['\u2022', '\u2013', '\u25e6'][level % 3] })) },
       ],
     },
-    sections: [{
-      properties: {
-        titlePage: true,
-        page: { size: { width: 11906, height: 16838 }, margin: { top: 1418, right: 1418, bottom: 1418, left: 1418, header: 709, footer: 709 } },
-      },
-      headers: {
-        default: new Header({ children: [new Paragraph({ style: 'RunningHead', text: values.symbol ?? '' })] }),
-        first: new Header({ children: [new Paragraph('')] }),
-      },
-      footers: { default: pageNumber(), first: pageNumber() },
-      children,
-    }],
+    sections: [pageSection(values.symbol, children)],
   })
   return normaliseDocx(new Uint8Array(await Packer.toArrayBuffer(document)), config.date)
 }
@@ -152,6 +140,23 @@ function proposalBlocks(placement: Placement, { labels, builder, bodies }: Conte
 /** A note: its kind and author as a label, then its text, under its topic's heading. */
 function noteBlocks(placed: PlacedNote, { labels, builder, bodies }: Context): Block[] {
   return [new Paragraph({ style: 'NoteLabel', text: noteLabel(placed, labels) }), ...builder.build(bodyOf(bodies, `note:${placed.note.id}`)).blocks]
+}
+
+/** The one section of a document: A4 pages, the symbol as running head from the second page, page numbers. */
+export function pageSection(symbol: string | undefined, children: Block[]): ISectionOptions {
+  const pageNumber = (): Footer => new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, style: 'PageNumber', children: [new TextRun({ children: ['- ', PageNumber.CURRENT, ' -'] })] })] })
+  return {
+    properties: {
+      titlePage: true,
+      page: { size: { width: 11906, height: 16838 }, margin: { top: 1418, right: 1418, bottom: 1418, left: 1418, header: 709, footer: 709 } },
+    },
+    headers: {
+      default: new Header({ children: [new Paragraph({ style: 'RunningHead', text: symbol ?? '' })] }),
+      first: new Header({ children: [new Paragraph('')] }),
+    },
+    footers: { default: pageNumber(), first: pageNumber() },
+    children,
+  }
 }
 
 /** The nine levels of a list, each indented one step further. */

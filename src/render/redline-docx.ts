@@ -7,8 +7,8 @@
  * text left) are Word comments: they are not text. Same inputs, same bytes.
  */
 import {
-  AlignmentType, BorderStyle, BuilderElement, CommentRangeEnd, CommentRangeStart, CommentReference, DeletedTextRun, Document, ExternalHyperlink,
-  FootnoteReferenceRun, Footer, Header, HeadingLevel, InsertedTextRun, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
+  BorderStyle, BuilderElement, CommentRangeEnd, CommentRangeStart, CommentReference, DeletedTextRun, Document, ExternalHyperlink,
+  FootnoteReferenceRun, HeadingLevel, InsertedTextRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
   type IParagraphOptions, type IRunOptions, type ParagraphChild, type XmlComponent,
 } from 'docx'
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
@@ -22,6 +22,7 @@ import { redlineTree, type Change, type RedlineData, type RedlineNote, type Redl
 import type { Language } from '../types.js'
 import { normaliseDocx } from './docx-normalise.js'
 import { docxStyles } from './docx-styles.js'
+import { pageSection } from './docx.js'
 import type { Labels } from './labels.js'
 import type { RedlineCover } from './redline-markdown.js'
 
@@ -78,7 +79,6 @@ export async function renderRedlineDocx(result: RedlineResult, cover: RedlineCov
     new Paragraph({ style: 'RedlineLegend', text: words.tracked }),
     ...writer.blocks(tree.children),
   ]
-  const pageNumber = (): Footer => new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, style: 'PageNumber', children: [new TextRun({ children: ['- ', PageNumber.CURRENT, ' -'] })] })] })
   const styles = docxStyles(LANGUAGE_TAGS[options.language])
   const document = new Document({
     title: `${cover.title} (${words.title})`,
@@ -95,18 +95,7 @@ export async function renderRedlineDocx(result: RedlineResult, cover: RedlineCov
     },
     comments: { children: writer.comments },
     features: { trackRevisions: true },
-    sections: [{
-      properties: {
-        titlePage: true,
-        page: { size: { width: 11906, height: 16838 }, margin: { top: 1418, right: 1418, bottom: 1418, left: 1418, header: 709, footer: 709 } },
-      },
-      headers: {
-        default: new Header({ children: [new Paragraph({ style: 'RunningHead', text: cover.symbol ?? '' })] }),
-        first: new Header({ children: [new Paragraph('')] }),
-      },
-      footers: { default: pageNumber(), first: pageNumber() },
-      children,
-    }],
+    sections: [pageSection(cover.symbol, children)],
   })
   return normaliseDocx(joinRevisions(new Uint8Array(await Packer.toArrayBuffer(document))), options.date)
 }
