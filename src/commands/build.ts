@@ -165,9 +165,14 @@ async function inputsFailed(workspace: Workspace, settings: Settings, io: Io, wr
   if (configSound) for (const target of targets) if (target.group !== undefined) selectGroup(workspace.config, target.group)
   await printDiagnostics(workspace.diagnostics, io, settings.root)
   if (!hasErrors(workspace.diagnostics)) return undefined
-  const errors = workspace.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length
-  io.stderr.write(`consolidate: ${errors} error${errors === 1 ? '' : 's'} in the inputs${written ? '; nothing was written' : ''}\n`)
+  sayErrors(workspace.diagnostics, io, written)
   return { outcome: 'errors', code: EXIT.inputs, files: [] }
+}
+
+/** The closing line of a failed build: how many errors, and, when the build would have written, that nothing was. */
+function sayErrors(diagnostics: Diagnostic[], io: Io, written: boolean): void {
+  const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length
+  io.stderr.write(`consolidate: ${errors} error${errors === 1 ? '' : 's'} in the inputs${written ? '; nothing was written' : ''}\n`)
 }
 
 /** Render and write one target, recording it in the manifest. */
@@ -194,8 +199,7 @@ async function write(workspace: Workspace, options: BuildOptions, settings: Sett
 /** A body too complex to render in HTML or Word is an error in the inputs, as any other: printed, and nothing written. */
 async function renderFailed(diagnostics: Diagnostic[], settings: Settings, io: Io, written: boolean): Promise<Outcome> {
   await printDiagnostics(diagnostics, io, settings.root)
-  const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length
-  io.stderr.write(`consolidate: ${errors} error${errors === 1 ? '' : 's'} in the inputs${written ? '; nothing was written' : ''}\n`)
+  sayErrors(diagnostics, io, written)
   return { outcome: 'errors', code: EXIT.inputs, files: [], diagnostics }
 }
 
