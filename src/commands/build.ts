@@ -88,15 +88,15 @@ async function buildOnce(options: BuildOptions, io: Io, pool: ParsePool): Promis
 
 /** `--watch`: build, then rebuild after every change, parsing again only what changed, until interrupted. */
 async function watchBuild(options: BuildOptions, outer: Io, pool: ParsePool): Promise<number> {
-  const io = outer
   if (options.check) throw new UsageError('--watch and --check cannot be used together: --check compares once and exits')
-  const settings = await settingsOf(options, io)
+  const settings = await settingsOf(options, outer)
   const source = folderSource(settings.root, { stamps: true })
   const cache = { store: new MemoryCache(), version: '' }
   // The older revision of a redline does not change while the workspace is watched: read once.
   const revisions = new Revisions({ cwd: outer.cwd, root: settings.root, configFile: options.config, pool, cache })
-  io.stderr.write(`consolidate: watching ${shown(io, path.join(settings.root, 'proposals'))}, the templates and the configuration; press Ctrl-C to stop\n`)
-  await watchFolder({ root: settings.root, configFile: settings.configFile, signal: options.signal, debounce: options.debounce }, io, async () => {
+  outer.stderr.write(`consolidate: watching ${shown(outer, path.join(settings.root, 'proposals'))}, the templates and the configuration; press Ctrl-C to stop\n`)
+  await watchFolder({ root: settings.root, configFile: settings.configFile, signal: options.signal, debounce: options.debounce }, outer, async () => {
+    // Each rebuild's lines carry its time.
     const io = timed(outer)
     let rebuild: Rebuild
     try {
