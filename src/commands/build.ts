@@ -7,7 +7,7 @@ import { hasErrors } from '../check/diagnostics.js'
 import { EXIT, UsageError } from '../errors.js'
 import { printDiagnostics, type Io } from '../io.js'
 import type { ParsePool } from '../parse/pool.js'
-import { loadWorkspace, type Workspace } from '../pipeline.js'
+import { loadWorkspace, type LoadOptions, type Workspace } from '../pipeline.js'
 import { MemoryCache } from '../read/cache.js'
 import { folderSource } from '../read/folder.js'
 import { builtinTemplate, readConfigFile, resolveRoot } from '../read/root.js'
@@ -82,7 +82,7 @@ async function buildOnce(options: BuildOptions, io: Io, pool: ParsePool): Promis
   const revisions = new Revisions({ cwd: io.cwd, root: settings.root, configFile: options.config, pool, cache, io })
   const outcome = options.check ? await check(workspace, options, settings, io, pool, revisions) : await write(workspace, options, settings, io, pool, revisions)
   const summaryFile = io.env.GITHUB_STEP_SUMMARY
-  if (summaryFile) await appendSummary(summaryFile, outcome, workspace, { root: settings.root, configFile: options.config, pool }, io)
+  if (summaryFile) await appendSummary(summaryFile, outcome, workspace, { root: settings.root, configFile: options.config, pool, cache }, io)
   return outcome.code
 }
 
@@ -320,6 +320,8 @@ interface SummaryContext {
   root: string
   configFile?: string
   pool: ParsePool
+  /** The build's own: HEAD's proposals unchanged in the workspace are not parsed again. */
+  cache: NonNullable<LoadOptions['cache']>
 }
 
 /**
@@ -355,7 +357,7 @@ async function changesSincePrevious(context: SummaryContext, language: Language,
   const { countNegotiation } = await import('../revisions/stats.js')
   const { changesNotShown } = await import('../render/summary.js')
   try {
-    const revisions = { cwd: io.cwd, root: context.root, configFile: context.configFile, pool: context.pool, cache: { store: new MemoryCache(), version: '' } }
+    const revisions = { cwd: io.cwd, root: context.root, configFile: context.configFile, pool: context.pool, cache: context.cache }
     const before = await eventBase(io)
     const old = await (before ? loadRevision(before, revisions).catch(() => loadRevision('HEAD~1', revisions)) : loadRevision('HEAD~1', revisions))
     const next = await loadRevision('HEAD', revisions)
