@@ -195,7 +195,7 @@ async function parseFiles(source: Source, files: ProposalFile[], config: Config,
     })
     parsed += misses.length
     const inputs = misses.map(({ file, bytes }) => ({ name: file.name, bytes }))
-    const fresh = (kind === 'note' ? options.pool.parseNotes(inputs, limits) : options.pool.parse(inputs, limits)).then((list) => {
+    const fresh = options.pool.parse(inputs, limits, kind).then((list) => {
       list.forEach((result, index) => {
         if (cache && cacheable(result)) for (const each of misses[index].keys) cache.store.set(each, result)
       })

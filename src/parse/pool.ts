@@ -110,20 +110,10 @@ export class ParsePool {
     while (this.threads.size < Math.min(count, this.size)) this.spawn()
   }
 
-  /** Parse `files` (results in the same order), each within `limits`. */
-  parse(files: ParseInput[], limits: Limits): Promise<ParseResult[]> {
+  /** Parse proposal files, or note files (`kind: 'note'`), each within `limits`; results in the same order. */
+  parse(files: ParseInput[], limits: Limits, kind: 'parse' | 'note' = 'parse'): Promise<ParseResult[]> {
     return this.run(files.map((file) => ({
-      kind: 'parse' as const,
-      input: { ...file, fileSize: limits.fileSize },
-      seconds: limits.parseSeconds,
-      overrun: (cause: Overrun) => ({ diagnostics: [tooComplex(file.name, cause)] }),
-    })))
-  }
-
-  /** Parse note files (results in the same order), each within `limits`, as `parse` does proposals. */
-  parseNotes(files: ParseInput[], limits: Limits): Promise<ParseResult[]> {
-    return this.run(files.map((file) => ({
-      kind: 'note' as const,
+      kind,
       input: { ...file, fileSize: limits.fileSize },
       seconds: limits.parseSeconds,
       overrun: (cause: Overrun) => ({ diagnostics: [tooComplex(file.name, cause)] }),
