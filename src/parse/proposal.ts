@@ -21,6 +21,13 @@ export function parseMarkdown(text: string): Root {
   return markdown.parse(text)
 }
 
+const plain = unified().use(remarkParse).use(remarkGfm).freeze()
+
+/** Parse Markdown that has no front matter (a cover, a text already cut from its file): a leading `---` is a rule. */
+export function parsePlain(text: string): Root {
+  return plain.parse(text)
+}
+
 export interface ParseOptions {
   /** Bytes; a larger file is rejected with `too-large`. */
   fileSize?: number

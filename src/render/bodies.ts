@@ -40,7 +40,7 @@ interface Request {
   brackets: BodyJob['brackets']
   level: number
   namespace: string
-  drop?: string[]
+  masthead?: BodyJob['masthead']
 }
 
 /** The bodies of the consolidated text: the cover, each note and each live proposal. */
@@ -99,8 +99,8 @@ export function articleKey(article: number, id: string): string {
 
 /** The cover template's text; the lines the cover shows from the model (title, symbol, date, disclaimer) are left out of its note. */
 function coverRequest(source: string, values: { title: string; symbol?: string; date?: string; disclaimer?: string }): Request {
-  const drop = [values.title, values.symbol, values.date, values.disclaimer].filter((value): value is string => Boolean(value)).map(squash)
-  return { key: 'cover', file: COVER_FILE, source, frontMatter: false, brackets: [], level: 0, namespace: 'cover-', drop }
+  const masthead = [values.title, values.symbol, values.date, values.disclaimer]
+  return { key: 'cover', file: COVER_FILE, source, frontMatter: false, brackets: [], level: 0, namespace: 'cover-', masthead }
 }
 
 /** Run the requests as `body` jobs and collect each format's bodies by key. */
@@ -114,7 +114,7 @@ async function prepare(requests: Request[], limits: Limits, formats: Formats, la
       frontMatter: request.frontMatter,
       brackets: request.brackets,
       fileSize: limits.fileSize,
-      drop: request.drop,
+      masthead: request.masthead,
       // HTML headings sit one level below the topic's (h2 for a section); Word's at the topic's.
       html: formats.html ? { headingLevel: request.level === 0 ? 0 : Math.min(6, request.level + 1), namespace: request.namespace, backLabel: labels.document.backToText } : undefined,
       docx: formats.docx ? { headingLevel: Math.min(6, request.level) } : undefined,
@@ -135,8 +135,4 @@ export function bodyOf<T>(bodies: Map<string, T>, key: string): T {
   const body = bodies.get(key)
   if (body === undefined) throw new Error(`no body was prepared for ${key}`)
   return body
-}
-
-function squash(text: string): string {
-  return text.replace(/\s+/g, ' ').trim()
 }

@@ -6,15 +6,13 @@
  * whose cost depends on what the author wrote runs here, within the deadline.
  */
 import type { Root } from 'mdast'
-import remarkGfm from 'remark-gfm'
-import remarkParse from 'remark-parse'
-import { unified } from 'unified'
-import { parseMarkdown } from '../parse/proposal.js'
+import { parseMarkdown, parsePlain } from '../parse/proposal.js'
 import { checkStructure, structureLimits } from '../parse/structure.js'
 import { LineIndex } from '../read/decode.js'
 import { RULES, type Diagnostic } from '../types.js'
 import { docxBody, type DocxBody } from './docx-body.js'
 import { htmlBody, type HtmlBody } from './html-body.js'
+import { withoutMasthead } from './masthead.js'
 import { headingsOf, placeBrackets, relevel, type Bracket } from './place.js'
 
 export interface BodyJob {
@@ -28,8 +26,8 @@ export interface BodyJob {
   brackets: Bracket[]
   /** `limits.fileSize`, which sets the limit on nodes. */
   fileSize: number
-  /** Top-level blocks whose text (spaces squashed) is one of these are left out: the cover's title, symbol and date. */
-  drop?: string[]
+  /** The cover's masthead (title, symbol, date, disclaimer): the blocks that only repeat it are left out. */
+  masthead?: Array<string | undefined>
   html?: { headingLevel: number; namespace: string; backLabel: string }
   docx?: { headingLevel: number }
 }
@@ -41,11 +39,9 @@ export interface BodyJobResult {
   docx?: DocxBody
 }
 
-const plain = unified().use(remarkParse).use(remarkGfm).freeze()
-
 /** Run one `body` job. */
 export function renderBodyJob(job: BodyJob): BodyJobResult {
-  const tree: Root = job.frontMatter ? parseMarkdown(job.source) : plain.parse(job.source)
+  const tree: Root = job.frontMatter ? parseMarkdown(job.source) : parsePlain(job.source)
   // The proposal passed these limits when it was checked; the cover has not been checked, and limits may have changed since.
   const structure = checkStructure(tree, structureLimits(job.fileSize))
   if ('message' in structure) {
@@ -53,16 +49,17 @@ export function renderBodyJob(job: BodyJob): BodyJobResult {
     return { diagnostics: [{ file: job.file, line: place.line, column: place.column, severity: RULES['too-complex'], rule: 'too-complex', message: structure.message }] }
   }
   if (tree.children[0]?.type === 'yaml') tree.children.shift()
+  if (job.masthead) tree.children = withoutMasthead(tree.children, job.masthead)
   placeBrackets(tree, job.brackets)
   const headings = headingsOf(tree)
   const result: BodyJobResult = { diagnostics: [] }
   if (job.docx) {
     relevel(headings, job.docx.headingLevel)
-    result.docx = docxBody(tree, { drop: job.drop })
+    result.docx = docxBody(tree)
   }
   if (job.html) {
     relevel(headings, job.html.headingLevel)
-    result.html = htmlBody(tree, { namespace: job.html.namespace, backLabel: job.html.backLabel, drop: job.drop })
+    result.html = htmlBody(tree, { namespace: job.html.namespace, backLabel: job.html.backLabel })
   }
   return result
 }

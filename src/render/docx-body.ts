@@ -6,7 +6,6 @@
  * footnotes become Word footnotes.
  */
 import type { Definition, FootnoteDefinition, List, Nodes, PhrasingContent, Root, RootContent, Table } from 'mdast'
-import { toString } from 'mdast-util-to-string'
 
 /** A run of text, or a line break. */
 export interface RunSpec {
@@ -51,11 +50,6 @@ export interface DocxBody {
   lists: number
 }
 
-export interface DocxBodyOptions {
-  /** Top-level blocks whose text (spaces squashed) is one of these are left out. */
-  drop?: string[]
-}
-
 /** Elements whose content is code, not text: what stands between their tags is dropped too. */
 const RAW_CONTENT = /^<(script|style|iframe|object|embed|template|noscript|textarea|title|svg|math)[\s>]/i
 /** Links that may become live in the document; any other (`javascript:`, `file:`…) stays plain text. */
@@ -72,10 +66,8 @@ interface Place {
 }
 
 /** One body's tree (already placed: brackets in, headings re-levelled) to Word paragraphs. Runs on a parser thread. */
-export function docxBody(tree: Root, options: DocxBodyOptions = {}): DocxBody {
-  const drop = new Set(options.drop ?? [])
-  const children = drop.size === 0 ? tree.children : tree.children.filter((node) => !drop.has(toString(node).replace(/\s+/g, ' ').trim()))
-  return new BodyWalk(tree).render(children)
+export function docxBody(tree: Root): DocxBody {
+  return new BodyWalk(tree).render(tree.children)
 }
 
 /** The walk over one body: its definitions and notes, its lists, its last paragraph. */

@@ -41,8 +41,6 @@ export interface HtmlBodyOptions {
   namespace: string
   /** The label of a footnote's link back to the text. */
   backLabel: string
-  /** Top-level blocks whose text (spaces squashed) is one of these are left out. */
-  drop?: string[]
 }
 
 const processors = new Map<string, Processor<undefined, MdastRoot, Root>>()
@@ -82,8 +80,7 @@ export function htmlBody(tree: MdastRoot, options: HtmlBodyOptions): HtmlBody {
   visit(clean, 'element', (node) => {
     if (node.tagName === 'a' && node.properties.dataFootnoteRef !== undefined) delete node.properties.ariaDescribedBy
   })
-  const drop = new Set(options.drop ?? [])
-  const content = clean.children.filter((node): node is ElementContent => isContent(node) && !(node.type === 'element' && drop.has(squash(textOf(node)))))
+  const content = clean.children.filter(isContent)
   markBrackets(content)
   markBrackets(notes)
   return { content, notes }
@@ -187,8 +184,4 @@ export function textOf(node: Element): string {
     else if (child.type === 'element') for (let index = child.children.length - 1; index >= 0; index--) stack.push(child.children[index])
   }
   return text
-}
-
-function squash(text: string): string {
-  return text.replace(/\s+/g, ' ').trim()
 }

@@ -13,17 +13,15 @@ import {
 } from 'docx'
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import type { Definition, FootnoteDefinition, Nodes, PhrasingContent, RootContent } from 'mdast'
-import { toString } from 'mdast-util-to-string'
-import remarkGfm from 'remark-gfm'
-import remarkParse from 'remark-parse'
-import { unified } from 'unified'
 import { visit } from 'unist-util-visit'
+import { parsePlain } from '../parse/proposal.js'
 import { redlineTree, type Change, type RedlineData, type RedlineNote, type RedlinePhrasing, type RedlineResult } from '../revisions/redline.js'
 import type { Language } from '../types.js'
 import { normaliseDocx } from './docx-normalise.js'
 import { docxStyles } from './docx-styles.js'
 import { pageSection } from './docx.js'
 import type { Labels } from './labels.js'
+import { withoutMasthead } from './masthead.js'
 import type { RedlineCover } from './redline-markdown.js'
 
 export interface RedlineDocxOptions {
@@ -63,9 +61,7 @@ interface Place {
 export async function renderRedlineDocx(result: RedlineResult, cover: RedlineCover, labels: Labels, options: RedlineDocxOptions): Promise<Uint8Array> {
   const writer = new RedlineWriter(options)
   const words = labels.revision.redline
-  const masthead = new Set([cover.title, cover.symbol, cover.date].filter(Boolean).map((value) => squash(value as string)))
-  const coverTree = unified().use(remarkParse).use(remarkGfm).parse(cover.markdown)
-  const note = coverTree.children.filter((node) => !masthead.has(squash(toString(node))))
+  const note = withoutMasthead(parsePlain(cover.markdown).children, [cover.title, cover.symbol, cover.date])
   const tree = redlineTree(result)
   writer.collectNotes(tree.children)
 
@@ -325,8 +321,4 @@ function bracketed(part: string, marks: Marks): Marks {
 
 function changeOf(node: Nodes | RootContent): Change | undefined {
   return (node.data as RedlineData | undefined)?.redline
-}
-
-function squash(text: string): string {
-  return text.replace(/\s+/g, ' ').trim()
 }

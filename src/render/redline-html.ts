@@ -8,17 +8,16 @@ import type { ElementContent, Root as HastRoot } from 'hast'
 import type { Delete, Image, Link, Root, RootContent } from 'mdast'
 import type { State } from 'mdast-util-to-hast'
 import { h } from 'hastscript'
-import remarkGfm from 'remark-gfm'
-import remarkParse from 'remark-parse'
 import remarkRehype, { type Options as RehypeOptions } from 'remark-rehype'
 import rehypeStringify from 'rehype-stringify'
 import { unified } from 'unified'
 import { visit } from 'unist-util-visit'
-import { toString } from 'mdast-util-to-string'
+import { parsePlain } from '../parse/proposal.js'
 import { redlineTree, type RedlineData, type RedlineNote, type RedlinePhrasing, type RedlineResult } from '../revisions/redline.js'
 import type { Language } from '../types.js'
 import { lines } from './html-lines.js'
 import type { Labels } from './labels.js'
+import { withoutMasthead } from './masthead.js'
 import type { RedlineCover } from './redline-markdown.js'
 
 /** Nothing may be fetched or run: only the inline style sheet applies. */
@@ -53,9 +52,8 @@ export interface RedlineHtmlOptions {
 /** Write the redline page. */
 export function renderRedlineHtml(result: RedlineResult, cover: RedlineCover, labels: Labels, options: RedlineHtmlOptions): string {
   const words = labels.revision.redline
-  const masthead = new Set([cover.title, cover.symbol, cover.date].filter(Boolean).map((value) => squash(value as string)))
-  const coverTree = unified().use(remarkParse).use(remarkGfm).parse(cover.markdown)
-  coverTree.children = coverTree.children.filter((node) => !masthead.has(squash(toString(node))))
+  const coverTree = parsePlain(cover.markdown)
+  coverTree.children = withoutMasthead(coverTree.children, [cover.title, cover.symbol, cover.date])
   const [before, between, after] = words.legend.split(/\{inserted\}|\{deleted\}/)
 
   const body = h('body', lines([
@@ -166,8 +164,4 @@ function markBrackets(nodes: ElementContent[]): void {
     nodes.splice(index, 1, ...pieces)
     index += pieces.length - 1
   }
-}
-
-function squash(text: string): string {
-  return text.replace(/\s+/g, ' ').trim()
 }

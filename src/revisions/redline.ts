@@ -11,10 +11,8 @@
  */
 import type { Definition, FootnoteDefinition, Nodes, Parent, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast'
 import { toString } from 'mdast-util-to-string'
-import remarkGfm from 'remark-gfm'
-import remarkParse from 'remark-parse'
-import { unified } from 'unified'
 import { visit } from 'unist-util-visit'
+import { parsePlain } from '../parse/proposal.js'
 import { diffWords, tokenize, type Segment } from './words.js'
 
 export type Change = 'insert' | 'delete'
@@ -114,7 +112,7 @@ export function redlineTree(result: RedlineResult): Root {
   const children: RootContent[] = []
   for (const item of result.items) {
     if (item.kind === 'marked') children.push(...item.nodes)
-    else children.push(...parse(item.markdown).children)
+    else children.push(...parsePlain(item.markdown).children)
   }
   return { type: 'root', children }
 }
@@ -189,7 +187,7 @@ function splitParsed(texts: string[]): Entry[][] {
   if (texts.length === 0) return []
   const joined = texts.join(`\n\n${SPLIT}\n\n`)
   const result: Entry[][] = [[]]
-  for (const node of parse(joined).children) {
+  for (const node of parsePlain(joined).children) {
     if (node.type === 'html' && node.value === SPLIT) {
       result.push([])
       continue
@@ -217,18 +215,13 @@ function looseKey(node: RootContent): string {
   return `${node.type}:${wordsOf(node)}`
 }
 
-const processor = unified().use(remarkParse).use(remarkGfm).freeze()
-
-function parse(markdown: string): Root {
-  return processor.parse(markdown)
-}
 
 /**
  * A group's blocks, with its link references made links (their definitions
  * are the group's own): a reference's label may differ between revisions, its address is what counts.
  */
 function parseGroup(inner: string): RootContent[] {
-  const root = parse(inner)
+  const root = parsePlain(inner)
   const definitions = new Map<string, Definition>()
   visit(root, 'definition', (node) => {
     if (!definitions.has(node.identifier)) definitions.set(node.identifier, node)
