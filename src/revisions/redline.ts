@@ -215,7 +215,6 @@ function looseKey(node: RootContent): string {
   return `${node.type}:${wordsOf(node)}`
 }
 
-
 /**
  * A group's blocks, with its link references made links (their definitions
  * are the group's own): a reference's label may differ between revisions, its address is what counts.
@@ -342,7 +341,7 @@ function blockKey(node: RootContent): string {
     case 'footnoteDefinition':
       return `fn:${labelOf(node)}:${phrasingKey(node)}`
     case 'definition':
-      return `def:${node.identifier.replace(SEPARATORS, '')}:${node.url}:${node.title ?? ''}`
+      return `def:${labelOf(node)}:${node.url}:${node.title ?? ''}`
     default:
       return 'children' in node ? `${node.type}:${phrasingKey(node)}` : `${node.type}:${toString(node)}`
   }
@@ -439,7 +438,7 @@ function redlineNode(change: Change, children: PhrasingContent[]): PhrasingConte
 
 const SEPARATORS = /^.*?[\u00a6\u00a4\u2021\u2042\u203b\p{Co}]/u
 
-function labelOf(node: FootnoteDefinition | { identifier: string }): string {
+function labelOf(node: { identifier: string }): string {
   return node.identifier.replace(SEPARATORS, '')
 }
 
@@ -502,7 +501,7 @@ function flatten(nodes: PhrasingContent[], relabel: Relabel, side: 'old' | 'new'
           break
         case 'linkReference':
           // Its definition may be in another group or revision: the words count, not the label.
-          walk(node.children, [...chain, { type: 'link', url: `ref:${node.identifier.replace(SEPARATORS, '')}` }])
+          walk(node.children, [...chain, { type: 'link', url: `ref:${labelOf(node)}` }])
           break
         default: {
           const atom = side === 'old' && node.type === 'footnoteReference' ? { ...node, identifier: relabel.of(node.identifier), label: relabel.of(node.identifier) } : node
@@ -525,7 +524,7 @@ function atomKey(node: PhrasingContent): string {
     case 'image':
       return `!${node.url}|${node.alt ?? ''}`
     case 'imageReference':
-      return `!ref:${node.identifier.replace(SEPARATORS, '')}|${node.alt ?? ''}`
+      return `!ref:${labelOf(node)}|${node.alt ?? ''}`
     case 'html':
       return `<${node.value}`
     case 'break':
