@@ -3,10 +3,10 @@
  * and exit codes. Commands load the pipeline lazily so `--help` starts fast.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
-import { visible } from './check/diagnostics.js'
+import { visible } from './diagnostics/format.js'
 import { EXIT, UsageError } from './errors.js'
 import { processIo, type Io } from './io.js'
-import type { ParsePool } from './parse/pool.js'
+import type { ParsePool } from './threads/pool.js'
 
 interface Common {
   root?: string
@@ -25,7 +25,7 @@ export async function main(args: string[], io: Io = processIo(), threadsGiven?: 
   /** The parser threads, started while the command's modules load: they take a moment to start. */
   const threads = async (): Promise<ParsePool> => {
     if (threadsGiven) return threadsGiven
-    const { ParsePool } = await import('./parse/pool.js')
+    const { ParsePool } = await import('./threads/pool.js')
     pool ??= new ParsePool()
     pool.prestart(Number.POSITIVE_INFINITY)
     return pool

@@ -35,7 +35,7 @@ export function useColor(io: Io, stream: { isTTY?: boolean } = io.stderr): boole
 /** Print diagnostics in the text format to standard error; `root` (absolute) makes file names openable from the current folder. */
 export async function printDiagnostics(diagnostics: Diagnostic[], io: Io, root?: string): Promise<void> {
   if (diagnostics.length === 0) return
-  const { formatText } = await import('./check/report.js')
+  const { formatText } = await import('./diagnostics/report.js')
   io.stderr.write(formatText(diagnostics, { color: useColor(io), base: root === undefined ? '' : baseOf(io, root), width: widthOf(io.stderr) }))
 }
 

@@ -318,3 +318,24 @@ export interface Negotiation {
   /** In the outline order of their own topics. */
   merged: Merger[]
 }
+
+/** How many proposals each kind of change touched. */
+export interface ChangeCounts {
+  added: number
+  stabilized: number
+  merged: number
+  changed: number
+  renamed: number
+  withdrawn: number
+  removed: number
+}
+
+/** The numbers a cover's statistics line shows. */
+export interface StatsNumbers {
+  brackets: number
+  placeholders: number
+  topics: number
+  withText: number
+  stabilized: number
+  withAlternatives: number
+}

@@ -140,7 +140,7 @@ describe('check --format github', () => {
   })
 
   test('escapes line breaks in messages', async () => {
-    const { formatGithub } = await import('../src/check/diagnostics.js')
+    const { formatGithub } = await import('../src/diagnostics/format.js')
     expect(formatGithub([{ file: 'proposals/x.md', line: 3, column: 9, severity: 'error', rule: 'invalid-yaml', message: 'one\r\ntwo 100%' }])).toBe(
       '::error file=proposals/x.md,line=3,col=9::one%0D%0Atwo 100%25 (invalid-yaml)\n',
     )
@@ -276,8 +276,8 @@ describe('build', () => {
 
 describe('what files hold is shown, never obeyed', () => {
   test('control characters in names and quoted text are written out, in text and github formats', async () => {
-    const { formatGithub } = await import('../src/check/diagnostics.js')
-    const { formatText } = await import('../src/check/report.js')
+    const { formatGithub } = await import('../src/diagnostics/format.js')
+    const { formatText } = await import('../src/diagnostics/report.js')
     const diagnostics = [{ file: 'proposals/a\u001b[31m.md', line: 1, column: 1, severity: 'error' as const, rule: 'invalid-status' as const, message: 'got "\u001b]0;title\u0007"' }]
     expect(formatGithub(diagnostics)).toBe('::error file=proposals/a\\x1b[31m.md,line=1,col=1::got "\\x1b]0;title\\x07" (invalid-status)\n')
     expect(formatText(diagnostics, { color: false })).not.toMatch(/[\u0000-\u0008\u001b]/)

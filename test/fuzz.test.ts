@@ -10,7 +10,7 @@
  */
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { hasErrors } from '../src/check/diagnostics.js'
+import { hasErrors } from '../src/diagnostics/format.js'
 import { DEFAULT_CONFIG } from '../src/types.js'
 import { checkAccounted, CONFIG, parseAll, runCore, workspace } from './helpers/fuzz.js'
 

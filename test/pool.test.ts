@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process'
 import path from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
-import { ParsePool, type ParseInput } from '../src/parse/pool.js'
+import { ParsePool, type ParseInput } from '../src/threads/pool.js'
 import { DEFAULT_LIMITS, type ParseResult } from '../src/types.js'
 
 const pools: ParsePool[] = []

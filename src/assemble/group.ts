@@ -2,7 +2,7 @@
 import { labelsFor } from '../render/labels.js'
 import { findGroup, groupName, localise, spellingsOf } from './language.js'
 import { flattenOutline } from './outline.js'
-import { didYouMean } from '../check/suggest.js'
+import { didYouMean } from '../diagnostics/suggest.js'
 import type { Config, Group, OutlineEntry } from '../types.js'
 import { UsageError } from '../errors.js'
 

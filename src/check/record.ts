@@ -3,7 +3,7 @@
  * (`invalid-merge`), the Chair's picks (`unknown-chair-text`) and notes
  * (their topics and ids). Pure; deterministic for any input order.
  */
-import { closest } from './suggest.js'
+import { closest } from '../diagnostics/suggest.js'
 import { isLive, RULES, type Config, type Diagnostic, type Note, type Place, type Proposal, type Rule } from '../types.js'
 
 type Report = (file: string, rule: Rule, message: string, place: Place) => void

@@ -2,7 +2,7 @@
 import { flattenOutline } from '../assemble/outline.js'
 import { Participants } from '../assemble/participants.js'
 import { checkChair, checkMerges, checkNotes } from './record.js'
-import { closest, suggestTopic } from './suggest.js'
+import { closest, suggestTopic } from '../diagnostics/suggest.js'
 import { checkTexts } from './texts.js'
 import { RULES, type Config, type Diagnostic, type Located, type Note, type Place, type Proposal, type Rule } from '../types.js'
 

@@ -3,22 +3,22 @@ import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import { groupConfig, groupKey, selectGroup } from '../assemble/group.js'
 import { assemble, placements } from '../assemble/negotiation.js'
-import { hasErrors } from '../check/diagnostics.js'
+import { hasErrors } from '../diagnostics/format.js'
 import { EXIT, UsageError } from '../errors.js'
 import { printDiagnostics, type Io } from '../io.js'
-import type { ParsePool } from '../parse/pool.js'
-import { loadWorkspace, type LoadOptions, type Workspace } from '../pipeline.js'
+import type { ParsePool } from '../threads/pool.js'
+import { loadWorkspace, type LoadOptions, type Workspace } from '../load/pipeline.js'
 import { MemoryCache } from '../read/cache.js'
 import { folderSource } from '../read/folder.js'
 import { builtinTemplate, readConfigFile, resolveRoot } from '../read/root.js'
-import { watchFolder } from '../read/watch.js'
+import { watchFolder } from '../load/watch.js'
 import { renderCleanOutputs, renderOutputs, type Rendered, type Templates } from '../render/outputs.js'
 import { cleanText, type CleanText } from '../assemble/clean.js'
 import type { BuildSummary } from '../render/summary.js'
 import type { Diagnostic, Language, Negotiation, Proposal } from '../types.js'
 import { renderRedlineOutputs } from '../render/redline-outputs.js'
 import { compareSnapshots } from '../revisions/compare.js'
-import type { Revision } from '../read/revision.js'
+import type { Revision } from '../load/revision.js'
 import type { Counts } from '../revisions/stats.js'
 import { Revisions, sinceUsable } from './since.js'
 import { refuseInputFiles, refuseInputFolders, staleOutputs, writeOutputs, type Output } from '../write.js'
@@ -352,7 +352,7 @@ async function appendSummary(file: string, outcome: Outcome, workspace: Workspac
  * the counts of that older commit, for the statistics' changes.
  */
 async function changesSincePrevious(context: SummaryContext, language: Language, io: Io): Promise<{ changes: string; since?: { ref: string; symbol?: string; counts: Counts } }> {
-  const { loadRevision } = await import('../read/revision.js')
+  const { loadRevision } = await import('../load/revision.js')
   const { renderDiff } = await import('../render/diff.js')
   const { countNegotiation } = await import('../revisions/stats.js')
   const { changesNotShown } = await import('../render/summary.js')

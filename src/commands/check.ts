@@ -1,8 +1,8 @@
 /** `consolidate check`: validate only and print every problem. */
 import { EXIT } from '../errors.js'
 import { baseOf, useColor, widthOf, type Io } from '../io.js'
-import { formatGithub, formatJson, hasErrors, type CheckFormat } from '../check/diagnostics.js'
-import type { ParsePool } from '../parse/pool.js'
+import { formatGithub, formatJson, hasErrors, type CheckFormat } from '../diagnostics/format.js'
+import type { ParsePool } from '../threads/pool.js'
 import { loadRoot, withPool, type CommonOptions } from './load.js'
 
 export async function check(options: CommonOptions & { format: CheckFormat }, io: Io, pool?: ParsePool): Promise<number> {
@@ -12,7 +12,7 @@ export async function check(options: CommonOptions & { format: CheckFormat }, io
   if (options.format === 'json') io.stdout.write(formatJson(diagnostics))
   else if (options.format === 'github') io.stdout.write(formatGithub(diagnostics, { base }))
   else if (diagnostics.length > 0) {
-    const { formatText } = await import('../check/report.js')
+    const { formatText } = await import('../diagnostics/report.js')
     io.stdout.write(formatText(diagnostics, { color: useColor(io, io.stdout), base, width: widthOf(io.stdout) }))
   } else {
     const files = workspace.files.length

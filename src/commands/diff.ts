@@ -1,10 +1,10 @@
 /** `consolidate diff OLD NEW`: what changed between two revisions of the workspace. */
-import { hasErrors } from '../check/diagnostics.js'
+import { hasErrors } from '../diagnostics/format.js'
 import { EXIT } from '../errors.js'
 import { printDiagnostics, type Io } from '../io.js'
-import type { ParsePool } from '../parse/pool.js'
+import type { ParsePool } from '../threads/pool.js'
 import { MemoryCache } from '../read/cache.js'
-import { loadRevision } from '../read/revision.js'
+import { loadRevision } from '../load/revision.js'
 import { resolveRoot } from '../read/root.js'
 import { renderDiff } from '../render/diff.js'
 import { compareSnapshots, diffReport, revisionName } from '../revisions/compare.js'

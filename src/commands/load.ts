@@ -1,10 +1,10 @@
 /** What every command that reads the workspace does first: the root, `--config`, the cache, the loader. */
 import { progress, type Io } from '../io.js'
-import { loadWorkspace, type LoadOptions, type Workspace } from '../pipeline.js'
+import { loadWorkspace, type LoadOptions, type Workspace } from '../load/pipeline.js'
 import { DiskCache, MemoryCache, toolVersion } from '../read/cache.js'
 import { folderSource } from '../read/folder.js'
 import { readConfigFile, resolveRoot } from '../read/root.js'
-import { ParsePool, workerModule } from '../parse/pool.js'
+import { ParsePool, workerModule } from '../threads/pool.js'
 
 export interface CommonOptions {
   root?: string

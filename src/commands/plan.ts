@@ -7,7 +7,7 @@ import { groupSlug } from '../assemble/group.js'
 import { OUTPUT_FORMATS, type OutputFormat } from '../render/outputs.js'
 import { LANGUAGES, type Language } from '../types.js'
 import { UsageError } from '../errors.js'
-import { didYouMean } from '../check/suggest.js'
+import { didYouMean } from '../diagnostics/suggest.js'
 
 export const VIEWS = ['consolidated', 'clean'] as const
 export type View = (typeof VIEWS)[number]

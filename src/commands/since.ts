@@ -1,9 +1,9 @@
 /** The older revision a redline or `stats --since` compares with: read once, through the cache the workspace was read with. */
-import { hasErrors } from '../check/diagnostics.js'
+import { hasErrors } from '../diagnostics/format.js'
 import { printDiagnostics, progress, type Io } from '../io.js'
-import type { LoadOptions } from '../pipeline.js'
-import type { ParsePool } from '../parse/pool.js'
-import { loadRevision, type Revision } from '../read/revision.js'
+import type { LoadOptions } from '../load/pipeline.js'
+import type { ParsePool } from '../threads/pool.js'
+import { loadRevision, type Revision } from '../load/revision.js'
 
 export interface SinceContext {
   cwd: string

@@ -1,8 +1,8 @@
 /** `consolidate stats`: the numbers of the text (SPEC §10), and with `--since` their changes. */
 import { EXIT } from '../errors.js'
 import { printDiagnostics, type Io } from '../io.js'
-import type { ParsePool } from '../parse/pool.js'
-import { negotiationOf } from '../pipeline.js'
+import type { ParsePool } from '../threads/pool.js'
+import { negotiationOf } from '../load/pipeline.js'
 import { renderStats } from '../render/stats.js'
 import { countNegotiation, statsReport } from '../revisions/stats.js'
 import { loadRoot, withPool, type CommonOptions } from './load.js'

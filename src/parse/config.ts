@@ -1,7 +1,7 @@
 /** `consolidate.yaml` text to a Config and its problems. Pure: no file system. */
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml'
 import { isIsoDate } from './front-matter.js'
-import { didYouMean, suggestTopic } from '../check/suggest.js'
+import { didYouMean, suggestTopic } from '../diagnostics/suggest.js'
 import { groupSlug } from '../assemble/group.js'
 import { spellingsOf } from '../assemble/language.js'
 import { DEFAULT_CONFIG, LANGUAGES, RULES, type ChairPick, type Config, type Diagnostic, type Disclaimer, type Group, type Language, type Located, type Names, type OutlineEntry, type Participant, type Place, type Rule } from '../types.js'

@@ -1,6 +1,6 @@
 /** A proposal's YAML front matter: fields with their places, checked one by one. */
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml'
-import { didYouMean } from '../check/suggest.js'
+import { didYouMean } from '../diagnostics/suggest.js'
 import { STATUSES, type Located, type Place, type Rule, type Status } from '../types.js'
 import { describe, isEmpty, MAX_ALIASES, readYaml } from './yaml.js'
 

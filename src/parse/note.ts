@@ -4,7 +4,7 @@ import { analyseBody } from './body-edits.js'
 import { resolve, scalarText } from './front-matter.js'
 import { afterFrontMatter, baseName, ID_PATTERN, readMarkdownFile, type FileKind, type ParseOptions } from './proposal.js'
 import { describe, isEmpty, readYaml } from './yaml.js'
-import { didYouMean } from '../check/suggest.js'
+import { didYouMean } from '../diagnostics/suggest.js'
 import { NOTE_KINDS, type Located, type NoteKind, type ParseResult, type Place } from '../types.js'
 
 /** The fields a note's front matter may have. */

@@ -7,7 +7,7 @@ import { unified } from 'unified'
 import { analyseBody } from './body-edits.js'
 import { readFrontMatter, type FrontMatter } from './front-matter.js'
 import { decode, LineIndex, normalise } from '../read/decode.js'
-import { tooLarge } from './limits.js'
+import { tooLarge } from '../diagnostics/limits.js'
 import { checkStructure, structureLimits } from './structure.js'
 import { DEFAULT_LIMITS, RULES, type Diagnostic, type ParseResult, type Place, type Rule } from '../types.js'
 

@@ -76,8 +76,11 @@ export async function gitSource(repository: Repository, commit: string, label: s
       entries.set(name, { mode, oid, size: size === '-' ? 0 : Number(size) })
       const slash = name.lastIndexOf('/')
       const parent = slash === -1 ? '' : name.slice(0, slash)
-      children.set(parent, [...(children.get(parent) ?? []), name.slice(slash + 1)])
-      if (mode === '040000') children.set(name, children.get(name) ?? [])
+      // Pushed in place: a folder of ten thousand proposals, listed at every commit of a history walk, is not copied ten thousand times.
+      const siblings = children.get(parent)
+      if (siblings) siblings.push(name.slice(slash + 1))
+      else children.set(parent, [name.slice(slash + 1)])
+      if (mode === '040000' && !children.has(name)) children.set(name, [])
     }
   }
   // Link targets are small blobs: read them all at once.
@@ -158,7 +161,7 @@ export class BlobReader {
       for (const waiting of this.waiting.splice(0)) waiting.reject(error)
       this.child = undefined
     }
-    child.on('error', (error: NodeJS.ErrnoException) => fail(error.code === 'ENOENT' ? new UsageError('git is not installed (or not on PATH); it is needed to read a git revision') : error))
+    child.on('error', (error: NodeJS.ErrnoException) => fail(gitMissing(error)))
     child.on('close', () => fail(new Error('git cat-file stopped')))
     child.stdin.on('error', () => undefined)
     this.child = child
@@ -221,6 +224,10 @@ function gitEnv(): NodeJS.ProcessEnv {
   return { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' }
 }
 
+function gitMissing(error: NodeJS.ErrnoException): Error {
+  return error.code === 'ENOENT' ? new UsageError('git is not installed (or not on PATH); it is needed to read a git revision') : error
+}
+
 function git(args: string[], cwd: string): Promise<GitResult> {
   return new Promise((resolve, reject) => {
     const child = spawn('git', ['--no-pager', ...args], { cwd, env: gitEnv(), stdio: ['ignore', 'pipe', 'pipe'] })
@@ -228,9 +235,7 @@ function git(args: string[], cwd: string): Promise<GitResult> {
     let stderr = ''
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk))
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
-    child.on('error', (error: NodeJS.ErrnoException) => {
-      reject(error.code === 'ENOENT' ? new UsageError('git is not installed (or not on PATH); it is needed to read a git revision') : error)
-    })
+    child.on('error', (error: NodeJS.ErrnoException) => reject(gitMissing(error)))
     child.on('close', (code) => resolve({ code: code ?? 1, stdout: Buffer.concat(stdout), stderr }))
   })
 }

@@ -5,7 +5,7 @@
  * the workspace, only regular files are read, and never past the size limit.
  * Nothing is dropped silently: every entry not read is a diagnostic.
  */
-import { tooLarge } from '../parse/limits.js'
+import { tooLarge } from '../diagnostics/limits.js'
 import { RULES, type Diagnostic, type Rule } from '../types.js'
 import { join, resolvePath, type Entry, type Source } from './source.js'
 

@@ -5,8 +5,8 @@
  * that overruns is a `too-complex` diagnostic, and then no document is written.
  */
 import type { CleanText } from '../assemble/clean.js'
-import { tooComplex, type Overrun } from '../parse/limits.js'
-import type { Job, ParsePool } from '../parse/pool.js'
+import { tooComplex, type Overrun } from '../diagnostics/limits.js'
+import type { Job, ParsePool } from '../threads/pool.js'
 import type { Diagnostic, Limits, Negotiation, TopicNode } from '../types.js'
 import type { BodyJob, BodyJobResult } from './body-job.js'
 import { cleanCoverValues, renderCleanCover } from './clean.js'

@@ -1,5 +1,5 @@
 /**
- * The `body` job of the parser threads (see parse/pool.ts): one body for the
+ * The `body` job of the parser threads (see threads/pool.ts): one body for the
  * HTML and Word documents. Its own text is parsed (never with the enclosing
  * brackets as text), checked against the structural limits, placed (brackets
  * inserted into the tree, headings re-levelled), then converted: everything

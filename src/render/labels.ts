@@ -1,5 +1,7 @@
 /** Every word the tool writes into a document, in each language it speaks. */
-import type { Language, NoteKind, Status, SupportLevel } from '../types.js'
+import type { ChangeCounts, Language, NoteKind, StatsNumbers, Status, SupportLevel } from '../types.js'
+
+export type { ChangeCounts, StatsNumbers } from '../types.js'
 
 export interface Labels {
   documentTitle: string
@@ -167,27 +169,6 @@ export interface RevisionLabels {
     /** For a proposal referred only in changes not yet committed. */
     uncommitted: string
   }
-}
-
-/** How many proposals each kind of change touched. */
-export interface ChangeCounts {
-  added: number
-  stabilized: number
-  merged: number
-  changed: number
-  renamed: number
-  withdrawn: number
-  removed: number
-}
-
-/** The numbers a cover's statistics line shows. */
-export interface StatsNumbers {
-  brackets: number
-  placeholders: number
-  topics: number
-  withText: number
-  stabilized: number
-  withAlternatives: number
 }
 
 /** A change written with its sign: `+3`, `−37` (a minus sign), `±0`. */

@@ -1,6 +1,6 @@
 /** Which files a build writes, for each view and format. Pure, but for the parser threads and loading the heavy renderers lazily. */
 import type { CleanText } from '../assemble/clean.js'
-import type { ParsePool } from '../parse/pool.js'
+import type { ParsePool } from '../threads/pool.js'
 import type { Diagnostic, Negotiation } from '../types.js'
 import type { Output } from '../write.js'
 import type { Formats, PreparedBodies } from './bodies.js'
@@ -106,7 +106,7 @@ async function bodiesFor(
 
 async function withThreads<T>(pool: ParsePool | undefined, task: (pool: ParsePool) => Promise<T>): Promise<T> {
   if (pool) return task(pool)
-  const { ParsePool } = await import('../parse/pool.js')
+  const { ParsePool } = await import('../threads/pool.js')
   const own = new ParsePool()
   try {
     return await task(own)

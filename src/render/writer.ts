@@ -9,7 +9,7 @@ import { defaultHandlers, type ConstructName, type Handle, type Unsafe } from 'm
 import remarkGfm from 'remark-gfm'
 import remarkStringify, { type Options } from 'remark-stringify'
 import { unified } from 'unified'
-import { visible } from '../check/diagnostics.js'
+import { visible } from '../diagnostics/format.js'
 
 /** Constructs inside phrasing where brackets and attention mean nothing (the library's own list). */
 const SPANS: ConstructName[] = ['autolink', 'destinationLiteral', 'destinationRaw', 'reference', 'titleQuote', 'titleApostrophe']

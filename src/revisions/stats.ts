@@ -1,6 +1,6 @@
 /** The numbers negotiators follow from revision to revision (SPEC §10 "Statistics"). Pure. */
 import { placements } from '../assemble/negotiation.js'
-import type { StatsNumbers } from '../render/labels.js'
+import type { StatsNumbers } from '../types.js'
 import { isLive, type Negotiation, type Proposal, type TopicNode } from '../types.js'
 
 export interface Counts {

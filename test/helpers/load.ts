@@ -1,6 +1,6 @@
 /** Read a workspace folder in-process, as the commands do, on threads closed afterwards. */
-import { ParsePool } from '../../src/parse/pool.js'
-import { loadWorkspace, type Workspace } from '../../src/pipeline.js'
+import { ParsePool } from '../../src/threads/pool.js'
+import { loadWorkspace, type Workspace } from '../../src/load/pipeline.js'
 import { folderSource } from '../../src/read/folder.js'
 
 export async function loadFolder(root: string): Promise<Workspace> {

@@ -1,7 +1,7 @@
 /** Run the CLI in-process with captured output, on parser threads shared by the runs of a test file. */
 import { afterAll } from 'vitest'
 import { main } from '../../src/cli.js'
-import { ParsePool } from '../../src/parse/pool.js'
+import { ParsePool } from '../../src/threads/pool.js'
 
 export interface RunResult {
   code: number

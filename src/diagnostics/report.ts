@@ -4,7 +4,7 @@
  * rule id before the message so it never breaks mid-word, and long messages
  * wrapped under themselves to the terminal's width. Pure.
  */
-import { shownName, sortDiagnostics, visible, type FormatOptions } from './diagnostics.js'
+import { shownName, sortDiagnostics, visible, type FormatOptions } from './format.js'
 import type { Diagnostic } from '../types.js'
 
 export interface TextOptions extends FormatOptions {

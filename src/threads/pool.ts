@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { Worker, type ResourceLimits } from 'node:worker_threads'
-import { tooComplex, type Overrun } from './limits.js'
+import { tooComplex, type Overrun } from '../diagnostics/limits.js'
 import type { BodyJob, BodyJobResult } from '../render/body-job.js'
 import type { Limits, ParseResult } from '../types.js'
 
@@ -76,7 +76,7 @@ interface Thread {
  * dist/ (it starts several times faster than ~150 separate modules), else tsc's output.
  */
 export function workerModule(): URL {
-  for (const candidate of [new URL('../../dist/worker.js', import.meta.url), new URL('./worker.js', import.meta.url)]) {
+  for (const candidate of [new URL('../../dist/worker.js', import.meta.url), new URL('../worker.js', import.meta.url)]) {
     if (existsSync(fileURLToPath(candidate))) return candidate
   }
   throw new Error('the parser thread module dist/worker.js is missing; run `npm run build`')

@@ -4,18 +4,18 @@
  * (per file, on the parser threads, through the cache) → check (all files).
  * Then, for a workspace without errors, assemble.
  */
-import { assemble, type AssembleOptions } from './assemble/negotiation.js'
-import { hasErrors } from './check/diagnostics.js'
-import { validate } from './check/validate.js'
-import { decode } from './read/decode.js'
-import { cacheable, cacheKey, contentHash, gitBlobId, type ParseCache } from './read/cache.js'
-import type { Source } from './read/source.js'
-import { builtinTemplate } from './read/root.js'
-import { CONFIG_LIMIT, readNamed, scanFolder, type ProposalFile } from './read/workspace.js'
-import { tooLarge } from './parse/limits.js'
-import { parseConfig } from './parse/config.js'
-import type { ParsePool } from './parse/pool.js'
-import { DEFAULT_CONFIG, RULES, type Config, type Diagnostic, type Negotiation, type Note, type ParseResult, type Proposal } from './types.js'
+import { assemble, type AssembleOptions } from '../assemble/negotiation.js'
+import { hasErrors } from '../diagnostics/format.js'
+import { validate } from '../check/validate.js'
+import { decode } from '../read/decode.js'
+import { cacheable, cacheKey, contentHash, gitBlobId, type ParseCache } from '../read/cache.js'
+import type { Source } from '../read/source.js'
+import { builtinTemplate } from '../read/root.js'
+import { CONFIG_LIMIT, readNamed, scanFolder, type ProposalFile } from '../read/workspace.js'
+import { tooLarge } from '../diagnostics/limits.js'
+import { parseConfig } from '../parse/config.js'
+import type { ParsePool } from '../threads/pool.js'
+import { DEFAULT_CONFIG, RULES, type Config, type Diagnostic, type Negotiation, type Note, type ParseResult, type Proposal } from '../types.js'
 
 /** The templates a workspace may override; the others in its templates/ are not read. */
 export const TEMPLATE_NAMES = ['cover.md', 'consolidated.css', 'proposal.md'] as const

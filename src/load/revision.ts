@@ -6,12 +6,12 @@
 import { statSync } from 'node:fs'
 import path from 'node:path'
 import { UsageError } from '../errors.js'
-import { loadWorkspace, type LoadOptions, type Workspace } from '../pipeline.js'
-import { CONFIG_LIMIT } from './workspace.js'
-import { folderSource } from './folder.js'
-import { gitSource, isShallow, repositoryOf, repositoryPath, resolveCommit, type Repository } from './git.js'
-import { readConfigFile } from './root.js'
-import { holdsWorkspace } from './source.js'
+import { loadWorkspace, type LoadOptions, type Workspace } from './pipeline.js'
+import { CONFIG_LIMIT } from '../read/workspace.js'
+import { folderSource } from '../read/folder.js'
+import { gitSource, isShallow, repositoryOf, repositoryPath, resolveCommit, type Repository } from '../read/git.js'
+import { readConfigFile } from '../read/root.js'
+import { holdsWorkspace } from '../read/source.js'
 
 export interface Revision extends Workspace {
   /** As the user named it. */
