@@ -9,13 +9,14 @@ import type { Jobs, Request, Response } from './threads/pool.js'
 import { parseNote } from './parse/note.js'
 import { parseProposal } from './parse/proposal.js'
 
-let renderer: Promise<typeof import('./render/body-job.js')> | undefined
+let renderer: Promise<typeof import('./render/text-job.js')> | undefined
 
 /** What each kind of job does. */
 const handlers: { [K in keyof Jobs]: (input: Jobs[K]['input']) => Jobs[K]['output'] | Promise<Jobs[K]['output']> } = {
   parse: (input) => parseProposal(input.name, input.bytes, { fileSize: input.fileSize }),
   note: (input) => parseNote(input.name, input.bytes, { fileSize: input.fileSize }),
-  body: async (input) => (await (renderer ??= import('./render/body-job.js'))).renderBodyJob(input),
+  text: async (input) => (await (renderer ??= import('./render/text-job.js'))).runTextJob(input),
+  change: async (input) => (await (renderer ??= import('./render/text-job.js'))).runChangeJob(input),
 }
 
 /** Run one job; a stack overflow (thousands of nesting levels) is the job's overrun, never the thread's end. */

@@ -1,8 +1,8 @@
 /** `consolidate build`: validate, then write (or with `--check`, compare) the consolidated text and the stocktaking report. */
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
-import { groupConfig, groupKey, selectGroup } from '../assemble/group.js'
-import { assemble, placements } from '../assemble/negotiation.js'
+import { groupKey, selectGroup } from '../assemble/group.js'
+import { assemble } from '../assemble/negotiation.js'
 import { hasErrors } from '../diagnostics/format.js'
 import { EXIT, UsageError } from '../errors.js'
 import { printDiagnostics, type Io } from '../io.js'
@@ -12,18 +12,17 @@ import { MemoryCache } from '../read/cache.js'
 import { folderSource } from '../read/folder.js'
 import { builtinTemplate, readConfigFile, resolveRoot } from '../read/root.js'
 import { watchFolder } from '../load/watch.js'
-import { renderCleanOutputs, renderOutputs, type Rendered, type Templates } from '../render/outputs.js'
-import { cleanText, type CleanText } from '../assemble/clean.js'
-import type { BuildSummary } from '../render/summary.js'
-import type { Diagnostic, Language, Negotiation, Proposal } from '../types.js'
-import { renderRedlineOutputs } from '../render/redline-outputs.js'
+import { renderTarget, type Templates } from '../render/outputs.js'
+import { negotiationOf } from '../render/views/index.js'
+import type { BuildSummary } from '../render/views/summary.js'
+import type { Diagnostic, Language, Negotiation } from '../types.js'
 import { compareSnapshots } from '../revisions/compare.js'
 import type { Revision } from '../load/revision.js'
 import type { Counts } from '../revisions/stats.js'
 import { Revisions, sinceUsable } from './since.js'
 import { refuseInputFiles, refuseInputFolders, staleOutputs, writeOutputs, type Output } from '../write.js'
 import { loadRoot, withPool, type CommonOptions } from './load.js'
-import { commandFor, MANIFEST, outputName, parseFormats, parseLanguages, parseView, readManifest, recordBuild, writeManifest, type Target } from './plan.js'
+import { commandFor, MANIFEST, parseFormats, parseLanguages, parseView, readManifest, recordBuild, writeManifest, type Target } from './plan.js'
 
 export interface BuildOptions extends CommonOptions {
   out?: string
@@ -182,17 +181,12 @@ async function write(workspace: Workspace, options: BuildOptions, settings: Sett
   if (failed) return failed
   const since = await sinceOf(target, workspace, revisions, io)
   if (!since.usable) return { outcome: 'errors', code: EXIT.inputs, files: [] }
-  const { outputs, negotiation, clean, diagnostics } = await render(workspace, target, settings, pool, since.revision)
+  const { outputs, negotiation, said, diagnostics } = await render(workspace, target, settings, pool, since.revision)
   if (diagnostics.length > 0) return renderFailed(diagnostics, settings, io, true)
   const manifest = recordBuild(await manifestIn(settings.out), { ...target, files: outputs.map((output) => output.name) })
   await writeOutputs(settings.out, [...outputs, { name: MANIFEST, content: writeManifest(manifest) }])
   const names = outputs.map((output) => shown(io, path.join(settings.out, output.name)))
-  const live = placements(negotiation.topics)
-  const referred = live.filter((placement) => placement.referred).length
-  const counts = clean
-    ? `${clean.articles} article${clean.articles === 1 ? '' : 's'}`
-    : `${live.length} proposal${live.length === 1 ? '' : 's'} in the text, ${referred} referred to stocktaking, ${negotiation.withdrawn.length} withdrawn`
-  io.stderr.write(`consolidate: wrote ${names.join(', ')} (${counts})\n`)
+  io.stderr.write(`consolidate: wrote ${names.join(', ')} (${said})\n`)
   return { outcome: 'written', code: EXIT.ok, files: names, negotiation }
 }
 
@@ -237,78 +231,28 @@ async function check(workspace: Workspace, options: BuildOptions, settings: Sett
   return { outcome: 'fresh', code: EXIT.ok, files, negotiation }
 }
 
-/** What a target renders: its files, or the diagnostics of a body too complex to render (then no file). */
+/** What a target renders: its files, or the diagnostics of a text too complex to render (then no file). */
 interface TargetOutputs {
   outputs: Output[]
   diagnostics: Diagnostic[]
+  /** The whole text's negotiation in the first language, for the step summary. */
   negotiation: Negotiation
-  clean?: CleanText
+  /** What the build says it wrote: its counts. */
+  said: string
 }
 
-/**
- * Every file of a target, named as it is written (its redline too, against
- * `since`); and the negotiation (and, for the clean view, the clean text) of its first language.
- */
+/** Every file of a target, named as it is written (its redline too, against `since`). */
 async function render(workspace: Workspace, target: Target, settings: Settings, pool: ParsePool, since?: Revision): Promise<TargetOutputs> {
-  const selected = target.group === undefined ? undefined : selectGroup(workspace.config, target.group)
   const templates: Templates = {
     cover: workspace.templates['cover.md'] ?? (await builtinTemplate('cover.md')),
     css: workspace.templates['consolidated.css'] ?? (await builtinTemplate('consolidated.css')),
   }
-  const several = target.languages.length > 1
-  const outputs: Output[] = []
-  let first: Negotiation | undefined
-  let firstClean: CleanText | undefined
-  for (const language of target.languages) {
-    const negotiation = negotiationIn(workspace, language, selected)
-    first ??= negotiation
-    let rendered: Rendered
-    let clean: CleanText | undefined
-    if (target.view === 'clean') {
-      clean = cleanIn(workspace, language, selected)
-      firstClean ??= clean
-      rendered = await renderCleanOutputs(clean, target.formats, templates, { pool })
-    } else {
-      rendered = await renderOutputs(negotiation, target.formats, templates, { pool })
-    }
-    if (rendered.diagnostics.length > 0) return { outputs: [], diagnostics: rendered.diagnostics, negotiation: first!, clean: firstClean }
-    for (const output of rendered.outputs) {
-      outputs.push({ ...output, name: outputName(output.name, { group: target.group, language: several ? language : undefined }) })
-    }
-    if (since) {
-      // The redline compares the same view of both revisions, in the same language and small group.
-      const redlines = await renderRedlineOutputs({
-        view: target.view,
-        old: { name: since.name, negotiation: negotiationIn(since, language, selected), proposals: onTopics(since.proposals, selected), ...(clean ? { clean: cleanIn(since, language, selected) } : {}) },
-        next: { negotiation, proposals: onTopics(workspace.proposals, selected), ...(clean ? { clean } : {}) },
-        differences: compareSnapshots(since, workspace).filter((each) => selected === undefined || [each.kind === 'added' ? undefined : each.before, each.kind === 'removed' ? undefined : each.after].some((proposal) => proposal !== undefined && selected.topics.has(proposal.topic.value))),
-        formats: target.formats,
-        templates,
-      })
-      for (const output of redlines) outputs.push({ ...output, name: outputName(output.name, { group: target.group, redline: true, language: several ? language : undefined }) })
-    }
-  }
+  const rendered = await renderTarget({ snapshot: workspace, target, templates, pool, ...(since ? { since: { ...since, name: since.name } } : {}) })
+  const negotiation = negotiationOf({ snapshot: workspace, language: target.languages[0] })
+  if (rendered.diagnostics.length > 0) return { outputs: [], diagnostics: rendered.diagnostics, negotiation, said: rendered.said }
   const inputs = [...workspace.files, ...workspace.noteFiles].map((file) => path.join(settings.root, file.path))
-  await refuseInputFiles(settings.out, outputs.map((output) => output.name), [settings.configFile, ...inputs])
-  return { outputs, diagnostics: [], negotiation: first!, clean: firstClean }
-}
-
-/** The proposals of a small group's topics (all of them without a group). */
-function onTopics(proposals: Proposal[], selected: ReturnType<typeof selectGroup> | undefined): Proposal[] {
-  return selected === undefined ? proposals : proposals.filter((proposal) => selected.topics.has(proposal.topic.value))
-}
-
-function negotiationIn(workspace: Pick<Workspace, 'proposals' | 'config' | 'notes'>, language: Language, selected: ReturnType<typeof selectGroup> | undefined): Negotiation {
-  const config = { ...workspace.config, language }
-  const negotiation = assemble(workspace.proposals, config, { topics: selected?.topics, notes: workspace.notes })
-  return selected ? { ...negotiation, config: groupConfig(config, selected.group) } : negotiation
-}
-
-/** The clean text: numbered over the whole outline, then cut to the group's topics, so an extract keeps the full text's article numbers. */
-function cleanIn(workspace: Pick<Workspace, 'proposals' | 'config'>, language: Language, selected: ReturnType<typeof selectGroup> | undefined): CleanText {
-  const config = { ...workspace.config, language }
-  const clean = cleanText(assemble(workspace.proposals, config), selected?.topics)
-  return selected ? { ...clean, config: groupConfig(config, selected.group) } : clean
+  await refuseInputFiles(settings.out, rendered.outputs.map((output) => output.name), [settings.configFile, ...inputs])
+  return { outputs: rendered.outputs, diagnostics: [], negotiation, said: rendered.said }
 }
 
 async function manifestIn(out: string): Promise<ReturnType<typeof readManifest>> {
@@ -329,7 +273,7 @@ interface SummaryContext {
  * since the previous commit. The summary is a courtesy: it never changes the exit code.
  */
 async function appendSummary(file: string, outcome: Outcome, workspace: Workspace, context: SummaryContext, io: Io): Promise<void> {
-  const { renderSummary } = await import('../render/summary.js')
+  const { renderSummary } = await import('../render/views/summary.js')
   const { countNegotiation, statsReport } = await import('../revisions/stats.js')
   const count = (severity: string): number => [...workspace.diagnostics, ...(outcome.diagnostics ?? [])].filter((diagnostic) => diagnostic.severity === severity).length
   const language = outcome.negotiation?.config.language ?? workspace.config.language
@@ -353,9 +297,9 @@ async function appendSummary(file: string, outcome: Outcome, workspace: Workspac
  */
 async function changesSincePrevious(context: SummaryContext, language: Language, io: Io): Promise<{ changes: string; since?: { ref: string; symbol?: string; counts: Counts } }> {
   const { loadRevision } = await import('../load/revision.js')
-  const { renderDiff } = await import('../render/diff.js')
+  const { renderDiff } = await import('../render/views/changes.js')
   const { countNegotiation } = await import('../revisions/stats.js')
-  const { changesNotShown } = await import('../render/summary.js')
+  const { changesNotShown } = await import('../render/views/summary.js')
   try {
     const revisions = { cwd: io.cwd, root: context.root, configFile: context.configFile, pool: context.pool, cache: context.cache }
     const before = await eventBase(io)

@@ -6,7 +6,7 @@ import type { ParsePool } from '../threads/pool.js'
 import { MemoryCache } from '../read/cache.js'
 import { loadRevision } from '../load/revision.js'
 import { resolveRoot } from '../read/root.js'
-import { renderDiff } from '../render/diff.js'
+import { renderDiff } from '../render/views/changes.js'
 import { compareSnapshots, diffReport, revisionName } from '../revisions/compare.js'
 import { withPool, type CommonOptions } from './load.js'
 

@@ -4,25 +4,14 @@
  * records them in the output folder, and the command that rebuilds them. Pure.
  */
 import { groupSlug } from '../assemble/group.js'
-import { OUTPUT_FORMATS, type OutputFormat } from '../render/outputs.js'
+import { FORMAT_NAMES } from '../render/formats/index.js'
+import type { Target } from '../render/outputs.js'
+import { VIEW_NAMES } from '../render/views/index.js'
 import { LANGUAGES, type Language } from '../types.js'
 import { UsageError } from '../errors.js'
 import { didYouMean } from '../diagnostics/suggest.js'
 
-export const VIEWS = ['consolidated', 'clean'] as const
-export type View = (typeof VIEWS)[number]
-
-/** One combination of the flags that choose what is written. */
-export interface Target {
-  view: View
-  /** A small group's name, as configured. */
-  group?: string
-  /** In the order asked; several languages name each file `<base>.<lang>.<ext>`. */
-  languages: Language[]
-  formats: OutputFormat[]
-  /** The revision the redline compares with. */
-  since?: string
-}
+export type { Target }
 
 /** The manifest: what each build wrote into the output folder. */
 export interface Manifest {
@@ -33,19 +22,7 @@ export interface Manifest {
 /** The manifest's file in the output folder: hidden, committed with the outputs. */
 export const MANIFEST = '.consolidate-manifest.json'
 
-/**
- * `consolidated.md` as a target writes it: `consolidated-e-invoicing-redline.fr.md`
- * for the group "E-invoicing", a redline, in French among several languages.
- */
-export function outputName(name: string, parts: { group?: string; redline?: boolean; language?: Language }): string {
-  const dot = name.indexOf('.')
-  const base = dot === -1 ? name : name.slice(0, dot)
-  const extension = dot === -1 ? '' : name.slice(dot)
-  const group = parts.group === undefined ? '' : `-${groupSlug(parts.group)}`
-  const redline = parts.redline ? '-redline' : ''
-  const language = parts.language === undefined ? '' : `.${parts.language}`
-  return `${base}${group}${redline}${language}${extension}`
-}
+export { outputName } from '../render/names.js'
 
 /** Two targets with the same key write the same files: a new build replaces only the entry of its own key. */
 export function targetKey(target: Target): string {
@@ -72,9 +49,9 @@ export function readManifest(text: string): Manifest | undefined {
   if (manifest?.format !== 1 || !Array.isArray(manifest.builds)) return undefined
   const valid = manifest.builds.every(
     (entry) =>
-      (VIEWS as readonly string[]).includes(entry?.view) &&
+      VIEW_NAMES.includes(entry?.view) &&
       Array.isArray(entry.languages) && entry.languages.length > 0 && entry.languages.every((language) => (LANGUAGES as readonly string[]).includes(language)) &&
-      Array.isArray(entry.formats) && entry.formats.length > 0 && entry.formats.every((format) => (OUTPUT_FORMATS as readonly string[]).includes(format)) &&
+      Array.isArray(entry.formats) && entry.formats.length > 0 && entry.formats.every((format) => FORMAT_NAMES.includes(format)) &&
       (entry.group === undefined || typeof entry.group === 'string') &&
       (entry.since === undefined || typeof entry.since === 'string') &&
       Array.isArray(entry.files),
@@ -117,21 +94,21 @@ function quote(word: string): string {
 }
 
 /** `--format md,html`: formats in the order given, each once. */
-export function parseFormats(list: string): OutputFormat[] {
+export function parseFormats(list: string): string[] {
   const formats = list.split(',').map((format) => format.trim()).filter(Boolean)
   for (const format of formats) {
-    if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) {
-      throw new UsageError(`unknown format "${format}" for --format; use a comma-separated list of ${OUTPUT_FORMATS.join(', ')}`)
+    if (!FORMAT_NAMES.includes(format)) {
+      throw new UsageError(`unknown format "${format}" for --format; use a comma-separated list of ${FORMAT_NAMES.join(', ')}${didYouMean(format, FORMAT_NAMES)}`)
     }
   }
-  if (formats.length === 0) throw new UsageError(`--format needs at least one of ${OUTPUT_FORMATS.join(', ')}`)
-  return [...new Set(formats)] as OutputFormat[]
+  if (formats.length === 0) throw new UsageError(`--format needs at least one of ${FORMAT_NAMES.join(', ')}`)
+  return [...new Set(formats)]
 }
 
 /** `--view clean`: one of the views. */
-export function parseView(view: string): View {
-  if (!(VIEWS as readonly string[]).includes(view)) throw new UsageError(`unknown view "${view}" for --view; use one of ${VIEWS.join(', ')}, e.g. --view clean${didYouMean(view, VIEWS)}`)
-  return view as View
+export function parseView(view: string): string {
+  if (!VIEW_NAMES.includes(view)) throw new UsageError(`unknown view "${view}" for --view; use one of ${VIEW_NAMES.join(', ')}, e.g. --view clean${didYouMean(view, VIEW_NAMES)}`)
+  return view
 }
 
 /** `--lang en,fr`: languages in the order given, each once. */

@@ -4,7 +4,10 @@
  * The consolidated text is then the source with these edits applied, so the
  * author's Markdown is kept as written and nothing is parsed or serialised twice.
  */
-import type { Nodes, RootContent } from 'mdast'
+import type { Root, RootContent } from 'mdast'
+
+/** Any node of a text's tree. */
+type Nodes = Root | RootContent
 import { toString } from 'mdast-util-to-string'
 import type { LineIndex } from '../read/decode.js'
 import type { Body, Edit, Located, Place, TextFacts } from '../types.js'

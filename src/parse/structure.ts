@@ -7,7 +7,10 @@
  * HTML writer, the Word walk) recurse once per nesting level and build one
  * node per node counted here.
  */
-import type { Nodes, Root } from 'mdast'
+import type { Root, RootContent } from 'mdast'
+
+/** Any node of a text's tree. */
+type Nodes = Root | RootContent
 
 export interface StructureLimits {
   /** Nesting levels: Markdown containers (block quotes, lists, emphasis, links…) and raw HTML elements inside one another. */

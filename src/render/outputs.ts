@@ -1,15 +1,35 @@
-/** Which files a build writes, for each view and format. Pure, but for the parser threads and loading the heavy renderers lazily. */
-import type { CleanText } from '../assemble/clean.js'
+/**
+ * The output half of the pipeline: a target (a view, a small group, languages,
+ * formats, the revision its redline compares with) to the files it writes.
+ * For each language the view builds its document (and its redline); the texts
+ * are prepared on the parser threads; each format compiles the documents.
+ * Pure but for the threads.
+ */
+import { selectGroup } from '../assemble/group.js'
+import { compareSnapshots, type Difference } from '../revisions/compare.js'
 import type { ParsePool } from '../threads/pool.js'
-import type { Diagnostic, Negotiation } from '../types.js'
+import type { Diagnostic, Language, Limits } from '../types.js'
 import type { Output } from '../write.js'
-import type { Formats, PreparedBodies } from './bodies.js'
-import { renderMarkdown } from './markdown.js'
-import { renderStocktake } from './stocktaking.js'
+import { formatNamed, type Format } from './formats/index.js'
+import { outputName } from './names.js'
+import { redlineOf } from './redline/index.js'
+import { prepareTexts } from './texts.js'
+import type { Document } from './tree.js'
+import { viewNamed, type Extract, type Snapshot, type View, type ViewInput } from './views/index.js'
 
-export const OUTPUT_FORMATS = ['md', 'html', 'docx'] as const
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number]
+/** One combination of the choices of what is written. */
+export interface Target {
+  view: string
+  /** A small group's name, as configured. */
+  group?: string
+  /** In the order asked. */
+  languages: Language[]
+  formats: string[]
+  /** The revision the redline compares with. */
+  since?: string
+}
 
+/** What every document of a workspace is given beside its tree: its templates. */
 export interface Templates {
   /** `templates/cover.md`. */
   cover?: string
@@ -17,100 +37,83 @@ export interface Templates {
   css?: string
 }
 
-export interface RenderOptions {
-  /**
-   * The parser threads, which prepare the HTML and Word bodies within
-   * `limits.parseSeconds`; without them, threads are started for the render and closed after it.
-   */
-  pool?: ParsePool
+/** An older revision to compare with, and how it was named. */
+export interface Since extends Snapshot {
+  name: string
 }
 
-/** What a build writes, or why it cannot: a body too complex to render (`too-complex`), and then no output. */
+export interface RenderRequest {
+  snapshot: Snapshot
+  target: Target
+  templates: Templates
+  /** The parser threads, which prepare the texts within `limits.parseSeconds`. */
+  pool: ParsePool
+  since?: Since
+}
+
+/** What a target writes, or why it cannot: a text too complex to render (`too-complex`), and then no output. */
 export interface Rendered {
   outputs: Output[]
   diagnostics: Diagnostic[]
+  /** What a build says it wrote, for the first language: its counts. */
+  said: string
 }
 
-/**
- * The outputs of a build: the consolidated text in each format, and the
- * stocktaking report. The HTML and Word renderers (rehype, docx) are loaded
- * only when their format is asked for, so other commands start fast; their
- * bodies are prepared on the parser threads, each within the deadline.
- */
-export async function renderOutputs(negotiation: Negotiation, formats: OutputFormat[], templates: Templates, options: RenderOptions = {}): Promise<Rendered> {
-  const prepared = await bodiesFor(formats, options, async (wanted, pool) => (await import('./bodies.js')).consolidatedBodies(negotiation, templates.cover, wanted, pool))
-  if ('diagnostics' in prepared) return { outputs: [], diagnostics: prepared.diagnostics }
+/** Every file of a target, named as it is written (its redline too, against `since`). */
+export async function renderTarget(request: RenderRequest): Promise<Rendered> {
+  const { snapshot, target, templates } = request
+  const view = viewNamed(target.view)
+  if (!view) throw new Error(`no view is named ${target.view}`)
+  const formats = target.formats.map((name) => formatNamed(name) ?? failFormat(name))
+  const extract = target.group === undefined ? undefined : selectGroup(snapshot.config, target.group)
+  const original = snapshot.config.language
+  const limits = snapshot.config.limits
   const outputs: Output[] = []
-  for (const format of formats) {
-    switch (format) {
-      case 'md':
-        outputs.push({ name: 'consolidated.md', content: renderMarkdown(negotiation, templates.cover) })
-        break
-      case 'html': {
-        const { renderHtml } = await import('./html.js')
-        outputs.push({ name: 'consolidated.html', content: renderHtml(negotiation, templates, prepared.bodies.html!) })
-        break
-      }
-      case 'docx': {
-        const { renderDocx } = await import('./docx.js')
-        outputs.push({ name: 'consolidated.docx', content: await renderDocx(negotiation, prepared.bodies.docx!) })
-        break
-      }
+  let said = ''
+  for (const language of target.languages) {
+    const input: ViewInput = { snapshot, language, ...(extract ? { extract } : {}), ...(templates.cover === undefined ? {} : { cover: templates.cover }) }
+    said ||= view.said(input)
+    // The configuration's language is the original: never suffixed; every other language always is.
+    const names = { group: target.group, language: language === original ? undefined : language }
+    const documents: Array<{ document: Document; base: string; redline: boolean; formats: readonly Format[] }> = [{ document: view.document(input), base: view.name, redline: false, formats }]
+    if (view.companion) {
+      const companion = viewNamed(view.companion)!
+      documents.push({ document: companion.document(input), base: companion.name, redline: false, formats: [formatNamed('md')!] })
+    }
+    if (request.since && view.redline) {
+      const old = { snapshot: request.since, language, name: request.since.name, ...(extract ? { extract } : {}), ...(templates.cover === undefined ? {} : { cover: templates.cover }) }
+      documents.push({ document: redlineOf({ view, old, next: input, differences: differencesIn(request.since, snapshot, extract) }), base: view.name, redline: true, formats })
+    }
+    for (const each of documents) {
+      const written = await compile(each.document, each.formats, limits, templates, request.pool)
+      if ('diagnostics' in written) return { outputs: [], diagnostics: written.diagnostics, said }
+      for (const [format, content] of written.contents) outputs.push({ name: outputName(`${each.base}.${format}`, { ...names, redline: each.redline }), content })
     }
   }
-  outputs.push({ name: 'stocktaking.md', content: renderStocktake(negotiation) })
-  return { outputs, diagnostics: [] }
+  return { outputs, diagnostics: [], said }
 }
 
-/**
- * The outputs of a clean-text build (`--view clean`, SPEC §11): the clean text
- * in each format, and no stocktaking report.
- */
-export async function renderCleanOutputs(clean: CleanText, formats: OutputFormat[], templates: Templates, options: RenderOptions = {}): Promise<Rendered> {
-  const prepared = await bodiesFor(formats, options, async (wanted, pool) => (await import('./bodies.js')).cleanBodies(clean, templates.cover, wanted, pool))
-  if ('diagnostics' in prepared) return { outputs: [], diagnostics: prepared.diagnostics }
-  const outputs: Output[] = []
+/** One document in each of `formats`, its texts prepared on the threads first. */
+async function compile(document: Document, formats: readonly Format[], limits: Limits, templates: Templates, pool: ParsePool): Promise<{ contents: Array<[string, string | Uint8Array]> } | { diagnostics: Diagnostic[] }> {
+  const texts = await prepareTexts(document, formats, limits, pool)
+  if (texts.prepared === undefined) return { diagnostics: texts.diagnostics }
+  const contents: Array<[string, string | Uint8Array]> = []
   for (const format of formats) {
-    switch (format) {
-      case 'md': {
-        const { renderCleanMarkdown } = await import('./clean.js')
-        outputs.push({ name: 'clean.md', content: renderCleanMarkdown(clean, templates.cover) })
-        break
-      }
-      case 'html': {
-        const { renderCleanHtml } = await import('./clean-html.js')
-        outputs.push({ name: 'clean.html', content: renderCleanHtml(clean, templates, prepared.bodies.html!) })
-        break
-      }
-      case 'docx': {
-        const { renderCleanDocx } = await import('./clean-docx.js')
-        outputs.push({ name: 'clean.docx', content: await renderCleanDocx(clean, prepared.bodies.docx!) })
-        break
-      }
-    }
+    const compiler = await format.compiler()
+    contents.push([format.name, await compiler.compile(document, texts.prepared.get(format.name)!, { css: templates.css })])
   }
-  return { outputs, diagnostics: [] }
+  return { contents }
 }
 
-/** The HTML and Word bodies the formats need, prepared on the threads; or the diagnostics of those too complex to render. */
-async function bodiesFor(
-  formats: OutputFormat[],
-  options: RenderOptions,
-  prepare: (formats: Formats, pool: ParsePool) => Promise<{ bodies: PreparedBodies; diagnostics: Diagnostic[] }>,
-): Promise<{ bodies: PreparedBodies } | { diagnostics: Diagnostic[] }> {
-  const wanted = { html: formats.includes('html'), docx: formats.includes('docx') }
-  if (!wanted.html && !wanted.docx) return { bodies: {} }
-  const prepared = await withThreads(options.pool, (pool) => prepare(wanted, pool))
-  return prepared.diagnostics.length > 0 ? { diagnostics: prepared.diagnostics } : { bodies: prepared.bodies }
+/** The differences of a small group's topics (all of them without a group). */
+function differencesIn(old: Snapshot, next: Snapshot, extract: Extract | undefined): Difference[] {
+  const all = compareSnapshots(old, next)
+  if (extract === undefined) return all
+  return all.filter((each) => [each.kind === 'added' ? undefined : each.before, each.kind === 'removed' ? undefined : each.after].some((proposal) => proposal !== undefined && extract.topics.has(proposal.topic.value)))
 }
 
-async function withThreads<T>(pool: ParsePool | undefined, task: (pool: ParsePool) => Promise<T>): Promise<T> {
-  if (pool) return task(pool)
-  const { ParsePool } = await import('../threads/pool.js')
-  const own = new ParsePool()
-  try {
-    return await task(own)
-  } finally {
-    await own.close()
-  }
+function failFormat(name: string): never {
+  throw new Error(`no format is named ${name}`)
 }
+
+export type { View }

@@ -10,7 +10,7 @@ import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { Worker, type ResourceLimits } from 'node:worker_threads'
 import { tooComplex, type Overrun } from '../diagnostics/limits.js'
-import type { BodyJob, BodyJobResult } from '../render/body-job.js'
+import type { ChangeJob, TextJob, TextJobResult } from '../render/text-job.js'
 import type { Limits, ParseResult } from '../types.js'
 
 /** A file to parse: `name` names it in diagnostics. */
@@ -24,8 +24,10 @@ export interface Jobs {
   parse: { input: ParseInput & { fileSize: number }; output: ParseResult }
   /** A file under notes/ (SPEC §3.1a): its result holds a `note`. */
   note: { input: ParseInput & { fileSize: number }; output: ParseResult }
-  /** A body for the HTML and Word documents: parsed, placed and converted (see render/body-job.ts). */
-  body: { input: BodyJob; output: BodyJobResult }
+  /** An author's text for the formats: parsed, placed and converted (see render/text-job.ts). */
+  text: { input: TextJob; output: TextJobResult }
+  /** A changed text of a redline: both versions compared, then converted. */
+  change: { input: ChangeJob; output: TextJobResult }
 }
 export type JobKind = keyof Jobs
 

@@ -1,11 +1,11 @@
 /** The summary of a build for a CI run's page (GitHub's `$GITHUB_STEP_SUMMARY`). Pure. */
-import { placements, topicsWithProposals } from '../assemble/negotiation.js'
-import { labelsFor } from './labels.js'
-import { code, fill, heading, oneLine, paragraph, plain, strong, verbatim, writeMarkdown } from './writer.js'
+import { placements, topicsWithProposals } from '../../assemble/negotiation.js'
+import { labelsFor } from '../labels.js'
+import { code, fill, heading, oneLine, paragraph, plain, strong, verbatim, writeMarkdown } from '../writer.js'
 import type { PhrasingContent, RootContent } from 'mdast'
 import { stocktakeTree } from './stocktaking.js'
-import type { Language, Negotiation } from '../types.js'
-import type { Stats } from '../revisions/stats.js'
+import type { Language, Negotiation } from '../../types.js'
+import type { Stats } from '../../revisions/stats.js'
 import { statsSection } from './stats.js'
 
 export interface BuildSummary {

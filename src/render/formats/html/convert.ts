@@ -1,16 +1,21 @@
 /**
- * One proposal's body as HTML, from its own tree (never the whole document):
- * sanitised (proposal text is untrusted), its brackets marked for the eye, its
- * footnotes kept with their proposal. Runs on a parser thread, within the
- * deadline; the document numbers the footnotes on (`numberNotes`).
+ * One author's text as HTML, from its own syntax tree (never the whole
+ * document): sanitised (authors' text is untrusted), its brackets marked for
+ * the eye, its footnotes kept with it. In a redline no author markup passes:
+ * raw HTML is left out and strikethrough is `<s>`, so that `<ins>` and `<del>`
+ * are only the redline's own marks. Runs on a parser thread, within the
+ * deadline; the page numbers the footnotes on (`numberNotes`).
  */
-import type { Element, ElementContent, Root, RootContent } from 'hast'
-import type { Root as MdastRoot } from 'mdast'
-import rehypeRaw from 'rehype-raw'
-import rehypeSanitize, { defaultSchema, type Options as Schema } from 'rehype-sanitize'
-import remarkRehype from 'remark-rehype'
-import { unified, type Processor } from 'unified'
+import type { Element, ElementContent, Properties, Root, RootContent } from 'hast'
+import { h } from 'hastscript'
+import { raw } from 'hast-util-raw'
+import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize'
+import type { Delete, Image, Link, Nodes, Root as MdastRoot } from 'mdast'
+import { toHast, type Handlers, type State } from 'mdast-util-to-hast'
 import { visit } from 'unist-util-visit'
+import type { Mark, RedlineNote } from '../../tree.js'
+import { changeOf } from '../../tree.js'
+import type { ConvertContext, Converter } from '../format.js'
 
 export interface HtmlBody {
   /** The text, without its footnotes. */
@@ -18,6 +23,8 @@ export interface HtmlBody {
   /** The footnotes, as `li` elements, in the order of their numbers. */
   notes: Element[]
 }
+
+export const converter: Converter<HtmlBody> = { convert: htmlBody }
 
 /** Elements dropped with everything inside them: their content is code or a frame, never text. */
 const STRIP = ['script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'template', 'noscript', 'noembed', 'noframes', 'textarea', 'select', 'title', 'svg', 'math']
@@ -36,39 +43,44 @@ function schemaFor(namespace: string): Schema {
   }
 }
 
-export interface HtmlBodyOptions {
-  /** Prefixes every id written in the body (unique per proposal), so no proposal can take another's anchors. */
-  namespace: string
-  /** The label of a footnote's link back to the text. */
-  backLabel: string
-}
+/** Links that may stay live in a redline; any other (`javascript:`, `file:` …) is plain text. */
+const SAFE_URL = /^(https?:|mailto:|#)/i
 
-const processors = new Map<string, Processor<undefined, MdastRoot, Root>>()
+/** The blocks whose element shows that it was wholly inserted or deleted (not their cells and items' inner paragraphs alone). */
+const BLOCKS = new Set(['paragraph', 'heading', 'list', 'listItem', 'blockquote', 'code', 'table', 'tableRow', 'thematicBreak', 'footnoteDefinition'])
 
-/** The converter for one back label (one per document language), made once per thread. */
-function processorFor(backLabel: string): Processor<undefined, MdastRoot, Root> {
-  let processor = processors.get(backLabel)
-  if (processor === undefined) {
-    processor = unified()
-      // Ids are namespaced by the sanitiser below, once per body.
-      .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '', footnoteBackLabel: backLabel })
-      .use(rehypeRaw)
-      .freeze() as unknown as Processor<undefined, MdastRoot, Root>
-    processors.set(backLabel, processor)
-  }
-  return processor
+/** A redline's own nodes, and what authors' markup becomes there. */
+const REDLINE: Handlers = {
+  mark: (state: State, node: Mark) => h(node.change === 'insert' ? 'ins' : 'del', state.all(node)),
+  redlineNote: (_: State, node: RedlineNote) => h('p.redline-note', node.value),
+  // A proposal's own strikethrough is not a deletion.
+  delete: (state: State, node: Delete) => h('s', state.all(node)),
+  html: () => undefined,
+  link: (state: State, node: Link) => (SAFE_URL.test(node.url) ? h('a', { href: node.url, ...(node.title ? { title: node.title } : {}) }, state.all(node)) : h('span', state.all(node))),
+  image: (_: State, node: Image) => (SAFE_URL.test(node.url) ? h('a', { href: node.url }, node.alt || node.url) : h('span', node.alt || node.url)),
 }
 
 /**
- * One body's tree (already placed: brackets in, headings re-levelled) to
- * sanitised HTML. Its footnote references keep the body's own numbers: the
- * document numbers them on (see `numberNotes`). Runs on a parser thread.
+ * One text's tree (already placed: brackets in, headings re-levelled; in a
+ * redline, its changes marked) to HTML. Its footnote references keep the
+ * text's own numbers: the page numbers them on (see `numberNotes`).
  */
-export function htmlBody(tree: MdastRoot, options: HtmlBodyOptions): HtmlBody {
-  const hast = processorFor(options.backLabel).runSync(tree) as Root
-  imagesToLinks(hast)
-  const clean = rehypeSanitize(schemaFor(options.namespace))(hast)
-  relinkFragments(clean, options.namespace)
+export function htmlBody(tree: MdastRoot, context: ConvertContext): HtmlBody {
+  let clean: Root
+  if (context.redline) {
+    // Blocks wholly inserted or deleted carry a class, so that they stand out (mdast-util-to-hast applies `data.hProperties`).
+    visit(tree, (node: Nodes) => {
+      const change = changeOf(node)
+      if (change && BLOCKS.has(node.type)) node.data = { ...node.data, hProperties: { className: [`block-${change}`] } satisfies Properties }
+    })
+    clean = toHast(tree, { allowDangerousHtml: false, clobberPrefix: context.namespace, footnoteBackLabel: context.backLabel, handlers: REDLINE }) as Root
+  } else {
+    // Ids are namespaced by the sanitiser, once per text.
+    const hast = raw(toHast(tree, { allowDangerousHtml: true, clobberPrefix: '', footnoteBackLabel: context.backLabel }) as Root) as Root
+    imagesToLinks(hast)
+    clean = sanitize(hast, schemaFor(context.namespace)) as Root
+    relinkFragments(clean, context.namespace)
+  }
 
   let notes: Element[] = []
   const last = clean.children[clean.children.length - 1]
@@ -87,8 +99,8 @@ export function htmlBody(tree: MdastRoot, options: HtmlBodyOptions): HtmlBody {
 }
 
 /**
- * Number the footnote references of a body's `nodes` on from `offset` (the
- * notes of the bodies before it). Iterative: the nodes come from a thread and
+ * Number the footnote references of a text's `nodes` on from `offset` (the
+ * notes of the texts before it). Iterative: the nodes come from a thread and
  * are walked on the main one, whatever their depth.
  */
 export function numberNotes(nodes: ElementContent[], offset: number): void {
@@ -105,7 +117,7 @@ export function numberNotes(nodes: ElementContent[], offset: number): void {
   }
 }
 
-/** An image in a proposal would load a file from anywhere: it becomes a link to it, labelled by its alt text. */
+/** An image in a text would load a file from anywhere: it becomes a link to it, labelled by its alt text. */
 function imagesToLinks(tree: Root): void {
   visit(tree, 'element', (node) => {
     if (node.tagName !== 'img') return
@@ -117,7 +129,7 @@ function imagesToLinks(tree: Root): void {
   })
 }
 
-/** Links to an id of the same body follow it into the namespace the sanitiser moved it to. */
+/** Links to an id of the same text follow it into the namespace the sanitiser moved it to. */
 function relinkFragments(tree: Root, namespace: string): void {
   const ids = new Set<string>()
   visit(tree, 'element', (node) => {

@@ -1,11 +1,12 @@
 /** The stocktaking report: proposals with limited or no support, by topic. Pure. */
-import { placements } from '../assemble/negotiation.js'
-import { formatDate, labelsFor } from './labels.js'
-import { code, emphasis, heading, oneLine, paragraph, plain, writeMarkdown } from './writer.js'
+import { placements } from '../../assemble/negotiation.js'
+import { formatDate, labelsFor } from '../labels.js'
+import { code, emphasis, heading, oneLine, paragraph, plain, writeMarkdown } from '../writer.js'
 import type { PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast'
-import { disclaimerOf, topicHeading } from './markdown.js'
-import type { Language, Negotiation, Placement, Proposal, SupportLevel, TopicNode } from '../types.js'
-import type { ReferredSince } from '../revisions/history.js'
+import { disclaimerOf, topicHeading } from './parts.js'
+import type { Document } from '../tree.js'
+import type { Language, Negotiation, Placement, Proposal, SupportLevel, TopicNode } from '../../types.js'
+import type { ReferredSince } from '../../revisions/history.js'
 
 /** `stocktake --format json`, exactly as SPEC §7 (and §10 for `--history`). */
 export interface StocktakeReport {
@@ -41,10 +42,20 @@ export function stocktake(negotiation: Negotiation, history?: ReadonlyMap<string
 
 /** `stocktaking.md`: one table per topic with referred proposals (a column more with `history`); the disclaimer under its title, as on every document's cover. */
 export function renderStocktake(negotiation: Negotiation, history?: ReadonlyMap<string, ReferredSince>): string {
+  return writeMarkdown(stocktakingView(negotiation, history).tree)
+}
+
+/** The stocktaking report as a document, in every format. */
+export function stocktakingView(negotiation: Negotiation, history?: ReadonlyMap<string, ReferredSince>): Document {
+  const { config } = negotiation
   const tree = stocktakeTree(negotiation, history)
-  const disclaimer = disclaimerOf(negotiation.config)
+  const disclaimer = disclaimerOf(config)
   if (disclaimer) tree.children.splice(2, 0, paragraph(emphasis(plain(disclaimer))))
-  return writeMarkdown(tree)
+  const title = labelsFor(config.language).stocktaking.title
+  return {
+    meta: { language: config.language, view: 'stocktaking', title, ...(config.symbol ? { symbol: config.symbol } : {}), ...(config.date ? { date: formatDate(config.date, config.language), isoDate: config.date } : {}) },
+    tree,
+  }
 }
 
 /** The stocktaking report as a Markdown tree, headings from level 1 (the step summary puts it lower). */

@@ -1,254 +1,23 @@
 /**
- * The redline of any view (the consolidated text, the clean text…): two
- * revisions of the view's Markdown, without their covers, compared block by
- * block and word by word into one marked document. Pure.
- *
- * A view is read as written: the tool's marker comments on their own lines
- * (`<!-- proposal: ID -->` … `<!-- /proposal: ID -->`, notes alike) make a
- * group that is matched by its key; everything else (headings, annexes, an
- * article's marker) is matched block by block. Only groups that differ are
- * parsed: a redline of a thousand proposals with fifty changed parses fifty.
+ * Two versions of a tree, compared: blocks aligned (the longest common run of
+ * equal keys, then the pairs that correspond in each gap), paired blocks
+ * compared word by word, the newer tree rebuilt with every change marked
+ * (`mark` nodes around inserted and deleted words, `data.change` on blocks
+ * wholly inserted or deleted). Whitespace and re-wrapping are no change. Pure.
  */
-import type { Definition, FootnoteDefinition, Nodes, Parent, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast'
+import type { FootnoteDefinition, Nodes, Parent, PhrasingContent, RootContent, Table, TableRow } from 'mdast'
 import { toString } from 'mdast-util-to-string'
-import { visit } from 'unist-util-visit'
-import { parsePlain } from '../parse/proposal.js'
-import { diffWords, tokenize, type Segment } from './words.js'
+import { diffWords, tokenize, type Segment } from '../../revisions/words.js'
+import type { Change, Mark, Target, Term } from '../tree.js'
 
-export type Change = 'insert' | 'delete'
-
-/** A run of phrasing content inserted or deleted (a node of this module's own type). */
-export interface RedlinePhrasing {
-  type: 'redline'
-  change: Change
-  children: PhrasingContent[]
-}
-
-/** A note of the secretariat on the text that follows: why a text left, how its status changed. Never text of the treaty. */
-export interface RedlineNote {
-  type: 'redlineNote'
-  value: string
-}
-
-/** What the redline marks on a block: it is wholly inserted or deleted (its phrasing is marked too). */
-export interface RedlineData {
-  redline?: Change
-}
-
-/**
- * The marked document, in reading order: blocks unchanged since the older
- * revision are kept as the Markdown they were (`same`), so a format that
- * writes Markdown need not parse them; the others are syntax trees whose
- * changes are marked (`RedlinePhrasing`, `RedlineNote`, `data.redline`).
- */
-export type RedlineItem = { kind: 'same'; markdown: string } | { kind: 'marked'; nodes: RootContent[] }
-
-export interface RedlineResult {
-  items: RedlineItem[]
-  /** Whether anything at all is marked. */
-  changed: boolean
-}
-
-export interface RedlineOptions {
-  /** Group keys (`proposal:ID`) of the older revision that stand under another key in the newer one (a renamed proposal). */
-  renamed?: ReadonlyMap<string, string>
-  /** Why a group left the text, by its older key: shown where it stood. */
-  why?: ReadonlyMap<string, string>
-  /** A note on a group of the newer text (inserted or changed), by its key. */
-  notes?: ReadonlyMap<string, string>
-  /** Said where a group left its place for another in the text (an alternative reordered), when `why` says nothing. */
-  moved?: string
-}
-
-/** Mark every change from `old` to `next`, two renderings of the same view without their covers. */
-export function redline(old: string, next: string, options: RedlineOptions = {}): RedlineResult {
-  const before = entriesOf(old, options.renamed)
-  const after = entriesOf(next)
-  const items: RedlineItem[] = []
-  let changed = false
-  const keysAfter = new Set(after.flatMap((entry) => (entry.group ? [entry.key] : [])))
-  const emit = (item: RedlineItem): void => {
-    if (item.kind === 'marked') changed = true
-    items.push(item)
-  }
-
-  align(before, after, {
-    same(was, is) {
-      if (is.group && was.group) emitGroup(was, is, options, emit)
-      else if (was.text === is.text) emit({ kind: 'same', markdown: is.text })
-      else emit({ kind: 'marked', nodes: diffPair(was.node!, is.node!, new Relabel()) })
-    },
-    pairs: (was, is) => (was.group && is.group ? was.key === is.key : !was.group && !is.group && pairable(was.node!, is.node!)),
-    paired(was, is) {
-      if (was.group) emitGroup(was, is, options, emit)
-      else emit({ kind: 'marked', nodes: diffPair(was.node!, is.node!, new Relabel()) })
-    },
-    deleted(was) {
-      if (!was.group) {
-        // A marker comment that is gone (an article renumbered) is simply not written.
-        if (was.node!.type !== 'html') emit({ kind: 'marked', nodes: [markBlock(was.node!, 'delete')] })
-        return
-      }
-      const note = options.why?.get(was.key) ?? (keysAfter.has(was.key) ? options.moved : undefined)
-      const nodes = parseGroup(was.group.inner).map((node) => markBlock(node, 'delete'))
-      const label = was.group.openLine.slice('<!-- '.length, -' -->'.length)
-      emit({ kind: 'marked', nodes: [marker(`<!-- deleted: ${label} -->`), ...(note ? [noteNode(note)] : []), ...nodes, marker(`<!-- /deleted: ${label} -->`)] })
-    },
-    inserted(is) {
-      if (!is.group) {
-        emit(is.node!.type === 'html' ? { kind: 'same', markdown: is.text } : { kind: 'marked', nodes: [markBlock(is.node!, 'insert')] })
-        return
-      }
-      const note = options.notes?.get(is.key)
-      const nodes = parseGroup(is.group.inner).map((node) => markBlock(node, 'insert'))
-      emit({ kind: 'marked', nodes: [marker(is.group.openLine), ...(note ? [noteNode(note)] : []), ...nodes, marker(is.group.closeLine)] })
-    },
-  })
-  return { items, changed }
-}
-
-/** The marked document as one syntax tree, unchanged blocks parsed too: what HTML and Word are written from. */
-export function redlineTree(result: RedlineResult): Root {
-  const children: RootContent[] = []
-  for (const item of result.items) {
-    if (item.kind === 'marked') children.push(...item.nodes)
-    else children.push(...parsePlain(item.markdown).children)
-  }
-  return { type: 'root', children }
-}
-
-/** A group matched in both revisions: kept as written when its text is the same, else compared block by block. */
-function emitGroup(was: Entry, is: Entry, options: RedlineOptions, emit: (item: RedlineItem) => void): void {
-  const note = options.notes?.get(is.key)
-  if (was.group!.inner === is.group!.inner && !note) return emit({ kind: 'same', markdown: is.text })
-  const [old, next] = [parseGroup(was.group!.inner), parseGroup(is.group!.inner)]
-  const relabel = new Relabel(old, next)
-  emit({ kind: 'marked', nodes: [marker(is.group!.openLine), ...(note ? [noteNode(note)] : []), ...diffChildren(old, next, relabel), marker(is.group!.closeLine)] })
-}
-
-// ---------------------------------------------------------------------------
-// Reading a view: groups between marker lines, and loose blocks.
-
-interface Entry {
-  key: string
-  /** The Markdown of the entry. */
-  text: string
-  /** A loose block's syntax tree. */
-  node?: RootContent
-  group?: { open: string; openLine: string; closeLine: string; inner: string }
-}
-
-const OPENER = /^<!-- ([a-z]+): (\S(?:.*\S)?) -->$/
-
-/** The entries of a view's Markdown; `renamed` re-keys the groups of an older revision. */
-function entriesOf(markdown: string, renamed?: ReadonlyMap<string, string>): Entry[] {
-  const lines = markdown.split('\n')
-  // Where each closing marker stands, to find a group's end without scanning the rest of the text.
-  const closers = new Map<string, number[]>()
-  lines.forEach((line, index) => {
-    if (line.startsWith('<!-- /')) closers.set(line, [...(closers.get(line) ?? []), index])
-  })
-  const slots: Array<Entry | string> = []
-  let loose: string[] = []
-  const flush = (): void => {
-    const text = loose.join('\n')
-    loose = []
-    if (text.trim() !== '') slots.push(text)
-  }
-  for (let index = 0; index < lines.length; index++) {
-    const opened = OPENER.exec(lines[index])
-    const closeLine = opened && `<!-- /${opened[1]}: ${opened[2]} -->`
-    const close = closeLine ? (closers.get(closeLine) ?? []).find((at) => at > index) ?? -1 : -1
-    if (!opened || close === -1) {
-      loose.push(lines[index])
-      continue
-    }
-    flush()
-    const key = `${opened[1]}:${opened[2]}`
-    slots.push({
-      key: renamed?.get(key) ?? key,
-      text: lines.slice(index, close + 1).join('\n'),
-      group: { open: key, openLine: lines[index], closeLine: closeLine!, inner: lines.slice(index + 1, close).join('\n') },
-    })
-    index = close
-  }
-  flush()
-  // The loose parts (headings, annexes) are parsed in one go, a marker of this module's own between them.
-  const texts = slots.filter((slot): slot is string => typeof slot === 'string')
-  const parsed = splitParsed(texts)
-  let next = 0
-  return slots.flatMap((slot) => (typeof slot === 'string' ? parsed[next++] : [slot]))
-}
-
-const SPLIT = '<!-- consolidate-redline: split -->'
-
-/** Each text's blocks as entries: the texts joined by a marker comment, parsed once, split again. */
-function splitParsed(texts: string[]): Entry[][] {
-  if (texts.length === 0) return []
-  const joined = texts.join(`\n\n${SPLIT}\n\n`)
-  const result: Entry[][] = [[]]
-  for (const node of parsePlain(joined).children) {
-    if (node.type === 'html' && node.value === SPLIT) {
-      result.push([])
-      continue
-    }
-    const start = node.position?.start.offset ?? 0
-    const end = node.position?.end.offset ?? joined.length
-    result[result.length - 1].push({ key: looseKey(node), text: joined.slice(start, end), node })
-  }
-  // A text whose last construct swallowed the marker (it cannot: loose parts are the tool's own) would be read alone.
-  return result.length === texts.length ? result : texts.map((text) => splitParsed([text])[0] ?? [])
-}
-
-/**
- * Headings are matched by their first word (a topic's id: a retitled topic is
- * the same heading), or by their title after a number (`Article 3: Scope`: an
- * article renumbered is the same article); other blocks by their words.
- */
-function looseKey(node: RootContent): string {
-  if (node.type === 'heading') {
-    const tokens = tokenize(toString(node))
-    if (tokens.length > 1 && /^\d+$/.test(tokens[1].text)) return `h:${tokens[0].text}:${tokens.slice(2).map((token) => token.text).join(' ')}`
-    return `h:${tokens[0]?.text ?? ''}`
-  }
-  if (node.type === 'html') return `html:${node.value}`
-  return `${node.type}:${wordsOf(node)}`
-}
-
-/**
- * A group's blocks, with its link references made links (their definitions
- * are the group's own): a reference's label may differ between revisions, its address is what counts.
- */
-function parseGroup(inner: string): RootContent[] {
-  const root = parsePlain(inner)
-  const definitions = new Map<string, Definition>()
-  visit(root, 'definition', (node) => {
-    if (!definitions.has(node.identifier)) definitions.set(node.identifier, node)
-  })
-  visit(root, (node, index, parent) => {
-    if ((node.type !== 'linkReference' && node.type !== 'imageReference') || parent === undefined || index === undefined) return
-    const definition = definitions.get(node.identifier)
-    if (!definition) return
-    parent.children[index] = node.type === 'linkReference'
-      ? { type: 'link', url: definition.url, title: definition.title ?? null, children: node.children }
-      : { type: 'image', url: definition.url, title: definition.title ?? null, alt: node.alt ?? '' }
-  })
-  return root.children
-}
-
-function marker(value: string): RootContent {
-  return { type: 'html', value }
-}
-
-function noteNode(value: string): RootContent {
-  return { type: 'redlineNote', value } as RedlineNote as unknown as RootContent
-}
+/** How far past its place a block of a gap looks for the block it corresponds to: aligning stays linear whatever the texts. */
+const PAIRING_WINDOW = 16
 
 // ---------------------------------------------------------------------------
 // Aligning two sequences: the longest common run of equal keys, then in each
 // gap the pairs that correspond, the rest deleted then inserted.
 
-interface Aligner<T> {
+export interface Aligner<T> {
   same(was: T, is: T): void
   pairs(was: T, is: T): boolean
   paired(was: T, is: T): void
@@ -256,7 +25,7 @@ interface Aligner<T> {
   inserted(is: T): void
 }
 
-function align<T extends { key: string }>(before: T[], after: T[], on: Aligner<T>): void {
+export function align<T extends { key: string }>(before: T[], after: T[], on: Aligner<T>): void {
   const segments: Segment[] = diffWords(before.map((each) => each.key), after.map((each) => each.key), 2000)
   for (const segment of segments) {
     if ('same' in segment) {
@@ -270,7 +39,7 @@ function align<T extends { key: string }>(before: T[], after: T[], on: Aligner<T
     const pending: T[] = []
     for (const is of added) {
       let match = -1
-      for (let at = next; at < removed.length; at++) {
+      for (let at = next; at < Math.min(removed.length, next + PAIRING_WINDOW); at++) {
         if (on.pairs(removed[at], is)) {
           match = at
           break
@@ -294,13 +63,28 @@ function align<T extends { key: string }>(before: T[], after: T[], on: Aligner<T
 // Blocks.
 
 /** Two blocks that are one text changed: same kind, and sharing enough words (or both short). */
-function pairable(was: RootContent, is: RootContent): boolean {
+export function pairable(was: RootContent, is: RootContent): boolean {
   if (was.type !== is.type) return false
   if (was.type === 'heading') return looseKey(was) === looseKey(is)
   if (was.type === 'list' && is.type === 'list' && was.ordered !== is.ordered) return false
   if (was.type === 'footnoteDefinition' && is.type === 'footnoteDefinition') return labelOf(was) === labelOf(is)
   if (was.type === 'code' || was.type === 'html' || was.type === 'thematicBreak' || was.type === 'definition') return false
   return similarity(wordsOf(was), wordsOf(is)) >= 0.3
+}
+
+/**
+ * Headings are matched by their first word (a topic's id: a retitled topic is
+ * the same heading), or by their title after a number (`Article 3: Scope`: an
+ * article renumbered is the same article); other blocks by their words.
+ */
+function looseKey(node: RootContent): string {
+  if (node.type === 'heading') {
+    const tokens = tokenize(toString(node))
+    if (tokens.length > 1 && /^\d+$/.test(tokens[1].text)) return `h:${tokens[0].text}:${tokens.slice(2).map((token) => token.text).join(' ')}`
+    return `h:${tokens[0]?.text ?? ''}`
+  }
+  if (node.type === 'html') return `html:${node.value}`
+  return `${node.type}:${wordsOf(node)}`
 }
 
 /** Dice's coefficient of the two texts' tokens. */
@@ -318,7 +102,7 @@ function similarity(a: string, b: string): number {
   return (2 * shared) / (left.length + right.length)
 }
 
-function wordsOf(node: Nodes): string {
+export function wordsOf(node: Nodes): string {
   return tokenize(textOf(node)).map((token) => token.text).join('\u0000')
 }
 
@@ -332,7 +116,7 @@ function textOf(node: Nodes): string {
 const PHRASING = new Set(['emphasis', 'strong', 'delete', 'link', 'linkReference'])
 
 /** The key of a block among its siblings: equal keys are the same block, unchanged. */
-function blockKey(node: RootContent): string {
+export function blockKey(node: RootContent): string {
   switch (node.type) {
     case 'code':
       return `code:${node.lang ?? ''}:${node.value}`
@@ -365,12 +149,15 @@ function phrasingKey(node: Nodes): string {
   return parts.join('\u0000')
 }
 
-function isPhrasingParent(node: Nodes): boolean {
-  return node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell'
+/** Nodes whose children are words: compared word by word. */
+const PHRASING_PARENTS = new Set(['paragraph', 'heading', 'tableCell', 'label', 'attribution', 'flag', 'line'])
+
+export function isPhrasingParent(node: Nodes): boolean {
+  return PHRASING_PARENTS.has(node.type)
 }
 
 /** Compare two lists of sibling blocks. */
-function diffChildren(old: RootContent[], next: RootContent[], relabel: Relabel): RootContent[] {
+export function diffChildren(old: RootContent[], next: RootContent[], relabel: Relabel): RootContent[] {
   const out: RootContent[] = []
   const wrap = (node: RootContent): { key: string; node: RootContent } => ({ key: blockKey(node), node })
   align(old.map(wrap), next.map(wrap), {
@@ -384,12 +171,10 @@ function diffChildren(old: RootContent[], next: RootContent[], relabel: Relabel)
 }
 
 /** Two versions of one block, compared: the newer block with its changes marked. */
-function diffPair(was: RootContent, is: RootContent, relabel: Relabel): RootContent[] {
+export function diffPair(was: RootContent, is: RootContent, relabel: Relabel): RootContent[] {
   if (blockKey(was) === blockKey(is)) return [is]
+  if (isPhrasingParent(is) && 'children' in was && 'children' in is) return [{ ...is, children: diffPhrasing(was.children as PhrasingContent[], is.children as PhrasingContent[], relabel) } as RootContent]
   switch (is.type) {
-    case 'paragraph':
-    case 'heading':
-      return [{ ...is, children: diffPhrasing((was as typeof is).children, is.children, relabel) }]
     case 'table':
       return [diffTable(was as Table, is, relabel)]
     case 'list':
@@ -410,15 +195,15 @@ function diffTable(was: Table, is: Table, relabel: Relabel): Table {
     same: (_, row) => rows.push(row.node),
     pairs: (a, b) => a.node.children.length === b.node.children.length && similarity(wordsOf(a.node), wordsOf(b.node)) >= 0.3,
     paired: (a, b) => rows.push({ ...b.node, children: b.node.children.map((cell, index) => ({ ...cell, children: diffPhrasing(a.node.children[index].children, cell.children, relabel) })) }),
-    deleted: (a) => rows.push(markBlock(a.node, 'delete') as unknown as TableRow),
-    inserted: (b) => rows.push(markBlock(b.node, 'insert') as unknown as TableRow),
+    deleted: (a) => rows.push(markBlock(a.node, 'delete')),
+    inserted: (b) => rows.push(markBlock(b.node, 'insert')),
   })
   return { ...is, children: rows }
 }
 
 /** A block (and everything in it) wholly inserted or deleted: flagged, and its phrasing marked. */
 export function markBlock<T extends Nodes>(node: T, change: Change): T {
-  const copy = { ...node, data: { ...node.data, redline: change } as RedlineData } as T
+  const copy = { ...node, data: { ...node.data, change } } as T
   if (isPhrasingParent(node)) {
     const children = (node as Parent).children as PhrasingContent[]
     return children.length === 0 ? copy : ({ ...copy, children: [redlineNode(change, children)] } as T)
@@ -428,7 +213,7 @@ export function markBlock<T extends Nodes>(node: T, change: Change): T {
 }
 
 function redlineNode(change: Change, children: PhrasingContent[]): PhrasingContent {
-  return { type: 'redline', change, children } satisfies RedlinePhrasing as unknown as PhrasingContent
+  return { type: 'mark', change, children } satisfies Mark
 }
 
 // ---------------------------------------------------------------------------
@@ -438,12 +223,12 @@ function redlineNode(change: Change, children: PhrasingContent[]): PhrasingConte
 
 const SEPARATORS = /^.*?[\u00a6\u00a4\u2021\u2042\u203b\p{Co}]/u
 
-function labelOf(node: { identifier: string }): string {
+export function labelOf(node: { identifier: string }): string {
   return node.identifier.replace(SEPARATORS, '')
 }
 
 /** Maps the footnote labels of an older group to those of the newer one, where the footnote is the same. */
-class Relabel {
+export class Relabel {
   private readonly map = new Map<string, string>()
 
   constructor(old: RootContent[] = [], next: RootContent[] = []) {
@@ -466,7 +251,7 @@ class Relabel {
 // with the deleted tokens in place.
 
 /** Formatting around a token: emphasis, strong, strikethrough, a link (by its address). */
-type Wrapper = { type: 'emphasis' | 'strong' | 'delete' } | { type: 'link'; url: string; title?: string | null }
+type Wrapper = { type: 'emphasis' | 'strong' | 'delete' } | { type: 'link'; url: string; title?: string | null } | { type: 'term'; role: Term['role'] } | { type: 'reference'; target: Target }
 
 interface InlineToken {
   /** Compared: the text (or an atom's identity) with its formatting. */
@@ -481,7 +266,7 @@ interface InlineToken {
 function flatten(nodes: PhrasingContent[], relabel: Relabel, side: 'old' | 'new'): InlineToken[] {
   const tokens: InlineToken[] = []
   let spaced = false
-  const chainKey = (chain: Wrapper[]): string => chain.map((each) => (each.type === 'link' ? `a(${each.url})` : each.type)).join('>')
+  const chainKey = (chain: Wrapper[]): string => chain.map((each) => (each.type === 'link' ? `a(${each.url})` : each.type === 'term' ? `term(${each.role})` : each.type === 'reference' ? `ref(${JSON.stringify(each.target)})` : each.type)).join('>')
   const walk = (list: PhrasingContent[], chain: Wrapper[]): void => {
     for (const node of list) {
       switch (node.type) {
@@ -498,6 +283,12 @@ function flatten(nodes: PhrasingContent[], relabel: Relabel, side: 'old' | 'new'
           break
         case 'link':
           walk(node.children, [...chain, { type: 'link', url: node.url, title: node.title }])
+          break
+        case 'term':
+          walk(node.children, [...chain, { type: 'term', role: node.role }])
+          break
+        case 'reference':
+          walk(node.children, [...chain, { type: 'reference', target: node.target }])
           break
         case 'linkReference':
           // Its definition may be in another group or revision: the words count, not the label.
@@ -597,7 +388,10 @@ export function diffPhrasing(old: PhrasingContent[], next: PhrasingContent[], re
 }
 
 function sameWrapper(a: Wrapper, b: Wrapper): boolean {
-  return a.type === b.type && (a.type !== 'link' || (b.type === 'link' && a.url === b.url))
+  if (a.type === 'link') return b.type === 'link' && a.url === b.url
+  if (a.type === 'term') return b.type === 'term' && a.role === b.role
+  if (a.type === 'reference') return b.type === 'reference' && JSON.stringify(a.target) === JSON.stringify(b.target)
+  return a.type === b.type
 }
 
 /**
@@ -614,8 +408,8 @@ function build(pieces: Piece[], depth: number): PhrasingContent[] {
     else if (value !== '') out.push({ type: 'text', value })
   }
   const marked = (change: Change, content: PhrasingContent[]): void => {
-    const last = out[out.length - 1] as unknown as RedlinePhrasing | undefined
-    const target = last?.type === 'redline' && last.change === change ? last : undefined
+    const last = out[out.length - 1]
+    const target = last?.type === 'mark' && last.change === change ? last : undefined
     if (!target) {
       out.push(redlineNode(change, content))
       return
@@ -676,9 +470,14 @@ function hoist(node: PhrasingContent): [string, PhrasingContent, string] {
 }
 
 function wrapperNode(wrapper: Wrapper, children: PhrasingContent[]): PhrasingContent {
-  if (wrapper.type === 'link') {
-    const url = wrapper.url.startsWith('ref:') ? '' : wrapper.url
-    return { type: 'link', url, title: wrapper.title ?? null, children }
+  switch (wrapper.type) {
+    case 'link':
+      return { type: 'link', url: wrapper.url.startsWith('ref:') ? '' : wrapper.url, title: wrapper.title ?? null, children }
+    case 'term':
+      return { type: 'term', role: wrapper.role, children }
+    case 'reference':
+      return { type: 'reference', target: wrapper.target, children }
+    default:
+      return { type: wrapper.type, children }
   }
-  return { type: wrapper.type, children } as PhrasingContent
 }

@@ -1,9 +1,9 @@
 /** `consolidate stats --format md`, and the same table for the CI step summary. Pure. */
 import type { Root, RootContent, Table, TableCell, TableRow } from 'mdast'
-import type { Counts, Stats } from '../revisions/stats.js'
-import type { Language } from '../types.js'
-import { labelsFor, signed, type Labels } from './labels.js'
-import { heading, oneLine, plain, writeMarkdown } from './writer.js'
+import type { Counts, Stats } from '../../revisions/stats.js'
+import type { Language } from '../../types.js'
+import { labelsFor, signed, type Labels } from '../labels.js'
+import { heading, oneLine, plain, writeMarkdown } from '../writer.js'
 
 /** The statistics as a Markdown document: a heading, then one table. */
 export function renderStats(stats: Stats, language: Language): string {

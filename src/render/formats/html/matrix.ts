@@ -1,10 +1,11 @@
 /** The support matrix as an HTML table styled as a heatmap: proposals × participants. Pure. */
 import type { Element } from 'hast'
 import { h } from 'hastscript'
-import type { Labels } from './labels.js'
-import type { Negotiation } from '../types.js'
-import { lines } from './html-lines.js'
-import { supportMatrix, type MatrixColumn, type MatrixRow } from './matrix.js'
+import type { Labels } from '../../labels.js'
+import type { Matrix, MatrixRow } from '../../tree.js'
+import { lines } from './compile.js'
+
+type MatrixColumn = Matrix['columns'][number]
 
 /** Glyphs as well as colours, so the table reads in black and white and aloud. */
 const GLYPH = { author: '\u25c6', supporter: '\u25cf' } as const
@@ -17,9 +18,9 @@ const GLYPH = { author: '\u25c6', supporter: '\u25cf' } as const
 export const PRINT_COLUMNS = 34
 
 /** The section holding the matrix, its legend and its explanation. */
-export function matrixSection(negotiation: Negotiation, labels: Labels, id: string): Element {
+export function matrixSection(matrix: Matrix, labels: Labels): Element {
   const words = labels.document.matrix
-  const { columns, rows } = supportMatrix(negotiation)
+  const { columns, rows, id } = matrix
   const parts = printParts(columns)
 
   const legend = h('p.legend', [
@@ -57,17 +58,16 @@ function matrixTable(columns: MatrixColumn[], rows: MatrixRow[], labels: Labels,
     h('th.count', { scope: 'col' }, labels.record.matrix.support),
     ...columns.map((column) => h('th.participant', { scope: 'col', title: column.name }, h('span', column.short))),
   ])
-  const body = rows.map(({ topic, placement, roles }) => {
+  const body = rows.map(({ topic, proposal, label, level, referred, support, roles }) => {
     // The alternative first, so that rows of one topic differ where the eye starts; the title wraps, never cut.
-    const alt = placement.alt !== undefined ? `${labels.alt} ${placement.alt}` : undefined
-    const title = [topic.id, alt, topic.title].filter(Boolean).join(' ')
-    return h('tr', { className: [`level-${placement.level}`, ...(placement.referred ? ['referred'] : [])] }, [
-      h('th.row', { scope: 'row', title }, h('a', { href: `#proposal-${placement.proposal.id}` }, [
+    const title = [topic.id, label, topic.title].filter(Boolean).join(' ')
+    return h('tr', { className: [`level-${level}`, ...(referred ? ['referred'] : [])] }, [
+      h('th.row', { scope: 'row', title }, h('a', { href: `#proposal-${proposal}` }, [
         h('span.number', topic.id),
-        ...(alt ? [' ', h('span.alt', alt)] : []),
+        ...(label ? [' ', h('span.alt', label)] : []),
         topic.title ? ` ${topic.title}` : '',
       ])),
-      h('td.count', { className: [`level-${placement.level}`], title: labels.level[placement.level] }, String(placement.support)),
+      h('td.count', { className: [`level-${level}`], title: labels.level[level] }, String(support)),
       ...columns.map((column) => {
         const role = roles.get(column.name)
         return role ? h('td', { className: [role], title: `${column.name}${labels.colon}${roleWords[role]}` }, GLYPH[role]) : h('td')

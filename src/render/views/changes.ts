@@ -1,15 +1,15 @@
 /** Differences to a change list for a revision's cover note: by topic in outline order, wording word by word. Pure. */
-import { bodyText, authorsOf, supportersOf, type Difference, type Pair, type Snapshot } from '../revisions/compare.js'
-import { labelsFor, type ChangeCounts, type Labels } from './labels.js'
-import { compareTopicIds, flattenOutline } from '../assemble/outline.js'
-import { compareAlternatives } from '../assemble/negotiation.js'
-import { Participants } from '../assemble/participants.js'
-import { code, fill, heading, oneLine, paragraph, plain, strong, verbatim, writeMarkdown } from './writer.js'
+import { bodyText, authorsOf, supportersOf, type Difference, type Pair, type Snapshot } from '../../revisions/compare.js'
+import { labelsFor, type ChangeCounts, type Labels } from '../labels.js'
+import { compareTopicIds, flattenOutline } from '../../assemble/outline.js'
+import { compareAlternatives } from '../../assemble/negotiation.js'
+import { Participants } from '../../assemble/participants.js'
+import { code, fill, heading, oneLine, paragraph, plain, strong, verbatim, writeMarkdown } from '../writer.js'
 import type { Blockquote, ListItem, PhrasingContent, RootContent } from 'mdast'
-import { attribution, topicHeading } from './markdown.js'
-import { localise } from '../assemble/language.js'
-import { isLive, type Config, type Proposal } from '../types.js'
-import { diffWords, hunks, joinTokens, paragraphTokenStarts, tokenize, type Hunk, type Token } from '../revisions/words.js'
+import { attribution, topicHeading } from './parts.js'
+import { localise } from '../../assemble/language.js'
+import { isLive, type Config, type Proposal } from '../../types.js'
+import { diffWords, hunks, joinTokens, paragraphTokenStarts, tokenize, type Hunk, type Token } from '../../revisions/words.js'
 
 export interface DiffMarkdownOptions {
   /** What the user called the two revisions (`HEAD~1`, a folder); the title uses each one's symbol when it has one. */

@@ -1,0 +1,252 @@
+/**
+ * Any document tree to a Word document: one handler per node of our own
+ * (the cover, sections, a proposal's label, text, attribution as a footnote
+ * and flag, notes, annexes, the concordance), the words the tool generates
+ * converted as authors' texts are (convert.ts), tracked changes and comments
+ * in a redline. Same inputs, same bytes (see `normaliseDocx`).
+ */
+import { AlignmentType, BorderStyle, Document as WordDocument, Footer, FootnoteReferenceRun, Header, LevelFormat, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type ILevelsOptions, type ISectionOptions } from 'docx'
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
+import type { PhrasingContent, RootContent } from 'mdast'
+import type { Language } from '../../../types.js'
+import { labelsFor } from '../../labels.js'
+import type { Annex, BodyChange, BodyNode, Concordance, Cover, Document, NoteBlock, ProposalBlock, Section } from '../../tree.js'
+import type { Compiler, Prepared } from '../format.js'
+import { BULLET, DocxBuilder, LIST_INDENT, orderedNumbering, type Block } from './build.js'
+import { docxBody, type DocxBody, type InlineSpec } from './convert.js'
+import { normaliseDocx } from './normalise.js'
+import { docxStyles } from './styles.js'
+
+const LANGUAGE_TAGS: Record<Language, string> = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES' }
+
+export const compiler: Compiler = {
+  compile: (document, prepared) => compileDocx(document, prepared),
+}
+
+/** Write `document` as a .docx. */
+export async function compileDocx(document: Document, prepared: Prepared): Promise<Uint8Array> {
+  const { meta } = document
+  const redline = meta.redline !== undefined
+  const builder = new DocxBuilder({ author: meta.author ?? labelsFor(meta.language).revision.redline.secretariat, date: meta.isoDate })
+  const writer = new Writer(builder, prepared)
+  const children = writer.blocks(document.tree.children)
+  const styles = docxStyles(LANGUAGE_TAGS[meta.language])
+  const word = new WordDocument({
+    title: meta.redline ? `${meta.title} (${meta.redline.title})` : meta.title,
+    subject: meta.symbol,
+    creator: meta.author ?? 'consolidate',
+    lastModifiedBy: meta.author ?? 'consolidate',
+    revision: 1,
+    styles,
+    numbering: {
+      config: [
+        ...[...builder.starts].sort((a, b) => a - b).map((start) => ({ reference: orderedNumbering(start), levels: levels((level) => ({ format: LevelFormat.DECIMAL, text: `%${level + 1}.`, start })) })),
+        { reference: BULLET, levels: levels((level) => ({ format: LevelFormat.BULLET, text: ['\u2022', '\u2013', '\u25e6'][level % 3] })) },
+      ],
+    },
+    ...(redline ? { comments: { children: builder.comments }, features: { trackRevisions: true } } : {}),
+    sections: [pageSection(meta.symbol, children)],
+  })
+  const packed = new Uint8Array(await Packer.toArrayBuffer(word))
+  return normaliseDocx(redline ? joinRevisions(packed) : packed, meta.isoDate)
+}
+
+/** Walks the document tree into Word blocks. */
+class Writer {
+  constructor(
+    private readonly builder: DocxBuilder,
+    private readonly prepared: Prepared,
+  ) {}
+
+  blocks(nodes: RootContent[]): Block[] {
+    return nodes.flatMap((node) => this.block(node))
+  }
+
+  private block(node: RootContent): Block[] {
+    switch (node.type) {
+      case 'cover':
+        return this.cover(node)
+      case 'section':
+        return this.section(node)
+      case 'proposal':
+        return this.proposal(node)
+      case 'note':
+        return this.note(node)
+      case 'annex':
+        return this.annex(node)
+      case 'concordance':
+        return [this.concordance(node)]
+      case 'body':
+      case 'bodyChange':
+        return this.builder.build(this.text(node)).blocks
+      case 'contents':
+      case 'matrix':
+        // Word builds its own table of contents; the matrix is the HTML page's.
+        return []
+      default:
+        // Generated words in Markdown's own nodes: converted as a text is, headings one level up (Word's Heading 1 is a section's).
+        return this.builder.build(docxBody({ type: 'root', children: [raise(node)] })).blocks
+    }
+  }
+
+  /** The cover from the model: symbol and date top right, the title, what the document is, the cover note, what a redline supersedes, the disclaimer. */
+  private cover(node: Cover): Block[] {
+    const note = this.builder.build(this.text(node.text))
+    return [
+      ...(node.symbol ? [new Paragraph({ style: 'Masthead', children: [new TextRun({ text: node.symbol, bold: true })] })] : []),
+      ...(node.date ? [new Paragraph({ style: 'Masthead', text: node.date })] : []),
+      new Paragraph({ style: 'Title', text: node.title }),
+      ...(node.subtitle ? [new Paragraph({ style: 'Subtitle', text: node.subtitle })] : []),
+      ...note.blocks,
+      // The legend is the HTML page's: Word shows its tracked changes itself.
+      ...node.children.filter((line) => line.role !== 'legend').map((line) => this.words(line.children, line.role === 'supersedes' ? { bold: true } : {})),
+      ...(node.disclaimer ? [new Paragraph({ style: 'Disclaimer', text: node.disclaimer })] : []),
+    ]
+  }
+
+  private section(node: Section): Block[] {
+    const style = `Heading${Math.min(6, node.depth)}`
+    return [this.words(node.heading, {}, { style, pageBreakBefore: node.kind === 'topic' && node.depth === 1 }, '\u2003'), ...this.blocks(node.children)]
+  }
+
+  /** Label, text, the attribution as a footnote on the text's last word (or after the text), and the stocktaking flag. */
+  private proposal(node: ProposalBlock): Block[] {
+    const labels = node.children.filter((child) => child.type === 'label' && ['alt', 'stabilized', 'parked'].includes(child.role))
+    const attribution = node.children.find((child) => child.type === 'attribution')
+    const flag = node.children.find((child) => child.type === 'flag')
+    const text = node.children.find((child) => child.type === 'body' || child.type === 'bodyChange' || child.type === 'paragraph')
+    const notes = node.children.filter((child) => child.type === 'redlineNote')
+    const reference = attribution && new FootnoteReferenceRun({ children: [new Paragraph({ children: this.builder.inlines(this.inlines([{ type: 'text', value: ' ' }, ...attribution.children])) })] })
+    const body: DocxBody = text === undefined ? { blocks: [], starts: [], lists: 0 } : text.type === 'paragraph' ? docxBody({ type: 'root', children: [text] }) : this.text(text)
+    if (notes.length > 0) body.blocks[0] ??= { paragraph: { children: [] } }
+    const first = body.blocks[0]
+    if (notes.length > 0 && first && 'paragraph' in first) first.paragraph.comments = [...notes.map((each) => each.value), ...(first.paragraph.comments ?? [])]
+    const built = this.builder.build(body, { append: reference, keepWithNext: node.referred })
+    const blocks: Block[] = []
+    if (labels.length > 0) {
+      const words = labels.flatMap((label, index): PhrasingContent[] => [...(index > 0 ? [{ type: 'text' as const, value: ' \u2013 ' }] : []), ...('children' in label ? label.children : [])])
+      blocks.push(this.words(words, {}, { style: 'AltLabel' }))
+    }
+    blocks.push(...built.blocks)
+    // A text that ends in a table (or has no paragraph at all) has its note in a paragraph of its own after it.
+    if (reference && !built.appended) blocks.push(new Paragraph({ keepNext: node.referred || undefined, children: [reference] }))
+    if (flag) blocks.push(this.words(flag.children, {}, { style: flag.level === 'none' ? 'StocktakingNone' : 'StocktakingLimited' }))
+    return blocks
+  }
+
+  /** A note: its kind and author as a label, then its text, under its topic's heading. */
+  private note(node: NoteBlock): Block[] {
+    return node.children.flatMap((child): Block[] => {
+      if (child.type === 'label') return [this.words(child.children, {}, { style: 'NoteLabel' })]
+      if (child.type === 'redlineNote') return this.builder.build({ blocks: [{ paragraph: { children: [], comments: [child.value] } }], starts: [], lists: 0 }).blocks
+      return this.builder.build(this.text(child)).blocks
+    })
+  }
+
+  /** An annex starts on a new page, its heading a Heading 1. */
+  private annex(node: Annex): Block[] {
+    const [first, ...rest] = node.children
+    if (first?.type !== 'heading') return this.blocks(node.children)
+    return [this.words(first.children, {}, { style: 'Heading1', pageBreakBefore: true }), ...rest.flatMap((child) => (child.type === 'list' ? this.bullets(child.children.flatMap((item) => item.children)) : this.block(child)))]
+  }
+
+  /** A list of generated lines: one bullet each, in the document's one bullet list. */
+  private bullets(items: RootContent[]): Block[] {
+    return items.flatMap((item) => (item.type === 'paragraph' ? [this.words(item.children, {}, { numbering: { reference: BULLET, level: 0 } })] : this.block(item)))
+  }
+
+  private concordance(node: Concordance): Table {
+    const line = { style: BorderStyle.SINGLE, size: 4, color: 'D5DAE0' }
+    const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' }
+    const borders = { top: none, left: none, right: none, bottom: line }
+    const cell = (children: Paragraph, width: number): TableCell => new TableCell({ borders, width: { size: width, type: WidthType.PERCENTAGE }, children: [children] })
+    const header = new TableRow({
+      tableHeader: true,
+      children: node.columns.map((column, index) => cell(new Paragraph({ spacing: { after: 40 }, children: [new TextRun({ text: column, bold: true })] }), [50, 20, 30][index])),
+    })
+    const rows = node.rows.map((row) => new TableRow({
+      cantSplit: true,
+      children: [
+        cell(this.words(row.heading, {}, { spacing: { after: 40 } }, '\u2003'), 50),
+        cell(new Paragraph({ spacing: { after: 40 }, children: [new TextRun(row.article === undefined ? { text: row.articleLabel, italics: true } : { text: row.articleLabel })] }), 20),
+        cell(this.words(row.texts, {}, { spacing: { after: 40 } }), 30),
+      ],
+    }))
+    return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [header, ...rows] })
+  }
+
+  /** A text as the threads prepared it. */
+  private text(node: BodyNode | BodyChange): DocxBody {
+    const body = this.prepared.get(node) as DocxBody | undefined
+    if (body === undefined) throw new Error(`no Word text was prepared for ${node.type === 'body' ? node.file : 'a text of the redline'}`)
+    // A copy: the prepared text may be built into another document.
+    return structuredClone(body)
+  }
+
+  /** Generated words as one paragraph; `numberSpace` stands after a section's number. */
+  private words(children: PhrasingContent[], marks: { bold?: true }, options: ConstructorParameters<typeof Paragraph>[0] & object = {}, numberSpace?: string): Paragraph {
+    const inlines = this.inlines(children, numberSpace)
+    const marked = marks.bold ? inlines.map((spec) => ('run' in spec ? { run: { ...spec.run, bold: true as const } } : spec)) : inlines
+    return new Paragraph({ ...options, children: this.builder.inlines(marked) })
+  }
+
+  /** Phrasing to runs, brackets in generated words not set apart (they are not negotiating brackets). */
+  private inlines(children: PhrasingContent[], numberSpace?: string): InlineSpec[] {
+    const spaced = numberSpace === undefined ? children : afterNumber(children, numberSpace)
+    const converted = docxBody({ type: 'root', children: [{ type: 'paragraph', children: spaced }] }).blocks[0]
+    const specs = converted && 'paragraph' in converted ? converted.paragraph.children : []
+    return specs.map((spec) => ('run' in spec && (spec.run.text === '[' || spec.run.text === ']') ? { run: { ...spec.run, bold: undefined } } : spec))
+  }
+}
+
+/** A section's number set apart from its title by `space` (Word's headings read `A.1.4 Electronic invoicing` with an em space). */
+function afterNumber(children: PhrasingContent[], space: string): PhrasingContent[] {
+  const [first, second, ...rest] = children
+  if (first?.type !== 'term' || first.role !== 'number' || second?.type !== 'text' || !second.value.startsWith(' ')) return children
+  return [first, { ...second, value: space + second.value.slice(1) }, ...rest]
+}
+
+/** A generated heading one level up: Markdown's `##` annex is Word's Heading 1. */
+function raise(node: RootContent): RootContent {
+  return node.type === 'heading' ? { ...node, depth: Math.max(1, node.depth - 1) as typeof node.depth } : node
+}
+
+/**
+ * One change, one revision: the runs of a change (split where a bracket is set
+ * in bold) are written as adjacent `w:ins` or `w:del` elements; they are joined
+ * into one, so that a reviewer accepts or rejects `[endeavour to]` at once.
+ */
+function joinRevisions(bytes: Uint8Array): Uint8Array {
+  const files = unzipSync(bytes)
+  for (const name of ['word/document.xml', 'word/footnotes.xml']) {
+    if (files[name]) files[name] = strToU8(strFromU8(files[name]).replace(/<\/w:(ins|del)><w:\1 w:id="\d+" w:author="[^"]*" w:date="[^"]*">/g, ''))
+  }
+  return zipSync(files, { level: 0 })
+}
+
+/** The one section of a document: A4 pages, the symbol as running head from the second page, page numbers. */
+export function pageSection(symbol: string | undefined, children: Block[]): ISectionOptions {
+  const pageNumber = (): Footer => new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, style: 'PageNumber', children: [new TextRun({ children: ['- ', PageNumber.CURRENT, ' -'] })] })] })
+  return {
+    properties: {
+      titlePage: true,
+      page: { size: { width: 11906, height: 16838 }, margin: { top: 1418, right: 1418, bottom: 1418, left: 1418, header: 709, footer: 709 } },
+    },
+    headers: {
+      default: new Header({ children: [new Paragraph({ style: 'RunningHead', text: symbol ?? '' })] }),
+      first: new Header({ children: [new Paragraph('')] }),
+    },
+    footers: { default: pageNumber(), first: pageNumber() },
+    children,
+  }
+}
+
+/** The nine levels of a list, each indented one step further. */
+function levels(format: (level: number) => Pick<ILevelsOptions, 'format' | 'text' | 'start'>): ILevelsOptions[] {
+  return Array.from({ length: 9 }, (_, level) => ({
+    level,
+    alignment: AlignmentType.START,
+    ...format(level),
+    style: { paragraph: { indent: { left: LIST_INDENT * (level + 1), hanging: LIST_INDENT } } },
+  }))
+}

@@ -1,0 +1,127 @@
+/**
+ * The jobs of the parser threads that prepare authors' texts for the formats
+ * (see texts.ts): a text is parsed (never with the enclosing brackets as text),
+ * checked against the structural limits, placed (brackets inserted into the
+ * tree, headings re-levelled), in a redline compared with its older version,
+ * then converted by each format that asks. Everything whose cost depends on
+ * what an author wrote runs here, within the deadline.
+ */
+import type { Definition, Root, RootContent } from 'mdast'
+import { visit } from 'unist-util-visit'
+import { parseMarkdown, parsePlain } from '../parse/proposal.js'
+import { checkStructure, structureLimits } from '../parse/structure.js'
+import { LineIndex } from '../read/decode.js'
+import { RULES, type Diagnostic } from '../types.js'
+import { FORMATS } from './formats/index.js'
+import type { ConvertContext } from './formats/format.js'
+import { withoutMasthead } from './masthead.js'
+import { headingsOf, placeBrackets, relevel, type Bracket } from './place.js'
+import { diffChildren, markBlock, Relabel } from './redline/diff.js'
+
+/** One text to parse and place. */
+export interface TextInput {
+  /** Names the diagnostics: a proposal's file, or the cover template. */
+  file: string
+  /** A proposal file's normalised text (front matter included), or Markdown alone (the cover). */
+  source: string
+  frontMatter: boolean
+  /** Where the enclosing brackets go, as offsets in `source`; none for a text that stands clean. */
+  brackets: Bracket[]
+  /** The depth of the outline entry it stands under (0: the cover). */
+  depth: number
+  /** The cover's masthead (title, symbol, date, disclaimer): the blocks that only repeat it are left out. */
+  masthead?: string[]
+}
+
+/** A text for the formats: converted by each of `formats`. */
+export interface TextJob {
+  text: TextInput
+  /** `limits.fileSize`, which sets the limit on nodes. */
+  fileSize: number
+  formats: string[]
+  context: ConvertContext
+}
+
+/** A changed text of a redline: both versions compared, then converted; one side alone is wholly inserted or deleted. */
+export interface ChangeJob {
+  old?: TextInput
+  next?: TextInput
+  fileSize: number
+  formats: string[]
+  context: ConvertContext
+}
+
+export interface TextJobResult {
+  /** A `too-complex` diagnostic when the text is past the structural limits (or the thread's deadline). */
+  diagnostics: Diagnostic[]
+  /** Each format's conversion, by the format's name. */
+  results: Record<string, unknown>
+}
+
+/** Run a `text` job. */
+export async function runTextJob(job: TextJob): Promise<TextJobResult> {
+  const placed = place(job.text, job.fileSize)
+  if ('diagnostic' in placed) return { diagnostics: [placed.diagnostic], results: {} }
+  return { diagnostics: [], results: await convert(placed.tree, job.text.depth, job.formats, job.context) }
+}
+
+/** Run a `change` job. */
+export async function runChangeJob(job: ChangeJob): Promise<TextJobResult> {
+  const sides = [job.old, job.next].map((text) => (text === undefined ? undefined : place(text, job.fileSize)))
+  const diagnostics = sides.flatMap((side) => (side !== undefined && 'diagnostic' in side ? [side.diagnostic] : []))
+  if (diagnostics.length > 0) return { diagnostics, results: {} }
+  const [old, next] = sides.map((side) => (side !== undefined && 'tree' in side ? resolveReferences(side.tree).children : undefined))
+  const marked: RootContent[] =
+    old && next ? diffChildren(old, next, new Relabel(old, next)) : old ? old.map((node) => markBlock(node, 'delete')) : (next ?? []).map((node) => markBlock(node, 'insert'))
+  const depth = (job.next ?? job.old)?.depth ?? 0
+  return { diagnostics: [], results: await convert({ type: 'root', children: marked }, depth, job.formats, job.context) }
+}
+
+/** The tree of a text, placed; or the diagnostic of a text past the structural limits. */
+function place(text: TextInput, fileSize: number): { tree: Root } | { diagnostic: Diagnostic } {
+  const tree: Root = text.frontMatter ? parseMarkdown(text.source) : parsePlain(text.source)
+  // A proposal passed these limits when it was checked; the cover has not been checked, and limits may have changed since.
+  const structure = checkStructure(tree, structureLimits(fileSize))
+  if ('message' in structure) {
+    const place = new LineIndex(text.source).place(structure.offset)
+    return { diagnostic: { file: text.file, line: place.line, column: place.column, severity: RULES['too-complex'], rule: 'too-complex', message: structure.message } }
+  }
+  if (tree.children[0]?.type === 'yaml') tree.children.shift()
+  if (text.masthead) tree.children = withoutMasthead(tree.children, text.masthead)
+  placeBrackets(tree, text.brackets)
+  return { tree }
+}
+
+/** Each format's conversion of a placed tree, its headings at the levels the format gives them. */
+async function convert(tree: Root, depth: number, formats: string[], context: ConvertContext): Promise<Record<string, unknown>> {
+  const headings = headingsOf(tree)
+  const results: Record<string, unknown> = {}
+  for (const name of formats) {
+    const format = FORMATS.find((each) => each.name === name)
+    if (!format) throw new Error(`no format is named ${name}`)
+    relevel(headings, format.headingLevel(depth))
+    results[name] = (await format.converter()).convert(tree, context)
+  }
+  return results
+}
+
+/**
+ * A text's link references made links (their definitions are the text's own,
+ * left out): a reference's label may differ between revisions, its address is what counts.
+ */
+function resolveReferences(root: Root): Root {
+  const definitions = new Map<string, Definition>()
+  visit(root, 'definition', (node) => {
+    if (!definitions.has(node.identifier)) definitions.set(node.identifier, node)
+  })
+  visit(root, (node, index, parent) => {
+    if ((node.type !== 'linkReference' && node.type !== 'imageReference') || parent === undefined || index === undefined) return
+    const definition = definitions.get(node.identifier)
+    if (!definition) return
+    parent.children[index] =
+      node.type === 'linkReference'
+        ? { type: 'link', url: definition.url, title: definition.title ?? null, children: node.children }
+        : { type: 'image', url: definition.url, title: definition.title ?? null, alt: node.alt ?? '' }
+  })
+  return { ...root, children: root.children.filter((node) => node.type !== 'definition') }
+}

@@ -1,0 +1,146 @@
+/**
+ * The consolidated text (SPEC §6): the cover, every outline entry in order with
+ * its notes and its live proposals (labelled, bracketed, attributed, flagged),
+ * then the annexes of withdrawn and merged proposals. Pure.
+ */
+import type { RootContent } from 'mdast'
+import { placements, topicsWithProposals } from '../../assemble/negotiation.js'
+import { textCounts } from '../../revisions/stats.js'
+import type { Negotiation, PlacedNote, Placement, StatsNumbers, TopicNode } from '../../types.js'
+import { labelsFor, type Labels } from '../labels.js'
+import type { Annex, ContentsEntry, Document, NoteBlock, ProposalBlock, Section } from '../tree.js'
+import {
+  attributionWords, coverBasics, coverNode, DEFAULT_COVER, entryHeading, fileBody, heading, list, mergedLine, noTextWords, oneLine,
+  paragraph, parkedLabel, text, withdrawnLine, type CoverValues,
+} from './parts.js'
+import { fillCover } from './cover.js'
+import { supportMatrix } from './matrix.js'
+
+export interface ConsolidatedOptions {
+  /** The cover template (`templates/cover.md`), else the built-in one. */
+  cover?: string
+  /** The changes of the statistics since an older revision, for a redline's cover. */
+  delta?: StatsNumbers
+}
+
+/** The consolidated text of `negotiation`, in its configuration's language. */
+export function consolidatedView(negotiation: Negotiation, options: ConsolidatedOptions = {}): Document {
+  const { config } = negotiation
+  const labels = labelsFor(config.language)
+  const values = consolidatedCover(negotiation, labels, options.delta)
+  const children: RootContent[] = [
+    coverNode(values, fillCover(options.cover ?? DEFAULT_COVER, values)),
+    { type: 'contents', entries: contents(negotiation, labels) },
+    supportMatrix(negotiation, labels, 'support'),
+    ...negotiation.topics.map((topic) => topicSection(topic, labels)),
+    withdrawnAnnex(negotiation, labels),
+    ...(negotiation.merged.length > 0 ? [mergedAnnex(negotiation, labels)] : []),
+  ]
+  return {
+    meta: { language: config.language, view: 'consolidated', title: values.title, ...(values.symbol ? { symbol: values.symbol } : {}), ...(values.date ? { date: values.date } : {}), ...(config.date ? { isoDate: config.date } : {}) },
+    tree: { type: 'root', children },
+  }
+}
+
+/** What the consolidated text's cover says: title, symbol, date, the counts and statistics (and their changes, `delta`), the disclaimer. */
+export function consolidatedCover(negotiation: Negotiation, labels: Labels = labelsFor(negotiation.config.language), delta?: StatsNumbers): CoverValues {
+  const live = placements(negotiation.topics)
+  const record = labels.record.summary({ parked: live.filter((placement) => placement.proposal.status === 'parked').length, merged: negotiation.merged.length })
+  const summary = [
+    labels.summary({
+      proposals: live.length,
+      topics: topicsWithProposals(negotiation.topics),
+      referred: live.filter((placement) => placement.referred).length,
+      withdrawn: negotiation.withdrawn.length,
+    }),
+    record,
+    labels.revision.stats.line(textCounts(negotiation), delta),
+  ].filter(Boolean).join(' ')
+  return coverBasics(negotiation.config, labels, summary)
+}
+
+function topicSection(topic: TopicNode, labels: Labels): Section {
+  return {
+    type: 'section',
+    kind: 'topic',
+    id: topic.id,
+    depth: topic.depth,
+    heading: entryHeading(topic),
+    children: [
+      ...topic.notes.map((placed) => noteBlock(placed, topic, labels)),
+      ...topic.placements.map((placement) => proposalBlock(placement, topic, labels)),
+      ...topic.children.map((child) => topicSection(child, labels)),
+    ],
+  }
+}
+
+/** A note: its kind and author as a label, then its text. */
+function noteBlock(placed: PlacedNote, topic: TopicNode, labels: Labels): NoteBlock {
+  const { note } = placed
+  return {
+    type: 'note',
+    id: note.id,
+    kind: note.kind,
+    children: [
+      { type: 'label', role: 'note', children: [text(noteLabel(placed, labels))] },
+      // Notes name their labels apart from proposals: a note may share a proposal's id.
+      { ...fileBody(note.file, note.body, { owner: `note-${note.id}`, depth: topic.depth, enclosed: false }), anchor: `n-${note.id}-` },
+    ],
+  }
+}
+
+/** `Facilitator's note (Canada)`: the kind of a note, then who wrote it. */
+export function noteLabel(placed: PlacedNote, labels: Labels): string {
+  return `${labels.record.noteKinds[placed.note.kind]} (${oneLine(placed.by)})`
+}
+
+/** A live proposal: its labels, its text (bracketed unless agreed), its attribution, its flag. */
+function proposalBlock(placement: Placement, topic: TopicNode, labels: Labels): ProposalBlock {
+  const { proposal } = placement
+  const children: ProposalBlock['children'] = []
+  if (placement.alt !== undefined) children.push({ type: 'label', role: 'alt', children: [text(`${labels.alt} ${placement.alt}`)] })
+  if (proposal.status === 'stabilized') children.push({ type: 'label', role: 'stabilized', children: [text(labels.stabilized)] })
+  if (proposal.status === 'parked') children.push({ type: 'label', role: 'parked', children: [text(parkedLabel(proposal.reason, labels))] })
+  if (proposal.title && proposal.title !== topic.title) children.push({ type: 'label', role: 'title', children: [text(oneLine(proposal.title))] })
+  if (proposal.document) children.push({ type: 'label', role: 'document', children: [text(oneLine(proposal.document))] })
+  children.push(
+    proposal.noText
+      ? paragraph(text(noTextWords(placement, labels)))
+      // A parked text stays bracketed: only an agreed text stands clean.
+      : { ...fileBody(proposal.file, proposal.body, { owner: proposal.id, depth: topic.depth, enclosed: proposal.status !== 'stabilized' }), anchor: `p-${proposal.id}-` },
+  )
+  children.push({ type: 'attribution', children: attributionWords(placement, labels) })
+  if (placement.referred) children.push({ type: 'flag', level: placement.level, children: [text(labels.referred.replace('{level}', labels.level[placement.level]))] })
+  return { type: 'proposal', id: proposal.id, status: proposal.status, noText: proposal.noText, referred: placement.referred, children }
+}
+
+function withdrawnAnnex(negotiation: Negotiation, labels: Labels): Annex {
+  return {
+    type: 'annex',
+    id: 'annex',
+    children: [
+      heading(2, text(`${labels.annex}${labels.colon}${labels.withdrawn}`)),
+      negotiation.withdrawn.length === 0 ? paragraph(text(labels.withdrawnNone)) : list(negotiation.withdrawn.map((each) => withdrawnLine(each, labels))),
+    ],
+  }
+}
+
+function mergedAnnex(negotiation: Negotiation, labels: Labels): Annex {
+  return {
+    type: 'annex',
+    id: 'merged',
+    children: [heading(2, text(`${labels.annex}${labels.colon}${labels.record.merged}`)), list(negotiation.merged.map((each) => mergedLine(each, labels)))],
+  }
+}
+
+/** The table of contents: the outline, the support matrix before it, the annexes after it. */
+function contents(negotiation: Negotiation, labels: Labels): ContentsEntry[] {
+  const entries = (topics: TopicNode[]): ContentsEntry[] => topics.map((topic) => ({ target: { kind: 'topic', id: topic.id }, heading: entryHeading(topic), children: entries(topic.children) }))
+  const extra = (id: string, words: string): ContentsEntry => ({ target: { kind: 'annex', id }, heading: [text(words)], extra: true, children: [] })
+  return [
+    extra('support', labels.document.matrix.title),
+    ...entries(negotiation.topics),
+    extra('annex', `${labels.annex}${labels.colon}${labels.withdrawn}`),
+    ...(negotiation.merged.length > 0 ? [extra('merged', `${labels.annex}${labels.colon}${labels.record.merged}`)] : []),
+  ]
+}
