@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest'
 import { parseConfig } from '../src/parse/config.js'
 import { compareSnapshots, diffReport, type Snapshot } from '../src/revisions/compare.js'
-import { renderDiff } from '../src/render/diff.js'
+import { renderDiff } from '../src/render/views/changes.js'
 import { parseProposal } from '../src/parse/proposal.js'
 
 function snapshot(files: Record<string, string>, config = ''): Snapshot {

@@ -11,7 +11,7 @@ import { assemble } from '../src/assemble/negotiation.js'
 import { parseProposal } from '../src/parse/proposal.js'
 import { renderBody } from '../src/render/apply-edits.js'
 import { SEPARATORS } from '../src/render/label-names.js'
-import { renderMarkdown } from '../src/render/markdown.js'
+import { renderMarkdown } from './helpers/render.js'
 import { DEFAULT_CONFIG, type Placement, type TopicNode } from '../src/types.js'
 import { reader, regions } from './helpers/resolve.js'
 

@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest'
 import { assemble } from '../src/assemble/negotiation.js'
 import { parseProposal } from '../src/parse/proposal.js'
 import { chooseSeparator, documentLabels, SEPARATORS } from '../src/render/label-names.js'
-import { renderMarkdown } from '../src/render/markdown.js'
+import { renderMarkdown } from './helpers/render.js'
 import { DEFAULT_CONFIG } from '../src/types.js'
 import { reader, regions, type Seen } from './helpers/resolve.js'
 

@@ -1,6 +1,7 @@
 /** The library API: the pure core, strings in and strings out, as the README shows it. */
 import { expect, test } from 'vitest'
-import { assemble, parseConfig, parseProposal, renderMarkdown, stocktake, validate, type Proposal } from '../src/index.js'
+import { assemble, parseConfig, parseProposal, stocktake, validate, type Proposal } from '../src/index.js'
+import { renderMarkdown } from './helpers/render.js'
 
 test('parse, validate, assemble and render without touching the file system', () => {
   const { config, diagnostics: configProblems } = parseConfig('consolidate.yaml', 'participants:\n  - { name: Japan, code: JPN }\n  - { name: Norway, code: NOR, aliases: [NO] }\n')

@@ -12,7 +12,7 @@ import { expect, test } from 'vitest'
 import { assemble } from '../src/assemble/negotiation.js'
 import { sortDiagnostics } from '../src/diagnostics/format.js'
 import { parseMarkdown, parseProposal } from '../src/parse/proposal.js'
-import { renderMarkdown } from '../src/render/markdown.js'
+import { renderMarkdown } from './helpers/render.js'
 import { DEFAULT_CONFIG, type Config, type Proposal } from '../src/types.js'
 import { validate } from '../src/check/validate.js'
 

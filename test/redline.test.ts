@@ -1,27 +1,26 @@
-/** The redline's pure core: two renderings of a view in, a marked document out; and its writers. */
+/** The redline: two document trees of a view in, one marked tree out, compiled by the same formats as the view. */
 import fc from 'fast-check'
 import type { PhrasingContent } from 'mdast'
 import { describe, expect, test } from 'vitest'
-import { diffPhrasing, redline, type RedlinePhrasing } from '../src/revisions/redline.js'
-import { labelsFor } from '../src/render/labels.js'
-import { renderRedlineHtml } from '../src/render/redline-html.js'
-import { neutralise, renderRedlineMarkdown, type RedlineCover } from '../src/render/redline-markdown.js'
+import { diffPhrasing } from '../src/render/redline/diff.js'
+import { neutralise } from '../src/render/formats/markdown/critic.js'
+import { compileIn, proposals, redlineBetween } from './helpers/render.js'
 
-const labels = labelsFor('en')
-const cover: RedlineCover = { markdown: '', title: 'T', supersedes: 'Supersedes Rev.1', changes: 'Changes since Rev.1: 1 proposal changed.' }
-/** The marked text only, without the cover and legend. */
-const marked = (old: string, next: string): string => renderRedlineMarkdown(redline(old, next), cover, labels).split('{--deleted text--}.\n\n')[1]
-const group = (id: string, body: string): string => `<!-- proposal: ${id} -->\n\n${body}\n\n<!-- /proposal: ${id} -->`
+/** The Markdown of the redline between two sets of proposals (by id), from the first proposal's marker on. */
+async function marked(old: Record<string, string>, next: Record<string, string>, options: Parameters<typeof redlineBetween>[2] = {}): Promise<string> {
+  const markdown = String(await compileIn('md', redlineBetween(proposals(old), proposals(next), options)))
+  return markdown.slice(markdown.search(/<!-- (deleted: )?proposal: /), markdown.indexOf('## Annex'))
+}
+
+/** A proposal's block as the consolidated text writes it (a single stabilized text on its topic). */
+const block = (id: string, body: string): string => `<!-- proposal: ${id} -->\n\n${body}\n\nProponent: Japan. Supporters: none.\n\n<!-- /proposal: ${id} -->\n\n`
 
 /** A phrasing list read with every change accepted (`insert`) or rejected (`delete`). */
 function reading(nodes: PhrasingContent[], keep: 'insert' | 'delete'): string {
   return nodes
     .map((node) => {
-      if ((node.type as string) === 'redline') {
-        const mark = node as unknown as RedlinePhrasing
-        return mark.change === keep ? reading(mark.children, keep) : ''
-      }
-      return 'children' in node ? reading(node.children as PhrasingContent[], keep) : 'value' in node ? node.value : ''
+      if (node.type === 'mark') return node.change === keep ? reading(node.children, keep) : ''
+      return 'children' in node ? reading(node.children, keep) : 'value' in node ? node.value : ''
     })
     .join('')
 }
@@ -45,105 +44,85 @@ describe('words', () => {
     )
   })
 
-  test('only what changed is marked: punctuation apart, formatting kept around the marks', () => {
-    expect(marked(group('a', '[Within a period (2017).]'), group('a', '[Within a period (2017) [and 2018].]'))).toBe(
-      `${group('a', '[Within a period (2017){++ [and 2018]++}.]')}\n`,
+  test('only what changed is marked: punctuation apart, formatting kept around the marks', async () => {
+    expect(await marked({ a: '[Within a period (2017).]' }, { a: '[Within a period (2017) [and 2018].]' })).toBe(block('a', '[Within a period (2017){++ [and 2018]++}.]'))
+    expect(await marked({ a: 'Each *Party* shall [endeavour to] cooperate.' }, { a: 'Each *Party* shall cooperate **closely**.' })).toBe(
+      block('a', 'Each *Party* shall {--[endeavour to] --}cooperate{++ **closely**++}.'),
     )
-    expect(marked(group('a', 'Each *Party* shall [endeavour to] cooperate.'), group('a', 'Each *Party* shall cooperate **closely**.'))).toBe(
-      `${group('a', 'Each *Party* shall {--[endeavour to] --}cooperate{++ **closely**++}.')}\n`,
-    )
+  })
+
+  test('an attribution that changed is marked word by word', async () => {
+    const old = proposals({ a: 'Text.' })
+    const next = proposals({ a: 'Text.' })
+    next[0].supporters = [{ value: 'Canada', place: { line: 1, column: 1 } }]
+    const markdown = String(await compileIn('md', redlineBetween(old, next)))
+    expect(markdown).toContain('Proponent: Japan. Supporters: {--none--}{++Canada++}.')
   })
 })
 
 describe('blocks', () => {
-  test('groups unchanged are kept as written; whole groups in and out; why a group left', () => {
-    const result = redline(`${group('a', 'Same.')}\n\n${group('b', 'Gone.')}`, `${group('a', 'Same.')}\n\n${group('c', 'New.')}`, { why: new Map([['proposal:b', 'Withdrawn.']]) })
-    expect(result.items[0]).toEqual({ kind: 'same', markdown: group('a', 'Same.') })
-    expect(renderRedlineMarkdown(result, cover, labels).split('{--deleted text--}.\n\n')[1]).toBe(
+  test('texts unchanged are written as the view writes them; whole blocks in and out; why a block left', async () => {
+    expect(await marked({ a: 'Same.', b: 'Gone.' }, { a: 'Same.', c: 'New.' }, { why: new Map([['proposal:b', 'Withdrawn.']]) })).toBe(
       [
-        group('a', 'Same.'),
-        '<!-- deleted: proposal: b -->\n\n{>>Withdrawn.<<}\n\n{--Gone.--}\n\n<!-- /deleted: proposal: b -->',
-        '<!-- proposal: c -->\n\n{++New.++}\n\n<!-- /proposal: c -->\n',
+        '<!-- proposal: a -->\n\n**Alt 1**\n\nSame.\n\nProponent: Japan. Supporters: none.\n\n<!-- /proposal: a -->',
+        '<!-- deleted: proposal: b -->\n\n{>>Withdrawn.<<}\n\n{--**Alt 2**--}\n\n{--Gone.--}\n\n{--Proponent: Japan. Supporters: none.--}\n\n<!-- /deleted: proposal: b -->',
+        '<!-- proposal: c -->\n\n{++**Alt 2**++}\n\n{++New.++}\n\n{++Proponent: Japan. Supporters: none.++}\n\n<!-- /proposal: c -->\n\n',
       ].join('\n\n'),
     )
   })
 
-  test('a paragraph added to a list, a table row and a cell, a code block replaced, a footnote reworded', () => {
-    const old = group('a', ['1. [First.', '', '2. Second.', '', '| A | B |', '| - | - |', '| one | two |', '', '```', 'code', '```', '', 'Text.[^a¦1]', '', '[^a¦1]: A note.]'].join('\n'))
-    const next = group('a', ['1. [First.', '', '2. Inserted.', '', '3. Second.', '', '| A | B |', '| - | - |', '| one | three |', '| four | five |', '', '```', 'other', '```', '', 'Text.[^a¤1]', '', '[^a¤1]: A longer note.]'].join('\n'))
-    expect(marked(old, next)).toBe(
-      [
-        '<!-- proposal: a -->',
-        '',
-        '1. [First.',
-        '',
-        '2. {++Inserted.++}',
-        '',
-        '3. Second.',
-        '',
-        '| A | B |',
-        '| --- | --- |',
-        '| one | {--two--}{++three++} |',
-        '| {++four++} | {++five++} |',
-        '',
-        '{>>deleted text<<}',
-        '',
-        '```',
-        'code',
-        '```',
-        '',
-        '{>>inserted text<<}',
-        '',
-        '```',
-        'other',
-        '```',
-        '',
-        // Another separator in the label is the same footnote.
-        'Text.[^a¤1]',
-        '',
-        '[^a¤1]: A {++longer ++}note.]',
-        '',
-        '<!-- /proposal: a -->',
-        '',
-      ].join('\n'),
-    )
-  })
-
-  test('headings are matched by their id (a retitled topic) or their title after a number (an article renumbered)', () => {
-    expect(marked('## A.1 Old title\n\nText.', '## A.1 New title\n\nText.')).toBe('## A.1 {--Old--}{++New++} title\n\nText.\n')
-    const old = '<!-- article: 1 topic: A.1 -->\n\n### Article 1: Scope\n\nScope text.'
-    const next = '<!-- article: 1 topic: A.0 -->\n\n### Article 1: Definitions\n\nDefinitions text.\n\n<!-- article: 2 topic: A.1 -->\n\n### Article 2: Scope\n\nScope text.'
-    expect(marked(old, next)).toBe(
-      [
-        '<!-- article: 1 topic: A.0 -->',
-        '',
-        '### {++Article 1: Definitions++}',
-        '',
-        '{++Definitions text.++}',
-        '',
-        '<!-- article: 2 topic: A.1 -->',
-        '',
-        '### Article {--1--}{++2++}: Scope',
-        '',
-        'Scope text.',
-        '',
-      ].join('\n'),
+  test('a paragraph added to a list, a table row and a cell, a code block replaced, a footnote reworded', async () => {
+    const old = ['1. First.', '', '2. Second.', '', '| A | B |', '| - | - |', '| one | two |', '', '```', 'code', '```', '', 'Text.[^1]', '', '[^1]: A note.'].join('\n')
+    const next = ['1. First.', '', '2. Inserted.', '', '3. Second.', '', '| A | B |', '| - | - |', '| one | three |', '| four | five |', '', '```', 'other', '```', '', 'Text.[^1]', '', '[^1]: A longer note.'].join('\n')
+    expect(await marked({ a: old }, { a: next })).toBe(
+      block(
+        'a',
+        [
+          '1. First.',
+          '',
+          '2. {++Inserted.++}',
+          '',
+          '3. Second.',
+          '',
+          '| A | B |',
+          '| --- | --- |',
+          '| one | {--two--}{++three++} |',
+          '| {++four++} | {++five++} |',
+          '',
+          '{>>deleted text<<}',
+          '',
+          '```',
+          'code',
+          '```',
+          '',
+          '{>>inserted text<<}',
+          '',
+          '```',
+          'other',
+          '```',
+          '',
+          // The footnote takes the name the document gives it, as in the text itself.
+          'Text.[^a¦1]',
+          '',
+          '[^a¦1]: A {++longer ++}note.',
+        ].join('\n'),
+      ),
     )
   })
 })
 
 describe('no author can forge a change', () => {
-  test('Markdown: CriticMarkup written in a proposal is broken by a backslash, whether the group changed or not', () => {
+  test('Markdown: CriticMarkup written in a proposal is broken by a backslash, whether its text changed or not', async () => {
     expect(neutralise('a {++fake++} and {--gone--} {>>note<<}')).toBe('a {\\++fake+\\+} and {\\--gone-\\-} {\\>>note<\\<}')
-    const text = marked(`${group('a', 'Keep {++this++}.')}\n\n${group('b', 'Old {--x--}.')}`, `${group('a', 'Keep {++this++}.')}\n\n${group('b', 'New {--x--}.')}`)
+    const text = await marked({ a: 'Keep {++this++}.', b: 'Old {--x--}.' }, { a: 'Keep {++this++}.', b: 'New {--x--}.' })
     expect(text).toContain('Keep {\\++this+\\+}.')
     expect(text).toContain('{--Old--}{++New++} {\\--x-\\-}.')
   })
 
-  test('HTML: raw HTML of a proposal is left out, so its own <ins> or <del> never shows as a change; a strikethrough is <s>', () => {
-    const old = `${group('a', 'Keep <ins>forged</ins> and <del>this</del> ~~struck~~.')}\n\n${group('b', 'Old words.')}`
-    const next = `${group('a', 'Keep <ins>forged</ins> and <del>this</del> ~~struck~~.')}\n\n${group('b', 'New words.')}`
-    const html = renderRedlineHtml(redline(old, next), cover, labels, { language: 'en' })
+  test('HTML: raw HTML of a proposal is left out, so its own <ins> or <del> never shows as a change; a strikethrough is <s>', async () => {
+    const old = { a: 'Keep <ins>forged</ins> and <del>this</del> ~~struck~~.', b: 'Old words.' }
+    const next = { a: 'Keep <ins>forged</ins> and <del>this</del> ~~struck~~.', b: 'New words.' }
+    const html = String(await compileIn('html', redlineBetween(proposals(old), proposals(next))))
     const main = html.slice(html.indexOf('<main'))
     expect(main).toContain('<p>Keep forged and this <s>struck</s>.</p>')
     expect(main).toContain('<p><del>Old</del><ins>New</ins> words.</p>')

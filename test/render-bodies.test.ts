@@ -11,11 +11,14 @@ import { afterAll, describe, expect, test } from 'vitest'
 import { assemble } from '../src/assemble/negotiation.js'
 import { ParsePool } from '../src/threads/pool.js'
 import { parseProposal } from '../src/parse/proposal.js'
-import { consolidatedBodies } from '../src/render/bodies.js'
-import { renderBodyJob, type BodyJob } from '../src/render/body-job.js'
-import { textOf } from '../src/render/html-body.js'
-import { renderOutputs } from '../src/render/outputs.js'
+import type { DocxBody } from '../src/render/formats/docx/convert.js'
+import { formatNamed } from '../src/render/formats/index.js'
+import { textOf, type HtmlBody } from '../src/render/formats/html/convert.js'
+import { renderTarget } from '../src/render/outputs.js'
 import { bracketsOf } from '../src/render/place.js'
+import { runTextJob } from '../src/render/text-job.js'
+import { prepareTexts } from '../src/render/texts.js'
+import { consolidatedView } from '../src/render/views/consolidated.js'
 import { DEFAULT_CONFIG, type Config, type Proposal } from '../src/types.js'
 import { run } from './helpers/run.js'
 import { scratch, workspace } from './helpers/scratch.js'
@@ -34,11 +37,12 @@ function proposal(body: string, status = 'proposed', file = 'proposals/p.md'): P
   return result.proposal!
 }
 
-function job(body: Proposal, formats: Pick<BodyJob, 'html' | 'docx'>): BodyJob {
-  return { file: body.file, source: body.body.source, frontMatter: true, brackets: body.status === 'proposed' ? bracketsOf(body.body) : [], fileSize: 262144, ...formats }
+/** A proposal's text prepared as a thread prepares it, under an outline entry of `depth`, for `formats`. */
+async function prepared(body: Proposal, formats = ['html'], depth = 1): Promise<{ html?: HtmlBody; docx?: DocxBody }> {
+  const text = { file: body.file, source: body.body.source, frontMatter: true, brackets: body.status === 'proposed' ? bracketsOf(body.body) : [], depth }
+  const result = await runTextJob({ text, fileSize: 262144, formats, context: { namespace: 'p-', backLabel: 'Back', redline: false } })
+  return { html: result.results.html as HtmlBody | undefined, docx: result.results.docx as DocxBody | undefined }
 }
-
-const HTML = { html: { headingLevel: 2, namespace: 'p-', backLabel: 'Back' } }
 
 /** The text of HTML nodes, blocks apart. */
 function text(nodes: ElementContent[]): string {
@@ -46,7 +50,7 @@ function text(nodes: ElementContent[]): string {
 }
 
 describe('the brackets go into the body\'s own tree', () => {
-  test('around the text, in the first and last blocks that have text, wherever they stand', () => {
+  test('around the text, in the first and last blocks that have text, wherever they stand', async () => {
     const cases: Array<[string, string]> = [
       ['1. Each Party shall [endeavour to] act.\n\n2. Each Party may act.', '[Each Party shall [endeavour to] act. Each Party may act.]'],
       ['# Definitions\n\nText *in italics*', '[Definitions Text in italics]'],
@@ -56,30 +60,30 @@ describe('the brackets go into the body\'s own tree', () => {
       ['> Quoted\n> text.', '[Quoted text.]'],
       ['Ends with a backslash\\', '[Ends with a backslash\\ ]'],
     ]
-    for (const [body, expected] of cases) expect(text(renderBodyJob(job(proposal(body), HTML)).html!.content), body).toBe(expected)
+    for (const [body, expected] of cases) expect(text((await prepared(proposal(body))).html!.content), body).toBe(expected)
   })
 
-  test('a text whose brackets would read as Markdown syntax keeps its own structure: the brackets are text, never a link or a footnote', () => {
+  test('a text whose brackets would read as Markdown syntax keeps its own structure: the brackets are text, never a link or a footnote', async () => {
     // Parsed as bracketed text, `[^note]` would be a footnote reference and `[text](…)` a link.
-    const footnote = renderBodyJob(job(proposal('^note\n\n[^note]: A note.'), HTML)).html!
+    const footnote = (await prepared(proposal('^note\n\n[^note]: A note.'))).html!
     expect(text(footnote.content)).toBe('[^note]')
     expect(footnote.notes).toEqual([])
-    const link = renderBodyJob(job(proposal('Text\n\n[text]: https://example.org/'), HTML)).html!
+    const link = (await prepared(proposal('Text\n\n[text]: https://example.org/'))).html!
     expect(JSON.stringify(link.content)).not.toContain('https://example.org/')
   })
 
-  test('a stabilized text is its proposed text without the two brackets', () => {
+  test('a stabilized text is its proposed text without the two brackets', async () => {
     const body = '1. Each Party shall [endeavour to] act.[^1]\n\n[^1]: A note.'
-    const proposed = renderBodyJob(job(proposal(body), HTML)).html!
-    const stabilized = renderBodyJob(job(proposal(body, 'stabilized'), HTML)).html!
+    const proposed = (await prepared(proposal(body))).html!
+    const stabilized = (await prepared(proposal(body, 'stabilized'))).html!
     expect(text(proposed.content)).toBe(`[${text(stabilized.content)}]`)
     expect(text(proposed.notes)).toBe(text(stabilized.notes))
     expect(text(proposed.notes)).toBe('A note. ↩')
   })
 
-  test('headings are nested below the topic heading, at most at level 6, in each format', () => {
+  test('headings are nested below the topic heading, at most at level 6, in each format', async () => {
     const body = proposal('# One\n\n#### Four\n\nText.')
-    const result = renderBodyJob(job(body, { html: { headingLevel: 3, namespace: 'p-', backLabel: 'Back' }, docx: { headingLevel: 2 } }))
+    const result = await prepared(body, ['docx', 'html'], 2)
     expect(result.html!.content.flatMap((node) => (node.type === 'element' ? [node.tagName] : []))).toEqual(['h4', 'h6', 'p'])
     expect(result.docx!.blocks.map((block) => ('paragraph' in block ? block.paragraph.heading : undefined))).toEqual([3, 6, undefined])
   })
@@ -89,8 +93,8 @@ describe('limits and deadline', () => {
   test('a body that overruns the deadline is too-complex, named after its file', async () => {
     const slow = proposal(`Each Party shall *act* ${'[promptly] and _fairly_ '.repeat(3000)}`, 'proposed', 'proposals/slow.md')
     const config: Config = { ...DEFAULT_CONFIG, limits: { ...DEFAULT_CONFIG.limits, parseSeconds: 0.001 } }
-    const prepared = await consolidatedBodies(assemble([slow], config), undefined, { html: true, docx: true }, pool())
-    expect(prepared.diagnostics).toContainEqual({
+    const texts = await prepareTexts(consolidatedView(assemble([slow], config)), [formatNamed('html')!, formatNamed('docx')!], config.limits, pool())
+    expect(texts.diagnostics).toContainEqual({
       file: 'proposals/slow.md',
       line: 1,
       column: 1,
@@ -98,7 +102,7 @@ describe('limits and deadline', () => {
       rule: 'too-complex',
       message: 'rendering the file in HTML and Word took longer than 0.003 seconds (limits.parseSeconds in consolidate.yaml, for parsing it again and for each format) and was stopped; simplify the Markdown (deeply nested block quotes, lists or emphasis, long runs of `_`, `*` or `~`), or raise the limit',
     })
-    expect(prepared.bodies).toEqual({})
+    expect(texts.prepared).toBeUndefined()
   })
 
   test('bodies at the nesting limit render in HTML and Word with half of the default stack', async () => {
@@ -109,7 +113,8 @@ describe('limits and deadline', () => {
       `${'*a '.repeat(49)}b${' a*'.repeat(49)}`,
     ]
     const proposals = bodies.map((body, index) => proposal(body, 'proposed', `proposals/deep-${index}.md`))
-    const rendered = await renderOutputs(assemble(proposals, DEFAULT_CONFIG), ['html', 'docx'], {}, { pool: pool({ resourceLimits: { stackSizeMb: 0.5 } }) })
+    const snapshot = { config: DEFAULT_CONFIG, proposals, notes: [] }
+    const rendered = await renderTarget({ snapshot, target: { view: 'consolidated', languages: ['en'], formats: ['html', 'docx'] }, templates: {}, pool: pool({ resourceLimits: { stackSizeMb: 0.5 } }) })
     expect(rendered.diagnostics).toEqual([])
     expect(rendered.outputs.map((output) => output.name)).toEqual(['consolidated.html', 'consolidated.docx', 'stocktaking.md'])
   })

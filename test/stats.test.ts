@@ -4,7 +4,7 @@ import { assemble } from '../src/assemble/negotiation.js'
 import { parseConfig } from '../src/parse/config.js'
 import { parseProposal } from '../src/parse/proposal.js'
 import { labelsFor } from '../src/render/labels.js'
-import { renderStats } from '../src/render/stats.js'
+import { renderStats } from '../src/render/views/stats.js'
 import { countNegotiation, statsReport } from '../src/revisions/stats.js'
 
 const config = parseConfig('consolidate.yaml', 'outline:\n  - id: A\n    topics:\n      - { id: A.1 }\n      - { id: A.2 }\n  - { id: B }\n').config

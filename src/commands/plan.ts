@@ -3,7 +3,6 @@
  * revision compared with), the names of their files, the manifest that
  * records them in the output folder, and the command that rebuilds them. Pure.
  */
-import { groupSlug } from '../assemble/group.js'
 import { FORMAT_NAMES } from '../render/formats/index.js'
 import type { Target } from '../render/outputs.js'
 import { VIEW_NAMES } from '../render/views/index.js'

@@ -6,7 +6,7 @@
  */
 import type { Nodes } from 'mdast'
 import { tooComplex, type Overrun } from '../diagnostics/limits.js'
-import type { Job, ParsePool } from '../threads/pool.js'
+import type { Job, Jobs } from '../threads/pool.js'
 import type { Diagnostic, Limits } from '../types.js'
 import type { Format, Prepared } from './formats/format.js'
 import { labelsFor } from './labels.js'
@@ -17,8 +17,13 @@ import type { BodyChange, BodyNode, Document } from './tree.js'
 /** What the threads prepared for one document, for each format; or the diagnostics of texts too complex to render. */
 export type PreparedTexts = { prepared: Map<string, Prepared>; diagnostics: [] } | { prepared?: undefined; diagnostics: Diagnostic[] }
 
+/** What runs the jobs: the parser threads (or, in a test, the jobs called in place). */
+export interface Runner {
+  run(jobs: Array<Job<'text'> | Job<'change'>>): Promise<Array<Jobs['text' | 'change']['output']>>
+}
+
 /** Prepare the texts of `document` for `formats` on the threads. */
-export async function prepareTexts(document: Document, formats: readonly Format[], limits: Limits, pool: ParsePool): Promise<PreparedTexts> {
+export async function prepareTexts(document: Document, formats: readonly Format[], limits: Limits, pool: Runner): Promise<PreparedTexts> {
   const parsing = formats.filter((format) => format.parsesBodies).map((format) => format.name)
   const everyFormat = formats.map((format) => format.name)
   const nodes = textsOf(document.tree).filter((node) => node.type === 'bodyChange' || parsing.length > 0)

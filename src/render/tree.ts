@@ -92,10 +92,10 @@ export interface NoteBlock extends Parent {
   children: Array<Label | BodyNode | BodyChange | RedlineNote>
 }
 
-/** Words about a block: its alternative's label, that it is stabilized or parked, its title or document. */
+/** Words about a block: its alternative's label, that it is stabilized or parked, its title; a note's kind and author. */
 export interface Label extends Parent {
   type: 'label'
-  role: 'alt' | 'stabilized' | 'parked' | 'title' | 'document' | 'note'
+  role: 'alt' | 'stabilized' | 'parked' | 'title' | 'note'
   children: PhrasingContent[]
 }
 

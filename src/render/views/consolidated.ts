@@ -102,7 +102,6 @@ function proposalBlock(placement: Placement, topic: TopicNode, labels: Labels): 
   if (proposal.status === 'stabilized') children.push({ type: 'label', role: 'stabilized', children: [text(labels.stabilized)] })
   if (proposal.status === 'parked') children.push({ type: 'label', role: 'parked', children: [text(parkedLabel(proposal.reason, labels))] })
   if (proposal.title && proposal.title !== topic.title) children.push({ type: 'label', role: 'title', children: [text(oneLine(proposal.title))] })
-  if (proposal.document) children.push({ type: 'label', role: 'document', children: [text(oneLine(proposal.document))] })
   children.push(
     proposal.noText
       ? paragraph(text(noTextWords(placement, labels)))

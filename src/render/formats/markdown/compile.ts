@@ -61,7 +61,7 @@ export function compileMarkdown(document: Document, prepared?: Prepared): string
     attribution: (node, _, state, info) => state.handle(paragraph(...flat(node.children)), undefined, state, info),
     flag: (node, _, state, info) => state.handle(paragraph(...bold(flat(node.children))), undefined, state, info),
     body: (node: BodyNode) => body(node),
-    bodyChange: (node: BodyChange, _, state, info) => flow(relabelled(markedOf(prepared, node), namers.get(node)!), state, info),
+    bodyChange: (node: BodyChange, _, state, info) => flow(flagged(relabelled(markedOf(prepared, node), namers.get(node)!), document.meta.redline), state, info),
     concordance: (node: Concordance, _, state, info) => state.handle(concordanceTable(node), undefined, state, info),
     redlineNote: (node, _, state) => `{>>${state.safe(node.value, { before: '>', after: '<' })}<<}`,
     term: (node, _, state, info) => state.containerPhrasing(node, info),
@@ -110,6 +110,20 @@ function labelled(node: BodyNode | BodyChange): { id: string; body: Body } {
   const sides = [node.old, node.next].filter((side): side is BodyNode => side !== undefined)
   const source = sides.map((side) => side.body.source.slice(side.body.start, side.body.end)).join('\n')
   return { id: sides[0].owner, body: { source, start: 0, end: source.length, edits: sides.flatMap((side) => side.body.edits.filter((edit) => edit.kind === 'label')) } }
+}
+
+/**
+ * Blocks CriticMarkup cannot enclose (code, raw HTML, a rule, a link
+ * definition) are announced by a note before them when wholly inserted or deleted.
+ */
+function flagged(nodes: RootContent[], words: { inserted: string; deleted: string } | undefined): RootContent[] {
+  if (!words) return nodes
+  return nodes.flatMap((node): RootContent[] => {
+    const change = changeOf(node)
+    const inner = 'children' in node && !['paragraph', 'heading', 'tableCell', 'table', 'tableRow'].includes(node.type) ? ({ ...node, children: flagged(node.children as RootContent[], words) } as RootContent) : node
+    if (change === undefined || !['code', 'html', 'thematicBreak', 'definition'].includes(node.type)) return [inner]
+    return [{ type: 'redlineNote', value: change === 'insert' ? words.inserted : words.deleted }, inner]
+  })
 }
 
 /** A changed text's footnotes under the names the document gives them (its links were made inline on the thread). */
