@@ -267,7 +267,8 @@ describe('every generated word in the document\'s language', () => {
     const out = scratch('consolidate-languages-')
     const built = await run(['build', '--root', root, '--out', out, '--lang', 'en,fr,es', '--format', 'md,html,docx', '--group', 'Facturation électronique'])
     expect(built.code, built.stderr).toBe(0)
-    const files = ['consolidated-e-invoicing', 'stocktaking-e-invoicing'].flatMap((base) => LANGUAGES.flatMap((language) => (base.startsWith('stocktaking') ? ['md'] : ['md', 'html', 'docx']).map((ext) => `${base}.${language}.${ext}`)))
+    // The configuration's language (en) is the original: never suffixed; every other always is.
+    const files = ['consolidated-e-invoicing', 'stocktaking-e-invoicing'].flatMap((base) => LANGUAGES.flatMap((language) => (base.startsWith('stocktaking') ? ['md'] : ['md', 'html', 'docx']).map((ext) => `${base}${language === 'en' ? '' : `.${language}`}.${ext}`)))
     expect(readdirSync(out).sort()).toEqual(['.consolidate-manifest.json', ...files].sort())
     expect(JSON.parse(readFileSync(path.join(out, '.consolidate-manifest.json'), 'utf8')).builds.map((entry: { group: string }) => entry.group)).toEqual(['E-invoicing'])
     expect(readFileSync(path.join(out, 'consolidated-e-invoicing.fr.md'), 'utf8')).toContain(`# Commerce électronique${NBSP}: texte de négociation récapitulatif \u2014 Petit groupe${NBSP}: Facturation électronique\n`)
@@ -322,6 +323,7 @@ async function build(): Promise<Record<Language, Record<string, string>>> {
     'proposals/x6.md': '---\ntopic: A.2\nauthor: Suiza\n---\n\nExcepteur sint.\n',
   })
   for (const language of LANGUAGES) {
+    const suffix = language === 'en' ? '' : `.${language}`
     const snapshot = { config: { ...config, language }, proposals: newer }
     const old = { config, proposals }
     const differences = compareSnapshots(old, snapshot)
@@ -329,12 +331,12 @@ async function build(): Promise<Record<Language, Record<string, string>>> {
     const negotiation = assemble(newer, snapshot.config)
     const summary = (outcome: 'written' | 'fresh' | 'stale' | 'errors'): string =>
       renderSummary({ outcome, files: ['out/a.md', 'out/b.md'], errors: 2, warnings: 1, negotiation: outcome === 'errors' ? undefined : negotiation, changes: diff, language })
-    const docx = unzipSync(readFileSync(path.join(out, `consolidated.${language}.docx`)))
+    const docx = unzipSync(readFileSync(path.join(out, `consolidated${suffix}.docx`)))
     const xml = ['word/document.xml', 'word/footnotes.xml', 'docProps/core.xml'].map((name) => strFromU8(docx[name])).join('\n')
     result[language] = {
-      'consolidated.md': markdownWords(readFileSync(path.join(out, `consolidated.${language}.md`), 'utf8')),
-      'stocktaking.md': markdownWords(readFileSync(path.join(out, `stocktaking.${language}.md`), 'utf8')),
-      'consolidated.html': htmlWords(readFileSync(path.join(out, `consolidated.${language}.html`), 'utf8')),
+      'consolidated.md': markdownWords(readFileSync(path.join(out, `consolidated${suffix}.md`), 'utf8')),
+      'stocktaking.md': markdownWords(readFileSync(path.join(out, `stocktaking${suffix}.md`), 'utf8')),
+      'consolidated.html': htmlWords(readFileSync(path.join(out, `consolidated${suffix}.html`), 'utf8')),
       'consolidated.docx': [...xml.matchAll(/<(?:w:t|dc:title|dc:subject)(?: [^>]*)?>([^<]*)</g)].map((match) => unescape(match[1])).join(' '),
       'diff.md': markdownWords(diff),
       'diff.json names': diffReport(differences, { from: { ref: 'a' }, to: { ref: 'b' } }).changed.flatMap((change) => change.supporters?.added ?? []).join(' '),

@@ -44,7 +44,7 @@ describe('consolidated.docx', () => {
     expect(noText.text).toContain('Stabilized text No text')
     const merged = await docxText(path.join(FIXTURES, 'merged'), 'consolidated.docx')
     expect(merged.text).toContain('Proponent: Japan. Supporters: Australia; Canada; Singapore. (INF/ECOM/30/Rev.2) Incorporates: a14-sgp-merged; a21-chl-merged.')
-    expect(merged.text).toContain('Annex: Merged proposals a14-sgp-merged, A.1.4: Electronic invoicing in government procurement. (INF/ECOM/55) Proponent: Singapore. Merged into a14-jpn (A.1.4). a21-chl-merged, A.2.1: Electronic invoices as trade documents. Proponents: Chile; Canada. Merged into a14-jpn (A.1.4).')
+    expect(merged.text).toContain('Annex: Merged proposals a14-sgp-merged, A.1.4: Electronic invoicing in government procurement (INF/ECOM/55). Proponent: Singapore. Merged into a14-jpn (A.1.4). a21-chl-merged, A.2.1: Electronic invoices as trade documents. Proponents: Chile; Canada. Merged into a14-jpn (A.1.4).')
     expect(merged.text).toContain('This text is without prejudice to the position of any participant on any issue.')
   })
 })

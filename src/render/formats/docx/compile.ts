@@ -13,7 +13,7 @@ import { labelsFor } from '../../labels.js'
 import type { Annex, BodyChange, BodyNode, Concordance, Cover, Document, NoteBlock, ProposalBlock, Section } from '../../tree.js'
 import type { Compiler, Prepared } from '../format.js'
 import { BULLET, DocxBuilder, LIST_INDENT, orderedNumbering, type Block } from './build.js'
-import { docxBody, type DocxBody, type InlineSpec } from './convert.js'
+import { docxBody, type DocxBody, type InlineSpec, type RunSpec } from './convert.js'
 import { normaliseDocx } from './normalise.js'
 import { docxStyles } from './styles.js'
 
@@ -195,8 +195,20 @@ class Writer {
     const spaced = numberSpace === undefined ? children : afterNumber(children, numberSpace)
     const converted = docxBody({ type: 'root', children: [{ type: 'paragraph', children: spaced }] }).blocks[0]
     const specs = converted && 'paragraph' in converted ? converted.paragraph.children : []
-    return specs.map((spec) => ('run' in spec && (spec.run.text === '[' || spec.run.text === ']') ? { run: { ...spec.run, bold: undefined } } : spec))
+    return joinRuns(specs.map((spec) => ('run' in spec && (spec.run.text === '[' || spec.run.text === ']') ? { run: { ...spec.run, bold: undefined } } : spec)))
   }
+}
+
+/** Runs of the same marks side by side as one run: generated words read as one text in Word's XML. */
+function joinRuns(specs: InlineSpec[]): InlineSpec[] {
+  const out: InlineSpec[] = []
+  const marks = (run: RunSpec): string => JSON.stringify({ ...run, text: undefined })
+  for (const spec of specs) {
+    const last = out[out.length - 1]
+    if (last && 'run' in last && 'run' in spec && !last.run.break && !spec.run.break && marks(last.run) === marks(spec.run)) out[out.length - 1] = { run: { ...last.run, text: (last.run.text ?? '') + (spec.run.text ?? '') } }
+    else out.push(spec)
+  }
+  return out
 }
 
 /** A section's number set apart from its title by `space` (Word's headings read `A.1.4 Electronic invoicing` with an em space). */

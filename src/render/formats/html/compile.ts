@@ -41,8 +41,10 @@ export function compileHtml(document: Document, prepared: Prepared, assets: Asse
       parts.push(...converted)
       continue
     }
-    if (!main) parts.push((main = h(meta.view === 'consolidated' || meta.view === undefined ? 'main' : `main.${meta.view}`, [])))
-    if (context.redline) main.properties.className = [...((main.properties.className as string[] | undefined) ?? []), 'redline']
+    if (!main) {
+      const classes = [...(meta.view && meta.view !== 'consolidated' ? [meta.view] : []), ...(context.redline ? ['redline'] : [])]
+      parts.push((main = h('main', classes.length > 0 ? { className: classes } : {}, [])))
+    }
     main.children.push(...converted)
   }
   if (main) main.children = lines(main.children)
