@@ -1,6 +1,5 @@
 /** Small groups (`build --group NAME`): which topics, what the extract is called, where it is written. Pure. */
-import { labelsFor } from '../render/labels.js'
-import { findGroup, groupName, localise, spellingsOf } from './language.js'
+import { findGroup, spellingsOf } from './language.js'
 import { flattenOutline } from './outline.js'
 import { didYouMean } from '../diagnostics/suggest.js'
 import type { Config, Group, OutlineEntry } from '../types.js'
@@ -27,15 +26,6 @@ export function selectGroup(config: Config, name: string): { group: Group; topic
     below(outline.get(id)?.children ?? [])
   }
   return { group, topics }
-}
-
-/** The configuration of a group's extract: its title says which group it is, in every output format and in the document's language. */
-export function groupConfig(config: Config, group: Group): Config {
-  const localised = localise(config)
-  const labels = labelsFor(config.language)
-  const title = `${localised.title ?? labels.documentTitle} \u2014 ${labels.group.replace('{name}', groupName(group, config.language))}`
-  // The title is final: it is not given per language any more.
-  return { ...localised, title, titles: undefined }
 }
 
 /** The name a target records for `--group NAME`: the group's `en` name (or its only one), so every spelling writes the same files. */
