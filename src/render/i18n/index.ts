@@ -49,6 +49,14 @@ const MONTHS = [
 /** A plain `{name}` argument, the only kind a template keeps. */
 const PLAIN_ARGUMENT = /\{(\w+)\}/g
 
+/** An apostrophe ICU reads as quoting (before `'`, a brace, `#`, `|`, `<` or `>`); any other is text. */
+const QUOTING = /'['{}#|<>]/
+
+/** Text the parser would give back unchanged once its plain arguments are filled with themselves. */
+function isOwnTemplate(message: string): boolean {
+  return !QUOTING.test(message) && !/[{}]/.test(message.replace(PLAIN_ARGUMENT, ''))
+}
+
 const cache = new Map<Language, Words>()
 
 /** The words of `language`, made once: each message is compiled on its first use and kept. */
@@ -61,27 +69,40 @@ export function wordsFor(language: Language): Words {
   return words
 }
 
+type Compiled = (values?: MessageValues) => string
+
 function makeWords(language: Language): Words {
   const number = houseNumber(language)
   const formatters = houseFormatters(language, number)
-  const compiled = new Map<MessageKey, IntlMessageFormat>()
   const messages = MESSAGES[language]
+  const compiled = new Map<MessageKey, Compiled>()
+
+  const compile = (key: MessageKey): Compiled => {
+    const source = messages[key]
+    // Most messages are plain words: no parser needed, nor its cost at start-up.
+    if (!source.includes('{') && isOwnTemplate(source)) return () => source
+    // `ignoreTag`: a `<` in a message is text, never a rich-text tag.
+    const message = new IntlMessageFormat(source, language, undefined, { formatters, ignoreTag: true, requiresOtherClause: true })
+    return (values) =>
+      message
+        .formatToParts<string>(values)
+        .map((part) => part.value)
+        .join('')
+  }
 
   const t = (key: MessageKey, values?: MessageValues): string => {
-    let message = compiled.get(key)
-    if (message === undefined) {
-      // `ignoreTag`: a `<` in a message is text, never a rich-text tag.
-      message = new IntlMessageFormat(messages[key], language, undefined, { formatters, ignoreTag: true, requiresOtherClause: true })
-      compiled.set(key, message)
+    let format = compiled.get(key)
+    if (format === undefined) {
+      format = compile(key)
+      compiled.set(key, format)
     }
-    return message
-      .formatToParts<string>(values)
-      .map((part) => part.value)
-      .join('')
+    return format(values)
   }
 
   const template = (key: MessageKey): string => {
-    const names = [...messages[key].matchAll(PLAIN_ARGUMENT)].map((match) => match[1])
+    const source = messages[key]
+    if (isOwnTemplate(source)) return source
+    const names = [...source.matchAll(PLAIN_ARGUMENT)].map((match) => match[1])
     return t(key, Object.fromEntries(names.map((name) => [name, `{${name}}`])))
   }
 
@@ -95,17 +116,18 @@ function makeWords(language: Language): Words {
   return { language, t, number, date, template }
 }
 
-/** Digits grouped by the house rules, through `Intl.NumberFormat` with its group separator replaced. */
+/**
+ * Digits grouped by the house rules: `Intl.NumberFormat` with the locale's group
+ * separator (found once, on a number every locale groups) replaced by the house one.
+ */
 function houseNumber(language: Language): (count: number) => string {
   const { separator, fromDigits } = GROUPING[language]
   const grouped = new Intl.NumberFormat(language, { useGrouping: true })
   const ungrouped = new Intl.NumberFormat(language, { useGrouping: false })
+  const localeSeparator = grouped.formatToParts(12_345_678).find((part) => part.type === 'group')?.value
   return (count) => {
-    const format = String(Math.trunc(Math.abs(count))).length >= fromDigits ? grouped : ungrouped
-    return format
-      .formatToParts(count)
-      .map((part) => (part.type === 'group' ? separator : part.value))
-      .join('')
+    if (String(Math.trunc(Math.abs(count))).length < fromDigits || localeSeparator === undefined) return ungrouped.format(count)
+    return grouped.format(count).replaceAll(localeSeparator, separator)
   }
 }
 
