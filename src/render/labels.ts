@@ -4,10 +4,11 @@
  * fr.json, es.json), where the words themselves are.
  */
 import type { ChangeCounts, Language, NoteKind, StatsNumbers, Status, SupportLevel } from '../types.js'
-import { wordsFor, type MessageKey, type Words } from './i18n/index.js'
+import { MONTHS, wordsFor, type MessageKey, type Words } from './i18n/index.js'
 
 export type { ChangeCounts, StatsNumbers } from '../types.js'
 
+/** The words of one language, as the renderers read them: strings (some with `{name}` to fill in) and sentences of counts. */
 export interface Labels {
   documentTitle: string
   alt: string
@@ -178,6 +179,7 @@ export function signed(delta: number, format: (count: number) => string = String
   return delta > 0 ? `+${format(delta)}` : delta < 0 ? `\u2212${format(-delta)}` : '\u00b10'
 }
 
+/** Words of the full record (parked, merged, "no text", notes, the disclaimer) and of the clean text. */
 export interface RecordLabels {
   /** The label of a parked text without a reason: `Parked.` */
   parked: string
@@ -214,17 +216,11 @@ export interface RecordLabels {
   }
 }
 
-
 /** The kinds of change in the order every list of them follows. */
 const CHANGE_KINDS = ['added', 'stabilized', 'merged', 'changed', 'renamed', 'withdrawn', 'removed'] as const satisfies ReadonlyArray<keyof ChangeCounts>
 
 /** The numbers of a cover's statistics line. */
 const STATS_KEYS = ['brackets', 'placeholders', 'topics', 'withText', 'stabilized', 'withAlternatives'] as const satisfies ReadonlyArray<keyof StatsNumbers>
-
-const MONTH_KEYS = [
-  'months.january', 'months.february', 'months.march', 'months.april', 'months.may', 'months.june',
-  'months.july', 'months.august', 'months.september', 'months.october', 'months.november', 'months.december',
-] as const satisfies readonly MessageKey[]
 
 /**
  * Every kind of change that happened, each with its count and agreeing with it, in
@@ -296,7 +292,7 @@ function labelsOf(words: Words): Labels {
         part: s('document.matrix.part'),
       },
     },
-    months: MONTH_KEYS.map((key) => t(key)),
+    months: MONTHS.map((key) => s(key)),
     formatDate: (day: number, month: string, year: number) => t('date', { day, month, year }),
     group: s('group'),
     number,

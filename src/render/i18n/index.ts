@@ -41,7 +41,8 @@ const GROUPING: Record<Language, { separator: string; fromDigits: number }> = {
   es: { separator: '\u00a0', fromDigits: 5 },
 }
 
-const MONTHS = [
+/** The keys of the months' names, January first. */
+export const MONTHS = [
   'months.january', 'months.february', 'months.march', 'months.april', 'months.may', 'months.june',
   'months.july', 'months.august', 'months.september', 'months.october', 'months.november', 'months.december',
 ] as const satisfies readonly MessageKey[]
