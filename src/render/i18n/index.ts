@@ -117,16 +117,26 @@ function makeWords(language: Language): Words {
   return { language, t, number, date, template }
 }
 
+/** A value made on first use: the `Intl` objects load their locale's data when created. */
+function lazy<T>(make: () => T): () => T {
+  let value: T | undefined
+  return () => (value ??= make())
+}
+
 /**
  * Digits grouped by the house rules: `Intl.NumberFormat` with the locale's group
  * separator (found once, on a number every locale groups) replaced by the house one.
  */
 function houseNumber(language: Language): (count: number) => string {
   const { separator, fromDigits } = GROUPING[language]
-  const grouped = new Intl.NumberFormat(language, { useGrouping: true })
-  const ungrouped = new Intl.NumberFormat(language, { useGrouping: false })
-  const localeSeparator = grouped.formatToParts(12_345_678).find((part) => part.type === 'group')?.value
+  const formats = lazy(() => {
+    const grouped = new Intl.NumberFormat(language, { useGrouping: true })
+    const ungrouped = new Intl.NumberFormat(language, { useGrouping: false })
+    const localeSeparator = grouped.formatToParts(12_345_678).find((part) => part.type === 'group')?.value
+    return { grouped, ungrouped, localeSeparator }
+  })
   return (count) => {
+    const { grouped, ungrouped, localeSeparator } = formats()
     if (String(Math.trunc(Math.abs(count))).length < fromDigits || localeSeparator === undefined) return ungrouped.format(count)
     return grouped.format(count).replaceAll(localeSeparator, separator)
   }
@@ -134,11 +144,12 @@ function houseNumber(language: Language): (count: number) => string {
 
 /** The `Intl` objects a message uses: `#` and `{n, number}` write counts by the house rules. */
 function houseFormatters(language: Language, number: (count: number) => string): Formatters {
-  const numberFormat = Object.defineProperty(new Intl.NumberFormat(language), 'format', { value: number })
-  const plurals = { cardinal: new Intl.PluralRules(language, { type: 'cardinal' }), ordinal: new Intl.PluralRules(language, { type: 'ordinal' }) }
+  const numberFormat = lazy(() => Object.defineProperty(new Intl.NumberFormat(language), 'format', { value: number }))
+  const cardinal = lazy(() => new Intl.PluralRules(language, { type: 'cardinal' }))
+  const ordinal = lazy(() => new Intl.PluralRules(language, { type: 'ordinal' }))
   return {
-    getNumberFormat: () => numberFormat,
-    getPluralRules: (_locales, options) => plurals[options?.type ?? 'cardinal'],
+    getNumberFormat: numberFormat,
+    getPluralRules: (_locales, options) => (options?.type === 'ordinal' ? ordinal() : cardinal()),
     getDateTimeFormat: (...args) => new Intl.DateTimeFormat(...args),
   }
 }
