@@ -216,7 +216,7 @@ describe('counts read as sentences in every language', () => {
       labels.stocktaking.intro({ referred: 1, live: 1, threshold: 1 }),
       labels.stocktaking.intro({ referred: 1, live: 12, threshold: 3 }),
       labels.stocktaking.intro({ referred: 5, live: 12, threshold: 3 }),
-      labels.diff.summary({ added: 1, withdrawn: 0, removed: 2, changed: 0 }),
+      labels.revision.diff.summary({ added: 1, stabilized: 0, merged: 0, changed: 0, renamed: 0, withdrawn: 0, removed: 2 }),
       labels.ci.errors(1) + labels.ci.warnings(2),
     ]
   }

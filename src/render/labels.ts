@@ -1,8 +1,14 @@
-/** Every word the tool writes into a document, in each language it speaks. */
+/**
+ * Every word the tool writes into a document, in each language it speaks, as
+ * the `Labels` the renderers read: built from the messages of i18n/ (en.json,
+ * fr.json, es.json), where the words themselves are.
+ */
 import type { ChangeCounts, Language, NoteKind, StatsNumbers, Status, SupportLevel } from '../types.js'
+import { MONTHS, wordsFor, type MessageKey, type Words } from './i18n/index.js'
 
 export type { ChangeCounts, StatsNumbers } from '../types.js'
 
+/** The words of one language, as the renderers read them: strings (some with `{name}` to fill in) and sentences of counts. */
 export interface Labels {
   documentTitle: string
   alt: string
@@ -38,11 +44,9 @@ export interface Labels {
     backToText: string
     matrix: {
       title: string
-      intro: string
       proposal: string
       proponent: string
       supporter: string
-      supporters: string
       total: string
       /** Caption of one printed part of a matrix too wide for a page: `{from}`, `{to}` and `{total}` count participants. */
       part: string
@@ -75,7 +79,6 @@ export interface Labels {
   diff: {
     /** `{old}` and `{new}` name the two revisions. */
     title: string
-    summary: (counts: { added: number; withdrawn: number; removed: number; changed: number }) => string
     nothing: string
     kind: { added: string; withdrawn: string; removed: string; stabilized: string; changed: string }
     /** `{from}` and `{to}` are words of `statuses`. */
@@ -134,7 +137,7 @@ export interface RevisionLabels {
     /** The legend of the Word redline. */
     tracked: string
     /** Why a text left: shown where it stood. */
-    why: { withdrawn: string; merged: string; removed: string; moved: string; renamed: string }
+    why: { withdrawn: string; merged: string; removed: string; moved: string }
     /** The author of tracked changes when the configuration names no `secretariat`. */
     secretariat: string
   }
@@ -176,6 +179,7 @@ export function signed(delta: number, format: (count: number) => string = String
   return delta > 0 ? `+${format(delta)}` : delta < 0 ? `\u2212${format(-delta)}` : '\u00b10'
 }
 
+/** Words of the full record (parked, merged, "no text", notes, the disclaimer) and of the clean text. */
 export interface RecordLabels {
   /** The label of a parked text without a reason: `Parked.` */
   parked: string
@@ -187,7 +191,6 @@ export interface RecordLabels {
   incorporates: string
   /** The annex of merged proposals. */
   merged: string
-  mergedNone: string
   /** In the annex: where a merged proposal went; `{id}` and `{topic}` are the receiving proposal's. */
   mergedInto: string
   /** The label of a note: its kind, then who wrote it in parentheses. */
@@ -213,585 +216,205 @@ export interface RecordLabels {
   }
 }
 
-const NBSP = '\u00a0'
+/** The kinds of change in the order every list of them follows. */
+const CHANGE_KINDS = ['added', 'stabilized', 'merged', 'changed', 'renamed', 'withdrawn', 'removed'] as const satisfies ReadonlyArray<keyof ChangeCounts>
 
-/** Digits in groups of three, from `from` digits on: `12,345`, `12 345`. */
-function grouped(count: number, separator: string, from = 4): string {
-  const digits = String(count)
-  return digits.length < from ? digits : digits.replace(/\B(?=(\d{3})+$)/g, separator)
-}
-
-const numberEn = (count: number): string => grouped(count, ',')
-const numberFr = (count: number): string => grouped(count, NBSP)
-/** Spanish groups only from five digits (2 000 stays 2000), as the RAE and the UN write it. */
-const numberEs = (count: number): string => grouped(count, NBSP, 5)
-
-/** A sentence's first letter in capitals. */
-const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1)
-
-/** The kinds of change that happened, each with its count and agreeing with it: `1 added, 2 changed`. */
-function changeList(
-  counts: { added: number; withdrawn: number; removed: number; changed: number },
-  format: (count: number) => string,
-  words: Record<'added' | 'withdrawn' | 'removed' | 'changed', [one: string, many: string]>,
-  singular: (count: number) => boolean,
-): string {
-  const kinds = ['added', 'withdrawn', 'removed', 'changed'] as const
-  return kinds.filter((kind) => counts[kind] !== 0).map((kind) => `${format(counts[kind])} ${words[kind][singular(counts[kind]) ? 0 : 1]}`).join(', ')
-}
-
-/** `n` things: the words for none, one and many (the last two after the count). */
-function counted(count: number, format: (count: number) => string, none: string, one: string, many: string): string {
-  return count === 0 ? none : `${format(count)} ${count === 1 ? one : many}`
-}
+/** The numbers of a cover's statistics line. */
+const STATS_KEYS = ['brackets', 'placeholders', 'topics', 'withText', 'stabilized', 'withAlternatives'] as const satisfies ReadonlyArray<keyof StatsNumbers>
 
 /**
- * Every kind of change that happened, each with its count and agreeing with
- * it, in a fixed order (`1 added, 1 stabilized, 2 changed`); '' when none did.
+ * Every kind of change that happened, each with its count and agreeing with it, in
+ * a fixed order (`1 added, 1 stabilized, 2 changed`); the first one preceded by
+ * the noun when `nounFirst` (`1 proposal added, 2 changed`); '' when none did.
  */
-function kindList(counts: ChangeCounts, format: (count: number) => string, words: Record<keyof ChangeCounts, [one: string, many: string]>, singular: (count: number) => boolean): string {
-  const kinds = Object.keys(words) as Array<keyof ChangeCounts>
-  return kinds.filter((kind) => counts[kind] !== 0).map((kind) => `${format(counts[kind])} ${words[kind][singular(counts[kind]) ? 0 : 1]}`).join(', ')
+function changeList({ t }: Words, counts: ChangeCounts, nounFirst: boolean): string {
+  return CHANGE_KINDS.filter((kind) => counts[kind] !== 0)
+    .map((kind, index) => {
+      const count = counts[kind]
+      const item = nounFirst && index === 0 ? 'revision.kinds.firstItem' : 'revision.kinds.item'
+      return t(item, { count, kind: t(`revision.kinds.${kind}`, { count }) })
+    })
+    .join(t('revision.kinds.separator'))
 }
 
-type KindWords = Record<keyof ChangeCounts, [one: string, many: string]>
-
-const EN_KINDS: KindWords = { added: ['added', 'added'], stabilized: ['stabilized', 'stabilized'], merged: ['merged', 'merged'], changed: ['changed', 'changed'], renamed: ['renamed', 'renamed'], withdrawn: ['withdrawn', 'withdrawn'], removed: ['removed', 'removed'] }
-const FR_KINDS: KindWords = { added: ['ajoutée', 'ajoutées'], stabilized: ['stabilisée', 'stabilisées'], merged: ['fusionnée', 'fusionnées'], changed: ['modifiée', 'modifiées'], renamed: ['renommée', 'renommées'], withdrawn: ['retirée', 'retirées'], removed: ['supprimée', 'supprimées'] }
-const ES_KINDS: KindWords = { added: ['añadida', 'añadidas'], stabilized: ['estabilizada', 'estabilizadas'], merged: ['fusionada', 'fusionadas'], changed: ['modificada', 'modificadas'], renamed: ['renombrada', 'renombradas'], withdrawn: ['retirada', 'retiradas'], removed: ['suprimida', 'suprimidas'] }
-
-/** The words of each kind, the first kind that happened preceded by the noun: `1 proposal added, 2 changed`. */
-function nounFirst(counts: ChangeCounts, [one, many]: [string, string], words: KindWords): KindWords {
-  const first = (Object.keys(words) as Array<keyof ChangeCounts>).find((kind) => counts[kind] !== 0)
-  if (first === undefined) return words
-  return { ...words, [first]: [`${one} ${words[first][0]}`, `${many} ${words[first][1]}`] }
+/** The cover's statistics line: `214` or, with a delta, `214 (−37)` for each number. */
+function statsLine({ t, number }: Words, stats: StatsNumbers, delta: StatsNumbers | undefined): string {
+  const shown = (key: keyof StatsNumbers): string =>
+    delta === undefined ? number(stats[key]) : t('revision.stats.delta', { value: number(stats[key]), change: signed(delta[key], number) })
+  return t('revision.stats.line', Object.fromEntries(STATS_KEYS.map((key) => [key, shown(key)])))
 }
 
-/** `Proposals: 1 added, 2 changed.`, or '' when nothing changed. */
-function sentence(prefix: string, list: string): string {
-  return list === '' ? '' : `${prefix}${list}.`
-}
-
-/** `214` or, with a delta, `214 (−37)`, digits grouped as the language does. */
-function withDelta(stats: StatsNumbers, delta: StatsNumbers | undefined, key: keyof StatsNumbers, format: (count: number) => string): string {
-  return delta === undefined ? format(stats[key]) : `${format(stats[key])} (${signed(delta[key], format)})`
-}
-
-const en: Labels = {
-  documentTitle: 'Consolidated Negotiating Text',
-  alt: 'Alt',
-  proponent: 'Proponent',
-  proponents: 'Proponents',
-  supporters: 'Supporters',
-  none: 'none',
-  colon: ': ',
-  separator: '; ',
-  level: { none: 'no support', limited: 'limited support', broad: 'broad support' },
-  referred: 'Referred to the stocktaking small group: {level}.',
-  stabilized: 'Stabilized text',
-  annex: 'Annex',
-  withdrawn: 'Withdrawn proposals',
-  withdrawnNone: 'No proposal has been withdrawn.',
-  summary: ({ proposals, topics, referred, withdrawn }) =>
-    (proposals === 0
-      ? 'This text consolidates no proposals yet. '
-      : `This text consolidates ${counted(proposals, numberEn, '', 'proposal', 'proposals')} on ${counted(topics, numberEn, 'no topics', 'topic', 'topics')}. `) +
-    capital(`${counted(referred, numberEn, 'no proposal is', 'proposal is', 'proposals are')} referred to the stocktaking small group; `) +
-    `${counted(withdrawn, numberEn, 'no proposal has', 'proposal has', 'proposals have')} been withdrawn.`,
-  stocktaking: {
-    title: 'Stocktaking report',
-    intro: ({ referred, live, threshold }) =>
-      (live === 1 ? 'The only proposal in the text has' : `${numberEn(referred)} ${referred === 1 ? 'proposal' : 'proposals'} of ${numberEn(live)} in the text ${referred === 1 ? 'has' : 'have'}`) +
-      ` limited or no support (fewer than ${numberEn(threshold)} ${threshold === 1 ? 'supporter' : 'supporters'}) and ${referred === 1 ? 'is' : 'are'} referred to the stocktaking small group.`,
-    empty: 'No proposal is referred to the stocktaking small group.',
-    columns: { proposal: 'Proposal', title: 'Title', proponents: 'Proponents', supporters: 'Supporters', support: 'Support', submitted: 'Submitted', file: 'File' },
-  },
-  document: {
-    contents: 'Contents',
-    notes: 'Notes',
-    backToText: 'Back to the text',
-    matrix: {
-      title: 'Support by proposal and participant',
-      intro: 'One row per proposal in the text, one column per participant. A dark cell marks a proponent, a light cell a supporter; the first column counts the supporters and gives the support level.',
-      proposal: 'Proposal',
-      proponent: 'proponent',
-      supporter: 'supporter',
-      supporters: 'Supporters',
-      total: 'Proposals tabled or supported',
-      part: 'Participants {from}\u2013{to} of {total}',
-    },
-  },
-  months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-  formatDate: (day, month, year) => `${day} ${month} ${year}`,
-  group: 'Small group: {name}',
-  number: numberEn,
-  ci: {
-    errors: (count) => `The inputs have ${numberEn(count)} ${count === 1 ? 'error' : 'errors'}`,
-    errorsRest: ': nothing was built. Run {check} to list them.',
-    warnings: (count) => ` The inputs have ${numberEn(count)} ${count === 1 ? 'warning' : 'warnings'}; {check} lists them.`,
-    stale: 'The committed text is out of date',
-    staleRest: ': {files}. Run {build} and commit the result.',
-    fresh: 'The committed text is up to date: {files}.',
-    written: 'Wrote {files}.',
-    changes: 'Changes since the previous commit',
-    notShown: 'Not shown: {reason}.',
-    commitErrors: (count) => `the two commits have ${numberEn(count)} ${count === 1 ? 'error' : 'errors'} in their inputs`,
-    problems: ({ errors, warnings }) =>
-      `There are ${numberEn(errors + warnings)} problems in all (${numberEn(errors)} ${errors === 1 ? 'error' : 'errors'}, ${numberEn(warnings)} ${warnings === 1 ? 'warning' : 'warnings'}); the run shows only the first annotations on the files. Run {check} to list them all.`,
-  },
-  diff: {
-    title: 'Changes from {old} to {new}',
-    summary: (counts) =>
-      `Proposals: ${changeList(counts, numberEn, { added: ['added', 'added'], withdrawn: ['withdrawn', 'withdrawn'], removed: ['removed', 'removed'], changed: ['changed', 'changed'] }, (count) => count === 1)}.`,
-    nothing: 'No proposal changed.',
-    kind: { added: 'Added', withdrawn: 'Withdrawn', removed: 'Removed', stabilized: 'Stabilized', changed: 'Changed' },
-    status: 'Status: {from} \u2192 {to}.',
-    statuses: { proposed: 'proposed', stabilized: 'stabilized', parked: 'parked', merged: 'merged', withdrawn: 'withdrawn' },
-    gained: 'Support gained: {names}.',
-    lost: 'Support lost: {names}.',
-    wording: 'Wording changed:',
-  },
-  record: {
-    parked: 'Parked.',
-    parkedBecause: 'Parked: {reason}.',
-    noText: 'No text',
-    incorporates: 'Incorporates',
-    merged: 'Merged proposals',
-    mergedNone: 'No proposal has been merged into another.',
-    mergedInto: 'Merged into {id} ({topic}).',
-    noteKinds: { facilitator: 'Facilitator\u2019s note', drafting: 'Drafting note', secretariat: 'Secretariat note' },
-    disclaimer: 'This text is without prejudice to the position of any participant on any issue.',
-    summary: ({ parked, merged }) =>
-      parked + merged === 0
-        ? ''
-        : `${capital(counted(parked, numberEn, 'no proposal is', 'proposal is', 'proposals are'))} parked; ` +
-          `${counted(merged, numberEn, 'no proposal has', 'proposal has', 'proposals have')} been merged into another.`,
-    matrix: {
-      support: 'Support',
-      intro: 'One row per proposal in the text, one column per participant. A dark cell marks a proponent, a light cell a supporter; the first column counts the participants behind the proposal other than one of its proponents (co-sponsors included) and gives the support level.',
-    },
-    clean: {
-      title: 'Clean text',
-      article: 'Article {n}',
-      concordance: 'Concordance',
-      concordanceIntro: 'Each topic of the outline, the article that gives its text, and the proposals that text is taken from.',
-      columns: { topic: 'Topic', article: 'Article', proposals: 'Proposals' },
-      noText: 'no text',
-      summary: (articles) =>
-        articles === 0
-          ? 'Clean text: no text is agreed or offered by the Chair yet.'
-          : `Clean text: ${counted(articles, numberEn, '', 'article', 'articles')}, the texts agreed so far and the texts the Chair offers, numbered in the order of the outline.`,
-    },
-  },
-  revision: {
-    diff: {
-      summary: (counts) =>
-        sentence('Proposals: ', kindList(counts, numberEn, EN_KINDS, (count) => count === 1)),
-      kind: { merged: 'Merged', renamed: 'Renamed' },
-      renamedFrom: 'Renamed from {id}.',
-      moved: 'Moved from {topic}.',
-      fields: { title: 'Title', document: 'Document', submitted: 'Submitted', reason: 'Reason' },
-      change: '{field}: {from} \u2192 {to}.',
-      unset: 'none',
-      reordered: 'Now {now} (was {was}).',
-      mergedInto: 'Merged into {id}.',
-      noTextOn: 'Now a \u201cno text\u201d alternative.',
-      noTextOff: 'No longer a \u201cno text\u201d alternative.',
-      authorsAdded: 'Proponents added: {names}.',
-      authorsRemoved: 'Proponents removed: {names}.',
-      toProponent: 'From supporter to proponent: {names}.',
-      toSupporter: 'From proponent to supporter: {names}.',
-    },
-    redline: {
-      title: 'changes marked',
-      supersedes: 'Supersedes {old}',
-      changes: ({ old, ...counts }) => `Changes since ${old}: ${kindList(counts, numberEn, nounFirst(counts, ['proposal', 'proposals'], EN_KINDS), (count) => count === 1)}.`,
-      noChange: 'No change since {old}.',
-      legend: 'Changes are marked: {inserted}, {deleted}.',
-      inserted: 'inserted text',
-      deleted: 'deleted text',
-      tracked: 'Changes are tracked: in Word, Review \u203a Accept or Reject, one by one or all at once.',
-      why: { withdrawn: 'Withdrawn.', merged: 'Merged into {id}.', removed: 'Removed: its file was deleted.', moved: 'Moved to {topic}.', renamed: 'Renamed {id}.' },
-      secretariat: 'Secretariat',
-    },
-    stats: {
-      line: (stats, delta) =>
-        `Bracket pairs: ${withDelta(stats, delta, 'brackets', numberEn)}; placeholders: ${withDelta(stats, delta, 'placeholders', numberEn)}. ` +
-        `Topics with text: ${withDelta(stats, delta, 'withText', numberEn)} of ${withDelta(stats, delta, 'topics', numberEn)}; stabilized: ${withDelta(stats, delta, 'stabilized', numberEn)}; with alternatives: ${withDelta(stats, delta, 'withAlternatives', numberEn)}.`,
-      title: 'Statistics',
-      measure: 'Measure',
-      count: 'Count',
-      since: 'Since {old}',
-      rows: {
-        live: 'Proposals in the text',
-        proposed: 'proposed',
-        stabilized: 'stabilized',
-        parked: 'parked',
-        merged: 'Merged proposals',
-        withdrawn: 'Withdrawn proposals',
-        referred: 'Referred to the stocktaking small group',
-        topics: 'Topics',
-        withText: 'with text',
-        topicsStabilized: 'with a stabilized text',
-        withAlternatives: 'with alternatives',
-        brackets: 'Bracket pairs',
-        placeholders: 'Placeholders',
+/** The labels of a language, from its messages. */
+function labelsOf(words: Words): Labels {
+  const { t, number } = words
+  // A label callers fill in with `.replace('{name}', …)` keeps its `{name}`.
+  const s = (key: MessageKey): string => words.template(key)
+  return {
+    documentTitle: s('documentTitle'),
+    alt: s('alt'),
+    proponent: s('proponent'),
+    proponents: s('proponents'),
+    supporters: s('supporters'),
+    none: s('none'),
+    colon: s('colon'),
+    separator: s('separator'),
+    level: { none: s('level.none'), limited: s('level.limited'), broad: s('level.broad') },
+    referred: s('referred'),
+    stabilized: s('stabilized'),
+    annex: s('annex'),
+    withdrawn: s('withdrawn'),
+    withdrawnNone: s('withdrawnNone'),
+    summary: ({ proposals, topics, referred, withdrawn }) => t('summary', { proposals, topics, referred, withdrawn }),
+    stocktaking: {
+      title: s('stocktaking.title'),
+      intro: ({ referred, live, threshold }) => t('stocktaking.intro', { referred, live, threshold }),
+      empty: s('stocktaking.empty'),
+      columns: {
+        proposal: s('stocktaking.columns.proposal'),
+        title: s('stocktaking.columns.title'),
+        proponents: s('stocktaking.columns.proponents'),
+        supporters: s('stocktaking.columns.supporters'),
+        support: s('stocktaking.columns.support'),
+        submitted: s('stocktaking.columns.submitted'),
+        file: s('stocktaking.columns.file'),
       },
     },
-    history: { referredSince: 'Referred since', uncommitted: 'not yet committed' },
-  },
-}
-
-// French and Spanish follow the WTO's own words for this negotiation (SPEC §12): "texte de
-// négociation récapitulatif" / "texto de negociación refundido", "petit groupe d'inventaire" /
-// "pequeño grupo de balance", "soutien limité" / "apoyo limitado", "proposant" / "proponente".
-// French typography: a no-break space (U+00A0) before : ; ? ! and inside « »; the apostrophe is
-// the WTO's straight one. Counts agree with their number, and none is "aucune" / "ninguna".
-
-/** French agreement of a participle or adjective with a count of propositions: 0 and 1 singular. */
-const accord = (count: number, one: string, many: string): string => (count < 2 ? one : many)
-
-const fr: Labels = {
-  documentTitle: 'Texte de négociation récapitulatif',
-  alt: 'Variante',
-  proponent: 'Proposant',
-  proponents: 'Proposants',
-  supporters: 'Soutiens',
-  none: 'aucun',
-  colon: `${NBSP}: `,
-  separator: `${NBSP}; `,
-  level: { none: 'aucun soutien', limited: 'soutien limité', broad: 'large soutien' },
-  referred: `Renvoyée au petit groupe d'inventaire${NBSP}: {level}.`,
-  stabilized: 'Texte stabilisé',
-  annex: 'Annexe',
-  withdrawn: 'Propositions retirées',
-  withdrawnNone: "Aucune proposition n'a été retirée.",
-  summary: ({ proposals, topics, referred, withdrawn }) =>
-    (proposals === 0
-      ? 'Le présent texte ne récapitule encore aucune proposition. '
-      : `Le présent texte récapitule ${counted(proposals, numberFr, '', 'proposition', 'propositions')} portant sur ${counted(topics, numberFr, 'aucun thème', 'thème', 'thèmes')}. `) +
-    capital(`${counted(referred, numberFr, "aucune proposition n'est renvoyée", 'proposition est renvoyée', 'propositions sont renvoyées')} au petit groupe d'inventaire${NBSP}; `) +
-    `${counted(withdrawn, numberFr, "aucune proposition n'a été retirée", 'proposition a été retirée', 'propositions ont été retirées')}.`,
-  stocktaking: {
-    title: "Rapport d'inventaire",
-    intro: ({ referred, live, threshold }) =>
-      (live === 1 ? 'La seule proposition du texte a' : `${numberFr(referred)} ${accord(referred, 'proposition', 'propositions')} sur ${numberFr(live)} figurant dans le texte ${referred === 1 ? 'a' : 'ont'}`) +
-      ` reçu un soutien limité ou nul (moins ${threshold === 1 ? "d'un soutien" : `de ${numberFr(threshold)} soutiens`}) et ${referred === 1 ? 'est renvoyée' : 'sont renvoyées'} au petit groupe d'inventaire.`,
-    empty: "Aucune proposition n'est renvoyée au petit groupe d'inventaire.",
-    columns: { proposal: 'Proposition', title: 'Titre', proponents: 'Proposants', supporters: 'Soutiens', support: 'Soutien', submitted: 'Date de présentation', file: 'Fichier' },
-  },
-  document: {
-    contents: 'Table des matières',
-    notes: 'Notes',
-    backToText: 'Retour au texte',
-    matrix: {
-      title: 'Soutiens par proposition et par participant',
-      intro: `Une ligne par proposition figurant dans le texte, une colonne par participant. Une case foncée désigne un proposant, une case claire un participant qui soutient la proposition${NBSP}; la première colonne indique le nombre de soutiens et le niveau de soutien.`,
-      proposal: 'Proposition',
-      proponent: 'proposant',
-      supporter: 'soutien',
-      supporters: 'Soutiens',
-      total: 'Propositions présentées ou soutenues',
-      part: 'Participants {from} à {to} sur {total}',
-    },
-  },
-  months: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
-  formatDate: (day, month, year) => `${day === 1 ? '1er' : day} ${month} ${year}`,
-  group: 'Petit groupe\u00a0: {name}',
-  number: numberFr,
-  ci: {
-    errors: (count) => `Les fichiers d'entrée comportent ${numberFr(count)} ${accord(count, 'erreur', 'erreurs')}`,
-    errorsRest: `${NBSP}: rien n'a été produit. Lancez {check} pour les afficher.`,
-    warnings: (count) => ` Les fichiers d'entrée comportent ${numberFr(count)} ${accord(count, 'avertissement', 'avertissements')}${NBSP}; {check} les affiche.`,
-    stale: "Le texte versé au dépôt n'est pas à jour",
-    staleRest: `${NBSP}: {files}. Lancez {build} et versez le résultat au dépôt.`,
-    fresh: `Le texte versé au dépôt est à jour${NBSP}: {files}.`,
-    written: `Fichiers écrits${NBSP}: {files}.`,
-    changes: 'Modifications depuis le commit précédent',
-    notShown: `Non affichées${NBSP}: {reason}.`,
-    commitErrors: (count) => `les fichiers d'entrée des deux commits comportent ${numberFr(count)} ${accord(count, 'erreur', 'erreurs')}`,
-    problems: ({ errors, warnings }) =>
-      `Il y a ${numberFr(errors + warnings)} problèmes en tout (${numberFr(errors)} ${accord(errors, 'erreur', 'erreurs')}, ${numberFr(warnings)} ${accord(warnings, 'avertissement', 'avertissements')})${NBSP}; l'exécution n'affiche que les premières annotations sur les fichiers. Lancez {check} pour les afficher toutes.`,
-  },
-  diff: {
-    title: 'Modifications entre {old} et {new}',
-    summary: (counts) =>
-      `Propositions${NBSP}: ${changeList(counts, numberFr, { added: ['ajoutée', 'ajoutées'], withdrawn: ['retirée', 'retirées'], removed: ['supprimée', 'supprimées'], changed: ['modifiée', 'modifiées'] }, (count) => count < 2)}.`,
-    nothing: "Aucune proposition n'a changé.",
-    kind: { added: 'Ajoutée', withdrawn: 'Retirée', removed: 'Supprimée', stabilized: 'Stabilisée', changed: 'Modifiée' },
-    status: 'Statut\u00a0: {from} \u2192 {to}.',
-    statuses: { proposed: 'proposée', stabilized: 'stabilisée', parked: 'en suspens', merged: 'fusionnée', withdrawn: 'retirée' },
-    gained: 'Nouveaux soutiens\u00a0: {names}.',
-    lost: 'Soutiens perdus\u00a0: {names}.',
-    wording: 'Libellé modifié\u00a0:',
-  },
-  record: {
-    parked: 'En suspens.',
-    parkedBecause: `En suspens${NBSP}: {reason}.`,
-    noText: 'Pas de texte',
-    incorporates: 'Intègre',
-    merged: 'Propositions fusionnées',
-    mergedNone: 'Aucune proposition n\u2019a été fusionnée avec une autre.',
-    mergedInto: 'Fusionnée avec {id} ({topic}).',
-    noteKinds: { facilitator: 'Note du facilitateur', drafting: 'Note de rédaction', secretariat: 'Note du Secrétariat' },
-    disclaimer: 'Le présent texte est sans préjudice de la position de tout participant sur toute question.',
-    summary: ({ parked, merged }) =>
-      parked + merged === 0
-        ? ''
-        : `${parked === 0 ? 'Aucune proposition n\u2019est' : parked === 1 ? '1 proposition est' : `${numberFr(parked)} propositions sont`} en suspens${NBSP}; ` +
-          `${merged === 0 ? 'aucune proposition n\u2019a été fusionnée' : merged === 1 ? '1 proposition a été fusionnée' : `${numberFr(merged)} propositions ont été fusionnées`} avec une autre.`,
-    matrix: {
-      support: 'Soutien',
-      intro: `Une ligne par proposition figurant dans le texte, une colonne par participant. Une case foncée désigne un proposant, une case claire un participant qui soutient la proposition${NBSP}; la première colonne indique le nombre de participants qui soutiennent la proposition en plus de l\u2019un de ses proposants (coauteurs compris) et le niveau de soutien.`,
-    },
-    clean: {
-      title: 'Texte épuré',
-      article: 'Article {n}',
-      concordance: 'Table de concordance',
-      concordanceIntro: 'Chaque thème de la structure, l\u2019article qui en donne le texte et les propositions dont ce texte est tiré.',
-      columns: { topic: 'Thème', article: 'Article', proposals: 'Propositions' },
-      noText: 'pas de texte',
-      summary: (articles) =>
-        articles === 0
-          ? `Texte épuré${NBSP}: aucun texte n\u2019est encore stabilisé ni proposé par le Président.`
-          : `Texte épuré${NBSP}: ${articles === 1 ? '1 article' : `${numberFr(articles)} articles`}, les textes stabilisés à ce jour et les textes proposés par le Président, numérotés dans l\u2019ordre de la structure.`,
-    },
-  },
-  revision: {
-    diff: {
-      summary: (counts) =>
-        sentence(`Propositions${NBSP}: `, kindList(counts, numberFr, FR_KINDS, (count) => count < 2)),
-      kind: { merged: 'Fusionnée', renamed: 'Renommée' },
-      renamedFrom: 'Renommée (auparavant {id}).',
-      moved: 'Déplacée depuis {topic}.',
-      fields: { title: 'Titre', document: 'Document', submitted: 'Présentée le', reason: 'Motif' },
-      change: `{field}${NBSP}: {from} \u2192 {to}.`,
-      unset: 'aucun',
-      reordered: 'Désormais {now} (auparavant {was}).',
-      mergedInto: 'Fusionnée avec {id}.',
-      noTextOn: `Devient une variante \u00ab${NBSP}pas de texte${NBSP}\u00bb.`,
-      noTextOff: `N\u2019est plus une variante \u00ab${NBSP}pas de texte${NBSP}\u00bb.`,
-      authorsAdded: `Nouveaux auteurs${NBSP}: {names}.`,
-      authorsRemoved: `Auteurs retirés${NBSP}: {names}.`,
-      toProponent: `D\u2019appui à auteur${NBSP}: {names}.`,
-      toSupporter: `D\u2019auteur à appui${NBSP}: {names}.`,
-    },
-    redline: {
-      title: 'modifications signalées',
-      supersedes: 'Remplace le document {old}',
-      changes: ({ old, ...counts }) => `Modifications depuis le document ${old}${NBSP}: ${kindList(counts, numberFr, nounFirst(counts, ['proposition', 'propositions'], FR_KINDS), (count) => count < 2)}.`,
-      noChange: 'Aucune modification depuis le document {old}.',
-      legend: `Les modifications sont signalées${NBSP}: {inserted}, {deleted}.`,
-      inserted: 'texte ajouté',
-      deleted: 'texte supprimé',
-      tracked: `Les modifications sont suivies${NBSP}: dans Word, Révision \u203a Accepter ou Refuser, une à une ou toutes à la fois.`,
-      why: { withdrawn: 'Retirée.', merged: 'Fusionnée avec {id}.', removed: `Supprimée${NBSP}: son fichier a été effacé.`, moved: 'Déplacée vers {topic}.', renamed: 'Renommée {id}.' },
-      secretariat: 'Secrétariat',
-    },
-    stats: {
-      line: (stats, delta) =>
-        `Paires de crochets${NBSP}: ${withDelta(stats, delta, 'brackets', numberFr)}${NBSP}; espaces réservés${NBSP}: ${withDelta(stats, delta, 'placeholders', numberFr)}. ` +
-        `Thèmes comportant un texte${NBSP}: ${withDelta(stats, delta, 'withText', numberFr)} sur ${withDelta(stats, delta, 'topics', numberFr)}${NBSP}; stabilisés${NBSP}: ${withDelta(stats, delta, 'stabilized', numberFr)}${NBSP}; avec variantes${NBSP}: ${withDelta(stats, delta, 'withAlternatives', numberFr)}.`,
-      title: 'Statistiques',
-      measure: 'Mesure',
-      count: 'Nombre',
-      since: 'Depuis {old}',
-      rows: {
-        live: 'Propositions figurant dans le texte',
-        proposed: 'proposées',
-        stabilized: 'stabilisées',
-        parked: 'en suspens',
-        merged: 'Propositions fusionnées',
-        withdrawn: 'Propositions retirées',
-        referred: "Renvoyées au petit groupe d'inventaire",
-        topics: 'Thèmes',
-        withText: 'comportant un texte',
-        topicsStabilized: 'comportant un texte stabilisé',
-        withAlternatives: 'avec variantes',
-        brackets: 'Paires de crochets',
-        placeholders: 'Espaces réservés',
+    document: {
+      contents: s('document.contents'),
+      notes: s('document.notes'),
+      backToText: s('document.backToText'),
+      matrix: {
+        title: s('document.matrix.title'),
+        proposal: s('document.matrix.proposal'),
+        proponent: s('document.matrix.proponent'),
+        supporter: s('document.matrix.supporter'),
+        total: s('document.matrix.total'),
+        part: s('document.matrix.part'),
       },
     },
-    history: { referredSince: 'Renvoyée depuis', uncommitted: 'pas encore enregistrée' },
-  },
-}
-
-const es: Labels = {
-  documentTitle: 'Texto de negociación refundido',
-  alt: 'Variante',
-  proponent: 'Proponente',
-  proponents: 'Proponentes',
-  supporters: 'Apoyos',
-  none: 'ninguno',
-  colon: ': ',
-  separator: '; ',
-  level: { none: 'ningún apoyo', limited: 'apoyo limitado', broad: 'amplio apoyo' },
-  referred: 'Remitida al pequeño grupo de balance: {level}.',
-  stabilized: 'Texto estabilizado',
-  annex: 'Anexo',
-  withdrawn: 'Propuestas retiradas',
-  withdrawnNone: 'No se ha retirado ninguna propuesta.',
-  summary: ({ proposals, topics, referred, withdrawn }) =>
-    (proposals === 0
-      ? 'El presente texto aún no refunde ninguna propuesta. '
-      : `El presente texto refunde ${counted(proposals, numberEs, '', 'propuesta', 'propuestas')} sobre ${counted(topics, numberEs, 'ningún tema', 'tema', 'temas')}. `) +
-    capital(`${counted(referred, numberEs, 'no se remite ninguna propuesta', 'propuesta se remite', 'propuestas se remiten')} al pequeño grupo de balance; `) +
-    `${withdrawn === 0 ? 'no se ha retirado ninguna propuesta' : withdrawn === 1 ? 'se ha retirado 1 propuesta' : `se han retirado ${numberEs(withdrawn)} propuestas`}.`,
-  stocktaking: {
-    title: 'Informe de balance',
-    intro: ({ referred, live, threshold }) =>
-      (live === 1 ? 'La única propuesta del texto tiene' : `${numberEs(referred)} de las ${numberEs(live)} propuestas que figuran en el texto ${referred === 1 ? 'tiene' : 'tienen'}`) +
-      ` un apoyo limitado o nulo (menos de ${threshold === 1 ? 'un apoyo' : `${numberEs(threshold)} apoyos`}) y ${referred === 1 ? 'se remite' : 'se remiten'} al pequeño grupo de balance.`,
-    empty: 'No se remite ninguna propuesta al pequeño grupo de balance.',
-    columns: { proposal: 'Propuesta', title: 'Título', proponents: 'Proponentes', supporters: 'Apoyos', support: 'Apoyo', submitted: 'Fecha de presentación', file: 'Archivo' },
-  },
-  document: {
-    contents: 'Índice',
-    notes: 'Notas',
-    backToText: 'Volver al texto',
-    matrix: {
-      title: 'Apoyos por propuesta y por participante',
-      intro: 'Una fila por propuesta que figura en el texto, una columna por participante. Una casilla oscura indica un proponente, una casilla clara un participante que apoya la propuesta; la primera columna indica el número de apoyos y el nivel de apoyo.',
-      proposal: 'Propuesta',
-      proponent: 'proponente',
-      supporter: 'apoyo',
-      supporters: 'Apoyos',
-      total: 'Propuestas presentadas o apoyadas',
-      part: 'Participantes {from} a {to} de {total}',
+    months: MONTHS.map((key) => s(key)),
+    formatDate: (day: number, month: string, year: number) => t('date', { day, month, year }),
+    group: s('group'),
+    number,
+    ci: {
+      errors: (count) => t('ci.errors', { count }),
+      errorsRest: s('ci.errorsRest'),
+      warnings: (count) => t('ci.warnings', { count, check: '{check}' }),
+      stale: s('ci.stale'),
+      staleRest: s('ci.staleRest'),
+      fresh: s('ci.fresh'),
+      written: s('ci.written'),
+      changes: s('ci.changes'),
+      notShown: s('ci.notShown'),
+      commitErrors: (count) => t('ci.commitErrors', { count }),
+      problems: ({ errors, warnings }) => t('ci.problems', { total: errors + warnings, errors, warnings, check: '{check}' }),
     },
-  },
-  months: ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'],
-  formatDate: (day, month, year) => `${day} de ${month} de ${year}`,
-  group: 'Pequeño grupo: {name}',
-  number: numberEs,
-  ci: {
-    errors: (count) => `Los archivos de entrada tienen ${numberEs(count)} ${count === 1 ? 'error' : 'errores'}`,
-    errorsRest: ': no se ha generado nada. Ejecute {check} para verlos.',
-    warnings: (count) => ` Los archivos de entrada tienen ${numberEs(count)} ${count === 1 ? 'advertencia' : 'advertencias'}; {check} las muestra.`,
-    stale: 'El texto guardado en el repositorio no está actualizado',
-    staleRest: ': {files}. Ejecute {build} y guarde el resultado en el repositorio.',
-    fresh: 'El texto guardado en el repositorio está actualizado: {files}.',
-    written: 'Archivos escritos: {files}.',
-    changes: 'Cambios desde el commit anterior',
-    notShown: 'No se muestran: {reason}.',
-    commitErrors: (count) => `los archivos de entrada de los dos commits tienen ${numberEs(count)} ${count === 1 ? 'error' : 'errores'}`,
-    problems: ({ errors, warnings }) =>
-      `Hay ${numberEs(errors + warnings)} problemas en total (${numberEs(errors)} ${errors === 1 ? 'error' : 'errores'}, ${numberEs(warnings)} ${warnings === 1 ? 'advertencia' : 'advertencias'}); la ejecución solo muestra las primeras anotaciones en los archivos. Ejecute {check} para verlos todos.`,
-  },
-  diff: {
-    title: 'Cambios entre {old} y {new}',
-    summary: (counts) =>
-      `Propuestas: ${changeList(counts, numberEs, { added: ['añadida', 'añadidas'], withdrawn: ['retirada', 'retiradas'], removed: ['suprimida', 'suprimidas'], changed: ['modificada', 'modificadas'] }, (count) => count === 1)}.`,
-    nothing: 'Ninguna propuesta ha cambiado.',
-    kind: { added: 'Añadida', withdrawn: 'Retirada', removed: 'Suprimida', stabilized: 'Estabilizada', changed: 'Modificada' },
-    status: 'Estado: {from} \u2192 {to}.',
-    statuses: { proposed: 'propuesta', stabilized: 'estabilizada', parked: 'en suspenso', merged: 'fusionada', withdrawn: 'retirada' },
-    gained: 'Nuevos apoyos: {names}.',
-    lost: 'Apoyos perdidos: {names}.',
-    wording: 'Texto modificado:',
-  },
-  record: {
-    parked: 'En suspenso.',
-    parkedBecause: 'En suspenso: {reason}.',
-    noText: 'Sin texto',
-    incorporates: 'Incorpora',
-    merged: 'Propuestas fusionadas',
-    mergedNone: 'Ninguna propuesta se ha fusionado con otra.',
-    mergedInto: 'Fusionada con {id} ({topic}).',
-    noteKinds: { facilitator: 'Nota del facilitador', drafting: 'Nota de redacción', secretariat: 'Nota de la Secretaría' },
-    disclaimer: 'El presente texto se entiende sin perjuicio de la posición de cualquier participante sobre cualquier cuestión.',
-    summary: ({ parked, merged }) =>
-      parked + merged === 0
-        ? ''
-        : `${parked === 0 ? 'Ninguna propuesta está' : parked === 1 ? '1 propuesta está' : `${parked} propuestas están`} en suspenso; ` +
-          `${merged === 0 ? 'ninguna propuesta se ha fusionado' : merged === 1 ? '1 propuesta se ha fusionado' : `${merged} propuestas se han fusionado`} con otra.`,
-    matrix: {
-      support: 'Apoyo',
-      intro: 'Una fila por propuesta que figura en el texto, una columna por participante. Una casilla oscura indica un proponente, una casilla clara un participante que apoya la propuesta; la primera columna indica el número de participantes que respaldan la propuesta además de uno de sus proponentes (copatrocinadores incluidos) y el nivel de apoyo.',
-    },
-    clean: {
-      title: 'Texto depurado',
-      article: 'Artículo {n}',
-      concordance: 'Cuadro de concordancia',
-      concordanceIntro: 'Cada tema de la estructura, el artículo que recoge su texto y las propuestas de las que se ha tomado ese texto.',
-      columns: { topic: 'Tema', article: 'Artículo', proposals: 'Propuestas' },
-      noText: 'sin texto',
-      summary: (articles) =>
-        articles === 0
-          ? 'Texto depurado: aún no se ha estabilizado ningún texto ni el Presidente ha propuesto ninguno.'
-          : `Texto depurado: ${articles === 1 ? '1 artículo' : `${numberEs(articles)} artículos`}, los textos estabilizados hasta la fecha y los textos que propone el Presidente, numerados en el orden de la estructura.`,
-    },
-  },
-  revision: {
     diff: {
-      summary: (counts) =>
-        sentence('Propuestas: ', kindList(counts, numberEs, ES_KINDS, (count) => count === 1)),
-      kind: { merged: 'Fusionada', renamed: 'Renombrada' },
-      renamedFrom: 'Renombrada (antes {id}).',
-      moved: 'Trasladada desde {topic}.',
-      fields: { title: 'Título', document: 'Documento', submitted: 'Presentada', reason: 'Motivo' },
-      change: '{field}: {from} \u2192 {to}.',
-      unset: 'ninguno',
-      reordered: 'Ahora {now} (antes {was}).',
-      mergedInto: 'Fusionada con {id}.',
-      noTextOn: 'Pasa a ser una variante \u00absin texto\u00bb.',
-      noTextOff: 'Deja de ser una variante \u00absin texto\u00bb.',
-      authorsAdded: 'Nuevos proponentes: {names}.',
-      authorsRemoved: 'Proponentes retirados: {names}.',
-      toProponent: 'De apoyo a proponente: {names}.',
-      toSupporter: 'De proponente a apoyo: {names}.',
+      title: s('diff.title'),
+      nothing: s('diff.nothing'),
+      kind: { added: s('diff.kind.added'), withdrawn: s('diff.kind.withdrawn'), removed: s('diff.kind.removed'), stabilized: s('diff.kind.stabilized'), changed: s('diff.kind.changed') },
+      status: s('diff.status'),
+      statuses: { proposed: s('diff.statuses.proposed'), stabilized: s('diff.statuses.stabilized'), parked: s('diff.statuses.parked'), merged: s('diff.statuses.merged'), withdrawn: s('diff.statuses.withdrawn') },
+      gained: s('diff.gained'),
+      lost: s('diff.lost'),
+      wording: s('diff.wording'),
     },
-    redline: {
-      title: 'cambios señalados',
-      supersedes: 'Sustituye al documento {old}',
-      changes: ({ old, ...counts }) => `Cambios desde el documento ${old}: ${kindList(counts, numberEs, nounFirst(counts, ['propuesta', 'propuestas'], ES_KINDS), (count) => count === 1)}.`,
-      noChange: 'Ningún cambio desde el documento {old}.',
-      legend: 'Los cambios se señalan así: {inserted}, {deleted}.',
-      inserted: 'texto añadido',
-      deleted: 'texto suprimido',
-      tracked: 'Los cambios están controlados: en Word, Revisar \u203a Aceptar o Rechazar, uno por uno o todos a la vez.',
-      why: { withdrawn: 'Retirada.', merged: 'Fusionada con {id}.', removed: 'Suprimida: su archivo se ha borrado.', moved: 'Trasladada a {topic}.', renamed: 'Renombrada {id}.' },
-      secretariat: 'Secretaría',
-    },
-    stats: {
-      line: (stats, delta) =>
-        `Pares de corchetes: ${withDelta(stats, delta, 'brackets', numberEs)}; marcadores de posición: ${withDelta(stats, delta, 'placeholders', numberEs)}. ` +
-        `Temas con texto: ${withDelta(stats, delta, 'withText', numberEs)} de ${withDelta(stats, delta, 'topics', numberEs)}; estabilizados: ${withDelta(stats, delta, 'stabilized', numberEs)}; con variantes: ${withDelta(stats, delta, 'withAlternatives', numberEs)}.`,
-      title: 'Estadísticas',
-      measure: 'Medida',
-      count: 'Número',
-      since: 'Desde {old}',
-      rows: {
-        live: 'Propuestas que figuran en el texto',
-        proposed: 'propuestas',
-        stabilized: 'estabilizadas',
-        parked: 'en suspenso',
-        merged: 'Propuestas fusionadas',
-        withdrawn: 'Propuestas retiradas',
-        referred: 'Remitidas al pequeño grupo de balance',
-        topics: 'Temas',
-        withText: 'con texto',
-        topicsStabilized: 'con un texto estabilizado',
-        withAlternatives: 'con variantes',
-        brackets: 'Pares de corchetes',
-        placeholders: 'Marcadores de posición',
+    record: {
+      parked: s('record.parked'),
+      parkedBecause: s('record.parkedBecause'),
+      noText: s('record.noText'),
+      incorporates: s('record.incorporates'),
+      merged: s('record.merged'),
+      mergedInto: s('record.mergedInto'),
+      noteKinds: { facilitator: s('record.noteKinds.facilitator'), drafting: s('record.noteKinds.drafting'), secretariat: s('record.noteKinds.secretariat') },
+      disclaimer: s('record.disclaimer'),
+      summary: ({ parked, merged }) => (parked + merged === 0 ? '' : t('record.summary', { parked, merged })),
+      matrix: { support: s('record.matrix.support'), intro: s('record.matrix.intro') },
+      clean: {
+        title: s('record.clean.title'),
+        article: s('record.clean.article'),
+        concordance: s('record.clean.concordance'),
+        concordanceIntro: s('record.clean.concordanceIntro'),
+        columns: { topic: s('record.clean.columns.topic'), article: s('record.clean.columns.article'), proposals: s('record.clean.columns.proposals') },
+        noText: s('record.clean.noText'),
+        summary: (articles) => t('record.clean.summary', { articles }),
       },
     },
-    history: { referredSince: 'Remitida desde', uncommitted: 'aún no registrada' },
-  },
+    revision: {
+      diff: {
+        summary: (counts) => {
+          const list = changeList(words, counts, false)
+          return list === '' ? '' : t('revision.diff.summary', { changes: list })
+        },
+        kind: { merged: s('revision.diff.kind.merged'), renamed: s('revision.diff.kind.renamed') },
+        renamedFrom: s('revision.diff.renamedFrom'),
+        moved: s('revision.diff.moved'),
+        fields: { title: s('revision.diff.fields.title'), document: s('revision.diff.fields.document'), submitted: s('revision.diff.fields.submitted'), reason: s('revision.diff.fields.reason') },
+        change: s('revision.diff.change'),
+        unset: s('revision.diff.unset'),
+        reordered: s('revision.diff.reordered'),
+        mergedInto: s('revision.diff.mergedInto'),
+        noTextOn: s('revision.diff.noTextOn'),
+        noTextOff: s('revision.diff.noTextOff'),
+        authorsAdded: s('revision.diff.authorsAdded'),
+        authorsRemoved: s('revision.diff.authorsRemoved'),
+        toProponent: s('revision.diff.toProponent'),
+        toSupporter: s('revision.diff.toSupporter'),
+      },
+      redline: {
+        title: s('revision.redline.title'),
+        supersedes: s('revision.redline.supersedes'),
+        changes: ({ old, ...counts }) => t('revision.redline.changes', { old, changes: changeList(words, counts, true) }),
+        noChange: s('revision.redline.noChange'),
+        legend: s('revision.redline.legend'),
+        inserted: s('revision.redline.inserted'),
+        deleted: s('revision.redline.deleted'),
+        tracked: s('revision.redline.tracked'),
+        why: { withdrawn: s('revision.redline.why.withdrawn'), merged: s('revision.redline.why.merged'), removed: s('revision.redline.why.removed'), moved: s('revision.redline.why.moved') },
+        secretariat: s('revision.redline.secretariat'),
+      },
+      stats: {
+        line: (stats, delta) => statsLine(words, stats, delta),
+        title: s('revision.stats.title'),
+        measure: s('revision.stats.measure'),
+        count: s('revision.stats.count'),
+        since: s('revision.stats.since'),
+        rows: {
+          live: s('revision.stats.rows.live'),
+          proposed: s('revision.stats.rows.proposed'),
+          stabilized: s('revision.stats.rows.stabilized'),
+          parked: s('revision.stats.rows.parked'),
+          merged: s('revision.stats.rows.merged'),
+          withdrawn: s('revision.stats.rows.withdrawn'),
+          referred: s('revision.stats.rows.referred'),
+          topics: s('revision.stats.rows.topics'),
+          withText: s('revision.stats.rows.withText'),
+          topicsStabilized: s('revision.stats.rows.topicsStabilized'),
+          withAlternatives: s('revision.stats.rows.withAlternatives'),
+          brackets: s('revision.stats.rows.brackets'),
+          placeholders: s('revision.stats.rows.placeholders'),
+        },
+      },
+      history: { referredSince: s('revision.history.referredSince'), uncommitted: s('revision.history.uncommitted') },
+    },
+  }
 }
 
-const LABELS: Record<Language, Labels> = { en, fr, es }
+const LABELS = new Map<Language, Labels>()
 
+/** The labels of `language`, built from its messages once. */
 export function labelsFor(language: Language): Labels {
-  return LABELS[language]
+  let labels = LABELS.get(language)
+  if (labels === undefined) {
+    labels = labelsOf(wordsFor(language))
+    LABELS.set(language, labels)
+  }
+  return labels
 }
 
-/** An ISO date written out in a language: 2026-11-28 → "28 November 2026". */
+/** An ISO date written out in a language: 2026-11-28 → "28 November 2026", "1er novembre 2026". */
 export function formatDate(iso: string, language: Language): string {
-  const [year, month, day] = iso.split('-').map(Number)
-  const labels = LABELS[language]
-  return labels.formatDate(day, labels.months[month - 1], year)
+  return wordsFor(language).date(iso)
 }
 
 /**
