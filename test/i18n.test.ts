@@ -24,7 +24,7 @@ import { parseConfig } from '../src/parse/config.js'
 import { parseProposal } from '../src/parse/proposal.js'
 import { MESSAGES, wordsFor, type MessageKey } from '../src/render/i18n/index.js'
 import { formatDate, labelsFor } from '../src/render/labels.js'
-import { coverValues } from '../src/render/markdown.js'
+import { consolidatedCover } from '../src/render/views/consolidated.js'
 import { LANGUAGES, type Language } from '../src/types.js'
 
 const NBSP = '\u00a0'
@@ -223,7 +223,7 @@ describe('the Spanish record summary groups its digits (it wrote "12345 propuest
     const parked = parseProposal('proposals/p.md', '---\ntopic: A.1\nauthor: Japan\nstatus: parked\n---\n\nEach Party shall act.\n').proposal!
     // One parsed text, many ids: the cover counts them and renders none.
     const proposals = Array.from({ length: 12345 }, (_, index) => ({ ...parked, id: `p${index}`, file: `proposals/p${index}.md` }))
-    const summary = coverValues(assemble(proposals, config)).summary
+    const summary = consolidatedCover(assemble(proposals, config)).summary
     expect(summary).toContain(`12${NBSP}345 propuestas están en suspenso; ninguna propuesta se ha fusionado con otra.`)
     expect(summary).toContain(`El presente texto refunde 12${NBSP}345 propuestas sobre 1 tema.`)
   })
