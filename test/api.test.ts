@@ -1,0 +1,45 @@
+/** The library's public API: what another program may import, pinned, so that no change adds or drops a name unnoticed. */
+import { expect, test } from 'vitest'
+import * as library from '../src/index.js'
+
+test('the names the library exports', () => {
+  expect(Object.keys(library).sort()).toEqual([
+    'DEFAULT_CONFIG',
+    'DEFAULT_LIMITS',
+    'FORMAT_NAMES',
+    'LANGUAGES',
+    'LIVE_STATUSES',
+    'NOTE_KINDS',
+    'ParsePool',
+    'RULES',
+    'SEVERITIES',
+    'STATUSES',
+    'SUPPORT_LEVELS',
+    'VIEW_NAMES',
+    'assemble',
+    'cleanText',
+    'cleanView',
+    'compareSnapshots',
+    'compileMarkdown',
+    'consolidatedView',
+    'countNegotiation',
+    'diffReport',
+    'folderSource',
+    'formatGithub',
+    'formatJson',
+    'formatText',
+    'hasErrors',
+    'isLive',
+    'loadRevision',
+    'loadWorkspace',
+    'parseConfig',
+    'parseProposal',
+    'renderTarget',
+    'statsReport',
+    'stocktake',
+    'stocktakingView',
+    'validate',
+  ])
+  expect(library.VIEW_NAMES).toEqual(['consolidated', 'clean', 'stocktaking'])
+  expect(library.FORMAT_NAMES).toEqual(['md', 'html', 'docx'])
+})
