@@ -54,6 +54,10 @@ export const RULES = {
   'brackets-in-stabilized': 'warning',
   'placeholder': 'warning',
   'template-text': 'warning',
+  /** `symbol` equals the symbol of the revision `previous:` names: a revision issued twice under one symbol (docs/reference.md, Issuing a revision). */
+  'same-symbol': 'warning',
+  /** `templates/reference.docx` is not a Word document, or is over 10 MiB (50 MiB expanded). */
+  'invalid-template': 'error',
 } as const satisfies Record<string, Severity>
 export type Rule = keyof typeof RULES
 
@@ -143,6 +147,62 @@ export interface Config {
   previous?: string
   /** The author of tracked changes in Word redlines: one name, or one per language. */
   secretariat?: string | Partial<Record<Language, string>>
+  /** Where `symbol:` and `previous:` are written, for diagnostics about them (`same-symbol`). */
+  written?: { file: string; symbol?: Place; previous?: Place }
+  /** Everything a revision issues (`publish:`); absent: `build` writes the consolidated text in Markdown. */
+  publish?: Publish
+  /** Each view's own title, symbol and cover note (`documents:`). */
+  documents?: Partial<Record<PublishView, DocumentIdentity>>
+  /** What a document carries above its title (`masthead:`). */
+  masthead?: Masthead
+  /** `sections`: each section of the text starts on a new page; absent (or `none`): no break between sections. */
+  pageBreaks?: 'sections' | 'none'
+}
+
+/** The views a revision may issue (`publish.views`, `documents:`). */
+export const PUBLISH_VIEWS = ['consolidated', 'clean', 'stocktaking'] as const
+export type PublishView = (typeof PUBLISH_VIEWS)[number]
+
+/** The formats a document is issued in (`publish.formats`, `build --format`). */
+export const DOCUMENT_FORMATS = ['md', 'html', 'docx'] as const
+export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number]
+
+/** Words the same in every language, or given per language (falling back to `en`, then the first given). */
+export type PerLanguage = string | Partial<Record<Language, string>>
+
+/** Everything a revision issues: a plain `build` builds all of it (`publish:` in consolidate.yaml). */
+export interface Publish {
+  /** In the order given, each once. */
+  views: PublishView[]
+  formats: DocumentFormat[]
+  /** Default: the configuration's `language`. */
+  languages: Language[]
+  /** Small groups' extracts issued with the text: the groups' `en` names (as the manifest records them), or every group. */
+  groups: string[] | 'all'
+  /** Each document's redline too, against `previous:` (which it requires). */
+  redline: boolean
+  /** The stocktaking report says since when each proposal has been referred. */
+  history: boolean
+}
+
+/** A view's own identity (`documents.<view>`); each absent part falls back to the configuration's. */
+export interface DocumentIdentity {
+  title?: PerLanguage
+  symbol?: string
+  /** A cover note in Markdown: fills `{{note}}` in the cover template. */
+  note?: PerLanguage
+}
+
+/** What a WTO document carries above its title (`masthead:`). */
+export interface Masthead {
+  /** E.g. World Trade Organization. */
+  organization?: PerLanguage
+  /** E.g. RESTRICTED. */
+  access?: PerLanguage
+  /** The documents service's job number, e.g. (26-8123); each language version has its own. */
+  jobNumber?: PerLanguage
+  /** The language the text was written in ("Original: English"); default the configuration's `language`. */
+  original?: Language
 }
 
 /**
