@@ -115,6 +115,16 @@ export async function main(args: string[], io: Io = processIo(), threadsGiven?: 
       code = await newCommand(options, io, await parsers)
     })
 
+  common(program.command('revise'))
+    .description('prepare the next revision in consolidate.yaml: symbol …/Rev.N to …/Rev.N+1, date, previous: (comments and layout kept)')
+    .option('--date <date>', 'the new revision\'s date, YYYY-MM-DD (default: today)')
+    .option('--tag', 'then build the publication set, commit consolidate.yaml and out/, and tag the commit v<N>')
+    .action(async (options: Common & { date?: string; tag?: boolean }) => {
+      const parsers = threads()
+      const { reviseCommand } = await import('./commands/revise.js')
+      code = await reviseCommand(options, io, await parsers)
+    })
+
   program
     .command('init')
     .description('create a workspace: a configuration, a template and one example proposal')

@@ -77,7 +77,7 @@ async function create(options: NewOptions, io: Io, pool: ParsePool): Promise<num
 }
 
 /** Today on the user's calendar, `YYYY-MM-DD`. */
-function today(): string {
+export function today(): string {
   const now = new Date()
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`
 }
