@@ -193,7 +193,7 @@ describe('exit codes', () => {
     const parent = scratch()
     const result = await run(['init', '--root', path.join(parent, 'negotiation')])
     expect(result.code, result.stderr).toBe(0)
-    expect(readdirSync(path.join(parent, 'negotiation')).sort()).toEqual(['.gitignore', 'consolidate.yaml', 'proposals', 'templates'])
+    expect(readdirSync(path.join(parent, 'negotiation')).sort()).toEqual(['.gitignore', 'consolidate.yaml', 'notes', 'proposals', 'templates'])
     expect((await run(['init', path.join(parent, 'a'), '--root', path.join(parent, 'b')])).code).toBe(2)
   })
 
