@@ -1,5 +1,5 @@
 /** `consolidate init` and `consolidate new`: a workspace that builds at once, proposals that check accepts, nothing overwritten. */
-import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { fileStem } from '../src/commands/new.js'
@@ -261,6 +261,23 @@ describe('new', () => {
     expect(result.stderr).toContain('unbalanced-brackets')
     expect(result.stderr).toContain('would not pass check')
     expect(existsSync(path.join(root, 'proposals/a11-japan.md'))).toBe(false)
+  })
+
+  test('in the shipped sample, whose consolidate.yaml has Chair\'s picks: the new proposal is checked among the others, and written', async () => {
+    const root = scratch()
+    const repository = path.join(import.meta.dirname, '..')
+    for (const name of ['consolidate.yaml', 'proposals', 'notes']) cpSync(path.join(repository, name), path.join(root, name), { recursive: true })
+    expect(readFileSync(path.join(root, 'consolidate.yaml'), 'utf8')).toContain('\nchair:\n')
+    const result = await run(['new', '--root', root, '--topic', 'A.1.4', '--author', 'Japan', '--title', 'Invoices', '--submitted', '2026-12-01'])
+    expect(result).toEqual({ code: 0, stdout: `${path.relative(process.cwd(), path.join(root, 'proposals', 'a14-japan-invoices.md'))}\n`, stderr: '' })
+  })
+
+  test('a workspace with errors elsewhere does not stop a sound proposal', async () => {
+    const root = await initialised()
+    writeFileSync(path.join(root, 'proposals/broken.md'), '---\ntopic: A.1.1\n---\n\nOur [text.\n')
+    const result = await run(['new', '--root', root, '--topic', 'A.1.1', '--author', 'Japan'])
+    expect(result.code, result.stderr).toBe(0)
+    expect(existsSync(path.join(root, 'proposals/a11-japan.md'))).toBe(true)
   })
 
   test('names: topic, author and title in plain lowercase, cut at a word', () => {
