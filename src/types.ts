@@ -3,7 +3,7 @@
 export const STATUSES = ['proposed', 'stabilized', 'parked', 'merged', 'withdrawn'] as const
 export type Status = (typeof STATUSES)[number]
 
-/** Statuses a text shows (SPEC §2 "live"): merged and withdrawn proposals are not in the text. */
+/** Statuses a text shows (docs/reference.md, Vocabulary: "live"): merged and withdrawn proposals are not in the text. */
 export const LIVE_STATUSES: readonly Status[] = ['proposed', 'stabilized', 'parked']
 
 /** Whether a proposal of this status stands in the text. */
@@ -11,7 +11,7 @@ export function isLive(status: Status): boolean {
   return LIVE_STATUSES.includes(status)
 }
 
-/** What a note under notes/ is (SPEC §3.1a). */
+/** What a note under notes/ is (docs/reference.md, Notes). */
 export const NOTE_KINDS = ['facilitator', 'drafting', 'secretariat'] as const
 export type NoteKind = (typeof NOTE_KINDS)[number]
 
@@ -42,10 +42,10 @@ export const RULES = {
   'invalid-config': 'error',
   'too-large': 'error',
   'too-complex': 'error',
-  /** Beyond SPEC §8: a file under proposals/ that is not read (a link leaving the workspace, leading nowhere or looping; not a regular file). */
+  /** A file under proposals/ that is not read (a link leaving the workspace, leading nowhere or looping; not a regular file): docs/reference.md, Rules. */
   'unreadable-file': 'error',
   'unknown-field': 'warning',
-  /** Beyond SPEC §8: a file under proposals/ that is not read because its name does not end in `.md`. */
+  /** A file under proposals/ that is not read because its name does not end in `.md`: docs/reference.md, Rules. */
   'ignored-file': 'warning',
   'author-as-supporter': 'warning',
   'duplicate-supporter': 'warning',
@@ -86,7 +86,7 @@ export interface Located<T = string> {
 
 /**
  * A name or title given per language (`{en: Japan, fr: Japon, es: Japón}`), at least one.
- * Written in a document's language, falling back to `en`, then to the first given (SPEC §3.2).
+ * Written in a document's language, falling back to `en`, then to the first given (docs/reference.md, The configuration).
  */
 export type Names = Partial<Record<Language, string>>
 
@@ -111,7 +111,7 @@ export interface OutlineEntry {
 }
 
 export interface Group {
-  /** The `en` name, or the first given: it names the extract's files in every language (SPEC §4) and is what the manifest records. */
+  /** The `en` name, or the first given: it names the extract's files in every language (docs/reference.md, Outputs) and is what the manifest records. */
   name: string
   names?: Names
   topics: string[]
@@ -139,7 +139,7 @@ export interface Config {
   outline?: OutlineEntry[]
   groups: Group[]
   limits: Limits
-  /** Absent: the built-in disclaimer (SPEC §3.2). */
+  /** Absent: the built-in disclaimer (docs/reference.md, The configuration). */
   disclaimer?: Disclaimer
   /** The Chair's picks for the clean text; `file` is the configuration that names them (diagnostics point there). */
   chair?: { file: string; picks: ChairPick[] }
@@ -297,7 +297,7 @@ export interface TextFacts {
   placeholders: Located[]
 }
 
-/** A note as read from its file (SPEC §3.1a): never treaty text, never bracketed, counted or referred. */
+/** A note as read from its file (docs/reference.md, Notes): never treaty text, never bracketed, counted or referred. */
 export interface Note {
   id: string
   /** Path relative to the workspace root, with `/` separators. */
@@ -330,7 +330,7 @@ export interface Placement {
   authors: string[]
   /** Canonical names, distinct, without the authors, in `en` alphabetical order. */
   supporters: string[]
-  /** SPEC §5: participants behind it other than one of its authors, `|authors ∪ supporters| − 1`. */
+  /** docs/reference.md, Support: participants behind it other than one of its authors, `|authors ∪ supporters| − 1`. */
   support: number
   level: SupportLevel
   /** Referred to the stocktaking group (limited or no support, still proposed). */

@@ -104,7 +104,7 @@ describe('check --format text', () => {
 })
 
 describe('check --format json', () => {
-  test('is exactly SPEC §8: an array of file, line, column, severity, rule, message', async () => {
+  test('is exactly the reference, Diagnostics: an array of file, line, column, severity, rule, message', async () => {
     const result = await run(['check', '--root', path.join(fixtures, 'rule-unknown-topic'), '--format', 'json'], { cwd: '/' })
     expect(result.code).toBe(1)
     expect(JSON.parse(result.stdout)[1]).toEqual({

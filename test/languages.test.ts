@@ -1,6 +1,6 @@
 /**
  * Three languages: names and titles per language resolve from any spelling and
- * show in the document's language (SPEC §3.2); no English word of the labels is
+ * show in the document's language (docs/reference.md, The configuration); no English word of the labels is
  * left in a French or Spanish document, in any format; French typography; counts
  * with their grammar; `--lang en,fr,es` with `--group` and `--check`.
  */

@@ -1,5 +1,5 @@
 /**
- * Revisions (SPEC §9, §10): three revisions of one workspace (test/revisions/rev4,
+ * Revisions (docs/reference.md, diff, Redline, Statistics, History): three revisions of one workspace (test/revisions/rev4,
  * rev5, rev6) committed in a temporary repository, with every kind of change
  * between them, and a commit with errors in between: `diff`, `stats --since`,
  * the redline in every format, and `stocktake --history`. (LibreOffice opens
@@ -76,7 +76,7 @@ describe('diff sees every change', () => {
 })
 
 describe('stats', () => {
-  test('--format json: the numbers of SPEC §10, and with --since each one\'s change, zeros included', async () => {
+  test('--format json: the numbers of the reference, Statistics, and with --since each one\'s change, zeros included', async () => {
     const result = await run(['stats', '--since', 'v5', '--format', 'json'], { cwd: repo.root })
     expect(result.code, result.stderr).toBe(0)
     expect(JSON.parse(result.stdout)).toEqual({

@@ -1,4 +1,4 @@
-/** The clean text to `clean.docx` (SPEC §11): headings, the articles' texts, the concordance; same inputs, same bytes. Pure. */
+/** The clean text to `clean.docx` (docs/reference.md, The clean text): headings, the articles' texts, the concordance; same inputs, same bytes. Pure. */
 import { BorderStyle, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx'
 import type { CleanEntry, CleanText } from '../assemble/clean.js'
 import { articleKey, bodyOf } from './bodies.js'

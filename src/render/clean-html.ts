@@ -1,4 +1,4 @@
-/** The clean text to `clean.html` (SPEC §11): one self-contained page, as the consolidated text's. Pure. */
+/** The clean text to `clean.html` (docs/reference.md, The clean text): one self-contained page, as the consolidated text's. Pure. */
 import type { Element } from 'hast'
 import { h } from 'hastscript'
 import { articlesOf, type CleanEntry, type CleanText } from '../assemble/clean.js'

@@ -196,9 +196,9 @@ export interface RecordLabels {
   disclaimer: string
   /** Added to the cover's summary when some proposals are parked or merged; '' when none is. */
   summary: (counts: { parked: number; merged: number }) => string
-  /** The support matrix counts the participants behind a proposal other than one of its proponents (SPEC §5). */
+  /** The support matrix counts the participants behind a proposal other than one of its proponents (docs/reference.md, Support). */
   matrix: { support: string; intro: string }
-  /** The clean text (`build --view clean`, SPEC §11). */
+  /** The clean text (`build --view clean`, docs/reference.md, The clean text). */
   clean: {
     /** What the cover says the document is. */
     title: string
@@ -442,7 +442,7 @@ const en: Labels = {
   },
 }
 
-// French and Spanish follow the WTO's own words for this negotiation (SPEC §12): "texte de
+// French and Spanish follow the WTO's own words for this negotiation (docs/reference.md, Languages): "texte de
 // négociation récapitulatif" / "texto de negociación refundido", "petit groupe d'inventaire" /
 // "pequeño grupo de balance", "soutien limité" / "apoyo limitado", "proposant" / "proponente".
 // French typography: a no-break space (U+00A0) before : ; ? ! and inside « »; the apostrophe is

@@ -91,7 +91,7 @@ export function fillCover(template: string, values: { title: string; symbol?: st
 }
 
 /**
- * The disclaimer of a document in `config.language` (SPEC §3.2): the built-in
+ * The disclaimer of a document in `config.language` (docs/reference.md, The configuration): the built-in
  * sentence, none, the configured text, or the configured text of that language
  * (else `en`, else the first given).
  */

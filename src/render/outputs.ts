@@ -63,7 +63,7 @@ export async function renderOutputs(negotiation: Negotiation, formats: OutputFor
 }
 
 /**
- * The outputs of a clean-text build (`--view clean`, SPEC §11): the clean text
+ * The outputs of a clean-text build (`--view clean`, docs/reference.md, The clean text): the clean text
  * in each format, and no stocktaking report.
  */
 export async function renderCleanOutputs(clean: CleanText, formats: OutputFormat[], templates: Templates, options: RenderOptions = {}): Promise<Rendered> {

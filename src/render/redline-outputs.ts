@@ -1,5 +1,5 @@
 /**
- * The redline of a build (SPEC §10): for each format asked, the newer text
+ * The redline of a build (docs/reference.md, Redline): for each format asked, the newer text
  * with every change since the older revision marked, beside the text itself.
  * The heavy writers (rehype, docx) are loaded only for their format.
  */

@@ -7,7 +7,7 @@ import { disclaimerOf, topicHeading } from './markdown.js'
 import type { Language, Negotiation, Placement, Proposal, SupportLevel, TopicNode } from '../types.js'
 import type { ReferredSince } from '../revisions/history.js'
 
-/** `stocktake --format json`, exactly as SPEC §7 (and §10 for `--history`). */
+/** `stocktake --format json`, exactly as docs/reference.md, The stocktaking report (and History for `--history`). */
 export interface StocktakeReport {
   threshold: number
   proposals: Array<{ id: string; file: string; topic: string; title: string; authors: string[]; supporters: string[]; support: number; level: SupportLevel; referredSince?: ReferredSince }>

@@ -1,6 +1,6 @@
 /**
  * Since when each proposal referred to the stocktaking group has been
- * referred without a break (SPEC §10 "History"): commits are given newest
+ * referred without a break (docs/reference.md, History): commits are given newest
  * first, and each referral's run goes back as long as the proposal exists and
  * is referred. Pure: the caller reads the commits.
  */
