@@ -126,10 +126,14 @@ async function previousRevision(repository: Repository, file: string, symbol: st
   const none = new UsageError(`no commit of this repository's history holds ${symbol} in its configuration, and \`previous:\` must name the revision being replaced; commit it first (git add -A && git commit), then run consolidate revise again`)
   if (inRepository === undefined || head === undefined) throw none
   let found: string | undefined
+  // Most commits leave the configuration as it was: each version of it is parsed once.
+  const symbols = new Map<string, string | undefined>()
   for (const { commit } of await firstParents(repository, head)) {
     const bytes = await repository.blobs.read(`${commit}:${inRepository}`).catch(() => undefined)
     const decoded = bytes && decode(bytes, 'the configuration')
-    const written = decoded && 'text' in decoded ? parseConfig(inRepository, decoded.text).config.symbol : undefined
+    const text = decoded && 'text' in decoded ? decoded.text : undefined
+    if (text !== undefined && !symbols.has(text)) symbols.set(text, parseConfig(inRepository, text).config.symbol)
+    const written = text === undefined ? undefined : symbols.get(text)
     if (written === symbol) found = commit
     else if (found !== undefined) break
   }
