@@ -115,17 +115,28 @@ export async function main(args: string[], io: Io = processIo(), threadsGiven?: 
       code = await newCommand(options, io, await parsers)
     })
 
+  common(program.command('revise'))
+    .description('prepare the next revision in consolidate.yaml: symbol …/Rev.N to …/Rev.N+1, date, previous: (comments and layout kept)')
+    .option('--date <date>', 'the new revision\'s date, YYYY-MM-DD (default: today)')
+    .option('--tag', 'then build the publication set, commit consolidate.yaml and out/, and tag the commit v<N>')
+    .action(async (options: Common & { date?: string; tag?: boolean }) => {
+      const parsers = threads()
+      const { reviseCommand } = await import('./commands/revise.js')
+      code = await reviseCommand(options, io, await parsers)
+    })
+
   program
     .command('init')
-    .description('create a workspace: a configuration, a template and one example proposal')
+    .description('create a workspace: a configuration, a template, one example proposal, notes/ and a .gitignore')
     .argument('[dir]', 'the folder to create it in (default: --root, else the current folder)')
     .option('--root <dir>', 'the folder to create it in (the same as DIR)')
+    .option('--ci', 'also write the CI workflow, .github/workflows/consolidate.yml (in an existing workspace: only that)')
     .exitOverride()
     .configureOutput(output)
-    .action(async (dir: string | undefined, options: { root?: string }) => {
+    .action(async (dir: string | undefined, options: { root?: string; ci?: boolean }) => {
       if (dir !== undefined && options.root !== undefined && dir !== options.root) throw new UsageError(`init was given two folders, ${dir} and --root ${options.root}; give one`)
       const { initCommand } = await import('./commands/init.js')
-      code = await initCommand(dir ?? options.root ?? '.', io)
+      code = await initCommand(dir ?? options.root ?? '.', io, { ci: options.ci })
     })
 
   try {

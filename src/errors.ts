@@ -1,6 +1,6 @@
-/** How a run ends: the exit codes of SPEC §4, and the errors that choose them. */
+/** How a run ends: the exit codes of docs/reference.md, Exit codes, and the errors that choose them. */
 
-/** Exit codes (SPEC §4). */
+/** Exit codes (docs/reference.md, Exit codes). */
 export const EXIT = {
   /** Success, also for a `diff` that finds differences. */
   ok: 0,

@@ -3,7 +3,7 @@
 export const STATUSES = ['proposed', 'stabilized', 'parked', 'merged', 'withdrawn'] as const
 export type Status = (typeof STATUSES)[number]
 
-/** Statuses a text shows (SPEC §2 "live"): merged and withdrawn proposals are not in the text. */
+/** Statuses a text shows (docs/reference.md, Vocabulary: "live"): merged and withdrawn proposals are not in the text. */
 export const LIVE_STATUSES: readonly Status[] = ['proposed', 'stabilized', 'parked']
 
 /** Whether a proposal of this status stands in the text. */
@@ -11,7 +11,7 @@ export function isLive(status: Status): boolean {
   return LIVE_STATUSES.includes(status)
 }
 
-/** What a note under notes/ is (SPEC §3.1a). */
+/** What a note under notes/ is (docs/reference.md, Notes). */
 export const NOTE_KINDS = ['facilitator', 'drafting', 'secretariat'] as const
 export type NoteKind = (typeof NOTE_KINDS)[number]
 
@@ -42,10 +42,10 @@ export const RULES = {
   'invalid-config': 'error',
   'too-large': 'error',
   'too-complex': 'error',
-  /** Beyond SPEC §8: a file under proposals/ that is not read (a link leaving the workspace, leading nowhere or looping; not a regular file). */
+  /** A file under proposals/ that is not read (a link leaving the workspace, leading nowhere or looping; not a regular file): docs/reference.md, Rules. */
   'unreadable-file': 'error',
   'unknown-field': 'warning',
-  /** Beyond SPEC §8: a file under proposals/ that is not read because its name does not end in `.md`. */
+  /** A file under proposals/ that is not read because its name does not end in `.md`: docs/reference.md, Rules. */
   'ignored-file': 'warning',
   'author-as-supporter': 'warning',
   'duplicate-supporter': 'warning',
@@ -54,6 +54,10 @@ export const RULES = {
   'brackets-in-stabilized': 'warning',
   'placeholder': 'warning',
   'template-text': 'warning',
+  /** `symbol` equals the symbol of the revision `previous:` names: a revision issued twice under one symbol (docs/reference.md, Issuing a revision). */
+  'same-symbol': 'warning',
+  /** `templates/reference.docx` is not a Word document, or is over 10 MiB (50 MiB expanded). */
+  'invalid-template': 'error',
 } as const satisfies Record<string, Severity>
 export type Rule = keyof typeof RULES
 
@@ -82,7 +86,7 @@ export interface Located<T = string> {
 
 /**
  * A name or title given per language (`{en: Japan, fr: Japon, es: Japón}`), at least one.
- * Written in a document's language, falling back to `en`, then to the first given (SPEC §3.2).
+ * Written in a document's language, falling back to `en`, then to the first given (docs/reference.md, The configuration).
  */
 export type Names = Partial<Record<Language, string>>
 
@@ -107,7 +111,7 @@ export interface OutlineEntry {
 }
 
 export interface Group {
-  /** The `en` name, or the first given: it names the extract's files in every language (SPEC §4) and is what the manifest records. */
+  /** The `en` name, or the first given: it names the extract's files in every language (docs/reference.md, Outputs) and is what the manifest records. */
   name: string
   names?: Names
   topics: string[]
@@ -135,7 +139,7 @@ export interface Config {
   outline?: OutlineEntry[]
   groups: Group[]
   limits: Limits
-  /** Absent: the built-in disclaimer (SPEC §3.2). */
+  /** Absent: the built-in disclaimer (docs/reference.md, The configuration). */
   disclaimer?: Disclaimer
   /** The Chair's picks for the clean text; `file` is the configuration that names them (diagnostics point there). */
   chair?: { file: string; picks: ChairPick[] }
@@ -143,6 +147,62 @@ export interface Config {
   previous?: string
   /** The author of tracked changes in Word redlines: one name, or one per language. */
   secretariat?: string | Partial<Record<Language, string>>
+  /** Where `symbol:` and `previous:` are written, for diagnostics about them (`same-symbol`). */
+  written?: { file: string; symbol?: Place; previous?: Place }
+  /** Everything a revision issues (`publish:`); absent: `build` writes the consolidated text in Markdown. */
+  publish?: Publish
+  /** Each view's own title, symbol and cover note (`documents:`). */
+  documents?: Partial<Record<PublishView, DocumentIdentity>>
+  /** What a document carries above its title (`masthead:`). */
+  masthead?: Masthead
+  /** `sections`: each section of the text starts on a new page; absent (or `none`): no break between sections. */
+  pageBreaks?: 'sections' | 'none'
+}
+
+/** The views a revision may issue (`publish.views`, `documents:`). */
+export const PUBLISH_VIEWS = ['consolidated', 'clean', 'stocktaking'] as const
+export type PublishView = (typeof PUBLISH_VIEWS)[number]
+
+/** The formats a document is issued in (`publish.formats`, `build --format`). */
+export const DOCUMENT_FORMATS = ['md', 'html', 'docx'] as const
+export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number]
+
+/** Words the same in every language, or given per language (falling back to `en`, then the first given). */
+export type PerLanguage = string | Partial<Record<Language, string>>
+
+/** Everything a revision issues: a plain `build` builds all of it (`publish:` in consolidate.yaml). */
+export interface Publish {
+  /** In the order given, each once. */
+  views: PublishView[]
+  formats: DocumentFormat[]
+  /** Default: the configuration's `language`. */
+  languages: Language[]
+  /** Small groups' extracts issued with the text: the groups' `en` names (as the manifest records them), or every group. */
+  groups: string[] | 'all'
+  /** Each document's redline too, against `previous:` (which it requires). */
+  redline: boolean
+  /** The stocktaking report says since when each proposal has been referred. */
+  history: boolean
+}
+
+/** A view's own identity (`documents.<view>`); each absent part falls back to the configuration's. */
+export interface DocumentIdentity {
+  title?: PerLanguage
+  symbol?: string
+  /** A cover note in Markdown: fills `{{note}}` in the cover template. */
+  note?: PerLanguage
+}
+
+/** What a WTO document carries above its title (`masthead:`). */
+export interface Masthead {
+  /** E.g. World Trade Organization. */
+  organization?: PerLanguage
+  /** E.g. RESTRICTED. */
+  access?: PerLanguage
+  /** The documents service's job number, e.g. (26-8123); each language version has its own. */
+  jobNumber?: PerLanguage
+  /** The language the text was written in ("Original: English"); default the configuration's `language`. */
+  original?: Language
 }
 
 /**
@@ -237,7 +297,7 @@ export interface TextFacts {
   placeholders: Located[]
 }
 
-/** A note as read from its file (SPEC §3.1a): never treaty text, never bracketed, counted or referred. */
+/** A note as read from its file (docs/reference.md, Notes): never treaty text, never bracketed, counted or referred. */
 export interface Note {
   id: string
   /** Path relative to the workspace root, with `/` separators. */
@@ -270,7 +330,7 @@ export interface Placement {
   authors: string[]
   /** Canonical names, distinct, without the authors, in `en` alphabetical order. */
   supporters: string[]
-  /** SPEC §5: participants behind it other than one of its authors, `|authors ∪ supporters| − 1`. */
+  /** docs/reference.md, Support: participants behind it other than one of its authors, `|authors ∪ supporters| − 1`. */
   support: number
   level: SupportLevel
   /** Referred to the stocktaking group (limited or no support, still proposed). */

@@ -1,10 +1,11 @@
 /** `consolidate init` and `consolidate new`: a workspace that builds at once, proposals that check accepts, nothing overwritten. */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { fileStem } from '../src/commands/new.js'
 import { run } from './helpers/run.js'
 import { scratch } from './helpers/scratch.js'
+import { gitRepository } from './helpers/git.js'
 
 
 
@@ -27,7 +28,7 @@ describe('init', () => {
     const result = await run(['init', 'negotiation'], { cwd: parent })
     expect(result).toEqual({
       code: 0,
-      stdout: 'negotiation/consolidate.yaml\nnegotiation/proposals/a14-jpn-einvoicing.md\nnegotiation/templates/proposal.md\n',
+      stdout: 'negotiation/.gitignore\nnegotiation/consolidate.yaml\nnegotiation/notes/\nnegotiation/proposals/a14-jpn-einvoicing.md\nnegotiation/templates/proposal.md\n',
       stderr: 'consolidate: created a workspace in negotiation; next: consolidate build --root negotiation\n',
     })
     const root = path.join(parent, 'negotiation')
@@ -47,16 +48,23 @@ describe('init', () => {
   test('in the current folder by default', async () => {
     const root = scratch()
     expect((await run(['init'], { cwd: root })).code).toBe(0)
-    expect(readdirSync(root).sort()).toEqual(['.gitignore', 'consolidate.yaml', 'proposals', 'templates'])
-    // The parse cache is the machine's own, never committed.
-    expect(readFileSync(path.join(root, '.gitignore'), 'utf8')).toBe('.consolidate-cache/\n')
+    expect(readdirSync(root).sort()).toEqual(['.gitignore', 'consolidate.yaml', 'notes', 'proposals', 'templates'])
+    // The dependencies and the parse cache are the machine's own, never committed.
+    expect(readFileSync(path.join(root, '.gitignore'), 'utf8')).toBe('node_modules/\n.consolidate-cache/\n')
+    // notes/ is there for the facilitators' notes, and git keeps it while it is empty.
+    expect(readdirSync(path.join(root, 'notes'))).toEqual(['.gitkeep'])
   })
 
-  test("adds the cache to an existing .gitignore, once", async () => {
+  test('adds the missing lines to an existing .gitignore, once, however they were written', async () => {
     const root = scratch()
-    writeFileSync(path.join(root, '.gitignore'), 'node_modules/')
+    writeFileSync(path.join(root, '.gitignore'), '/node_modules')
     expect((await run(['init'], { cwd: root })).code).toBe(0)
-    expect(readFileSync(path.join(root, '.gitignore'), 'utf8')).toBe('node_modules/\n.consolidate-cache/\n')
+    expect(readFileSync(path.join(root, '.gitignore'), 'utf8')).toBe('/node_modules\n.consolidate-cache/\n')
+    const listed = scratch()
+    writeFileSync(path.join(listed, '.gitignore'), 'dist\r\n.consolidate-cache\r\nnode_modules/\r\n')
+    const result = await run(['init'], { cwd: listed })
+    expect(result.stdout).not.toContain('.gitignore')
+    expect(readFileSync(path.join(listed, '.gitignore'), 'utf8')).toBe('dist\r\n.consolidate-cache\r\nnode_modules/\r\n')
   })
 
   test('refuses to overwrite anything, and then writes nothing', async () => {
@@ -73,6 +81,88 @@ describe('init', () => {
     const root = scratch()
     writeFileSync(path.join(root, 'file'), 'x')
     expect((await run(['init', path.join(root, 'file')])).code).toBe(2)
+  })
+})
+
+describe('init --ci', () => {
+  const shipped = readFileSync(path.join(import.meta.dirname, '..', '.github', 'workflows', 'consolidate.yml'), 'utf8')
+
+  test('a new workspace with the CI workflow the package ships, and what else the workflow needs', async () => {
+    const parent = scratch()
+    const result = await run(['init', 'negotiation', '--ci'], { cwd: parent })
+    expect(result).toEqual({
+      code: 0,
+      stdout: 'negotiation/.github/workflows/consolidate.yml\nnegotiation/.gitignore\nnegotiation/consolidate.yaml\nnegotiation/notes/\nnegotiation/proposals/a14-jpn-einvoicing.md\nnegotiation/templates/proposal.md\n',
+      stderr:
+        'consolidate: created a workspace in negotiation; next: consolidate build --root negotiation\n' +
+        'consolidate: the workflow installs the tool with `npm ci`: add a package.json and package-lock.json that list consolidate-negotiation (installing it in this folder writes both), and commit them\n',
+    })
+    expect(readFileSync(path.join(parent, 'negotiation', '.github', 'workflows', 'consolidate.yml'), 'utf8')).toBe(shipped)
+  })
+
+  test('in a workspace already there: only the workflow, notes/ and the .gitignore lines; its files untouched', async () => {
+    const root = await initialised()
+    writeFileSync(path.join(root, 'package.json'), '{ "private": true }\n')
+    const before = readFileSync(path.join(root, 'consolidate.yaml'), 'utf8')
+    const result = await run(['init', '--ci'], { cwd: root })
+    expect(result).toEqual({ code: 0, stdout: '.github/workflows/consolidate.yml\n', stderr: 'consolidate: added the CI workflow to the workspace in .\n' })
+    expect(readFileSync(path.join(root, 'consolidate.yaml'), 'utf8')).toBe(before)
+    expect(readdirSync(path.join(root, 'proposals'))).toEqual(['a14-jpn-einvoicing.md'])
+    // Twice: the workflow is never written over.
+    const again = await run(['init', '--ci'], { cwd: root })
+    expect(again.code).toBe(2)
+    expect(again.stderr).toContain('already has .github/workflows/consolidate.yml; init never writes over a file')
+    expect(readFileSync(path.join(root, '.github', 'workflows', 'consolidate.yml'), 'utf8')).toBe(shipped)
+  })
+
+  test('a workspace in a folder of a git repository is told where GitHub looks for workflows', async () => {
+    const top = gitRepository()
+    writeFileSync(path.join(top, 'package.json'), '{ "private": true }\n')
+    const result = await run(['init', 'negotiation', '--ci'], { cwd: top })
+    expect(result.code).toBe(0)
+    expect(result.stderr).toContain(`consolidate: GitHub runs only the workflows in .github/workflows/ at the top of the repository (${realpathSync(top)}): move the file there, and set the repository variable CONSOLIDATE_WORKSPACE to negotiation\n`)
+  })
+
+  test('without --ci, a workspace already there is refused with the way to add CI', async () => {
+    const root = scratch()
+    mkdirSync(path.join(root, 'proposals'))
+    const result = await run(['init', root])
+    expect(result).toEqual({ code: 2, stdout: '', stderr: `consolidate: ${root} already has proposals/; init never writes over a file: choose an empty folder, e.g. consolidate init negotiation, or add the CI workflow to this workspace with consolidate init --ci\n` })
+    expect(readdirSync(root)).toEqual(['proposals'])
+  })
+})
+
+describe('init never writes through a link that leaves its folder', () => {
+  test.each([
+    ['.gitignore', 'a file', (outside: string) => (writeFileSync(path.join(outside, 'ignore'), 'x\n'), path.join(outside, 'ignore'))],
+    ['templates', 'a folder', (outside: string) => outside],
+    ['.github', 'a folder', (outside: string) => outside],
+  ])('%s as a link to %s outside: one line, exit 2, nothing written anywhere', async (name, _, target) => {
+    const outside = scratch()
+    const root = scratch()
+    const to = target(outside)
+    symlinkSync(to, path.join(root, name))
+    const before = readdirSync(outside).map((each) => [each, readFileSync(path.join(outside, each), 'utf8')])
+    const result = await run(['init', '--ci'], { cwd: root })
+    expect(result).toEqual({ code: 2, stdout: '', stderr: `consolidate: ${name} is a symbolic link that leads outside . (${to}); init never writes through such a link: remove it, or run init in another folder; nothing was written\n` })
+    expect(readdirSync(root)).toEqual([name])
+    expect(readdirSync(outside).map((each) => [each, readFileSync(path.join(outside, each), 'utf8')])).toEqual(before)
+  })
+
+  test('notes/ as a link outside is left as it is: nothing is written into it', async () => {
+    const outside = scratch()
+    const root = scratch()
+    symlinkSync(outside, path.join(root, 'notes'))
+    expect((await run(['init'], { cwd: root })).code).toBe(0)
+    expect(readdirSync(outside)).toEqual([])
+  })
+
+  test('a link that stays inside the folder is followed', async () => {
+    const root = scratch()
+    mkdirSync(path.join(root, 'shared'))
+    symlinkSync('shared', path.join(root, 'templates'))
+    expect((await run(['init'], { cwd: root })).code).toBe(0)
+    expect(readdirSync(path.join(root, 'shared'))).toEqual(['proposal.md'])
   })
 })
 
@@ -171,6 +261,23 @@ describe('new', () => {
     expect(result.stderr).toContain('unbalanced-brackets')
     expect(result.stderr).toContain('would not pass check')
     expect(existsSync(path.join(root, 'proposals/a11-japan.md'))).toBe(false)
+  })
+
+  test('in the shipped sample, whose consolidate.yaml has Chair\'s picks: the new proposal is checked among the others, and written', async () => {
+    const root = scratch()
+    const repository = path.join(import.meta.dirname, '..')
+    for (const name of ['consolidate.yaml', 'proposals', 'notes']) cpSync(path.join(repository, name), path.join(root, name), { recursive: true })
+    expect(readFileSync(path.join(root, 'consolidate.yaml'), 'utf8')).toContain('\nchair:\n')
+    const result = await run(['new', '--root', root, '--topic', 'A.1.4', '--author', 'Japan', '--title', 'Invoices', '--submitted', '2026-12-01'])
+    expect(result).toEqual({ code: 0, stdout: `${path.relative(process.cwd(), path.join(root, 'proposals', 'a14-japan-invoices.md'))}\n`, stderr: '' })
+  })
+
+  test('a workspace with errors elsewhere does not stop a sound proposal', async () => {
+    const root = await initialised()
+    writeFileSync(path.join(root, 'proposals/broken.md'), '---\ntopic: A.1.1\n---\n\nOur [text.\n')
+    const result = await run(['new', '--root', root, '--topic', 'A.1.1', '--author', 'Japan'])
+    expect(result.code, result.stderr).toBe(0)
+    expect(existsSync(path.join(root, 'proposals/a11-japan.md'))).toBe(true)
   })
 
   test('names: topic, author and title in plain lowercase, cut at a word', () => {

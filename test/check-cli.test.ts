@@ -104,7 +104,7 @@ describe('check --format text', () => {
 })
 
 describe('check --format json', () => {
-  test('is exactly SPEC §8: an array of file, line, column, severity, rule, message', async () => {
+  test('is exactly the reference, Diagnostics: an array of file, line, column, severity, rule, message', async () => {
     const result = await run(['check', '--root', path.join(fixtures, 'rule-unknown-topic'), '--format', 'json'], { cwd: '/' })
     expect(result.code).toBe(1)
     expect(JSON.parse(result.stdout)[1]).toEqual({
@@ -193,7 +193,7 @@ describe('exit codes', () => {
     const parent = scratch()
     const result = await run(['init', '--root', path.join(parent, 'negotiation')])
     expect(result.code, result.stderr).toBe(0)
-    expect(readdirSync(path.join(parent, 'negotiation')).sort()).toEqual(['.gitignore', 'consolidate.yaml', 'proposals', 'templates'])
+    expect(readdirSync(path.join(parent, 'negotiation')).sort()).toEqual(['.gitignore', 'consolidate.yaml', 'notes', 'proposals', 'templates'])
     expect((await run(['init', path.join(parent, 'a'), '--root', path.join(parent, 'b')])).code).toBe(2)
   })
 

@@ -150,7 +150,7 @@ describe('usage errors exit 2', () => {
 })
 
 describe('stocktake', () => {
-  test('json as SPEC §7; --threshold overrides the config', async () => {
+  test('json as the reference, The stocktaking report; --threshold overrides the config', async () => {
     const root = workspace(GOOD)
     const result = await run(['stocktake', '--root', root, '--format', 'json'])
     expect(result.code).toBe(0)

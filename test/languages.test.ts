@@ -1,6 +1,6 @@
 /**
  * Three languages: names and titles per language resolve from any spelling and
- * show in the document's language (SPEC §3.2); no English word of the labels is
+ * show in the document's language (docs/reference.md, The configuration); no English word of the labels is
  * left in a French or Spanish document, in any format; French typography; counts
  * with their grammar; `--lang en,fr,es` with `--group` and `--check`.
  */
@@ -300,7 +300,7 @@ describe('every generated word in the document\'s language', () => {
       expect(bad, name).toEqual([])
       expect(text.match(/«(?![\u00a0\u202f])|(?<![\u00a0\u202f])»/g), name).toBeNull()
     }
-    expect(texts.fr['stocktaking.md']).toContain(`| Union européenne | Suisse | soutien limité (1) | 20 septembre 2021 |`)
+    expect(texts.fr['stocktaking.md']).toContain(`| Union européenne | Suisse | soutien limité (1) |  | 20 septembre 2021 |`)
     expect(texts.fr['consolidated.md']).toContain(`Proposant${NBSP}: Japon. Soutiens${NBSP}: États-Unis${NBSP}; Norvège${NBSP}; Suisse. (INF/ECOM/22)`)
     expect(texts.fr['consolidated.md']).toContain(`Proposants${NBSP}: Singapour${NBSP}; Corée, République de. Soutiens${NBSP}: aucun.`)
   })
@@ -384,7 +384,7 @@ function unescape(text: string): string {
  * a label left untranslated is caught (its words are not taken as the language's own).
  */
 const SHARED: Record<'fr' | 'es', string[]> = {
-  fr: ['a', 'date', 'notes', 'participant', 'participants', 'position', 'commit', 'commits'],
+  fr: ['a', 'date', 'document', 'notes', 'participant', 'participants', 'position', 'commit', 'commits'],
   es: ['no', 'error', 'commit', 'commits'],
 }
 

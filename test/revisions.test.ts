@@ -1,17 +1,17 @@
 /**
- * Revisions (SPEC §9, §10): three revisions of one workspace (test/revisions/rev4,
+ * Revisions (docs/reference.md, diff, Redline, Statistics, History): three revisions of one workspace (test/revisions/rev4,
  * rev5, rev6) committed in a temporary repository, with every kind of change
  * between them, and a commit with errors in between: `diff`, `stats --since`,
  * the redline in every format, and `stocktake --history`. (LibreOffice opens
  * the Word redline in the slow suite: test/slow/redline-libreoffice.test.ts.)
  */
 import { execFileSync } from 'node:child_process'
-import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { strFromU8, unzipSync } from 'fflate'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { golden, withoutStyleSheet } from './helpers/golden.js'
-import { git } from './helpers/git.js'
+import { commitAll, git, gitRepository } from './helpers/git.js'
 import { revisionsRepository, type RevisionsRepository } from './helpers/revisions.js'
 import { ParsePool } from '../src/threads/pool.js'
 import { loadWorkspace } from '../src/load/pipeline.js'
@@ -76,7 +76,7 @@ describe('diff sees every change', () => {
 })
 
 describe('stats', () => {
-  test('--format json: the numbers of SPEC §10, and with --since each one\'s change, zeros included', async () => {
+  test('--format json: the numbers of the reference, Statistics, and with --since each one\'s change, zeros included', async () => {
     const result = await run(['stats', '--since', 'v5', '--format', 'json'], { cwd: repo.root })
     expect(result.code, result.stderr).toBe(0)
     expect(JSON.parse(result.stdout)).toEqual({
@@ -281,12 +281,37 @@ describe('stocktake --history', () => {
       const entries = JSON.parse(json.stdout).proposals as Array<{ id: string; referredSince?: unknown }>
       expect(entries.find((entry) => entry.id === 'c1-chl-uncommitted')).not.toHaveProperty('referredSince')
       const markdown = await run(['stocktake', '--history'], { cwd: repo.root })
-      expect(markdown.stdout).toContain('| Proposal | Title | Proponents | Supporters | Support | Submitted | File | Referred since |')
-      expect(markdown.stdout).toContain('| `b1-che-moratorium` | Moratorium on customs duties | Switzerland | none | no support (0) |  | `proposals/b1-che-moratorium.md` | 1 September 2026 (INF/ECOM/62/Rev.4) |')
-      expect(markdown.stdout).toMatch(/\| `c1-chl-uncommitted` \|.*\| not yet committed \|\n/)
+      expect(markdown.stdout).toContain('| Title | Proponents | Supporters | Support | Document | Submitted | Referred since |')
+      expect(markdown.stdout).toContain('| Moratorium on customs duties | Switzerland | none | no support (0) |  |  | 1 September 2026 (INF/ECOM/62/Rev.4) |')
+      expect(markdown.stdout).toMatch(/\| Chile \|.*\| not yet committed \|\n/)
+      expect(markdown.stdout).not.toContain('proposals/')
     } finally {
       rmSync(extra)
     }
+  })
+
+  test('"referred since" is dated by the revision\'s own date: its configuration\'s `date`, the commit\'s (UTC) only without one', async () => {
+    const repository = gitRepository()
+    const proposal = '---\ntopic: A.1\nauthor: Japan\ndocument: INF/ECOM/22\n---\n\nEach Party shall [endeavour to] cooperate.\n'
+    writeFileSync(path.join(repository, 'consolidate.yaml'), 'symbol: INF/ECOM/62\n')
+    mkdirSync(path.join(repository, 'proposals'))
+    writeFileSync(path.join(repository, 'proposals', 'a1-jpn.md'), proposal)
+    // Issued as dated 27 November, committed on 7 December at UTC+9 (6 December in UTC).
+    commitAll(repository, 'First issue, undated', '2026-12-07T08:00:00+09:00')
+    writeFileSync(path.join(repository, 'consolidate.yaml'), 'symbol: INF/ECOM/62/Rev.1\ndate: 2026-11-27\n')
+    writeFileSync(path.join(repository, 'proposals', 'b1-can.md'), proposal.replace('A.1', 'B.1').replace('Japan', 'Canada'))
+    commitAll(repository, 'Rev.1', '2026-12-07T10:00:00Z')
+    const first = git(repository, 'rev-parse', 'HEAD~1').trim()
+    const second = git(repository, 'rev-parse', 'HEAD').trim()
+    const json = await run(['stocktake', '--history', '--format', 'json'], { cwd: repository })
+    expect(json.code, json.stderr).toBe(0)
+    expect((JSON.parse(json.stdout).proposals as Array<{ id: string; referredSince: unknown }>).map(({ id, referredSince }) => ({ id, referredSince }))).toEqual([
+      { id: 'a1-jpn', referredSince: { commit: first, date: '2026-12-06', symbol: 'INF/ECOM/62' } },
+      { id: 'b1-can', referredSince: { commit: second, date: '2026-11-27', symbol: 'INF/ECOM/62/Rev.1' } },
+    ])
+    const markdown = await run(['stocktake', '--history'], { cwd: repository })
+    expect(markdown.stdout).toContain('| Japan | none | no support (0) | INF/ECOM/22 |  | 6 December 2026 (INF/ECOM/62) |')
+    expect(markdown.stdout).toContain('| Canada | none | no support (0) | INF/ECOM/22 |  | 27 November 2026 (INF/ECOM/62/Rev.1) |')
   })
 
   test('outside a git repository: a usage error', async () => {

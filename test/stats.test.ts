@@ -1,4 +1,4 @@
-/** The numbers of SPEC §10, from strings: which brackets count, which topics, and their changes. */
+/** The numbers of docs/reference.md, Statistics, from strings: which brackets count, which topics, and their changes. */
 import { describe, expect, test } from 'vitest'
 import { assemble } from '../src/assemble/negotiation.js'
 import { parseConfig } from '../src/parse/config.js'

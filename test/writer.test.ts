@@ -69,22 +69,22 @@ describe('generated words never become links or images', () => {
     expect(live(markdown)).toEqual([])
     expect(markdown.split('\n')[2]).toBe('Old \\![img]\\(https\\://evil.example/t.png) · S/[a]\\[b] \\![c]\\(https\\://evil.example/c.png)')
     expect(markdown.split('\n')).toContain(
-      '| `a` | Old \\![img]\\(https\\://evil.example/t.png) | Japan [x]\\(https\\://evil.example) | none | no support (0) |  | `proposals/a.md` |',
+      '| Old \\![img]\\(https\\://evil.example/t.png) | Japan [x]\\(https\\://evil.example) | none | no support (0) | INF/[d]\\(https\\://evil.example/d) |  |',
     )
   })
 
-  test('stocktaking.md: a file name, title or name with a pipe or a line break stays in its cell', () => {
+  test('stocktaking.md: a title, name or document symbol with a pipe or a line break stays in its cell', () => {
     const cells = assemble([proposals[2], proposals[3]], parseConfig('consolidate.yaml', '').config)
     const markdown = renderStocktake(cells)
     const table = parseMarkdown(markdown).children.find((node) => node.type === 'table')!
     expect(table.type === 'table' && table.children.map((row) => row.children.map((cell) => toString(cell)))).toEqual([
-      ['Proposal', 'Title', 'Proponents', 'Supporters', 'Support', 'Submitted', 'File'],
-      ['newline', 'A.1', 'Norway', 'none', 'no support (0)', '', 'proposals/x y.md'],
-      ['pipe', 'a | b', 'Chile | Peru', 'none', 'no support (0)', '', 'proposals/a|b.md'],
+      ['Title', 'Proponents', 'Supporters', 'Support', 'Document', 'Submitted'],
+      ['A.1', 'Norway', 'none', 'no support (0)', '', ''],
+      ['a | b', 'Chile | Peru', 'none', 'no support (0)', '', ''],
     ])
     expect(markdown.split('\n').slice(-3)).toEqual([
-      '| `newline` | A.1 | Norway | none | no support (0) |  | `proposals/x y.md` |',
-      '| `pipe` | a \\| b | Chile \\| Peru | none | no support (0) |  | `proposals/a\\|b.md` |',
+      '| A.1 | Norway | none | no support (0) |  |  |',
+      '| a \\| b | Chile \\| Peru | none | no support (0) |  |  |',
       '',
     ])
   })
@@ -162,8 +162,8 @@ test('any generated words read back as written, on one line, never as a link or 
       expect(live(report)).toEqual([])
       const table = parseMarkdown(report).children.find((node) => node.type === 'table')
       expect(table?.type === 'table' && table.children.map((row) => row.children.map((cell) => toString(cell)))).toEqual([
-        ['Proposal', 'Title', 'Proponents', 'Supporters', 'Support', 'Submitted', 'File'],
-        ['a', oneLine(words.topic), oneLine(author), 'none', 'no support (0)', '', 'proposals/a.md'],
+        ['Title', 'Proponents', 'Supporters', 'Support', 'Document', 'Submitted'],
+        [oneLine(words.topic), oneLine(author), 'none', 'no support (0)', oneLine(words.document), ''],
       ])
     }),
     { numRuns: 150 },

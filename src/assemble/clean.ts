@@ -1,5 +1,5 @@
 /**
- * The clean text (SPEC §11): the Chair's view of a negotiation. Each outline
+ * The clean text (docs/reference.md, The clean text): the Chair's view of a negotiation. Each outline
  * entry with a stabilized text or a `chair:` pick becomes an article, numbered
  * in outline order across the whole text; sections without an article are left
  * out; a concordance maps every topic to its article. Pure.

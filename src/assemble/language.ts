@@ -1,4 +1,4 @@
-/** Names and titles given per language, resolved for one document's language (SPEC §3.2). Pure. */
+/** Names and titles given per language, resolved for one document's language (docs/reference.md, The configuration). Pure. */
 import type { Config, Group, Language, Names, OutlineEntry, Participant } from '../types.js'
 
 /** The name in `language`, else the `en` one, else the first given; `fallback` when none is given per language. */

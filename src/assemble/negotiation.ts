@@ -72,7 +72,7 @@ export function assemble(proposals: Proposal[], configured: Config, options: Ass
     const supporters = resolveAll(proposal.supporters.map((supporter) => supporter.value))
       .filter((name) => !authors.includes(name))
       .sort(compareNames)
-    // SPEC §5: co-sponsors count, |authors ∪ supporters| − 1 (both already distinct and apart).
+    // docs/reference.md, Support: co-sponsors count, |authors ∪ supporters| − 1 (both already distinct and apart).
     const support = authors.length + supporters.length - 1
     const level = supportLevel(support, config.threshold)
     const incorporates = [...(incorporated.get(proposal.id) ?? [])].sort(compareIds)
@@ -83,7 +83,7 @@ export function assemble(proposals: Proposal[], configured: Config, options: Ass
   return { config, topics, withdrawn, merged }
 }
 
-/** SPEC §5: none (support 0), limited (1 to T−1), broad (T or more); `support` is `|authors ∪ supporters| − 1`. */
+/** docs/reference.md, Support: none (support 0), limited (1 to T−1), broad (T or more); `support` is `|authors ∪ supporters| − 1`. */
 export function supportLevel(support: number, threshold: number): SupportLevel {
   return support <= 0 ? 'none' : support < threshold ? 'limited' : 'broad'
 }

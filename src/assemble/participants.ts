@@ -19,7 +19,7 @@ function fold(name: string): string {
  * Resolves what authors write (a name in any language, a code or an alias) to
  * a participant's name in one language: `en` (the default) gives the name
  * diagnostics use and revisions are compared by; a document's language gives
- * the name it shows (SPEC §3.2 fallback).
+ * the name it shows (docs/reference.md, The configuration: names per language).
  */
 export class Participants {
   private readonly byName = new Map<string, string>()

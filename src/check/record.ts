@@ -37,7 +37,7 @@ export function checkMerges(proposals: Proposal[]): Diagnostic[] {
 
 /**
  * `chair:` in the configuration: each pick must be a live proposal on that
- * topic with a text of its own (SPEC §11), reported at the pick in the configuration.
+ * topic with a text of its own (docs/reference.md, The clean text), reported at the pick in the configuration.
  */
 export function checkChair(proposals: Proposal[], config: Config): Diagnostic[] {
   const diagnostics: Diagnostic[] = []

@@ -32,7 +32,7 @@ export interface BuildOptions extends CommonOptions {
   group?: string
   /** `--lang en` or `--lang en,fr,es`; default the configuration's language. */
   lang?: string
-  /** `--view clean`: the Chair's clean text instead of the consolidated text (SPEC §11). */
+  /** `--view clean`: the Chair's clean text instead of the consolidated text (docs/reference.md, The clean text). */
   view?: string
   watch?: boolean
   /** `--since REV`: also write the redline against that revision (else `previous:` in the configuration, if any). */

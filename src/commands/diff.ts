@@ -1,5 +1,4 @@
 /** `consolidate diff OLD NEW`: what changed between two revisions of the workspace. */
-import { hasErrors } from '../diagnostics/format.js'
 import { EXIT } from '../errors.js'
 import { printDiagnostics, type Io } from '../io.js'
 import type { ParsePool } from '../threads/pool.js'
@@ -18,11 +17,14 @@ export async function diffCommand(from: string, to: string, options: CommonOptio
     const context = { cwd: io.cwd, root, configFile: options.config, pool: threads, cache: { store: new MemoryCache(), version: '' } }
     return [await loadRevision(from, context), await loadRevision(to, context)]
   })
-  const diagnostics = [...old.diagnostics, ...next.diagnostics]
-  await printDiagnostics(diagnostics, io)
-  if (hasErrors(diagnostics)) {
-    const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length
-    io.stderr.write(`consolidate: ${errors} error${errors === 1 ? '' : 's'} in the inputs; fix them to compare the revisions\n`)
+  // Only what stops the comparison: warnings are check's business, and the older revision's are history.
+  const errors = [old, next].map((revision) => ({ name: revision.name, errors: revision.diagnostics.filter((diagnostic) => diagnostic.severity === 'error') }))
+  const failed = errors.filter((revision) => revision.errors.length > 0)
+  if (failed.length > 0) {
+    // Each error once, under its revision's name (the files carry it: `v5:proposals/x.md`).
+    await printDiagnostics(failed.flatMap((revision) => revision.errors), io)
+    const counts = failed.map((revision) => `${revision.errors.length} error${revision.errors.length === 1 ? '' : 's'} in ${revision.name}`)
+    io.stderr.write(`consolidate: ${counts.join(' and ')}; fix them to compare the revisions\n`)
     return EXIT.inputs
   }
   const differences = compareSnapshots(old, next)

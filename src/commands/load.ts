@@ -1,10 +1,12 @@
 /** What every command that reads the workspace does first: the root, `--config`, the cache, the loader. */
+import path from 'node:path'
 import { progress, type Io } from '../io.js'
 import { loadWorkspace, type LoadOptions, type Workspace } from '../load/pipeline.js'
 import { DiskCache, MemoryCache, toolVersion } from '../read/cache.js'
 import { folderSource } from '../read/folder.js'
 import { readConfigFile, resolveRoot } from '../read/root.js'
 import { ParsePool, workerModule } from '../threads/pool.js'
+import { checkSameSymbol } from './since.js'
 
 export interface CommonOptions {
   root?: string
@@ -40,6 +42,8 @@ export async function loadRoot(options: CommonOptions, io: Io, pool: ParsePool, 
   const workspace = await loadWorkspace(folderSource(root), { pool, cache, config, overrides, onProgress: shown.update, blobIds: store === undefined })
   shown.end()
   await store?.save()
+  // The configuration against the revision it says it replaces: one file of it is read.
+  workspace.diagnostics.push(...(await checkSameSymbol(root, workspace.config, options.config === undefined ? undefined : path.resolve(io.cwd, options.config))))
   return { root, workspace, cache }
 }
 

@@ -58,7 +58,8 @@ async function create(options: NewOptions, io: Io, pool: ParsePool): Promise<num
     const name = `proposals/${id}.md`
     // On the threads, within the deadline: a template can be as pathological as a proposal.
     const [result] = await pool.parse([{ name, bytes }], workspace.config.limits)
-    const problems = [...result.diagnostics, ...(result.proposal ? validate([result.proposal], workspace.config) : [])]
+    // Checked among the workspace's proposals (the Chair's picks name them), judged on its own problems only.
+    const problems = [...result.diagnostics, ...(result.proposal ? validate([...workspace.proposals, result.proposal], workspace.config, { notes: workspace.notes }).filter((diagnostic) => diagnostic.file === name) : [])]
     if (hasErrors(problems)) {
       io.stderr.write(formatText(problems, { color: useColor(io), base: baseOf(io, root), width: widthOf(io.stderr) }))
       io.stderr.write('consolidate: the proposal made from templates/proposal.md would not pass check; fix the template, nothing was written\n')
@@ -77,7 +78,7 @@ async function create(options: NewOptions, io: Io, pool: ParsePool): Promise<num
 }
 
 /** Today on the user's calendar, `YYYY-MM-DD`. */
-function today(): string {
+export function today(): string {
   const now = new Date()
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`
 }

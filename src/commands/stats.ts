@@ -1,4 +1,4 @@
-/** `consolidate stats`: the numbers of the text (SPEC §10), and with `--since` their changes. */
+/** `consolidate stats`: the numbers of the text (docs/reference.md, Statistics), and with `--since` their changes. */
 import { EXIT } from '../errors.js'
 import { printDiagnostics, type Io } from '../io.js'
 import type { ParsePool } from '../threads/pool.js'

@@ -65,7 +65,8 @@ async function referralHistory(workspace: Workspace, context: HistoryContext, io
       if (failed) skipped++
       const negotiation = failed ? undefined : negotiationOf(revision)
       const referred = new Set(negotiation ? placements(negotiation.topics).filter((placement) => placement.referred).map((placement) => placement.proposal.id) : [])
-      const more = runs.add({ commit, date, ...(revision.config.symbol === undefined ? {} : { symbol: revision.config.symbol }), snapshot: negotiation && { proposals: revision.proposals, referred } })
+      const { symbol, date: configDate } = revision.config
+      const more = runs.add({ commit, date, ...(configDate === undefined ? {} : { configDate }), ...(symbol === undefined ? {} : { symbol }), snapshot: negotiation && { proposals: revision.proposals, referred } })
       shown.update(index + 1, commits.length)
       if (!more) break
     }

@@ -29,7 +29,7 @@ export interface FormatOptions {
   /**
    * The workspace root as seen from where the user stands (`--root` relative
    * to the current folder, `/` separators): prefixed to file names so they can
-   * be opened from there. JSON keeps names relative to the root (SPEC §8).
+   * be opened from there. JSON keeps names relative to the root (docs/reference.md, Diagnostics).
    */
   base?: string
 }
@@ -47,7 +47,7 @@ export function visible(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, (char) => `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`)
 }
 
-/** SPEC §8: an array of `{file, line, column, severity, rule, message}`. */
+/** docs/reference.md, Diagnostics: an array of `{file, line, column, severity, rule, message}`. */
 export function formatJson(diagnostics: Diagnostic[]): string {
   const plain = sortDiagnostics(diagnostics).map(({ file, line, column, severity, rule, message }) => ({ file, line, column, severity, rule, message }))
   return `${JSON.stringify(plain, null, 2)}\n`

@@ -1,4 +1,4 @@
-/** The limits of SPEC §8: `too-large` (a file over the size limit) and `too-complex` (a file the parser could not finish within its limits). */
+/** The limits of docs/reference.md, Limits: `too-large` (a file over the size limit) and `too-complex` (a file the parser could not finish within its limits). */
 import { RULES, type Diagnostic } from '../types.js'
 
 /** Why parsing was given up: the deadline passed, the nesting overflowed the stack, or memory ran out. */

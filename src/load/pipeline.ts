@@ -12,6 +12,7 @@ import { cacheable, cacheKey, contentHash, gitBlobId, type ParseCache } from '..
 import type { Source } from '../read/source.js'
 import { builtinTemplate } from '../read/root.js'
 import { CONFIG_LIMIT, readNamed, scanFolder, type ProposalFile } from '../read/workspace.js'
+import { readReferenceDocx, type ReferenceDocument } from '../read/reference-docx.js'
 import { tooLarge } from '../diagnostics/limits.js'
 import { parseConfig } from '../parse/config.js'
 import type { ParsePool } from '../threads/pool.js'
@@ -51,6 +52,8 @@ export interface Workspace {
   noteFiles: ProposalFile[]
   /** The workspace's own templates, as text; a template it does not have is absent. */
   templates: Partial<Record<TemplateName, string>>
+  /** `templates/reference.docx`, when the workspace has one and it is a Word document within the limits. */
+  reference?: ReferenceDocument
   /** Names prefixed with the source's label. */
   diagnostics: Diagnostic[]
   /** Proposal files parsed for this load (the others came from the cache). */
@@ -59,7 +62,7 @@ export interface Workspace {
 
 /** Read and check a whole workspace: every problem of every file, all at once. */
 export async function loadWorkspace(source: Source, options: LoadOptions): Promise<Workspace> {
-  const [configured, scan, noteScan, templates] = await Promise.all([readConfig(source, options.config), scanFolder(source, 'proposals'), scanFolder(source, 'notes'), readTemplates(source)])
+  const [configured, scan, noteScan, templates, reference] = await Promise.all([readConfig(source, options.config), scanFolder(source, 'proposals'), scanFolder(source, 'notes'), readTemplates(source), readReferenceDocx(source)])
   const config: Config = { ...configured.config, ...options.overrides }
   const [{ results, parsed }, notes] = await Promise.all([
     parseFiles(source, scan.files, config, options),
@@ -67,7 +70,7 @@ export async function loadWorkspace(source: Source, options: LoadOptions): Promi
   ])
   const template = templates.texts['proposal.md'] ?? (await builtinTemplate('proposal.md').catch(() => undefined))
   const checked = checkParsed(config, configured.diagnostics, results, { notes: notes.results, template })
-  const diagnostics = [...scan.diagnostics, ...noteScan.diagnostics, ...templates.diagnostics, ...checked.diagnostics]
+  const diagnostics = [...scan.diagnostics, ...noteScan.diagnostics, ...templates.diagnostics, ...reference.diagnostics, ...checked.diagnostics]
   return {
     config,
     proposals: checked.proposals,
@@ -75,6 +78,7 @@ export async function loadWorkspace(source: Source, options: LoadOptions): Promi
     notes: checked.notes,
     noteFiles: noteScan.files,
     templates: templates.texts,
+    ...(reference.reference ? { reference: reference.reference } : {}),
     diagnostics: source.label === '' ? diagnostics : diagnostics.map((each) => ({ ...each, file: `${source.label}${each.file}` })),
     parsed: parsed + notes.parsed,
   }

@@ -25,7 +25,7 @@ export interface BodyAnalysis {
 }
 
 /**
- * Placeholders left in a text (SPEC §8 `placeholder`): `[X]`, `[…]`, `[...]`,
+ * Placeholders left in a text (docs/reference.md, Rules: `placeholder`): `[X]`, `[…]`, `[...]`,
  * `[●]`, `[date]` (any case) and `20XX`. Matched in the text as written, not in code.
  */
 export const PLACEHOLDER = /\[(?:[Xx]|\u2026|\.\.\.|\u25cf|[Dd][Aa][Tt][Ee])\]|(?<![\p{L}\p{N}])20[Xx]{2}(?![\p{L}\p{N}])/gu

@@ -6,8 +6,9 @@ import { groupSlug } from '../assemble/group.js'
 import { spellingsOf } from '../assemble/language.js'
 import { DEFAULT_CONFIG, LANGUAGES, RULES, type ChairPick, type Config, type Diagnostic, type Disclaimer, type Group, type Language, type Located, type Names, type OutlineEntry, type Participant, type Place, type Rule } from '../types.js'
 import { describe, isEmpty, MAX_ALIASES, readYaml } from './yaml.js'
+import { PUBLISHING_FIELDS, readPublishing } from './config-publish.js'
 
-export const CONFIG_FIELDS = ['title', 'symbol', 'date', 'language', 'stocktaking', 'participants', 'outline', 'groups', 'limits', 'disclaimer', 'chair', 'previous', 'secretariat'] as const
+export const CONFIG_FIELDS = ['title', 'symbol', 'date', 'language', 'stocktaking', 'participants', 'outline', 'groups', 'limits', 'disclaimer', 'chair', 'previous', 'secretariat', ...PUBLISHING_FIELDS] as const
 
 export interface ConfigResult {
   config: Config
@@ -42,6 +43,7 @@ export function parseConfig(file: string, text: string): ConfigResult {
 
   const read = new Reader(report, document)
   let chairNode: unknown
+  const publishing: Array<[string, unknown]> = []
   for (const pair of root.items as Pair[]) {
     const key = read.key(pair)
     const value = read.resolve(pair.value)
@@ -107,6 +109,12 @@ export function parseConfig(file: string, text: string): ConfigResult {
         if (secretariat !== undefined) config.secretariat = secretariat
         break
       }
+      case 'publish':
+      case 'documents':
+      case 'masthead':
+      case 'pageBreaks':
+        publishing.push([key, value])
+        break
       default:
         report(pair.key, `unknown field \`${key}\`; the fields are ${CONFIG_FIELDS.join(', ')}${didYouMean(key, CONFIG_FIELDS)}`, 'unknown-field')
     }
@@ -117,6 +125,8 @@ export function parseConfig(file: string, text: string): ConfigResult {
     const picks = readChair(chairNode, config, read, report, (node) => yaml.place((node as Node | null)?.range?.[0] ?? 0))
     if (picks.length > 0) config.chair = { file, picks }
   }
+  // Read last: `publish` names groups and needs `previous:`.
+  Object.assign(config, readPublishing(publishing, { config, root, file, read, report, placeOf: (node) => yaml.place((node as Node | null)?.range?.[0] ?? 0) }))
   return { config, diagnostics }
 }
 

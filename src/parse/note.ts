@@ -1,4 +1,4 @@
-/** One note file (notes/**\/*.md, SPEC §3.1a) to a Note and its problems. Pure: no file system. */
+/** One note file (notes/**\/*.md, docs/reference.md, Notes) to a Note and its problems. Pure: no file system. */
 import { isMap, isScalar, type Node, type Pair } from 'yaml'
 import { analyseBody } from './body-edits.js'
 import { resolve, scalarText } from './front-matter.js'

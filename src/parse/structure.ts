@@ -1,5 +1,5 @@
 /**
- * The structural limits of SPEC §8 `too-complex`: how deeply a body nests,
+ * The structural limits of `too-complex` (docs/reference.md, Limits): how deeply a body nests,
  * how many nodes it renders to, how wide its tables are. Measured once on the
  * parsed tree, in one iterative pass (no recursion, whatever the depth), so
  * that whatever `check` accepts renders in every format in linear time and

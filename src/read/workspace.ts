@@ -23,7 +23,7 @@ export interface Scan {
   diagnostics: Diagnostic[]
 }
 
-/** The configuration is held to this size whatever the limits it sets (SPEC §4). */
+/** The configuration is held to this size whatever the limits it sets (docs/reference.md, The workspace). */
 export const CONFIG_LIMIT = 256 * 1024
 
 /** Proposal files end in `.md`, in any case (`.MD` too). */

@@ -199,9 +199,9 @@ export interface RecordLabels {
   disclaimer: string
   /** Added to the cover's summary when some proposals are parked or merged; '' when none is. */
   summary: (counts: { parked: number; merged: number }) => string
-  /** The support matrix counts the participants behind a proposal other than one of its proponents (SPEC §5). */
+  /** The support matrix counts the participants behind a proposal other than one of its proponents (docs/reference.md, Support). */
   matrix: { support: string; intro: string }
-  /** The clean text (`build --view clean`, SPEC §11). */
+  /** The clean text (`build --view clean`, docs/reference.md, The clean text). */
   clean: {
     /** What the cover says the document is. */
     title: string

@@ -1,4 +1,4 @@
-/** What the files of a build are called (SPEC §4): `<view>[-<group slug>][-redline][.<lang>].<ext>`. Pure. */
+/** What the files of a build are called (docs/reference.md, Outputs): `<view>[-<group slug>][-redline][.<lang>].<ext>`. Pure. */
 import { groupSlug } from '../assemble/group.js'
 import type { Language } from '../types.js'
 

@@ -15,7 +15,7 @@ import { visible } from '../diagnostics/format.js'
 const SPANS: ConstructName[] = ['autolink', 'destinationLiteral', 'destinationRaw', 'reference', 'titleQuote', 'titleApostrophe']
 
 /**
- * Brackets in generated words are kept (SPEC §6): where they could form a link,
+ * Brackets in generated words are kept (docs/reference.md, The consolidated text): where they could form a link,
  * an image or a definition, the character after `]` (or the `!` before `[`) is
  * escaped instead. The library already escapes `(` after `]` and `!` before
  * `[`; these add `][` and `]:`, and a closing `#` run (a template may put a value in a heading).

@@ -1,4 +1,4 @@
-/** What changed between two revisions of a negotiation, proposal by proposal (SPEC §9). Pure. */
+/** What changed between two revisions of a negotiation, proposal by proposal (docs/reference.md, diff). Pure. */
 import { compareNames, Participants } from '../assemble/participants.js'
 import type { Config, Proposal, Status } from '../types.js'
 import { tokenize } from './words.js'
@@ -15,7 +15,7 @@ export interface RevisionName {
   symbol?: string
 }
 
-/** `diff --format json`, exactly as SPEC §9. */
+/** `diff --format json`, exactly as docs/reference.md, diff. */
 export interface DiffReport {
   from: RevisionName
   to: RevisionName
@@ -61,7 +61,7 @@ export interface ProposalChange {
 /**
  * Each difference with the proposal as it was and as it is. `renamedFrom` is
  * the older id of a proposal whose id changed while its topic and text stayed
- * the same (SPEC §9 `renamed`); such a proposal is `renamed` when nothing else
+ * the same (docs/reference.md, diff: `renamed`); such a proposal is `renamed` when nothing else
  * changed, else `changed` or `withdrawn` under its new id.
  */
 export type Difference =
@@ -159,7 +159,7 @@ export function compareProposals(was: Proposal, is: Proposal, names: Names): Pro
   return change
 }
 
-/** The SPEC §9 JSON of a list of differences. */
+/** The JSON (docs/reference.md, diff) of a list of differences. */
 export function diffReport(differences: Difference[], names: { from: RevisionName; to: RevisionName }): DiffReport {
   const report: DiffReport = { from: names.from, to: names.to, added: [], removed: [], withdrawn: [], changed: [] }
   const renamed: Array<{ from: string; to: string }> = []

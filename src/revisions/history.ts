@@ -1,13 +1,16 @@
 /**
  * Since when each proposal referred to the stocktaking group has been
- * referred without a break (SPEC §10 "History"): commits are given newest
+ * referred without a break (docs/reference.md, History): commits are given newest
  * first, and each referral's run goes back as long as the proposal exists and
  * is referred. Pure: the caller reads the commits.
  */
 import type { Proposal } from '../types.js'
 import { findRenames } from './compare.js'
 
-/** Where a run of referrals begins: the oldest commit of it, its committer date (UTC) and that revision's symbol. */
+/**
+ * Where a run of referrals begins: the oldest commit of it, that revision's
+ * date (its configuration's `date`, else the commit's, UTC) and its symbol.
+ */
 export interface ReferredSince {
   commit: string
   date: string
@@ -17,8 +20,10 @@ export interface ReferredSince {
 /** One commit of the first-parent history as the walk sees it. */
 export interface HistoryPoint {
   commit: string
-  /** YYYY-MM-DD, UTC. */
+  /** The committer date, YYYY-MM-DD, UTC. */
   date: string
+  /** The revision's own date, `date:` in its configuration: what "referred since" gives when there is one. */
+  configDate?: string
   symbol?: string
   /** The proposals and those referred; undefined when the commit's workspace has errors: it neither breaks nor extends a run. */
   snapshot?: { proposals: Proposal[]; referred: ReadonlySet<string> }
@@ -48,7 +53,7 @@ export class ReferralRuns {
     for (const [now, id] of [...this.open]) {
       const older = renames.get(id) ?? id
       if (olderIds.has(older) && snapshot.referred.has(older)) {
-        this.since.set(now, { commit: point.commit, date: point.date, ...(point.symbol === undefined ? {} : { symbol: point.symbol }) })
+        this.since.set(now, { commit: point.commit, date: point.configDate ?? point.date, ...(point.symbol === undefined ? {} : { symbol: point.symbol }) })
         this.open.set(now, older)
       } else this.open.delete(now)
     }

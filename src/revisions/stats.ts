@@ -1,4 +1,4 @@
-/** The numbers negotiators follow from revision to revision (SPEC §10 "Statistics"). Pure. */
+/** The numbers negotiators follow from revision to revision (docs/reference.md, Statistics). Pure. */
 import { placements } from '../assemble/negotiation.js'
 import type { StatsNumbers } from '../types.js'
 import { isLive, type Negotiation, type Proposal, type TopicNode } from '../types.js'
@@ -10,7 +10,7 @@ export interface Counts {
   placeholders: number
 }
 
-/** `stats --format json`, exactly as SPEC §10; `since` only with `--since`. */
+/** `stats --format json`, exactly as docs/reference.md, Statistics; `since` only with `--since`. */
 export interface Stats extends Counts {
   symbol?: string
   since?: { ref: string; symbol?: string } & Counts

@@ -22,7 +22,7 @@ export interface ParseInput {
 /** What a thread can be asked to do (see worker.ts), and what it answers. */
 export interface Jobs {
   parse: { input: ParseInput & { fileSize: number }; output: ParseResult }
-  /** A file under notes/ (SPEC §3.1a): its result holds a `note`. */
+  /** A file under notes/ (docs/reference.md, Notes): its result holds a `note`. */
   note: { input: ParseInput & { fileSize: number }; output: ParseResult }
   /** An author's text for the formats: parsed, placed and converted (see render/text-job.ts). */
   text: { input: TextJob; output: TextJobResult }

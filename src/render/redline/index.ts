@@ -1,5 +1,5 @@
 /**
- * The redline of a view (SPEC §10): the view's document of the older revision
+ * The redline of a view (docs/reference.md, Redline): the view's document of the older revision
  * and of the newer one, marked into one by the transform, with a cover that
  * says what it supersedes and how much changed. Pure.
  */

@@ -1,5 +1,5 @@
 /**
- * The redline as a view transform (SPEC §10): two revisions of one view's
+ * The redline as a view transform (docs/reference.md, Redline): two revisions of one view's
  * document tree in, one marked tree out, which every format compiles as it
  * compiles the view. The structure is matched by what each node stands for (a
  * section by its outline id, a proposal or note by its id, renamed ones by

@@ -1,5 +1,5 @@
 /**
- * The clean text (SPEC §11): the sections that hold articles, each article's
+ * The clean text (docs/reference.md, The clean text): the sections that hold articles, each article's
  * texts as written (no enclosing brackets, markers of proposals, attributions,
  * flags or notes), then the concordance. Pure.
  */

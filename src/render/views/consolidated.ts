@@ -1,5 +1,5 @@
 /**
- * The consolidated text (SPEC §6): the cover, every outline entry in order with
+ * The consolidated text (docs/reference.md, The consolidated text): the cover, every outline entry in order with
  * its notes and its live proposals (labelled, bracketed, attributed, flagged),
  * then the annexes of withdrawn and merged proposals. Pure.
  */

@@ -125,7 +125,7 @@ function recordRest(proposal: Withdrawal['proposal'], authors: string[], labels:
 }
 
 /**
- * The disclaimer of a document in `config.language` (SPEC §3.2): the built-in
+ * The disclaimer of a document in `config.language` (docs/reference.md, The configuration): the built-in
  * sentence, none, the configured text, or the configured text of that language
  * (else `en`, else the first given).
  */

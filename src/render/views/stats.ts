@@ -32,7 +32,7 @@ export function statsSection(stats: Stats, labels: Labels, depth: number): RootC
   return [heading(depth, plain(labels.revision.stats.title)), statsTable(stats, labels)]
 }
 
-/** Each row's name and how to read its number, in the order SPEC §10 lists them. */
+/** Each row's name and how to read its number, in the order docs/reference.md, Statistics, lists them. */
 function statsRows(labels: Labels): Array<[string, (counts: Counts) => number]> {
   const rows = labels.revision.stats.rows
   const sub = (name: string): string => `\u2013 ${name}`

@@ -1,14 +1,14 @@
 /** The stocktaking report: proposals with limited or no support, by topic. Pure. */
 import { placements } from '../../assemble/negotiation.js'
 import { formatDate, labelsFor } from '../labels.js'
-import { code, emphasis, heading, oneLine, paragraph, plain, writeMarkdown } from '../writer.js'
+import { emphasis, heading, oneLine, paragraph, plain, writeMarkdown } from '../writer.js'
 import type { PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast'
 import { disclaimerOf, topicHeading } from './parts.js'
 import type { Document } from '../tree.js'
 import type { Language, Negotiation, Placement, Proposal, SupportLevel, TopicNode } from '../../types.js'
 import type { ReferredSince } from '../../revisions/history.js'
 
-/** `stocktake --format json`, exactly as SPEC §7 (and §10 for `--history`). */
+/** `stocktake --format json`, exactly as docs/reference.md, The stocktaking report (and History for `--history`). */
 export interface StocktakeReport {
   threshold: number
   proposals: Array<{ id: string; file: string; topic: string; title: string; authors: string[]; supporters: string[]; support: number; level: SupportLevel; referredSince?: ReferredSince }>
@@ -72,17 +72,17 @@ export function stocktakeTree(negotiation: Negotiation, history?: ReadonlyMap<st
   const children: RootContent[] = [heading(1, plain(words.title)), paragraph(plain(subtitle))]
   children.push(paragraph(plain(referredCount === 0 ? words.empty : words.intro({ referred: referredCount, live: placements(negotiation.topics).length, threshold: config.threshold }))))
   const columns = words.columns
-  const header = [columns.proposal, columns.title, columns.proponents, columns.supporters, columns.support, columns.submitted, columns.file, ...(history ? [labels.revision.history.referredSince] : [])].map((column) => [plain(column)])
+  // What delegations read names each proposal by its title, proponents and document symbol: ids and files stay in the JSON.
+  const header = [columns.title, columns.proponents, columns.supporters, columns.support, labels.revision.diff.fields.document, columns.submitted, ...(history ? [labels.revision.history.referredSince] : [])].map((column) => [plain(column)])
   for (const { topic, referred } of groups) {
     children.push(heading(2, plain(topicHeading(topic))))
     const rows = referred.map(({ proposal, authors, supporters, support, level }) => [
-      [code(proposal.id)],
       [plain(oneLine(titleOf(proposal, topic)))],
       [plain(authors.map(oneLine).join(labels.separator))],
       [plain(supporters.length > 0 ? supporters.map(oneLine).join(labels.separator) : labels.none)],
       [plain(`${labels.level[level]} (${labels.number(support)})`)],
+      proposal.document ? [plain(oneLine(proposal.document))] : [],
       proposal.submitted ? [plain(formatDate(proposal.submitted, config.language))] : [],
-      [code(proposal.file)],
       ...(history ? [[plain(sinceText(history.get(proposal.id), labels.revision.history.uncommitted, config.language))]] : []),
     ])
     children.push(table([header, ...rows]))
@@ -90,7 +90,7 @@ export function stocktakeTree(negotiation: Negotiation, history?: ReadonlyMap<st
   return { type: 'root', children }
 }
 
-/** `28 November 2026 (INF/ECOM/62/Rev.4)`: the commit's date and its revision's symbol. */
+/** `28 November 2026 (INF/ECOM/62/Rev.4)`: the revision's date and its symbol. */
 function sinceText(since: ReferredSince | undefined, uncommitted: string, language: Language): string {
   if (since === undefined) return uncommitted
   const date = formatDate(since.date, language)
