@@ -75,7 +75,7 @@ export async function withOutputLock<T>(folder: string, task: () => Promise<T>):
 /** Replace the outputs in `folder`, all at once when the folder can be swapped, else file by file. */
 export async function replaceOutputs(folder: string, outputs: Output[]): Promise<'swapped' | 'renamed'> {
   await removeLeftovers(folder)
-  for (const output of outputs) await checkTarget(folder, output.name)
+  for (const output of outputs) await checkTarget(folder, output.name, 'write')
   if (await swapOutputs(folder, outputs)) return 'swapped'
   await renameOutputs(folder, outputs)
   return 'renamed'
@@ -212,12 +212,16 @@ async function recoverSwap(folder: string): Promise<void> {
   for (const each of leftovers) await removeStaging(path.join(parent, each.name))
 }
 
-/** A target must be a regular file or nothing: a link, a folder or a device in its place is refused before anything is written or read. */
-async function checkTarget(folder: string, name: string): Promise<void> {
+/**
+ * A target must be a regular file or nothing: a link (never followed), a
+ * folder or a device in its place is refused before anything is written (`write`) or compared (`check`).
+ */
+async function checkTarget(folder: string, name: string, doing: 'write' | 'check'): Promise<void> {
   const target = path.join(folder, name)
   const stat = await fs.lstat(target).catch(() => undefined)
   if (stat && !stat.isFile()) {
-    throw new UsageError(`cannot write ${target}: ${stat.isDirectory() ? 'a folder' : stat.isSymbolicLink() ? 'a symbolic link' : 'something that is not a file'} stands in its place; remove it, or choose another --out; nothing was written`)
+    const what = stat.isDirectory() ? 'a folder' : stat.isSymbolicLink() ? 'a symbolic link' : 'something that is not a file'
+    throw new UsageError(`cannot ${doing} ${target}: ${what} stands in its place; remove it, or choose another --out; ${doing === 'write' ? 'nothing was written' : 'outputs are compared only as regular files'}`)
   }
 }
 
@@ -269,7 +273,7 @@ export async function makeFolders(folder: string): Promise<string[]> {
 export async function staleOutputs(folder: string, outputs: Output[]): Promise<Array<{ name: string; missing: boolean }>> {
   const stale: Array<{ name: string; missing: boolean }> = []
   for (const output of outputs) {
-    await checkTarget(folder, output.name)
+    await checkTarget(folder, output.name, 'check')
     const expected = typeof output.content === 'string' ? new TextEncoder().encode(output.content) : output.content
     const read = await readBounded(path.join(folder, output.name), expected.byteLength)
     if ('unreadable' in read) {
