@@ -99,12 +99,12 @@ const isResultShape = matches<ParseResult>({ proposal: optional(isProposal), not
 
 /**
  * Whether a value read from the cache is a parse result this tool could have
- * made: of the model's shape, about one file, and saying something about it.
+ * made: of the model's shape, about one file (`file`, when given), and saying something about it.
  */
-export function isParseResult(value: unknown): value is ParseResult {
+export function isParseResult(value: unknown, file?: string): value is ParseResult {
   if (!isResultShape(value)) return false
   const result = value as ParseResult
   if (result.proposal === undefined && result.note === undefined && result.diagnostics.length === 0) return false
   const files = new Set([result.proposal?.file, result.note?.file, ...result.diagnostics.map((diagnostic) => diagnostic.file)].filter((file) => file !== undefined))
-  return files.size === 1
+  return files.size === 1 && (file === undefined || files.has(file))
 }

@@ -32,6 +32,12 @@ export function cacheKey(version: string, content: string, name: string, limits:
   return `${version}\0${content}\0${name}\0${limits.fileSize}\0${limits.parseSeconds}`
 }
 
+/** The file a key is about (see cacheKey: a file name holds no NUL). */
+function fileOf(key: string): string {
+  const parts = key.split('\0')
+  return parts[parts.length - 3]
+}
+
 /** The content part of a key, from the bytes. */
 export function contentHash(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('base64')
@@ -120,7 +126,7 @@ export class DiskCache implements ParseCache {
     } catch {
       return undefined
     }
-    if (!isParseResult(value)) return undefined
+    if (!isParseResult(value, fileOf(key))) return undefined
     this.used.set(id, sealed)
     this.results.set(id, value)
     return value
