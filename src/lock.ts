@@ -54,6 +54,8 @@ async function readLock(file: string): Promise<{ text?: string; age: number } | 
   if (stat === undefined) return { age: 0 }
   if (!stat.isFile()) return { blocked: 'not a lock file (a folder, a link or a device stands in its place)' }
   const read = await readBounded(file, 512)
+  // Released between the two looks: try again.
+  if ('unreadable' in read && read.unreadable === 'ENOENT') return { age: 0 }
   if (!('bytes' in read)) return { blocked: 'not a lock file' }
   const text = new TextDecoder().decode(read.bytes)
   const age = Date.now() - stat.mtimeMs

@@ -157,8 +157,10 @@ function entryProblem(entry: unknown): string | undefined {
 /** Where a JSON text stops making sense, as a line and column, and why. */
 function jsonProblem(error: unknown, text: string): string {
   const message = error instanceof Error ? error.message : String(error)
-  const reason = message.replace(/ in JSON at position \d+.*$/s, '').replace(/, (?:\.\.\.)?".*" is not valid JSON$/s, '')
-  const offset = jsonErrorOffset(text)
+  const reason = message.replace(/ in JSON at position \d+.*$/s, '').replace(/, (?:\.\.\.)?".*$/s, '')
+  // JSON.parse says where for some errors (an unterminated string: at its end); the scanner finds the rest.
+  const given = /at position (\d+)/.exec(message)
+  const offset = given ? Math.min(Number(given[1]), text.length) : jsonErrorOffset(text)
   if (offset === undefined) return reason
   const before = text.slice(0, offset)
   return `line ${before.split('\n').length}, column ${offset - before.lastIndexOf('\n')}: ${reason}`

@@ -94,7 +94,7 @@ export async function gitSource(repository: Repository, commit: string, label: s
     if (target === undefined) {
       target =
         entry.size > LINK_LIMIT
-          ? Promise.resolve<Entry>({ type: 'unreadable', code: `ENAMETOOLONG: a symbolic link of ${entry.size} bytes, longer than any path` })
+          ? Promise.resolve<Entry>({ type: 'unreadable', code: 'ENAMETOOLONG', hint: `it is a symbolic link of ${entry.size} bytes, longer than any path, so it is not followed: remove it` })
           : repository.blobs.read(entry.oid).then((bytes): Entry => ({ type: 'link', target: new TextDecoder().decode(bytes) }))
       targets.set(name, target)
     }
