@@ -24,8 +24,13 @@ const SECONDS = 30
 /** The CLI with its threads reads a small workspace in about 150 MB; the attacks grew it to gigabytes. */
 const MEGABYTES = 600
 
+const ARTIFACTS = path.join(REPO, 'test-artifacts')
 const folders: string[] = []
+/** Each attack's time and memory, written to test-artifacts/hardening-timings.json. */
+const timings: Array<{ test: string; command: string; code: number | null; seconds: number; megabytes: number }> = []
 afterAll(() => {
+  mkdirSync(ARTIFACTS, { recursive: true })
+  writeFileSync(path.join(ARTIFACTS, 'hardening-timings.json'), `${JSON.stringify(timings, null, 2)}\n`)
   for (const folder of folders) rmSync(folder, { recursive: true, force: true })
 })
 
@@ -45,6 +50,7 @@ function workspaceIn(): { parent: string; root: string } {
 }
 
 interface Ran {
+  command: string
   code: number | null
   signal: NodeJS.Signals | null
   stdout: string
@@ -65,11 +71,12 @@ function cli(args: string[], cwd: string, env: Record<string, string | undefined
   })
   const seconds = (performance.now() - started) / 1000
   const megabytes = existsSync(rss) ? Number(readFileSync(rss, 'utf8')) / 1024 : Number.NaN
-  return { code: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr, seconds, megabytes }
+  return { command: args.join(' '), code: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr, seconds, megabytes }
 }
 
 /** The bound every attack is held to. */
 function bounded(result: Ran, code: number): void {
+  timings.push({ test: expect.getState().currentTestName ?? '', command: result.command, code: result.code, seconds: Math.round(result.seconds * 100) / 100, megabytes: Math.round(result.megabytes) })
   expect(result.signal, result.stderr).toBe(null)
   expect(result.code, result.stderr).toBe(code)
   expect(result.stderr).not.toMatch(/internal error|\n\s+at \S+ \(/)
