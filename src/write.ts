@@ -1,6 +1,6 @@
 /**
  * The output edge: writing a build's files, and `--check`'s comparison with
- * what is on disk. Builds writing into one folder take turns (a lock in it).
+ * what is on disk. Builds writing into one folder take turns (a lock beside it).
  * A build writes its whole set, with the files of the folder it does not
  * write, into a fresh folder beside the output folder, then swaps the two:
  * a build that fails or is killed leaves either the previous set or the new
@@ -167,10 +167,13 @@ function stagingNames(folder: string): { fresh: string; old: string } {
   return { fresh: `${stem}.new`, old: `${stem}.old` }
 }
 
-/** The staging folders of `folder` beside it: `[name, pid, random, new|old]`. */
+/**
+ * What builds leave beside `folder`: `[name, pid, random, kind]`, the kind
+ * `new` or `old` for staging folders, `stale` for a lock a killed build was breaking.
+ */
 function stagingPattern(folder: string): RegExp {
   const base = path.basename(folder).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-  return new RegExp(`^\\.${base}\\.(\\d+)\\.([0-9a-f]{12})\\.(new|old)$`)
+  return new RegExp(`^\\.${base}\\.(?:(\\d+)\\.([0-9a-f]{12})\\.(new|old)|consolidate-lock\\.(\\d+)\\.([0-9a-f]{12})\\.(stale))$`)
 }
 
 /**
@@ -190,7 +193,8 @@ async function removeStaging(folder: string): Promise<void> {
  * What builds killed during a swap left beside `folder` (run under the lock,
  * so no live build is swapping): when the folder is missing (killed between
  * the two renames), the new set is put in its place (it was whole before the
- * first rename); the rest of their staging is removed.
+ * first rename); the rest of their staging, and the locks they were
+ * breaking, are removed.
  */
 async function recoverSwap(folder: string): Promise<void> {
   const parent = path.dirname(folder)
@@ -198,7 +202,8 @@ async function recoverSwap(folder: string): Promise<void> {
   const names = await fs.readdir(parent).catch(() => [] as string[])
   const leftovers = names.flatMap((name) => {
     const match = pattern.exec(name)
-    return match && !isRunning(Number(match[1])) ? [{ name, stem: name.slice(0, -4), kind: match[3] }] : []
+    const [pid, kind] = match ? [match[1] ?? match[4], match[3] ?? match[6]] : []
+    return pid !== undefined && !isRunning(Number(pid)) ? [{ name, stem: name.slice(0, -4), kind }] : []
   })
   if (leftovers.length === 0) return
   const missing = await fs.lstat(folder).then(
@@ -209,7 +214,10 @@ async function recoverSwap(folder: string): Promise<void> {
     const cut = leftovers.find((each) => each.kind === 'new' && names.includes(`${each.stem}.old`)) ?? leftovers.find((each) => each.kind === 'old')
     if (cut) await fs.rename(path.join(parent, cut.name), folder).catch(() => undefined)
   }
-  for (const each of leftovers) await removeStaging(path.join(parent, each.name))
+  for (const each of leftovers) {
+    if (each.kind === 'stale') await fs.rm(path.join(parent, each.name), { force: true }).catch(() => undefined)
+    else await removeStaging(path.join(parent, each.name))
+  }
 }
 
 /**

@@ -252,7 +252,7 @@ describe('the outputs are replaced as one set', () => {
     expect(readdirSync(root).sort()).toEqual(['out', 'proposals'])
   })
 
-  test("dead builds' staging is removed; a live build's, and a folder of that name holding a folder, are left alone", async () => {
+  test("dead builds' staging and broken locks are removed; a live build's, and a folder of that name holding a folder, are left alone", async () => {
     const { root } = await built()
     const dead = `.out.999999999.0123456789ab.new`
     const live = `.out.${process.pid}.0123456789ab.old`
@@ -262,6 +262,8 @@ describe('the outputs are replaced as one set', () => {
       writeFileSync(path.join(root, name, 'consolidated.md'), 'x')
     }
     mkdirSync(path.join(root, notOurs, 'inner'))
+    // A lock a killed build was breaking, renamed aside.
+    writeFileSync(path.join(root, '.out.consolidate-lock.999999999.0123456789ab.stale'), '1 host token\n')
     expect((await run(['build'], { cwd: root })).code).toBe(0)
     expect(readdirSync(root).sort()).toEqual([live, notOurs, 'out', 'proposals'].sort())
   })
