@@ -8,6 +8,7 @@
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import { findGroup } from './assemble/language.js'
+import { visible } from './diagnostics/format.js'
 import { MANIFEST, normalised, recordBuild, targetKey, VIEWS, writeManifest, type Manifest, type Target } from './commands/plan.js'
 import { readBounded } from './read/folder.js'
 import { OUTPUT_FORMATS } from './render/outputs.js'
@@ -90,7 +91,7 @@ export async function recordedTargets(out: string, context: { fallback: Target; 
 }
 
 function forgetting(entry: Manifest['builds'][number], out: string, shown: Shown): string {
-  return `the manifest lists a build of the small group "${entry.group}", which the configuration no longer has: it is forgotten, and its files (${entry.files.join(', ')}) are no longer checked; delete them from ${shown.file(out)} if they are no longer issued`
+  return visible(`the manifest lists a build of the small group "${entry.group}", which the configuration no longer has: it is forgotten, and its files (${entry.files.join(', ')}) are no longer checked; delete them from ${shown.file(out)} if they are no longer issued`)
 }
 
 /** The files of `out` named as outputs are (`consolidated…`, `clean…`, `stocktaking…` in md, html or docx), sorted. */
@@ -102,8 +103,16 @@ async function outputsIn(out: string): Promise<string[]> {
     .sort()
 }
 
-/** A manifest read from disk, or what is wrong with it (where, and what was expected): a damaged manifest is never trusted. */
+/**
+ * A manifest read from disk, or what is wrong with it (where, and what was
+ * expected), control characters made visible: a damaged manifest is never trusted.
+ */
 export function parseManifest(text: string): { manifest: Manifest } | { problem: string } {
+  const parsed = parseData(text)
+  return 'problem' in parsed ? { problem: visible(parsed.problem) } : parsed
+}
+
+function parseData(text: string): { manifest: Manifest } | { problem: string } {
   let data: unknown
   try {
     data = JSON.parse(text)

@@ -72,6 +72,15 @@ describe('the manifest fails loudly', () => {
     expect(result.stderr).toMatch(/^consolidate: cannot read the manifest out\/\.consolidate-manifest\.json: build 1 of "builds" has /)
   })
 
+  test('what a manifest quotes never reaches the terminal raw: an escape sequence is shown as \\x1b', async () => {
+    const { root, out } = await built()
+    writeFileSync(path.join(out, MANIFEST), '{"format": 1, "builds": [\u001b[2J]}')
+    const result = await run(['build', '--check'], { cwd: root })
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain("line 1, column 26: Unexpected token '\\x1b'")
+    expect(result.stderr).not.toContain('\u001b')
+  })
+
   test.each([
     ['a link to /dev/zero', (file: string) => symlinkSync('/dev/zero', file), 'it is a symbolic link, which is never followed'],
     ['a folder', (file: string) => mkdirSync(file), 'it is not a regular file (a folder, a FIFO or a device)'],
