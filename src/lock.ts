@@ -29,6 +29,7 @@ const STALE_MS = 10 * 60 * 1000
 export async function acquireLock(file: string, timeout: number): Promise<Lock | LockRefusal> {
   const mine = `${process.pid} ${os.hostname()} ${randomBytes(8).toString('hex')}\n`
   const deadline = Date.now() + timeout
+  let breaks = 0
   for (let attempt = 0; ; attempt++) {
     try {
       await fs.writeFile(file, mine, { flag: 'wx', mode: 0o644 })
@@ -38,7 +39,8 @@ export async function acquireLock(file: string, timeout: number): Promise<Lock |
     }
     const held = await readLock(file)
     if ('blocked' in held) return held
-    if (held.text !== undefined && isStale(held.text, held.age)) {
+    // A stale lock that will not go (a folder refusing renames) is waited on as a live one, never spun on.
+    if (held.text !== undefined && isStale(held.text, held.age) && breaks++ < 3) {
       await breakLock(file, held.text)
       continue
     }
