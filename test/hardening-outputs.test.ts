@@ -6,10 +6,12 @@
  * (Timed and concurrent-process versions: test/slow/hardening.test.ts.)
  */
 import { execFileSync } from 'node:child_process'
-import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs'
+import { hostname } from 'node:os'
 import path from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
+import { acquireLock } from '../src/lock.js'
 import { jsonErrorOffset, parseManifest } from '../src/manifest.js'
 import { gitSource, repositoryOf } from '../src/read/git.js'
 import { scanFolder } from '../src/read/workspace.js'
@@ -389,6 +391,35 @@ describe('git link objects', () => {
     } finally {
       repo.blobs.close()
     }
+  })
+})
+
+describe('the lock builds take turns with', () => {
+  test("a live build's lock is waited on, then reported busy; a dead one's, or one older than any build, is broken", async () => {
+    const folder = scratch('consolidate-lock-')
+    const file = path.join(folder, 'lock')
+    writeFileSync(file, `${process.pid} ${hostname()} 0123456789abcdef\n`)
+    const started = Date.now()
+    expect(await acquireLock(file, 300)).toEqual({ busy: `process ${process.pid}` })
+    expect(Date.now() - started).toBeGreaterThanOrEqual(300)
+    writeFileSync(file, '1 another-machine 0123456789abcdef\n')
+    expect(await acquireLock(file, 100)).toEqual({ busy: 'process 1 on another-machine' })
+    utimesSync(file, new Date(0), new Date(0))
+    const taken = await acquireLock(file, 100)
+    expect('release' in taken).toBe(true)
+    expect(readFileSync(file, 'utf8')).toMatch(new RegExp(`^${process.pid} `))
+    if ('release' in taken) await taken.release()
+    expect(existsSync(file)).toBe(false)
+    mkdirSync(file)
+    expect(await acquireLock(file, 100)).toEqual({ blocked: 'not a lock file (a folder, a link or a device stands in its place)' })
+  })
+
+  test('a release never removes a lock taken by another build meanwhile', async () => {
+    const file = path.join(scratch('consolidate-lock-'), 'lock')
+    const first = await acquireLock(file, 100)
+    writeFileSync(file, `${process.pid} ${hostname()} fedcba9876543210\n`)
+    if ('release' in first) await first.release()
+    expect(existsSync(file)).toBe(true)
   })
 })
 
