@@ -284,10 +284,12 @@ describe('nothing raw: one line for a refusal of the file system, exit 3 for a b
 })
 
 describe('the parse cache', () => {
+  // The cache's key is kept in the user's cache folder: here a scratch one, never the machine's.
+  const keys = { XDG_CACHE_HOME: scratch('consolidate-keys-') }
   const files = (count: number): Record<string, string> =>
     Object.fromEntries(Array.from({ length: count }, (_, index) => [`proposals/p${index}.md`, `${FRONT}Each Party shall [act ${index}].\n`]))
   const load = async (root: string): Promise<Workspace> => {
-    const store = await DiskCache.open(root)
+    const store = await DiskCache.open(root, { env: keys })
     const workspace = await loadWorkspace(folderSource(root), { pool, cache: { store, version: 'test' } })
     await store.save()
     return workspace
@@ -334,16 +336,16 @@ describe('the parse cache', () => {
     const [a, b] = await Promise.all([load(root), load(root)])
     expect(a.proposals).toEqual(b.proposals)
     expect((await load(root)).parsed).toBe(0)
-    expect(JSON.parse(readFileSync(path.join(root, CACHE_FOLDER, 'parse.json'), 'utf8')).format).toBe(1)
+    expect(JSON.parse(readFileSync(path.join(root, CACHE_FOLDER, 'parse.json'), 'utf8')).format).toBe(2)
   })
 
   test('--no-cache and CI neither read nor write it; a plain build does', async () => {
     const root = workspace({ 'consolidate.yaml': CONFIG, ...files(2) })
-    await run(['build', '--root', root, '--no-cache'], { env: { CI: undefined } })
+    await run(['build', '--root', root, '--no-cache'], { env: { CI: undefined, ...keys } })
     expect(() => readFileSync(path.join(root, CACHE_FOLDER, 'parse.json'))).toThrow()
-    await run(['build', '--root', root], { env: { CI: '1' } })
+    await run(['build', '--root', root], { env: { CI: '1', ...keys } })
     expect(() => readFileSync(path.join(root, CACHE_FOLDER, 'parse.json'))).toThrow()
-    await run(['build', '--root', root], { env: { CI: undefined } })
+    await run(['build', '--root', root], { env: { CI: undefined, ...keys } })
     expect(Object.keys(JSON.parse(readFileSync(path.join(root, CACHE_FOLDER, 'parse.json'), 'utf8')).entries)).toHaveLength(2)
   })
 

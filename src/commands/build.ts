@@ -20,9 +20,10 @@ import { compareSnapshots } from '../revisions/compare.js'
 import type { Revision } from '../load/revision.js'
 import type { Counts } from '../revisions/stats.js'
 import { Revisions, sinceUsable } from './since.js'
-import { refuseInputFiles, refuseInputFolders, staleOutputs, writeOutputs, type Output } from '../write.js'
+import { checkOutFolder, refuseInputFiles, staleOutputs, type Output } from '../write.js'
+import { recordedTargets, writeRecorded, type Shown } from '../manifest.js'
 import { loadRoot, withPool, type CommonOptions } from './load.js'
-import { commandFor, MANIFEST, parseFormats, parseLanguages, parseView, readManifest, recordBuild, writeManifest, type Target } from './plan.js'
+import { commandFor, parseFormats, parseLanguages, parseView, type Target } from './plan.js'
 
 export interface BuildOptions extends CommonOptions {
   out?: string
@@ -117,7 +118,7 @@ async function watchBuild(options: BuildOptions, outer: Io, pool: ParsePool): Pr
 async function settingsOf(options: BuildOptions, io: Io): Promise<Settings> {
   const root = await resolveRoot(io.cwd, options.root)
   const out = path.resolve(io.cwd, options.out ?? path.join(root, 'out'))
-  await refuseInputFolders(root, out)
+  await checkOutFolder(root, out)
   const configFile = options.config === undefined ? path.join(root, 'consolidate.yaml') : path.resolve(io.cwd, options.config)
   return {
     root,
@@ -183,8 +184,7 @@ async function write(workspace: Workspace, options: BuildOptions, settings: Sett
   if (!since.usable) return { outcome: 'errors', code: EXIT.inputs, files: [] }
   const { outputs, negotiation, said, diagnostics } = await render(workspace, target, settings, pool, since.revision)
   if (diagnostics.length > 0) return renderFailed(diagnostics, settings, io, true)
-  const manifest = recordBuild(await manifestIn(settings.out), { ...target, files: outputs.map((output) => output.name) })
-  await writeOutputs(settings.out, [...outputs, { name: MANIFEST, content: writeManifest(manifest) }])
+  await writeRecorded(settings.out, target, outputs, { groups: workspace.config.groups, shown: shownFor(io, settings, workspace), warn: (message) => io.stderr.write(`consolidate: warning: ${message}\n`) })
   const names = outputs.map((output) => shown(io, path.join(settings.out, output.name)))
   io.stderr.write(`consolidate: wrote ${names.join(', ')} (${said})\n`)
   return { outcome: 'written', code: EXIT.ok, files: names, negotiation }
@@ -203,10 +203,15 @@ async function renderFailed(diagnostics: Diagnostic[], settings: Settings, io: I
  * of date and the command that brings each up to date.
  */
 async function check(workspace: Workspace, options: BuildOptions, settings: Settings, io: Io, pool: ParsePool, revisions: Revisions): Promise<Outcome> {
-  const manifest = await manifestIn(settings.out)
-  const targets = chosen(options) || !manifest || manifest.builds.length === 0 ? [targetOf(options, workspace)] : manifest.builds
-  const failed = await inputsFailed(workspace, settings, io, false, targets)
+  const warn = (message: string): unknown => io.stderr.write(`consolidate: warning: ${message}\n`)
+  const planned = chosen(options) ? { targets: [targetOf(options, workspace)] } : await recordedTargets(settings.out, { fallback: targetOf(options, workspace), groups: workspace.config.groups, shown: shownFor(io, settings, workspace), warn })
+  const failed = await inputsFailed(workspace, settings, io, false, 'targets' in planned ? planned.targets : [])
   if (failed) return failed
+  if ('problem' in planned) {
+    io.stderr.write(`consolidate: ${planned.problem}\n`)
+    return { outcome: 'stale', code: EXIT.inputs, files: [] }
+  }
+  const targets = planned.targets
   const files: string[] = []
   const stale: string[] = []
   let negotiation: Negotiation | undefined
@@ -255,9 +260,10 @@ async function render(workspace: Workspace, target: Target, settings: Settings, 
   return { outputs: rendered.outputs, diagnostics: [], negotiation, said: rendered.said }
 }
 
-async function manifestIn(out: string): Promise<ReturnType<typeof readManifest>> {
-  const text = await fs.readFile(path.join(out, MANIFEST), 'utf8').catch(() => undefined)
-  return text === undefined ? undefined : readManifest(text)
+/** How the manifest's messages name files, and the command that records the default build. */
+function shownFor(io: Io, settings: Settings, workspace: Workspace): Shown {
+  const rebuild = commandFor(targetOf({}, workspace), { root: settings.shownRoot, out: settings.shownOut, defaultLanguage: workspace.config.language })
+  return { file: (file) => shown(io, file), rebuild }
 }
 
 interface SummaryContext {

@@ -35,7 +35,7 @@ export async function withPool<T>(pool: ParsePool | undefined, task: (pool: Pars
 export async function loadRoot(options: CommonOptions, io: Io, pool: ParsePool, overrides?: LoadOptions['overrides']): Promise<{ root: string; workspace: Workspace; cache: NonNullable<LoadOptions['cache']> }> {
   const root = await resolveRoot(io.cwd, options.root)
   const config = options.config === undefined ? undefined : await readConfigFile(io.cwd, options.config)
-  const store = options.cache === false || io.env.CI ? undefined : await DiskCache.open(root)
+  const store = options.cache === false || io.env.CI ? undefined : await DiskCache.open(root, { env: io.env })
   const cache = { store: store ?? new MemoryCache(), version: await toolVersion(workerModule()) }
   const shown = progress(io, 'consolidate: reading proposals')
   // A cache in memory only also keys results by git blob id: a `--since` revision then reads nothing it shares with the workspace.

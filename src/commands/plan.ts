@@ -23,9 +23,13 @@ export const MANIFEST = '.consolidate-manifest.json'
 
 export { outputName } from '../render/names.js'
 
-/** Two targets with the same key write the same files: a new build replaces only the entry of its own key. */
+/**
+ * Two targets with the same key write the same files: a new build replaces
+ * only the entry of its own key. The order of languages and formats never
+ * matters (`--lang fr,en` is `--lang en,fr`).
+ */
 export function targetKey(target: Target): string {
-  return JSON.stringify([target.view, target.group ?? null, target.languages, target.formats, target.since ?? null])
+  return JSON.stringify([target.view, target.group ?? null, [...target.languages].sort(), [...target.formats].sort(), target.since ?? null])
 }
 
 /** The manifest with `entry` in place of the entry of the same key; entries in key order, so its bytes are stable. */
@@ -36,34 +40,13 @@ export function recordBuild(manifest: Manifest | undefined, entry: Target & { fi
   return { format: 1, builds }
 }
 
-/** A manifest read from disk, or undefined when it is not one (a damaged manifest is rebuilt, never trusted). */
-export function readManifest(text: string): Manifest | undefined {
-  let data: unknown
-  try {
-    data = JSON.parse(text)
-  } catch {
-    return undefined
-  }
-  const manifest = data as Manifest
-  if (manifest?.format !== 1 || !Array.isArray(manifest.builds)) return undefined
-  const valid = manifest.builds.every(
-    (entry) =>
-      VIEW_NAMES.includes(entry?.view) &&
-      Array.isArray(entry.languages) && entry.languages.length > 0 && entry.languages.every((language) => (LANGUAGES as readonly string[]).includes(language)) &&
-      Array.isArray(entry.formats) && entry.formats.length > 0 && entry.formats.every((format) => FORMAT_NAMES.includes(format)) &&
-      (entry.group === undefined || typeof entry.group === 'string') &&
-      (entry.since === undefined || typeof entry.since === 'string') &&
-      Array.isArray(entry.files),
-  )
-  return valid ? { format: 1, builds: manifest.builds.map(normalised) } : undefined
-}
-
 /** The manifest as written: two-space JSON and a final newline. */
 export function writeManifest(manifest: Manifest): string {
   return `${JSON.stringify(manifest, null, 2)}\n`
 }
 
-function normalised(entry: Target & { files: string[] }): Target & { files: string[] } {
+/** An entry as the manifest keeps it: its fields in one order, its files sorted. */
+export function normalised(entry: Target & { files: string[] }): Target & { files: string[] } {
   return {
     view: entry.view,
     ...(entry.group === undefined ? {} : { group: entry.group }),

@@ -45,7 +45,7 @@ export class Revisions {
       const { io, ...context } = this.context
       const cwd = origin === 'config' ? context.root : context.cwd
       const shown = io ? progress(io, `consolidate: reading ${name}`) : undefined
-      revision = loadRevision(name, { ...context, cwd, onProgress: shown?.update }).finally(() => shown?.end())
+      revision = loadRevision(name, { ...context, cwd, confined: origin === 'config', onProgress: shown?.update }).finally(() => shown?.end())
       this.loaded.set(key, revision)
     }
     return revision

@@ -3,7 +3,7 @@
  * `--since REV`): a folder, or a git revision of the repository holding the
  * root. Either way it is read by the one loader, with the same rules.
  */
-import { statSync } from 'node:fs'
+import { realpathSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { UsageError } from '../errors.js'
 import { loadWorkspace, type LoadOptions, type Workspace } from './pipeline.js'
@@ -26,12 +26,25 @@ export interface RevisionContext extends Omit<LoadOptions, 'config'> {
   root: string
   /** `--config FILE`: the configuration of every revision (read at the revision when it is in the repository). */
   configFile?: string
+  /**
+   * Named by the configuration (`previous:`), not the command line: a folder
+   * must then be inside the repository holding the root (inside the root
+   * itself outside git), since what it holds is read into the redline.
+   */
+  confined?: boolean
 }
 
-/** Read a revision: a folder when one exists by that name, else a git revision. */
+/**
+ * Read a revision: a folder when one exists by that name, else a git
+ * revision. A name that is neither (`''`, `HEAD:../../`) is a usage error,
+ * never the working tree.
+ */
 export async function loadRevision(name: string, context: RevisionContext): Promise<Revision> {
-  const folder = path.resolve(context.cwd, name)
-  if (isFolder(folder)) {
+  if (name.trim() === '') throw new UsageError('an empty revision names nothing; give a workspace folder, or a git revision such as HEAD~1, a tag or a commit hash')
+  // Every part of the name as written must exist: `HEAD:/../..` is no folder, even though `..` would cancel `HEAD:` on paper.
+  if (isFolder(path.isAbsolute(name) ? name : `${context.cwd}${path.sep}${name}`)) {
+    const folder = path.resolve(context.cwd, name)
+    if (context.confined) await confine(name, folder, context.root)
     const shown = path.relative(context.cwd, folder).split(path.sep).join('/')
     const source = folderSource(folder, { label: shown === '' ? '' : `${shown}/` })
     if (!(await holdsWorkspace(source))) throw new UsageError(`the folder ${name} holds neither proposals/ nor consolidate.yaml; give a workspace folder, or a git revision such as HEAD~1`)
@@ -77,6 +90,21 @@ export async function loadCommit(name: string, commit: string, repository: Repos
     }
   }
   return { name, commit, ...(await loadWorkspace(source, { ...context, config })) }
+}
+
+/** A folder `previous:` names must be inside the repository holding the root (or inside the root, outside git), links followed. */
+async function confine(name: string, folder: string, root: string): Promise<void> {
+  const repository = await repositoryOf(root)
+  repository?.blobs.close()
+  const base = realpathSync(repository?.top ?? root)
+  const relative = path.relative(base, realpathSync(folder))
+  if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
+    throw new UsageError(
+      `previous: ${name} in the configuration names a folder outside the ${repository ? 'repository' : 'workspace'} (${realpathSync(folder)}); ` +
+        'a configuration may name only a folder inside it, or a git revision, since what it names is read into the redline: ' +
+        `give that folder on the command line instead (--since ${path.resolve(folder)}), or a git revision in previous:`,
+    )
+  }
 }
 
 function isFolder(folder: string): boolean {

@@ -53,6 +53,9 @@ export async function firstParents(repository: Repository, commit: string): Prom
     })
 }
 
+/** The longest path a system takes (Linux's PATH_MAX): a link's target is never longer. */
+const LINK_LIMIT = 4096
+
 interface TreeEntry {
   mode: string
   oid: string
@@ -83,17 +86,25 @@ export async function gitSource(repository: Repository, commit: string, label: s
       if (mode === '040000' && !children.has(name)) children.set(name, [])
     }
   }
-  // Link targets are small blobs: read them all at once.
-  const links = [...entries].filter(([, entry]) => entry.mode === '120000')
-  const targets = new Map<string, string>()
-  for (const [name, entry] of links) targets.set(name, new TextDecoder().decode(await repository.blobs.read(entry.oid)))
+  // A link's target is read only when the loader looks at the link (under proposals/, notes/, templates/),
+  // and only when its size is that of a path: a 95 MB "link" elsewhere in the commit is never read.
+  const targets = new Map<string, Promise<Entry>>()
+  const link = (name: string, entry: TreeEntry): Promise<Entry> => {
+    let target = targets.get(name)
+    if (target === undefined) {
+      target =
+        entry.size > LINK_LIMIT
+          ? Promise.resolve<Entry>({ type: 'unreadable', code: 'ENAMETOOLONG', hint: `it is a symbolic link of ${entry.size} bytes, longer than any path, so it is not followed: remove it` })
+          : repository.blobs.read(entry.oid).then((bytes): Entry => ({ type: 'link', target: new TextDecoder().decode(bytes) }))
+      targets.set(name, target)
+    }
+    return target
+  }
 
-  const describe = (entry: TreeEntry, name: string): Entry => {
+  const describe = (entry: TreeEntry): Entry => {
     switch (entry.mode) {
       case '040000':
         return { type: 'folder' }
-      case '120000':
-        return { type: 'link', target: targets.get(name) ?? '' }
       case '160000':
         return { type: 'submodule' }
       default:
@@ -105,7 +116,8 @@ export async function gitSource(repository: Repository, commit: string, label: s
     async entry(name) {
       if (name === '') return { type: 'folder' }
       const entry = entries.get(name)
-      return entry && describe(entry, name)
+      if (entry === undefined) return undefined
+      return entry.mode === '120000' ? link(name, entry) : describe(entry)
     },
     async list(name) {
       const names = children.get(name)
@@ -129,7 +141,11 @@ export async function gitSource(repository: Repository, commit: string, label: s
 /** Blob contents by object id, through one `git cat-file --batch` kept open for all of them. */
 export class BlobReader {
   private child?: ChildProcessByStdio<Writable, Readable, null>
-  private buffer: Buffer = Buffer.alloc(0)
+  /** What git sent and was not taken yet, as it came: joined once per blob, not once per chunk (a large blob comes in thousands). */
+  private chunks: Buffer[] = []
+  private buffered = 0
+  /** The size announced by the header of the blob being received. */
+  private size?: number
   private readonly waiting: Array<{ oid: string; resolve: (bytes: Buffer) => void; reject: (error: Error) => void }> = []
 
   constructor(private readonly top: string) {}
@@ -154,12 +170,15 @@ export class BlobReader {
     // No pipe for its standard error: a pipe left open would keep the program alive (cat-file answers `missing` on its output).
     const child = spawn('git', ['--no-pager', 'cat-file', '--batch'], { cwd: this.top, env: gitEnv(), stdio: ['pipe', 'pipe', 'ignore'] })
     child.stdout.on('data', (chunk: Buffer) => {
-      this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk])
+      this.chunks.push(chunk)
+      this.buffered += chunk.length
       this.drain()
     })
     const fail = (error: Error): void => {
       for (const waiting of this.waiting.splice(0)) waiting.reject(error)
       this.child = undefined
+      this.keep(Buffer.alloc(0))
+      this.size = undefined
     }
     child.on('error', (error: NodeJS.ErrnoException) => fail(gitMissing(error)))
     child.on('close', () => fail(new Error('git cat-file stopped')))
@@ -180,23 +199,38 @@ export class BlobReader {
 
   private drain(): void {
     while (this.waiting.length > 0) {
-      const end = this.buffer.indexOf(0x0a)
-      if (end === -1) return
-      const header = this.buffer.subarray(0, end).toString('utf8').split(' ')
-      const next = this.waiting[0]
-      if (header[1] !== 'blob') {
-        this.waiting.shift()
-        this.buffer = this.buffer.subarray(end + 1)
-        next.reject(new UsageError(`cannot read the git object ${next.oid}: ${header.slice(1).join(' ') || 'no answer from git cat-file'}`))
-        continue
+      if (this.size === undefined) {
+        // Headers are short: joining what came until a line ends costs little.
+        const joined = this.take(this.buffered)
+        const end = joined.indexOf(0x0a)
+        this.keep(end === -1 ? joined : joined.subarray(end + 1))
+        if (end === -1) return
+        const header = joined.subarray(0, end).toString('utf8').split(' ')
+        if (header[1] !== 'blob') {
+          const next = this.waiting.shift()!
+          next.reject(new UsageError(`cannot read the git object ${next.oid}: ${header.slice(1).join(' ') || 'no answer from git cat-file'}`))
+          continue
+        }
+        this.size = Number(header[2])
       }
-      const size = Number(header[2])
-      if (this.buffer.length < end + 1 + size + 1) return
-      this.waiting.shift()
-      next.resolve(Buffer.from(this.buffer.subarray(end + 1, end + 1 + size)))
-      this.buffer = this.buffer.subarray(end + 1 + size + 1)
+      if (this.buffered < this.size + 1) return
+      const all = this.take(this.buffered)
+      const body = Buffer.from(all.subarray(0, this.size))
+      this.keep(all.subarray(this.size + 1))
+      this.size = undefined
+      this.waiting.shift()!.resolve(body)
     }
     if (this.waiting.length === 0) this.hold(false)
+  }
+
+  /** The first `length` bytes received, joined (all that was received, when `length` is all). */
+  private take(length: number): Buffer {
+    return this.chunks.length === 1 && this.chunks[0].length === length ? this.chunks[0] : Buffer.concat(this.chunks, length)
+  }
+
+  private keep(rest: Buffer): void {
+    this.chunks = rest.length === 0 ? [] : [rest]
+    this.buffered = rest.length
   }
 }
 

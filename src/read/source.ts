@@ -14,8 +14,8 @@ export type Entry =
   | { type: 'special' }
   /** A git submodule: another repository's commit, not files of this one. */
   | { type: 'submodule' }
-  /** The entry exists but cannot be examined (a permission refused). */
-  | { type: 'unreadable'; code: string }
+  /** The entry exists but cannot be examined (a permission refused); `hint` says what to do when it is not "make it readable". */
+  | { type: 'unreadable'; code: string; hint?: string }
 
 /** A file's bytes, or why they were not read. */
 export type Read = { bytes: Uint8Array } | { tooLarge: number } | { unreadable: string }

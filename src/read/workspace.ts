@@ -82,7 +82,7 @@ export async function scanFolder(source: Source, folder: string): Promise<Scan> 
         if (MARKDOWN.test(leaf)) report(name, 'this is not a regular file (it is a FIFO, a socket or a device); a proposal must be a Markdown text file saved as UTF-8')
         return
       case 'unreadable':
-        report(name, `cannot examine this entry (${entry.code}); make it readable`)
+        report(name, `cannot examine this entry (${entry.code}); ${entry.hint ?? 'make it readable'}`)
         return
       case 'link':
         return
