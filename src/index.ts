@@ -32,4 +32,5 @@ export { compareSnapshots, diffReport, type DiffReport } from './revisions/compa
 export { countNegotiation, statsReport, type Stats } from './revisions/stats.js'
 export { formatJson, formatGithub, hasErrors } from './diagnostics/format.js'
 export { formatText } from './diagnostics/report.js'
-export * from './types.js'
+export type * from './types.js'
+export { DEFAULT_CONFIG, LANGUAGES, RULES, STATUSES } from './types.js'
