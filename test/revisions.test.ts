@@ -139,9 +139,10 @@ describe('the redline', () => {
     expect(markdown).toContain('Bracket pairs: 6 (+1); placeholders: 0 (±0). Topics with text: 6 (−1) of 7 (±0); stabilized: 2 (±0); with alternatives: 4 (+1).')
     expect(markdown).toContain('equivalent of paper documents (Decision of 2017){++ [and its successors]++}.]')
     expect(markdown).toContain('{--Proponent--}{++Proponents++}: Japan{++; Norway++}. Supporters: Australia; Canada; {--Norway; --}Singapore.')
-    expect(markdown).toContain('<!-- deleted: proposal: a1-sgp-frameworks -->\n\n{>>Merged into a1-eun-frameworks.<<}\n\n{--**Alt 1**--}')
+    expect(markdown).toContain('<!-- deleted: proposal: a1-sgp-frameworks -->\n\n{>>Incorporated into the proposal of European Union.<<}\n\n{--**Alt 1**--}')
     expect(markdown).toContain('{>>Moved to C.2 Cybersecurity.<<}')
-    expect(markdown).toContain('{>>Renamed from b1-che-duties.<<}')
+    // A renamed file is no change delegations read: its id is never shown.
+    expect(markdown).not.toContain('b1-che-duties')
     expect(markdown).toContain('{>>Status: proposed → parked.<<}\n\n{++**Parked: subject to the discussion on scope.**++}')
     expect(markdown).toContain('{--**Referred to the stocktaking small group: no support.**--}')
     // The re-wrapped stabilized text is no change.
@@ -185,8 +186,7 @@ describe('the redline', () => {
     // The secretariat's notes are comments, not text.
     const comments = strFromU8(files['word/comments.xml'])
     expect([...comments.matchAll(/<w:t[^>]*>([^<]*)</g)].map((match) => match[1])).toEqual([
-      'Merged into a1-eun-frameworks.',
-      'Renamed from b1-che-duties.',
+      'Incorporated into the proposal of European Union.',
       'Status: proposed → parked.',
       'Moved to C.2 Cybersecurity.',
       'Moved from C.1 Online consumer protection.',

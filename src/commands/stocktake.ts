@@ -6,7 +6,8 @@ import type { ParsePool } from '../threads/pool.js'
 import { negotiationOf, type LoadOptions, type Workspace } from '../load/pipeline.js'
 import { firstParents, repositoryOf, resolveCommit } from '../read/git.js'
 import { loadCommit, type Revision } from '../load/revision.js'
-import { renderStocktake, stocktake } from '../render/views/stocktaking.js'
+import { compileMarkdown } from '../render/formats/markdown/compile.js'
+import { stocktake, stocktakingView } from '../render/views/stocktaking.js'
 import { ReferralRuns, type ReferredSince } from '../revisions/history.js'
 import { placements } from '../assemble/negotiation.js'
 import { loadRoot, withPool, type CommonOptions } from './load.js'
@@ -25,7 +26,7 @@ export async function stocktakeCommand(options: StocktakeOptions, io: Io, pool?:
     const negotiation = negotiationOf(workspace)
     if (!negotiation) return EXIT.inputs
     const history = options.history ? await referralHistory(workspace, { cwd: io.cwd, root, configFile: options.config, pool: threads, cache, overrides }, io) : undefined
-    io.stdout.write(options.format === 'json' ? `${JSON.stringify(stocktake(negotiation, history), null, 2)}\n` : renderStocktake(negotiation, history))
+    io.stdout.write(options.format === 'json' ? `${JSON.stringify(stocktake(negotiation, history), null, 2)}\n` : compileMarkdown(stocktakingView(negotiation, history)))
     return EXIT.ok
   })
 }

@@ -47,6 +47,8 @@ export interface Cover extends Parent {
   date?: string
   subtitle?: string
   disclaimer?: string
+  /** What a WTO document carries above its title, each line in the document's language. */
+  masthead?: { organization?: string; access?: string; jobNumber?: string; original?: string }
   /** The cover template filled with the values above, as Markdown: Markdown writes it; HTML and Word show what it adds to them (the note). */
   text: BodyNode
   /** A redline's: what it supersedes, what changed, and the legend. */

@@ -10,11 +10,17 @@ import { prepareTexts, type Runner } from '../../src/render/texts.js'
 import type { Document } from '../../src/render/tree.js'
 import { cleanView } from '../../src/render/views/clean.js'
 import { consolidatedView } from '../../src/render/views/consolidated.js'
+import { stocktakingView } from '../../src/render/views/stocktaking.js'
 import { DEFAULT_CONFIG, type Negotiation, type Proposal } from '../../src/types.js'
 
 /** The consolidated text in Markdown; `cover`, the cover template (else the built-in one). */
 export function renderMarkdown(negotiation: Negotiation, cover?: string): string {
   return compileMarkdown(consolidatedView(negotiation, { cover }))
+}
+
+/** The stocktaking report in Markdown. */
+export function renderStocktake(negotiation: Negotiation): string {
+  return compileMarkdown(stocktakingView(negotiation))
 }
 
 /** The clean text in Markdown. */

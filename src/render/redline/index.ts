@@ -11,7 +11,7 @@ import { countChanges } from '../views/changes.js'
 import { labelsFor, type Labels } from '../labels.js'
 import type { Document } from '../tree.js'
 import { negotiationOf, type View, type ViewInput } from '../views/index.js'
-import { topicHeading } from '../views/parts.js'
+import { Record, topicHeading } from '../views/parts.js'
 import { redlineDocument, type RedlineOptions } from './transform.js'
 
 export interface RedlineRequest {
@@ -34,7 +34,7 @@ export function redlineOf(request: RedlineRequest): Document {
   const counts = countChanges(request.differences)
   const document = redlineDocument(
     request.view.document({ ...old, language: next.language }),
-    request.view.document({ ...next, delta }),
+    request.view.document({ ...next, delta, since: older }),
     {
       supersedes: words.supersedes.replace('{old}', older),
       changes: request.differences.length === 0 ? words.noChange.replace('{old}', older) : words.changes({ ...counts, old: older }),
@@ -44,9 +44,9 @@ export function redlineOf(request: RedlineRequest): Document {
       title: words.title,
       tracked: words.tracked,
     },
-    redlineOptions(request.differences, config, labels),
+    redlineOptions(request.differences, config, labels, new Record(config, next.snapshot.proposals)),
   )
-  return { ...document, meta: { ...document.meta, author: secretariatOf(config, labels) } }
+  return document
 }
 
 /**
@@ -54,7 +54,7 @@ export function redlineOf(request: RedlineRequest): Document {
  * renamed, why it left the text (withdrawn, merged, removed, moved), and a
  * note where its status or topic changed.
  */
-export function redlineOptions(differences: Difference[], config: Config, labels: Labels): RedlineOptions {
+export function redlineOptions(differences: Difference[], config: Config, labels: Labels, record: Record): RedlineOptions {
   const words = labels.revision
   const titles = new Map(flattenOutline(config.outline ?? []).map(({ entry }) => [entry.id, entry.title]))
   const heading = (topic: string): string => topicHeading({ id: topic, title: titles.get(topic) })
@@ -71,21 +71,13 @@ export function redlineOptions(differences: Difference[], config: Config, labels
     if (each.renamedFrom !== undefined) renamed.set(old, next)
     const { status, topic } = each.change
     if (each.kind === 'withdrawn') why.set(next, words.redline.why.withdrawn)
-    else if (status?.to === 'merged') why.set(next, words.redline.why.merged.replace('{id}', each.change.mergedInto?.to ?? ''))
+    else if (status?.to === 'merged') why.set(next, record.words.t('revision.redline.why.incorporated', { proposal: record.describe(each.change.mergedInto?.to ?? '') ?? record.words.t('record.proposal') }))
     else why.set(next, words.redline.why.moved.replace('{topic}', heading(each.after.topic.value)))
     const said: string[] = []
-    if (each.renamedFrom !== undefined) said.push(words.diff.renamedFrom.replace('{id}', each.renamedFrom))
+    // A renamed file is no change a delegation reads: its id is the tool's, never shown.
     if (topic) said.push(words.diff.moved.replace('{topic}', heading(topic.from)))
     if (status && each.kind !== 'withdrawn' && status.to !== 'merged') said.push(labels.diff.status.replace('{from}', labels.diff.statuses[status.from]).replace('{to}', labels.diff.statuses[status.to]))
     if (said.length > 0) notes.set(next, said.join(' '))
   }
   return { renamed, why, notes }
-}
-
-/** The author of tracked changes: the configuration's `secretariat` in the document's language, else "Secretariat". */
-export function secretariatOf(config: Config, labels: Labels): string {
-  const given = config.secretariat
-  if (typeof given === 'string') return given
-  if (given) return given[config.language] ?? given.en ?? Object.values(given)[0] ?? labels.revision.redline.secretariat
-  return labels.revision.redline.secretariat
 }

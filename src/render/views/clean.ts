@@ -3,39 +3,35 @@
  * texts as written (no enclosing brackets, markers of proposals, attributions,
  * flags or notes), then the concordance. Pure.
  */
-import type { PhrasingContent, RootContent } from 'mdast'
+import type { RootContent } from 'mdast'
+import type { Placement } from '../../types.js'
 import { articlesOf, type CleanEntry, type CleanText } from '../../assemble/clean.js'
 import { labelsFor, type Labels } from '../labels.js'
 import type { Annex, Concordance, ContentsEntry, Document, Section } from '../tree.js'
 import { fillCover } from './cover.js'
-import { code, coverBasics, coverNode, DEFAULT_COVER, entryHeading, fileBody, heading, oneLine, paragraph, text, type CoverValues } from './parts.js'
+import { coverValuesOf, identityOf, metaOf } from './identity.js'
+import { coverNode, DEFAULT_COVER, entryHeading, fileBody, heading, oneLine, paragraph, text } from './parts.js'
 
 export interface CleanOptions {
   /** The cover template (`templates/cover.md`), else the built-in one. */
   cover?: string
+  /** A redline's: the older revision's symbol (or name), which its title says the changes are since. */
+  since?: string
 }
 
 /** The clean text, in its configuration's language. */
 export function cleanView(clean: CleanText, options: CleanOptions = {}): Document {
   const { config } = clean
   const labels = labelsFor(config.language)
-  const values = cleanCover(clean, labels)
-  const subtitle = labels.record.clean.title
+  const identity = identityOf(config, 'clean', labels.record.clean.title, options.since)
+  const values = coverValuesOf(identity, labels.record.clean.summary(clean.articles))
   const children: RootContent[] = [
-    coverNode(values, fillCover(options.cover ?? DEFAULT_COVER, values), subtitle),
+    coverNode(values, fillCover(options.cover ?? DEFAULT_COVER, values), identity.subtitle),
     { type: 'contents', entries: contents(clean, labels) },
     ...clean.entries.map((entry) => entrySection(entry, labels)),
     concordanceAnnex(clean, labels),
   ]
-  return {
-    meta: { language: config.language, view: 'clean', title: values.title, subtitle, ...(values.symbol ? { symbol: values.symbol } : {}), ...(values.date ? { date: values.date } : {}), ...(config.date ? { isoDate: config.date } : {}) },
-    tree: { type: 'root', children },
-  }
-}
-
-/** What a clean text's cover says: the configuration's title, symbol and date, "Clean text" with the count of articles, the disclaimer. */
-export function cleanCover(clean: CleanText, labels: Labels = labelsFor(clean.config.language)): CoverValues {
-  return coverBasics(clean.config, labels, labels.record.clean.summary(clean.articles))
+  return { meta: metaOf(config, 'clean', identity), tree: { type: 'root', children } }
 }
 
 /** `Article 3: Electronic invoicing`, or `Article 3` for an entry without a title. */
@@ -62,9 +58,21 @@ function contents(clean: CleanText, labels: Labels): ContentsEntry[] {
   ]
 }
 
+/** A text as delegations know it: `Electronic invoicing (Japan, INF/ECOM/22)`; an untitled text takes its topic's title. */
+function textLine(id: string, placed: ReadonlyMap<string, Placement>, titles: ReadonlyMap<string, string | undefined>, labels: Labels): string {
+  const placement = placed.get(id)
+  if (!placement) return oneLine(id)
+  const { proposal } = placement
+  const title = proposal.title ?? titles.get(proposal.topic.value) ?? proposal.topic.value
+  const about = [placement.authors.map(oneLine).join(labels.separator), proposal.document && oneLine(proposal.document)].filter(Boolean).join(', ')
+  return about ? `${oneLine(title)} (${about})` : oneLine(title)
+}
+
 /** Every topic with its article (or "no text") and the texts it took. */
 function concordanceAnnex(clean: CleanText, labels: Labels): Annex {
   const words = labels.record.clean
+  const placed = new Map(articlesOf(clean.entries).flatMap(({ article }) => article.texts.map((placement) => [placement.proposal.id, placement] as const)))
+  const titles = new Map(clean.concordance.map((row) => [row.id, row.title]))
   const concordance: Concordance = {
     type: 'concordance',
     columns: [words.columns.topic, words.columns.article, words.columns.proposals],
@@ -73,7 +81,7 @@ function concordanceAnnex(clean: CleanText, labels: Labels): Annex {
       heading: entryHeading(row),
       ...(row.article === undefined ? {} : { article: row.article }),
       articleLabel: row.article === undefined ? words.noText : words.article.replace('{n}', String(row.article)),
-      texts: row.ids.flatMap((id, index): PhrasingContent[] => (index === 0 ? [code(id)] : [text(labels.separator), code(id)])),
+      texts: row.ids.length === 0 ? [] : [text(row.ids.map((id) => textLine(id, placed, titles, labels)).join(labels.separator))],
     })),
   }
   return { type: 'annex', id: 'concordance', children: [heading(2, text(`${labels.annex}${labels.colon}${words.concordance}`)), paragraph(text(words.concordanceIntro)), concordance] }

@@ -3,16 +3,17 @@
  * its notes and its live proposals (labelled, bracketed, attributed, flagged),
  * then the annexes of withdrawn and merged proposals. Pure.
  */
-import type { RootContent } from 'mdast'
+import type { Paragraph, RootContent } from 'mdast'
 import { placements, topicsWithProposals } from '../../assemble/negotiation.js'
 import { textCounts } from '../../revisions/stats.js'
-import type { Negotiation, PlacedNote, Placement, StatsNumbers, TopicNode } from '../../types.js'
+import type { Negotiation, PlacedNote, Placement, Proposal, StatsNumbers, TopicNode } from '../../types.js'
 import { labelsFor, type Labels } from '../labels.js'
 import type { Annex, ContentsEntry, Document, NoteBlock, ProposalBlock, Section } from '../tree.js'
 import {
-  attributionWords, coverBasics, coverNode, DEFAULT_COVER, entryHeading, fileBody, heading, list, mergedLine, noTextWords, oneLine,
-  paragraph, parkedLabel, text, withdrawnLine, type CoverValues,
+  attributionWords, coverNode, DEFAULT_COVER, entryHeading, fileBody, heading, list, mergedLine, noTextWords, oneLine,
+  paragraph, parkedLabel, Record, text, withdrawnLine, type CoverValues, type TopicTitles,
 } from './parts.js'
+import { coverValuesOf, identityOf, metaOf } from './identity.js'
 import { fillCover } from './cover.js'
 import { supportMatrix } from './matrix.js'
 
@@ -21,29 +22,38 @@ export interface ConsolidatedOptions {
   cover?: string
   /** The changes of the statistics since an older revision, for a redline's cover. */
   delta?: StatsNumbers
+  /** A redline's: the older revision's symbol (or name), which its title says the changes are since. */
+  since?: string
+  /** Every proposal of the workspace (merged ones included), to name those a text incorporates; else the negotiation's own. */
+  proposals?: readonly Proposal[]
 }
 
 /** The consolidated text of `negotiation`, in its configuration's language. */
 export function consolidatedView(negotiation: Negotiation, options: ConsolidatedOptions = {}): Document {
   const { config } = negotiation
   const labels = labelsFor(config.language)
-  const values = consolidatedCover(negotiation, labels, options.delta)
+  const identity = identityOf(config, 'consolidated', undefined, options.since)
+  const values = coverValuesOf(identity, consolidatedSummary(negotiation, labels, options.delta))
+  const record = new Record(config, options.proposals ?? proposalsOf(negotiation))
+  const titles = topicTitles(negotiation.topics)
   const children: RootContent[] = [
-    coverNode(values, fillCover(options.cover ?? DEFAULT_COVER, values)),
+    coverNode(values, fillCover(options.cover ?? DEFAULT_COVER, values), identity.subtitle),
     { type: 'contents', entries: contents(negotiation, labels) },
     supportMatrix(negotiation, labels, 'support'),
-    ...negotiation.topics.map((topic) => topicSection(topic, labels)),
-    withdrawnAnnex(negotiation, labels),
-    ...(negotiation.merged.length > 0 ? [mergedAnnex(negotiation, labels)] : []),
+    ...negotiation.topics.map((topic) => topicSection(topic, labels, record)),
+    withdrawnAnnex(negotiation, labels, titles),
+    ...(negotiation.merged.length > 0 ? [mergedAnnex(negotiation, labels, titles, record)] : []),
   ]
-  return {
-    meta: { language: config.language, view: 'consolidated', title: values.title, ...(values.symbol ? { symbol: values.symbol } : {}), ...(values.date ? { date: values.date } : {}), ...(config.date ? { isoDate: config.date } : {}) },
-    tree: { type: 'root', children },
-  }
+  return { meta: metaOf(config, 'consolidated', identity), tree: { type: 'root', children } }
 }
 
 /** What the consolidated text's cover says: title, symbol, date, the counts and statistics (and their changes, `delta`), the disclaimer. */
 export function consolidatedCover(negotiation: Negotiation, labels: Labels = labelsFor(negotiation.config.language), delta?: StatsNumbers): CoverValues {
+  return coverValuesOf(identityOf(negotiation.config, 'consolidated'), consolidatedSummary(negotiation, labels, delta))
+}
+
+/** The cover's summary: the counts, the record of parked and merged texts, the statistics (and their changes, `delta`). */
+function consolidatedSummary(negotiation: Negotiation, labels: Labels, delta?: StatsNumbers): string {
   const live = placements(negotiation.topics)
   const record = labels.record.summary({ parked: live.filter((placement) => placement.proposal.status === 'parked').length, merged: negotiation.merged.length })
   const summary = [
@@ -56,10 +66,10 @@ export function consolidatedCover(negotiation: Negotiation, labels: Labels = lab
     record,
     labels.revision.stats.line(textCounts(negotiation), delta),
   ].filter(Boolean).join(' ')
-  return coverBasics(negotiation.config, labels, summary)
+  return summary
 }
 
-function topicSection(topic: TopicNode, labels: Labels): Section {
+function topicSection(topic: TopicNode, labels: Labels, record: Record): Section {
   return {
     type: 'section',
     kind: 'topic',
@@ -68,8 +78,8 @@ function topicSection(topic: TopicNode, labels: Labels): Section {
     heading: entryHeading(topic),
     children: [
       ...topic.notes.map((placed) => noteBlock(placed, topic, labels)),
-      ...topic.placements.map((placement) => proposalBlock(placement, topic, labels)),
-      ...topic.children.map((child) => topicSection(child, labels)),
+      ...topic.placements.map((placement) => proposalBlock(placement, topic, labels, record)),
+      ...topic.children.map((child) => topicSection(child, labels, record)),
     ],
   }
 }
@@ -95,7 +105,7 @@ export function noteLabel(placed: PlacedNote, labels: Labels): string {
 }
 
 /** A live proposal: its labels, its text (bracketed unless agreed), its attribution, its flag. */
-function proposalBlock(placement: Placement, topic: TopicNode, labels: Labels): ProposalBlock {
+function proposalBlock(placement: Placement, topic: TopicNode, labels: Labels, record: Record): ProposalBlock {
   const { proposal } = placement
   const children: ProposalBlock['children'] = []
   if (placement.alt !== undefined) children.push({ type: 'label', role: 'alt', children: [text(`${labels.alt} ${placement.alt}`)] })
@@ -108,28 +118,55 @@ function proposalBlock(placement: Placement, topic: TopicNode, labels: Labels): 
       // A parked text stays bracketed: only an agreed text stands clean.
       : { ...fileBody(proposal.file, proposal.body, { owner: proposal.id, depth: topic.depth, enclosed: proposal.status !== 'stabilized' }), anchor: `p-${proposal.id}-` },
   )
-  children.push({ type: 'attribution', children: attributionWords(placement, labels) })
+  children.push({ type: 'attribution', children: attributionWords(placement, labels, record) })
   if (placement.referred) children.push({ type: 'flag', level: placement.level, children: [text(labels.referred.replace('{level}', labels.level[placement.level]))] })
   return { type: 'proposal', id: proposal.id, status: proposal.status, noText: proposal.noText, referred: placement.referred, children }
 }
 
-function withdrawnAnnex(negotiation: Negotiation, labels: Labels): Annex {
+function withdrawnAnnex(negotiation: Negotiation, labels: Labels, titles: TopicTitles): Annex {
   return {
     type: 'annex',
     id: 'annex',
     children: [
       heading(2, text(`${labels.annex}${labels.colon}${labels.withdrawn}`)),
-      negotiation.withdrawn.length === 0 ? paragraph(text(labels.withdrawnNone)) : list(negotiation.withdrawn.map((each) => withdrawnLine(each, labels))),
+      negotiation.withdrawn.length === 0 ? paragraph(text(labels.withdrawnNone)) : list(distinct(negotiation.withdrawn.map((each) => withdrawnLine(each, labels, titles)))),
     ],
   }
 }
 
-function mergedAnnex(negotiation: Negotiation, labels: Labels): Annex {
+function mergedAnnex(negotiation: Negotiation, labels: Labels, titles: TopicTitles, record: Record): Annex {
   return {
     type: 'annex',
     id: 'merged',
-    children: [heading(2, text(`${labels.annex}${labels.colon}${labels.record.merged}`)), list(negotiation.merged.map((each) => mergedLine(each, labels)))],
+    children: [heading(2, text(`${labels.annex}${labels.colon}${labels.record.merged}`)), list(distinct(negotiation.merged.map((each) => mergedLine(each, labels, titles, record))))],
   }
+}
+
+/** Every proposal the negotiation holds: placed, withdrawn and merged. */
+function proposalsOf(negotiation: Negotiation): Proposal[] {
+  return [...placements(negotiation.topics).map((placement) => placement.proposal), ...negotiation.withdrawn.map((each) => each.proposal), ...negotiation.merged.map((each) => each.proposal)]
+}
+
+/** The title of every entry of the outline, by id. */
+export function topicTitles(topics: TopicNode[]): Map<string, string | undefined> {
+  const titles = new Map<string, string | undefined>()
+  const visit = (list: TopicNode[]): void => list.forEach((topic) => (titles.set(topic.id, topic.title), visit(topic.children)))
+  visit(topics)
+  return titles
+}
+
+/** Lines that would read alike are told apart by their place in the list: `(2)`. */
+export function distinct(lines: Paragraph[]): Paragraph[] {
+  const seen = new Map<string, number>()
+  const key = (line: Paragraph): string => JSON.stringify(line.children)
+  for (const line of lines) seen.set(key(line), (seen.get(key(line)) ?? 0) + 1)
+  const counters = new Map<string, number>()
+  return lines.map((line) => {
+    if ((seen.get(key(line)) ?? 0) < 2) return line
+    const count = (counters.get(key(line)) ?? 0) + 1
+    counters.set(key(line), count)
+    return { ...line, children: [...line.children, text(` (${count})`)] }
+  })
 }
 
 /** The table of contents: the outline, the support matrix before it, the annexes after it. */

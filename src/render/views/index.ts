@@ -10,6 +10,7 @@ import { groupName, localise } from '../../assemble/language.js'
 import { placements } from '../../assemble/negotiation.js'
 import type { Config, Group, Language, Negotiation, Note, Proposal, StatsNumbers } from '../../types.js'
 import { labelsFor } from '../labels.js'
+import { inLanguage } from './identity.js'
 import type { Document } from '../tree.js'
 import { cleanView } from './clean.js'
 import { consolidatedView } from './consolidated.js'
@@ -37,6 +38,8 @@ export interface ViewInput {
   cover?: string
   /** A redline's: the changes of the statistics since the older revision, for the cover. */
   delta?: StatsNumbers
+  /** A redline's: the older revision's symbol (or name), which the document's title says the changes are since. */
+  since?: string
 }
 
 export interface View {
@@ -55,7 +58,7 @@ const consolidated: View = {
   name: 'consolidated',
   redline: true,
   companion: 'stocktaking',
-  document: (input) => consolidatedView(negotiationOf(input), { cover: input.cover, delta: input.delta }),
+  document: (input) => consolidatedView(negotiationOf(input), { cover: input.cover, delta: input.delta, since: input.since, proposals: input.snapshot.proposals }),
   said: (input) => {
     const negotiation = negotiationOf(input)
     const live = placements(negotiation.topics)
@@ -67,7 +70,7 @@ const consolidated: View = {
 const clean: View = {
   name: 'clean',
   redline: true,
-  document: (input) => cleanView(cleanOf(input), { cover: input.cover }),
+  document: (input) => cleanView(cleanOf(input), { cover: input.cover, since: input.since }),
   said: (input) => {
     const { articles } = cleanOf(input)
     return `${articles} article${articles === 1 ? '' : 's'}`
@@ -113,7 +116,11 @@ function cleanOf(input: ViewInput): ReturnType<typeof cleanText> {
 function extractConfig(config: Config, group: Group): Config {
   const localised = localise(config)
   const labels = labelsFor(config.language)
-  const title = `${localised.title ?? labels.documentTitle} \u2014 ${labels.group.replace('{name}', groupName(group, config.language))}`
-  // The title is final: it is not given per language any more.
-  return { ...localised, title, titles: undefined }
+  const extract = ` \u2014 ${labels.group.replace('{name}', groupName(group, config.language))}`
+  // Every title is final: it is not given per language any more.
+  const documents = Object.fromEntries(Object.entries(config.documents ?? {}).map(([view, identity]) => {
+    const own = inLanguage(identity.title, config.language)
+    return [view, { ...identity, ...(own === undefined ? {} : { title: own + extract }) }]
+  }))
+  return { ...localised, title: (localised.title ?? labels.documentTitle) + extract, titles: undefined, ...(config.documents ? { documents } : {}) }
 }

@@ -1,9 +1,12 @@
 /** Pieces every view builds its tree from: generated words as phrasing, the cover, a text's body. Pure. */
 import type { Heading, InlineCode, List, ListItem, Paragraph, PhrasingContent, Strong, Text } from 'mdast'
 import { visible } from '../../diagnostics/format.js'
-import type { Body, Config, Merger, Placement, Withdrawal } from '../../types.js'
-import { attributionText, formatDate, labelsFor, type Labels } from '../labels.js'
+import { Participants } from '../../assemble/participants.js'
+import type { Body, Config, Merger, Placement, Proposal, Withdrawal } from '../../types.js'
+import { wordsFor, type Words } from '../i18n/index.js'
+import { attributionText, labelsFor, type Labels } from '../labels.js'
 import type { BodyNode, Cover, CrossReference, Target, Term } from '../tree.js'
+import { mastheadLines, type MastheadLines } from './identity.js'
 
 /**
  * Generated words as a text node: on one line, control characters written
@@ -68,9 +71,10 @@ export function attribution(authors: string[], supporters: string[] | undefined,
 
 /**
  * A placement's attribution as phrasing: its roles as terms, the names, the
- * document it was tabled in, and the proposals it incorporates.
+ * document it was tabled in, and the proposals it incorporates (by their
+ * proponents and symbols, never an id: delegations read it).
  */
-export function attributionWords(placement: Placement, labels: Labels): PhrasingContent[] {
+export function attributionWords(placement: Placement, labels: Labels, record: Record): PhrasingContent[] {
   const colon = labels.colon.trimEnd()
   const after = labels.colon.slice(colon.length)
   const names = (list: string[]): string => list.map(oneLine).join(labels.separator)
@@ -82,9 +86,38 @@ export function attributionWords(placement: Placement, labels: Labels): Phrasing
   ]
   // The document it was tabled in: delegations look proposals up by symbol.
   if (placement.proposal.document) words.push(text(` (${oneLine(placement.proposal.document)})`))
-  const incorporates = incorporatesText(placement, labels)
-  if (incorporates) words.push(text(' '), term('incorporates', incorporates))
+  const incorporated = placement.incorporates.flatMap((id) => record.describe(id) ?? [])
+  if (incorporated.length > 0) words.push(text(' '), term('incorporates', record.words.t('record.incorporatesList', { proposals: record.list(incorporated) })))
   return words
+}
+
+/** How a document names other proposals to delegations: by proponents and symbol. */
+export class Record {
+  readonly words: Words
+  private readonly byId: Map<string, Proposal>
+  private readonly participants: Participants
+  private readonly lists: Intl.ListFormat
+
+  constructor(config: Config, proposals: readonly Proposal[]) {
+    this.words = wordsFor(config.language)
+    this.byId = new Map(proposals.map((proposal) => [proposal.id, proposal]))
+    this.participants = new Participants(config.participants, config.language)
+    this.lists = new Intl.ListFormat(config.language, { type: 'conjunction' })
+  }
+
+  /** `the proposal of Malaysia (INF/ECOM/40)`, or undefined for an id that names no proposal. */
+  describe(id: string): string | undefined {
+    const proposal = this.byId.get(id)
+    if (!proposal) return undefined
+    const authors = [...new Set(proposal.authors.map((author) => oneLine(this.participants.resolve(author.value) ?? author.value)))]
+    const described = authors.length > 0 ? this.words.t('record.proposalOf', { names: this.list(authors) }) : this.words.t('record.proposal')
+    return proposal.document ? `${described} (${oneLine(proposal.document)})` : described
+  }
+
+  /** Several items as the language lists them: `A, B and C`. */
+  list(items: string[]): string {
+    return this.lists.format(items)
+  }
 }
 
 /** `Parked: subject to the discussion on scope.` (the reason without its final full stop), or `Parked.` */
@@ -93,35 +126,35 @@ export function parkedLabel(reason: string | undefined, labels: Labels): string 
   return why === '' ? labels.record.parked : labels.record.parkedBecause.replace('{reason}', () => why)
 }
 
-/** `Incorporates: a14-mys-einvoicing; a14-sgp.`, or '' when nothing was merged into the proposal. */
-export function incorporatesText(placement: Placement, labels: Labels): string {
-  return placement.incorporates.length === 0 ? '' : `${labels.record.incorporates}${labels.colon}${placement.incorporates.join(labels.separator)}.`
-}
-
 /** The text of a "no text" alternative: `[No text]`, without brackets once stabilized (agreed: no provision). */
 export function noTextWords(placement: Placement, labels: Labels): string {
   return placement.proposal.status === 'stabilized' ? labels.record.noText : `[${labels.record.noText}]`
 }
 
-/** `` `a14-mys` ``, A.1.4: Title (INF/ECOM/40). Proponent: Malaysia. */
-export function withdrawnLine({ proposal, authors }: Withdrawal, labels: Labels): Paragraph {
-  return paragraph(code(proposal.id), text(recordRest(proposal, authors, labels)))
+/** A.1.4: Title (INF/ECOM/40). Proponent: Malaysia. (An untitled text takes its topic's title.) */
+export function withdrawnLine({ proposal, authors }: Withdrawal, labels: Labels, titles: TopicTitles): Paragraph {
+  return paragraph(text(recordLine(proposal, authors, labels, titles)))
 }
 
-/** `` `a14-mys` ``, A.1.4: Title. Proponent: Malaysia. Merged into a14-jpn (A.1.4). */
-export function mergedLine({ proposal, authors, into }: Merger, labels: Labels): Paragraph {
-  const [before, after] = labels.record.mergedInto.split('{id}')
+/** A.1.4: Title (INF/ECOM/40). Proponent: Malaysia. Incorporated into the proposal of Japan (INF/ECOM/22). */
+export function mergedLine({ proposal, authors, into }: Merger, labels: Labels, titles: TopicTitles, record: Record): Paragraph {
+  const described = record.describe(into.id) ?? ''
+  const [before, after] = record.words.template('record.incorporatedInto').split('{proposal}')
   return paragraph(
-    code(proposal.id),
-    text(`${recordRest(proposal, authors, labels)} ${before}`),
-    reference({ kind: 'proposal', id: into.id }, [code(into.id)]),
-    text(after.replace('{topic}', () => oneLine(into.topic.value))),
+    text(`${recordLine(proposal, authors, labels, titles)} ${before}`),
+    reference({ kind: 'proposal', id: into.id }, [text(described)]),
+    text(after),
   )
 }
 
-function recordRest(proposal: Withdrawal['proposal'], authors: string[], labels: Labels): string {
-  const title = [proposal.title, proposal.document && `(${proposal.document})`].filter(Boolean).join(' ')
-  return `, ${oneLine(proposal.topic.value)}${labels.colon.trimEnd()}${title ? ` ${oneLine(title)}.` : ''} ${attribution(authors, undefined, labels)}`
+/** The titles of the outline's entries, by id: what an untitled text is called. */
+export type TopicTitles = ReadonlyMap<string, string | undefined>
+
+function recordLine(proposal: Withdrawal['proposal'], authors: string[], labels: Labels, titles: TopicTitles): string {
+  const topic = oneLine(proposal.topic.value)
+  const named = proposal.title ?? titles.get(proposal.topic.value)
+  const title = [named && oneLine(named), proposal.document && `(${oneLine(proposal.document)})`].filter(Boolean).join(' ')
+  return `${topic}${labels.colon.trimEnd()}${title ? ` ${title}.` : ''} ${attribution(authors, undefined, labels)}`
 }
 
 /**
@@ -138,31 +171,25 @@ export function disclaimerOf(config: Config, labels: Labels = labelsFor(config.l
   return given === undefined ? labels.record.disclaimer : oneLine(given)
 }
 
-/** What a cover template's placeholders stand for, as plain text. */
+/** What a cover template's placeholders stand for, as plain text (the note is Markdown). */
 export interface CoverValues {
   title: string
   symbol?: string
   date?: string
   summary: string
   disclaimer?: string
-}
-
-/** The cover values every document shares: the configuration's title, symbol, date and disclaimer. */
-export function coverBasics(config: Config, labels: Labels, summary: string): CoverValues {
-  return {
-    title: config.title ?? labels.documentTitle,
-    symbol: config.symbol,
-    date: config.date && formatDate(config.date, config.language),
-    summary,
-    disclaimer: disclaimerOf(config, labels),
-  }
+  /** The document's own cover note (`documents.<view>.note`), Markdown. */
+  note?: string
+  masthead?: MastheadLines
 }
 
 /** Where the cover template comes from, to name it in a diagnostic. */
 export const COVER_FILE = 'templates/cover.md'
 
-/** The built-in cover, used when the workspace has no `templates/cover.md`. */
-export const DEFAULT_COVER = `# {{title}}
+/** The built-in cover, used when the workspace has no `templates/cover.md` (the same as templates/cover.md). */
+export const DEFAULT_COVER = `{{masthead}}
+
+# {{title}}
 
 **{{symbol}}**
 
@@ -170,11 +197,14 @@ export const DEFAULT_COVER = `# {{title}}
 
 {{summary}}
 
+{{note}}
+
 {{disclaimer}}
 `
 
 /** The cover node: `filled` is the template filled with `values` (Markdown); HTML and Word show the values apart, and the rest as the cover's note. */
-export function coverNode(values: CoverValues, filled: string, subtitle?: string): Cover {
+export function coverNode(values: CoverValues, filled: string, subtitle?: string, shownApart: string[] = []): Cover {
+  const masthead = mastheadLines(values.masthead)
   return {
     type: 'cover',
     title: values.title,
@@ -182,10 +212,19 @@ export function coverNode(values: CoverValues, filled: string, subtitle?: string
     ...(values.date === undefined ? {} : { date: values.date }),
     ...(subtitle === undefined ? {} : { subtitle }),
     ...(values.disclaimer === undefined ? {} : { disclaimer: values.disclaimer }),
-    text: markdownBody(COVER_FILE, filled, { owner: 'cover', anchor: 'cover-', masthead: [values.title, values.symbol, values.date, values.disclaimer].filter((line): line is string => Boolean(line)) }),
+    ...(values.masthead === undefined ? {} : { masthead: values.masthead }),
+    text: markdownBody(COVER_FILE, filled, {
+      owner: 'cover',
+      anchor: 'cover-',
+      masthead: [values.title, values.symbol, values.date, values.disclaimer, subtitle, ...masthead, masthead.join(MASTHEAD_SEPARATOR), ...shownApart].filter((line): line is string => Boolean(line)),
+    }),
     children: [],
   }
 }
+
+/** Between the masthead's lines where Markdown writes them on one line. */
+export const MASTHEAD_SEPARATOR = ' \u00b7 '
+
 
 /** A text that is Markdown alone (the cover, a "no text" alternative), as a body with no edits. */
 export function markdownBody(file: string, markdown: string, options: { owner: string; anchor?: string; depth?: number; masthead?: string[] }): BodyNode {

@@ -3,7 +3,9 @@ import { placements } from '../../assemble/negotiation.js'
 import { formatDate, labelsFor } from '../labels.js'
 import { emphasis, heading, oneLine, paragraph, plain, writeMarkdown } from '../writer.js'
 import type { PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast'
-import { disclaimerOf, topicHeading } from './parts.js'
+import { toString } from 'mdast-util-to-string'
+import { coverValuesOf, identityOf, metaOf, type Identity } from './identity.js'
+import { coverNode, topicHeading } from './parts.js'
 import type { Document } from '../tree.js'
 import type { Language, Negotiation, Placement, Proposal, SupportLevel, TopicNode } from '../../types.js'
 import type { ReferredSince } from '../../revisions/history.js'
@@ -40,36 +42,37 @@ export function stocktake(negotiation: Negotiation, history?: ReadonlyMap<string
   }
 }
 
-/** `stocktaking.md`: one table per topic with referred proposals (a column more with `history`); the disclaimer under its title, as on every document's cover. */
-export function renderStocktake(negotiation: Negotiation, history?: ReadonlyMap<string, ReferredSince>): string {
-  return writeMarkdown(stocktakingView(negotiation, history).tree)
-}
-
-/** The stocktaking report as a document, in every format. */
+/**
+ * The stocktaking report as a document, in every format: its heading, the
+ * line that names the text, and the disclaimer make its cover (written as
+ * they are in Markdown; HTML and Word set the title and masthead apart).
+ */
 export function stocktakingView(negotiation: Negotiation, history?: ReadonlyMap<string, ReferredSince>): Document {
   const { config } = negotiation
-  const tree = stocktakeTree(negotiation, history)
-  const disclaimer = disclaimerOf(config)
-  if (disclaimer) tree.children.splice(2, 0, paragraph(emphasis(plain(disclaimer))))
-  const title = labelsFor(config.language).stocktaking.title
-  return {
-    meta: { language: config.language, view: 'stocktaking', title, ...(config.symbol ? { symbol: config.symbol } : {}), ...(config.date ? { date: formatDate(config.date, config.language), isoDate: config.date } : {}) },
-    tree,
-  }
+  const labels = labelsFor(config.language)
+  const identity = identityOf(config, 'stocktaking', labels.stocktaking.title)
+  const report = stocktakeTree(negotiation, history, identity)
+  const [title, line, ...rest] = report.children
+  const head: RootContent[] = [title, line, ...(identity.disclaimer ? [paragraph(emphasis(plain(identity.disclaimer)))] : [])]
+  const values = coverValuesOf(identity, '')
+  const cover = coverNode(values, writeMarkdown({ type: 'root', children: head }), identity.subtitle, [toString(title), toString(line)])
+  return { meta: metaOf(config, 'stocktaking', identity), tree: { type: 'root', children: [cover, ...rest] } }
 }
 
 /** The stocktaking report as a Markdown tree, headings from level 1 (the step summary puts it lower). */
-export function stocktakeTree(negotiation: Negotiation, history?: ReadonlyMap<string, ReferredSince>): Root {
+export function stocktakeTree(negotiation: Negotiation, history?: ReadonlyMap<string, ReferredSince>, identity?: Identity): Root {
   const { config } = negotiation
   const labels = labelsFor(config.language)
   const words = labels.stocktaking
   const groups = referredByTopic(negotiation.topics)
   const referredCount = groups.reduce((sum, group) => sum + group.referred.length, 0)
-  const subtitle = [config.title ?? labels.documentTitle, config.symbol, config.date && formatDate(config.date, config.language)]
+  // The report's own title when the secretariat gives one; else "Stocktaking report", then the text it is of.
+  const own = identity?.subtitle === undefined && identity !== undefined
+  const subtitle = [own ? undefined : config.title ?? labels.documentTitle, identity?.symbol ?? config.symbol, config.date && formatDate(config.date, config.language)]
     .filter((part): part is string => Boolean(part))
     .map(oneLine)
     .join(' · ')
-  const children: RootContent[] = [heading(1, plain(words.title)), paragraph(plain(subtitle))]
+  const children: RootContent[] = [heading(1, plain(own ? identity.title : words.title)), paragraph(plain(subtitle))]
   children.push(paragraph(plain(referredCount === 0 ? words.empty : words.intro({ referred: referredCount, live: placements(negotiation.topics).length, threshold: config.threshold }))))
   const columns = words.columns
   // What delegations read names each proposal by its title, proponents and document symbol: ids and files stay in the JSON.
