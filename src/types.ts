@@ -213,6 +213,8 @@ export interface Proposal {
   status: Status
   /** ISO date `YYYY-MM-DD`. */
   submitted?: string
+  /** `order:` in the front matter: places it among its topic's alternatives before those without (SPEC §13). */
+  order?: number
   document?: string
   /** `status: parked`: why, on one line. */
   reason?: string

@@ -1,5 +1,5 @@
 /** Proposals + configuration to the Negotiation: topics in order, alternatives, support levels. Pure. */
-import { compareTopicIds } from './outline.js'
+import { compareNatural } from './outline.js'
 import { localise } from './language.js'
 import { compareNames, Participants } from './participants.js'
 import { isLive, type Config, type Merger, type Negotiation, type Note, type OutlineEntry, type PlacedNote, type Placement, type Proposal, type SupportLevel, type TopicNode, type Withdrawal } from '../types.js'
@@ -75,7 +75,7 @@ export function assemble(proposals: Proposal[], configured: Config, options: Ass
     // SPEC §5: co-sponsors count, |authors ∪ supporters| − 1 (both already distinct and apart).
     const support = authors.length + supporters.length - 1
     const level = supportLevel(support, config.threshold)
-    const incorporates = [...(incorporated.get(proposal.id) ?? [])].sort(compareIds)
+    const incorporates = [...(incorporated.get(proposal.id) ?? [])].sort(compareNatural)
     return { proposal, alt, authors, supporters, support, level, referred: proposal.status === 'proposed' && level !== 'broad', incorporates }
   }
 
@@ -88,29 +88,33 @@ export function supportLevel(support: number, threshold: number): SupportLevel {
   return support <= 0 ? 'none' : support < threshold ? 'limited' : 'broad'
 }
 
-/** Notes by id, then file. */
+/** Notes by id (numbers as numbers), then file. */
 function compareNotes(a: Note, b: Note): number {
-  return compareIds(a.id, b.id) || compareIds(a.file, b.file)
+  return compareNatural(a.id, b.id) || compareNatural(a.file, b.file)
 }
 
-/** Code-point order: the same on every machine. */
-function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
-}
-
-/** Alternatives by `submitted` date, undated ones last, then by id. */
-export function compareAlternatives(a: Proposal, b: Proposal): number {
+/**
+ * Alternatives as SPEC §13 orders them: by `order` (those without last), then
+ * by `submitted` date (undated ones last), then by id with numbers compared as
+ * numbers (`opt2` before `opt10`), then by file.
+ */
+export function compareAlternatives(a: Pick<Proposal, 'id' | 'file' | 'order' | 'submitted'>, b: Pick<Proposal, 'id' | 'file' | 'order' | 'submitted'>): number {
+  if (a.order !== b.order) {
+    if (a.order === undefined) return 1
+    if (b.order === undefined) return -1
+    return a.order - b.order
+  }
   if (a.submitted !== b.submitted) {
     if (a.submitted === undefined) return 1
     if (b.submitted === undefined) return -1
     return a.submitted < b.submitted ? -1 : 1
   }
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : a.file < b.file ? -1 : a.file > b.file ? 1 : 0
+  return compareNatural(a.id, b.id) || compareNatural(a.file, b.file)
 }
 
 /** Without a configured outline: one flat entry per topic the proposals (and notes) name, ordered by id. */
 function impliedOutline(topics: string[]): OutlineEntry[] {
-  const ids = [...new Set(topics)].sort(compareTopicIds)
+  const ids = [...new Set(topics)].sort(compareNatural)
   return ids.map((id) => ({ id, children: [] }))
 }
 

@@ -7,7 +7,7 @@ import { describe, isEmpty, MAX_ALIASES, readYaml } from './yaml.js'
 export { MAX_ALIASES }
 
 /** The fields a proposal's front matter may have. */
-export const PROPOSAL_FIELDS = ['id', 'topic', 'title', 'author', 'supporters', 'status', 'submitted', 'document', 'reason', 'mergedInto', 'noText'] as const
+export const PROPOSAL_FIELDS = ['id', 'topic', 'title', 'author', 'supporters', 'status', 'submitted', 'order', 'document', 'reason', 'mergedInto', 'noText'] as const
 
 export interface FrontMatter {
   id?: Located
@@ -17,6 +17,7 @@ export interface FrontMatter {
   supporters: Located[]
   status: Status
   submitted?: string
+  order?: number
   document?: string
   reason?: string
   mergedInto?: Located
@@ -145,6 +146,13 @@ export function readFrontMatter(source: string, firstLine: number): { fields?: F
         else fields.submitted = text
         break
       }
+      case 'order': {
+        if (isEmpty(value)) break
+        const order = readOrder(value)
+        if (order === undefined) invalid('a whole number that places the text among the alternatives of its topic, e.g. `order: 1` (lower first)')
+        else fields.order = order
+        break
+      }
       case 'reason': {
         const text = scalarText(value)
         fields.places.reason = keyPlace
@@ -174,6 +182,11 @@ export function readFrontMatter(source: string, firstLine: number): { fields?: F
     }
   }
   return { fields, problems }
+}
+
+/** `order:` — a whole number (negative ones included); undefined for anything else, quoted numbers too. */
+export function readOrder(node: unknown): number | undefined {
+  return isScalar(node) && typeof node.value === 'number' && Number.isSafeInteger(node.value) ? node.value : undefined
 }
 
 /** Follow an alias to the node it names (aliases were checked to resolve). */

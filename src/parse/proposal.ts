@@ -81,6 +81,7 @@ export function parseProposal(file: string, input: Uint8Array | string, options:
       supporters: fields.supporters,
       status: fields.status,
       submitted: fields.submitted,
+      ...(fields.order === undefined ? {} : { order: fields.order }),
       document: fields.document,
       ...(fields.reason === undefined ? {} : { reason: fields.reason }),
       ...(fields.mergedInto === undefined ? {} : { mergedInto: fields.mergedInto }),

@@ -1,4 +1,5 @@
 /** What changed between two revisions of a negotiation, proposal by proposal (SPEC §9). Pure. */
+import { compareNatural } from '../assemble/outline.js'
 import { compareNames, Participants } from '../assemble/participants.js'
 import type { Config, Proposal, Status } from '../types.js'
 import { tokenize } from './words.js'
@@ -89,7 +90,7 @@ export function compareSnapshots(old: Snapshot, next: Snapshot): Difference[] {
   }
   const renames = findRenames(old.proposals.filter((proposal) => !after.has(proposal.id)), next.proposals.filter((proposal) => !before.has(proposal.id)))
   const renamedTo = new Map([...renames].map(([to, from]) => [from, to]))
-  const ids = [...new Set([...before.keys(), ...after.keys()])].filter((id) => !renamedTo.has(id)).sort(compareIds)
+  const ids = [...new Set([...before.keys(), ...after.keys()])].filter((id) => !renamedTo.has(id)).sort(compareNatural)
   const differences: Difference[] = []
   for (const id of ids) {
     const renamedFrom = renames.get(id)
@@ -213,8 +214,4 @@ function nameChanges(from: string[], to: string[]): NameChanges | undefined {
 
 function byId(proposals: Proposal[]): Map<string, Proposal> {
   return new Map(proposals.map((proposal) => [proposal.id, proposal]))
-}
-
-function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }
