@@ -15,6 +15,14 @@ export function isLive(status: Status): boolean {
 export const NOTE_KINDS = ['facilitator', 'drafting', 'secretariat'] as const
 export type NoteKind = (typeof NOTE_KINDS)[number]
 
+/**
+ * How a text not agreed is bracketed (SPEC §13): `enclose` adds one pair around
+ * a proposed or parked text (never a second one); `as-written` adds none to a
+ * proposed text, its authors' own brackets saying what is open.
+ */
+export const BRACKET_POLICIES = ['enclose', 'as-written'] as const
+export type BracketPolicy = (typeof BRACKET_POLICIES)[number]
+
 export const SUPPORT_LEVELS = ['none', 'limited', 'broad'] as const
 export type SupportLevel = (typeof SUPPORT_LEVELS)[number]
 
@@ -139,6 +147,8 @@ export interface Config {
   disclaimer?: Disclaimer
   /** The Chair's picks for the clean text; `file` is the configuration that names them (diagnostics point there). */
   chair?: { file: string; picks: ChairPick[] }
+  /** `brackets:` — the bracket policy of every text that does not set its own (default `enclose`). */
+  brackets: BracketPolicy
   /** The revision redlines compare with (a git revision, or a folder relative to the workspace root), as `build --since` gives one. */
   previous?: string
   /** The author of tracked changes in Word redlines: one name, or one per language. */
@@ -165,6 +175,7 @@ export const DEFAULT_LIMITS: Limits = { fileSize: 262144, parseSeconds: 10 }
 export const DEFAULT_CONFIG: Config = {
   language: 'en',
   threshold: 3,
+  brackets: 'enclose',
   groups: [],
   limits: DEFAULT_LIMITS,
 }
@@ -222,6 +233,8 @@ export interface Proposal {
   mergedInto?: Located
   /** A "no text" alternative: some participants want no provision on the topic. */
   noText: boolean
+  /** `brackets:` in the front matter: this text's own bracket policy, over the configuration's. */
+  brackets?: BracketPolicy
   /** Where `id:` and `status:` were written (or the front matter's first line). */
   places: { id: Place; status: Place; frontMatter: Place }
   body: Body
@@ -237,6 +250,12 @@ export interface TextFacts {
   firstBracket?: Place
   /** Every placeholder left in the text (`[X]`, `[…]`, `20XX` …), as written, in reading order. */
   placeholders: Located[]
+  /**
+   * The text is already one bracketed span (SPEC §13): it starts with `[` and
+   * ends with the `]` that closes it, its brackets balancing. That pair is then
+   * the enclosing pair: never doubled, not counted in `stats`.
+   */
+  oneSpan: boolean
 }
 
 /** A note as read from its file (SPEC §3.1a): never treaty text, never bracketed, counted or referred. */
@@ -279,6 +298,14 @@ export interface Placement {
   referred: boolean
   /** Ids of the merged proposals folded into this one, in id order. */
   incorporates: string[]
+  /**
+   * The tool adds its enclosing pair of brackets (SPEC §13): a proposed or parked
+   * text that is not already one bracketed span, unless a proposed text is
+   * `brackets: as-written`; a "no text" alternative that is not stabilized (`[No text]`).
+   */
+  enclosed: boolean
+  /** Its negotiating bracket pairs as `stats` counts them: not the enclosing pair, whoever wrote it; 0 for "no text". */
+  brackets: number
 }
 
 /** A note placed under its topic. */

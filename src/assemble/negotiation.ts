@@ -2,7 +2,7 @@
 import { compareNatural } from './outline.js'
 import { localise } from './language.js'
 import { compareNames, Participants } from './participants.js'
-import { isLive, type Config, type Merger, type Negotiation, type Note, type OutlineEntry, type PlacedNote, type Placement, type Proposal, type SupportLevel, type TopicNode, type Withdrawal } from '../types.js'
+import { isLive, type BracketPolicy, type Config, type Merger, type Negotiation, type Note, type OutlineEntry, type PlacedNote, type Placement, type Proposal, type SupportLevel, type TopicNode, type Withdrawal } from '../types.js'
 
 export interface AssembleOptions {
   /** Only these outline entries (a small group's topics), with the sections that hold them. */
@@ -76,11 +76,42 @@ export function assemble(proposals: Proposal[], configured: Config, options: Ass
     const support = authors.length + supporters.length - 1
     const level = supportLevel(support, config.threshold)
     const incorporates = [...(incorporated.get(proposal.id) ?? [])].sort(compareNatural)
-    return { proposal, alt, authors, supporters, support, level, referred: proposal.status === 'proposed' && level !== 'broad', incorporates }
+    return {
+      proposal,
+      alt,
+      authors,
+      supporters,
+      support,
+      level,
+      referred: proposal.status === 'proposed' && level !== 'broad',
+      incorporates,
+      enclosed: encloses(proposal, config.brackets),
+      brackets: countedBrackets(proposal),
+    }
   }
 
   const topics = build(outline, 1)
   return { config, topics, withdrawn, merged }
+}
+
+/**
+ * Whether the tool adds its pair of brackets around a text (SPEC §13): never
+ * to an agreed text, always to `[No text]` otherwise; never to a text that is
+ * already one bracketed span (its pair is the enclosing pair); to a parked
+ * text whatever the policy; to a proposed one under `brackets: enclose`
+ * (`policy`, the configuration's, unless the text sets its own).
+ */
+export function encloses(proposal: Pick<Proposal, 'status' | 'noText' | 'brackets' | 'facts'>, policy: BracketPolicy): boolean {
+  if (proposal.status === 'stabilized') return false
+  if (proposal.noText) return true
+  if (proposal.facts.oneSpan) return false
+  return proposal.status === 'parked' || (proposal.brackets ?? policy) === 'enclose'
+}
+
+/** The bracket pairs a text counts in `stats` (SPEC §10, §13): its own, less the one that encloses it; none for "no text". */
+export function countedBrackets(proposal: Pick<Proposal, 'status' | 'noText' | 'facts'>): number {
+  if (proposal.noText) return 0
+  return proposal.facts.brackets - (proposal.facts.oneSpan && proposal.status !== 'stabilized' ? 1 : 0)
 }
 
 /** SPEC §5: none (support 0), limited (1 to T−1), broad (T or more); `support` is `|authors ∪ supporters| − 1`. */

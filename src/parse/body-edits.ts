@@ -129,8 +129,42 @@ export function analyseBody(blocks: RootContent[], source: string, lines: LineIn
     body: { source, start, end, edits: edits.map(({ rank: _rank, ...edit }) => edit as Edit) },
     hasText,
     brackets: brackets.problems,
-    facts: { brackets: brackets.pairs, ...(brackets.first === undefined ? {} : { firstBracket: brackets.first }), placeholders: placeholders(blocks, source, lines) },
+    facts: {
+      brackets: brackets.pairs,
+      ...(brackets.first === undefined ? {} : { firstBracket: brackets.first }),
+      placeholders: placeholders(blocks, source, lines),
+      oneSpan: brackets.problems.length === 0 && text.length > 0 && isOneSpan(text, source, brackets.partner),
+    },
   }
+}
+
+/**
+ * Whether the text is already one bracketed span (SPEC §13): in reading order
+ * its first character is a `[` and its last the `]` that closes it (a list
+ * number before it and definitions after it aside). Literal brackets (`\[`)
+ * and the brackets of link syntax are never that pair.
+ */
+function isOneSpan(text: RootContent[], source: string, partner: ReadonlyMap<number, number>): boolean {
+  const first = edgeLeaf(text[0], 'first')
+  const last = edgeLeaf(text[text.length - 1], 'last')
+  if (first?.type !== 'text' || last?.type !== 'text') return false
+  const open = offsetOf(first, 'start')
+  const close = offsetOf(last, 'end') - 1
+  return source[open] === '[' && source[close] === ']' && partner.get(open) === close
+}
+
+/** Containers and inline markup a text's first or last character may stand inside; links are syntax, not text. */
+const DESCEND = new Set<string>(['paragraph', 'heading', 'list', 'listItem', 'blockquote', 'table', 'tableRow', 'tableCell', 'emphasis', 'strong', 'delete'])
+
+/** The first (or last) leaf of a block in reading order, notes left out: where its text starts (or ends). */
+function edgeLeaf(block: Nodes, side: 'first' | 'last'): Nodes | undefined {
+  let node: Nodes = block
+  while (DESCEND.has(node.type) && 'children' in node) {
+    const children = (node.children as Nodes[]).filter((child) => !NOTES.has(child.type))
+    if (children.length === 0) return undefined
+    node = side === 'first' ? children[0] : children[children.length - 1]
+  }
+  return node
 }
 
 /** Every placeholder in the text nodes of `blocks`, in reading order. */
@@ -256,11 +290,14 @@ const PAIRS = 'brackets mark text not yet agreed and come in pairs, e.g. `[endea
 /**
  * Brackets in the text must balance across the whole body: a `]` with no `[`
  * before it, or a `[` never closed, is reported at the stray bracket.
- * Brackets of Markdown syntax (links, footnotes) and in code are not text.
+ * Brackets of Markdown syntax (links, footnotes), in code, escaped (`\[`) or
+ * written as entities (`&#91;`) are not negotiating brackets. `partner` maps
+ * each matched `[` to its `]` (offsets in the source).
  */
-function checkBrackets(blocks: RootContent[], source: string, lines: LineIndex): { problems: BracketProblem[]; pairs: number; first?: Place } {
+function checkBrackets(blocks: RootContent[], source: string, lines: LineIndex): { problems: BracketProblem[]; pairs: number; first?: Place; partner: Map<number, number> } {
   const stray: Array<{ offset: number; char: '[' | ']' }> = []
   const open: number[] = []
+  const partner = new Map<number, number>()
   let pairs = 0
   let first: number | undefined
   for (const block of blocks) {
@@ -270,13 +307,22 @@ function checkBrackets(blocks: RootContent[], source: string, lines: LineIndex):
       const written = source.slice(from, offsetOf(node, 'end'))
       for (let index = written.indexOf('['), close = written.indexOf(']'); index !== -1 || close !== -1; ) {
         if (close === -1 || (index !== -1 && index < close)) {
-          first ??= from + index
-          open.push(from + index)
+          // `\[` is a literal bracket (SPEC §13): text, not a negotiating bracket.
+          if (!escaped(source, from + index)) {
+            first ??= from + index
+            open.push(from + index)
+          }
           index = written.indexOf('[', index + 1)
         } else {
-          first ??= from + close
-          if (open.pop() === undefined) stray.push({ offset: from + close, char: ']' })
-          else pairs++
+          if (!escaped(source, from + close)) {
+            first ??= from + close
+            const opening = open.pop()
+            if (opening === undefined) stray.push({ offset: from + close, char: ']' })
+            else {
+              pairs++
+              partner.set(opening, from + close)
+            }
+          }
           close = written.indexOf(']', close + 1)
         }
       }
@@ -298,7 +344,7 @@ function checkBrackets(blocks: RootContent[], source: string, lines: LineIndex):
       place: lines.place(stray[MAX_BRACKET_PROBLEMS].offset),
     })
   }
-  return { problems, pairs, ...(first === undefined ? {} : { first: lines.place(first) }) }
+  return { problems, pairs, partner, ...(first === undefined ? {} : { first: lines.place(first) }) }
 }
 
 /** The words around an offset, on its line, to show which bracket is meant. */

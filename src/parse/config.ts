@@ -4,10 +4,10 @@ import { isIsoDate } from './front-matter.js'
 import { didYouMean, suggestTopic } from '../diagnostics/suggest.js'
 import { groupSlug } from '../assemble/group.js'
 import { spellingsOf } from '../assemble/language.js'
-import { DEFAULT_CONFIG, LANGUAGES, RULES, type ChairPick, type Config, type Diagnostic, type Disclaimer, type Group, type Language, type Located, type Names, type OutlineEntry, type Participant, type Place, type Rule } from '../types.js'
+import { BRACKET_POLICIES, DEFAULT_CONFIG, LANGUAGES, RULES, type BracketPolicy, type ChairPick, type Config, type Diagnostic, type Disclaimer, type Group, type Language, type Located, type Names, type OutlineEntry, type Participant, type Place, type Rule } from '../types.js'
 import { describe, isEmpty, MAX_ALIASES, readYaml } from './yaml.js'
 
-export const CONFIG_FIELDS = ['title', 'symbol', 'date', 'language', 'stocktaking', 'participants', 'outline', 'groups', 'limits', 'disclaimer', 'chair', 'previous', 'secretariat'] as const
+export const CONFIG_FIELDS = ['title', 'symbol', 'date', 'language', 'stocktaking', 'participants', 'outline', 'groups', 'limits', 'disclaimer', 'chair', 'previous', 'secretariat', 'brackets'] as const
 
 export interface ConfigResult {
   config: Config
@@ -105,6 +105,11 @@ export function parseConfig(file: string, text: string): ConfigResult {
       case 'secretariat': {
         const secretariat = readPerLanguage(value, read, report, 'secretariat', '`secretariat: WTO Secretariat` or `secretariat: { en: WTO Secretariat, fr: Secrétariat de l\u2019OMC }`')
         if (secretariat !== undefined) config.secretariat = secretariat
+        break
+      }
+      case 'brackets': {
+        const policy = read.choice(value, '`brackets`', BRACKET_POLICIES, '`brackets: as-written` (`enclose`, the default, adds one pair of brackets around each text not agreed; `as-written` shows proposed texts with their authors\' brackets only)')
+        if (policy !== undefined) config.brackets = policy as BracketPolicy
         break
       }
       default:
@@ -228,6 +233,15 @@ class Reader {
       if (text !== '') return text
     }
     this.report(node, `${what} must be text, e.g. ${example}; got ${describe(node, true)}`)
+    return undefined
+  }
+
+  /** One of `choices`, with a "did you mean" for a near miss. */
+  choice<T extends string>(node: unknown, what: string, choices: readonly T[], example: string): T | undefined {
+    node = this.resolve(node)
+    const text = isScalar(node) && typeof node.value === 'string' ? node.value.trim() : undefined
+    if (text !== undefined && (choices as readonly string[]).includes(text)) return text as T
+    this.report(node, `${what} must be one of ${choices.join(', ')}, e.g. ${example}; got ${describe(node)}${didYouMean(text ?? '', choices)}`)
     return undefined
   }
 

@@ -1,13 +1,13 @@
 /** A proposal's YAML front matter: fields with their places, checked one by one. */
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml'
 import { didYouMean } from '../diagnostics/suggest.js'
-import { STATUSES, type Located, type Place, type Rule, type Status } from '../types.js'
+import { BRACKET_POLICIES, STATUSES, type BracketPolicy, type Located, type Place, type Rule, type Status } from '../types.js'
 import { describe, isEmpty, MAX_ALIASES, readYaml } from './yaml.js'
 
 export { MAX_ALIASES }
 
 /** The fields a proposal's front matter may have. */
-export const PROPOSAL_FIELDS = ['id', 'topic', 'title', 'author', 'supporters', 'status', 'submitted', 'order', 'document', 'reason', 'mergedInto', 'noText'] as const
+export const PROPOSAL_FIELDS = ['id', 'topic', 'title', 'author', 'supporters', 'status', 'submitted', 'order', 'document', 'reason', 'mergedInto', 'noText', 'brackets'] as const
 
 export interface FrontMatter {
   id?: Located
@@ -22,6 +22,7 @@ export interface FrontMatter {
   reason?: string
   mergedInto?: Located
   noText: boolean
+  brackets?: BracketPolicy
   places: { status?: Place; reason?: Place; noText?: Place }
   /** The known fields written, valid or not. */
   written: Set<string>
@@ -171,6 +172,13 @@ export function readFrontMatter(source: string, firstLine: number): { fields?: F
         if (isEmpty(value)) break
         if (isScalar(value) && typeof value.value === 'boolean') fields.noText = value.value
         else invalid('`true` or `false`, e.g. `noText: true` for a "no text" alternative')
+        break
+      }
+      case 'brackets': {
+        const text = scalarText(value)
+        if (text === '') break
+        if (text !== undefined && (BRACKET_POLICIES as readonly string[]).includes(text)) fields.brackets = text as BracketPolicy
+        else problems.push({ rule: 'invalid-field', message: `\`brackets\` must be ${BRACKET_POLICIES.join(' or ')}: \`enclose\` adds one pair of brackets around the text while it is not agreed, \`as-written\` shows the text with its authors' brackets only, e.g. \`brackets: as-written\`; got ${describe(value)}${didYouMean(text ?? '', BRACKET_POLICIES)}`, place: valuePlace })
         break
       }
       default:

@@ -86,6 +86,7 @@ export function parseProposal(file: string, input: Uint8Array | string, options:
       ...(fields.reason === undefined ? {} : { reason: fields.reason }),
       ...(fields.mergedInto === undefined ? {} : { mergedInto: fields.mergedInto }),
       noText,
+      ...(fields.brackets === undefined ? {} : { brackets: fields.brackets }),
       places: { id: fields.id?.place ?? frontMatter, status: statusPlace, frontMatter },
       body: analysis.body,
       facts: analysis.facts,

@@ -62,8 +62,8 @@ export function consolidatedBodies(negotiation: Negotiation, cover: string | und
                 file: proposal.file,
                 source: proposal.body.source,
                 frontMatter: true,
-                // A parked text stays bracketed: only an agreed text stands clean.
-                brackets: proposal.status === 'stabilized' ? [] : bracketsOf(proposal.body),
+                // The bracket policy (SPEC §13): never a second pair, none under `as-written`.
+                brackets: placement.enclosed ? bracketsOf(proposal.body) : [],
                 level: topic.depth,
                 namespace: `p-${proposal.id}-`,
               },

@@ -41,7 +41,7 @@ export function renderMarkdown(negotiation: Negotiation, cover: string | null = 
         const body = verbatim('')
         const { proposal } = placement
         if (proposal.noText) body.value = noTextBody(placement, labels)
-        else bodies.push({ id: proposal.id, body: proposal.body, bracketed: proposal.status !== 'stabilized', headingLevel: level, node: body })
+        else bodies.push({ id: proposal.id, body: proposal.body, bracketed: placement.enclosed, headingLevel: level, node: body })
         children.push(...placementBlocks(placement, body, labels))
       }
       visit(topic.children)

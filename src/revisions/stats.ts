@@ -46,10 +46,11 @@ export function countNegotiation(negotiation: Negotiation, proposals: Proposal[]
 
 /** The numbers of the texts in the negotiation (a small group's only, for its extract): what a cover's statistics line says. */
 export function textCounts(negotiation: Negotiation): StatsNumbers {
-  const texts = placements(negotiation.topics).map((placement) => placement.proposal).filter((proposal) => !proposal.noText)
+  const placed = placements(negotiation.topics)
+  const texts = placed.map((placement) => placement.proposal).filter((proposal) => !proposal.noText)
   const leaves = leafTopics(negotiation.topics)
   return {
-    brackets: texts.reduce((sum, proposal) => sum + proposal.facts.brackets, 0),
+    brackets: placed.reduce((sum, placement) => sum + placement.brackets, 0),
     placeholders: texts.reduce((sum, proposal) => sum + proposal.facts.placeholders.length, 0),
     topics: leaves.length,
     withText: leaves.filter((topic) => topic.placements.some((placement) => !placement.proposal.noText)).length,
