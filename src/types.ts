@@ -23,6 +23,13 @@ export type NoteKind = (typeof NOTE_KINDS)[number]
 export const BRACKET_POLICIES = ['enclose', 'as-written'] as const
 export type BracketPolicy = (typeof BRACKET_POLICIES)[number]
 
+/**
+ * How the alternatives of a topic or paragraph are labelled (SPEC §13): `alt`
+ * (Alt 1), `option` (Option 1), `roman` (Option I), `letter` (Option (a)).
+ */
+export const OPTION_STYLES = ['alt', 'option', 'roman', 'letter'] as const
+export type OptionStyle = (typeof OPTION_STYLES)[number]
+
 export const SUPPORT_LEVELS = ['none', 'limited', 'broad'] as const
 export type SupportLevel = (typeof SUPPORT_LEVELS)[number]
 
@@ -62,6 +69,14 @@ export const RULES = {
   'brackets-in-stabilized': 'warning',
   'placeholder': 'warning',
   'template-text': 'warning',
+  'numbered-paragraph': 'warning',
+  'same-symbol': 'warning',
+  /** Off unless `rules:` turns it on (see DEFAULT_LEVELS): then a warning. */
+  'missing-translation': 'warning',
+  'stale-translation': 'warning',
+  'translation-brackets': 'warning',
+  'orphan-translation': 'error',
+  'invalid-template': 'error',
 } as const satisfies Record<string, Severity>
 export type Rule = keyof typeof RULES
 
@@ -111,6 +126,16 @@ export interface OutlineEntry {
   /** As `Participant.name`: the `en` title (or the first given), then the document's language once assembled. */
   title?: string
   titles?: Names
+  /** `article:` as written ("3", "2bis", "A"): the entry is an article, shown "Article 3" then its title (SPEC §13). */
+  article?: string
+  /**
+   * Set on the entries an article's `paragraphs:` lists (they are its `children`):
+   * a place for texts with no heading of its own. `number` as written ("1",
+   * "3bis"); absent when the texts carry their own numbers.
+   */
+  paragraph?: { number?: string }
+  /** `options:` as written on this entry: the label style of the alternatives here and below, unless set there. */
+  options?: OptionStyle
   children: OutlineEntry[]
 }
 
@@ -149,6 +174,8 @@ export interface Config {
   chair?: { file: string; picks: ChairPick[] }
   /** `brackets:` — the bracket policy of every text that does not set its own (default `enclose`). */
   brackets: BracketPolicy
+  /** `options:` at the top of the configuration: the label style of alternatives where the outline sets none (default `alt`). */
+  options: OptionStyle
   /** The revision redlines compare with (a git revision, or a folder relative to the workspace root), as `build --since` gives one. */
   previous?: string
   /** The author of tracked changes in Word redlines: one name, or one per language. */
@@ -176,6 +203,7 @@ export const DEFAULT_CONFIG: Config = {
   language: 'en',
   threshold: 3,
   brackets: 'enclose',
+  options: 'alt',
   groups: [],
   limits: DEFAULT_LIMITS,
 }
@@ -256,6 +284,8 @@ export interface TextFacts {
    * the enclosing pair: never doubled, not counted in `stats`.
    */
   oneSpan: boolean
+  /** The number the text starts with (`1.`, `3bis.`, an ordered list's first), where it is written: a paragraph that has a number shows its own (`numbered-paragraph`). */
+  leadingNumber?: Located
 }
 
 /** A note as read from its file (SPEC §3.1a): never treaty text, never bracketed, counted or referred. */
@@ -287,6 +317,8 @@ export interface Placement {
   proposal: Proposal
   /** `Alt n` when its topic has two or more live proposals. */
   alt?: number
+  /** The same label as data, in its place's style (SPEC §13): `Alt 1`, `Option 1`, `Option I`, `Option (a)`. */
+  option?: OptionLabel
   /** Canonical names, in the order written. */
   authors: string[]
   /** Canonical names, distinct, without the authors, in `en` alphabetical order. */
@@ -323,11 +355,26 @@ export interface Merger {
   into: Proposal
 }
 
+/**
+ * An alternative's label as data: the word (`alt`: "Alt"; `option`: "Option",
+ * "Opción" in the document's language) and its mark ("1", "I", "(a)").
+ */
+export interface OptionLabel {
+  word: 'alt' | 'option'
+  mark: string
+}
+
 export interface TopicNode {
   id: string
   title?: string
   /** 1 for a top-level outline entry. */
   depth: number
+  /** The outline's `article:`: this entry is an article (SPEC §13). */
+  article?: string
+  /** This entry is a paragraph of its parent article: no heading of its own; its number when the outline gives one. */
+  paragraph?: { number?: string }
+  /** How its alternatives are labelled (the outline's `options:`, inherited). */
+  options: OptionStyle
   /** The topic's notes, by id: they come right after its heading. */
   notes: PlacedNote[]
   placements: Placement[]

@@ -2,7 +2,7 @@
 import { compareNatural } from './outline.js'
 import { localise } from './language.js'
 import { compareNames, Participants } from './participants.js'
-import { isLive, type BracketPolicy, type Config, type Merger, type Negotiation, type Note, type OutlineEntry, type PlacedNote, type Placement, type Proposal, type SupportLevel, type TopicNode, type Withdrawal } from '../types.js'
+import { isLive, type BracketPolicy, type Config, type OptionLabel, type OptionStyle, type Merger, type Negotiation, type Note, type OutlineEntry, type PlacedNote, type Placement, type Proposal, type SupportLevel, type TopicNode, type Withdrawal } from '../types.js'
 
 export interface AssembleOptions {
   /** Only these outline entries (a small group's topics), with the sections that hold them. */
@@ -42,8 +42,9 @@ export function assemble(proposals: Proposal[], configured: Config, options: Ass
 
   const withdrawn: Withdrawal[] = []
   const merged: Merger[] = []
-  const build = (entries: OutlineEntry[], depth: number): TopicNode[] =>
+  const build = (entries: OutlineEntry[], depth: number, inherited: OptionStyle): TopicNode[] =>
     entries.flatMap((entry) => {
+      const style = entry.options ?? inherited
       const wanted = !options.topics || options.topics.has(entry.id)
       const onTopic = wanted ? byTopic.get(entry.id) ?? [] : []
       const live = onTopic.filter((proposal) => isLive(proposal.status))
@@ -54,11 +55,12 @@ export function assemble(proposals: Proposal[], configured: Config, options: Ass
         if (into) merged.push({ proposal, authors, into })
       }
       // After this entry's own annex entries: both annexes follow the outline.
-      const children = build(entry.children, depth + 1)
+      const children = build(entry.children, depth + 1, style)
       if (!wanted && children.length === 0) return []
       const notes = wanted ? (notesByTopic.get(entry.id) ?? []).map((note): PlacedNote => ({ note, by: participants.resolve(note.by.value) ?? note.by.value })) : []
-      const placements = live.map((proposal, index) => place(proposal, live.length > 1 ? index + 1 : undefined))
-      return [{ id: entry.id, title: entry.title, depth, notes, placements, children }]
+      const placements = live.map((proposal, index) => place(proposal, live.length > 1 ? index + 1 : undefined, style))
+      const structure = { ...(entry.article === undefined ? {} : { article: entry.article }), ...(entry.paragraph ? { paragraph: entry.paragraph } : {}) }
+      return [{ id: entry.id, title: entry.title, depth, ...structure, options: style, notes, placements, children }]
     })
 
   function resolveAll(written: string[]): string[] {
@@ -67,7 +69,7 @@ export function assemble(proposals: Proposal[], configured: Config, options: Ass
     return names
   }
 
-  function place(proposal: Proposal, alt: number | undefined): Placement {
+  function place(proposal: Proposal, alt: number | undefined, style: OptionStyle): Placement {
     const authors = resolveAll(proposal.authors.map((author) => author.value))
     const supporters = resolveAll(proposal.supporters.map((supporter) => supporter.value))
       .filter((name) => !authors.includes(name))
@@ -79,6 +81,7 @@ export function assemble(proposals: Proposal[], configured: Config, options: Ass
     return {
       proposal,
       alt,
+      ...(alt === undefined ? {} : { option: optionLabel(style, alt) }),
       authors,
       supporters,
       support,
@@ -90,8 +93,38 @@ export function assemble(proposals: Proposal[], configured: Config, options: Ass
     }
   }
 
-  const topics = build(outline, 1)
+  const topics = build(outline, 1, config.options)
   return { config, topics, withdrawn, merged }
+}
+
+/** The label of the `n`th alternative (from 1) in a style (SPEC §13): Alt 1, Option 1, Option I, Option (a). */
+export function optionLabel(style: OptionStyle, n: number): OptionLabel {
+  switch (style) {
+    case 'alt':
+      return { word: 'alt', mark: String(n) }
+    case 'option':
+      return { word: 'option', mark: String(n) }
+    case 'roman':
+      return { word: 'option', mark: roman(n) }
+    case 'letter':
+      return { word: 'option', mark: `(${letters(n)})` }
+  }
+}
+
+/** `I`, `IV`, `XIV` … in capitals, as treaties number options; past 3999 the number itself. */
+export function roman(n: number): string {
+  if (n < 1 || n > 3999) return String(n)
+  const numerals: Array<[number, string]> = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']]
+  let rest = n
+  let text = ''
+  for (const [value, numeral] of numerals) for (; rest >= value; rest -= value) text += numeral
+  return text
+}
+
+/** `a` … `z`, then `aa`, `bb` … `zz`, `aaa` …: the treaty style of lettered subparagraphs. */
+export function letters(n: number): string {
+  const letter = String.fromCharCode(97 + ((n - 1) % 26))
+  return letter.repeat(Math.floor((n - 1) / 26) + 1)
 }
 
 /**

@@ -4,6 +4,7 @@ import { Participants } from '../assemble/participants.js'
 import { checkChair, checkMerges, checkNotes } from './record.js'
 import { closest, suggestTopic } from '../diagnostics/suggest.js'
 import { checkTexts } from './texts.js'
+import { checkStructure } from './outline.js'
 import { RULES, type Config, type Diagnostic, type Located, type Note, type Place, type Proposal, type Rule } from '../types.js'
 
 export interface ValidateOptions {
@@ -80,7 +81,7 @@ export function validate(proposals: Proposal[], config: Config, options: Validat
       report(proposal, 'conflicting-stabilized', `topic ${topic} already has a stabilized text in ${others.join(', ')}; only one text per topic can be agreed, set the others to \`status: proposed\` or \`withdrawn\``, proposal.places.status)
     }
   }
-  diagnostics.push(...checkMerges(proposals), ...checkChair(proposals, config), ...checkNotes(options.notes ?? [], config, topicHint), ...checkTexts(proposals, config, options.template))
+  diagnostics.push(...checkMerges(proposals), ...checkChair(proposals, config), ...checkNotes(options.notes ?? [], config, topicHint), ...checkTexts(proposals, config, options.template), ...checkStructure(proposals, config))
   return diagnostics
 
   /** `list` is the list the name was written in: a comma inside an unquoted name splits it in two. */

@@ -134,6 +134,7 @@ export function analyseBody(blocks: RootContent[], source: string, lines: LineIn
       ...(brackets.first === undefined ? {} : { firstBracket: brackets.first }),
       placeholders: placeholders(blocks, source, lines),
       oneSpan: brackets.problems.length === 0 && text.length > 0 && isOneSpan(text, source, brackets.partner),
+      ...leadingNumberOf(text[0], source, lines),
     },
   }
 }
@@ -151,6 +152,18 @@ function isOneSpan(text: RootContent[], source: string, partner: ReadonlyMap<num
   const open = offsetOf(first, 'start')
   const close = offsetOf(last, 'end') - 1
   return source[open] === '[' && source[close] === ']' && partner.get(open) === close
+}
+
+/** A paragraph number written at the start of a text: `1.`, `3bis.`, `2)`, `(1)`, `1\.` (escaped so as not to start a list). */
+const NUMBER = /^(?:\d{1,9}[\p{Ll}]{0,9}\\?[.)]|\(\d{1,9}[\p{Ll}]{0,9}\))(?=[ \t\n]|$)/u
+
+/** The number a text starts with, if it starts with one: an ordered list's first number, or a number written before its words. */
+function leadingNumberOf(block: RootContent | undefined, source: string, lines: LineIndex): { leadingNumber?: Located } {
+  let at: number | undefined
+  if (block?.type === 'list' && block.ordered) at = offsetOf(block, 'start')
+  else if (block?.type === 'paragraph' && block.children[0]?.type === 'text') at = offsetOf(block.children[0], 'start')
+  const match = at === undefined ? null : NUMBER.exec(source.slice(at, at + 32))
+  return match && at !== undefined ? { leadingNumber: { value: match[0].replace('\\', ''), place: lines.place(at) } } : {}
 }
 
 /** Containers and inline markup a text's first or last character may stand inside; links are syntax, not text. */

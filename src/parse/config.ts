@@ -4,10 +4,11 @@ import { isIsoDate } from './front-matter.js'
 import { didYouMean, suggestTopic } from '../diagnostics/suggest.js'
 import { groupSlug } from '../assemble/group.js'
 import { spellingsOf } from '../assemble/language.js'
-import { BRACKET_POLICIES, DEFAULT_CONFIG, LANGUAGES, RULES, type BracketPolicy, type ChairPick, type Config, type Diagnostic, type Disclaimer, type Group, type Language, type Located, type Names, type OutlineEntry, type Participant, type Place, type Rule } from '../types.js'
+import { BRACKET_POLICIES, DEFAULT_CONFIG, LANGUAGES, OPTION_STYLES, RULES, type BracketPolicy, type OptionStyle, type ChairPick, type Config, type Diagnostic, type Disclaimer, type Group, type Language, type Located, type Names, type OutlineEntry, type Participant, type Place, type Rule } from '../types.js'
 import { describe, isEmpty, MAX_ALIASES, readYaml } from './yaml.js'
+import { OPTIONS_EXAMPLE, outlineEntries, readOutline } from './outline.js'
 
-export const CONFIG_FIELDS = ['title', 'symbol', 'date', 'language', 'stocktaking', 'participants', 'outline', 'groups', 'limits', 'disclaimer', 'chair', 'previous', 'secretariat', 'brackets'] as const
+export const CONFIG_FIELDS = ['title', 'symbol', 'date', 'language', 'stocktaking', 'participants', 'outline', 'groups', 'limits', 'disclaimer', 'chair', 'previous', 'secretariat', 'brackets', 'options'] as const
 
 export interface ConfigResult {
   config: Config
@@ -112,6 +113,11 @@ export function parseConfig(file: string, text: string): ConfigResult {
         if (policy !== undefined) config.brackets = policy as BracketPolicy
         break
       }
+      case 'options': {
+        const style = read.choice(value, '`options`', OPTION_STYLES, OPTIONS_EXAMPLE)
+        if (style !== undefined) config.options = style as OptionStyle
+        break
+      }
       default:
         report(pair.key, `unknown field \`${key}\`; the fields are ${CONFIG_FIELDS.join(', ')}${didYouMean(key, CONFIG_FIELDS)}`, 'unknown-field')
     }
@@ -172,7 +178,7 @@ function readChair(value: unknown, config: Config, read: Reader, report: Report,
     report(value, `\`chair\` must map topics to the proposals the Chair offers, e.g. ${example}; got ${describe(value)}`)
     return []
   }
-  const entries = flatten(config.outline ?? [])
+  const entries = outlineEntries(config.outline ?? [])
   const known = new Set(entries.map((entry) => entry.id))
   const picks: ChairPick[] = []
   for (const pair of value.items as Pair[]) {
@@ -201,14 +207,12 @@ function readChair(value: unknown, config: Config, read: Reader, report: Report,
   return picks
 }
 
-function flatten(entries: OutlineEntry[]): OutlineEntry[] {
-  return entries.flatMap((entry) => [entry, ...flatten(entry.children)])
-}
 
-type Report = (node: unknown, message: string, rule?: Rule) => void
+/** Report a problem at a node of the configuration (`invalid-config` unless another rule is given). */
+export type Report = (node: unknown, message: string, rule?: Rule) => void
 
 /** Typed reads of YAML nodes that report what they could not read: what was expected, an example, what was found. */
-class Reader {
+export class Reader {
   constructor(
     private readonly report: Report,
     private readonly document: Document,
@@ -294,21 +298,21 @@ class Reader {
     return []
   }
 
-  /** The fields of a mapping, reporting unknown and missing ones. */
-  fields(node: unknown, what: string, known: readonly string[], required: readonly string[], example: string): Array<[string, unknown]> {
+  /** The fields of a mapping (name, value, and the key's node), reporting unknown and missing ones. */
+  fields(node: unknown, what: string, known: readonly string[], required: readonly string[], example: string): Array<[string, unknown, unknown]> {
     node = this.resolve(node)
     if (!isMap(node)) {
       this.report(node, `${what} must be fields written \`name: value\`, e.g. ${example}; got ${describe(node)}`)
       return []
     }
-    const result: Array<[string, unknown]> = []
+    const result: Array<[string, unknown, unknown]> = []
     let previous: Pair | undefined
     for (const pair of node.items as Pair[]) {
       const key = this.key(pair)
       const after = previous
       previous = pair
       if (key === undefined) continue
-      if (known.includes(key)) result.push([key, pair.value])
+      if (known.includes(key)) result.push([key, pair.value, pair.key])
       else if (node.flow && isEmpty(pair.value) && after && isScalar(after.value) && typeof after.value.value === 'string') {
         // `{ name: Korea, Republic of, code: KOR }`: the comma ended the name, and the rest became a field.
         const field = String((after.key as { value?: unknown }).value)
@@ -365,33 +369,6 @@ function readParticipants(value: unknown, read: Reader, report: Report): Partici
   return participants
 }
 
-function readOutline(value: unknown, read: Reader, report: Report): OutlineEntry[] {
-  const seen = new Set<string>()
-  const example = '`- { id: A.1.4, title: Electronic invoicing }`'
-  const entries = (list: unknown, what: string): OutlineEntry[] =>
-    read.list(list, what, example).flatMap((item) => {
-      const entry: OutlineEntry = { id: '', children: [] }
-      for (const [key, node] of read.fields(item, 'an outline entry', ['id', 'title', 'topics'], ['id'], example)) {
-        if (key === 'topics') {
-          if (!isEmpty(read.resolve(node))) entry.children = entries(node, '`topics`')
-        } else if (key === 'title') {
-          const title = read.names(node, '`title`', '`title: Electronic invoicing`')
-          if (title) [entry.title, entry.titles] = [title.text, title.names]
-          if (!entry.titles) delete entry.titles
-        } else {
-          const text = read.text(node, '`id`', '`id: A.1.4`')
-          if (text !== undefined) {
-            if (seen.has(text)) report(node, `the outline has "${text}" twice; each outline id must be unique, e.g. A.1.4 then A.1.5`)
-            seen.add(text)
-            entry.id = text
-          }
-        }
-      }
-      return entry.id ? [entry] : []
-    })
-  return entries(value, '`outline`')
-}
-
 function readGroups(value: unknown, read: Reader, report: Report): Group[] {
   const groups: Group[] = []
   const example = '`- { name: E-invoicing, topics: [A.1.4] }`'
@@ -417,11 +394,11 @@ function readGroups(value: unknown, read: Reader, report: Report): Group[] {
   return groups
 }
 
-/** Every topic a group names must be in the outline. */
+/** Every topic a group names must be in the outline, and not a paragraph: groups list articles, whose paragraphs come with them (SPEC §13). */
 function checkGroups(root: YAMLMap, config: Config, read: Reader, report: Report): void {
-  const ids = new Set<string>()
-  const collect = (entries: OutlineEntry[]): void => entries.forEach((entry) => (ids.add(entry.id), collect(entry.children)))
-  collect(config.outline ?? [])
+  const entries = outlineEntries(config.outline ?? [])
+  const ids = new Set(entries.filter((entry) => !entry.paragraph).map((entry) => entry.id))
+  const articleOf = new Map(entries.flatMap((entry) => entry.children.filter((child) => child.paragraph).map((child): [string, OutlineEntry] => [child.id, entry])))
   const groupsNode = read.resolve(root.get('groups', true))
   if (!isSeq(groupsNode)) return
   for (const groupNode of groupsNode.items.map((item) => read.resolve(item))) {
@@ -431,7 +408,9 @@ function checkGroups(root: YAMLMap, config: Config, read: Reader, report: Report
     for (const written of topics.items) {
       const topic = read.resolve(written)
       const id = isScalar(topic) ? String(topic.source ?? topic.value) : undefined
-      if (id !== undefined && !ids.has(id)) report(topic, `group topic "${id}" is not in the outline${didYouMean(id, ids)}`)
+      const article = id === undefined ? undefined : articleOf.get(id)
+      if (article) report(topic, `group topic "${id}" is a paragraph of article ${article.article ?? article.id}; groups list articles, and their paragraphs come with them: name the article, \`${article.id}\``)
+      else if (id !== undefined && !ids.has(id)) report(topic, `group topic "${id}" is not in the outline${didYouMean(id, ids)}`)
     }
   }
 }
