@@ -80,6 +80,39 @@ export const RULES = {
 } as const satisfies Record<string, Severity>
 export type Rule = keyof typeof RULES
 
+/** A rule's level in a workspace (SPEC §15 `rules:`): reported as an error or a warning, or not at all. */
+export const LEVELS = ['error', 'warning', 'off'] as const
+export type Level = (typeof LEVELS)[number]
+
+/**
+ * The rules whose level `rules:` may set and that a text may `allow:` for
+ * itself (SPEC §15); every other rule keeps its severity.
+ */
+export const CHANGEABLE_RULES = [
+  'unbalanced-brackets',
+  'placeholder',
+  'template-text',
+  'brackets-in-stabilized',
+  'unknown-field',
+  'author-as-supporter',
+  'duplicate-supporter',
+  'ignored-file',
+  'numbered-paragraph',
+  'same-symbol',
+  'missing-translation',
+  'stale-translation',
+  'translation-brackets',
+] as const satisfies readonly Rule[]
+export type ChangeableRule = (typeof CHANGEABLE_RULES)[number]
+
+/** Whether a workspace may change this rule's level. */
+export function isChangeable(rule: string): rule is ChangeableRule {
+  return (CHANGEABLE_RULES as readonly string[]).includes(rule)
+}
+
+/** Rules whose level, before `rules:` changes it, is not their severity: off unless turned on. */
+export const DEFAULT_LEVELS: Partial<Record<ChangeableRule, Level>> = { 'missing-translation': 'off' }
+
 /** One problem, as plain data (it crosses worker boundaries and is printed as JSON). */
 export interface Diagnostic {
   /** Path relative to the workspace root, with `/` separators. */
@@ -176,6 +209,8 @@ export interface Config {
   brackets: BracketPolicy
   /** `options:` at the top of the configuration: the label style of alternatives where the outline sets none (default `alt`). */
   options: OptionStyle
+  /** `rules:` — the level set for a rule over the whole workspace (SPEC §15); a rule not named keeps its default. */
+  rules: Partial<Record<ChangeableRule, Level>>
   /** The revision redlines compare with (a git revision, or a folder relative to the workspace root), as `build --since` gives one. */
   previous?: string
   /** The author of tracked changes in Word redlines: one name, or one per language. */
@@ -204,6 +239,7 @@ export const DEFAULT_CONFIG: Config = {
   threshold: 3,
   brackets: 'enclose',
   options: 'alt',
+  rules: {},
   groups: [],
   limits: DEFAULT_LIMITS,
 }
@@ -263,6 +299,8 @@ export interface Proposal {
   noText: boolean
   /** `brackets:` in the front matter: this text's own bracket policy, over the configuration's. */
   brackets?: BracketPolicy
+  /** `allow:` in the front matter: rules turned off for this file only (SPEC §15). */
+  allow?: ChangeableRule[]
   /** Where `id:` and `status:` were written (or the front matter's first line). */
   places: { id: Place; status: Place; frontMatter: Place }
   body: Body
@@ -297,6 +335,8 @@ export interface Note {
   /** A participant (name, code or alias) or a free role such as `Facilitator`. */
   by: Located
   kind: NoteKind
+  /** `allow:` in the front matter: rules turned off for this file only (SPEC §15). */
+  allow?: ChangeableRule[]
   places: { id: Place; frontMatter: Place }
   body: Body
 }

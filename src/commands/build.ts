@@ -7,7 +7,7 @@ import { hasErrors } from '../diagnostics/format.js'
 import { EXIT, UsageError } from '../errors.js'
 import { printDiagnostics, type Io } from '../io.js'
 import type { ParsePool } from '../threads/pool.js'
-import { loadWorkspace, type LoadOptions, type Workspace } from '../load/pipeline.js'
+import { allowanceNotice, loadWorkspace, type LoadOptions, type Workspace } from '../load/pipeline.js'
 import { MemoryCache } from '../read/cache.js'
 import { folderSource } from '../read/folder.js'
 import { builtinTemplate, readConfigFile, resolveRoot } from '../read/root.js'
@@ -164,6 +164,8 @@ async function inputsFailed(workspace: Workspace, settings: Settings, io: Io, wr
   const configSound = !workspace.diagnostics.some((diagnostic) => diagnostic.rule === 'invalid-config')
   if (configSound) for (const target of targets) if (target.group !== undefined) selectGroup(workspace.config, target.group)
   await printDiagnostics(workspace.diagnostics, io, settings.root)
+  const allowed = allowanceNotice(workspace.allowances)
+  if (allowed) io.stderr.write(`consolidate: ${allowed}\n`)
   if (!hasErrors(workspace.diagnostics)) return undefined
   sayErrors(workspace.diagnostics, io, written)
   return { outcome: 'errors', code: EXIT.inputs, files: [] }

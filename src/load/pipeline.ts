@@ -7,6 +7,7 @@
 import { assemble, type AssembleOptions } from '../assemble/negotiation.js'
 import { hasErrors } from '../diagnostics/format.js'
 import { validate } from '../check/validate.js'
+import { allowanceNotice, applyLevels, type Allowance } from '../check/levels.js'
 import { decode } from '../read/decode.js'
 import { cacheable, cacheKey, contentHash, gitBlobId, type ParseCache } from '../read/cache.js'
 import type { Source } from '../read/source.js'
@@ -55,7 +56,11 @@ export interface Workspace {
   diagnostics: Diagnostic[]
   /** Proposal files parsed for this load (the others came from the cache). */
   parsed: number
+  /** The texts that allow rules for themselves (`allow:`), for the build's one line about them (`allowanceNotice`). */
+  allowances: Allowance[]
 }
+
+export { allowanceNotice }
 
 /** Read and check a whole workspace: every problem of every file, all at once. */
 export async function loadWorkspace(source: Source, options: LoadOptions): Promise<Workspace> {
@@ -67,7 +72,7 @@ export async function loadWorkspace(source: Source, options: LoadOptions): Promi
   ])
   const template = templates.texts['proposal.md'] ?? (await builtinTemplate('proposal.md').catch(() => undefined))
   const checked = checkParsed(config, configured.diagnostics, results, { notes: notes.results, template })
-  const diagnostics = [...scan.diagnostics, ...noteScan.diagnostics, ...templates.diagnostics, ...checked.diagnostics]
+  const diagnostics = [...applyLevels([...scan.diagnostics, ...noteScan.diagnostics, ...templates.diagnostics], config), ...checked.diagnostics]
   return {
     config,
     proposals: checked.proposals,
@@ -77,7 +82,13 @@ export async function loadWorkspace(source: Source, options: LoadOptions): Promi
     templates: templates.texts,
     diagnostics: source.label === '' ? diagnostics : diagnostics.map((each) => ({ ...each, file: `${source.label}${each.file}` })),
     parsed: parsed + notes.parsed,
+    allowances: allowancesOf(checked.proposals, checked.notes),
   }
+}
+
+/** The texts that allow rules for themselves, in file order. */
+function allowancesOf(...lists: Array<Array<{ file: string; allow?: Allowance['rules'] }>>): Allowance[] {
+  return lists.flat().flatMap(({ file, allow }) => (allow && allow.length > 0 ? [{ file, rules: allow }] : [])).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
 }
 
 /** The negotiation of a workspace without errors; undefined when it has any. */
@@ -102,7 +113,7 @@ export function checkParsed(
   const diagnostics = [...configDiagnostics, ...results.flatMap((result) => result.diagnostics), ...noteResults.flatMap((result) => result.diagnostics)]
   // A broken configuration would make every topic and name look wrong: check against it only when it is sound.
   if (!hasErrors(configDiagnostics)) diagnostics.push(...validate(proposals, config, { notes, template: extra.template }))
-  return { config, proposals, notes, diagnostics }
+  return { config, proposals, notes, diagnostics: applyLevels(diagnostics, config, allowancesOf(proposals, notes)) }
 }
 
 /** `consolidate.yaml` of the source, or the one the command line gave. */

@@ -4,11 +4,11 @@ import { isIsoDate } from './front-matter.js'
 import { didYouMean, suggestTopic } from '../diagnostics/suggest.js'
 import { groupSlug } from '../assemble/group.js'
 import { spellingsOf } from '../assemble/language.js'
-import { BRACKET_POLICIES, DEFAULT_CONFIG, LANGUAGES, OPTION_STYLES, RULES, type BracketPolicy, type OptionStyle, type ChairPick, type Config, type Diagnostic, type Disclaimer, type Group, type Language, type Located, type Names, type OutlineEntry, type Participant, type Place, type Rule } from '../types.js'
+import { BRACKET_POLICIES, CHANGEABLE_RULES, DEFAULT_CONFIG, isChangeable, LANGUAGES, LEVELS, OPTION_STYLES, RULES, type BracketPolicy, type ChangeableRule, type Level, type OptionStyle, type ChairPick, type Config, type Diagnostic, type Disclaimer, type Group, type Language, type Located, type Names, type OutlineEntry, type Participant, type Place, type Rule } from '../types.js'
 import { describe, isEmpty, MAX_ALIASES, readYaml } from './yaml.js'
 import { OPTIONS_EXAMPLE, outlineEntries, readOutline } from './outline.js'
 
-export const CONFIG_FIELDS = ['title', 'symbol', 'date', 'language', 'stocktaking', 'participants', 'outline', 'groups', 'limits', 'disclaimer', 'chair', 'previous', 'secretariat', 'brackets', 'options'] as const
+export const CONFIG_FIELDS = ['title', 'symbol', 'date', 'language', 'stocktaking', 'participants', 'outline', 'groups', 'limits', 'disclaimer', 'chair', 'previous', 'secretariat', 'brackets', 'options', 'rules'] as const
 
 export interface ConfigResult {
   config: Config
@@ -118,6 +118,9 @@ export function parseConfig(file: string, text: string): ConfigResult {
         if (style !== undefined) config.options = style as OptionStyle
         break
       }
+      case 'rules':
+        config.rules = readRules(value, read, report)
+        break
       default:
         report(pair.key, `unknown field \`${key}\`; the fields are ${CONFIG_FIELDS.join(', ')}${didYouMean(key, CONFIG_FIELDS)}`, 'unknown-field')
     }
@@ -129,6 +132,29 @@ export function parseConfig(file: string, text: string): ConfigResult {
     if (picks.length > 0) config.chair = { file, picks }
   }
   return { config, diagnostics }
+}
+
+/** `rules: { unbalanced-brackets: warning, placeholder: off }`: levels of the rules a workspace may change (SPEC §15). */
+function readRules(value: unknown, read: Reader, report: Report): Partial<Record<ChangeableRule, Level>> {
+  const rules: Partial<Record<ChangeableRule, Level>> = {}
+  const example = '`rules: { unbalanced-brackets: warning, placeholder: off }`'
+  const node = read.resolve(value)
+  if (!isMap(node)) {
+    report(node, `\`rules\` must map rule ids to levels (${LEVELS.join(', ')}), e.g. ${example}; got ${describe(node)}`)
+    return rules
+  }
+  for (const pair of node.items as Pair[]) {
+    const rule = read.key(pair)
+    if (rule === undefined) continue
+    if (!isChangeable(rule)) {
+      const why = rule in RULES ? `the level of ${rule} cannot be changed: it guards what the text needs to be built` : `"${rule}" is no rule`
+      report(pair.key, `${why}; \`rules\` can set the level of ${CHANGEABLE_RULES.join(', ')}${rule in RULES ? '' : didYouMean(rule, CHANGEABLE_RULES)}`)
+      continue
+    }
+    const level = read.choice(pair.value, `the level of ${rule}`, LEVELS, `\`${rule}: warning\``)
+    if (level !== undefined) rules[rule] = level as Level
+  }
+  return rules
 }
 
 /** A text, or one text per language (`{en: …, fr: …}`). */

@@ -1,13 +1,13 @@
 /** A proposal's YAML front matter: fields with their places, checked one by one. */
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml'
 import { didYouMean } from '../diagnostics/suggest.js'
-import { BRACKET_POLICIES, STATUSES, type BracketPolicy, type Located, type Place, type Rule, type Status } from '../types.js'
+import { BRACKET_POLICIES, CHANGEABLE_RULES, isChangeable, RULES, STATUSES, type BracketPolicy, type ChangeableRule, type Located, type Place, type Rule, type Status } from '../types.js'
 import { describe, isEmpty, MAX_ALIASES, readYaml } from './yaml.js'
 
 export { MAX_ALIASES }
 
 /** The fields a proposal's front matter may have. */
-export const PROPOSAL_FIELDS = ['id', 'topic', 'title', 'author', 'supporters', 'status', 'submitted', 'order', 'document', 'reason', 'mergedInto', 'noText', 'brackets'] as const
+export const PROPOSAL_FIELDS = ['id', 'topic', 'title', 'author', 'supporters', 'status', 'submitted', 'order', 'document', 'reason', 'mergedInto', 'noText', 'brackets', 'allow'] as const
 
 export interface FrontMatter {
   id?: Located
@@ -23,6 +23,7 @@ export interface FrontMatter {
   mergedInto?: Located
   noText: boolean
   brackets?: BracketPolicy
+  allow?: ChangeableRule[]
   places: { status?: Place; reason?: Place; noText?: Place }
   /** The known fields written, valid or not. */
   written: Set<string>
@@ -181,6 +182,12 @@ export function readFrontMatter(source: string, firstLine: number): { fields?: F
         else problems.push({ rule: 'invalid-field', message: `\`brackets\` must be ${BRACKET_POLICIES.join(' or ')}: \`enclose\` adds one pair of brackets around the text while it is not agreed, \`as-written\` shows the text with its authors' brackets only, e.g. \`brackets: as-written\`; got ${describe(value)}${didYouMean(text ?? '', BRACKET_POLICIES)}`, place: valuePlace })
         break
       }
+      case 'allow': {
+        const allowed = readAllow(value, (node) => placeOf(node, valuePlace), document)
+        problems.push(...allowed.problems)
+        if (allowed.rules.length > 0) fields.allow = allowed.rules
+        break
+      }
       default:
         problems.push({
           rule: 'unknown-field',
@@ -195,6 +202,34 @@ export function readFrontMatter(source: string, firstLine: number): { fields?: F
 /** `order:` — a whole number (negative ones included); undefined for anything else, quoted numbers too. */
 export function readOrder(node: unknown): number | undefined {
   return isScalar(node) && typeof node.value === 'number' && Number.isSafeInteger(node.value) ? node.value : undefined
+}
+
+const ALLOW_EXAMPLE = '`allow: [unbalanced-brackets]`'
+
+/**
+ * `allow:` — rules a text turns off for itself (SPEC §15): a rule id or a list
+ * of them, each one whose level a workspace may change; any other is `invalid-field`.
+ */
+export function readAllow(node: unknown, placeOf: (node: unknown) => Place, document: Document): { rules: ChangeableRule[]; problems: Problem[] } {
+  const rules: ChangeableRule[] = []
+  const problems: Problem[] = []
+  if (isEmpty(node)) return { rules, problems }
+  const items = isSeq(node) ? node.items : [node]
+  for (const written of items) {
+    const item = resolve(written, document)
+    const rule = scalarText(item)
+    const place = placeOf(written)
+    if (rule === undefined || rule === '') {
+      problems.push({ rule: 'invalid-field', message: `\`allow\` must be a rule id or a list of them, e.g. ${ALLOW_EXAMPLE}; got ${describe(item)}`, place })
+    } else if (isChangeable(rule)) {
+      if (!rules.includes(rule)) rules.push(rule)
+    } else if (rule in RULES) {
+      problems.push({ rule: 'invalid-field', message: `\`allow\` names ${rule}, which a text cannot allow for itself; only these rules can be: ${CHANGEABLE_RULES.join(', ')}`, place })
+    } else {
+      problems.push({ rule: 'invalid-field', message: `\`allow\` names "${rule}", which is no rule; a text may allow ${CHANGEABLE_RULES.join(', ')}, e.g. ${ALLOW_EXAMPLE}${didYouMean(rule, CHANGEABLE_RULES)}`, place })
+    }
+  }
+  return { rules, problems }
 }
 
 /** Follow an alias to the node it names (aliases were checked to resolve). */

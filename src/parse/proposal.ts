@@ -87,6 +87,7 @@ export function parseProposal(file: string, input: Uint8Array | string, options:
       ...(fields.mergedInto === undefined ? {} : { mergedInto: fields.mergedInto }),
       noText,
       ...(fields.brackets === undefined ? {} : { brackets: fields.brackets }),
+      ...(fields.allow === undefined ? {} : { allow: fields.allow }),
       places: { id: fields.id?.place ?? frontMatter, status: statusPlace, frontMatter },
       body: analysis.body,
       facts: analysis.facts,
