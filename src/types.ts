@@ -209,6 +209,8 @@ export interface Config {
   brackets: BracketPolicy
   /** `options:` at the top of the configuration: the label style of alternatives where the outline sets none (default `alt`). */
   options: OptionStyle
+  /** `placeholders:` — the patterns the `placeholder` rule looks for, replacing the default list (SPEC §15); absent: the default list. */
+  placeholders?: string[]
   /** `rules:` — the level set for a rule over the whole workspace (SPEC §15); a rule not named keeps its default. */
   rules: Partial<Record<ChangeableRule, Level>>
   /** The revision redlines compare with (a git revision, or a folder relative to the workspace root), as `build --since` gives one. */
@@ -314,8 +316,12 @@ export interface TextFacts {
   brackets: number
   /** Where the first bracket of the text stands, when it has any. */
   firstBracket?: Place
-  /** Every placeholder left in the text (`[X]`, `[…]`, `20XX` …), as written, in reading order. */
-  placeholders: Located[]
+  /**
+   * Where the text is, as offsets in the body's source, start and end of each
+   * text node in reading order, flat (`[start, end, start, end …]`): placeholders
+   * are looked for there, with the configuration's list (see parse/placeholders.ts).
+   */
+  textRuns: number[]
   /**
    * The text is already one bracketed span (SPEC §13): it starts with `[` and
    * ends with the `]` that closes it, its brackets balancing. That pair is then
@@ -378,6 +384,8 @@ export interface Placement {
   enclosed: boolean
   /** Its negotiating bracket pairs as `stats` counts them: not the enclosing pair, whoever wrote it; 0 for "no text". */
   brackets: number
+  /** The placeholders left in its text (`placeholders:`, else the default list), as written, in reading order. */
+  placeholders: Located[]
 }
 
 /** A note placed under its topic. */

@@ -1,6 +1,7 @@
 /** Proposals + configuration to the Negotiation: topics in order, alternatives, support levels. Pure. */
 import { compareNatural } from './outline.js'
 import { localise } from './language.js'
+import { findPlaceholders } from '../parse/placeholders.js'
 import { compareNames, Participants } from './participants.js'
 import { isLive, type BracketPolicy, type Config, type OptionLabel, type OptionStyle, type Merger, type Negotiation, type Note, type OutlineEntry, type PlacedNote, type Placement, type Proposal, type SupportLevel, type TopicNode, type Withdrawal } from '../types.js'
 
@@ -90,6 +91,7 @@ export function assemble(proposals: Proposal[], configured: Config, options: Ass
       incorporates,
       enclosed: encloses(proposal, config.brackets),
       brackets: countedBrackets(proposal),
+      placeholders: proposal.noText ? [] : findPlaceholders(proposal.body, proposal.facts, config.placeholders),
     }
   }
 

@@ -3,6 +3,7 @@
  * Chair's pick (`brackets-in-stabilized`), placeholders (`placeholder`), the
  * template's example text (`template-text`). Warnings: they never stop a build. Pure.
  */
+import { DEFAULT_PLACEHOLDERS, findPlaceholders } from '../parse/placeholders.js'
 import { isLive, RULES, type Config, type Diagnostic, type Place, type Proposal, type Rule } from '../types.js'
 
 type Report = (proposal: Proposal, rule: Rule, message: string, place: Place) => void
@@ -11,7 +12,8 @@ type Report = (proposal: Proposal, rule: Rule, message: string, place: Place) =>
 const INSTEAD: Array<[RegExp, string]> = [
   [/^20XX$/i, 'the year, e.g. `2030` (in brackets while it is not agreed: `[2030]`)'],
   [/^\[date\]$/i, 'the date, e.g. `1 January 2030` (in brackets while it is not agreed)'],
-  [/^\[x\]$/i, 'the figure or words meant, e.g. `[30] days`'],
+  [/^\[x\]$|^x per cent$/i, 'the figure or words meant, e.g. `[30] days`'],
+  [/^\[by x date\]$/i, 'the date, e.g. `[by 1 January 2030]`'],
   [/./, 'the words meant, e.g. `[within a reasonable period of time]`'],
 ]
 
@@ -23,10 +25,12 @@ export function checkTexts(proposals: Proposal[], config: Config, template: stri
   const picked = new Map<string, string>()
   for (const { topic, ids } of config.chair?.picks ?? []) for (const { value } of ids) if (!picked.has(value)) picked.set(value, topic)
   const example = templateLines(template)
+  const listed = listOf(config.placeholders ?? DEFAULT_PLACEHOLDERS)
 
   for (const proposal of proposals) {
     if (!isLive(proposal.status) || proposal.noText) continue
-    const { brackets, firstBracket, placeholders } = proposal.facts
+    const { brackets, firstBracket } = proposal.facts
+    const placeholders = findPlaceholders(proposal.body, proposal.facts, config.placeholders)
     const pickedFor = picked.get(proposal.id)
     const chairs = pickedFor !== undefined && pickedFor === proposal.topic.value
     if (brackets > 0 && firstBracket && (proposal.status === 'stabilized' || chairs)) {
@@ -39,7 +43,7 @@ export function checkTexts(proposals: Proposal[], config: Config, template: stri
     }
     for (const { value, place } of placeholders) {
       const instead = INSTEAD.find(([pattern]) => pattern.test(value))![1]
-      report(proposal, 'placeholder', `placeholder \`${value}\` left in the text (${near(proposal, place)}); placeholders (${PLACEHOLDERS}) mark what is still to be written: replace it with ${instead}`, place)
+      report(proposal, 'placeholder', `placeholder \`${value}\` left in the text (${near(proposal, place)}); placeholders (${listed}) mark what is still to be written: replace it with ${instead}`, place)
     }
     if (example) {
       const found = findLines(proposal, example)
@@ -49,7 +53,10 @@ export function checkTexts(proposals: Proposal[], config: Config, template: stri
   return diagnostics
 }
 
-const PLACEHOLDERS = '`[X]`, `[…]`, `[...]`, `[●]`, `20XX`, `[date]`'
+/** The patterns as a message lists them. */
+function listOf(patterns: readonly string[]): string {
+  return patterns.map((pattern) => `\`${pattern}\``).join(', ')
+}
 
 /** The non-empty lines of a proposal template's body (after its front matter), without placeholders; undefined when it has none. */
 export function templateLines(template: string | undefined): string[] | undefined {

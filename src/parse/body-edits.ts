@@ -21,12 +21,6 @@ export interface BodyAnalysis {
   facts: TextFacts
 }
 
-/**
- * Placeholders left in a text (SPEC §8 `placeholder`): `[X]`, `[…]`, `[...]`,
- * `[●]`, `[date]` (any case) and `20XX`. Matched in the text as written, not in code.
- */
-export const PLACEHOLDER = /\[(?:[Xx]|\u2026|\.\.\.|\u25cf|[Dd][Aa][Tt][Ee])\]|(?<![\p{L}\p{N}])20[Xx]{2}(?![\p{L}\p{N}])/gu
-
 /** Blocks that are not part of the text's reading order. */
 const NOTES = new Set(['definition', 'footnoteDefinition'])
 
@@ -132,7 +126,7 @@ export function analyseBody(blocks: RootContent[], source: string, lines: LineIn
     facts: {
       brackets: brackets.pairs,
       ...(brackets.first === undefined ? {} : { firstBracket: brackets.first }),
-      placeholders: placeholders(blocks, source, lines),
+      textRuns: textRuns(blocks),
       oneSpan: brackets.problems.length === 0 && text.length > 0 && isOneSpan(text, source, brackets.partner),
       ...leadingNumberOf(text[0], source, lines),
     },
@@ -180,17 +174,15 @@ function edgeLeaf(block: Nodes, side: 'first' | 'last'): Nodes | undefined {
   return node
 }
 
-/** Every placeholder in the text nodes of `blocks`, in reading order. */
-function placeholders(blocks: RootContent[], source: string, lines: LineIndex): Located[] {
-  const found: Located[] = []
+/** The text nodes of `blocks` as offsets, in reading order: `[start, end, start, end …]`. */
+function textRuns(blocks: RootContent[]): number[] {
+  const runs: number[] = []
   for (const block of blocks) {
     walk(block, (node) => {
-      if (node.type !== 'text') return
-      const from = offsetOf(node, 'start')
-      for (const match of source.slice(from, offsetOf(node, 'end')).matchAll(PLACEHOLDER)) found.push({ value: match[0], place: lines.place(from + match.index) })
+      if (node.type === 'text') runs.push(offsetOf(node, 'start'), offsetOf(node, 'end'))
     })
   }
-  return found
+  return runs
 }
 
 /** Offset of the first `]` from `from` on that no backslash escapes (labels hold no unescaped brackets), or -1. */

@@ -7,8 +7,9 @@ import { spellingsOf } from '../assemble/language.js'
 import { BRACKET_POLICIES, CHANGEABLE_RULES, DEFAULT_CONFIG, isChangeable, LANGUAGES, LEVELS, OPTION_STYLES, RULES, type BracketPolicy, type ChangeableRule, type Level, type OptionStyle, type ChairPick, type Config, type Diagnostic, type Disclaimer, type Group, type Language, type Located, type Names, type OutlineEntry, type Participant, type Place, type Rule } from '../types.js'
 import { describe, isEmpty, MAX_ALIASES, readYaml } from './yaml.js'
 import { OPTIONS_EXAMPLE, outlineEntries, readOutline } from './outline.js'
+import { PLACEHOLDER_LIMITS } from './placeholders.js'
 
-export const CONFIG_FIELDS = ['title', 'symbol', 'date', 'language', 'stocktaking', 'participants', 'outline', 'groups', 'limits', 'disclaimer', 'chair', 'previous', 'secretariat', 'brackets', 'options', 'rules'] as const
+export const CONFIG_FIELDS = ['title', 'symbol', 'date', 'language', 'stocktaking', 'participants', 'outline', 'groups', 'limits', 'disclaimer', 'chair', 'previous', 'secretariat', 'brackets', 'options', 'rules', 'placeholders'] as const
 
 export interface ConfigResult {
   config: Config
@@ -121,6 +122,9 @@ export function parseConfig(file: string, text: string): ConfigResult {
       case 'rules':
         config.rules = readRules(value, read, report)
         break
+      case 'placeholders':
+        config.placeholders = readPlaceholders(value, read, report)
+        break
       default:
         report(pair.key, `unknown field \`${key}\`; the fields are ${CONFIG_FIELDS.join(', ')}${didYouMean(key, CONFIG_FIELDS)}`, 'unknown-field')
     }
@@ -132,6 +136,21 @@ export function parseConfig(file: string, text: string): ConfigResult {
     if (picks.length > 0) config.chair = { file, picks }
   }
   return { config, diagnostics }
+}
+
+/** `placeholders: ["[X]", "X per cent", "[Placeholder for …]"]`: the patterns the `placeholder` rule looks for, replacing the default list. */
+function readPlaceholders(value: unknown, read: Reader, report: Report): string[] {
+  const patterns: string[] = []
+  const example = '`placeholders: ["[X]", "20XX", "X per cent", "[Placeholder for …]"]`'
+  const items = read.list(value, '`placeholders`', example)
+  if (items.length > PLACEHOLDER_LIMITS.count) report(value, `\`placeholders\` lists ${items.length} patterns, more than ${PLACEHOLDER_LIMITS.count}; keep the ones your texts use`)
+  for (const item of items.slice(0, PLACEHOLDER_LIMITS.count)) {
+    const pattern = read.text(item, 'a placeholder pattern', '`"[X]"`')
+    if (pattern === undefined) continue
+    if (pattern.length > PLACEHOLDER_LIMITS.length || /[\r\n]/.test(pattern)) report(item, `a placeholder pattern is a few words on one line, at most ${PLACEHOLDER_LIMITS.length} characters, e.g. \`"[Placeholder for …]"\`; got "${pattern.slice(0, 40)}…"`)
+    else if (!patterns.includes(pattern)) patterns.push(pattern)
+  }
+  return patterns
 }
 
 /** `rules: { unbalanced-brackets: warning, placeholder: off }`: levels of the rules a workspace may change (SPEC §15). */

@@ -47,11 +47,10 @@ export function countNegotiation(negotiation: Negotiation, proposals: Proposal[]
 /** The numbers of the texts in the negotiation (a small group's only, for its extract): what a cover's statistics line says. */
 export function textCounts(negotiation: Negotiation): StatsNumbers {
   const placed = placements(negotiation.topics)
-  const texts = placed.map((placement) => placement.proposal).filter((proposal) => !proposal.noText)
   const leaves = leafTopics(negotiation.topics)
   return {
     brackets: placed.reduce((sum, placement) => sum + placement.brackets, 0),
-    placeholders: texts.reduce((sum, proposal) => sum + proposal.facts.placeholders.length, 0),
+    placeholders: placed.reduce((sum, placement) => sum + placement.placeholders.length, 0),
     topics: leaves.length,
     withText: leaves.filter((topic) => topic.placements.some((placement) => !placement.proposal.noText)).length,
     stabilized: leaves.filter((topic) => topic.placements.some((placement) => placement.proposal.status === 'stabilized')).length,
