@@ -30,6 +30,10 @@ export type BracketPolicy = (typeof BRACKET_POLICIES)[number]
 export const OPTION_STYLES = ['alt', 'option', 'roman', 'letter'] as const
 export type OptionStyle = (typeof OPTION_STYLES)[number]
 
+/** Whether the consolidated text shows the Chair's texts (`chairTexts:`, SPEC §14). */
+export const CHAIR_TEXTS_MODES = ['show', 'hide'] as const
+export type ChairTextsMode = (typeof CHAIR_TEXTS_MODES)[number]
+
 export const SUPPORT_LEVELS = ['none', 'limited', 'broad'] as const
 export type SupportLevel = (typeof SUPPORT_LEVELS)[number]
 
@@ -211,6 +215,8 @@ export interface Config {
   options: OptionStyle
   /** `placeholders:` — the patterns the `placeholder` rule looks for, replacing the default list (SPEC §15); absent: the default list. */
   placeholders?: string[]
+  /** `chairTexts:` — whether the consolidated text shows the Chair's texts (SPEC §14; default `hide`). */
+  chairTexts: ChairTextsMode
   /** `rules:` — the level set for a rule over the whole workspace (SPEC §15); a rule not named keeps its default. */
   rules: Partial<Record<ChangeableRule, Level>>
   /** The revision redlines compare with (a git revision, or a folder relative to the workspace root), as `build --since` gives one. */
@@ -241,6 +247,7 @@ export const DEFAULT_CONFIG: Config = {
   threshold: 3,
   brackets: 'enclose',
   options: 'alt',
+  chairTexts: 'hide',
   rules: {},
   groups: [],
   limits: DEFAULT_LIMITS,
@@ -348,6 +355,29 @@ export interface Note {
 }
 
 /**
+ * A Chair's text as read from its file under chair/ (SPEC §14): the Chair's own
+ * text (a non-paper, a Chair's draft), never a participant's proposal: never
+ * bracketed by the tool, attributed, counted as an alternative or referred.
+ */
+export interface ChairText {
+  id: string
+  /** Path relative to the workspace root, with `/` separators. */
+  file: string
+  topic: Located
+  /** `by:` — the Chair's role as written (`Co-Chairs`), one text or one per language; absent: "Chair's text". */
+  by?: { text: string; names?: Names }
+  title?: string
+  document?: string
+  /** Orders a topic's Chair's texts (then their ids, numbers as numbers). */
+  order?: number
+  /** `allow:` in the front matter: rules turned off for this file only (SPEC §15). */
+  allow?: ChangeableRule[]
+  places: { id: Place; frontMatter: Place }
+  body: Body
+  facts: TextFacts
+}
+
+/**
  * The outcome of reading one file: a proposal when its front matter could be
  * read (even if the file has errors, so cross-file checks see it), and its problems.
  */
@@ -355,6 +385,8 @@ export interface ParseResult {
   proposal?: Proposal
   /** For a file under notes/: the note, when its front matter could be read. */
   note?: Note
+  /** For a file under chair/: the Chair's text, when its front matter could be read. */
+  chairText?: ChairText
   diagnostics: Diagnostic[]
 }
 
@@ -395,6 +427,17 @@ export interface PlacedNote {
   by: string
 }
 
+/** A Chair's text placed under its topic (SPEC §14). */
+export interface PlacedChairText {
+  text: ChairText
+  /** The `by` role in the document's language; absent: the label is "Chair's text" in the document's language. */
+  by?: string
+  /** Its bracket pairs, every one counted (the tool never adds a pair to a Chair's text). */
+  brackets: number
+  /** The placeholders left in it, as for a proposal. */
+  placeholders: Located[]
+}
+
 /** A merged proposal, listed in the annex with where it went. */
 export interface Merger {
   proposal: Proposal
@@ -425,6 +468,11 @@ export interface TopicNode {
   options: OptionStyle
   /** The topic's notes, by id: they come right after its heading. */
   notes: PlacedNote[]
+  /**
+   * Its Chair's texts, by `order` then id: first in the clean text, and in the
+   * consolidated text first under the topic when `chairTexts: show`.
+   */
+  chairTexts: PlacedChairText[]
   placements: Placement[]
   children: TopicNode[]
 }

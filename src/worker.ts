@@ -6,6 +6,7 @@
  */
 import { parentPort } from 'node:worker_threads'
 import type { Jobs, Request, Response } from './threads/pool.js'
+import { parseChairText } from './parse/chair.js'
 import { parseNote } from './parse/note.js'
 import { parseProposal } from './parse/proposal.js'
 
@@ -15,6 +16,7 @@ let renderer: Promise<typeof import('./render/body-job.js')> | undefined
 const handlers: { [K in keyof Jobs]: (input: Jobs[K]['input']) => Jobs[K]['output'] | Promise<Jobs[K]['output']> } = {
   parse: (input) => parseProposal(input.name, input.bytes, { fileSize: input.fileSize }),
   note: (input) => parseNote(input.name, input.bytes, { fileSize: input.fileSize }),
+  chair: (input) => parseChairText(input.name, input.bytes, { fileSize: input.fileSize }),
   body: async (input) => (await (renderer ??= import('./render/body-job.js'))).renderBodyJob(input),
 }
 

@@ -1,6 +1,6 @@
 /** Articles, paragraphs and options in the model (SPEC §13): what the renderers get as plain data. */
 import { describe, expect, test } from 'vitest'
-import { cleanText, titleAfter } from '../src/assemble/clean.js'
+import { cleanText, partId, titleAfter } from '../src/assemble/clean.js'
 import { assemble, letters, optionLabel, roman } from '../src/assemble/negotiation.js'
 import { parseConfig } from '../src/parse/config.js'
 import { parseProposal } from '../src/parse/proposal.js'
@@ -100,8 +100,8 @@ describe('clean text', () => {
       number: article.number,
       label: article.label,
       title: article.title,
-      parts: article.parts.map((part) => part.placement.proposal.id),
-      paragraphs: article.paragraphs.map((paragraph) => [paragraph.number, paragraph.title, paragraph.parts.map((part) => part.placement.proposal.id)]),
+      parts: article.parts.map(partId),
+      paragraphs: article.paragraphs.map((paragraph) => [paragraph.number, paragraph.title, paragraph.parts.map(partId)]),
       texts: article.texts.map((placement) => placement.proposal.id),
     })
     expect(articles).toEqual([

@@ -6,7 +6,7 @@
  * the whole text; sections without an article are left out; a concordance
  * maps every topic and paragraph to its article. Pure.
  */
-import type { Config, Negotiation, Placement, TopicNode } from '../types.js'
+import type { Config, Negotiation, PlacedChairText, Placement, TopicNode } from '../types.js'
 
 /** An outline entry as the clean text shows it: a section holding articles, or an article. */
 export interface CleanEntry {
@@ -18,8 +18,8 @@ export interface CleanEntry {
   children: CleanEntry[]
 }
 
-/** One text the clean text shows, as written, without brackets, markers, attributions or notes. */
-export type CleanPart = { kind: 'proposal'; placement: Placement }
+/** One text the clean text shows, as written, without brackets, markers, attributions or notes: a proposal, or a Chair's text. */
+export type CleanPart = { kind: 'proposal'; placement: Placement } | { kind: 'chair'; text: PlacedChairText }
 
 export interface Article {
   /** Its place among the articles: 1, 2, 3 … in outline order across the whole text (a small group's extract keeps them). */
@@ -32,13 +32,18 @@ export interface Article {
   label?: string
   /** The title to show after the label: the entry's, without a repeated "Article 2bis" at its start; absent when nothing else is left. */
   title?: string
-  /** The article's own texts: its stabilized text, then the Chair's picks in the order given. */
+  /**
+   * The article's own texts (SPEC §14): its Chair's texts first (by `order`, then
+   * id), then its stabilized text, then the `chair:` picks in the order given (a
+   * Chair's text named there takes its place among them, never shown twice).
+   */
   parts: CleanPart[]
   /** Its paragraphs that hold a text, in order, each with its own number (an empty paragraph is left out, the others keep theirs). */
   paragraphs: CleanParagraph[]
   /**
    * Every proposal it shows, its own texts then its paragraphs', as one list:
-   * for a renderer that does not yet show paragraphs apart (see `parts` and `paragraphs`).
+   * for a renderer that does not yet show paragraphs and Chair's texts (see
+   * `parts` and `paragraphs`, which hold them all).
    */
   texts: Placement[]
 }
@@ -88,7 +93,7 @@ export function cleanText(negotiation: Negotiation, topics?: ReadonlySet<string>
     id: node.id,
     title: node.title,
     ...(article ? { article: article.number, ...(article.label === undefined ? {} : { label: article.label }), ...(paragraph === undefined ? {} : { paragraph }) } : {}),
-    ids: parts.map((part) => part.placement.proposal.id),
+    ids: parts.map(partId),
   })
 
   const visit = (nodes: TopicNode[]): CleanEntry[] =>
@@ -121,7 +126,7 @@ export function cleanText(negotiation: Negotiation, topics?: ReadonlySet<string>
 function makeArticle(node: TopicNode, number: number, numbered: boolean, parts: CleanPart[], paragraphs: CleanParagraph[]): Article {
   const label = numbered ? node.article : String(number)
   const title = label === undefined ? node.title : titleAfter(node.title, label)
-  const texts = [...parts, ...paragraphs.flatMap((paragraph) => paragraph.parts)].map((part) => part.placement)
+  const texts = [...parts, ...paragraphs.flatMap((paragraph) => paragraph.parts)].flatMap((part) => (part.kind === 'proposal' ? [part.placement] : []))
   return { number, ...(label === undefined ? {} : { label }), ...(title === undefined ? {} : { title }), parts, paragraphs, texts }
 }
 
@@ -145,14 +150,26 @@ export function titleAfter(title: string | undefined, label: string): string | u
   return bare === '' ? undefined : bare
 }
 
-/** A topic's texts for the clean text: its stabilized text, then each pick once, none of them "no text". */
+/**
+ * A topic's texts for the clean text: its Chair's texts not named in `chair:`,
+ * its stabilized text, then each pick once (a proposal or a Chair's text), none of them "no text".
+ */
 function partsOf(node: TopicNode, picked: string[]): CleanPart[] {
-  const texts = node.placements.filter((placement) => placement.proposal.status === 'stabilized' && !placement.proposal.noText)
+  const parts: CleanPart[] = node.chairTexts.filter((placed) => !picked.includes(placed.text.id)).map((text) => ({ kind: 'chair', text }))
+  const stabilized = node.placements.find((placement) => placement.proposal.status === 'stabilized' && !placement.proposal.noText)
+  if (stabilized) parts.push({ kind: 'proposal', placement: stabilized })
   for (const id of picked) {
     const placement = node.placements.find((each) => each.proposal.id === id)
-    if (placement && !placement.proposal.noText && !texts.includes(placement)) texts.push(placement)
+    const chairText = node.chairTexts.find((each) => each.text.id === id)
+    if (placement && !placement.proposal.noText && placement !== stabilized && !parts.some((part) => part.kind === 'proposal' && part.placement === placement)) parts.push({ kind: 'proposal', placement })
+    else if (!placement && chairText && !parts.some((part) => part.kind === 'chair' && part.text === chairText)) parts.push({ kind: 'chair', text: chairText })
   }
-  return texts.map((placement) => ({ kind: 'proposal', placement }))
+  return parts
+}
+
+/** The id of a text the clean text shows. */
+export function partId(part: CleanPart): string {
+  return part.kind === 'proposal' ? part.placement.proposal.id : part.text.text.id
 }
 
 /** Every article of a clean text, in reading order, with the entry that carries it. */

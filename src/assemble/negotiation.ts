@@ -1,15 +1,17 @@
 /** Proposals + configuration to the Negotiation: topics in order, alternatives, support levels. Pure. */
 import { compareNatural } from './outline.js'
-import { localise } from './language.js'
+import { localise, pick, typography } from './language.js'
 import { findPlaceholders } from '../parse/placeholders.js'
 import { compareNames, Participants } from './participants.js'
-import { isLive, type BracketPolicy, type Config, type OptionLabel, type OptionStyle, type Merger, type Negotiation, type Note, type OutlineEntry, type PlacedNote, type Placement, type Proposal, type SupportLevel, type TopicNode, type Withdrawal } from '../types.js'
+import { isLive, type BracketPolicy, type ChairText, type Config, type PlacedChairText, type OptionLabel, type OptionStyle, type Merger, type Negotiation, type Note, type OutlineEntry, type PlacedNote, type Placement, type Proposal, type SupportLevel, type TopicNode, type Withdrawal } from '../types.js'
 
 export interface AssembleOptions {
   /** Only these outline entries (a small group's topics), with the sections that hold them. */
   topics?: ReadonlySet<string>
   /** The workspace's notes (notes/), each placed under its topic. */
   notes?: Note[]
+  /** The workspace's Chair's texts (chair/), each placed under its topic. */
+  chairTexts?: ChairText[]
 }
 
 /**
@@ -22,7 +24,8 @@ export interface AssembleOptions {
 export function assemble(proposals: Proposal[], configured: Config, options: AssembleOptions = {}): Negotiation {
   const config = localise(configured)
   const participants = new Participants(config.participants, config.language)
-  const outline = config.outline ?? impliedOutline([...proposals.map((proposal) => proposal.topic.value), ...(options.notes ?? []).map((note) => note.topic.value)])
+  const chairTexts = options.chairTexts ?? []
+  const outline = config.outline ?? impliedOutline([...proposals, ...(options.notes ?? []), ...chairTexts].map((text) => text.topic.value))
   const byTopic = new Map<string, Proposal[]>()
   for (const proposal of [...proposals].sort(compareAlternatives)) {
     const list = byTopic.get(proposal.topic.value) ?? []
@@ -38,6 +41,8 @@ export function assemble(proposals: Proposal[], configured: Config, options: Ass
     const into = proposal.status === 'merged' ? proposal.mergedInto?.value : undefined
     if (into !== undefined) incorporated.set(into, [...(incorporated.get(into) ?? []), proposal.id])
   }
+  const chairByTopic = new Map<string, ChairText[]>()
+  for (const text of [...chairTexts].sort(compareAlternatives)) chairByTopic.set(text.topic.value, [...(chairByTopic.get(text.topic.value) ?? []), text])
   const notesByTopic = new Map<string, Note[]>()
   for (const note of [...(options.notes ?? [])].sort(compareNotes)) notesByTopic.set(note.topic.value, [...(notesByTopic.get(note.topic.value) ?? []), note])
 
@@ -60,14 +65,20 @@ export function assemble(proposals: Proposal[], configured: Config, options: Ass
       if (!wanted && children.length === 0) return []
       const notes = wanted ? (notesByTopic.get(entry.id) ?? []).map((note): PlacedNote => ({ note, by: participants.resolve(note.by.value) ?? note.by.value })) : []
       const placements = live.map((proposal, index) => place(proposal, live.length > 1 ? index + 1 : undefined, style))
+      const chair = wanted ? (chairByTopic.get(entry.id) ?? []).map(placeChairText) : []
       const structure = { ...(entry.article === undefined ? {} : { article: entry.article }), ...(entry.paragraph ? { paragraph: entry.paragraph } : {}) }
-      return [{ id: entry.id, title: entry.title, depth, ...structure, options: style, notes, placements, children }]
+      return [{ id: entry.id, title: entry.title, depth, ...structure, options: style, notes, chairTexts: chair, placements, children }]
     })
 
   function resolveAll(written: string[]): string[] {
     const names: string[] = []
     for (const name of written.map((each) => participants.resolve(each) ?? each)) if (!names.includes(name)) names.push(name)
     return names
+  }
+
+  function placeChairText(text: ChairText): PlacedChairText {
+    const by = text.by && typography(pick(text.by.names, config.language, text.by.text), config.language)
+    return { text, ...(by === undefined ? {} : { by }), brackets: text.facts.brackets, placeholders: findPlaceholders(text.body, text.facts, config.placeholders) }
   }
 
   function place(proposal: Proposal, alt: number | undefined, style: OptionStyle): Placement {

@@ -16,7 +16,7 @@ export interface PlacedText {
   status?: Status
   noText?: boolean
   facts: TextFacts
-  places: { status?: Place }
+  places: { id: Place; status?: Place }
 }
 
 /** `numbered-paragraph` and the article-level `conflicting-stabilized`, for texts whose topics are in the outline. */

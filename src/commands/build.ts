@@ -300,16 +300,16 @@ function onTopics(proposals: Proposal[], selected: ReturnType<typeof selectGroup
   return selected === undefined ? proposals : proposals.filter((proposal) => selected.topics.has(proposal.topic.value))
 }
 
-function negotiationIn(workspace: Pick<Workspace, 'proposals' | 'config' | 'notes'>, language: Language, selected: ReturnType<typeof selectGroup> | undefined): Negotiation {
+function negotiationIn(workspace: Pick<Workspace, 'proposals' | 'config' | 'notes' | 'chairTexts'>, language: Language, selected: ReturnType<typeof selectGroup> | undefined): Negotiation {
   const config = { ...workspace.config, language }
-  const negotiation = assemble(workspace.proposals, config, { topics: selected?.topics, notes: workspace.notes })
+  const negotiation = assemble(workspace.proposals, config, { topics: selected?.topics, notes: workspace.notes, chairTexts: workspace.chairTexts })
   return selected ? { ...negotiation, config: groupConfig(config, selected.group) } : negotiation
 }
 
 /** The clean text: numbered over the whole outline, then cut to the group's topics, so an extract keeps the full text's article numbers. */
-function cleanIn(workspace: Pick<Workspace, 'proposals' | 'config'>, language: Language, selected: ReturnType<typeof selectGroup> | undefined): CleanText {
+function cleanIn(workspace: Pick<Workspace, 'proposals' | 'config' | 'chairTexts'>, language: Language, selected: ReturnType<typeof selectGroup> | undefined): CleanText {
   const config = { ...workspace.config, language }
-  const clean = cleanText(assemble(workspace.proposals, config), selected?.topics)
+  const clean = cleanText(assemble(workspace.proposals, config, { chairTexts: workspace.chairTexts }), selected?.topics)
   return selected ? { ...clean, config: groupConfig(config, selected.group) } : clean
 }
 
@@ -337,7 +337,7 @@ async function appendSummary(file: string, outcome: Outcome, workspace: Workspac
   const language = outcome.negotiation?.config.language ?? workspace.config.language
   const previous = outcome.outcome === 'errors' ? { changes: '' } : await changesSincePrevious(context, language, io)
   // The numbers of the whole text (not a group's), with their changes since the same commit as the change list.
-  const whole = outcome.negotiation && assemble(workspace.proposals, workspace.config)
+  const whole = outcome.negotiation && assemble(workspace.proposals, workspace.config, { chairTexts: workspace.chairTexts })
   const stats = whole && statsReport(countNegotiation(whole, workspace.proposals), workspace.config.symbol, previous.since)
   const text = renderSummary({ outcome: outcome.outcome, files: outcome.files, errors: count('error'), warnings: count('warning'), negotiation: outcome.negotiation, changes: previous.changes, stats, language })
   try {
@@ -370,7 +370,7 @@ async function changesSincePrevious(context: SummaryContext, language: Language,
     const shown = { ...next, config: { ...next.config, language } }
     return {
       changes: renderDiff(compareSnapshots(old, shown), old, shown, { names: { old: name, new: 'HEAD' }, depth: 3 }),
-      since: { ref: name, ...(old.config.symbol === undefined ? {} : { symbol: old.config.symbol }), counts: countNegotiation(assemble(old.proposals, old.config), old.proposals) },
+      since: { ref: name, ...(old.config.symbol === undefined ? {} : { symbol: old.config.symbol }), counts: countNegotiation(assemble(old.proposals, old.config, { chairTexts: old.chairTexts }), old.proposals) },
     }
   } catch (error) {
     if (!(error instanceof UsageError)) throw error

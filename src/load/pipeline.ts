@@ -16,7 +16,7 @@ import { CONFIG_LIMIT, readNamed, scanFolder, type ProposalFile } from '../read/
 import { tooLarge } from '../diagnostics/limits.js'
 import { parseConfig } from '../parse/config.js'
 import type { ParsePool } from '../threads/pool.js'
-import { DEFAULT_CONFIG, RULES, type Config, type Diagnostic, type Negotiation, type Note, type ParseResult, type Proposal } from '../types.js'
+import { DEFAULT_CONFIG, RULES, type ChairText, type Config, type Diagnostic, type Negotiation, type Note, type ParseResult, type Proposal } from '../types.js'
 
 /** The templates a workspace may override; the others in its templates/ are not read. */
 export const TEMPLATE_NAMES = ['cover.md', 'consolidated.css', 'proposal.md'] as const
@@ -50,6 +50,10 @@ export interface Workspace {
   notes: Note[]
   /** Every note file found and read or tried. */
   noteFiles: ProposalFile[]
+  /** Every Chair's text (chair/) whose fields could be read, as `proposals`. */
+  chairTexts: ChairText[]
+  /** Every Chair's text file found and read or tried. */
+  chairFiles: ProposalFile[]
   /** The workspace's own templates, as text; a template it does not have is absent. */
   templates: Partial<Record<TemplateName, string>>
   /** Names prefixed with the source's label. */
@@ -64,25 +68,35 @@ export { allowanceNotice }
 
 /** Read and check a whole workspace: every problem of every file, all at once. */
 export async function loadWorkspace(source: Source, options: LoadOptions): Promise<Workspace> {
-  const [configured, scan, noteScan, templates] = await Promise.all([readConfig(source, options.config), scanFolder(source, 'proposals'), scanFolder(source, 'notes'), readTemplates(source)])
+  const [configured, scan, noteScan, chairScan, templates] = await Promise.all([
+    readConfig(source, options.config),
+    scanFolder(source, 'proposals'),
+    scanFolder(source, 'notes'),
+    scanFolder(source, 'chair'),
+    readTemplates(source),
+  ])
   const config: Config = { ...configured.config, ...options.overrides }
-  const [{ results, parsed }, notes] = await Promise.all([
+  const quiet = { ...options, onProgress: undefined }
+  const [{ results, parsed }, notes, chairs] = await Promise.all([
     parseFiles(source, scan.files, config, options),
-    parseFiles(source, noteScan.files, config, { ...options, onProgress: undefined }, 'note'),
+    parseFiles(source, noteScan.files, config, quiet, 'note'),
+    parseFiles(source, chairScan.files, config, quiet, 'chair'),
   ])
   const template = templates.texts['proposal.md'] ?? (await builtinTemplate('proposal.md').catch(() => undefined))
-  const checked = checkParsed(config, configured.diagnostics, results, { notes: notes.results, template })
-  const diagnostics = [...applyLevels([...scan.diagnostics, ...noteScan.diagnostics, ...templates.diagnostics], config), ...checked.diagnostics]
+  const checked = checkParsed(config, configured.diagnostics, results, { notes: notes.results, chairTexts: chairs.results, template })
+  const diagnostics = [...applyLevels([...scan.diagnostics, ...noteScan.diagnostics, ...chairScan.diagnostics, ...templates.diagnostics], config), ...checked.diagnostics]
   return {
     config,
     proposals: checked.proposals,
     files: scan.files,
     notes: checked.notes,
     noteFiles: noteScan.files,
+    chairTexts: checked.chairTexts,
+    chairFiles: chairScan.files,
     templates: templates.texts,
     diagnostics: source.label === '' ? diagnostics : diagnostics.map((each) => ({ ...each, file: `${source.label}${each.file}` })),
-    parsed: parsed + notes.parsed,
-    allowances: allowancesOf(checked.proposals, checked.notes),
+    parsed: parsed + notes.parsed + chairs.parsed,
+    allowances: allowancesOf(checked.proposals, checked.notes, checked.chairTexts),
   }
 }
 
@@ -92,9 +106,9 @@ function allowancesOf(...lists: Array<Array<{ file: string; allow?: Allowance['r
 }
 
 /** The negotiation of a workspace without errors; undefined when it has any. */
-export function negotiationOf(workspace: Pick<Workspace, 'config' | 'proposals' | 'diagnostics'> & { notes?: Note[] }, options?: AssembleOptions): Negotiation | undefined {
+export function negotiationOf(workspace: Pick<Workspace, 'config' | 'proposals' | 'diagnostics'> & { notes?: Note[]; chairTexts?: ChairText[] }, options?: AssembleOptions): Negotiation | undefined {
   if (hasErrors(workspace.diagnostics)) return undefined
-  return assemble(workspace.proposals, workspace.config, { notes: workspace.notes, ...options })
+  return assemble(workspace.proposals, workspace.config, { notes: workspace.notes, chairTexts: workspace.chairTexts, ...options })
 }
 
 /**
@@ -105,15 +119,17 @@ export function checkParsed(
   config: Config,
   configDiagnostics: Diagnostic[],
   results: ParseResult[],
-  extra: { notes?: ParseResult[]; template?: string } = {},
-): Pick<Workspace, 'config' | 'proposals' | 'notes' | 'diagnostics'> {
+  extra: { notes?: ParseResult[]; chairTexts?: ParseResult[]; template?: string } = {},
+): Pick<Workspace, 'config' | 'proposals' | 'notes' | 'chairTexts' | 'diagnostics'> {
   const proposals = results.flatMap((result) => (result.proposal ? [result.proposal] : []))
   const noteResults = extra.notes ?? []
   const notes = noteResults.flatMap((result) => (result.note ? [result.note] : []))
-  const diagnostics = [...configDiagnostics, ...results.flatMap((result) => result.diagnostics), ...noteResults.flatMap((result) => result.diagnostics)]
+  const chairResults = extra.chairTexts ?? []
+  const chairTexts = chairResults.flatMap((result) => (result.chairText ? [result.chairText] : []))
+  const diagnostics = [...configDiagnostics, ...[...results, ...noteResults, ...chairResults].flatMap((result) => result.diagnostics)]
   // A broken configuration would make every topic and name look wrong: check against it only when it is sound.
-  if (!hasErrors(configDiagnostics)) diagnostics.push(...validate(proposals, config, { notes, template: extra.template }))
-  return { config, proposals, notes, diagnostics: applyLevels(diagnostics, config, allowancesOf(proposals, notes)) }
+  if (!hasErrors(configDiagnostics)) diagnostics.push(...validate(proposals, config, { notes, chairTexts, template: extra.template }))
+  return { config, proposals, notes, chairTexts, diagnostics: applyLevels(diagnostics, config, allowancesOf(proposals, notes, chairTexts)) }
 }
 
 /** `consolidate.yaml` of the source, or the one the command line gave. */
@@ -170,7 +186,7 @@ const BATCH = 16
  * its stamp or its bytes were seen before, else parsed on the threads. A
  * file over the size limit is never read; one that cannot be read is a diagnostic.
  */
-async function parseFiles(source: Source, files: ProposalFile[], config: Config, options: LoadOptions, kind: 'parse' | 'note' = 'parse'): Promise<{ results: ParseResult[]; parsed: number }> {
+async function parseFiles(source: Source, files: ProposalFile[], config: Config, options: LoadOptions, kind: 'parse' | 'note' | 'chair' = 'parse'): Promise<{ results: ParseResult[]; parsed: number }> {
   const { limits } = config
   const cache = options.cache
   const key = (content: string, file: ProposalFile): string => cacheKey(cache!.version, content, file.name, limits)

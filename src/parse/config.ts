@@ -4,12 +4,12 @@ import { isIsoDate } from './front-matter.js'
 import { didYouMean, suggestTopic } from '../diagnostics/suggest.js'
 import { groupSlug } from '../assemble/group.js'
 import { spellingsOf } from '../assemble/language.js'
-import { BRACKET_POLICIES, CHANGEABLE_RULES, DEFAULT_CONFIG, isChangeable, LANGUAGES, LEVELS, OPTION_STYLES, RULES, type BracketPolicy, type ChangeableRule, type Level, type OptionStyle, type ChairPick, type Config, type Diagnostic, type Disclaimer, type Group, type Language, type Located, type Names, type OutlineEntry, type Participant, type Place, type Rule } from '../types.js'
+import { BRACKET_POLICIES, CHAIR_TEXTS_MODES, CHANGEABLE_RULES, DEFAULT_CONFIG, isChangeable, LANGUAGES, LEVELS, OPTION_STYLES, RULES, type BracketPolicy, type ChairTextsMode, type ChangeableRule, type Level, type OptionStyle, type ChairPick, type Config, type Diagnostic, type Disclaimer, type Group, type Language, type Located, type Names, type OutlineEntry, type Participant, type Place, type Rule } from '../types.js'
 import { describe, isEmpty, MAX_ALIASES, readYaml } from './yaml.js'
 import { OPTIONS_EXAMPLE, outlineEntries, readOutline } from './outline.js'
 import { PLACEHOLDER_LIMITS } from './placeholders.js'
 
-export const CONFIG_FIELDS = ['title', 'symbol', 'date', 'language', 'stocktaking', 'participants', 'outline', 'groups', 'limits', 'disclaimer', 'chair', 'previous', 'secretariat', 'brackets', 'options', 'rules', 'placeholders'] as const
+export const CONFIG_FIELDS = ['title', 'symbol', 'date', 'language', 'stocktaking', 'participants', 'outline', 'groups', 'limits', 'disclaimer', 'chair', 'previous', 'secretariat', 'brackets', 'options', 'rules', 'placeholders', 'chairTexts'] as const
 
 export interface ConfigResult {
   config: Config
@@ -122,6 +122,11 @@ export function parseConfig(file: string, text: string): ConfigResult {
       case 'rules':
         config.rules = readRules(value, read, report)
         break
+      case 'chairTexts': {
+        const mode = read.choice(value, '`chairTexts`', CHAIR_TEXTS_MODES, '`chairTexts: show` (the consolidated text shows the Chair\'s texts of chair/ first under their topics; `hide`, the default, leaves them to the clean text)')
+        if (mode !== undefined) config.chairTexts = mode as ChairTextsMode
+        break
+      }
       case 'placeholders':
         config.placeholders = readPlaceholders(value, read, report)
         break

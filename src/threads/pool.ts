@@ -24,6 +24,8 @@ export interface Jobs {
   parse: { input: ParseInput & { fileSize: number }; output: ParseResult }
   /** A file under notes/ (SPEC §3.1a): its result holds a `note`. */
   note: { input: ParseInput & { fileSize: number }; output: ParseResult }
+  /** A file under chair/ (SPEC §14): its result holds a `chairText`. */
+  chair: { input: ParseInput & { fileSize: number }; output: ParseResult }
   /** A body for the HTML and Word documents: parsed, placed and converted (see render/body-job.ts). */
   body: { input: BodyJob; output: BodyJobResult }
 }
@@ -110,8 +112,8 @@ export class ParsePool {
     while (this.threads.size < Math.min(count, this.size)) this.spawn()
   }
 
-  /** Parse proposal files, or note files (`kind: 'note'`), each within `limits`; results in the same order. */
-  parse(files: ParseInput[], limits: Limits, kind: 'parse' | 'note' = 'parse'): Promise<ParseResult[]> {
+  /** Parse proposal files, or note files (`kind: 'note'`) or Chair's texts (`kind: 'chair'`), each within `limits`; results in the same order. */
+  parse(files: ParseInput[], limits: Limits, kind: 'parse' | 'note' | 'chair' = 'parse'): Promise<ParseResult[]> {
     return this.run(files.map((file) => ({
       kind,
       input: { ...file, fileSize: limits.fileSize },
