@@ -14,7 +14,7 @@ import type { Source } from '../read/source.js'
 import { builtinTemplate } from '../read/root.js'
 import { CONFIG_LIMIT, readNamed, scanFolder, type ProposalFile } from '../read/workspace.js'
 import { tooLarge } from '../diagnostics/limits.js'
-import { parseConfig } from '../parse/config.js'
+import { parseConfig, soundParts, type ConfigResult } from '../parse/config.js'
 import type { ParsePool } from '../threads/pool.js'
 import { DEFAULT_CONFIG, RULES, type ChairText, type Config, type Diagnostic, type Negotiation, type Note, type ParseResult, type Proposal } from '../types.js'
 
@@ -83,7 +83,7 @@ export async function loadWorkspace(source: Source, options: LoadOptions): Promi
     parseFiles(source, chairScan.files, config, quiet, 'chair'),
   ])
   const template = templates.texts['proposal.md'] ?? (await builtinTemplate('proposal.md').catch(() => undefined))
-  const checked = checkParsed(config, configured.diagnostics, results, { notes: notes.results, chairTexts: chairs.results, template })
+  const checked = checkParsed(config, configured.diagnostics, results, { notes: notes.results, chairTexts: chairs.results, template, broken: configured.broken })
   const diagnostics = [...applyLevels([...scan.diagnostics, ...noteScan.diagnostics, ...chairScan.diagnostics, ...templates.diagnostics], config), ...checked.diagnostics]
   return {
     config,
@@ -119,7 +119,7 @@ export function checkParsed(
   config: Config,
   configDiagnostics: Diagnostic[],
   results: ParseResult[],
-  extra: { notes?: ParseResult[]; chairTexts?: ParseResult[]; template?: string } = {},
+  extra: { notes?: ParseResult[]; chairTexts?: ParseResult[]; template?: string; broken?: ReadonlySet<string> } = {},
 ): Pick<Workspace, 'config' | 'proposals' | 'notes' | 'chairTexts' | 'diagnostics'> {
   const proposals = results.flatMap((result) => (result.proposal ? [result.proposal] : []))
   const noteResults = extra.notes ?? []
@@ -127,14 +127,15 @@ export function checkParsed(
   const chairResults = extra.chairTexts ?? []
   const chairTexts = chairResults.flatMap((result) => (result.chairText ? [result.chairText] : []))
   const diagnostics = [...configDiagnostics, ...[...results, ...noteResults, ...chairResults].flatMap((result) => result.diagnostics)]
-  // A broken configuration would make every topic and name look wrong: check against it only when it is sound.
-  if (!hasErrors(configDiagnostics)) diagnostics.push(...validate(proposals, config, { notes, chairTexts, template: extra.template }))
+  // A broken part of the configuration would make every topic or name look wrong: the checks run against the sound parts only.
+  const sound = hasErrors(configDiagnostics) ? soundParts(config, extra.broken ?? new Set(['outline', 'participants', 'chair'])) : config
+  diagnostics.push(...validate(proposals, sound, { notes, chairTexts, template: extra.template }))
   return { config, proposals, notes, chairTexts, diagnostics: applyLevels(diagnostics, config, allowancesOf(proposals, notes, chairTexts)) }
 }
 
 /** `consolidate.yaml` of the source, or the one the command line gave. */
-async function readConfig(source: Source, given: LoadOptions['config']): Promise<{ config: Config; diagnostics: Diagnostic[] }> {
-  const defaults = { config: structuredClone(DEFAULT_CONFIG), diagnostics: [] }
+async function readConfig(source: Source, given: LoadOptions['config']): Promise<ConfigResult> {
+  const defaults = { config: structuredClone(DEFAULT_CONFIG), diagnostics: [], broken: new Set<string>() }
   if (given === null) return defaults
   let name = 'consolidate.yaml'
   let bytes: Uint8Array

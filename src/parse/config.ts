@@ -14,6 +14,12 @@ export const CONFIG_FIELDS = ['title', 'symbol', 'date', 'language', 'stocktakin
 export interface ConfigResult {
   config: Config
   diagnostics: Diagnostic[]
+  /**
+   * The top-level fields that have an `invalid-config` error: the checks that
+   * depend on them do not run, the others do (see `soundParts`). A configuration
+   * that cannot be read at all is the defaults, with nothing to depend on.
+   */
+  broken: ReadonlySet<string>
 }
 
 /**
@@ -28,24 +34,28 @@ export function parseConfig(file: string, text: string): ConfigResult {
     const { line, column } = yaml.place(problem.offset)
     return { file, line, column, severity: RULES['invalid-config'], rule: 'invalid-config', message: problem.message }
   })
+  const broken = new Set<string>()
+  let part = ''
   const report = (node: unknown, message: string, rule: Rule = 'invalid-config'): void => {
     const { line, column } = yaml.place((node as Node | null)?.range?.[0] ?? 0)
     diagnostics.push({ file, line, column, severity: RULES[rule], rule, message })
+    if (rule === 'invalid-config') broken.add(part)
   }
   const config: Config = structuredClone(DEFAULT_CONFIG)
   const document = yaml.document
-  if (!document) return { config, diagnostics }
+  if (!document) return { config, diagnostics, broken }
   const root = document.contents
-  if (isEmpty(root)) return { config, diagnostics }
+  if (isEmpty(root)) return { config, diagnostics, broken }
   if (!isMap(root)) {
     report(root, `the configuration must be fields written \`name: value\`, one a line, e.g. \`title: Electronic Commerce\`; got ${describe(root)}`)
-    return { config, diagnostics }
+    return { config, diagnostics, broken }
   }
 
   const read = new Reader(report, document)
   let chairNode: unknown
   for (const pair of root.items as Pair[]) {
     const key = read.key(pair)
+    part = key ?? ''
     const value = read.resolve(pair.value)
     if (key === undefined || (isEmpty(value) && (CONFIG_FIELDS as readonly string[]).includes(key))) continue
     switch (key) {
@@ -134,13 +144,29 @@ export function parseConfig(file: string, text: string): ConfigResult {
         report(pair.key, `unknown field \`${key}\`; the fields are ${CONFIG_FIELDS.join(', ')}${didYouMean(key, CONFIG_FIELDS)}`, 'unknown-field')
     }
   }
+  part = 'groups'
   if (config.outline) checkGroups(root, config, read, report)
   // Read last: its topics are checked against the outline, wherever `outline` is written.
+  part = 'chair'
   if (chairNode !== undefined) {
     const picks = readChair(chairNode, config, read, report, (node) => yaml.place((node as Node | null)?.range?.[0] ?? 0))
     if (picks.length > 0) config.chair = { file, picks }
   }
-  return { config, diagnostics }
+  return { config, diagnostics, broken }
+}
+
+/**
+ * The configuration as far as the checks across files may trust it: a part
+ * with an error is left out, with what depends on it, so that the other
+ * checks still run (a broken outline no longer hides a duplicate id).
+ * Without an outline any topic is accepted, without participants any name.
+ */
+export function soundParts(config: Config, broken: ReadonlySet<string>): Config {
+  const sound: Config = { ...config }
+  if (broken.has('outline')) delete sound.outline
+  if (broken.has('participants')) delete sound.participants
+  if (broken.has('outline') || broken.has('chair')) delete sound.chair
+  return sound
 }
 
 /** `placeholders: ["[X]", "X per cent", "[Placeholder for …]"]`: the patterns the `placeholder` rule looks for, replacing the default list. */
