@@ -156,6 +156,14 @@ export interface Participant {
   names?: Names
   code?: string
   aliases: string[]
+  /**
+   * A group of participants (`members:`, SPEC §15): the configured `name`s of
+   * its members, each neither a group nor an observer. In support a group counts
+   * as its members; a group without `members` counts as one.
+   */
+  members?: string[]
+  /** An observer (`observer: true`): named in attributions, never counted in support. */
+  observer?: boolean
 }
 
 export interface OutlineEntry {
@@ -215,6 +223,12 @@ export interface Config {
   options: OptionStyle
   /** `placeholders:` — the patterns the `placeholder` rule looks for, replacing the default list (SPEC §15); absent: the default list. */
   placeholders?: string[]
+  /**
+   * `attribution: false` (SPEC §15, UN practice: texts belong to all Parties): no
+   * attribution, support level, referral or stocktaking; `author` optional,
+   * `supporters` an error. Default true.
+   */
+  attribution: boolean
   /** `chairTexts:` — whether the consolidated text shows the Chair's texts (SPEC §14; default `hide`). */
   chairTexts: ChairTextsMode
   /** `rules:` — the level set for a rule over the whole workspace (SPEC §15); a rule not named keeps its default. */
@@ -247,6 +261,7 @@ export const DEFAULT_CONFIG: Config = {
   threshold: 3,
   brackets: 'enclose',
   options: 'alt',
+  attribution: true,
   chairTexts: 'hide',
   rules: {},
   groups: [],
@@ -401,10 +416,10 @@ export interface Placement {
   authors: string[]
   /** Canonical names, distinct, without the authors, in `en` alphabetical order. */
   supporters: string[]
-  /** SPEC §5: participants behind it other than one of its authors, `|authors ∪ supporters| − 1`. */
+  /** SPEC §5, §15: the distinct counted participants behind it (groups as their members, observers left out), less one when an author is counted. */
   support: number
   level: SupportLevel
-  /** Referred to the stocktaking group (limited or no support, still proposed). */
+  /** Referred to the stocktaking group (limited or no support, still proposed); never without attributions. */
   referred: boolean
   /** Ids of the merged proposals folded into this one, in id order. */
   incorporates: string[]

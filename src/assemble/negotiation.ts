@@ -86,8 +86,7 @@ export function assemble(proposals: Proposal[], configured: Config, options: Ass
     const supporters = resolveAll(proposal.supporters.map((supporter) => supporter.value))
       .filter((name) => !authors.includes(name))
       .sort(compareNames)
-    // SPEC §5: co-sponsors count, |authors ∪ supporters| − 1 (both already distinct and apart).
-    const support = authors.length + supporters.length - 1
+    const support = supportOf(proposal, participants)
     const level = supportLevel(support, config.threshold)
     const incorporates = [...(incorporated.get(proposal.id) ?? [])].sort(compareNatural)
     return {
@@ -98,7 +97,8 @@ export function assemble(proposals: Proposal[], configured: Config, options: Ass
       supporters,
       support,
       level,
-      referred: proposal.status === 'proposed' && level !== 'broad',
+      // Without attributions there is no support to judge, so nothing is referred (SPEC §15).
+      referred: config.attribution && proposal.status === 'proposed' && level !== 'broad',
       incorporates,
       enclosed: encloses(proposal, config.brackets),
       brackets: countedBrackets(proposal),
@@ -158,6 +158,18 @@ export function encloses(proposal: Pick<Proposal, 'status' | 'noText' | 'bracket
 export function countedBrackets(proposal: Pick<Proposal, 'status' | 'noText' | 'facts'>): number {
   if (proposal.noText) return 0
   return proposal.facts.brackets - (proposal.facts.oneSpan && proposal.status !== 'stabilized' ? 1 : 0)
+}
+
+/**
+ * SPEC §5 as §15 generalises it: the distinct participants behind a text
+ * (authors and supporters, each group replaced by its members, observers left
+ * out), less one when an author is counted. Co-sponsors count; no participant
+ * is counted twice, whether it is named again or belongs to a group also named.
+ */
+export function supportOf(proposal: Pick<Proposal, 'authors' | 'supporters'>, participants: Participants): number {
+  const authors = new Set(proposal.authors.flatMap((author) => participants.counted(author.value)))
+  const behind = new Set([...authors, ...proposal.supporters.flatMap((supporter) => participants.counted(supporter.value))])
+  return behind.size - (authors.size > 0 ? 1 : 0)
 }
 
 /** SPEC §5: none (support 0), limited (1 to T−1), broad (T or more); `support` is `|authors ∪ supporters| − 1`. */

@@ -56,6 +56,10 @@ export function validate(proposals: Proposal[], config: Config, options: Validat
   const participants = new Participants(config.participants)
   const spellings = participants.spellings()
   for (const proposal of proposals) {
+    // An author given is kept for `diff` and checked; supporters would be silently ignored (SPEC §15).
+    if (!config.attribution && proposal.supporters.length > 0) {
+      report(proposal, 'invalid-field', '`supporters` would be ignored: this workspace keeps no attributions (`attribution: false` in consolidate.yaml), so no text shows who supports it; remove `supporters`', proposal.supporters[0].place)
+    }
     const authors = new Set<string>()
     for (const author of proposal.authors) {
       const name = participants.resolve(author.value)
@@ -63,7 +67,7 @@ export function validate(proposals: Proposal[], config: Config, options: Validat
       else authors.add(name)
     }
     const supporters = new Set<string>()
-    for (const supporter of proposal.supporters) {
+    for (const supporter of config.attribution ? proposal.supporters : []) {
       const name = participants.resolve(supporter.value)
       if (name === undefined) unknownParticipant(proposal, supporter, proposal.supporters)
       else if (authors.has(name)) {

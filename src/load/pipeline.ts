@@ -126,7 +126,9 @@ export function checkParsed(
   const notes = noteResults.flatMap((result) => (result.note ? [result.note] : []))
   const chairResults = extra.chairTexts ?? []
   const chairTexts = chairResults.flatMap((result) => (result.chairText ? [result.chairText] : []))
-  const diagnostics = [...configDiagnostics, ...[...results, ...noteResults, ...chairResults].flatMap((result) => result.diagnostics)]
+  // Without attributions a proposal needs no author (SPEC §15): the parse, which knows no configuration, said it misses one.
+  const proposalDiagnostics = results.flatMap((result) => result.diagnostics).filter((each) => config.attribution || each.rule !== 'missing-author')
+  const diagnostics = [...configDiagnostics, ...proposalDiagnostics, ...[...noteResults, ...chairResults].flatMap((result) => result.diagnostics)]
   // A broken part of the configuration would make every topic or name look wrong: the checks run against the sound parts only.
   const sound = hasErrors(configDiagnostics) ? soundParts(config, extra.broken ?? new Set(['outline', 'participants', 'chair'])) : config
   diagnostics.push(...validate(proposals, sound, { notes, chairTexts, template: extra.template }))

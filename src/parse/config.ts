@@ -4,12 +4,13 @@ import { isIsoDate } from './front-matter.js'
 import { didYouMean, suggestTopic } from '../diagnostics/suggest.js'
 import { groupSlug } from '../assemble/group.js'
 import { spellingsOf } from '../assemble/language.js'
-import { BRACKET_POLICIES, CHAIR_TEXTS_MODES, CHANGEABLE_RULES, DEFAULT_CONFIG, isChangeable, LANGUAGES, LEVELS, OPTION_STYLES, RULES, type BracketPolicy, type ChairTextsMode, type ChangeableRule, type Level, type OptionStyle, type ChairPick, type Config, type Diagnostic, type Disclaimer, type Group, type Language, type Located, type Names, type OutlineEntry, type Participant, type Place, type Rule } from '../types.js'
+import { BRACKET_POLICIES, CHAIR_TEXTS_MODES, CHANGEABLE_RULES, DEFAULT_CONFIG, isChangeable, LANGUAGES, LEVELS, OPTION_STYLES, RULES, type BracketPolicy, type ChairTextsMode, type ChangeableRule, type Level, type OptionStyle, type ChairPick, type Config, type Diagnostic, type Disclaimer, type Group, type Language, type Located, type Names, type OutlineEntry, type Place, type Rule } from '../types.js'
 import { describe, isEmpty, MAX_ALIASES, readYaml } from './yaml.js'
 import { OPTIONS_EXAMPLE, outlineEntries, readOutline } from './outline.js'
+import { readParticipants } from './participants.js'
 import { PLACEHOLDER_LIMITS } from './placeholders.js'
 
-export const CONFIG_FIELDS = ['title', 'symbol', 'date', 'language', 'stocktaking', 'participants', 'outline', 'groups', 'limits', 'disclaimer', 'chair', 'previous', 'secretariat', 'brackets', 'options', 'rules', 'placeholders', 'chairTexts'] as const
+export const CONFIG_FIELDS = ['title', 'symbol', 'date', 'language', 'stocktaking', 'participants', 'outline', 'groups', 'limits', 'disclaimer', 'chair', 'previous', 'secretariat', 'brackets', 'options', 'rules', 'placeholders', 'chairTexts', 'attribution'] as const
 
 export interface ConfigResult {
   config: Config
@@ -132,6 +133,12 @@ export function parseConfig(file: string, text: string): ConfigResult {
       case 'rules':
         config.rules = readRules(value, read, report)
         break
+      case 'attribution': {
+        const flag = read.resolve(value)
+        if (isScalar(flag) && typeof flag.value === 'boolean') config.attribution = flag.value
+        else report(flag, `\`attribution\` must be \`true\` (the default: each text is attributed to its proponents and supporters) or \`false\` (texts belong to all participants: no attribution, support or stocktaking), e.g. \`attribution: false\`; got ${describe(flag)}`)
+        break
+      }
       case 'chairTexts': {
         const mode = read.choice(value, '`chairTexts`', CHAIR_TEXTS_MODES, '`chairTexts: show` (the consolidated text shows the Chair\'s texts of chair/ first under their topics; `hide`, the default, leaves them to the clean text)')
         if (mode !== undefined) config.chairTexts = mode as ChairTextsMode
@@ -143,6 +150,12 @@ export function parseConfig(file: string, text: string): ConfigResult {
       default:
         report(pair.key, `unknown field \`${key}\`; the fields are ${CONFIG_FIELDS.join(', ')}${didYouMean(key, CONFIG_FIELDS)}`, 'unknown-field')
     }
+  }
+  part = 'attribution'
+  if (!config.attribution) {
+    // Without attributions there is no support to judge: a threshold would be silently ignored.
+    const stocktaking = root.items.find((pair) => isScalar(pair.key) && pair.key.value === 'stocktaking' && !isEmpty(read.resolve(pair.value)))
+    if (stocktaking) report(stocktaking.key, '`stocktaking` sets the threshold of support, and this workspace keeps no attributions (`attribution: false`), so nothing is referred to stocktaking; remove `stocktaking`, or the `attribution: false` line')
   }
   part = 'groups'
   if (config.outline) checkGroups(root, config, read, report)
@@ -403,47 +416,6 @@ export class Reader {
   }
 }
 
-function readParticipants(value: unknown, read: Reader, report: Report): Participant[] {
-  const participants: Participant[] = []
-  const owners = new Map<string, { name: string; index: number }>()
-  const example = '`- { name: Japan, code: JPN }`'
-  for (const item of read.list(value, '`participants`', example)) {
-    const participant: Participant = { name: '', aliases: [] }
-    const named: Array<[string, unknown]> = []
-    for (const [key, node] of read.fields(item, 'a participant', ['name', 'code', 'aliases'], ['name'], example)) {
-      if (key === 'name') {
-        const name = read.names(node, '`name`', '`name: Japan`')
-        if (name) {
-          participant.name = name.text
-          if (name.names) participant.names = name.names
-          named.push(...name.nodes)
-        }
-      } else if (key === 'code') {
-        const text = read.text(node, '`code`', '`code: JPN`')
-        if (text) {
-          participant.code = text
-          named.push([text, node])
-        }
-      } else {
-        for (const alias of read.list(node, '`aliases`', '`aliases: ["European Union and its member States"]`')) {
-          const text = read.text(alias, 'an alias', '`"European Union and its member States"`')
-          if (text) {
-            participant.aliases.push(text)
-            named.push([text, alias])
-          }
-        }
-      }
-    }
-    if (!participant.name) continue
-    for (const [text, node] of named) {
-      const owner = owners.get(text.toLowerCase())
-      if (owner !== undefined && owner.index !== participants.length) report(node, `"${text}" already names ${owner.name}; each name, code and alias must name one participant only`)
-      else owners.set(text.toLowerCase(), { name: participant.name, index: participants.length })
-    }
-    participants.push(participant)
-  }
-  return participants
-}
 
 function readGroups(value: unknown, read: Reader, report: Report): Group[] {
   const groups: Group[] = []

@@ -69,15 +69,16 @@ export function parseProposal(file: string, input: Uint8Array | string, options:
   checkStatusFields(fields, id, statusPlace, analysis.hasText, report)
 
   // A proposal whose fields could be read is returned even when the file has
-  // other errors, so that checks across files (ids, topics, names) still run on it.
-  if (!fields.topic || !fields.authors) return { diagnostics }
+  // other errors, so that checks across files (ids, topics, names) still run on it;
+  // without an author too: a workspace without attributions needs none (SPEC §15).
+  if (!fields.topic) return { diagnostics }
   return {
     proposal: {
       id,
       file,
       topic: fields.topic,
       title: fields.title,
-      authors: fields.authors,
+      authors: fields.authors ?? [],
       supporters: fields.supporters,
       status: fields.status,
       submitted: fields.submitted,
