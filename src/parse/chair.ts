@@ -135,6 +135,7 @@ function readBy(value: unknown, place: Place, placeOf: (node: unknown) => Place,
     return undefined
   }
   const names: Names = {}
+  if (value.items.length === 0) report('invalid-field', `\`by\` must be the Chair's role, e.g. ${example}; got an empty mapping`, place)
   for (const pair of value.items as Pair[]) {
     const language = isScalar(pair.key) ? String(pair.key.value) : ''
     const name = scalarText(pair.value)

@@ -136,7 +136,7 @@ export function parseConfig(file: string, text: string): ConfigResult {
       case 'attribution': {
         const flag = read.resolve(value)
         if (isScalar(flag) && typeof flag.value === 'boolean') config.attribution = flag.value
-        else report(flag, `\`attribution\` must be \`true\` (the default: each text is attributed to its proponents and supporters) or \`false\` (texts belong to all participants: no attribution, support or stocktaking), e.g. \`attribution: false\`; got ${describe(flag)}`)
+        else report(flag, `\`attribution\` must be \`true\` (the default: each text is attributed to its proponents and supporters) or \`false\` (texts belong to all participants: no attribution, support or stocktaking), e.g. \`attribution: false\`; got ${describe(flag)}${didYouMean(isScalar(flag) ? String(flag.value) : '', ['true', 'false'])}`)
         break
       }
       case 'chairTexts': {
