@@ -139,3 +139,11 @@ describe('clean text', () => {
     expect(titleAfter(undefined, '1')).toBeUndefined()
   })
 })
+
+describe('groups', () => {
+  test('a group lists an article and gets its paragraphs with it', async () => {
+    const { selectGroup } = await import('../src/assemble/group.js')
+    const grouped = config(`${CONFIG}groups:\n  - { name: Mitigation, topics: [S3] }\n`)
+    expect([...selectGroup(grouped, 'Mitigation').topics]).toEqual(['S3', 'S3.1', 'S3.2', 'S3.3'])
+  })
+})
