@@ -89,7 +89,7 @@ export function analyseBody(blocks: RootContent[], source: string, lines: LineIn
           // does not: such lines are quoted too.
           const at = offsetOf(node, 'start')
           const written = source.slice(at, offsetOf(node, 'end'))
-          const lookAlike = node.type === 'html' ? /()<!--(?=\s*\/?(?:proposal|note|article):)/g : /^([ \t>]*)<!--(?=\s*\/?(?:proposal|note|article):)/gm
+          const lookAlike = node.type === 'html' ? /()<!--(?=\s*\/?(?:proposal|note|article|paragraph|chair-text):)/g : /^([ \t>]*)<!--(?=\s*\/?(?:proposal|note|article|paragraph|chair-text):)/gm
           for (const match of written.matchAll(lookAlike)) {
             const from = at + match.index + match[1].length
             edits.push({ kind: 'text', start: from, end: from + 4, text: '<!-- quoted:', rank: 5 })
