@@ -4,11 +4,11 @@ import { isIsoDate } from './front-matter.js'
 import { didYouMean, suggestTopic } from '../diagnostics/suggest.js'
 import { groupSlug } from '../assemble/group.js'
 import { spellingsOf } from '../assemble/language.js'
-import { BRACKET_POLICIES, CHAIR_TEXTS_MODES, CHANGEABLE_RULES, DEFAULT_CONFIG, isChangeable, LANGUAGES, LEVELS, OPTION_STYLES, RULES, type BracketPolicy, type ChairTextsMode, type ChangeableRule, type Level, type OptionStyle, type ChairPick, type Config, type Diagnostic, type Disclaimer, type Group, type Language, type Located, type Names, type OutlineEntry, type Place, type Rule } from '../types.js'
+import { BRACKET_POLICIES, CHAIR_TEXTS_MODES, DEFAULT_CONFIG, LANGUAGES, OPTION_STYLES, RULES, type BracketPolicy, type ChairTextsMode, type OptionStyle, type ChairPick, type Config, type Diagnostic, type Disclaimer, type Group, type Language, type Located, type Names, type OutlineEntry, type Place, type Rule } from '../types.js'
 import { describe, isEmpty, MAX_ALIASES, readYaml } from './yaml.js'
 import { OPTIONS_EXAMPLE, outlineEntries, readOutline } from './outline.js'
 import { readParticipants } from './participants.js'
-import { PLACEHOLDER_LIMITS } from './placeholders.js'
+import { readPlaceholders, readRules } from './rules.js'
 
 export const CONFIG_FIELDS = ['title', 'symbol', 'date', 'language', 'stocktaking', 'participants', 'outline', 'groups', 'limits', 'disclaimer', 'chair', 'previous', 'secretariat', 'brackets', 'options', 'rules', 'placeholders', 'chairTexts', 'attribution'] as const
 
@@ -180,44 +180,6 @@ export function soundParts(config: Config, broken: ReadonlySet<string>): Config 
   if (broken.has('participants')) delete sound.participants
   if (broken.has('outline') || broken.has('chair')) delete sound.chair
   return sound
-}
-
-/** `placeholders: ["[X]", "X per cent", "[Placeholder for …]"]`: the patterns the `placeholder` rule looks for, replacing the default list. */
-function readPlaceholders(value: unknown, read: Reader, report: Report): string[] {
-  const patterns: string[] = []
-  const example = '`placeholders: ["[X]", "20XX", "X per cent", "[Placeholder for …]"]`'
-  const items = read.list(value, '`placeholders`', example)
-  if (items.length > PLACEHOLDER_LIMITS.count) report(value, `\`placeholders\` lists ${items.length} patterns, more than ${PLACEHOLDER_LIMITS.count}; keep the ones your texts use`)
-  for (const item of items.slice(0, PLACEHOLDER_LIMITS.count)) {
-    const pattern = read.text(item, 'a placeholder pattern', '`"[X]"`')
-    if (pattern === undefined) continue
-    if (pattern.length > PLACEHOLDER_LIMITS.length || /[\r\n]/.test(pattern)) report(item, `a placeholder pattern is a few words on one line, at most ${PLACEHOLDER_LIMITS.length} characters, e.g. \`"[Placeholder for …]"\`; got "${pattern.slice(0, 40)}…"`)
-    else if (!patterns.includes(pattern)) patterns.push(pattern)
-  }
-  return patterns
-}
-
-/** `rules: { unbalanced-brackets: warning, placeholder: off }`: levels of the rules a workspace may change (SPEC §15). */
-function readRules(value: unknown, read: Reader, report: Report): Partial<Record<ChangeableRule, Level>> {
-  const rules: Partial<Record<ChangeableRule, Level>> = {}
-  const example = '`rules: { unbalanced-brackets: warning, placeholder: off }`'
-  const node = read.resolve(value)
-  if (!isMap(node)) {
-    report(node, `\`rules\` must map rule ids to levels (${LEVELS.join(', ')}), e.g. ${example}; got ${describe(node)}`)
-    return rules
-  }
-  for (const pair of node.items as Pair[]) {
-    const rule = read.key(pair)
-    if (rule === undefined) continue
-    if (!isChangeable(rule)) {
-      const why = rule in RULES ? `the level of ${rule} cannot be changed: it guards what the text needs to be built` : `"${rule}" is no rule`
-      report(pair.key, `${why}; \`rules\` can set the level of ${CHANGEABLE_RULES.join(', ')}${rule in RULES ? '' : didYouMean(rule, CHANGEABLE_RULES)}`)
-      continue
-    }
-    const level = read.choice(pair.value, `the level of ${rule}`, LEVELS, `\`${rule}: warning\``)
-    if (level !== undefined) rules[rule] = level as Level
-  }
-  return rules
 }
 
 /** A text, or one text per language (`{en: …, fr: …}`). */
