@@ -106,10 +106,10 @@ export async function main(args: string[], io: Io = processIo(), threadsGiven?: 
   common(program.command('new'))
     .description('create a proposal file from templates/proposal.md and print its path')
     .requiredOption('--topic <id>', 'the outline id the proposal is on, e.g. A.1.4')
-    .requiredOption('--author <name>', 'the participant tabling it')
+    .option('--author <name>', 'the participant tabling it (required, unless the workspace keeps no attributions)')
     .option('--title <text>', 'a short title')
     .option('--submitted <date>', 'the day it was tabled, YYYY-MM-DD (default: today); it orders the alternatives')
-    .action(async (options: Common & { topic: string; author: string; title?: string; submitted?: string }) => {
+    .action(async (options: Common & { topic: string; author?: string; title?: string; submitted?: string }) => {
       const parsers = threads()
       const { newCommand } = await import('./commands/new.js')
       code = await newCommand(options, io, await parsers)

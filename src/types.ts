@@ -15,6 +15,25 @@ export function isLive(status: Status): boolean {
 export const NOTE_KINDS = ['facilitator', 'drafting', 'secretariat'] as const
 export type NoteKind = (typeof NOTE_KINDS)[number]
 
+/**
+ * How a text not agreed is bracketed (SPEC §13): `enclose` adds one pair around
+ * a proposed or parked text (never a second one); `as-written` adds none to a
+ * proposed text, its authors' own brackets saying what is open.
+ */
+export const BRACKET_POLICIES = ['enclose', 'as-written'] as const
+export type BracketPolicy = (typeof BRACKET_POLICIES)[number]
+
+/**
+ * How the alternatives of a topic or paragraph are labelled (SPEC §13): `alt`
+ * (Alt 1), `option` (Option 1), `roman` (Option I), `letter` (Option (a)).
+ */
+export const OPTION_STYLES = ['alt', 'option', 'roman', 'letter'] as const
+export type OptionStyle = (typeof OPTION_STYLES)[number]
+
+/** Whether the consolidated text shows the Chair's texts (`chairTexts:`, SPEC §14). */
+export const CHAIR_TEXTS_MODES = ['show', 'hide'] as const
+export type ChairTextsMode = (typeof CHAIR_TEXTS_MODES)[number]
+
 export const SUPPORT_LEVELS = ['none', 'limited', 'broad'] as const
 export type SupportLevel = (typeof SUPPORT_LEVELS)[number]
 
@@ -54,12 +73,50 @@ export const RULES = {
   'brackets-in-stabilized': 'warning',
   'placeholder': 'warning',
   'template-text': 'warning',
-  /** `symbol` equals the symbol of the revision `previous:` names: a revision issued twice under one symbol (docs/reference.md, Issuing a revision). */
+  'numbered-paragraph': 'warning',
   'same-symbol': 'warning',
+  /** Off unless `rules:` turns it on (see DEFAULT_LEVELS): then a warning. */
+  'missing-translation': 'warning',
+  'stale-translation': 'warning',
+  'translation-brackets': 'warning',
+  'orphan-translation': 'error',
   /** `templates/reference.docx` is not a Word document, or is over 10 MiB (50 MiB expanded). */
   'invalid-template': 'error',
 } as const satisfies Record<string, Severity>
 export type Rule = keyof typeof RULES
+
+/** A rule's level in a workspace (SPEC §15 `rules:`): reported as an error or a warning, or not at all. */
+export const LEVELS = ['error', 'warning', 'off'] as const
+export type Level = (typeof LEVELS)[number]
+
+/**
+ * The rules whose level `rules:` may set and that a text may `allow:` for
+ * itself (SPEC §15); every other rule keeps its severity.
+ */
+export const CHANGEABLE_RULES = [
+  'unbalanced-brackets',
+  'placeholder',
+  'template-text',
+  'brackets-in-stabilized',
+  'unknown-field',
+  'author-as-supporter',
+  'duplicate-supporter',
+  'ignored-file',
+  'numbered-paragraph',
+  'same-symbol',
+  'missing-translation',
+  'stale-translation',
+  'translation-brackets',
+] as const satisfies readonly Rule[]
+export type ChangeableRule = (typeof CHANGEABLE_RULES)[number]
+
+/** Whether a workspace may change this rule's level. */
+export function isChangeable(rule: string): rule is ChangeableRule {
+  return (CHANGEABLE_RULES as readonly string[]).includes(rule)
+}
+
+/** Rules whose level, before `rules:` changes it, is not their severity: off unless turned on. */
+export const DEFAULT_LEVELS: Partial<Record<ChangeableRule, Level>> = { 'missing-translation': 'off' }
 
 /** One problem, as plain data (it crosses worker boundaries and is printed as JSON). */
 export interface Diagnostic {
@@ -100,6 +157,14 @@ export interface Participant {
   names?: Names
   code?: string
   aliases: string[]
+  /**
+   * A group of participants (`members:`, SPEC §15): the configured `name`s of
+   * its members, each neither a group nor an observer. In support a group counts
+   * as its members; a group without `members` counts as one.
+   */
+  members?: string[]
+  /** An observer (`observer: true`): named in attributions, never counted in support. */
+  observer?: boolean
 }
 
 export interface OutlineEntry {
@@ -107,6 +172,16 @@ export interface OutlineEntry {
   /** As `Participant.name`: the `en` title (or the first given), then the document's language once assembled. */
   title?: string
   titles?: Names
+  /** `article:` as written ("3", "2bis", "A"): the entry is an article, shown "Article 3" then its title (SPEC §13). */
+  article?: string
+  /**
+   * Set on the entries an article's `paragraphs:` lists (they are its `children`):
+   * a place for texts with no heading of its own. `number` as written ("1",
+   * "3bis"); absent when the texts carry their own numbers.
+   */
+  paragraph?: { number?: string }
+  /** `options:` as written on this entry: the label style of the alternatives here and below, unless set there. */
+  options?: OptionStyle
   children: OutlineEntry[]
 }
 
@@ -143,6 +218,22 @@ export interface Config {
   disclaimer?: Disclaimer
   /** The Chair's picks for the clean text; `file` is the configuration that names them (diagnostics point there). */
   chair?: { file: string; picks: ChairPick[] }
+  /** `brackets:` — the bracket policy of every text that does not set its own (default `enclose`). */
+  brackets: BracketPolicy
+  /** `options:` at the top of the configuration: the label style of alternatives where the outline sets none (default `alt`). */
+  options: OptionStyle
+  /** `placeholders:` — the patterns the `placeholder` rule looks for, replacing the default list (SPEC §15); absent: the default list. */
+  placeholders?: string[]
+  /**
+   * `attribution: false` (SPEC §15, UN practice: texts belong to all Parties): no
+   * attribution, support level, referral or stocktaking; `author` optional,
+   * `supporters` an error. Default true.
+   */
+  attribution: boolean
+  /** `chairTexts:` — whether the consolidated text shows the Chair's texts (SPEC §14; default `hide`). */
+  chairTexts: ChairTextsMode
+  /** `rules:` — the level set for a rule over the whole workspace (SPEC §15); a rule not named keeps its default. */
+  rules: Partial<Record<ChangeableRule, Level>>
   /** The revision redlines compare with (a git revision, or a folder relative to the workspace root), as `build --since` gives one. */
   previous?: string
   /** The author of tracked changes in Word redlines: one name, or one per language. */
@@ -225,6 +316,11 @@ export const DEFAULT_LIMITS: Limits = { fileSize: 262144, parseSeconds: 10 }
 export const DEFAULT_CONFIG: Config = {
   language: 'en',
   threshold: 3,
+  brackets: 'enclose',
+  options: 'alt',
+  attribution: true,
+  chairTexts: 'hide',
+  rules: {},
   groups: [],
   limits: DEFAULT_LIMITS,
 }
@@ -273,6 +369,8 @@ export interface Proposal {
   status: Status
   /** ISO date `YYYY-MM-DD`. */
   submitted?: string
+  /** `order:` in the front matter: places it among its topic's alternatives before those without (SPEC §13). */
+  order?: number
   document?: string
   /** `status: parked`: why, on one line. */
   reason?: string
@@ -280,6 +378,10 @@ export interface Proposal {
   mergedInto?: Located
   /** A "no text" alternative: some participants want no provision on the topic. */
   noText: boolean
+  /** `brackets:` in the front matter: this text's own bracket policy, over the configuration's. */
+  brackets?: BracketPolicy
+  /** `allow:` in the front matter: rules turned off for this file only (SPEC §15). */
+  allow?: ChangeableRule[]
   /** Where `id:` and `status:` were written (or the front matter's first line). */
   places: { id: Place; status: Place; frontMatter: Place }
   body: Body
@@ -293,8 +395,20 @@ export interface TextFacts {
   brackets: number
   /** Where the first bracket of the text stands, when it has any. */
   firstBracket?: Place
-  /** Every placeholder left in the text (`[X]`, `[…]`, `20XX` …), as written, in reading order. */
-  placeholders: Located[]
+  /**
+   * Where the text is, as offsets in the body's source, start and end of each
+   * text node in reading order, flat (`[start, end, start, end …]`): placeholders
+   * are looked for there, with the configuration's list (see parse/placeholders.ts).
+   */
+  textRuns: number[]
+  /**
+   * The text is already one bracketed span (SPEC §13): it starts with `[` and
+   * ends with the `]` that closes it, its brackets balancing. That pair is then
+   * the enclosing pair: never doubled, not counted in `stats`.
+   */
+  oneSpan: boolean
+  /** The number the text starts with (`1.`, `3bis.`, an ordered list's first), where it is written: a paragraph that has a number shows its own (`numbered-paragraph`). */
+  leadingNumber?: Located
 }
 
 /** A note as read from its file (docs/reference.md, Notes): never treaty text, never bracketed, counted or referred. */
@@ -306,8 +420,33 @@ export interface Note {
   /** A participant (name, code or alias) or a free role such as `Facilitator`. */
   by: Located
   kind: NoteKind
+  /** `allow:` in the front matter: rules turned off for this file only (SPEC §15). */
+  allow?: ChangeableRule[]
   places: { id: Place; frontMatter: Place }
   body: Body
+}
+
+/**
+ * A Chair's text as read from its file under chair/ (SPEC §14): the Chair's own
+ * text (a non-paper, a Chair's draft), never a participant's proposal: never
+ * bracketed by the tool, attributed, counted as an alternative or referred.
+ */
+export interface ChairText {
+  id: string
+  /** Path relative to the workspace root, with `/` separators. */
+  file: string
+  topic: Located
+  /** `by:` — the Chair's role as written (`Co-Chairs`), one text or one per language; absent: "Chair's text". */
+  by?: { text: string; names?: Names }
+  title?: string
+  document?: string
+  /** Orders a topic's Chair's texts (then their ids, numbers as numbers). */
+  order?: number
+  /** `allow:` in the front matter: rules turned off for this file only (SPEC §15). */
+  allow?: ChangeableRule[]
+  places: { id: Place; frontMatter: Place }
+  body: Body
+  facts: TextFacts
 }
 
 /**
@@ -318,6 +457,8 @@ export interface ParseResult {
   proposal?: Proposal
   /** For a file under notes/: the note, when its front matter could be read. */
   note?: Note
+  /** For a file under chair/: the Chair's text, when its front matter could be read. */
+  chairText?: ChairText
   diagnostics: Diagnostic[]
 }
 
@@ -326,17 +467,29 @@ export interface Placement {
   proposal: Proposal
   /** `Alt n` when its topic has two or more live proposals. */
   alt?: number
+  /** The same label as data, in its place's style (SPEC §13): `Alt 1`, `Option 1`, `Option I`, `Option (a)`. */
+  option?: OptionLabel
   /** Canonical names, in the order written. */
   authors: string[]
   /** Canonical names, distinct, without the authors, in `en` alphabetical order. */
   supporters: string[]
-  /** docs/reference.md, Support: participants behind it other than one of its authors, `|authors ∪ supporters| − 1`. */
+  /** docs/reference.md, Support: the distinct counted participants behind it (groups as their members, observers left out), less one when an author is counted. */
   support: number
   level: SupportLevel
-  /** Referred to the stocktaking group (limited or no support, still proposed). */
+  /** Referred to the stocktaking group (limited or no support, still proposed); never without attributions. */
   referred: boolean
   /** Ids of the merged proposals folded into this one, in id order. */
   incorporates: string[]
+  /**
+   * The tool adds its enclosing pair of brackets (SPEC §13): a proposed or parked
+   * text that is not already one bracketed span, unless a proposed text is
+   * `brackets: as-written`; a "no text" alternative that is not stabilized (`[No text]`).
+   */
+  enclosed: boolean
+  /** Its negotiating bracket pairs as `stats` counts them: not the enclosing pair, whoever wrote it; 0 for "no text". */
+  brackets: number
+  /** The placeholders left in its text (`placeholders:`, else the default list), as written, in reading order. */
+  placeholders: Located[]
 }
 
 /** A note placed under its topic. */
@@ -344,6 +497,17 @@ export interface PlacedNote {
   note: Note
   /** The canonical name when `by` names a participant; else the role as written. */
   by: string
+}
+
+/** A Chair's text placed under its topic (SPEC §14). */
+export interface PlacedChairText {
+  text: ChairText
+  /** The `by` role in the document's language; absent: the label is "Chair's text" in the document's language. */
+  by?: string
+  /** Its bracket pairs, every one counted (the tool never adds a pair to a Chair's text). */
+  brackets: number
+  /** The placeholders left in it, as for a proposal. */
+  placeholders: Located[]
 }
 
 /** A merged proposal, listed in the annex with where it went. */
@@ -354,13 +518,33 @@ export interface Merger {
   into: Proposal
 }
 
+/**
+ * An alternative's label as data: the word (`alt`: "Alt"; `option`: "Option",
+ * "Opción" in the document's language) and its mark ("1", "I", "(a)").
+ */
+export interface OptionLabel {
+  word: 'alt' | 'option'
+  mark: string
+}
+
 export interface TopicNode {
   id: string
   title?: string
   /** 1 for a top-level outline entry. */
   depth: number
+  /** The outline's `article:`: this entry is an article (SPEC §13). */
+  article?: string
+  /** This entry is a paragraph of its parent article: no heading of its own; its number when the outline gives one. */
+  paragraph?: { number?: string }
+  /** How its alternatives are labelled (the outline's `options:`, inherited). */
+  options: OptionStyle
   /** The topic's notes, by id: they come right after its heading. */
   notes: PlacedNote[]
+  /**
+   * Its Chair's texts, by `order` then id: first in the clean text, and in the
+   * consolidated text first under the topic when `chairTexts: show`.
+   */
+  chairTexts: PlacedChairText[]
   placements: Placement[]
   children: TopicNode[]
 }

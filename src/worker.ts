@@ -6,6 +6,7 @@
  */
 import { parentPort } from 'node:worker_threads'
 import type { Jobs, Request, Response } from './threads/pool.js'
+import { parseChairText } from './parse/chair.js'
 import { parseNote } from './parse/note.js'
 import { parseProposal } from './parse/proposal.js'
 
@@ -17,6 +18,7 @@ const handlers: { [K in keyof Jobs]: (input: Jobs[K]['input']) => Jobs[K]['outpu
   note: (input) => parseNote(input.name, input.bytes, { fileSize: input.fileSize }),
   text: async (input) => (await (renderer ??= import('./render/text-job.js'))).runTextJob(input),
   change: async (input) => (await (renderer ??= import('./render/text-job.js'))).runChangeJob(input),
+  chair: (input) => parseChairText(input.name, input.bytes, { fileSize: input.fileSize }),
 }
 
 /** Run one job; a stack overflow (thousands of nesting levels) is the job's overrun, never the thread's end. */

@@ -4,7 +4,8 @@
  * `UPDATE=1 npx vitest run test/fixtures.test.ts` rewrites missing or changed golden files;
  * a golden file changes only in a commit that says why.
  *
- * fixture.json (optional): { "root": "relative/path", "build": ["--lang", "fr"], "stocktake": [...] }
+ * fixture.json (optional): { "root": "relative/path", "build": ["--lang", "fr"], "stocktake": [...], "stats": [...] }
+ * (`stats`, when given, adds `stats --format json` with those arguments: expected/stats.json).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
@@ -19,10 +20,11 @@ interface FixtureOptions {
   root?: string
   build?: string[]
   stocktake?: string[]
+  stats?: string[]
 }
 
 /** Golden files of a fixture that are not outputs of its build. */
-const REPORTS = ['check.json', 'stocktake.json']
+const REPORTS = ['check.json', 'stocktake.json', 'stats.json']
 
 describe.each(readdirSync(fixtures).filter((name) => ['expected', 'proposals', 'fixture.json'].some((entry) => existsSync(path.join(fixtures, name, entry)))).sort())('fixture %s', (name) => {
   const folder = path.join(fixtures, name)
@@ -51,5 +53,11 @@ describe.each(readdirSync(fixtures).filter((name) => ['expected', 'proposals', '
     const result = await run(['stocktake', '--root', root, '--format', 'json', ...(options.stocktake ?? [])])
     if (result.code !== 0) return expect(result.stdout).toBe('')
     golden(path.join(expected, 'stocktake.json'), result.stdout)
+  })
+
+  test.runIf(options.stats !== undefined)('stats --format json', async () => {
+    const result = await run(['stats', '--root', root, '--format', 'json', ...(options.stats ?? [])])
+    if (result.code !== 0) return expect(result.stdout).toBe('')
+    golden(path.join(expected, 'stats.json'), result.stdout)
   })
 })

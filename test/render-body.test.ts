@@ -121,6 +121,10 @@ test("a comment that looks like the tool's markers is kept, marked as quoted", (
   )
 })
 
+test("the markers of paragraphs and Chair's texts are the tool's too", () => {
+  expect(placed('Text.\n\n<!-- paragraph: S3.1 -->\n\n<!-- /chair-text: c -->\n')).toBe('[Text.]\n\n<!-- quoted: paragraph: S3.1 -->\n\n<!-- quoted: /chair-text: c -->')
+})
+
 test('lines of code blocks that look like the markers are quoted too: a line-based search cannot tell code from text', () => {
   expect(placed('Text.\n\n```\n<!-- proposal: x -->\ncode <!-- proposal: y -->\n```\n\n    <!-- /proposal: p -->\n')).toBe(
     '[Text.\n\n```\n<!-- quoted: proposal: x -->\ncode <!-- proposal: y -->\n```\n\n    <!-- quoted: /proposal: p -->\n\n]',

@@ -82,6 +82,7 @@ describe('stats', () => {
     expect(JSON.parse(result.stdout)).toEqual({
       symbol: 'INF/ECOM/62/Rev.6',
       proposals: { live: 10, proposed: 7, stabilized: 2, parked: 1, merged: 1, withdrawn: 1, referred: 6 },
+      chairTexts: 0,
       topics: { total: 7, withText: 6, stabilized: 2, withAlternatives: 4 },
       brackets: 6,
       placeholders: 0,
@@ -89,6 +90,7 @@ describe('stats', () => {
         ref: 'v5',
         symbol: 'INF/ECOM/62/Rev.5',
         proposals: { live: 0, proposed: -1, stabilized: 0, parked: 1, merged: 1, withdrawn: 0, referred: 2 },
+        chairTexts: 0,
         topics: { total: 0, withText: -1, stabilized: 0, withAlternatives: 1 },
         brackets: 1,
         placeholders: 0,

@@ -13,18 +13,25 @@ import { describe, expect, test } from 'vitest'
 import { parse, stringify } from 'yaml'
 import { parseConfig } from '../src/parse/config.js'
 import { parseProposal } from '../src/parse/proposal.js'
+import { parseChairText } from '../src/parse/chair.js'
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv
 const schemaFolder = path.join(import.meta.dirname, '..', 'schema')
 const ajv = addFormats(new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }))
 const proposalSchema = ajv.compile(JSON.parse(readFileSync(path.join(schemaFolder, 'proposal.schema.json'), 'utf8')))
 const configSchema = ajv.compile(JSON.parse(readFileSync(path.join(schemaFolder, 'consolidate.schema.json'), 'utf8')))
+const chairSchema = ajv.compile(JSON.parse(readFileSync(path.join(schemaFolder, 'chair.schema.json'), 'utf8')))
 
 const yamlOf = (text: string): unknown => parse(text, { version: '1.2', schema: 'core' })
 
 function frontMatterVerdicts(yaml: string): { schema: boolean; validator: boolean } {
   const result = parseProposal('proposals/sample.md', `---\n${yaml}\n---\n\nEach Party shall [endeavour to] cooperate.\n`)
   return { schema: proposalSchema(yamlOf(yaml)), validator: result.diagnostics.length === 0 }
+}
+
+function chairVerdicts(yaml: string): { schema: boolean; validator: boolean } {
+  const result = parseChairText('chair/sample.md', `---\n${yaml}\n---\n\nParties [shall][should] aim to act.\n`)
+  return { schema: chairSchema(yamlOf(yaml)), validator: result.diagnostics.length === 0 }
 }
 
 function configVerdicts(yaml: string): { schema: boolean; validator: boolean } {
@@ -48,6 +55,10 @@ describe('proposal.schema.json', () => {
     'topic: A\nauthor: Japan\nstatus: merged\nmergedInto: a14-jpn',
     'topic: A\nauthor: Japan\nnoText: false',
     'topic: A\nauthor: Japan\nreason:\nmergedInto:\nnoText:',
+    'topic: A\nauthor: Japan\norder: 2\nbrackets: as-written\nallow: [unbalanced-brackets, placeholder]',
+    'topic: A\nauthor: Japan\norder: -1\nbrackets: enclose\nallow: numbered-paragraph',
+    'topic: A\nauthor: Japan\norder:\nbrackets:\nallow:',
+    'topic: A\nauthor: Japan\nallow: []',
   ]
   const invalid = [
     'author: Japan',
@@ -80,18 +91,27 @@ describe('proposal.schema.json', () => {
     'topic: A\nauthor: Japan\nstatus: parked\nreason: [a]',
     'topic: A\nauthor: Japan\nnoText: yes',
     'topic: A\nauthor: Japan\nmergedInto: [a]',
+    'topic: A\nauthor: Japan\norder: first',
+    'topic: A\nauthor: Japan\norder: 1.5',
+    'topic: A\nauthor: Japan\norder: "1"',
+    'topic: A\nauthor: Japan\nbrackets: enclosed',
+    'topic: A\nauthor: Japan\nbrackets: true',
+    'topic: A\nauthor: Japan\nallow: [unknown-topic]',
+    'topic: A\nauthor: Japan\nallow: [unbalanced-bracket]',
+    'topic: A\nauthor: Japan\nallow: { unbalanced-brackets: true }',
+    'topic: A\nauthor: Japan\nallow: [3]',
   ]
   test.each(valid)('valid: %j', (yaml) => expect(frontMatterVerdicts(yaml)).toEqual({ schema: true, validator: true }))
   test.each(invalid)('invalid: %j', (yaml) => expect(frontMatterVerdicts(yaml)).toEqual({ schema: false, validator: false }))
 
   test('agrees with the validator on generated front matter', () => {
     const scalar = fc.oneof(
-      fc.constantFrom('A.1.4', 'Japan', 'NO', '', '  ', ' x ', 'proposed', 'stabilized', 'parked', 'merged', 'withdrawn', 'agreed', 'a14-jpn', 'Proposed', '2022-03-14', '2023-02-29', '2024-13-01', 'soon', 'a b', 'a14-jpn', '-x', '_x', 'INF/ECOM/22'),
+      fc.constantFrom('A.1.4', 'Japan', 'NO', '', '  ', ' x ', 'proposed', 'stabilized', 'parked', 'merged', 'withdrawn', 'agreed', 'a14-jpn', 'Proposed', '2022-03-14', '2023-02-29', '2024-13-01', 'soon', 'a b', 'a14-jpn', '-x', '_x', 'INF/ECOM/22', 'enclose', 'as-written', 'unbalanced-brackets', 'unknown-topic'),
       fc.string({ maxLength: 6 }),
       fc.constantFrom(-3, 0, 7, 2022, 1.5, true, false, null),
     )
     const value = fc.oneof({ weight: 5, arbitrary: scalar }, { weight: 2, arbitrary: fc.array(scalar, { maxLength: 3 }) }, { weight: 1, arbitrary: fc.dictionary(fc.constantFrom('a', 'b'), scalar, { maxKeys: 2 }) })
-    const key = fc.oneof({ weight: 12, arbitrary: fc.constantFrom('id', 'topic', 'title', 'author', 'supporters', 'status', 'submitted', 'document', 'reason', 'mergedInto') }, { weight: 1, arbitrary: fc.constantFrom('supporter', 'authors', 'extra') })
+    const key = fc.oneof({ weight: 12, arbitrary: fc.constantFrom('id', 'topic', 'title', 'author', 'supporters', 'status', 'submitted', 'document', 'reason', 'mergedInto', 'order', 'brackets', 'allow') }, { weight: 1, arbitrary: fc.constantFrom('supporter', 'authors', 'extra') })
     // A sound front matter with one to three fields replaced or added: most samples sit near the boundary.
     const frontMatter = fc.dictionary(key, value, { minKeys: 1, maxKeys: 3 }).map((changes) => ({ topic: 'A.1.4', author: 'Japan', ...changes }))
     fc.assert(
@@ -139,6 +159,14 @@ describe('consolidate.schema.json', () => {
     'pageBreaks: sections',
     'pageBreaks: none',
     'documents:\nmasthead:\npageBreaks:',
+    'outline:\n  - id: S3\n    title: Mitigation\n    article: "3"\n    options: roman\n    paragraphs:\n      - { id: S3.1, number: "1", title: Collective long-term goal }\n      - { id: S3.2, number: 2bis, options: letter }\n      - { id: S3.3 }',
+    'outline:\n  - { id: P, title: Preamble, options: option }\n  - { id: S1, article: 1, paragraphs: [] }\n  - { id: S2, article: A, topics: [{ id: S2.1 }] }',
+    'options: option\nbrackets: as-written\nchairTexts: show\nattribution: false',
+    'attribution: true\nstocktaking: { threshold: 2 }',
+    'attribution: false\nstocktaking:',
+    'rules: { unbalanced-brackets: warning, placeholder: off, missing-translation: error }\nplaceholders: ["[X]", "X per cent", "[Placeholder for …]", 2030]',
+    'rules: {}\nplaceholders: []',
+    'participants:\n  - { name: African Group, code: AFG, members: [EGY, KEN] }\n  - { name: Egypt, code: EGY }\n  - { name: Kenya, code: KEN }\n  - { name: IUCN, observer: true }\n  - { name: ACP, members: [], observer: false }',
   ]
   const invalid = [
     '- a list',
@@ -206,6 +234,29 @@ describe('consolidate.schema.json', () => {
     'masthead: { job: 1 }',
     'pageBreaks: true',
     'pageBreaks: section',
+    'options: Roman',
+    'brackets: enclosed',
+    'chairTexts: true',
+    'attribution: no',
+    'attribution: false\nstocktaking: { threshold: 3 }',
+    'rules: { unknown-topic: off }',
+    'rules: { unbalanced-bracket: warning }',
+    'rules: { placeholder: loud }',
+    'rules: off',
+    'placeholders: "[X]"',
+    'placeholders: [""]',
+    'placeholders: [[a]]',
+    `placeholders: ["${'x'.repeat(101)}"]`,
+    'outline:\n  - { id: S3, paragraphs: [{ id: S3.1 }] }',
+    'outline:\n  - { id: S3, article: "3", topics: [{ id: S3.A }], paragraphs: [{ id: S3.1 }] }',
+    'outline:\n  - { id: S3, article: "3", paragraphs: [{ number: "1" }] }',
+    'outline:\n  - { id: S3, article: "3", paragraphs: [{ id: S3.1, titel: Goal }] }',
+    'outline:\n  - { id: S3, article: "a number far too long to be one" }',
+    'outline:\n  - { id: S3, article: [3] }',
+    'outline:\n  - { id: S3, options: opton }',
+    'participants:\n  - { name: IUCN, observer: maybe }',
+    'participants:\n  - { name: OECS, observer: true, members: [] }',
+    'participants:\n  - { name: LDC, members: KEN }',
   ]
   test.each(valid)('valid: %j', (yaml) => expect(configVerdicts(yaml)).toEqual({ schema: true, validator: true }))
   test.each(invalid)('invalid: %j', (yaml) => expect(configVerdicts(yaml)).toEqual({ schema: false, validator: false }))
@@ -222,6 +273,11 @@ describe('consolidate.schema.json', () => {
       groups: [{ name: { en: 'E-invoicing', fr: 'Facturation' }, topics: ['A.1.4'] }, { name: 'Other', topics: [] }],
       disclaimer: { en: 'Without prejudice.', fr: 'Sans préjudice.' },
       chair: { 'A.1.4': ['a14-jpn'] },
+      brackets: 'enclose',
+      options: 'alt',
+      chairTexts: 'hide',
+      rules: { placeholder: 'off' },
+      placeholders: ['[X]', 'X per cent'],
     })
     const paths: Array<Array<string | number>> = [
       ['title'], ['symbol'], ['date'], ['language'], ['stocktaking'], ['stocktaking', 'threshold'], ['limits'], ['limits', 'fileSize'], ['limits', 'parseSeconds'], ['limits', 'other'],
@@ -230,12 +286,15 @@ describe('consolidate.schema.json', () => {
       ['groups'], ['groups', 0, 'name'], ['groups', 0, 'topics'], ['groups', 1, 'topics', 0], ['groups', 2], ['other'],
       ['participants', 0, 'name', 'fr'], ['participants', 2, 'name', 'es'], ['outline', 0, 'title', 'en'], ['groups', 0, 'name', 'fr'],
       ['disclaimer'], ['disclaimer', 'en'], ['disclaimer', 'fr'], ['chair'], ['chair', 'A.1.4'], ['chair', 'A.1.4', 0], ['chair', 'A.1.4', 1],
+      ['brackets'], ['options'], ['chairTexts'], ['attribution'], ['rules'], ['rules', 'placeholder'], ['rules', 'unknown-topic'], ['placeholders'], ['placeholders', 0],
+      ['outline', 1, 'article'], ['outline', 1, 'options'], ['outline', 1, 'paragraphs'], ['outline', 0, 'paragraphs'], ['participants', 2, 'observer'], ['participants', 2, 'members'],
     ]
     const replacement = fc.constantFrom<unknown>(
       'x', '', '  ', 'en', 'fr', 'de', '2026-11-28', '2026-02-30', 0, 1, 3, 2.5, -1, true, null, [], {}, ['x'], [1, 2],
       { name: 'Canada' }, { name: 'Canada', code: 'CAN', aliases: [] }, { code: 'CAN' }, { name: '' }, { id: 'C' }, { id: 'C', topics: null }, { title: 'no id' },
       { en: 'x' }, { fr: 'x', es: 'y' }, { de: 'x' }, { en: '' }, { en: 3 }, { en: null }, { en: ['x'] }, { name: { fr: 'Canada' } }, { name: { en: 'Canada', xx: 'y' } },
       { name: 'G', topics: ['A.1'] }, { name: 'G' }, 'DELETE',
+      'enclose', 'as-written', 'option', 'roman', 'show', false, 'off', 'warning', [{ id: 'B.1', number: '1' }], [{ id: 'B.2' }], ['JPN'], ['Norway'],
     )
     const config = fc.array(fc.tuple(fc.constantFrom(...paths), replacement), { minLength: 1, maxLength: 2 }).map((changes) => {
       const config: Record<string, unknown> = sound()
@@ -250,7 +309,7 @@ describe('consolidate.schema.json', () => {
       return config
     })
     // What a schema cannot express: these are the validator's alone (see the schema's description).
-    const crossChecks = /already names|twice|two groups named|is not in the outline/
+    const crossChecks = /already names|twice|two groups named|is not in the outline|two outline entries are article|two paragraphs numbered|`members` of|member of itself|is a paragraph of article/
     fc.assert(
       fc.property(config, (fields) => {
         const yaml = stringify(fields, { version: '1.2', aliasDuplicateObjects: false, lineWidth: 0 })
@@ -258,6 +317,46 @@ describe('consolidate.schema.json', () => {
         expect(configSchema(yamlOf(yaml)), `${yaml}\n${JSON.stringify(diagnostics)}`).toBe(diagnostics.length === 0)
       }),
       { numRuns: 1000, seed: 20261128 },
+    )
+  })
+})
+
+describe('chair.schema.json', () => {
+  const valid = [
+    'topic: S3.1',
+    'topic: S3.1\nby: Co-Chairs\ntitle: Bridging proposal\ndocument: ADP.2015.1\nid: s31-chair\norder: 2\nallow: [placeholder]',
+    'topic: 3\nby: { en: Co-Chairs, fr: Coprésidents }\norder: -1',
+    'topic: S3\nby:\ntitle:\ndocument:\nid:\norder:\nallow:',
+  ]
+  const invalid = [
+    'by: Chair',
+    'topic: S3\nauthor: Chair',
+    'topic: S3\nsupporters: [Japan]',
+    'topic: S3\nstatus: proposed',
+    'topic: S3\nby: { de: Vorsitz }',
+    'topic: S3\nby: {}',
+    'topic: S3\nby: [Chair]',
+    'topic: S3\norder: first',
+    'topic: S3\nallow: [unknown-topic]',
+    'topic: S3\ntitle: [a]',
+    'topic: S3\nid: "a b"',
+    'topic: S3\nkind: drafting',
+  ]
+  test.each(valid)('valid: %j', (yaml) => expect(chairVerdicts(yaml)).toEqual({ schema: true, validator: true }))
+  test.each(invalid)('invalid: %j', (yaml) => expect(chairVerdicts(yaml)).toEqual({ schema: false, validator: false }))
+
+  test('agrees with the validator on generated front matter', () => {
+    const scalar = fc.oneof(fc.constantFrom('S3.1', 'Co-Chairs', '', '  ', 'a b', 'x', 'placeholder', 'unknown-topic', 'TN/RL/W/276'), fc.constantFrom(-3, 0, 7, 1.5, true, null))
+    const value = fc.oneof({ weight: 5, arbitrary: scalar }, { weight: 2, arbitrary: fc.array(scalar, { maxLength: 2 }) }, { weight: 1, arbitrary: fc.dictionary(fc.constantFrom('en', 'fr', 'de'), scalar, { maxKeys: 2 }) })
+    const key = fc.constantFrom('id', 'topic', 'by', 'title', 'document', 'order', 'allow', 'author', 'status', 'extra')
+    const frontMatter = fc.dictionary(key, value, { minKeys: 1, maxKeys: 3 }).map((changes) => ({ topic: 'S3.1', ...changes }))
+    fc.assert(
+      fc.property(frontMatter, (fields) => {
+        const yaml = stringify(fields, { version: '1.2', aliasDuplicateObjects: false, lineWidth: 0 }).trimEnd()
+        const verdicts = chairVerdicts(yaml)
+        expect(verdicts.schema, yaml).toBe(verdicts.validator)
+      }),
+      { numRuns: 500, seed: 20261128 },
     )
   })
 })

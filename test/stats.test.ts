@@ -52,12 +52,14 @@ test('since: every number with its change, zeros included, in the same nesting; 
   expect(report).toEqual({
     symbol: 'Rev.2',
     proposals: { live: 2, proposed: 1, stabilized: 1, parked: 0, merged: 0, withdrawn: 0, referred: 1 },
+    chairTexts: 0,
     topics: { total: 3, withText: 1, stabilized: 1, withAlternatives: 1 },
     brackets: 1,
     placeholders: 0,
     since: {
       ref: 'v1',
       proposals: { live: 1, proposed: 0, stabilized: 1, parked: 0, merged: 0, withdrawn: 0, referred: 0 },
+      chairTexts: 0,
       topics: { total: 0, withText: 0, stabilized: 1, withAlternatives: 1 },
       brackets: 0,
       placeholders: 0,

@@ -23,6 +23,7 @@ function fold(name: string): string {
  */
 export class Participants {
   private readonly byName = new Map<string, string>()
+  private readonly bySpelling = new Map<string, Participant>()
 
   /** `list` undefined: no participants configured, any name is taken as written. */
   constructor(
@@ -32,7 +33,10 @@ export class Participants {
     for (const participant of list ?? []) {
       const shown = typography(pick(participant.names, language, participant.name), language) as string
       for (const written of [...spellingsOf(participant.name, participant.names), participant.code, ...participant.aliases]) {
-        if (written !== undefined && !this.byName.has(fold(written))) this.byName.set(fold(written), shown)
+        if (written !== undefined && !this.byName.has(fold(written))) {
+          this.byName.set(fold(written), shown)
+          this.bySpelling.set(fold(written), participant)
+        }
       }
     }
   }
@@ -41,6 +45,19 @@ export class Participants {
   resolve(written: string): string | undefined {
     if (!this.list) return written.replace(/\s+/g, ' ').trim()
     return this.byName.get(fold(written))
+  }
+
+  /**
+   * Who counts in support for a name as written (SPEC §15): a group's members,
+   * nobody for an observer, else the participant itself; each by its configured
+   * `name`, whatever the language. A name not configured counts as written.
+   */
+  counted(written: string): string[] {
+    if (!this.list) return [written.replace(/\s+/g, ' ').trim()]
+    const participant = this.bySpelling.get(fold(written))
+    if (participant === undefined) return [written]
+    if (participant.observer) return []
+    return participant.members && participant.members.length > 0 ? participant.members : [participant.name]
   }
 
   /** Every name (in every language), code and alias, for "did you mean". */

@@ -1,10 +1,12 @@
 /**
  * Checks of the full record beyond the proposals' own fields: merges
- * (`invalid-merge`), the Chair's picks (`unknown-chair-text`) and notes
+ * (`invalid-merge`), the Chair's picks (`unknown-chair-text`; a pick may
+ * also name a Chair's text of chair/) and notes
  * (their topics and ids). Pure; deterministic for any input order.
  */
 import { closest } from '../diagnostics/suggest.js'
-import { isLive, RULES, type Config, type Diagnostic, type Note, type Place, type Proposal, type Rule } from '../types.js'
+import { compareNatural } from '../assemble/outline.js'
+import { isLive, RULES, type ChairText, type Config, type Diagnostic, type Note, type Place, type Proposal, type Rule } from '../types.js'
 
 type Report = (file: string, rule: Rule, message: string, place: Place) => void
 
@@ -39,25 +41,30 @@ export function checkMerges(proposals: Proposal[]): Diagnostic[] {
  * `chair:` in the configuration: each pick must be a live proposal on that
  * topic with a text of its own (docs/reference.md, The clean text), reported at the pick in the configuration.
  */
-export function checkChair(proposals: Proposal[], config: Config): Diagnostic[] {
+export function checkChair(proposals: Proposal[], config: Config, chairTexts: ChairText[] = []): Diagnostic[] {
   const diagnostics: Diagnostic[] = []
   if (!config.chair) return diagnostics
   const report = reporter(diagnostics)
   const { file, picks } = config.chair
   const byId = firstById(proposals)
+  const chairById = firstById(chairTexts)
   for (const { topic, ids } of picks) {
     for (const { value: id, place } of ids) {
       const proposal = byId.get(id)
       const wrong = (why: string, fix: string): void => report(file, 'unknown-chair-text', `\`chair\` offers "${id}" for ${topic}, but ${why}; ${fix}`, place)
-      const onTopic = proposals.filter((each) => each.topic.value === topic && isLive(each.status) && !each.noText)
+      const onTopic = [...proposals.filter((each) => each.topic.value === topic && isLive(each.status) && !each.noText), ...chairTexts.filter((each) => each.topic.value === topic)]
       const instead = (): string => {
         const near = closest(id, onTopic.map((each) => each.id))
         if (near !== undefined) return `did you mean "${near}"?`
-        const ids = onTopic.map((each) => each.id).sort()
+        const ids = [...new Set(onTopic.map((each) => each.id))].sort(compareNatural)
         if (ids.length === 0) return `${topic} has no live proposal with a text: leave it out of \`chair\``
         return ids.length === 1 ? `the text on ${topic} is ${ids[0]}` : `the texts on ${topic} are ${ids.join(', ')}`
       }
-      if (proposal === undefined) wrong('no proposal has that id', instead())
+      const chairText = proposal === undefined ? chairById.get(id) : undefined
+      // A Chair's text named in `chair:` only takes its place among the picks (SPEC §14).
+      if (chairText !== undefined) {
+        if (chairText.topic.value !== topic) wrong(`${id} (${chairText.file}) is a Chair's text on topic ${chairText.topic.value}`, `move it under \`${chairText.topic.value}:\`, or ${instead()}`)
+      } else if (proposal === undefined) wrong(chairTexts.length > 0 ? 'no proposal or Chair\'s text has that id' : 'no proposal has that id', instead())
       else if (proposal.topic.value !== topic) wrong(`${id} (${proposal.file}) is on topic ${proposal.topic.value}`, `a Chair's text must be a proposal on the topic it is offered for: move it under \`${proposal.topic.value}:\`, or ${instead()}`)
       else if (proposal.status === 'withdrawn') wrong(`${id} (${proposal.file}) is withdrawn`, `the Chair can only offer a text that is in the negotiation: ${instead()}`)
       else if (proposal.status === 'merged') {
@@ -93,9 +100,9 @@ export function checkNotes(notes: Note[], config: Config, suggestTopic: (topic: 
   return diagnostics
 }
 
-/** The first proposal of each id (a duplicate id is reported on its own). */
-function firstById(proposals: Proposal[]): Map<string, Proposal> {
-  const byId = new Map<string, Proposal>()
+/** The first text of each id (a duplicate id is reported on its own). */
+function firstById<T extends { id: string; file: string }>(proposals: T[]): Map<string, T> {
+  const byId = new Map<string, T>()
   for (const proposal of [...proposals].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) if (!byId.has(proposal.id)) byId.set(proposal.id, proposal)
   return byId
 }

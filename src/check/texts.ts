@@ -3,19 +3,26 @@
  * Chair's pick (`brackets-in-stabilized`), placeholders (`placeholder`), the
  * template's example text (`template-text`). Warnings: they never stop a build. Pure.
  */
-import { isLive, RULES, type Config, type Diagnostic, type Place, type Proposal, type Rule } from '../types.js'
+import { DEFAULT_PLACEHOLDERS, findPlaceholders } from '../parse/placeholders.js'
+import { isLive, RULES, type ChairText, type Config, type Diagnostic, type Place, type Proposal, type Rule } from '../types.js'
 
-type Report = (proposal: Proposal, rule: Rule, message: string, place: Place) => void
+type Report = (text: { file: string }, rule: Rule, message: string, place: Place) => void
 
 /** What to write instead of each placeholder. */
 const INSTEAD: Array<[RegExp, string]> = [
   [/^20XX$/i, 'the year, e.g. `2030` (in brackets while it is not agreed: `[2030]`)'],
   [/^\[date\]$/i, 'the date, e.g. `1 January 2030` (in brackets while it is not agreed)'],
-  [/^\[x\]$/i, 'the figure or words meant, e.g. `[30] days`'],
+  [/^\[x\]$|^x per cent$/i, 'the figure or words meant, e.g. `[30] days`'],
+  [/^\[by x date\]$/i, 'the date, e.g. `[by 1 January 2030]`'],
   [/./, 'the words meant, e.g. `[within a reasonable period of time]`'],
 ]
 
-export function checkTexts(proposals: Proposal[], config: Config, template: string | undefined): Diagnostic[] {
+/**
+ * The warnings of what live texts still say. A Chair's text may keep its
+ * brackets (no `brackets-in-stabilized`) and is not made from the template;
+ * its placeholders are reported as a proposal's.
+ */
+export function checkTexts(proposals: Proposal[], config: Config, template: string | undefined, chairTexts: ChairText[] = []): Diagnostic[] {
   const diagnostics: Diagnostic[] = []
   const report: Report = (proposal, rule, message, place) => {
     diagnostics.push({ file: proposal.file, line: place.line, column: place.column, severity: RULES[rule], rule, message })
@@ -23,10 +30,11 @@ export function checkTexts(proposals: Proposal[], config: Config, template: stri
   const picked = new Map<string, string>()
   for (const { topic, ids } of config.chair?.picks ?? []) for (const { value } of ids) if (!picked.has(value)) picked.set(value, topic)
   const example = templateLines(template)
+  const listed = listOf(config.placeholders ?? DEFAULT_PLACEHOLDERS)
 
   for (const proposal of proposals) {
     if (!isLive(proposal.status) || proposal.noText) continue
-    const { brackets, firstBracket, placeholders } = proposal.facts
+    const { brackets, firstBracket } = proposal.facts
     const pickedFor = picked.get(proposal.id)
     const chairs = pickedFor !== undefined && pickedFor === proposal.topic.value
     if (brackets > 0 && firstBracket && (proposal.status === 'stabilized' || chairs)) {
@@ -37,19 +45,27 @@ export function checkTexts(proposals: Proposal[], config: Config, template: stri
         : `this text is the Chair's pick for ${proposal.topic.value} (\`chair\` in the configuration) but still has ${pairs} (${first}); the clean text shows them as written: resolve them, or offer a text without brackets`
       report(proposal, 'brackets-in-stabilized', message, firstBracket)
     }
-    for (const { value, place } of placeholders) {
-      const instead = INSTEAD.find(([pattern]) => pattern.test(value))![1]
-      report(proposal, 'placeholder', `placeholder \`${value}\` left in the text (${near(proposal, place)}); placeholders (${PLACEHOLDERS}) mark what is still to be written: replace it with ${instead}`, place)
-    }
+    reportPlaceholders(proposal)
     if (example) {
       const found = findLines(proposal, example)
       if (found) report(proposal, 'template-text', `the text is still the example of templates/proposal.md ("${example.join(' ')}"); replace it with the proposed treaty text, e.g. \`1. Each Party shall [endeavour to] …\``, found)
     }
   }
+  for (const text of chairTexts) reportPlaceholders(text)
   return diagnostics
+
+  function reportPlaceholders(text: Proposal | ChairText): void {
+    for (const { value, place } of findPlaceholders(text.body, text.facts, config.placeholders)) {
+      const instead = INSTEAD.find(([pattern]) => pattern.test(value))![1]
+      report(text, 'placeholder', `placeholder \`${value}\` left in the text (${near(text, place)}); placeholders (${listed}) mark what is still to be written: replace it with ${instead}`, place)
+    }
+  }
 }
 
-const PLACEHOLDERS = '`[X]`, `[…]`, `[...]`, `[●]`, `20XX`, `[date]`'
+/** The patterns as a message lists them. */
+function listOf(patterns: readonly string[]): string {
+  return patterns.map((pattern) => `\`${pattern}\``).join(', ')
+}
 
 /** The non-empty lines of a proposal template's body (after its front matter), without placeholders; undefined when it has none. */
 export function templateLines(template: string | undefined): string[] | undefined {
@@ -105,7 +121,7 @@ function squash(line: string): string {
 }
 
 /** `at "…Party shall [endeavour to] base…"`: the words around a place of the body, on its line. */
-function near(proposal: Proposal, place: Place): string {
+function near(proposal: Pick<Proposal, 'body'>, place: Place): string {
   const source = proposal.body.source
   let lineStart = 0
   for (let line = 1; line < place.line; line++) lineStart = source.indexOf('\n', lineStart) + 1

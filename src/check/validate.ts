@@ -4,11 +4,14 @@ import { Participants } from '../assemble/participants.js'
 import { checkChair, checkMerges, checkNotes } from './record.js'
 import { closest, suggestTopic } from '../diagnostics/suggest.js'
 import { checkTexts } from './texts.js'
-import { RULES, type Config, type Diagnostic, type Located, type Note, type Place, type Proposal, type Rule } from '../types.js'
+import { checkStructure } from './outline.js'
+import { RULES, type ChairText, type Config, type Diagnostic, type Located, type Note, type Place, type Proposal, type Rule } from '../types.js'
 
 export interface ValidateOptions {
   /** The notes of the workspace (notes/), checked like proposals. */
   notes?: Note[]
+  /** The Chair's texts of the workspace (chair/), checked like proposals where they are alike (SPEC §14). */
+  chairTexts?: ChairText[]
   /** The text of templates/proposal.md (the workspace's, else the built-in one), for `template-text`. */
   template?: string
 }
@@ -16,21 +19,20 @@ export interface ValidateOptions {
 /** Every problem that needs more than one file to see. Deterministic for any input order. */
 export function validate(proposals: Proposal[], config: Config, options: ValidateOptions = {}): Diagnostic[] {
   const diagnostics: Diagnostic[] = []
-  const report = (proposal: Proposal, rule: Rule, message: string, place: Place): void => {
-    diagnostics.push({ file: proposal.file, line: place.line, column: place.column, severity: RULES[rule], rule, message })
+  const report = (text: { file: string }, rule: Rule, message: string, place: Place): void => {
+    diagnostics.push({ file: text.file, line: place.line, column: place.column, severity: RULES[rule], rule, message })
   }
+  const chairTexts = options.chairTexts ?? []
+  // Proposals and Chair's texts share one space of ids (SPEC §14): `chair:` may name either.
+  const texts: Array<Proposal | ChairText> = [...proposals, ...chairTexts]
 
-  const byId = groupBy(proposals, (proposal) => proposal.id)
+  const byId = groupBy(texts, (text) => text.id)
   for (const [id, same] of byId) {
     if (same.length < 2) continue
-    for (const proposal of same) {
-      const others = same.filter((other) => other !== proposal).map((other) => other.file).sort()
-      report(
-        proposal,
-        'duplicate-id',
-        `the id "${id}" is also used by ${others.join(', ')}; ids must be unique across the workspace (a proposal without an \`id\` field takes its file name), so give one of them another \`id\`, e.g. \`id: ${id}-2\``,
-        proposal.places.id,
-      )
+    const kinds = same.every((text) => proposals.includes(text as Proposal)) ? 'across the workspace (a proposal without an `id` field takes its file name)' : 'among proposals and Chair\'s texts together (a file without an `id` field takes its file name)'
+    for (const text of same) {
+      const others = same.filter((other) => other !== text).map((other) => other.file).sort()
+      report(text, 'duplicate-id', `the id "${id}" is also used by ${others.join(', ')}; ids must be unique ${kinds}, so give one of them another \`id\`, e.g. \`id: ${id}-2\``, text.places.id)
     }
   }
 
@@ -44,16 +46,20 @@ export function validate(proposals: Proposal[], config: Config, options: Validat
   }
   if (config.outline) {
     const known = new Set(entries.map((entry) => entry.id))
-    for (const proposal of proposals) {
-      const topic = proposal.topic.value
+    for (const text of texts) {
+      const topic = text.topic.value
       if (known.has(topic)) continue
-      report(proposal, 'unknown-topic', `topic "${topic}" is not in the outline; ${topicHint(topic)}`, proposal.topic.place)
+      report(text, 'unknown-topic', `topic "${topic}" is not in the outline; ${topicHint(topic)}`, text.topic.place)
     }
   }
 
   const participants = new Participants(config.participants)
   const spellings = participants.spellings()
   for (const proposal of proposals) {
+    // An author given is kept for `diff` and checked; supporters would be silently ignored (SPEC §15).
+    if (!config.attribution && proposal.supporters.length > 0) {
+      report(proposal, 'invalid-field', '`supporters` would be ignored: this workspace keeps no attributions (`attribution: false` in consolidate.yaml), so no text shows who supports it; remove `supporters`', proposal.supporters[0].place)
+    }
     const authors = new Set<string>()
     for (const author of proposal.authors) {
       const name = participants.resolve(author.value)
@@ -61,7 +67,7 @@ export function validate(proposals: Proposal[], config: Config, options: Validat
       else authors.add(name)
     }
     const supporters = new Set<string>()
-    for (const supporter of proposal.supporters) {
+    for (const supporter of config.attribution ? proposal.supporters : []) {
       const name = participants.resolve(supporter.value)
       if (name === undefined) unknownParticipant(proposal, supporter, proposal.supporters)
       else if (authors.has(name)) {
@@ -80,7 +86,7 @@ export function validate(proposals: Proposal[], config: Config, options: Validat
       report(proposal, 'conflicting-stabilized', `topic ${topic} already has a stabilized text in ${others.join(', ')}; only one text per topic can be agreed, set the others to \`status: proposed\` or \`withdrawn\``, proposal.places.status)
     }
   }
-  diagnostics.push(...checkMerges(proposals), ...checkChair(proposals, config), ...checkNotes(options.notes ?? [], config, topicHint), ...checkTexts(proposals, config, options.template))
+  diagnostics.push(...checkMerges(proposals), ...checkChair(proposals, config, chairTexts), ...checkNotes(options.notes ?? [], config, topicHint), ...checkTexts(proposals, config, options.template, chairTexts), ...checkStructure(texts, config))
   return diagnostics
 
   /** `list` is the list the name was written in: a comma inside an unquoted name splits it in two. */

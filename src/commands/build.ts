@@ -7,7 +7,7 @@ import { hasErrors } from '../diagnostics/format.js'
 import { EXIT, UsageError } from '../errors.js'
 import { printDiagnostics, type Io } from '../io.js'
 import type { ParsePool } from '../threads/pool.js'
-import { loadWorkspace, type LoadOptions, type Workspace } from '../load/pipeline.js'
+import { allowanceNotice, loadWorkspace, type LoadOptions, type Workspace } from '../load/pipeline.js'
 import { MemoryCache } from '../read/cache.js'
 import { folderSource } from '../read/folder.js'
 import { builtinTemplate, readConfigFile, resolveRoot } from '../read/root.js'
@@ -164,6 +164,8 @@ async function inputsFailed(workspace: Workspace, settings: Settings, io: Io, wr
   const configSound = !workspace.diagnostics.some((diagnostic) => diagnostic.rule === 'invalid-config')
   if (configSound) for (const target of targets) if (target.group !== undefined) selectGroup(workspace.config, target.group)
   await printDiagnostics(workspace.diagnostics, io, settings.root)
+  const allowed = allowanceNotice(workspace.allowances)
+  if (allowed) io.stderr.write(`consolidate: ${allowed}\n`)
   if (!hasErrors(workspace.diagnostics)) return undefined
   sayErrors(workspace.diagnostics, io, written)
   return { outcome: 'errors', code: EXIT.inputs, files: [] }
@@ -285,7 +287,7 @@ async function appendSummary(file: string, outcome: Outcome, workspace: Workspac
   const language = outcome.negotiation?.config.language ?? workspace.config.language
   const previous = outcome.outcome === 'errors' ? { changes: '' } : await changesSincePrevious(context, language, io)
   // The numbers of the whole text (not a group's), with their changes since the same commit as the change list.
-  const whole = outcome.negotiation && assemble(workspace.proposals, workspace.config)
+  const whole = outcome.negotiation && assemble(workspace.proposals, workspace.config, { chairTexts: workspace.chairTexts })
   const stats = whole && statsReport(countNegotiation(whole, workspace.proposals), workspace.config.symbol, previous.since)
   const text = renderSummary({ outcome: outcome.outcome, files: outcome.files, errors: count('error'), warnings: count('warning'), negotiation: outcome.negotiation, changes: previous.changes, stats, language })
   try {
@@ -318,7 +320,7 @@ async function changesSincePrevious(context: SummaryContext, language: Language,
     const shown = { ...next, config: { ...next.config, language } }
     return {
       changes: renderDiff(compareSnapshots(old, shown), old, shown, { names: { old: name, new: 'HEAD' }, depth: 3 }),
-      since: { ref: name, ...(old.config.symbol === undefined ? {} : { symbol: old.config.symbol }), counts: countNegotiation(assemble(old.proposals, old.config), old.proposals) },
+      since: { ref: name, ...(old.config.symbol === undefined ? {} : { symbol: old.config.symbol }), counts: countNegotiation(assemble(old.proposals, old.config, { chairTexts: old.chairTexts }), old.proposals) },
     }
   } catch (error) {
     if (!(error instanceof UsageError)) throw error

@@ -22,7 +22,8 @@ export interface NewOptions extends CommonOptions {
   /** `--submitted YYYY-MM-DD`; default today (it orders the alternatives). */
   submitted?: string
   topic: string
-  author: string
+  /** Required, unless the workspace keeps no attributions (`attribution: false`), where it is refused. */
+  author?: string
   title?: string
 }
 
@@ -44,12 +45,12 @@ async function create(options: NewOptions, io: Io, pool: ParsePool): Promise<num
 
   const template = workspace.templates['proposal.md'] ?? (await builtinTemplate('proposal.md'))
   const submitted = checkDate(options.submitted ?? today())
-  const text = fillTemplate(template, { topic: yamlValue(topic), author: yamlValue(author), title: title && yamlValue(title), submitted })
+  const text = fillTemplate(template, { topic: yamlValue(topic), author: author && yamlValue(author), title: title && yamlValue(title), submitted })
 
   const taken = new Set([...workspace.proposals.map((proposal) => proposal.id), ...workspace.files.map((file) => baseName(file.name))].map((id) => id.toLowerCase()))
   const folder = path.join(root, 'proposals')
   await fs.mkdir(folder, { recursive: true })
-  const stem = fileStem(topic, author, title)
+  const stem = fileStem(topic, author ?? '', title)
   const bytes = new TextEncoder().encode(text)
   for (let counter = 1; ; counter++) {
     const id = counter === 1 ? stem : `${stem}-${counter}`
@@ -59,7 +60,8 @@ async function create(options: NewOptions, io: Io, pool: ParsePool): Promise<num
     // On the threads, within the deadline: a template can be as pathological as a proposal.
     const [result] = await pool.parse([{ name, bytes }], workspace.config.limits)
     // Checked among the workspace's proposals (the Chair's picks name them), judged on its own problems only.
-    const problems = [...result.diagnostics, ...(result.proposal ? validate([...workspace.proposals, result.proposal], workspace.config, { notes: workspace.notes }).filter((diagnostic) => diagnostic.file === name) : [])]
+    const parsed = result.diagnostics.filter((each) => workspace.config.attribution || each.rule !== 'missing-author')
+    const problems = [...parsed, ...(result.proposal ? validate([...workspace.proposals, result.proposal], workspace.config, { notes: workspace.notes }).filter((diagnostic) => diagnostic.file === name) : [])]
     if (hasErrors(problems)) {
       io.stderr.write(formatText(problems, { color: useColor(io), base: baseOf(io, root), width: widthOf(io.stderr) }))
       io.stderr.write('consolidate: the proposal made from templates/proposal.md would not pass check; fix the template, nothing was written\n')
@@ -99,8 +101,16 @@ function checkTopic(written: string, config: Config): string {
   throw new UsageError(`--topic "${topic}" is not in the outline of consolidate.yaml; ${suggestion ? `did you mean "${suggestion}"?` : `e.g. --topic ${entries[0]?.id ?? 'A.1.4'}`}`)
 }
 
-/** The author's canonical name; a usage error, with a suggestion, when participants are configured and it is not one. */
-function checkAuthor(written: string, config: Config): string {
+/**
+ * The author's canonical name; a usage error, with a suggestion, when participants are configured and it is not one.
+ * Without attributions (SPEC §15) there is no author: `--author` is refused.
+ */
+function checkAuthor(written: string | undefined, config: Config): string | undefined {
+  if (!config.attribution) {
+    if (written === undefined) return undefined
+    throw new UsageError('this workspace keeps no attributions (`attribution: false` in consolidate.yaml): a proposal has no author, so leave out --author')
+  }
+  if (written === undefined) throw new UsageError("required option '--author <name>' not specified: the participant tabling the proposal, e.g. --author Japan")
   const participants = new Participants(config.participants)
   if (written.trim() === '') throw new UsageError('--author needs a participant, e.g. --author Japan')
   const name = participants.resolve(written)

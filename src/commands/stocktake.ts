@@ -22,6 +22,9 @@ export async function stocktakeCommand(options: StocktakeOptions, io: Io, pool?:
   const overrides = options.threshold === undefined ? {} : { threshold: options.threshold }
   return withPool(pool, async (threads) => {
     const { root, workspace, cache } = await loadRoot(options, io, threads, overrides)
+    if (!workspace.config.attribution) {
+      throw new UsageError('this workspace keeps no attributions (`attribution: false` in consolidate.yaml): no text has proponents or supporters, so nothing is referred to stocktaking and there is no stocktaking report')
+    }
     await printDiagnostics(workspace.diagnostics, io, root)
     const negotiation = negotiationOf(workspace)
     if (!negotiation) return EXIT.inputs

@@ -7,6 +7,7 @@
 import { assemble, type AssembleOptions } from '../assemble/negotiation.js'
 import { hasErrors } from '../diagnostics/format.js'
 import { validate } from '../check/validate.js'
+import { allowanceNotice, applyLevels, type Allowance } from '../check/levels.js'
 import { decode } from '../read/decode.js'
 import { cacheable, cacheKey, contentHash, gitBlobId, type ParseCache } from '../read/cache.js'
 import type { Source } from '../read/source.js'
@@ -14,9 +15,9 @@ import { builtinTemplate } from '../read/root.js'
 import { CONFIG_LIMIT, readNamed, scanFolder, type ProposalFile } from '../read/workspace.js'
 import { readReferenceDocx, type ReferenceDocument } from '../read/reference-docx.js'
 import { tooLarge } from '../diagnostics/limits.js'
-import { parseConfig } from '../parse/config.js'
+import { parseConfig, soundParts, type ConfigResult } from '../parse/config.js'
 import type { ParsePool } from '../threads/pool.js'
-import { DEFAULT_CONFIG, RULES, type Config, type Diagnostic, type Negotiation, type Note, type ParseResult, type Proposal } from '../types.js'
+import { DEFAULT_CONFIG, RULES, type ChairText, type Config, type Diagnostic, type Negotiation, type Note, type ParseResult, type Proposal } from '../types.js'
 
 /** The templates a workspace may override; the others in its templates/ are not read. */
 export const TEMPLATE_NAMES = ['cover.md', 'consolidated.css', 'proposal.md'] as const
@@ -50,6 +51,10 @@ export interface Workspace {
   notes: Note[]
   /** Every note file found and read or tried. */
   noteFiles: ProposalFile[]
+  /** Every Chair's text (chair/) whose fields could be read, as `proposals`. */
+  chairTexts: ChairText[]
+  /** Every Chair's text file found and read or tried. */
+  chairFiles: ProposalFile[]
   /** The workspace's own templates, as text; a template it does not have is absent. */
   templates: Partial<Record<TemplateName, string>>
   /** `templates/reference.docx`, when the workspace has one and it is a Word document within the limits. */
@@ -58,36 +63,57 @@ export interface Workspace {
   diagnostics: Diagnostic[]
   /** Proposal files parsed for this load (the others came from the cache). */
   parsed: number
+  /** The texts that allow rules for themselves (`allow:`), for the build's one line about them (`allowanceNotice`). */
+  allowances: Allowance[]
 }
+
+export { allowanceNotice }
 
 /** Read and check a whole workspace: every problem of every file, all at once. */
 export async function loadWorkspace(source: Source, options: LoadOptions): Promise<Workspace> {
-  const [configured, scan, noteScan, templates, reference] = await Promise.all([readConfig(source, options.config), scanFolder(source, 'proposals'), scanFolder(source, 'notes'), readTemplates(source), readReferenceDocx(source)])
+  const [configured, scan, noteScan, chairScan, templates, reference] = await Promise.all([
+    readConfig(source, options.config),
+    scanFolder(source, 'proposals'),
+    scanFolder(source, 'notes'),
+    scanFolder(source, 'chair'),
+    readTemplates(source),
+    readReferenceDocx(source),
+  ])
   const config: Config = { ...configured.config, ...options.overrides }
-  const [{ results, parsed }, notes] = await Promise.all([
+  const quiet = { ...options, onProgress: undefined }
+  const [{ results, parsed }, notes, chairs] = await Promise.all([
     parseFiles(source, scan.files, config, options),
-    parseFiles(source, noteScan.files, config, { ...options, onProgress: undefined }, 'note'),
+    parseFiles(source, noteScan.files, config, quiet, 'note'),
+    parseFiles(source, chairScan.files, config, quiet, 'chair'),
   ])
   const template = templates.texts['proposal.md'] ?? (await builtinTemplate('proposal.md').catch(() => undefined))
-  const checked = checkParsed(config, configured.diagnostics, results, { notes: notes.results, template })
-  const diagnostics = [...scan.diagnostics, ...noteScan.diagnostics, ...templates.diagnostics, ...reference.diagnostics, ...checked.diagnostics]
+  const checked = checkParsed(config, configured.diagnostics, results, { notes: notes.results, chairTexts: chairs.results, template, broken: configured.broken })
+  const diagnostics = [...applyLevels([...scan.diagnostics, ...noteScan.diagnostics, ...chairScan.diagnostics, ...templates.diagnostics, ...reference.diagnostics], config), ...checked.diagnostics]
   return {
     config,
     proposals: checked.proposals,
     files: scan.files,
     notes: checked.notes,
     noteFiles: noteScan.files,
+    chairTexts: checked.chairTexts,
+    chairFiles: chairScan.files,
     templates: templates.texts,
     ...(reference.reference ? { reference: reference.reference } : {}),
     diagnostics: source.label === '' ? diagnostics : diagnostics.map((each) => ({ ...each, file: `${source.label}${each.file}` })),
-    parsed: parsed + notes.parsed,
+    parsed: parsed + notes.parsed + chairs.parsed,
+    allowances: allowancesOf(checked.proposals, checked.notes, checked.chairTexts),
   }
 }
 
+/** The texts that allow rules for themselves, in file order. */
+function allowancesOf(...lists: Array<Array<{ file: string; allow?: Allowance['rules'] }>>): Allowance[] {
+  return lists.flat().flatMap(({ file, allow }) => (allow && allow.length > 0 ? [{ file, rules: allow }] : [])).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
+}
+
 /** The negotiation of a workspace without errors; undefined when it has any. */
-export function negotiationOf(workspace: Pick<Workspace, 'config' | 'proposals' | 'diagnostics'> & { notes?: Note[] }, options?: AssembleOptions): Negotiation | undefined {
+export function negotiationOf(workspace: Pick<Workspace, 'config' | 'proposals' | 'diagnostics'> & { notes?: Note[]; chairTexts?: ChairText[] }, options?: AssembleOptions): Negotiation | undefined {
   if (hasErrors(workspace.diagnostics)) return undefined
-  return assemble(workspace.proposals, workspace.config, { notes: workspace.notes, ...options })
+  return assemble(workspace.proposals, workspace.config, { notes: workspace.notes, chairTexts: workspace.chairTexts, ...options })
 }
 
 /**
@@ -98,20 +124,25 @@ export function checkParsed(
   config: Config,
   configDiagnostics: Diagnostic[],
   results: ParseResult[],
-  extra: { notes?: ParseResult[]; template?: string } = {},
-): Pick<Workspace, 'config' | 'proposals' | 'notes' | 'diagnostics'> {
+  extra: { notes?: ParseResult[]; chairTexts?: ParseResult[]; template?: string; broken?: ReadonlySet<string> } = {},
+): Pick<Workspace, 'config' | 'proposals' | 'notes' | 'chairTexts' | 'diagnostics'> {
   const proposals = results.flatMap((result) => (result.proposal ? [result.proposal] : []))
   const noteResults = extra.notes ?? []
   const notes = noteResults.flatMap((result) => (result.note ? [result.note] : []))
-  const diagnostics = [...configDiagnostics, ...results.flatMap((result) => result.diagnostics), ...noteResults.flatMap((result) => result.diagnostics)]
-  // A broken configuration would make every topic and name look wrong: check against it only when it is sound.
-  if (!hasErrors(configDiagnostics)) diagnostics.push(...validate(proposals, config, { notes, template: extra.template }))
-  return { config, proposals, notes, diagnostics }
+  const chairResults = extra.chairTexts ?? []
+  const chairTexts = chairResults.flatMap((result) => (result.chairText ? [result.chairText] : []))
+  // Without attributions a proposal needs no author (SPEC §15): the parse, which knows no configuration, said it misses one.
+  const proposalDiagnostics = results.flatMap((result) => result.diagnostics).filter((each) => config.attribution || each.rule !== 'missing-author')
+  const diagnostics = [...configDiagnostics, ...proposalDiagnostics, ...[...noteResults, ...chairResults].flatMap((result) => result.diagnostics)]
+  // A broken part of the configuration would make every topic or name look wrong: the checks run against the sound parts only.
+  const sound = hasErrors(configDiagnostics) ? soundParts(config, extra.broken ?? new Set(['outline', 'participants', 'chair'])) : config
+  diagnostics.push(...validate(proposals, sound, { notes, chairTexts, template: extra.template }))
+  return { config, proposals, notes, chairTexts, diagnostics: applyLevels(diagnostics, config, allowancesOf(proposals, notes, chairTexts)) }
 }
 
 /** `consolidate.yaml` of the source, or the one the command line gave. */
-async function readConfig(source: Source, given: LoadOptions['config']): Promise<{ config: Config; diagnostics: Diagnostic[] }> {
-  const defaults = { config: structuredClone(DEFAULT_CONFIG), diagnostics: [] }
+async function readConfig(source: Source, given: LoadOptions['config']): Promise<ConfigResult> {
+  const defaults = { config: structuredClone(DEFAULT_CONFIG), diagnostics: [], broken: new Set<string>() }
   if (given === null) return defaults
   let name = 'consolidate.yaml'
   let bytes: Uint8Array
@@ -163,7 +194,7 @@ const BATCH = 16
  * its stamp or its bytes were seen before, else parsed on the threads. A
  * file over the size limit is never read; one that cannot be read is a diagnostic.
  */
-async function parseFiles(source: Source, files: ProposalFile[], config: Config, options: LoadOptions, kind: 'parse' | 'note' = 'parse'): Promise<{ results: ParseResult[]; parsed: number }> {
+async function parseFiles(source: Source, files: ProposalFile[], config: Config, options: LoadOptions, kind: 'parse' | 'note' | 'chair' = 'parse'): Promise<{ results: ParseResult[]; parsed: number }> {
   const { limits } = config
   const cache = options.cache
   const key = (content: string, file: ProposalFile): string => cacheKey(cache!.version, content, file.name, limits)

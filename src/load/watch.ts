@@ -61,8 +61,8 @@ export async function watchFolder(settings: WatchSettings, io: Io, cycle: () => 
       }
     }
     const configName = path.relative(root, configFile)
-    add(root, false, (name) => name === 'proposals' || name === 'notes' || name === 'templates' || name === configName)
-    for (const folder of ['proposals', 'notes', 'templates']) {
+    add(root, false, (name) => name === 'proposals' || name === 'notes' || name === 'chair' || name === 'templates' || name === configName)
+    for (const folder of ['proposals', 'notes', 'chair', 'templates']) {
       if (existsSync(path.join(root, folder))) add(path.join(root, folder), true, () => true)
     }
     if (path.dirname(configFile) !== root && existsSync(path.dirname(configFile))) add(path.dirname(configFile), false, (name) => name === path.basename(configFile))

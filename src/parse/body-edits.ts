@@ -24,12 +24,6 @@ export interface BodyAnalysis {
   facts: TextFacts
 }
 
-/**
- * Placeholders left in a text (docs/reference.md, Rules: `placeholder`): `[X]`, `[…]`, `[...]`,
- * `[●]`, `[date]` (any case) and `20XX`. Matched in the text as written, not in code.
- */
-export const PLACEHOLDER = /\[(?:[Xx]|\u2026|\.\.\.|\u25cf|[Dd][Aa][Tt][Ee])\]|(?<![\p{L}\p{N}])20[Xx]{2}(?![\p{L}\p{N}])/gu
-
 /** Blocks that are not part of the text's reading order. */
 const NOTES = new Set(['definition', 'footnoteDefinition'])
 
@@ -98,7 +92,7 @@ export function analyseBody(blocks: RootContent[], source: string, lines: LineIn
           // does not: such lines are quoted too.
           const at = offsetOf(node, 'start')
           const written = source.slice(at, offsetOf(node, 'end'))
-          const lookAlike = node.type === 'html' ? /()<!--(?=\s*\/?(?:proposal|note|article):)/g : /^([ \t>]*)<!--(?=\s*\/?(?:proposal|note|article):)/gm
+          const lookAlike = node.type === 'html' ? /()<!--(?=\s*\/?(?:proposal|note|article|paragraph|chair-text):)/g : /^([ \t>]*)<!--(?=\s*\/?(?:proposal|note|article|paragraph|chair-text):)/gm
           for (const match of written.matchAll(lookAlike)) {
             const from = at + match.index + match[1].length
             edits.push({ kind: 'text', start: from, end: from + 4, text: '<!-- quoted:', rank: 5 })
@@ -132,21 +126,66 @@ export function analyseBody(blocks: RootContent[], source: string, lines: LineIn
     body: { source, start, end, edits: edits.map(({ rank: _rank, ...edit }) => edit as Edit) },
     hasText,
     brackets: brackets.problems,
-    facts: { brackets: brackets.pairs, ...(brackets.first === undefined ? {} : { firstBracket: brackets.first }), placeholders: placeholders(blocks, source, lines) },
+    facts: {
+      brackets: brackets.pairs,
+      ...(brackets.first === undefined ? {} : { firstBracket: brackets.first }),
+      textRuns: textRuns(blocks),
+      oneSpan: brackets.problems.length === 0 && text.length > 0 && isOneSpan(text, source, brackets.partner),
+      ...leadingNumberOf(text[0], source, lines),
+    },
   }
 }
 
-/** Every placeholder in the text nodes of `blocks`, in reading order. */
-function placeholders(blocks: RootContent[], source: string, lines: LineIndex): Located[] {
-  const found: Located[] = []
+/**
+ * Whether the text is already one bracketed span (SPEC §13): in reading order
+ * its first character is a `[` and its last the `]` that closes it (a list
+ * number before it and definitions after it aside). Literal brackets (`\[`)
+ * and the brackets of link syntax are never that pair.
+ */
+function isOneSpan(text: RootContent[], source: string, partner: ReadonlyMap<number, number>): boolean {
+  const first = edgeLeaf(text[0], 'first')
+  const last = edgeLeaf(text[text.length - 1], 'last')
+  if (first?.type !== 'text' || last?.type !== 'text') return false
+  const open = offsetOf(first, 'start')
+  const close = offsetOf(last, 'end') - 1
+  return source[open] === '[' && source[close] === ']' && partner.get(open) === close
+}
+
+/** A paragraph number written at the start of a text: `1.`, `3bis.`, `2)`, `(1)`, `1\.` (escaped so as not to start a list). */
+const NUMBER = /^(?:\d{1,9}[\p{Ll}]{0,9}\\?[.)]|\(\d{1,9}[\p{Ll}]{0,9}\))(?=[ \t\n]|$)/u
+
+/** The number a text starts with, if it starts with one: an ordered list's first number, or a number written before its words. */
+function leadingNumberOf(block: RootContent | undefined, source: string, lines: LineIndex): { leadingNumber?: Located } {
+  let at: number | undefined
+  if (block?.type === 'list' && block.ordered) at = offsetOf(block, 'start')
+  else if (block?.type === 'paragraph' && block.children[0]?.type === 'text') at = offsetOf(block.children[0], 'start')
+  const match = at === undefined ? null : NUMBER.exec(source.slice(at, at + 32))
+  return match && at !== undefined ? { leadingNumber: { value: match[0].replace('\\', ''), place: lines.place(at) } } : {}
+}
+
+/** Containers and inline markup a text's first or last character may stand inside; links are syntax, not text. */
+const DESCEND = new Set<string>(['paragraph', 'heading', 'list', 'listItem', 'blockquote', 'table', 'tableRow', 'tableCell', 'emphasis', 'strong', 'delete'])
+
+/** The first (or last) leaf of a block in reading order, notes left out: where its text starts (or ends). */
+function edgeLeaf(block: Nodes, side: 'first' | 'last'): Nodes | undefined {
+  let node: Nodes = block
+  while (DESCEND.has(node.type) && 'children' in node) {
+    const children = (node.children as Nodes[]).filter((child) => !NOTES.has(child.type))
+    if (children.length === 0) return undefined
+    node = side === 'first' ? children[0] : children[children.length - 1]
+  }
+  return node
+}
+
+/** The text nodes of `blocks` as offsets, in reading order: `[start, end, start, end …]`. */
+function textRuns(blocks: RootContent[]): number[] {
+  const runs: number[] = []
   for (const block of blocks) {
     walk(block, (node) => {
-      if (node.type !== 'text') return
-      const from = offsetOf(node, 'start')
-      for (const match of source.slice(from, offsetOf(node, 'end')).matchAll(PLACEHOLDER)) found.push({ value: match[0], place: lines.place(from + match.index) })
+      if (node.type === 'text') runs.push(offsetOf(node, 'start'), offsetOf(node, 'end'))
     })
   }
-  return found
+  return runs
 }
 
 /** Offset of the first `]` from `from` on that no backslash escapes (labels hold no unescaped brackets), or -1. */
@@ -259,11 +298,14 @@ const PAIRS = 'brackets mark text not yet agreed and come in pairs, e.g. `[endea
 /**
  * Brackets in the text must balance across the whole body: a `]` with no `[`
  * before it, or a `[` never closed, is reported at the stray bracket.
- * Brackets of Markdown syntax (links, footnotes) and in code are not text.
+ * Brackets of Markdown syntax (links, footnotes), in code, escaped (`\[`) or
+ * written as entities (`&#91;`) are not negotiating brackets. `partner` maps
+ * each matched `[` to its `]` (offsets in the source).
  */
-function checkBrackets(blocks: RootContent[], source: string, lines: LineIndex): { problems: BracketProblem[]; pairs: number; first?: Place } {
+function checkBrackets(blocks: RootContent[], source: string, lines: LineIndex): { problems: BracketProblem[]; pairs: number; first?: Place; partner: Map<number, number> } {
   const stray: Array<{ offset: number; char: '[' | ']' }> = []
   const open: number[] = []
+  const partner = new Map<number, number>()
   let pairs = 0
   let first: number | undefined
   for (const block of blocks) {
@@ -273,13 +315,22 @@ function checkBrackets(blocks: RootContent[], source: string, lines: LineIndex):
       const written = source.slice(from, offsetOf(node, 'end'))
       for (let index = written.indexOf('['), close = written.indexOf(']'); index !== -1 || close !== -1; ) {
         if (close === -1 || (index !== -1 && index < close)) {
-          first ??= from + index
-          open.push(from + index)
+          // `\[` is a literal bracket (SPEC §13): text, not a negotiating bracket.
+          if (!escaped(source, from + index)) {
+            first ??= from + index
+            open.push(from + index)
+          }
           index = written.indexOf('[', index + 1)
         } else {
-          first ??= from + close
-          if (open.pop() === undefined) stray.push({ offset: from + close, char: ']' })
-          else pairs++
+          if (!escaped(source, from + close)) {
+            first ??= from + close
+            const opening = open.pop()
+            if (opening === undefined) stray.push({ offset: from + close, char: ']' })
+            else {
+              pairs++
+              partner.set(opening, from + close)
+            }
+          }
           close = written.indexOf(']', close + 1)
         }
       }
@@ -301,7 +352,7 @@ function checkBrackets(blocks: RootContent[], source: string, lines: LineIndex):
       place: lines.place(stray[MAX_BRACKET_PROBLEMS].offset),
     })
   }
-  return { problems, pairs, ...(first === undefined ? {} : { first: lines.place(first) }) }
+  return { problems, pairs, partner, ...(first === undefined ? {} : { first: lines.place(first) }) }
 }
 
 /** The words around an offset, on its line, to show which bracket is meant. */

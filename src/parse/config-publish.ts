@@ -19,7 +19,7 @@ export interface NodeReader {
   resolve(node: unknown): unknown
   key(pair: Pair): string | undefined
   text(node: unknown, what: string, example: string): string | undefined
-  fields(node: unknown, what: string, known: readonly string[], required: readonly string[], example: string): Array<[string, unknown]>
+  fields(node: unknown, what: string, known: readonly string[], required: readonly string[], example: string): Array<[string, unknown, ...unknown[]]>
 }
 
 export type Report = (node: unknown, message: string, rule?: Rule) => void

@@ -4,15 +4,24 @@ import { isIsoDate } from './front-matter.js'
 import { didYouMean, suggestTopic } from '../diagnostics/suggest.js'
 import { groupSlug } from '../assemble/group.js'
 import { spellingsOf } from '../assemble/language.js'
-import { DEFAULT_CONFIG, LANGUAGES, RULES, type ChairPick, type Config, type Diagnostic, type Disclaimer, type Group, type Language, type Located, type Names, type OutlineEntry, type Participant, type Place, type Rule } from '../types.js'
+import { BRACKET_POLICIES, CHAIR_TEXTS_MODES, DEFAULT_CONFIG, LANGUAGES, OPTION_STYLES, RULES, type BracketPolicy, type ChairTextsMode, type OptionStyle, type ChairPick, type Config, type Diagnostic, type Disclaimer, type Group, type Language, type Located, type Names, type OutlineEntry, type Place, type Rule } from '../types.js'
 import { describe, isEmpty, MAX_ALIASES, readYaml } from './yaml.js'
 import { PUBLISHING_FIELDS, readPublishing } from './config-publish.js'
+import { OPTIONS_EXAMPLE, outlineEntries, readOutline } from './outline.js'
+import { readParticipants } from './participants.js'
+import { readPlaceholders, readRules } from './rules.js'
 
-export const CONFIG_FIELDS = ['title', 'symbol', 'date', 'language', 'stocktaking', 'participants', 'outline', 'groups', 'limits', 'disclaimer', 'chair', 'previous', 'secretariat', ...PUBLISHING_FIELDS] as const
+export const CONFIG_FIELDS = ['title', 'symbol', 'date', 'language', 'stocktaking', 'participants', 'outline', 'groups', 'limits', 'disclaimer', 'chair', 'previous', 'secretariat', 'brackets', 'options', 'rules', 'placeholders', 'chairTexts', 'attribution', ...PUBLISHING_FIELDS] as const
 
 export interface ConfigResult {
   config: Config
   diagnostics: Diagnostic[]
+  /**
+   * The top-level fields that have an `invalid-config` error: the checks that
+   * depend on them do not run, the others do (see `soundParts`). A configuration
+   * that cannot be read at all is the defaults, with nothing to depend on.
+   */
+  broken: ReadonlySet<string>
 }
 
 /**
@@ -27,18 +36,21 @@ export function parseConfig(file: string, text: string): ConfigResult {
     const { line, column } = yaml.place(problem.offset)
     return { file, line, column, severity: RULES['invalid-config'], rule: 'invalid-config', message: problem.message }
   })
+  const broken = new Set<string>()
+  let part = ''
   const report = (node: unknown, message: string, rule: Rule = 'invalid-config'): void => {
     const { line, column } = yaml.place((node as Node | null)?.range?.[0] ?? 0)
     diagnostics.push({ file, line, column, severity: RULES[rule], rule, message })
+    if (rule === 'invalid-config') broken.add(part)
   }
   const config: Config = structuredClone(DEFAULT_CONFIG)
   const document = yaml.document
-  if (!document) return { config, diagnostics }
+  if (!document) return { config, diagnostics, broken }
   const root = document.contents
-  if (isEmpty(root)) return { config, diagnostics }
+  if (isEmpty(root)) return { config, diagnostics, broken }
   if (!isMap(root)) {
     report(root, `the configuration must be fields written \`name: value\`, one a line, e.g. \`title: Electronic Commerce\`; got ${describe(root)}`)
-    return { config, diagnostics }
+    return { config, diagnostics, broken }
   }
 
   const read = new Reader(report, document)
@@ -46,6 +58,7 @@ export function parseConfig(file: string, text: string): ConfigResult {
   const publishing: Array<[string, unknown]> = []
   for (const pair of root.items as Pair[]) {
     const key = read.key(pair)
+    part = key ?? ''
     const value = read.resolve(pair.value)
     if (key === undefined || (isEmpty(value) && (CONFIG_FIELDS as readonly string[]).includes(key))) continue
     switch (key) {
@@ -115,19 +128,68 @@ export function parseConfig(file: string, text: string): ConfigResult {
       case 'pageBreaks':
         publishing.push([key, value])
         break
+      case 'brackets': {
+        const policy = read.choice(value, '`brackets`', BRACKET_POLICIES, '`brackets: as-written` (`enclose`, the default, adds one pair of brackets around each text not agreed; `as-written` shows proposed texts with their authors\' brackets only)')
+        if (policy !== undefined) config.brackets = policy as BracketPolicy
+        break
+      }
+      case 'options': {
+        const style = read.choice(value, '`options`', OPTION_STYLES, OPTIONS_EXAMPLE)
+        if (style !== undefined) config.options = style as OptionStyle
+        break
+      }
+      case 'rules':
+        config.rules = readRules(value, read, report)
+        break
+      case 'attribution': {
+        const flag = read.resolve(value)
+        if (isScalar(flag) && typeof flag.value === 'boolean') config.attribution = flag.value
+        else report(flag, `\`attribution\` must be \`true\` (the default: each text is attributed to its proponents and supporters) or \`false\` (texts belong to all participants: no attribution, support or stocktaking), e.g. \`attribution: false\`; got ${describe(flag)}${didYouMean(isScalar(flag) ? String(flag.value) : '', ['true', 'false'])}`)
+        break
+      }
+      case 'chairTexts': {
+        const mode = read.choice(value, '`chairTexts`', CHAIR_TEXTS_MODES, '`chairTexts: show` (the consolidated text shows the Chair\'s texts of chair/ first under their topics; `hide`, the default, leaves them to the clean text)')
+        if (mode !== undefined) config.chairTexts = mode as ChairTextsMode
+        break
+      }
+      case 'placeholders':
+        config.placeholders = readPlaceholders(value, read, report)
+        break
       default:
         report(pair.key, `unknown field \`${key}\`; the fields are ${CONFIG_FIELDS.join(', ')}${didYouMean(key, CONFIG_FIELDS)}`, 'unknown-field')
     }
   }
+  part = 'attribution'
+  if (!config.attribution) {
+    // Without attributions there is no support to judge: a threshold would be silently ignored.
+    const stocktaking = root.items.find((pair) => isScalar(pair.key) && pair.key.value === 'stocktaking' && !isEmpty(read.resolve(pair.value)))
+    if (stocktaking) report(stocktaking.key, '`stocktaking` sets the threshold of support, and this workspace keeps no attributions (`attribution: false`), so nothing is referred to stocktaking; remove `stocktaking`, or the `attribution: false` line')
+  }
+  part = 'groups'
   if (config.outline) checkGroups(root, config, read, report)
   // Read last: its topics are checked against the outline, wherever `outline` is written.
+  part = 'chair'
   if (chairNode !== undefined) {
     const picks = readChair(chairNode, config, read, report, (node) => yaml.place((node as Node | null)?.range?.[0] ?? 0))
     if (picks.length > 0) config.chair = { file, picks }
   }
   // Read last: `publish` names groups and needs `previous:`.
   Object.assign(config, readPublishing(publishing, { config, root, file, read, report, placeOf: (node) => yaml.place((node as Node | null)?.range?.[0] ?? 0) }))
-  return { config, diagnostics }
+  return { config, diagnostics, broken }
+}
+
+/**
+ * The configuration as far as the checks across files may trust it: a part
+ * with an error is left out, with what depends on it, so that the other
+ * checks still run (a broken outline no longer hides a duplicate id).
+ * Without an outline any topic is accepted, without participants any name.
+ */
+export function soundParts(config: Config, broken: ReadonlySet<string>): Config {
+  const sound: Config = { ...config }
+  if (broken.has('outline')) delete sound.outline
+  if (broken.has('participants')) delete sound.participants
+  if (broken.has('outline') || broken.has('chair')) delete sound.chair
+  return sound
 }
 
 /** A text, or one text per language (`{en: …, fr: …}`). */
@@ -177,7 +239,7 @@ function readChair(value: unknown, config: Config, read: Reader, report: Report,
     report(value, `\`chair\` must map topics to the proposals the Chair offers, e.g. ${example}; got ${describe(value)}`)
     return []
   }
-  const entries = flatten(config.outline ?? [])
+  const entries = outlineEntries(config.outline ?? [])
   const known = new Set(entries.map((entry) => entry.id))
   const picks: ChairPick[] = []
   for (const pair of value.items as Pair[]) {
@@ -206,14 +268,12 @@ function readChair(value: unknown, config: Config, read: Reader, report: Report,
   return picks
 }
 
-function flatten(entries: OutlineEntry[]): OutlineEntry[] {
-  return entries.flatMap((entry) => [entry, ...flatten(entry.children)])
-}
 
-type Report = (node: unknown, message: string, rule?: Rule) => void
+/** Report a problem at a node of the configuration (`invalid-config` unless another rule is given). */
+export type Report = (node: unknown, message: string, rule?: Rule) => void
 
 /** Typed reads of YAML nodes that report what they could not read: what was expected, an example, what was found. */
-class Reader {
+export class Reader {
   constructor(
     private readonly report: Report,
     private readonly document: Document,
@@ -238,6 +298,15 @@ class Reader {
       if (text !== '') return text
     }
     this.report(node, `${what} must be text, e.g. ${example}; got ${describe(node, true)}`)
+    return undefined
+  }
+
+  /** One of `choices`, with a "did you mean" for a near miss. */
+  choice<T extends string>(node: unknown, what: string, choices: readonly T[], example: string): T | undefined {
+    node = this.resolve(node)
+    const text = isScalar(node) && typeof node.value === 'string' ? node.value.trim() : undefined
+    if (text !== undefined && (choices as readonly string[]).includes(text)) return text as T
+    this.report(node, `${what} must be one of ${choices.join(', ')}, e.g. ${example}; got ${describe(node)}${didYouMean(text ?? '', choices)}`)
     return undefined
   }
 
@@ -290,21 +359,21 @@ class Reader {
     return []
   }
 
-  /** The fields of a mapping, reporting unknown and missing ones. */
-  fields(node: unknown, what: string, known: readonly string[], required: readonly string[], example: string): Array<[string, unknown]> {
+  /** The fields of a mapping (name, value, and the key's node), reporting unknown and missing ones. */
+  fields(node: unknown, what: string, known: readonly string[], required: readonly string[], example: string): Array<[string, unknown, unknown]> {
     node = this.resolve(node)
     if (!isMap(node)) {
       this.report(node, `${what} must be fields written \`name: value\`, e.g. ${example}; got ${describe(node)}`)
       return []
     }
-    const result: Array<[string, unknown]> = []
+    const result: Array<[string, unknown, unknown]> = []
     let previous: Pair | undefined
     for (const pair of node.items as Pair[]) {
       const key = this.key(pair)
       const after = previous
       previous = pair
       if (key === undefined) continue
-      if (known.includes(key)) result.push([key, pair.value])
+      if (known.includes(key)) result.push([key, pair.value, pair.key])
       else if (node.flow && isEmpty(pair.value) && after && isScalar(after.value) && typeof after.value.value === 'string') {
         // `{ name: Korea, Republic of, code: KOR }`: the comma ended the name, and the rest became a field.
         const field = String((after.key as { value?: unknown }).value)
@@ -319,74 +388,6 @@ class Reader {
   }
 }
 
-function readParticipants(value: unknown, read: Reader, report: Report): Participant[] {
-  const participants: Participant[] = []
-  const owners = new Map<string, { name: string; index: number }>()
-  const example = '`- { name: Japan, code: JPN }`'
-  for (const item of read.list(value, '`participants`', example)) {
-    const participant: Participant = { name: '', aliases: [] }
-    const named: Array<[string, unknown]> = []
-    for (const [key, node] of read.fields(item, 'a participant', ['name', 'code', 'aliases'], ['name'], example)) {
-      if (key === 'name') {
-        const name = read.names(node, '`name`', '`name: Japan`')
-        if (name) {
-          participant.name = name.text
-          if (name.names) participant.names = name.names
-          named.push(...name.nodes)
-        }
-      } else if (key === 'code') {
-        const text = read.text(node, '`code`', '`code: JPN`')
-        if (text) {
-          participant.code = text
-          named.push([text, node])
-        }
-      } else {
-        for (const alias of read.list(node, '`aliases`', '`aliases: ["European Union and its member States"]`')) {
-          const text = read.text(alias, 'an alias', '`"European Union and its member States"`')
-          if (text) {
-            participant.aliases.push(text)
-            named.push([text, alias])
-          }
-        }
-      }
-    }
-    if (!participant.name) continue
-    for (const [text, node] of named) {
-      const owner = owners.get(text.toLowerCase())
-      if (owner !== undefined && owner.index !== participants.length) report(node, `"${text}" already names ${owner.name}; each name, code and alias must name one participant only`)
-      else owners.set(text.toLowerCase(), { name: participant.name, index: participants.length })
-    }
-    participants.push(participant)
-  }
-  return participants
-}
-
-function readOutline(value: unknown, read: Reader, report: Report): OutlineEntry[] {
-  const seen = new Set<string>()
-  const example = '`- { id: A.1.4, title: Electronic invoicing }`'
-  const entries = (list: unknown, what: string): OutlineEntry[] =>
-    read.list(list, what, example).flatMap((item) => {
-      const entry: OutlineEntry = { id: '', children: [] }
-      for (const [key, node] of read.fields(item, 'an outline entry', ['id', 'title', 'topics'], ['id'], example)) {
-        if (key === 'topics') {
-          if (!isEmpty(read.resolve(node))) entry.children = entries(node, '`topics`')
-        } else if (key === 'title') {
-          const title = read.names(node, '`title`', '`title: Electronic invoicing`')
-          if (title) [entry.title, entry.titles] = [title.text, title.names]
-          if (!entry.titles) delete entry.titles
-        } else {
-          const text = read.text(node, '`id`', '`id: A.1.4`')
-          if (text !== undefined) {
-            if (seen.has(text)) report(node, `the outline has "${text}" twice; each outline id must be unique, e.g. A.1.4 then A.1.5`)
-            seen.add(text)
-            entry.id = text
-          }
-        }
-      }
-      return entry.id ? [entry] : []
-    })
-  return entries(value, '`outline`')
-}
 
 function readGroups(value: unknown, read: Reader, report: Report): Group[] {
   const groups: Group[] = []
@@ -413,11 +414,11 @@ function readGroups(value: unknown, read: Reader, report: Report): Group[] {
   return groups
 }
 
-/** Every topic a group names must be in the outline. */
+/** Every topic a group names must be in the outline, and not a paragraph: groups list articles, whose paragraphs come with them (SPEC §13). */
 function checkGroups(root: YAMLMap, config: Config, read: Reader, report: Report): void {
-  const ids = new Set<string>()
-  const collect = (entries: OutlineEntry[]): void => entries.forEach((entry) => (ids.add(entry.id), collect(entry.children)))
-  collect(config.outline ?? [])
+  const entries = outlineEntries(config.outline ?? [])
+  const ids = new Set(entries.filter((entry) => !entry.paragraph).map((entry) => entry.id))
+  const articleOf = new Map(entries.flatMap((entry) => entry.children.filter((child) => child.paragraph).map((child): [string, OutlineEntry] => [child.id, entry])))
   const groupsNode = read.resolve(root.get('groups', true))
   if (!isSeq(groupsNode)) return
   for (const groupNode of groupsNode.items.map((item) => read.resolve(item))) {
@@ -427,7 +428,9 @@ function checkGroups(root: YAMLMap, config: Config, read: Reader, report: Report
     for (const written of topics.items) {
       const topic = read.resolve(written)
       const id = isScalar(topic) ? String(topic.source ?? topic.value) : undefined
-      if (id !== undefined && !ids.has(id)) report(topic, `group topic "${id}" is not in the outline${didYouMean(id, ids)}`)
+      const article = id === undefined ? undefined : articleOf.get(id)
+      if (article) report(topic, `group topic "${id}" is a paragraph of article ${article.article ?? article.id}; groups list articles, and their paragraphs come with them: name the article, \`${article.id}\``)
+      else if (id !== undefined && !ids.has(id)) report(topic, `group topic "${id}" is not in the outline${didYouMean(id, ids)}`)
     }
   }
 }

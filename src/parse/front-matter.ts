@@ -1,13 +1,13 @@
 /** A proposal's YAML front matter: fields with their places, checked one by one. */
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml'
 import { didYouMean } from '../diagnostics/suggest.js'
-import { STATUSES, type Located, type Place, type Rule, type Status } from '../types.js'
+import { BRACKET_POLICIES, CHANGEABLE_RULES, isChangeable, RULES, STATUSES, type BracketPolicy, type ChangeableRule, type Located, type Place, type Rule, type Status } from '../types.js'
 import { describe, isEmpty, MAX_ALIASES, readYaml } from './yaml.js'
 
 export { MAX_ALIASES }
 
 /** The fields a proposal's front matter may have. */
-export const PROPOSAL_FIELDS = ['id', 'topic', 'title', 'author', 'supporters', 'status', 'submitted', 'document', 'reason', 'mergedInto', 'noText'] as const
+export const PROPOSAL_FIELDS = ['id', 'topic', 'title', 'author', 'supporters', 'status', 'submitted', 'order', 'document', 'reason', 'mergedInto', 'noText', 'brackets', 'allow'] as const
 
 export interface FrontMatter {
   id?: Located
@@ -17,10 +17,13 @@ export interface FrontMatter {
   supporters: Located[]
   status: Status
   submitted?: string
+  order?: number
   document?: string
   reason?: string
   mergedInto?: Located
   noText: boolean
+  brackets?: BracketPolicy
+  allow?: ChangeableRule[]
   places: { status?: Place; reason?: Place; noText?: Place }
   /** The known fields written, valid or not. */
   written: Set<string>
@@ -145,6 +148,13 @@ export function readFrontMatter(source: string, firstLine: number): { fields?: F
         else fields.submitted = text
         break
       }
+      case 'order': {
+        if (isEmpty(value)) break
+        const order = readOrder(value)
+        if (order === undefined) invalid('a whole number that places the text among the alternatives of its topic, e.g. `order: 1` (lower first)')
+        else fields.order = order
+        break
+      }
       case 'reason': {
         const text = scalarText(value)
         fields.places.reason = keyPlace
@@ -165,6 +175,19 @@ export function readFrontMatter(source: string, firstLine: number): { fields?: F
         else invalid('`true` or `false`, e.g. `noText: true` for a "no text" alternative')
         break
       }
+      case 'brackets': {
+        const text = scalarText(value)
+        if (text === '') break
+        if (text !== undefined && (BRACKET_POLICIES as readonly string[]).includes(text)) fields.brackets = text as BracketPolicy
+        else problems.push({ rule: 'invalid-field', message: `\`brackets\` must be ${BRACKET_POLICIES.join(' or ')}: \`enclose\` adds one pair of brackets around the text while it is not agreed, \`as-written\` shows the text with its authors' brackets only, e.g. \`brackets: as-written\`; got ${describe(value)}${didYouMean(text ?? '', BRACKET_POLICIES)}`, place: valuePlace })
+        break
+      }
+      case 'allow': {
+        const allowed = readAllow(value, (node) => placeOf(node, valuePlace), document)
+        problems.push(...allowed.problems)
+        if (allowed.rules.length > 0) fields.allow = allowed.rules
+        break
+      }
       default:
         problems.push({
           rule: 'unknown-field',
@@ -174,6 +197,39 @@ export function readFrontMatter(source: string, firstLine: number): { fields?: F
     }
   }
   return { fields, problems }
+}
+
+/** `order:` — a whole number (negative ones included); undefined for anything else, quoted numbers too. */
+export function readOrder(node: unknown): number | undefined {
+  return isScalar(node) && typeof node.value === 'number' && Number.isSafeInteger(node.value) ? node.value : undefined
+}
+
+const ALLOW_EXAMPLE = '`allow: [unbalanced-brackets]`'
+
+/**
+ * `allow:` — rules a text turns off for itself (SPEC §15): a rule id or a list
+ * of them, each one whose level a workspace may change; any other is `invalid-field`.
+ */
+export function readAllow(node: unknown, placeOf: (node: unknown) => Place, document: Document): { rules: ChangeableRule[]; problems: Problem[] } {
+  const rules: ChangeableRule[] = []
+  const problems: Problem[] = []
+  if (isEmpty(node)) return { rules, problems }
+  const items = isSeq(node) ? node.items : [node]
+  for (const written of items) {
+    const item = resolve(written, document)
+    const rule = scalarText(item)
+    const place = placeOf(written)
+    if (rule === undefined || rule === '') {
+      problems.push({ rule: 'invalid-field', message: `\`allow\` must be a rule id or a list of them, e.g. ${ALLOW_EXAMPLE}; got ${describe(item)}`, place })
+    } else if (isChangeable(rule)) {
+      if (!rules.includes(rule)) rules.push(rule)
+    } else if (rule in RULES) {
+      problems.push({ rule: 'invalid-field', message: `\`allow\` names ${rule}, which a text cannot allow for itself; only these rules can be: ${CHANGEABLE_RULES.join(', ')}`, place })
+    } else {
+      problems.push({ rule: 'invalid-field', message: `\`allow\` names "${rule}", which is no rule; a text may allow ${CHANGEABLE_RULES.join(', ')}, e.g. ${ALLOW_EXAMPLE}${didYouMean(rule, CHANGEABLE_RULES)}`, place })
+    }
+  }
+  return { rules, problems }
 }
 
 /** Follow an alias to the node it names (aliases were checked to resolve). */

@@ -1,14 +1,14 @@
 /** One note file (notes/**\/*.md, docs/reference.md, Notes) to a Note and its problems. Pure: no file system. */
 import { isMap, isScalar, type Node, type Pair } from 'yaml'
 import { analyseBody } from './body-edits.js'
-import { resolve, scalarText } from './front-matter.js'
+import { readAllow, resolve, scalarText } from './front-matter.js'
 import { afterFrontMatter, baseName, ID_PATTERN, readMarkdownFile, type FileKind, type ParseOptions } from './proposal.js'
 import { describe, isEmpty, readYaml } from './yaml.js'
 import { didYouMean } from '../diagnostics/suggest.js'
-import { NOTE_KINDS, type Located, type NoteKind, type ParseResult, type Place } from '../types.js'
+import { NOTE_KINDS, type ChangeableRule, type Located, type NoteKind, type ParseResult, type Place } from '../types.js'
 
 /** The fields a note's front matter may have. */
-export const NOTE_FIELDS = ['id', 'topic', 'by', 'kind'] as const
+export const NOTE_FIELDS = ['id', 'topic', 'by', 'kind', 'allow'] as const
 
 const NOTE: FileKind = { what: 'note', fields: '`topic: A.1.4` and `by: Facilitator`', folder: 'notes' }
 
@@ -42,6 +42,7 @@ export function parseNote(file: string, input: Uint8Array | string, options: Par
   let topic: Located | undefined
   let by: Located | undefined
   let kind: NoteKind = 'facilitator'
+  let allow: ChangeableRule[] = []
   const written = new Set<string>()
   for (const pair of (isMap(contents) ? contents.items : []) as Pair[]) {
     const keyPlace = (pair.key as Node | null)?.range ? at((pair.key as Node).range![0]) : { line: firstLine, column: 1 }
@@ -75,6 +76,12 @@ export function parseNote(file: string, input: Uint8Array | string, options: Par
         if (field !== undefined && (NOTE_KINDS as readonly string[]).includes(field)) kind = field as NoteKind
         else report('invalid-field', `\`kind\` must be one of ${NOTE_KINDS.join(', ')}, e.g. \`kind: drafting\`; got ${describe(value)}${didYouMean(field ?? '', NOTE_KINDS)}`, valuePlace)
         break
+      case 'allow': {
+        const allowed = readAllow(value, (node) => ((node as Node | null)?.range ? at((node as Node).range![0]) : valuePlace), document)
+        for (const problem of allowed.problems) report(problem.rule, problem.message, problem.place)
+        allow = allowed.rules
+        break
+      }
       default:
         // A proposal's `author` is a note's `by`: the likeliest slip, though no spelling is near.
         report('unknown-field', `unknown field \`${key}\`; the fields of a note are ${NOTE_FIELDS.join(', ')}${key === 'author' ? '; did you mean "by"?' : didYouMean(key, NOTE_FIELDS)}`, keyPlace)
@@ -90,7 +97,7 @@ export function parseNote(file: string, input: Uint8Array | string, options: Par
   }
   if (!topic || !by) return { diagnostics }
   return {
-    note: { id: noteId, file, topic, by, kind, places: { id: id?.place ?? frontMatter, frontMatter }, body: analysis.body },
+    note: { id: noteId, file, topic, by, kind, ...(allow.length > 0 ? { allow } : {}), places: { id: id?.place ?? frontMatter, frontMatter }, body: analysis.body },
     diagnostics,
   }
 }

@@ -69,22 +69,26 @@ export function parseProposal(file: string, input: Uint8Array | string, options:
   checkStatusFields(fields, id, statusPlace, analysis.hasText, report)
 
   // A proposal whose fields could be read is returned even when the file has
-  // other errors, so that checks across files (ids, topics, names) still run on it.
-  if (!fields.topic || !fields.authors) return { diagnostics }
+  // other errors, so that checks across files (ids, topics, names) still run on it;
+  // without an author too: a workspace without attributions needs none (SPEC §15).
+  if (!fields.topic) return { diagnostics }
   return {
     proposal: {
       id,
       file,
       topic: fields.topic,
       title: fields.title,
-      authors: fields.authors,
+      authors: fields.authors ?? [],
       supporters: fields.supporters,
       status: fields.status,
       submitted: fields.submitted,
+      ...(fields.order === undefined ? {} : { order: fields.order }),
       document: fields.document,
       ...(fields.reason === undefined ? {} : { reason: fields.reason }),
       ...(fields.mergedInto === undefined ? {} : { mergedInto: fields.mergedInto }),
       noText,
+      ...(fields.brackets === undefined ? {} : { brackets: fields.brackets }),
+      ...(fields.allow === undefined ? {} : { allow: fields.allow }),
       places: { id: fields.id?.place ?? frontMatter, status: statusPlace, frontMatter },
       body: analysis.body,
       facts: analysis.facts,

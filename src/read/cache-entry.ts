@@ -6,7 +6,7 @@
  * The shapes below list every field of the model, so a field added to it
  * fails to compile here until it is checked too.
  */
-import { NOTE_KINDS, RULES, SEVERITIES, STATUSES, type Body, type Diagnostic, type Edit, type Located, type Note, type ParseResult, type Place, type Proposal, type TextFacts } from '../types.js'
+import { BRACKET_POLICIES, CHANGEABLE_RULES, LANGUAGES, NOTE_KINDS, RULES, SEVERITIES, STATUSES, type Body, type ChairText, type Diagnostic, type Edit, type Located, type Note, type ParseResult, type Place, type Proposal, type TextFacts } from '../types.js'
 
 type Check = (value: unknown) => boolean
 /** A check for every field of T, optional ones included. */
@@ -65,7 +65,10 @@ const isBody: Check = (value) => {
   return inside(body.start, body.end) && body.edits.every((edit) => inside(edit.start, edit.end))
 }
 
-const isFacts = matches<TextFacts>({ brackets: isCount, firstBracket: optional(isPlace), placeholders: listOf(isLocated) })
+const isFacts = matches<TextFacts>({ brackets: isCount, firstBracket: optional(isPlace), textRuns: listOf(isCount), oneSpan: isBoolean, leadingNumber: optional(isLocated) })
+const isOrder: Check = (value) => Number.isSafeInteger(value)
+const isAllow = listOf(oneOf(CHANGEABLE_RULES))
+const isNames: Check = (value) => isObject(value) && Object.entries(value).every(([language, name]) => (LANGUAGES as readonly string[]).includes(language) && typeof name === 'string')
 
 const isProposal = matches<Proposal>({
   id: isString,
@@ -80,6 +83,9 @@ const isProposal = matches<Proposal>({
   reason: optional(isString),
   mergedInto: optional(isLocated),
   noText: isBoolean,
+  order: optional(isOrder),
+  brackets: optional(oneOf(BRACKET_POLICIES)),
+  allow: optional(isAllow),
   places: matches<Proposal['places']>({ id: isPlace, status: isPlace, frontMatter: isPlace }),
   body: isBody,
   facts: isFacts,
@@ -91,11 +97,26 @@ const isNote = matches<Note>({
   topic: isLocated,
   by: isLocated,
   kind: oneOf(NOTE_KINDS),
+  allow: optional(isAllow),
   places: matches<Note['places']>({ id: isPlace, frontMatter: isPlace }),
   body: isBody,
 })
 
-const isResultShape = matches<ParseResult>({ proposal: optional(isProposal), note: optional(isNote), diagnostics: listOf(isDiagnostic) })
+const isChairText = matches<ChairText>({
+  id: isString,
+  file: isString,
+  topic: isLocated,
+  by: optional(matches<NonNullable<ChairText['by']>>({ text: isString, names: optional(isNames) })),
+  title: optional(isString),
+  document: optional(isString),
+  order: optional(isOrder),
+  allow: optional(isAllow),
+  places: matches<ChairText['places']>({ id: isPlace, frontMatter: isPlace }),
+  body: isBody,
+  facts: isFacts,
+})
+
+const isResultShape = matches<ParseResult>({ proposal: optional(isProposal), note: optional(isNote), chairText: optional(isChairText), diagnostics: listOf(isDiagnostic) })
 
 /**
  * Whether a value read from the cache is a parse result this tool could have

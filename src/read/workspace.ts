@@ -1,6 +1,6 @@
 /**
- * What a workspace holds, whatever its source: the proposal files under
- * proposals/, the configuration, the templates. One policy for every source:
+ * What a workspace holds, whatever its source: the files under proposals/,
+ * notes/ and chair/, the configuration, the templates. One policy for every source:
  * names starting with `.` or `_` are skipped, links are followed only inside
  * the workspace, only regular files are read, and never past the size limit.
  * Nothing is dropped silently: every entry not read is a diagnostic.
@@ -25,6 +25,9 @@ export interface Scan {
 
 /** The configuration is held to this size whatever the limits it sets (docs/reference.md, The workspace). */
 export const CONFIG_LIMIT = 256 * 1024
+
+/** What the files of each folder are, for the messages about entries that are not read. */
+const WHAT: Record<string, string> = { proposals: 'a proposal', notes: 'a note', chair: 'a Chair\'s text' }
 
 /** Proposal files end in `.md`, in any case (`.MD` too). */
 export const MARKDOWN = /\.md$/i
@@ -73,7 +76,7 @@ export async function scanFolder(source: Source, folder: string): Promise<Scan> 
         return
       case 'file':
         if (MARKDOWN.test(leaf)) files.push({ name, path: real })
-        else report(name, `this is not a proposal: only files ending in \`.md\` are read; if it is one, rename it to \`${leaf.replace(/\.[^.]*$/, '')}.md\`, else keep it out of ${folder}/ or rename it \`_${leaf}\``, 'ignored-file')
+        else report(name, `this is not ${WHAT[folder] ?? 'a proposal'}: only files ending in \`.md\` are read; if it is one, rename it to \`${leaf.replace(/\.[^.]*$/, '')}.md\`, else keep it out of ${folder}/ or rename it \`_${leaf}\``, 'ignored-file')
         return
       case 'submodule':
         report(name, `this is a git submodule (another repository): its proposals are not read; copy the files into ${folder}/ instead`)

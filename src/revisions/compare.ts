@@ -1,12 +1,14 @@
-/** What changed between two revisions of a negotiation, proposal by proposal (docs/reference.md, diff). Pure. */
+/** What changed between two revisions of a negotiation, proposal by proposal (SPEC §9). Pure. */
+import { compareNatural } from '../assemble/outline.js'
 import { compareNames, Participants } from '../assemble/participants.js'
-import type { Config, Proposal, Status } from '../types.js'
+import type { BracketPolicy, ChairText, Config, Proposal, Status } from '../types.js'
 import { tokenize } from './words.js'
 
-/** One revision as the diff sees it: its configuration and its proposals (read without errors). */
+/** One revision as the diff sees it: its configuration, its proposals and its Chair's texts (read without errors). */
 export interface Snapshot {
   config: Config
   proposals: Proposal[]
+  chairTexts?: ChairText[]
 }
 
 /** How a revision was named on the command line, and its symbol (from its configuration). */
@@ -52,6 +54,12 @@ export interface ProposalChange {
   reason?: FromTo<string | null>
   mergedInto?: FromTo<string | null>
   noText?: FromTo<boolean>
+  /** `order:` as written in the front matter (SPEC §9, §13). */
+  order?: FromTo<number | null>
+  /** The text's own bracket policy, `brackets:` as written in the front matter (SPEC §9, §13). */
+  brackets?: FromTo<BracketPolicy | null>
+  /** A Chair's text's `by` role (its `en` text). */
+  by?: FromTo<string | null>
   /** Names in the newer revision's language, in `en` alphabetical order. */
   authors?: NameChanges
   /** Names in the newer revision's language, authors left out. */
@@ -64,10 +72,17 @@ export interface ProposalChange {
  * the same (docs/reference.md, diff: `renamed`); such a proposal is `renamed` when nothing else
  * changed, else `changed` or `withdrawn` under its new id.
  */
-export type Difference =
+export type Difference = (
   | { kind: 'added'; after: Proposal }
   | { kind: 'removed'; before: Proposal }
   | { kind: 'withdrawn' | 'changed' | 'renamed'; before: Proposal; after: Proposal; change: ProposalChange; renamedFrom?: string }
+) & {
+  /**
+   * A Chair's text (chair/, SPEC §14), compared as a proposal with no authors,
+   * supporters or status: its `before`/`after` are `chairAsProposal` of it.
+   */
+  chair?: true
+}
 
 /** The Difference kinds that pair an older proposal with a newer one. */
 export type Pair = Extract<Difference, { before: Proposal; after: Proposal }>
@@ -79,17 +94,53 @@ export type Pair = Extract<Difference, { before: Proposal; after: Proposal }>
  * the newer revision's language.
  */
 export function compareSnapshots(old: Snapshot, next: Snapshot): Difference[] {
-  const before = byId(old.proposals)
-  const after = byId(next.proposals)
+  const proposals = compareTexts(old, next, old.proposals, next.proposals)
+  // Chair's texts are compared among themselves: a proposal and a Chair's text are never one text.
+  const [oldChair, nextChair] = [old.chairTexts ?? [], next.chairTexts ?? []]
+  const chair = compareTexts(old, next, oldChair.map(chairAsProposal), nextChair.map(chairAsProposal), oldChair, nextChair)
+  return [...proposals, ...chair.map((difference): Difference => ({ ...difference, chair: true }))].sort((a, b) => compareNatural(idOf(a), idOf(b)))
+}
+
+/** The id a difference is listed under: the newer one. */
+function idOf(difference: Difference): string {
+  return difference.kind === 'removed' ? difference.before.id : difference.after.id
+}
+
+/**
+ * A Chair's text as the diff compares it: a proposal with no authors,
+ * supporters or status (always live), whose `reason` carries nothing.
+ */
+export function chairAsProposal(text: ChairText): Proposal {
+  return {
+    id: text.id,
+    file: text.file,
+    topic: text.topic,
+    ...(text.title === undefined ? {} : { title: text.title }),
+    authors: [],
+    supporters: [],
+    status: 'proposed',
+    ...(text.order === undefined ? {} : { order: text.order }),
+    ...(text.document === undefined ? {} : { document: text.document }),
+    noText: false,
+    places: { id: text.places.id, status: text.places.frontMatter, frontMatter: text.places.frontMatter },
+    body: text.body,
+    facts: text.facts,
+  }
+}
+
+function compareTexts(old: Snapshot, next: Snapshot, oldTexts: Proposal[], nextTexts: Proposal[], oldChair: ChairText[] = [], nextChair: ChairText[] = []): Difference[] {
+  const before = byId(oldTexts)
+  const after = byId(nextTexts)
+  const roles = { old: new Map(oldChair.map((text) => [text.id, text.by?.text ?? null])), next: new Map(nextChair.map((text) => [text.id, text.by?.text ?? null])) }
   const shown = [new Participants(next.config.participants, next.config.language), new Participants(old.config.participants, next.config.language)]
   const names: Names = {
     old: new Participants(old.config.participants),
     next: new Participants(next.config.participants),
     show: (list) => list.map((name) => shown.map((each) => each.resolve(name)).find((found) => found !== undefined) ?? name).sort(compareNames),
   }
-  const renames = findRenames(old.proposals.filter((proposal) => !after.has(proposal.id)), next.proposals.filter((proposal) => !before.has(proposal.id)))
+  const renames = findRenames(oldTexts.filter((proposal) => !after.has(proposal.id)), nextTexts.filter((proposal) => !before.has(proposal.id)))
   const renamedTo = new Map([...renames].map(([to, from]) => [from, to]))
-  const ids = [...new Set([...before.keys(), ...after.keys()])].filter((id) => !renamedTo.has(id)).sort(compareIds)
+  const ids = [...new Set([...before.keys(), ...after.keys()])].filter((id) => !renamedTo.has(id)).sort(compareNatural)
   const differences: Difference[] = []
   for (const id of ids) {
     const renamedFrom = renames.get(id)
@@ -99,6 +150,8 @@ export function compareSnapshots(old: Snapshot, next: Snapshot): Difference[] {
     else if (!is) differences.push({ kind: 'removed', before: was })
     else {
       const change = compareProposals(was, is, names)
+      const [roleWas, roleIs] = [roles.old.get(was.id) ?? null, roles.next.get(is.id) ?? null]
+      if (roleWas !== roleIs) change.by = { from: roleWas, to: roleIs }
       const rename = renamedFrom === undefined ? {} : { renamedFrom }
       if (is.status === 'withdrawn' && was.status !== 'withdrawn') differences.push({ kind: 'withdrawn', before: was, after: is, change, ...rename })
       else if (Object.keys(change).length > 2 || change.text) differences.push({ kind: 'changed', before: was, after: is, change, ...rename })
@@ -152,6 +205,8 @@ export function compareProposals(was: Proposal, is: Proposal, names: Names): Pro
   }
   if ((was.mergedInto?.value ?? null) !== (is.mergedInto?.value ?? null)) change.mergedInto = { from: was.mergedInto?.value ?? null, to: is.mergedInto?.value ?? null }
   if (was.noText !== is.noText) change.noText = { from: was.noText, to: is.noText }
+  if ((was.order ?? null) !== (is.order ?? null)) change.order = { from: was.order ?? null, to: is.order ?? null }
+  if ((was.brackets ?? null) !== (is.brackets ?? null)) change.brackets = { from: was.brackets ?? null, to: is.brackets ?? null }
   const authors = nameChanges(authorsOf(was, names.old), authorsOf(is, names.next))
   if (authors) change.authors = { added: names.show(authors.added), removed: names.show(authors.removed) }
   const supporters = nameChanges(supportersOf(was, names.old), supportersOf(is, names.next))
@@ -213,8 +268,4 @@ function nameChanges(from: string[], to: string[]): NameChanges | undefined {
 
 function byId(proposals: Proposal[]): Map<string, Proposal> {
   return new Map(proposals.map((proposal) => [proposal.id, proposal]))
-}
-
-function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }

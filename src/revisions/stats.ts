@@ -1,10 +1,12 @@
 /** The numbers negotiators follow from revision to revision (docs/reference.md, Statistics). Pure. */
 import { placements } from '../assemble/negotiation.js'
 import type { StatsNumbers } from '../types.js'
-import { isLive, type Negotiation, type Proposal, type TopicNode } from '../types.js'
+import { isLive, type Negotiation, type PlacedChairText, type Proposal, type TopicNode } from '../types.js'
 
 export interface Counts {
   proposals: { live: number; proposed: number; stabilized: number; parked: number; merged: number; withdrawn: number; referred: number }
+  /** The Chair's texts (chair/), beside the proposals (SPEC §14). */
+  chairTexts: number
   topics: { total: number; withText: number; stabilized: number; withAlternatives: number }
   brackets: number
   placeholders: number
@@ -21,8 +23,9 @@ export interface Stats extends Counts {
  * and withdrawn included). Brackets and placeholders are those of the live
  * texts (a "no text" alternative has none): the pairs `unbalanced-brackets`
  * matches, the enclosing pair the tool adds not among them. Topics are the
- * outline entries without sub-entries (without an outline, the topics the
- * proposals name).
+ * outline entries without sub-entries (paragraphs included; without an
+ * outline, the topics the texts name); a topic holding only a Chair's text
+ * is not `withText`.
  */
 export function countNegotiation(negotiation: Negotiation, proposals: Proposal[]): Counts {
   const byStatus = (status: Proposal['status']): number => proposals.filter((proposal) => proposal.status === status).length
@@ -38,6 +41,7 @@ export function countNegotiation(negotiation: Negotiation, proposals: Proposal[]
       withdrawn: byStatus('withdrawn'),
       referred: placements(negotiation.topics).filter((placement) => placement.referred).length,
     },
+    chairTexts: chairTextsOf(negotiation.topics).length,
     topics: { total: topics.topics, withText: topics.withText, stabilized: topics.stabilized, withAlternatives: topics.withAlternatives },
     brackets,
     placeholders,
@@ -46,11 +50,13 @@ export function countNegotiation(negotiation: Negotiation, proposals: Proposal[]
 
 /** The numbers of the texts in the negotiation (a small group's only, for its extract): what a cover's statistics line says. */
 export function textCounts(negotiation: Negotiation): StatsNumbers {
-  const texts = placements(negotiation.topics).map((placement) => placement.proposal).filter((proposal) => !proposal.noText)
+  const placed = placements(negotiation.topics)
+  const chair = chairTextsOf(negotiation.topics)
   const leaves = leafTopics(negotiation.topics)
   return {
-    brackets: texts.reduce((sum, proposal) => sum + proposal.facts.brackets, 0),
-    placeholders: texts.reduce((sum, proposal) => sum + proposal.facts.placeholders.length, 0),
+    // A Chair's text counts its pairs and placeholders whether the text shows it or not (SPEC §14).
+    brackets: [...placed, ...chair].reduce((sum, text) => sum + text.brackets, 0),
+    placeholders: [...placed, ...chair].reduce((sum, text) => sum + text.placeholders.length, 0),
     topics: leaves.length,
     withText: leaves.filter((topic) => topic.placements.some((placement) => !placement.proposal.noText)).length,
     stabilized: leaves.filter((topic) => topic.placements.some((placement) => placement.proposal.status === 'stabilized')).length,
@@ -70,6 +76,7 @@ export function difference(now: Counts, then: Counts): Counts {
   const each = <T extends Record<string, number>>(a: T, b: T): T => Object.fromEntries(Object.keys(a).map((key) => [key, a[key] - b[key]])) as T
   return {
     proposals: each(now.proposals, then.proposals),
+    chairTexts: now.chairTexts - then.chairTexts,
     topics: each(now.topics, then.topics),
     brackets: now.brackets - then.brackets,
     placeholders: now.placeholders - then.placeholders,
@@ -86,6 +93,11 @@ export function coverNumbers(counts: Counts): StatsNumbers {
     stabilized: counts.topics.stabilized,
     withAlternatives: counts.topics.withAlternatives,
   }
+}
+
+/** Every Chair's text of a negotiation, in reading order. */
+function chairTextsOf(topics: TopicNode[]): PlacedChairText[] {
+  return topics.flatMap((topic) => [...topic.chairTexts, ...chairTextsOf(topic.children)])
 }
 
 function leafTopics(topics: TopicNode[]): TopicNode[] {

@@ -28,6 +28,8 @@ export interface Jobs {
   text: { input: TextJob; output: TextJobResult }
   /** A changed text of a redline: both versions compared, then converted. */
   change: { input: ChangeJob; output: TextJobResult }
+  /** A file under chair/ (docs/reference.md, Chair's texts): its result holds a `chairText`. */
+  chair: { input: ParseInput & { fileSize: number }; output: ParseResult }
 }
 export type JobKind = keyof Jobs
 
@@ -112,8 +114,8 @@ export class ParsePool {
     while (this.threads.size < Math.min(count, this.size)) this.spawn()
   }
 
-  /** Parse proposal files, or note files (`kind: 'note'`), each within `limits`; results in the same order. */
-  parse(files: ParseInput[], limits: Limits, kind: 'parse' | 'note' = 'parse'): Promise<ParseResult[]> {
+  /** Parse proposal files, or note files (`kind: 'note'`) or Chair's texts (`kind: 'chair'`), each within `limits`; results in the same order. */
+  parse(files: ParseInput[], limits: Limits, kind: 'parse' | 'note' | 'chair' = 'parse'): Promise<ParseResult[]> {
     return this.run(files.map((file) => ({
       kind,
       input: { ...file, fileSize: limits.fileSize },

@@ -1,0 +1,148 @@
+/** One Chair's text file (chair/**\/*.md, SPEC §14) to a ChairText and its problems. Pure: no file system. */
+import { isMap, isScalar, type Node, type Pair } from 'yaml'
+import { analyseBody } from './body-edits.js'
+import { readAllow, readOrder, resolve, scalarText } from './front-matter.js'
+import { afterFrontMatter, baseName, ID_PATTERN, readMarkdownFile, type FileKind, type ParseOptions } from './proposal.js'
+import { describe, isEmpty, readYaml } from './yaml.js'
+import { didYouMean } from '../diagnostics/suggest.js'
+import { LANGUAGES, type ChairText, type ChangeableRule, type Language, type Located, type Names, type ParseResult, type Place } from '../types.js'
+
+/** The fields a Chair's text's front matter may have. */
+export const CHAIR_FIELDS = ['id', 'topic', 'by', 'title', 'document', 'order', 'allow'] as const
+
+/** Fields of a proposal that a Chair's text cannot have: it belongs to no participant and is always live. */
+const NOT_CHAIR: Record<string, string> = {
+  author: 'it is the Chair\'s, not a participant\'s: remove `author`, and give the Chair\'s role in `by` if it is not "Chair", e.g. `by: Co-Chairs`',
+  supporters: 'nobody supports a Chair\'s text: remove `supporters` (a participant\'s text goes under proposals/)',
+  status: 'a Chair\'s text is always in the text: remove `status` (a text that is no longer offered is deleted, or moved out of chair/)',
+}
+
+const CHAIR: FileKind = { what: 'Chair\'s text', fields: '`topic: A.1.4` and `by: Chair`', folder: 'chair' }
+
+/** Read one Chair's text. `file` is its path relative to the workspace root (it names the diagnostics and gives the default id). */
+export function parseChairText(file: string, input: Uint8Array | string, options: ParseOptions = {}): ParseResult {
+  const read = readMarkdownFile(file, input, options, CHAIR)
+  if ('done' in read) return read.done
+  const { text, head, tree, lines, diagnostics, report } = read
+  const firstLine = (head.position?.start.line ?? 1) + 1
+  const frontMatter: Place = { line: 1, column: 1 }
+
+  const analysis = analyseBody(tree.children.slice(1), text, lines)
+  if (!analysis.hasText) report('empty-body', 'the Chair\'s text has no text; write it below the front matter\'s closing `---`, e.g. `1. Each Party shall [endeavour to] …`', afterFrontMatter(head, lines))
+  for (const problem of analysis.brackets) report('unbalanced-brackets', problem.message, problem.place)
+
+  const yaml = readYaml(head.value)
+  const at = (offset: number): Place => {
+    const place = yaml.place(offset)
+    return { line: place.line + firstLine - 1, column: place.column }
+  }
+  for (const problem of yaml.problems) report('invalid-yaml', problem.message, at(problem.offset))
+  const document = yaml.document
+  if (!document) return { diagnostics }
+  const contents = document.contents
+  if (!isEmpty(contents) && !isMap(contents)) {
+    report('invalid-field', `the front matter must be fields written \`name: value\`, one a line, e.g. \`topic: A.1.4\`; got ${describe(contents)}`, at(contents?.range?.[0] ?? 0))
+    return { diagnostics }
+  }
+
+  const placeOf = (node: unknown, fallback: Place): Place => ((node as Node | null)?.range ? at((node as Node).range![0]) : fallback)
+  let id: Located | undefined
+  let topic: Located | undefined
+  let by: ChairText['by']
+  let title: string | undefined
+  let documentSymbol: string | undefined
+  let order: number | undefined
+  let allow: ChangeableRule[] = []
+  let topicWritten = false
+  for (const pair of (isMap(contents) ? contents.items : []) as Pair[]) {
+    const keyPlace = placeOf(pair.key, { line: firstLine, column: 1 })
+    const value = resolve(pair.value, document)
+    const valuePlace = placeOf(pair.value, keyPlace)
+    if (!isScalar(pair.key) || typeof pair.key.value !== 'string') {
+      report('invalid-field', `a field name must be a plain word such as \`topic\`; got ${describe(pair.key)}`, keyPlace)
+      continue
+    }
+    const key = pair.key.value
+    const field = scalarText(value)
+    const invalid = (expected: string): void => report('invalid-field', `\`${key}\` must be ${expected}; got ${describe(value, true)}`, valuePlace)
+    switch (key) {
+      case 'id':
+        if (field === undefined) invalid('a word such as `s3-chair-draft`')
+        else if (field !== '') id = { value: field, place: keyPlace }
+        break
+      case 'topic':
+        topicWritten = true
+        if (field === '') report('missing-topic', '`topic` is empty; write the outline id the Chair\'s text is on, e.g. `topic: A.1.4`', keyPlace)
+        else if (field === undefined) invalid('an outline id such as `A.1.4`')
+        else topic = { value: field, place: valuePlace }
+        break
+      case 'by':
+        if (isEmpty(value)) break
+        by = readBy(value, valuePlace, (node) => placeOf(node, valuePlace), report)
+        break
+      case 'title':
+      case 'document':
+        if (field === undefined) invalid(key === 'title' ? 'a line of text, e.g. `title: Chair\'s draft text`' : 'a document symbol such as `TN/RL/W/276`')
+        else if (field !== '') [title, documentSymbol] = key === 'title' ? [field, documentSymbol] : [title, field]
+        break
+      case 'order':
+        if (isEmpty(value)) break
+        order = readOrder(value)
+        if (order === undefined) invalid('a whole number that orders the Chair\'s texts of a topic, e.g. `order: 1` (lower first)')
+        break
+      case 'allow': {
+        const allowed = readAllow(value, (node) => placeOf(node, valuePlace), document)
+        for (const problem of allowed.problems) report(problem.rule, problem.message, problem.place)
+        allow = allowed.rules
+        break
+      }
+      default:
+        if (key in NOT_CHAIR) report('invalid-field', `\`${key}\` is not a field of a Chair's text: ${NOT_CHAIR[key]}`, keyPlace)
+        else report('unknown-field', `unknown field \`${key}\`; the fields of a Chair's text are ${CHAIR_FIELDS.join(', ')}${didYouMean(key, CHAIR_FIELDS)}`, keyPlace)
+    }
+  }
+  if (!topicWritten) report('missing-topic', 'the front matter has no `topic`; add the outline id the Chair\'s text is on, e.g. `topic: A.1.4`', frontMatter)
+
+  const textId = id?.value ?? baseName(file)
+  if (!ID_PATTERN.test(textId)) {
+    const where = id ? `the \`id\` "${textId}"` : `the id "${textId}", taken from the file name,`
+    report('invalid-field', `${where} must be letters, digits, '.', '_' and '-' only, starting with a letter or digit; ${id ? 'change it' : 'rename the file or add an `id` field'}, e.g. \`id: s3-chair-draft\``, id?.place ?? frontMatter)
+  }
+  if (!topic) return { diagnostics }
+  const chairText: ChairText = {
+    id: textId,
+    file,
+    topic,
+    ...(by === undefined ? {} : { by }),
+    ...(title === undefined ? {} : { title }),
+    ...(documentSymbol === undefined ? {} : { document: documentSymbol }),
+    ...(order === undefined ? {} : { order }),
+    ...(allow.length > 0 ? { allow } : {}),
+    places: { id: id?.place ?? frontMatter, frontMatter },
+    body: analysis.body,
+    facts: analysis.facts,
+  }
+  return { chairText, diagnostics }
+}
+
+/** `by: Co-Chairs` or `by: { en: Co-Chairs, fr: Coprésidents }`: the role, one text or one per language. */
+function readBy(value: unknown, place: Place, placeOf: (node: unknown) => Place, report: (rule: 'invalid-field', message: string, place: Place) => void): ChairText['by'] {
+  const example = '`by: Co-Chairs` or `by: { en: Co-Chairs, fr: Coprésidents, es: Copresidentes }`'
+  const text = scalarText(value)
+  if (text !== undefined && text !== '') return { text: text.replace(/\s+/g, ' ') }
+  if (!isMap(value)) {
+    report('invalid-field', `\`by\` must be the Chair's role, e.g. ${example}; got ${describe(value, true)}`, place)
+    return undefined
+  }
+  const names: Names = {}
+  if (value.items.length === 0) report('invalid-field', `\`by\` must be the Chair's role, e.g. ${example}; got an empty mapping`, place)
+  for (const pair of value.items as Pair[]) {
+    const language = isScalar(pair.key) ? String(pair.key.value) : ''
+    const name = scalarText(pair.value)
+    if (!(LANGUAGES as readonly string[]).includes(language)) report('invalid-field', `\`by\` gives the role per language with the keys ${LANGUAGES.join(', ')}, e.g. ${example}; got "${language}"${didYouMean(language.toLowerCase(), LANGUAGES)}`, placeOf(pair.key))
+    else if (name === undefined || name === '') report('invalid-field', `\`by.${language}\` must be the Chair's role in that language, e.g. ${example}; got ${describe(pair.value, true)}`, placeOf(pair.value))
+    else names[language as Language] = name.replace(/\s+/g, ' ')
+  }
+  const first = names.en ?? Object.values(names)[0]
+  return first === undefined ? undefined : { text: first, names }
+}
