@@ -76,7 +76,8 @@ export async function renderTarget(request: RenderRequest): Promise<Rendered> {
     // The configuration's language is the original: never suffixed; every other language always is.
     const names = { group: target.group, language: language === original ? undefined : language }
     const documents: Array<{ document: Document; base: string; redline: boolean; formats: readonly Format[] }> = [{ document: view.document(input), base: view.name, redline: false, formats }]
-    if (view.companion) {
+    // Texts that belong to all participants have no stocktaking report.
+    if (view.companion && snapshot.config.attribution !== false) {
       const companion = viewNamed(view.companion)!
       documents.push({ document: companion.document(input), base: companion.name, redline: false, formats: [formatNamed('md')!] })
     }

@@ -17,6 +17,7 @@ import type { ConvertContext } from './formats/format.js'
 import { withoutMasthead } from './masthead.js'
 import { headingsOf, placeBrackets, relevel, type Bracket } from './place.js'
 import { diffChildren, markBlock, Relabel } from './redline/diff.js'
+import { LITERAL } from './literal.js'
 
 /** One text to parse and place. */
 export interface TextInput {
@@ -88,8 +89,48 @@ function place(text: TextInput, fileSize: number): { tree: Root } | { diagnostic
   }
   if (tree.children[0]?.type === 'yaml') tree.children.shift()
   if (text.masthead) tree.children = withoutMasthead(tree.children, text.masthead)
+  markLiterals(tree, text.source)
   placeBrackets(tree, text.brackets)
   return { tree }
+}
+
+/**
+ * Brackets written `\[` `\]` (or `&#91;` `&#93;`) are not negotiating brackets:
+ * in the text they are LITERAL's stand-ins, which no format marks as a
+ * bracket; each format writes them back as `[` and `]`.
+ */
+function markLiterals(tree: Root, source: string): void {
+  if (!/\\[[\]]|&#(?:9[13]|x5[bd]);/i.test(source)) return
+  visit(tree, 'text', (node) => {
+    const start = node.position?.start.offset
+    const end = node.position?.end.offset
+    if (start === undefined || end === undefined || !/[[\]]/.test(node.value)) return
+    node.value = literalsIn(node.value, source.slice(start, end))
+  })
+}
+
+/** `value` with each bracket that `written` escapes replaced by its stand-in; the two read together from the start. */
+function literalsIn(value: string, written: string): string {
+  let out = ''
+  let at = 0
+  for (let index = 0; index < value.length; index++) {
+    const char = value[index]
+    const escaped = written[at] === '\\' && written[at + 1] === char
+    const reference = /^&#(?:(\d+)|x([0-9a-f]+));/i.exec(written.slice(at, at + 10))
+    if (escaped) {
+      out += LITERAL[char as '[' | ']'] ?? char
+      at += 2
+    } else if (reference && String.fromCodePoint(reference[1] ? Number(reference[1]) : parseInt(reference[2], 16)) === char) {
+      out += LITERAL[char as '[' | ']'] ?? char
+      at += reference[0].length
+    } else {
+      out += char
+      // Where the two part (a line ending, an entity), the written text moves on to the same character.
+      const next = written.indexOf(char, at)
+      at = next === -1 ? at : next + 1
+    }
+  }
+  return out
 }
 
 /** Each format's conversion of a placed tree, its headings at the levels the format gives them. */

@@ -62,18 +62,32 @@ export interface PhrasingParent extends Parent {
   children: PhrasingContent[]
 }
 
-/** An outline entry and what stands under it: a section, a sub-section, a topic, a clean text's article. */
+/**
+ * An outline entry and what stands under it: a section, a sub-section, a
+ * topic, an article (the outline's `article:`, or a clean text's article),
+ * or an article's paragraph (no heading of its own: its number and title).
+ */
 export interface Section extends Parent {
   type: 'section'
-  kind: 'topic' | 'article'
+  kind: 'topic' | 'article' | 'paragraph'
   /** The outline id. */
   id: string
   /** 1 for a top-level outline entry. */
   depth: number
-  /** An article's number in the clean text. */
+  /** A clean text's article: its place among the articles (its anchor), numbered 1, 2, 3 … */
   article?: number
+  /** A clean text's article: its number as the text gives it (the outline's `article:`, else its place). */
+  label?: string
+  /** The heading; for a paragraph, its number and title. */
   heading: PhrasingContent[]
   children: RootContent[]
+}
+
+/** A Chair's text shown in the consolidated text (`chairTexts: show`): labelled, never bracketed, attributed or counted. */
+export interface ChairTextBlock extends Parent {
+  type: 'chairText'
+  id: string
+  children: Array<Label | BodyNode | BodyChange | RedlineNote>
 }
 
 /** A live proposal's block: its labels, its text, who is behind it, its flag. */
@@ -97,7 +111,7 @@ export interface NoteBlock extends Parent {
 /** Words about a block: its alternative's label, that it is stabilized or parked, its title; a note's kind and author. */
 export interface Label extends Parent {
   type: 'label'
-  role: 'alt' | 'stabilized' | 'parked' | 'title' | 'note'
+  role: 'alt' | 'stabilized' | 'parked' | 'title' | 'note' | 'chair' | 'pending'
   children: PhrasingContent[]
 }
 
@@ -159,7 +173,7 @@ export interface ContentsEntry {
 }
 
 /** What a reference leads to, in the formats that link. */
-export type Target = { kind: 'topic'; id: string } | { kind: 'article'; number: number } | { kind: 'proposal'; id: string } | { kind: 'annex'; id: string }
+export type Target = { kind: 'topic'; id: string } | { kind: 'article'; number: number } | { kind: 'paragraph'; id: string } | { kind: 'proposal'; id: string } | { kind: 'annex'; id: string }
 
 /** The clean text's concordance: every topic, its article (or none), the texts it took. */
 export interface Concordance extends Node {
@@ -235,6 +249,7 @@ declare module 'mdast' {
     section: Section
     proposal: ProposalBlock
     note: NoteBlock
+    chairText: ChairTextBlock
     label: Label
     attribution: Attribution
     flag: Flag

@@ -95,7 +95,8 @@ class Marker {
       case 'section':
         return `section:${node.kind}:${node.id}`
       case 'proposal':
-      case 'note': {
+      case 'note':
+      case 'chairText': {
         const key = `${node.type}:${node.id}`
         return old ? this.options.renamed?.get(key) ?? key : key
       }
@@ -126,7 +127,8 @@ class Marker {
         if (was.type !== 'section') break
         return [{ ...is, heading: diffPhrasing(was.heading, is.heading), children: this.children(was.children, is.children) }]
       case 'proposal':
-      case 'note': {
+      case 'note':
+      case 'chairText': {
         if (was.type !== is.type) break
         const children = this.children(was.children, is.children, (node) => this.key(node, false))
         return [{ ...is, children: [...(note === undefined ? [] : [redlineNote(note)]), ...children] } as RootContent]
@@ -159,6 +161,7 @@ class Marker {
         return { ...node, heading: [mark(change, node.heading)], children: node.children.map((child) => this.mark(child, change)), data: { ...node.data, change } }
       case 'proposal':
       case 'note':
+      case 'chairText':
       case 'annex': {
         const children = node.children.map((child) => this.mark(child, change))
         return { ...node, children: [...(note === undefined ? [] : [redlineNote(note)]), ...children], data: { ...node.data, change } } as RootContent
@@ -179,7 +182,7 @@ class Marker {
 
 /** Nodes matched only by what they stand for, never by their words. */
 function structural(node: RootContent): boolean {
-  return ['section', 'proposal', 'note', 'annex', 'label', 'attribution', 'flag', 'body', 'concordance', 'redlineNote'].includes(node.type)
+  return ['section', 'proposal', 'note', 'chairText', 'annex', 'label', 'attribution', 'flag', 'body', 'concordance', 'redlineNote'].includes(node.type)
 }
 
 /** The same text: its words and brackets as placed (whitespace and re-wrapping aside, the text as written). */

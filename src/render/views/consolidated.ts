@@ -6,12 +6,13 @@
 import type { Paragraph, RootContent } from 'mdast'
 import { placements, topicsWithProposals } from '../../assemble/negotiation.js'
 import { textCounts } from '../../revisions/stats.js'
-import type { Negotiation, PlacedNote, Placement, Proposal, StatsNumbers, TopicNode } from '../../types.js'
+import type { Language, Negotiation, PlacedChairText, PlacedNote, Placement, Proposal, StatsNumbers, TopicNode } from '../../types.js'
+import { wordsFor } from '../i18n/index.js'
 import { labelsFor, type Labels } from '../labels.js'
-import type { Annex, ContentsEntry, Document, NoteBlock, ProposalBlock, Section } from '../tree.js'
+import type { Annex, ChairTextBlock, ContentsEntry, Document, NoteBlock, ProposalBlock, Section } from '../tree.js'
 import {
   attributionWords, coverNode, DEFAULT_COVER, entryHeading, fileBody, heading, list, mergedLine, noTextWords, oneLine,
-  paragraph, parkedLabel, Record, text, withdrawnLine, type CoverValues, type TopicTitles,
+  paragraph, paragraphHeading, articleHeading, parkedLabel, Record, text, withdrawnLine, type CoverValues, type TopicTitles,
 } from './parts.js'
 import { coverValuesOf, identityOf, metaOf } from './identity.js'
 import { fillCover } from './cover.js'
@@ -39,8 +40,8 @@ export function consolidatedView(negotiation: Negotiation, options: Consolidated
   const children: RootContent[] = [
     coverNode(values, fillCover(options.cover ?? DEFAULT_COVER, values), identity.subtitle),
     { type: 'contents', entries: contents(negotiation, labels) },
-    supportMatrix(negotiation, labels, 'support'),
-    ...negotiation.topics.map((topic) => topicSection(topic, labels, record)),
+    ...(config.attribution === false ? [] : [supportMatrix(negotiation, labels, 'support')]),
+    ...negotiation.topics.map((topic) => topicSection(topic, { config, labels, record })),
     withdrawnAnnex(negotiation, labels, titles),
     ...(negotiation.merged.length > 0 ? [mergedAnnex(negotiation, labels, titles, record)] : []),
   ]
@@ -57,29 +58,52 @@ function consolidatedSummary(negotiation: Negotiation, labels: Labels, delta?: S
   const live = placements(negotiation.topics)
   const record = labels.record.summary({ parked: live.filter((placement) => placement.proposal.status === 'parked').length, merged: negotiation.merged.length })
   const summary = [
-    labels.summary({
-      proposals: live.length,
-      topics: topicsWithProposals(negotiation.topics),
-      referred: live.filter((placement) => placement.referred).length,
-      withdrawn: negotiation.withdrawn.length,
-    }),
+    // Texts that belong to all participants are never referred: the sentence says nothing of stocktaking.
+    negotiation.config.attribution === false
+      ? wordsFor(negotiation.config.language).t('summaryUnattributed', { proposals: live.length, topics: topicsWithProposals(negotiation.topics), withdrawn: negotiation.withdrawn.length })
+      : labels.summary({
+          proposals: live.length,
+          topics: topicsWithProposals(negotiation.topics),
+          referred: live.filter((placement) => placement.referred).length,
+          withdrawn: negotiation.withdrawn.length,
+        }),
     record,
     labels.revision.stats.line(textCounts(negotiation), delta),
   ].filter(Boolean).join(' ')
   return summary
 }
 
-function topicSection(topic: TopicNode, labels: Labels, record: Record): Section {
+function topicSection(topic: TopicNode, context: Context): Section {
+  const { config } = context
+  const children: RootContent[] = [
+    // The Chair's texts come first under their topic, when the text shows them.
+    ...(config.chairTexts === 'show' ? topic.chairTexts.map((placed) => chairTextBlock(placed, topic, config.language)) : []),
+    ...topic.notes.map((placed) => noteBlock(placed, topic, context.labels)),
+    ...topic.placements.map((placement) => proposalBlock(placement, topic, context)),
+    ...topic.children.map((child) => topicSection(child, context)),
+  ]
+  if (topic.paragraph) return { type: 'section', kind: 'paragraph', id: topic.id, depth: topic.depth, heading: paragraphHeading(topic.paragraph.number, topic.title), children }
+  if (topic.article !== undefined) return { type: 'section', kind: 'article', id: topic.id, depth: topic.depth, heading: articleHeading(topic.article, topic.title, context.labels), children }
+  return { type: 'section', kind: 'topic', id: topic.id, depth: topic.depth, heading: entryHeading(topic), children }
+}
+
+/** What the blocks of a view are built with. */
+interface Context {
+  config: Negotiation['config']
+  labels: Labels
+  record: Record
+}
+
+/** A Chair's text: "Chair's text" (or its `by` role), then the text as written: never bracketed or attributed. */
+function chairTextBlock(placed: PlacedChairText, topic: TopicNode, language: Language): ChairTextBlock {
+  const { text: chair } = placed
+  const label = placed.by === undefined ? wordsFor(language).t('record.chairText') : oneLine(placed.by)
   return {
-    type: 'section',
-    kind: 'topic',
-    id: topic.id,
-    depth: topic.depth,
-    heading: entryHeading(topic),
+    type: 'chairText',
+    id: chair.id,
     children: [
-      ...topic.notes.map((placed) => noteBlock(placed, topic, labels)),
-      ...topic.placements.map((placement) => proposalBlock(placement, topic, labels, record)),
-      ...topic.children.map((child) => topicSection(child, labels, record)),
+      { type: 'label', role: 'chair', children: [text(label)] },
+      { ...fileBody(chair.file, chair.body, { owner: `chair-${chair.id}`, depth: topic.depth, enclosed: false }), anchor: `c-${chair.id}-` },
     ],
   }
 }
@@ -105,20 +129,23 @@ export function noteLabel(placed: PlacedNote, labels: Labels): string {
 }
 
 /** A live proposal: its labels, its text (bracketed unless agreed), its attribution, its flag. */
-function proposalBlock(placement: Placement, topic: TopicNode, labels: Labels, record: Record): ProposalBlock {
+function proposalBlock(placement: Placement, topic: TopicNode, context: Context): ProposalBlock {
+  const { labels, record } = context
   const { proposal } = placement
   const children: ProposalBlock['children'] = []
-  if (placement.alt !== undefined) children.push({ type: 'label', role: 'alt', children: [text(`${labels.alt} ${placement.alt}`)] })
+  const option = optionText(placement, labels, context.config.language)
+  if (option !== undefined) children.push({ type: 'label', role: 'alt', children: [text(option)] })
   if (proposal.status === 'stabilized') children.push({ type: 'label', role: 'stabilized', children: [text(labels.stabilized)] })
   if (proposal.status === 'parked') children.push({ type: 'label', role: 'parked', children: [text(parkedLabel(proposal.reason, labels))] })
   if (proposal.title && proposal.title !== topic.title) children.push({ type: 'label', role: 'title', children: [text(oneLine(proposal.title))] })
   children.push(
     proposal.noText
       ? paragraph(text(noTextWords(placement, labels)))
-      // A parked text stays bracketed: only an agreed text stands clean.
-      : { ...fileBody(proposal.file, proposal.body, { owner: proposal.id, depth: topic.depth, enclosed: proposal.status !== 'stabilized' }), anchor: `p-${proposal.id}-` },
+      // The bracket policy decided whether the tool encloses it (never an agreed text, never a second pair).
+      : { ...fileBody(proposal.file, proposal.body, { owner: proposal.id, depth: topic.depth, enclosed: placement.enclosed }), anchor: `p-${proposal.id}-` },
   )
-  children.push({ type: 'attribution', children: attributionWords(placement, labels, record) })
+  // Texts that belong to all participants are attributed to none.
+  if (context.config.attribution !== false) children.push({ type: 'attribution', children: attributionWords(placement, labels, record) })
   if (placement.referred) children.push({ type: 'flag', level: placement.level, children: [text(labels.referred.replace('{level}', labels.level[placement.level]))] })
   return { type: 'proposal', id: proposal.id, status: proposal.status, noText: proposal.noText, referred: placement.referred, children }
 }
@@ -140,6 +167,12 @@ function mergedAnnex(negotiation: Negotiation, labels: Labels, titles: TopicTitl
     id: 'merged',
     children: [heading(2, text(`${labels.annex}${labels.colon}${labels.record.merged}`)), list(distinct(negotiation.merged.map((each) => mergedLine(each, labels, titles, record))))],
   }
+}
+
+/** An alternative's label in the document's language (`Alt 2`, `Option I`, `Opción (a)`); none for a single text. */
+export function optionText(placement: Placement, labels: Labels, language: Language): string | undefined {
+  if (placement.option) return `${placement.option.word === 'alt' ? labels.alt : wordsFor(language).t('option')} ${placement.option.mark}`
+  return placement.alt === undefined ? undefined : `${labels.alt} ${placement.alt}`
 }
 
 /** Every proposal the negotiation holds: placed, withdrawn and merged. */
@@ -171,10 +204,12 @@ export function distinct(lines: Paragraph[]): Paragraph[] {
 
 /** The table of contents: the outline, the support matrix before it, the annexes after it. */
 function contents(negotiation: Negotiation, labels: Labels): ContentsEntry[] {
-  const entries = (topics: TopicNode[]): ContentsEntry[] => topics.map((topic) => ({ target: { kind: 'topic', id: topic.id }, heading: entryHeading(topic), children: entries(topic.children) }))
+  // An article's paragraphs have no heading: the contents list the article.
+  const entries = (topics: TopicNode[]): ContentsEntry[] =>
+    topics.filter((topic) => !topic.paragraph).map((topic) => ({ target: { kind: 'topic', id: topic.id }, heading: topic.article === undefined ? entryHeading(topic) : articleHeading(topic.article, topic.title, labels), children: entries(topic.children) }))
   const extra = (id: string, words: string): ContentsEntry => ({ target: { kind: 'annex', id }, heading: [text(words)], extra: true, children: [] })
   return [
-    extra('support', labels.document.matrix.title),
+    ...(negotiation.config.attribution === false ? [] : [extra('support', labels.document.matrix.title)]),
     ...entries(negotiation.topics),
     extra('annex', `${labels.annex}${labels.colon}${labels.withdrawn}`),
     ...(negotiation.merged.length > 0 ? [extra('merged', `${labels.annex}${labels.colon}${labels.record.merged}`)] : []),

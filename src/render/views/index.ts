@@ -8,7 +8,7 @@ import { assemble } from '../../assemble/negotiation.js'
 import { cleanText } from '../../assemble/clean.js'
 import { groupName, localise } from '../../assemble/language.js'
 import { placements } from '../../assemble/negotiation.js'
-import type { Config, Group, Language, Negotiation, Note, Proposal, StatsNumbers } from '../../types.js'
+import type { ChairText, Config, Group, Language, Negotiation, Note, Proposal, StatsNumbers } from '../../types.js'
 import { labelsFor } from '../labels.js'
 import { inLanguage } from './identity.js'
 import type { Document } from '../tree.js'
@@ -21,6 +21,8 @@ export interface Snapshot {
   config: Config
   proposals: Proposal[]
   notes: Note[]
+  /** The Chair's texts of chair/. */
+  chairTexts?: ChairText[]
 }
 
 /** A small group's extract: its name as configured, and its topics (with everything below them). */
@@ -101,14 +103,14 @@ export function viewNamed(name: string): View | undefined {
 /** The negotiation a view shows: in the document's language, cut to the extract's topics, titled as the extract. */
 export function negotiationOf(input: ViewInput): Negotiation {
   const config = { ...input.snapshot.config, language: input.language }
-  const negotiation = assemble(input.snapshot.proposals, config, { topics: input.extract?.topics, notes: input.snapshot.notes })
+  const negotiation = assemble(input.snapshot.proposals, config, { topics: input.extract?.topics, notes: input.snapshot.notes, chairTexts: input.snapshot.chairTexts })
   return input.extract ? { ...negotiation, config: extractConfig(config, input.extract.group) } : negotiation
 }
 
 /** The clean text: numbered over the whole outline, then cut to the extract's topics, so an extract keeps the full text's article numbers. */
 function cleanOf(input: ViewInput): ReturnType<typeof cleanText> {
   const config = { ...input.snapshot.config, language: input.language }
-  const text = cleanText(assemble(input.snapshot.proposals, config), input.extract?.topics)
+  const text = cleanText(assemble(input.snapshot.proposals, config, { chairTexts: input.snapshot.chairTexts }), input.extract?.topics)
   return input.extract ? { ...text, config: extractConfig(config, input.extract.group) } : text
 }
 

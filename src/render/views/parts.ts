@@ -59,6 +59,27 @@ export function entryHeading(entry: { id: string; title?: string }): PhrasingCon
   return title === '' ? [term('number', id)] : [term('number', id), text(` ${title}`)]
 }
 
+/** An article's heading: `Article 3: Mitigation` (the outline's `article:` after the word, never with the id); its title alone when it repeats the number. */
+export function articleHeading(label: string, title: string | undefined, labels: Labels): PhrasingContent[] {
+  const name = labels.record.clean.article.replace('{n}', () => oneLine(label))
+  const rest = title === undefined ? '' : withoutNumber(oneLine(title), name)
+  return [text(rest === '' ? name : `${name}${labels.colon}${rest}`)]
+}
+
+/** A title without the article's own words at its start (`Article 3 (Mitigation)` → `(Mitigation)`), so the number is never said twice. */
+export function withoutNumber(title: string, name: string): string {
+  if (!title.toLowerCase().startsWith(name.toLowerCase())) return title
+  return title.slice(name.length).replace(/^[\s:.\u2013\u2014-]+/, '')
+}
+
+/** A paragraph's head: its number (`1.`, `3bis.`) when the outline gives one, then its title in italics. */
+export function paragraphHeading(number: string | undefined, title: string | undefined): PhrasingContent[] {
+  const words: PhrasingContent[] = []
+  if (number !== undefined) words.push(term('number', `${oneLine(number)}.`))
+  if (title !== undefined && oneLine(title) !== '') words.push(...(words.length > 0 ? [text(' ')] : []), { type: 'emphasis', children: [text(oneLine(title))] })
+  return words
+}
+
 /** `A.1.4 Electronic invoicing`, or the id alone when the entry has no title: text, on one line. */
 export function topicHeading(topic: { id: string; title?: string }): string {
   return oneLine(topic.title ? `${topic.id} ${topic.title}` : topic.id)

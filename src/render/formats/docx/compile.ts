@@ -10,7 +10,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import type { PhrasingContent, RootContent } from 'mdast'
 import type { Language } from '../../../types.js'
 import { labelsFor } from '../../labels.js'
-import type { Annex, BodyChange, BodyNode, Concordance, Cover, Document, NoteBlock, ProposalBlock, Section } from '../../tree.js'
+import type { Annex, BodyChange, BodyNode, ChairTextBlock, Concordance, Cover, Document, NoteBlock, ProposalBlock, Section } from '../../tree.js'
 import type { Compiler, Prepared } from '../format.js'
 import { BULLET, DocxBuilder, LIST_INDENT, orderedNumbering, type Block } from './build.js'
 import { docxBody, type DocxBody, type InlineSpec, type RunSpec } from './convert.js'
@@ -71,6 +71,7 @@ class Writer {
       case 'proposal':
         return this.proposal(node)
       case 'note':
+      case 'chairText':
         return this.note(node)
       case 'annex':
         return this.annex(node)
@@ -105,6 +106,11 @@ class Writer {
   }
 
   private section(node: Section): Block[] {
+    if (node.kind === 'paragraph') {
+      // A paragraph has no heading: its number in bold, its title in italics, kept with its first text.
+      const head = node.heading.length > 0 ? [this.words(node.heading.map((child) => (child.type === 'term' ? { type: 'strong' as const, children: child.children } : child)), {}, { style: 'ParagraphHead' }, '\t')] : []
+      return [...head, ...this.blocks(node.children)]
+    }
     const style = `Heading${Math.min(6, node.depth)}`
     return [this.words(node.heading, {}, { style, pageBreakBefore: node.kind === 'topic' && node.depth === 1 }, '\u2003'), ...this.blocks(node.children)]
   }
@@ -134,10 +140,10 @@ class Writer {
     return blocks
   }
 
-  /** A note: its kind and author as a label, then its text, under its topic's heading. */
-  private note(node: NoteBlock): Block[] {
+  /** A note (its kind and author as a label) or a Chair's text (its label), then its text, under its topic's heading. */
+  private note(node: NoteBlock | ChairTextBlock): Block[] {
     return node.children.flatMap((child): Block[] => {
-      if (child.type === 'label') return [this.words(child.children, {}, { style: 'NoteLabel' })]
+      if (child.type === 'label') return [this.words(child.children, {}, { style: node.type === 'note' ? 'NoteLabel' : 'AltLabel' })]
       if (child.type === 'redlineNote') return this.builder.build({ blocks: [{ paragraph: { children: [], comments: [child.value] } }], starts: [], lists: 0 }).blocks
       return this.builder.build(this.text(child)).blocks
     })

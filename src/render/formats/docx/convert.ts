@@ -10,6 +10,7 @@
 import type { Definition, FootnoteDefinition, List, Nodes, Parents, PhrasingContent, Root, RootContent, Table } from 'mdast'
 import type { Change } from '../../tree.js'
 import { changeOf } from '../../tree.js'
+import { unliteral } from '../../literal.js'
 import type { ConvertContext, Converter } from '../format.js'
 
 /** A run of text, or a line break. */
@@ -295,7 +296,7 @@ export function textRuns(text: string, marks: Marks): InlineSpec[] {
   return joinLines(text)
     .split(/([[\]])/)
     .filter((part) => part !== '')
-    .map((part) => ({ run: part === '[' || part === ']' ? { text: part, ...marks, bold: true } : { text: part, ...marks } }))
+    .map((part) => ({ run: part === '[' || part === ']' ? { text: part, ...marks, bold: true } : { text: unliteral(part), ...marks } }))
 }
 
 /**

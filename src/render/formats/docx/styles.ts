@@ -46,6 +46,7 @@ export function docxStyles(language: string): IStylesOptions {
       { id: 'PageNumber', name: 'Page number', basedOn: 'Normal', run: { size: 16 }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 0 } } },
       { id: 'AltLabel', name: 'Alternative label', basedOn: 'Normal', next: 'Normal', run: { bold: true, color: NAVY }, paragraph: { keepNext: true, spacing: { before: 240, after: 80 } } },
       { id: 'CodeBlock', name: 'Code block', basedOn: 'Normal', run: { font: 'Courier New', size: 17 }, paragraph: { shading: { type: ShadingType.CLEAR, fill: 'F3F4F6', color: 'auto' } } },
+      { id: 'ParagraphHead', name: 'Paragraph head', basedOn: 'Normal', next: 'Normal', run: { color: NAVY }, paragraph: { keepNext: true, spacing: { before: 200, after: 80 } } },
       { id: 'NoteLabel', name: 'Note label', basedOn: 'Normal', next: 'Normal', run: { bold: true, allCaps: true, size: 16, color: '5B6470' }, paragraph: { keepNext: true, spacing: { before: 200, after: 60 } } },
       { id: 'Subtitle', name: 'Subtitle', basedOn: 'Normal', next: 'Normal', run: { bold: true, allCaps: true, size: 20, color: NAVY }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: 480 } } },
       { id: 'Disclaimer', name: 'Disclaimer', basedOn: 'Normal', run: { italics: true, size: 18, color: '5B6470' }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 480, after: 240 } } },

@@ -9,7 +9,7 @@ import { h } from 'hastscript'
 import type { Data, PhrasingContent, Root } from 'mdast'
 import { toHast, type Handler, type State } from 'mdast-util-to-hast'
 import { toHtml } from 'hast-util-to-html'
-import type { Annex, BodyChange, BodyNode, Concordance, Contents, ContentsEntry, Cover, Document, Flag, Mark, Matrix, NoteBlock, ProposalBlock, CrossReference, Section, Target, Term } from '../../tree.js'
+import type { Annex, BodyChange, BodyNode, ChairTextBlock, Concordance, Contents, ContentsEntry, Cover, Document, Flag, Mark, Matrix, NoteBlock, ProposalBlock, CrossReference, Section, Target, Term } from '../../tree.js'
 import { changeOf } from '../../tree.js'
 import { labelsFor, type Labels } from '../../labels.js'
 import type { Assets, Compiler, Prepared } from '../format.js'
@@ -91,9 +91,10 @@ function handlers(context: Context): Record<string, Handler> {
     },
     contents: (state: State, node: Contents) => contents(state, node, labels),
     matrix: (_: State, node: Matrix) => matrixSection(node, labels),
-    section: (state: State, node: Section) => (node.kind === 'article' ? article(state, node, context) : topic(state, node)),
+    section: (state: State, node: Section) => (node.kind === 'paragraph' ? paragraphSection(state, node) : node.article !== undefined ? article(state, node, context) : topic(state, node)),
     proposal: (state: State, node: ProposalBlock) => block(state, node, context),
     note: (state: State, node: NoteBlock) => block(state, node, context),
+    chairText: (state: State, node: ChairTextBlock) => block(state, node, context),
     annex: (state: State, node: Annex) => h('section.annex', { id: node.id }, lines(state.all(node))),
     concordance: (state: State, node: Concordance) => concordance(state, node),
     redlineNote: (_: State, node: { value: string }) => h('p.redline-note', node.value),
@@ -107,16 +108,27 @@ function handlers(context: Context): Record<string, Handler> {
 
 function topic(state: State, node: Section): Element {
   const level = Math.min(6, node.depth + 1)
-  return h('section.topic', { className: [`depth-${node.depth}`, ...blockChange(node)], id: anchor({ kind: 'topic', id: node.id }) }, lines([h(`h${level}`, phrasing(state, node.heading)), ...elements(state.all(node))]))
+  const kind = node.kind === 'article' ? 'article' : 'topic'
+  return h('section', { className: [kind, `depth-${node.depth}`, ...blockChange(node)], id: anchor({ kind: 'topic', id: node.id }) }, lines([h(`h${level}`, phrasing(state, node.heading)), ...elements(state.all(node))]))
+}
+
+/** An article's paragraph: no heading of its own, its number and title, then its texts. */
+function paragraphSection(state: State, node: Section): Element {
+  return h('section.paragraph', { className: blockChange(node), id: anchor({ kind: 'paragraph', id: node.id }) }, lines([
+    { type: 'comment', value: ` paragraph: ${node.id} ` },
+    node.heading.length > 0 ? h('p.paragraph-head', phrasing(state, node.heading)) : undefined,
+    ...elements(state.all(node)),
+  ]))
 }
 
 /** A clean text's article: its texts in one division, their notes after, then the entries below it. */
 function article(state: State, node: Section, context: Context): Element {
+  const number = node.article ?? 0
   const level = Math.min(6, node.depth + 1)
   const texts = node.children.filter((child): child is BodyNode | BodyChange => child.type === 'body' || child.type === 'bodyChange').map((child) => context.bodies.take(child))
   const rest = node.children.filter((child) => child.type !== 'body' && child.type !== 'bodyChange')
-  return h('section.article', { className: [`depth-${node.depth}`, ...blockChange(node)], id: anchor({ kind: 'article', number: node.article ?? 0 }) }, lines([
-    { type: 'comment', value: ` article: ${node.article} topic: ${node.id} ` },
+  return h('section.article', { className: [`depth-${node.depth}`, ...blockChange(node)], id: anchor({ kind: 'article', number }) }, lines([
+    { type: 'comment', value: ` article: ${node.label ?? number} topic: ${node.id} ` },
     h(`h${level}`, phrasing(state, node.heading)),
     h('div.text', texts.flatMap((text) => text.content)),
     ...texts.flatMap((text) => notesList(text.notes, text.firstNote, context.labels)),
@@ -124,10 +136,10 @@ function article(state: State, node: Section, context: Context): Element {
   ]))
 }
 
-/** A proposal's `<article>` or a note's `<aside>`: its labels, text, attribution and flag, its footnotes last, between its markers. */
-function block(state: State, node: ProposalBlock | NoteBlock, context: Context): Element {
+/** A proposal's or a Chair's text's `<article>`, a note's `<aside>`: its labels, text, attribution and flag, its footnotes last, between its markers. */
+function block(state: State, node: ProposalBlock | NoteBlock | ChairTextBlock, context: Context): Element {
   const { labels } = context
-  const kind = node.type
+  const kind = node.type === 'chairText' ? 'chair-text' : node.type
   const deleted = changeOf(node) === 'delete'
   const marker = (closing: boolean): ElementContent => ({ type: 'comment', value: ` ${closing ? '/' : ''}${deleted ? 'deleted: ' : ''}${kind}: ${node.id} ` })
   const texts: Array<HtmlBody & { firstNote: number }> = []
@@ -170,11 +182,11 @@ function block(state: State, node: ProposalBlock | NoteBlock, context: Context):
   }
   if (tagsAt !== -1) parts[tagsAt] = h('p.tags', tags)
   const change = changeOf(node) ?? (context.redline && inserted(node) ? 'insert' : undefined)
-  const className = kind === 'proposal'
+  const className = node.type === 'proposal'
     ? [node.status, ...(node.noText ? ['no-text'] : []), ...(node.referred ? ['referred'] : [])]
-    : [node.kind]
+    : node.type === 'note' ? [node.kind] : []
   const properties = { className: [...className, ...(change ? [`block-${change}`] : [])], id: `${kind}-${node.id}` }
-  return h(kind === 'proposal' ? 'article.proposal' : 'aside.note', properties, lines([
+  return h(node.type === 'note' ? 'aside.note' : `article.${kind}`, properties, lines([
     marker(false),
     ...parts,
     ...texts.flatMap((text) => notesList(text.notes, text.firstNote, labels)),
@@ -183,7 +195,7 @@ function block(state: State, node: ProposalBlock | NoteBlock, context: Context):
 }
 
 /** A block whose every part was inserted (a new proposal). */
-function inserted(node: ProposalBlock | NoteBlock): boolean {
+function inserted(node: ProposalBlock | NoteBlock | ChairTextBlock): boolean {
   return node.children.length > 0 && node.children.every((child) => child.type === 'redlineNote' || changeOf(child) === 'insert' || (child.type === 'bodyChange' && child.old === undefined))
 }
 
@@ -222,6 +234,8 @@ export function anchor(target: Target): string {
       return topicAnchor(target.id)
     case 'article':
       return `article-${target.number}`
+    case 'paragraph':
+      return `paragraph-${target.id.replace(/[^\p{L}\p{N}._-]/gu, '-')}`
     case 'proposal':
       return `proposal-${target.id}`
     case 'annex':
@@ -240,7 +254,7 @@ function anchorsOf(tree: Root): Set<string> {
   const visit = (nodes: readonly Root['children'][number][]): void => {
     for (const node of nodes) {
       if (node.type === 'proposal') found.add(anchor({ kind: 'proposal', id: node.id }))
-      if (node.type === 'section') found.add(node.kind === 'article' ? anchor({ kind: 'article', number: node.article ?? 0 }) : anchor({ kind: 'topic', id: node.id }))
+      if (node.type === 'section') found.add(node.article !== undefined ? anchor({ kind: 'article', number: node.article }) : node.kind === 'paragraph' ? anchor({ kind: 'paragraph', id: node.id }) : anchor({ kind: 'topic', id: node.id }))
       if (node.type === 'annex') found.add(node.id)
       if (node.type === 'section' || node.type === 'annex') visit(node.children)
     }

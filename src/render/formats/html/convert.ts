@@ -15,6 +15,7 @@ import { toHast, type Handlers, type State } from 'mdast-util-to-hast'
 import { visit } from 'unist-util-visit'
 import type { Mark, RedlineNote } from '../../tree.js'
 import { changeOf } from '../../tree.js'
+import { unliteral } from '../../literal.js'
 import type { ConvertContext, Converter } from '../format.js'
 
 export interface HtmlBody {
@@ -95,6 +96,8 @@ export function htmlBody(tree: MdastRoot, context: ConvertContext): HtmlBody {
   const content = clean.children.filter(isContent)
   markBrackets(content)
   markBrackets(notes)
+  // Literal brackets were kept apart from the negotiating ones until now: they are written as brackets, unmarked.
+  for (const nodes of [content, notes]) visit({ type: 'root', children: nodes }, 'text', (node) => void (node.value = unliteral(node.value)))
   return { content, notes }
 }
 

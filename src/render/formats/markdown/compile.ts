@@ -10,7 +10,7 @@ import type { Body } from '../../../types.js'
 import type { Handle, State } from 'mdast-util-to-markdown'
 import { renderBody } from '../../apply-edits.js'
 import { documentLabels, type LabelNamer } from '../../label-names.js'
-import type { BodyChange, BodyNode, Concordance, Cover, Document, Mark, NoteBlock, ProposalBlock, Section } from '../../tree.js'
+import type { BodyChange, BodyNode, ChairTextBlock, Concordance, Cover, Document, Mark, NoteBlock, ProposalBlock, Section } from '../../tree.js'
 import { changeOf } from '../../tree.js'
 import { heading, paragraph, plain, strong, verbatim, writeMarkdownWith } from '../../writer.js'
 
@@ -50,12 +50,20 @@ export function compileMarkdown(document: Document, prepared?: Prepared): string
     section: (node: Section, _, state, info) => {
       const level = Math.min(6, node.depth + 1)
       const blocks: RootContent[] = []
-      if (node.kind === 'article') blocks.push(verbatim(`<!-- article: ${node.article} topic: ${node.id} -->`))
+      if (node.kind === 'paragraph') {
+        // A paragraph has no heading: its marker, then its number in bold and its title.
+        blocks.push(verbatim(`<!-- paragraph: ${node.id} -->`))
+        if (node.heading.length > 0) blocks.push(paragraph(...flat(node.heading.map((child) => (child.type === 'term' ? strong(...child.children) : child)))))
+        blocks.push(...node.children)
+        return flow(blocks, state, info)
+      }
+      if (node.article !== undefined) blocks.push(verbatim(`<!-- article: ${node.label ?? node.article} topic: ${node.id} -->`))
       blocks.push(heading(level, ...flat(node.heading)), ...node.children)
       return flow(blocks, state, info)
     },
     proposal: (node: ProposalBlock, _, state, info) => flow(blockOf(node, 'proposal'), state, info),
     note: (node: NoteBlock, _, state, info) => flow(blockOf(node, 'note'), state, info),
+    chairText: (node: ChairTextBlock, _, state, info) => flow(blockOf(node, 'chair-text'), state, info),
     annex: (node, _, state, info) => flow(node.children, state, info),
     label: (node, _, state, info) => state.handle(paragraph(...bold(flat(node.children))), undefined, state, info),
     attribution: (node, _, state, info) => state.handle(paragraph(...flat(node.children)), undefined, state, info),
@@ -78,10 +86,10 @@ export function compileMarkdown(document: Document, prepared?: Prepared): string
 }
 
 /** A proposal's or note's blocks between its markers: the alternative's label and a parked text's in bold (the others are for formats that show tags). */
-function blockOf(node: ProposalBlock | NoteBlock, kind: 'proposal' | 'note'): RootContent[] {
+function blockOf(node: ProposalBlock | NoteBlock | ChairTextBlock, kind: 'proposal' | 'note' | 'chair-text'): RootContent[] {
   const deleted = changeOf(node) === 'delete'
   const marker = (closing: boolean): Html => verbatim(`<!-- ${closing ? '/' : ''}${deleted ? 'deleted: ' : ''}${kind}: ${node.id} -->`)
-  const children = node.children.filter((child) => child.type !== 'label' || ['alt', 'parked', 'note'].includes(child.role))
+  const children = node.children.filter((child) => child.type !== 'label' || ['alt', 'parked', 'note', 'chair', 'pending'].includes(child.role))
   return [marker(false), ...children, marker(true)]
 }
 
@@ -137,6 +145,7 @@ function relabelled(nodes: RootContent[], namer: LabelNamer): RootContent[] {
     }
   }
   const visit = (node: Nodes): Nodes => {
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') return { ...node, children: literal(node.children.map((child) => visit(child) as PhrasingContent)) } as Nodes
     if (node.type === 'footnoteReference' || node.type === 'footnoteDefinition') {
       const renamed = name(node.identifier)
       const copy = { ...node, identifier: renamed, label: renamed }
@@ -147,13 +156,22 @@ function relabelled(nodes: RootContent[], namer: LabelNamer): RootContent[] {
   return nodes.map((node) => visit(node) as RootContent)
 }
 
+/** Literal brackets (their stand-ins, from the thread) written back as `\[` `\]`, which no reader takes for negotiating brackets. */
+function literal(children: PhrasingContent[]): PhrasingContent[] {
+  return children.flatMap((child): PhrasingContent[] => {
+    if (child.type === 'mark' || child.type === 'emphasis' || child.type === 'strong' || child.type === 'delete' || child.type === 'link') return [{ ...child, children: literal(child.children) } as PhrasingContent]
+    if (child.type !== 'text' || !/[\ue05b\ue05d]/.test(child.value)) return [child]
+    return child.value.split(/([\ue05b\ue05d])/).filter((part) => part !== '').map((part): PhrasingContent => (part === '\ue05b' ? { type: 'html', value: '\\[' } : part === '\ue05d' ? { type: 'html', value: '\\]' } : { type: 'text', value: part }))
+  })
+}
+
 /** Every author's text in the order the document shows them (the cover's is written as it is, its labels its own). */
 function bodiesOf(tree: Root): Array<BodyNode | BodyChange> {
   const found: Array<BodyNode | BodyChange> = []
   const visit = (nodes: readonly Nodes[]): void => {
     for (const node of nodes) {
       if (node.type === 'body' || node.type === 'bodyChange') found.push(node)
-      else if (node.type === 'section' || node.type === 'annex' || node.type === 'proposal' || node.type === 'note') visit(node.children)
+      else if (node.type === 'section' || node.type === 'annex' || node.type === 'proposal' || node.type === 'note' || node.type === 'chairText') visit(node.children)
     }
   }
   visit(tree.children)
