@@ -4,6 +4,8 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import { visible } from './diagnostics/format.js'
+import { FORMAT_NAMES } from './render/formats/index.js'
+import { VIEW_NAMES } from './render/views/index.js'
 import { EXIT, UsageError } from './errors.js'
 import { processIo, type Io } from './io.js'
 import type { ParsePool } from './threads/pool.js'
@@ -47,13 +49,13 @@ export async function main(args: string[], io: Io = processIo(), threadsGiven?: 
       .configureOutput(output)
 
   common(program.command('build'))
-    .description('validate, then write <out>/consolidated.md and <out>/stocktaking.md')
+    .description('validate, then write the documents: with publish: in consolidate.yaml the whole publication set; else <out>/consolidated.md and <out>/stocktaking.md')
     .option('--out <dir>', 'the output folder (default: <root>/out)')
-    .option('--format <list>', 'comma-separated output formats: md, html, docx (default: md)')
+    .option('--format <list>', `comma-separated output formats: ${FORMAT_NAMES.join(', ')} (default: publish.formats, else md)`)
     .option('--check', 'write nothing; exit 1 if any output on disk differs from what would be written (without other flags: every output the last builds recorded)')
     .option('--group <name>', 'only the topics of that small group')
     .option('--lang <list>', 'language(s) of the documents: en, fr, es, or several, e.g. en,fr,es (default: the configuration\'s)')
-    .option('--view <view>', 'consolidated (the bracketed text and the stocktaking report) or clean (the Chair\'s clean text, clean.*) (default: consolidated)')
+    .option('--view <view>', `one of ${VIEW_NAMES.join(', ')}: the bracketed text and its stocktaking report, the Chair's clean text, the stocktaking report as a document (default: publish.views, else consolidated)`)
     .option('--watch', 'rebuild whenever proposals, notes, the config or templates change')
     .option('--since <rev>', 'also write the redline (<base>-redline.<ext>) against that revision: a git revision (v5, HEAD~1, a hash) or a folder (default: previous: in the config)')
     .action(async (options: Common & { out?: string; format?: string; check?: boolean; group?: string; lang?: string; view?: string; watch?: boolean; since?: string }) => {
@@ -73,10 +75,11 @@ export async function main(args: string[], io: Io = processIo(), threadsGiven?: 
 
   common(program.command('stocktake'))
     .description('print the stocktaking report: proposals with limited or no support')
-    .addOption(new Option('--format <format>', 'output format').choices(['md', 'json']).default('md'))
+    .addOption(new Option('--format <format>', 'output format: md or json printed; html or docx written as <out>/stocktaking.<ext>').choices(['md', 'json', 'html', 'docx']).default('md'))
+    .option('--out <dir>', 'for html and docx: the output folder (default: <root>/out)')
     .option('--threshold <n>', 'supporters needed for broad support (overrides the config)', positiveInteger)
     .option('--history', 'add since when each referred proposal has been referred, from the git history of HEAD')
-    .action(async (options: Common & { format: 'md' | 'json'; threshold?: number; history?: boolean }) => {
+    .action(async (options: Common & { format: 'md' | 'json' | 'html' | 'docx'; out?: string; threshold?: number; history?: boolean }) => {
       const parsers = threads()
       const { stocktakeCommand } = await import('./commands/stocktake.js')
       code = await stocktakeCommand(options, io, await parsers)

@@ -14,7 +14,7 @@ import { FORMAT_NAMES } from './render/formats/index.js'
 import { VIEW_NAMES } from './render/views/index.js'
 import { readBounded } from './read/folder.js'
 import { LANGUAGES, type Group } from './types.js'
-import { replaceOutputs, withOutputLock, type Output } from './write.js'
+import { removeOutputs, replaceOutputs, withOutputLock, type Output } from './write.js'
 
 /** A manifest lists a few builds: a larger file is not one. */
 export const MANIFEST_LIMIT = 1024 * 1024
@@ -51,7 +51,7 @@ export async function readManifestIn(out: string): Promise<ManifestState> {
  * the folder's lock. A manifest that cannot be read is written anew, and
  * builds of groups the configuration no longer has are forgotten: `warn` says so.
  */
-export async function writeRecorded(out: string, target: Target, outputs: Output[], context: { groups: Group[]; shown: Shown; warn: (message: string) => void }): Promise<void> {
+export async function writeRecorded(out: string, builds: Array<{ target: Target; outputs: Output[] }>, context: { groups: Group[]; shown: Shown; warn: (message: string) => void; whole?: boolean }): Promise<void> {
   await withOutputLock(out, async () => {
     const state = await readManifestIn(out)
     let manifest: Manifest | undefined
@@ -62,8 +62,14 @@ export async function writeRecorded(out: string, target: Target, outputs: Output
       for (const entry of forgotten) context.warn(forgetting(entry, out, context.shown))
       manifest = kept
     }
-    const entry = { ...target, files: outputs.map((output) => output.name) }
-    await replaceOutputs(out, [...outputs, { name: MANIFEST, content: writeManifest(recordBuild(manifest, entry)) }])
+    // The whole publication set replaces every entry: a file an earlier set issued and this one does not is removed.
+    const earlier = context.whole ? manifest?.builds.flatMap((entry) => entry.files) ?? [] : []
+    if (context.whole) manifest = undefined
+    const outputs = builds.flatMap((build) => build.outputs)
+    for (const build of builds) manifest = recordBuild(manifest, { ...build.target, files: build.outputs.map((output) => output.name) })
+    await replaceOutputs(out, [...outputs, { name: MANIFEST, content: writeManifest(manifest!) }])
+    const written = new Set(outputs.map((output) => output.name))
+    await removeOutputs(out, earlier.filter((file) => !written.has(file)))
   })
 }
 

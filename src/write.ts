@@ -233,6 +233,20 @@ async function checkTarget(folder: string, name: string, doing: 'write' | 'check
   }
 }
 
+/**
+ * Remove outputs an earlier publication set issued and this one does not:
+ * only regular files directly in `folder` whose names are outputs' names,
+ * never a link, a folder or anything else.
+ */
+export async function removeOutputs(folder: string, names: string[]): Promise<void> {
+  for (const name of names) {
+    if (name.includes('/') || name.includes('\\') || !/^(?:consolidated|clean|stocktaking)(?:[-.][^/\\]*)?\.(?:md|html|docx)$/.test(name)) continue
+    const target = path.join(folder, name)
+    const stat = await fs.lstat(target).catch(() => undefined)
+    if (stat?.isFile()) await fs.rm(target, { force: true })
+  }
+}
+
 /** Temporary files left by a build that was killed (its process is gone). */
 async function removeLeftovers(folder: string): Promise<void> {
   const names = await fs.readdir(folder).catch(() => [] as string[])

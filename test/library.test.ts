@@ -20,7 +20,7 @@ test('parse, validate, assemble and render without touching the file system', ()
   // A cover without {{disclaimer}} gets the disclaimer as its last paragraph.
   expect(renderMarkdown(negotiation, '# {{title}}\n')).toBe(
     '# Consolidated Negotiating Text\n\n*This text is without prejudice to the position of any participant on any issue.*\n\n## A.1\n\n<!-- proposal: a -->\n\n[Each Party shall act.]\n\nProponent: Japan. Supporters: Norway.\n\n' +
-      '**Referred to the stocktaking small group: limited support.**\n\n<!-- /proposal: a -->\n\n## Annex: Withdrawn proposals\n\n- A.1: Old. Proponent: Norway.\n',
+      '**Referred to the stocktaking small group: limited support.**\n\n<!-- /proposal: a -->\n\n## Annex: Withdrawn proposals\n\n- A.1: Old. Proponent: Norway. <!-- withdrawn: b -->\n',
   )
   expect(stocktake(negotiation)).toEqual({
     threshold: 3,

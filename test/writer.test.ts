@@ -59,7 +59,7 @@ describe('generated words never become links or images', () => {
     expect(lines[0]).toBe('# Old \\![img]\\(https\\://evil.example/t.png)')
     expect(lines[2]).toBe('**S/[a]\\[b] \\![c]\\(https\\://evil.example/c.png)**')
     expect(lines).toContain('Proponent: Japan [x]\\(https\\://evil.example). Supporters: none. (INF/[d]\\(https\\://evil.example/d))')
-    expect(lines).toContain('- A.2 [t]\\(https\\://evil.example/t): Old \\![img]\\(https\\://evil.example/t.png). Proponent: Canada.')
+    expect(lines).toContain('- A.2 [t]\\(https\\://evil.example/t): Old \\![img]\\(https\\://evil.example/t.png). Proponent: Canada. <!-- withdrawn: w -->')
     expect(lines).toContain('## A.2 [t]\\(https\\://evil.example/t)')
   })
 
@@ -155,7 +155,7 @@ test('any generated words read back as written, on one line, never as a link or 
       expect(blocks.slice(0, 3).map(text)).toEqual([oneLine(words.title), oneLine(words.symbol), oneLine(words.title)])
       expect(blocks.filter((node) => node.type === 'heading').map(text)).toContain(`A.1 ${oneLine(words.topic)}`)
       expect(blocks.map(text)).toContain(`Proponent: ${oneLine(author)}. Supporters: none. (${oneLine(words.document)})`)
-      expect(text(blocks.at(-1))).toBe(`A.2: ${oneLine(words.withdrawn)}. Proponent: Canada.`)
+      expect(text(blocks.at(-1))).toBe(`A.2: ${oneLine(words.withdrawn)}. Proponent: Canada. <!-- withdrawn: w -->`)
 
       const report = renderStocktake(negotiation)
       expect(live(report)).toEqual([])

@@ -13,10 +13,13 @@ import { folderSource } from '../read/folder.js'
 import { builtinTemplate, readConfigFile, resolveRoot } from '../read/root.js'
 import { watchFolder } from '../load/watch.js'
 import { renderTarget, type Templates } from '../render/outputs.js'
-import { negotiationOf } from '../render/views/index.js'
+import { publicationSet, redlineSince } from '../render/publish.js'
+import { negotiationOf } from '../render/views/builders.js'
 import type { BuildSummary } from '../render/views/summary.js'
 import type { Diagnostic, Language, Negotiation } from '../types.js'
 import { compareSnapshots } from '../revisions/compare.js'
+import { referralHistory } from '../load/history.js'
+import type { ReferredSince } from '../revisions/history.js'
 import type { Revision } from '../load/revision.js'
 import type { Counts } from '../revisions/stats.js'
 import { Revisions, sinceUsable } from './since.js'
@@ -40,6 +43,10 @@ export interface BuildOptions extends CommonOptions {
   since?: string
   /** Stops `--watch` (Ctrl-C on the command line; an AbortController when embedded or tested). */
   signal?: AbortSignal
+  /** The stocktaking report says since when each proposal has been referred (`stocktake --history`; `publish.history`). */
+  history?: boolean
+  /** Told the files a build wrote, as shown. */
+  onWritten?: (files: string[]) => void
   /** Called after each rebuild of `--watch`. */
   onRebuild?: (rebuild: Rebuild) => void
   /** `--watch`: quiet time after the last change before rebuilding, in milliseconds (default 100). */
@@ -61,6 +68,8 @@ interface Settings {
   /** As the user would type them in a command that rebuilds (undefined: the default). */
   shownRoot?: string
   shownOut?: string
+  /** Since when each proposal has been referred (the git history walked once, when a stocktaking report asks). */
+  history?: () => Promise<ReadonlyMap<string, ReferredSince>>
 }
 
 interface Outcome {
@@ -80,6 +89,8 @@ async function buildOnce(options: BuildOptions, io: Io, pool: ParsePool): Promis
   const settings = await settingsOf(options, io)
   const { workspace, cache } = await loadRoot(options, io, pool)
   const revisions = new Revisions({ cwd: io.cwd, root: settings.root, configFile: options.config, pool, cache, io })
+  let walked: Promise<ReadonlyMap<string, ReferredSince>> | undefined
+  if (options.history || workspace.config.publish?.history) settings.history = () => (walked ??= referralHistory(workspace, { cwd: io.cwd, root: settings.root, configFile: options.config, pool, cache }, io))
   const outcome = options.check ? await check(workspace, options, settings, io, pool, revisions) : await write(workspace, options, settings, io, pool, revisions)
   const summaryFile = io.env.GITHUB_STEP_SUMMARY
   if (summaryFile) await appendSummary(summaryFile, outcome, workspace, { root: settings.root, configFile: options.config, pool, cache }, io)
@@ -129,28 +140,28 @@ async function settingsOf(options: BuildOptions, io: Io): Promise<Settings> {
   }
 }
 
-/** The target the flags name, the configuration filling in what they leave out. */
-function targetOf(options: BuildOptions, workspace: Workspace): Target {
-  return {
-    view: parseView(options.view ?? 'consolidated'),
+/** The targets the flags name: with `publish:`, the publication set, each flag replacing its part of it. */
+function targetsOf(options: BuildOptions, workspace: Workspace): Target[] {
+  return publicationSet(workspace.config, {
+    ...(options.view === undefined ? {} : { view: parseView(options.view) }),
     // Any spelling of a group's name builds the same target: the manifest records its `en` name.
     ...(options.group === undefined ? {} : { group: groupKey(workspace.config, options.group) }),
-    languages: options.lang === undefined ? [workspace.config.language] : parseLanguages(options.lang),
-    formats: parseFormats(options.format ?? 'md'),
+    ...(options.lang === undefined ? {} : { languages: parseLanguages(options.lang) }),
+    ...(options.format === undefined ? {} : { formats: parseFormats(options.format) }),
     ...(options.since === undefined ? {} : { since: options.since }),
-  }
+  })
 }
 
 /**
- * The older revision a target's redline compares with: its `since` (from
- * `--since`, relative to the current folder), else the configuration's
- * `previous:` (relative to the workspace); none, no redline. Undefined
- * when it has errors (they are printed).
+ * The older revision a target's redline compares with: `--since` (relative
+ * to the current folder), else the configuration's `previous:` (relative to
+ * the workspace; with `publish:`, only when its `redline:` says so); none,
+ * no redline. Not usable when it has errors (they are printed).
  */
 async function sinceOf(target: Target, workspace: Workspace, revisions: Revisions, io: Io): Promise<{ revision?: Revision; usable: boolean }> {
-  const name = target.since ?? workspace.config.previous
-  if (name === undefined) return { usable: true }
-  const revision = await revisions.load(name, target.since === undefined ? 'config' : 'flag')
+  const since = redlineSince(target, workspace.config)
+  if (since === undefined) return { usable: true }
+  const revision = await revisions.load(since.name, since.origin)
   return (await sinceUsable(revision, io)) ? { revision, usable: true } : { usable: false }
 }
 
@@ -177,18 +188,29 @@ function sayErrors(diagnostics: Diagnostic[], io: Io, written: boolean): void {
   io.stderr.write(`consolidate: ${errors} error${errors === 1 ? '' : 's'} in the inputs${written ? '; nothing was written' : ''}\n`)
 }
 
-/** Render and write one target, recording it in the manifest. */
+/** Render and write the targets (the publication set, or what the flags name), recording them in the manifest at once. */
 async function write(workspace: Workspace, options: BuildOptions, settings: Settings, io: Io, pool: ParsePool, revisions: Revisions): Promise<Outcome> {
-  const target = targetOf(options, workspace)
-  const failed = await inputsFailed(workspace, settings, io, true, [target])
+  const targets = targetsOf(options, workspace)
+  const failed = await inputsFailed(workspace, settings, io, true, targets)
   if (failed) return failed
-  const since = await sinceOf(target, workspace, revisions, io)
-  if (!since.usable) return { outcome: 'errors', code: EXIT.inputs, files: [] }
-  const { outputs, negotiation, said, diagnostics } = await render(workspace, target, settings, pool, since.revision)
-  if (diagnostics.length > 0) return renderFailed(diagnostics, settings, io, true)
-  await writeRecorded(settings.out, target, outputs, { groups: workspace.config.groups, shown: shownFor(io, settings, workspace), warn: (message) => io.stderr.write(`consolidate: warning: ${message}\n`) })
-  const names = outputs.map((output) => shown(io, path.join(settings.out, output.name)))
-  io.stderr.write(`consolidate: wrote ${names.join(', ')} (${said})\n`)
+  const builds: Array<{ target: Target; outputs: Output[] }> = []
+  const said: string[] = []
+  let negotiation: Negotiation | undefined
+  for (const target of targets) {
+    const since = await sinceOf(target, workspace, revisions, io)
+    if (!since.usable) return { outcome: 'errors', code: EXIT.inputs, files: [] }
+    const rendered = await render(workspace, target, settings, pool, since.revision)
+    if (rendered.diagnostics.length > 0) return renderFailed(rendered.diagnostics, settings, io, true)
+    negotiation ??= rendered.negotiation
+    builds.push({ target, outputs: rendered.outputs })
+    if (!said.includes(rendered.said)) said.push(rendered.said)
+  }
+  // A plain build of the publication set replaces what an earlier set issued.
+  const whole = workspace.config.publish !== undefined && !chosen(options)
+  await writeRecorded(settings.out, builds, { groups: workspace.config.groups, shown: shownFor(io, settings, workspace), warn: (message) => io.stderr.write(`consolidate: warning: ${message}\n`), whole })
+  const names = builds.flatMap((build) => build.outputs).map((output) => shown(io, path.join(settings.out, output.name)))
+  io.stderr.write(`consolidate: wrote ${names.join(', ')} (${said.join('; ')})\n`)
+  options.onWritten?.(names)
   return { outcome: 'written', code: EXIT.ok, files: names, negotiation }
 }
 
@@ -206,7 +228,10 @@ async function renderFailed(diagnostics: Diagnostic[], settings: Settings, io: I
  */
 async function check(workspace: Workspace, options: BuildOptions, settings: Settings, io: Io, pool: ParsePool, revisions: Revisions): Promise<Outcome> {
   const warn = (message: string): unknown => io.stderr.write(`consolidate: warning: ${message}\n`)
-  const planned = chosen(options) ? { targets: [targetOf(options, workspace)] } : await recordedTargets(settings.out, { fallback: targetOf(options, workspace), groups: workspace.config.groups, shown: shownFor(io, settings, workspace), warn })
+  // With flags, what they would write; with publish:, the set; else every build the manifest records.
+  const planned = chosen(options) || workspace.config.publish
+    ? { targets: targetsOf(options, workspace) }
+    : await recordedTargets(settings.out, { fallback: targetsOf(options, workspace)[0], groups: workspace.config.groups, shown: shownFor(io, settings, workspace), warn })
   const failed = await inputsFailed(workspace, settings, io, false, 'targets' in planned ? planned.targets : [])
   if (failed) return failed
   if ('problem' in planned) {
@@ -226,7 +251,7 @@ async function check(workspace: Workspace, options: BuildOptions, settings: Sett
     const differing = await staleOutputs(settings.out, rendered.outputs)
     files.push(...rendered.outputs.map((output) => shown(io, path.join(settings.out, output.name))))
     if (differing.length === 0) continue
-    const command = commandFor(target, { root: settings.shownRoot, out: settings.shownOut, defaultLanguage: workspace.config.language })
+    const command = workspace.config.publish && !chosen(options) ? commandFor(undefined, { root: settings.shownRoot, out: settings.shownOut, defaultLanguage: workspace.config.language }) : commandFor(target, { root: settings.shownRoot, out: settings.shownOut, defaultLanguage: workspace.config.language })
     const missing = differing.filter((each) => each.missing).map((each) => shown(io, path.join(settings.out, each.name)))
     const outdated = differing.filter((each) => !each.missing).map((each) => shown(io, path.join(settings.out, each.name)))
     if (missing.length > 0) io.stderr.write(`consolidate: missing (never built): ${missing.join(', ')}; run \`${command}\`\n`)
@@ -253,8 +278,10 @@ async function render(workspace: Workspace, target: Target, settings: Settings, 
   const templates: Templates = {
     cover: workspace.templates['cover.md'] ?? (await builtinTemplate('cover.md')),
     css: workspace.templates['consolidated.css'] ?? (await builtinTemplate('consolidated.css')),
+    ...(workspace.reference ? { reference: workspace.reference } : {}),
   }
-  const rendered = await renderTarget({ snapshot: workspace, target, templates, pool, ...(since ? { since: { ...since, name: since.name } } : {}) })
+  const history = target.view === 'stocktaking' && settings.history ? await settings.history() : undefined
+  const rendered = await renderTarget({ snapshot: workspace, target, templates, pool, ...(since ? { since: { ...since, name: since.name } } : {}), ...(history ? { history } : {}) })
   const negotiation = negotiationOf({ snapshot: workspace, language: target.languages[0] })
   if (rendered.diagnostics.length > 0) return { outputs: [], diagnostics: rendered.diagnostics, negotiation, said: rendered.said }
   const inputs = [...workspace.files, ...workspace.noteFiles].map((file) => path.join(settings.root, file.path))
@@ -264,7 +291,7 @@ async function render(workspace: Workspace, target: Target, settings: Settings, 
 
 /** How the manifest's messages name files, and the command that records the default build. */
 function shownFor(io: Io, settings: Settings, workspace: Workspace): Shown {
-  const rebuild = commandFor(targetOf({}, workspace), { root: settings.shownRoot, out: settings.shownOut, defaultLanguage: workspace.config.language })
+  const rebuild = commandFor(workspace.config.publish ? undefined : targetsOf({}, workspace)[0], { root: settings.shownRoot, out: settings.shownOut, defaultLanguage: workspace.config.language })
   return { file: (file) => shown(io, file), rebuild }
 }
 

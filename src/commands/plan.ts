@@ -32,9 +32,17 @@ export function targetKey(target: Target): string {
   return JSON.stringify([target.view, target.group ?? null, [...target.languages].sort(), [...target.formats].sort(), target.since ?? null])
 }
 
-/** The manifest with `entry` in place of the entry of the same key; entries in key order, so its bytes are stable. */
+/**
+ * The manifest with `entry` in place of the entry of the same key; a file
+ * the entry writes leaves any other entry (no two entries own one file), and
+ * an entry left with no file is dropped; entries in key order, so its bytes are stable.
+ */
 export function recordBuild(manifest: Manifest | undefined, entry: Target & { files: string[] }): Manifest {
-  const builds = (manifest?.builds ?? []).filter((each) => targetKey(each) !== targetKey(entry))
+  const written = new Set(entry.files)
+  const builds = (manifest?.builds ?? [])
+    .filter((each) => targetKey(each) !== targetKey(entry))
+    .map((each) => ({ ...each, files: each.files.filter((file) => !written.has(file)) }))
+    .filter((each) => each.files.length > 0)
   builds.push(normalised(entry))
   builds.sort((a, b) => (targetKey(a) < targetKey(b) ? -1 : targetKey(a) > targetKey(b) ? 1 : 0))
   return { format: 1, builds }
@@ -58,10 +66,12 @@ export function normalised(entry: Target & { files: string[] }): Target & { file
 }
 
 /** `consolidate build …`: the command that writes a target again, for a message that says how to bring it up to date. */
-export function commandFor(target: Target, context: { root?: string; out?: string; defaultLanguage: Language }): string {
+export function commandFor(target: Target | undefined, context: { root?: string; out?: string; defaultLanguage: Language }): string {
   const words = ['consolidate', 'build']
   if (context.root !== undefined) words.push('--root', quote(context.root))
   if (context.out !== undefined) words.push('--out', quote(context.out))
+  // Without a target, the publication set: a plain build.
+  if (target === undefined) return words.join(' ')
   if (target.view !== 'consolidated') words.push('--view', target.view)
   if (target.formats.join(',') !== 'md') words.push('--format', target.formats.join(','))
   if (target.languages.length !== 1 || target.languages[0] !== context.defaultLanguage) words.push('--lang', target.languages.join(','))

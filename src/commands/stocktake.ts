@@ -1,30 +1,33 @@
-/** `consolidate stocktake`: print the stocktaking report; with `--history`, since when each proposal has been referred. */
-import { hasErrors } from '../diagnostics/format.js'
+/**
+ * `consolidate stocktake`: print the stocktaking report (Markdown or JSON);
+ * with `--history`, since when each proposal has been referred. In HTML or
+ * Word it is the build of the report as a document: it writes
+ * `<out>/stocktaking.<ext>` and prints the path.
+ */
 import { EXIT, UsageError } from '../errors.js'
-import { printDiagnostics, progress, type Io } from '../io.js'
-import type { ParsePool } from '../threads/pool.js'
-import { negotiationOf, type LoadOptions, type Workspace } from '../load/pipeline.js'
-import { firstParents, repositoryOf, resolveCommit } from '../read/git.js'
-import { loadCommit, type Revision } from '../load/revision.js'
+import { printDiagnostics, type Io } from '../io.js'
+import { referralHistory } from '../load/history.js'
+import { negotiationOf } from '../load/pipeline.js'
 import { compileMarkdown } from '../render/formats/markdown/compile.js'
 import { stocktake, stocktakingView } from '../render/views/stocktaking.js'
-import { ReferralRuns, type ReferredSince } from '../revisions/history.js'
-import { placements } from '../assemble/negotiation.js'
+import type { ParsePool } from '../threads/pool.js'
+import { build } from './build.js'
 import { loadRoot, withPool, type CommonOptions } from './load.js'
 
 export interface StocktakeOptions extends CommonOptions {
-  format: 'md' | 'json'
+  format: 'md' | 'json' | 'html' | 'docx'
   threshold?: number
   history?: boolean
+  /** For HTML and Word: the output folder (default: <root>/out). */
+  out?: string
 }
 
 export async function stocktakeCommand(options: StocktakeOptions, io: Io, pool?: ParsePool): Promise<number> {
+  if (options.format === 'html' || options.format === 'docx') return stocktakeDocument(options, io, pool)
   const overrides = options.threshold === undefined ? {} : { threshold: options.threshold }
   return withPool(pool, async (threads) => {
     const { root, workspace, cache } = await loadRoot(options, io, threads, overrides)
-    if (!workspace.config.attribution) {
-      throw new UsageError('this workspace keeps no attributions (`attribution: false` in consolidate.yaml): no text has proponents or supporters, so nothing is referred to stocktaking and there is no stocktaking report')
-    }
+    if (!workspace.config.attribution) throw new UsageError(NO_ATTRIBUTIONS)
     await printDiagnostics(workspace.diagnostics, io, root)
     const negotiation = negotiationOf(workspace)
     if (!negotiation) return EXIT.inputs
@@ -34,51 +37,17 @@ export async function stocktakeCommand(options: StocktakeOptions, io: Io, pool?:
   })
 }
 
-interface HistoryContext extends Omit<LoadOptions, 'config' | 'cache'> {
-  cwd: string
-  root: string
-  configFile?: string
-  cache: NonNullable<LoadOptions['cache']>
-}
+const NO_ATTRIBUTIONS = 'this workspace keeps no attributions (`attribution: false` in consolidate.yaml): no text has proponents or supporters, so nothing is referred to stocktaking and there is no stocktaking report'
 
-/**
- * Walk the first-parent history of HEAD, newest first, reading each commit's
- * workspace through one cache and one `git cat-file` (a file version is read
- * and parsed once, by its blob id), until every run of referrals has ended.
- */
-async function referralHistory(workspace: Workspace, context: HistoryContext, io: Io): Promise<ReadonlyMap<string, ReferredSince>> {
-  const repository = await repositoryOf(context.root)
-  if (!repository) throw new UsageError(`stocktake --history reads the git history, and ${context.root} is not in a git repository`)
-  const now = negotiationOf(workspace)!
-  const runs = new ReferralRuns(workspace.proposals, placements(now.topics).filter((placement) => placement.referred).map((placement) => placement.proposal.id))
-  const head = await resolveCommit(repository, 'HEAD')
-  if (head === undefined) return runs.result()
-  const commits = await firstParents(repository, head)
-  const shown = progress(io, 'consolidate: reading the history, commit')
-  let skipped = 0
-  const load = (index: number): Promise<Revision> => loadCommit(commits[index].commit.slice(0, 12), commits[index].commit, repository, context, { allowEmpty: true })
-  // The next commit is read (git, the parser threads) while this one is judged.
-  let pending: Promise<Revision> | undefined = commits.length > 0 ? load(0) : undefined
-  try {
-    for (const [index, { commit, date }] of commits.entries()) {
-      const revision = await pending!
-      pending = index + 1 < commits.length ? load(index + 1) : undefined
-      pending?.catch(() => undefined)
-      // A commit without the workspace has no proposals: every run ends there.
-      const failed = hasErrors(revision.diagnostics)
-      if (failed) skipped++
-      const negotiation = failed ? undefined : negotiationOf(revision)
-      const referred = new Set(negotiation ? placements(negotiation.topics).filter((placement) => placement.referred).map((placement) => placement.proposal.id) : [])
-      const { symbol, date: configDate } = revision.config
-      const more = runs.add({ commit, date, ...(configDate === undefined ? {} : { configDate }), ...(symbol === undefined ? {} : { symbol }), snapshot: negotiation && { proposals: revision.proposals, referred } })
-      shown.update(index + 1, commits.length)
-      if (!more) break
-    }
-  } finally {
-    shown.end()
-    await pending?.catch(() => undefined)
-    repository.blobs.close()
-  }
-  if (skipped > 0) io.stderr.write(`consolidate: ${skipped} commit${skipped === 1 ? '' : 's'} of the history ${skipped === 1 ? 'has' : 'have'} errors in the inputs and ${skipped === 1 ? 'was' : 'were'} skipped: ${skipped === 1 ? 'it neither breaks nor extends' : 'they neither break nor extend'} a run\n`)
-  return runs.result()
+/** The report as a document: the build of the stocktaking view in that format; the path it wrote on stdout. */
+async function stocktakeDocument(options: StocktakeOptions, io: Io, pool?: ParsePool): Promise<number> {
+  if (options.threshold !== undefined) throw new UsageError('--threshold changes the report only as printed (md, json): a document is built with the configuration\'s threshold, as the text it goes with')
+  let written: string[] = []
+  const code = await build(
+    { root: options.root, config: options.config, cache: options.cache, out: options.out, view: 'stocktaking', format: options.format, history: options.history, onWritten: (files) => (written = files) },
+    io,
+    pool,
+  )
+  if (code === EXIT.ok) io.stdout.write(written.map((file) => `${file}\n`).join(''))
+  return code
 }

@@ -8,6 +8,7 @@
 import { selectGroup } from '../assemble/group.js'
 import { compareSnapshots, type Difference } from '../revisions/compare.js'
 import type { ParsePool } from '../threads/pool.js'
+import type { ReferredSince } from '../revisions/history.js'
 import type { Diagnostic, Language, Limits } from '../types.js'
 import type { Output } from '../write.js'
 import { formatNamed, type Format } from './formats/index.js'
@@ -15,7 +16,7 @@ import { outputName } from './names.js'
 import { redlineOf } from './redline/index.js'
 import { prepareTexts } from './texts.js'
 import type { Document } from './tree.js'
-import { viewNamed, type Extract, type Snapshot, type View, type ViewInput } from './views/index.js'
+import { builderOf, viewNamed, type Extract, type Snapshot, type View, type ViewInput } from './views/index.js'
 
 /** One combination of the choices of what is written. */
 export interface Target {
@@ -35,6 +36,8 @@ export interface Templates {
   cover?: string
   /** `templates/consolidated.css`, the style of the HTML page. */
   css?: string
+  /** `templates/reference.docx`: the Word documents' styles, fonts, page size and margins. */
+  reference?: { bytes: Uint8Array; styles: string }
 }
 
 /** An older revision to compare with, and how it was named. */
@@ -49,6 +52,8 @@ export interface RenderRequest {
   /** The parser threads, which prepare the texts within `limits.parseSeconds`. */
   pool: ParsePool
   since?: Since
+  /** Since when each referred proposal has been referred: the stocktaking report says so. */
+  history?: ReadonlyMap<string, ReferredSince>
 }
 
 /** What a target writes, or why it cannot: a text too complex to render (`too-complex`), and then no output. */
@@ -64,6 +69,7 @@ export async function renderTarget(request: RenderRequest): Promise<Rendered> {
   const { snapshot, target, templates } = request
   const view = viewNamed(target.view)
   if (!view) throw new Error(`no view is named ${target.view}`)
+  const builder = await builderOf(view)
   const formats = target.formats.map((name) => formatNamed(name) ?? failFormat(name))
   const extract = target.group === undefined ? undefined : selectGroup(snapshot.config, target.group)
   const original = snapshot.config.language
@@ -71,19 +77,19 @@ export async function renderTarget(request: RenderRequest): Promise<Rendered> {
   const outputs: Output[] = []
   let said = ''
   for (const language of target.languages) {
-    const input: ViewInput = { snapshot, language, ...(extract ? { extract } : {}), ...(templates.cover === undefined ? {} : { cover: templates.cover }) }
-    said ||= view.said(input)
+    const input: ViewInput = { snapshot, language, ...(extract ? { extract } : {}), ...(templates.cover === undefined ? {} : { cover: templates.cover }), ...(request.history ? { history: request.history } : {}) }
+    said ||= builder.said(input)
     // The configuration's language is the original: never suffixed; every other language always is.
     const names = { group: target.group, language: language === original ? undefined : language }
-    const documents: Array<{ document: Document; base: string; redline: boolean; formats: readonly Format[] }> = [{ document: view.document(input), base: view.name, redline: false, formats }]
+    const documents: Array<{ document: Document; base: string; redline: boolean; formats: readonly Format[] }> = [{ document: builder.document(input), base: view.name, redline: false, formats }]
     // Texts that belong to all participants have no stocktaking report.
     if (view.companion && snapshot.config.attribution !== false) {
       const companion = viewNamed(view.companion)!
-      documents.push({ document: companion.document(input), base: companion.name, redline: false, formats: [formatNamed('md')!] })
+      documents.push({ document: (await builderOf(companion)).document(input), base: companion.name, redline: false, formats: [formatNamed('md')!] })
     }
     if (request.since && view.redline) {
       const old = { snapshot: request.since, language, name: request.since.name, ...(extract ? { extract } : {}), ...(templates.cover === undefined ? {} : { cover: templates.cover }) }
-      documents.push({ document: redlineOf({ view, old, next: input, differences: differencesIn(request.since, snapshot, extract) }), base: view.name, redline: true, formats })
+      documents.push({ document: redlineOf({ view: builder, old, next: input, differences: differencesIn(request.since, snapshot, extract) }), base: view.name, redline: true, formats })
     }
     for (const each of documents) {
       const written = await compile(each.document, each.formats, limits, templates, request.pool)
@@ -101,7 +107,7 @@ async function compile(document: Document, formats: readonly Format[], limits: L
   const contents: Array<[string, string | Uint8Array]> = []
   for (const format of formats) {
     const compiler = await format.compiler()
-    contents.push([format.name, await compiler.compile(document, texts.prepared.get(format.name)!, { css: templates.css })])
+    contents.push([format.name, await compiler.compile(document, texts.prepared.get(format.name)!, { css: templates.css, reference: templates.reference })])
   }
   return { contents }
 }

@@ -26,6 +26,8 @@ export interface DocumentMeta {
   subtitle?: string
   /** The author of tracked changes in a redline (`secretariat:`). */
   author?: string
+  /** `pageBreaks: sections`: each section of the text starts on a new page (Word). */
+  pageBreaks?: 'sections'
   /** A redline: the words of its legend, and what it adds to the page title. */
   redline?: { title: string; legend: string; inserted: string; deleted: string; tracked: string }
 }

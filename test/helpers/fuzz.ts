@@ -167,7 +167,7 @@ export function checkAccounted(files: Array<{ name: string }>, outcome: Outcome)
     const proposal = outcome.proposals.find((each) => each.file === file.name)
     expect(proposal, `${file.name} has no error, so it must be read`).toBeDefined()
     if (proposal!.status === 'withdrawn') {
-      expect(annex, `${file.name} is withdrawn: in the annex`).toContain(`\`${proposal!.id}\``)
+      expect(annex, `${file.name} is withdrawn: in the annex`).toContain(`<!-- withdrawn: ${proposal!.id} -->`)
     } else {
       expect(count(outcome.text, `<!-- proposal: ${proposal!.id} -->\n`), `${file.name} opens once`).toBe(1)
       expect(count(outcome.text, `<!-- /proposal: ${proposal!.id} -->`), `${file.name} closes once`).toBe(1)

@@ -36,6 +36,8 @@ export interface Compiler {
 export interface Assets {
   /** `templates/consolidated.css`: the HTML page's style. */
   css?: string
+  /** `templates/reference.docx`: the Word documents' styles, fonts, page size and margins. */
+  reference?: { bytes: Uint8Array; styles: string }
 }
 
 export interface Format {

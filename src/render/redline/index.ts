@@ -10,12 +10,13 @@ import type { Config } from '../../types.js'
 import { countChanges } from '../views/changes.js'
 import { labelsFor, type Labels } from '../labels.js'
 import type { Document } from '../tree.js'
-import { negotiationOf, type View, type ViewInput } from '../views/index.js'
+import { negotiationOf, type ViewBuilder } from '../views/builders.js'
+import type { ViewInput } from '../views/index.js'
 import { Record, topicHeading } from '../views/parts.js'
 import { redlineDocument, type RedlineOptions } from './transform.js'
 
 export interface RedlineRequest {
-  view: View
+  view: ViewBuilder
   /** The older revision, and how it was named (`v5`, `HEAD~1`, a folder). */
   old: ViewInput & { name: string }
   next: ViewInput

@@ -67,6 +67,7 @@ export function metaOf(config: Config, view: PublishView, identity: Identity): D
     ...(identity.date === undefined ? {} : { date: identity.date }),
     ...(config.date === undefined ? {} : { isoDate: config.date }),
     author: secretariatOf(config),
+    ...(config.pageBreaks === 'sections' ? { pageBreaks: 'sections' as const } : {}),
   }
 }
 

@@ -154,7 +154,7 @@ export function noTextWords(placement: Placement, labels: Labels): string {
 
 /** A.1.4: Title (INF/ECOM/40). Proponent: Malaysia. (An untitled text takes its topic's title.) */
 export function withdrawnLine({ proposal, authors }: Withdrawal, labels: Labels, titles: TopicTitles): Paragraph {
-  return paragraph(text(recordLine(proposal, authors, labels, titles)))
+  return paragraph(text(recordLine(proposal, authors, labels, titles)), marker('withdrawn', proposal.id))
 }
 
 /** A.1.4: Title (INF/ECOM/40). Proponent: Malaysia. Incorporated into the proposal of Japan (INF/ECOM/22). */
@@ -165,7 +165,17 @@ export function mergedLine({ proposal, authors, into }: Merger, labels: Labels, 
     text(`${recordLine(proposal, authors, labels, titles)} ${before}`),
     reference({ kind: 'proposal', id: into.id }, [text(described)]),
     text(after),
+    marker('merged', proposal.id),
   )
+}
+
+/**
+ * The tool's marker of an annex line (`<!-- withdrawn: ID -->`), at its end
+ * (at a line's start it would open an HTML block): Markdown keeps ids in its
+ * markers, for tools; HTML and Word leave it out.
+ */
+function marker(kind: string, id: string): PhrasingContent {
+  return { type: 'html', value: ` <!-- ${kind}: ${id} -->` }
 }
 
 /** The titles of the outline's entries, by id: what an untitled text is called. */

@@ -11,7 +11,8 @@ import type { PhrasingContent, RootContent } from 'mdast'
 import type { Language } from '../../../types.js'
 import { labelsFor } from '../../labels.js'
 import type { Annex, BodyChange, BodyNode, ChairTextBlock, Concordance, Cover, Document, NoteBlock, ProposalBlock, Section } from '../../tree.js'
-import type { Compiler, Prepared } from '../format.js'
+import type { Assets, Compiler, Prepared } from '../format.js'
+import { wordsFor } from '../../i18n/index.js'
 import { BULLET, DocxBuilder, LIST_INDENT, orderedNumbering, type Block } from './build.js'
 import { docxBody, type DocxBody, type InlineSpec, type RunSpec } from './convert.js'
 import { normaliseDocx } from './normalise.js'
@@ -20,22 +21,23 @@ import { docxStyles } from './styles.js'
 const LANGUAGE_TAGS: Record<Language, string> = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES' }
 
 export const compiler: Compiler = {
-  compile: (document, prepared) => compileDocx(document, prepared),
+  compile: (document, prepared, assets) => compileDocx(document, prepared, assets),
 }
 
-/** Write `document` as a .docx. */
-export async function compileDocx(document: Document, prepared: Prepared): Promise<Uint8Array> {
+/** Write `document` as a .docx; `assets.reference`, the secretariat's reference document, gives its styles, page size and margins. */
+export async function compileDocx(document: Document, prepared: Prepared, assets: Assets = {}): Promise<Uint8Array> {
   const { meta } = document
   const redline = meta.redline !== undefined
-  const builder = new DocxBuilder({ author: meta.author ?? labelsFor(meta.language).revision.redline.secretariat, date: meta.isoDate })
-  const writer = new Writer(builder, prepared)
+  const author = meta.author ?? labelsFor(meta.language).revision.redline.secretariat
+  const builder = new DocxBuilder({ author, date: meta.isoDate })
+  const writer = new Writer(builder, prepared, meta.pageBreaks === 'sections')
   const children = writer.blocks(document.tree.children)
   const styles = docxStyles(LANGUAGE_TAGS[meta.language])
   const word = new WordDocument({
     title: meta.redline ? `${meta.title} (${meta.redline.title})` : meta.title,
     subject: meta.symbol,
-    creator: meta.author ?? 'consolidate',
-    lastModifiedBy: meta.author ?? 'consolidate',
+    creator: author,
+    lastModifiedBy: author,
     revision: 1,
     styles,
     numbering: {
@@ -45,17 +47,55 @@ export async function compileDocx(document: Document, prepared: Prepared): Promi
       ],
     },
     ...(redline ? { comments: { children: builder.comments }, features: { trackRevisions: true } } : {}),
-    sections: [pageSection(meta.symbol, children)],
+    sections: [pageSection(meta.symbol, children, wordsFor(meta.language).template('document.page'))],
   })
   const packed = new Uint8Array(await Packer.toArrayBuffer(word))
-  return normaliseDocx(redline ? joinRevisions(packed) : packed, meta.isoDate)
+  const referenced = assets.reference ? withReference(packed, assets.reference) : packed
+  return normaliseDocx(redline ? joinRevisions(referenced) : referenced, meta.isoDate)
+}
+
+/**
+ * The document to the secretariat's reference document: its styles (ours
+ * added where it has none of the same id), its page size and margins.
+ */
+function withReference(bytes: Uint8Array, reference: { bytes: Uint8Array; styles: string }): Uint8Array {
+  const files = unzipSync(bytes)
+  const ours = strFromU8(files['word/styles.xml'])
+  const theirs = new Set([...reference.styles.matchAll(/<w:style\b[^>]*\bw:styleId="([^"]*)"/g)].map((match) => match[1]))
+  const missing = [...ours.matchAll(/<w:style\b[^>]*\bw:styleId="([^"]*)"[^>]*>[\s\S]*?<\/w:style>/g)].filter((match) => !theirs.has(match[1])).map((match) => match[0])
+  files['word/styles.xml'] = strToU8(reference.styles.replace(/<\/w:styles>\s*$/, `${missing.join('')}</w:styles>`))
+  const page = pageOf(reference.bytes)
+  if (page) {
+    let xml = strFromU8(files['word/document.xml'])
+    if (page.size) xml = xml.replace(/<w:pgSz\b[^>]*\/>/g, page.size)
+    if (page.margins) xml = xml.replace(/<w:pgMar\b[^>]*\/>/g, page.margins)
+    files['word/document.xml'] = strToU8(xml)
+  }
+  return zipSync(files, { level: 0 })
+}
+
+/** The page size and margins of a Word document's last section, as written. */
+function pageOf(bytes: Uint8Array): { size?: string; margins?: string } | undefined {
+  try {
+    const xml = strFromU8(unzipSync(bytes, { filter: (entry) => entry.name === 'word/document.xml' })['word/document.xml'] ?? new Uint8Array())
+    const section = xml.slice(xml.lastIndexOf('<w:sectPr'))
+    return { size: /<w:pgSz\b[^>]*\/>/.exec(section)?.[0], margins: /<w:pgMar\b[^>]*\/>/.exec(section)?.[0] }
+  } catch {
+    // The reference was checked when read: a document that cannot be read here keeps the built-in page.
+    return undefined
+  }
 }
 
 /** Walks the document tree into Word blocks. */
 class Writer {
+  /** The annexes start on a new page together: only the first breaks. */
+  private annexes = 0
+
   constructor(
     private readonly builder: DocxBuilder,
     private readonly prepared: Prepared,
+    /** `pageBreaks: sections`: each section of the text starts on a new page. */
+    private readonly breakSections: boolean,
   ) {}
 
   blocks(nodes: RootContent[]): Block[] {
@@ -93,9 +133,15 @@ class Writer {
   /** The cover from the model: symbol and date top right, the title, what the document is, the cover note, what a redline supersedes, the disclaimer. */
   private cover(node: Cover): Block[] {
     const note = this.builder.build(this.text(node.text))
+    const masthead = node.masthead ?? {}
+    const line = (text: string | undefined, bold = false): Paragraph[] => (text ? [new Paragraph({ style: 'Masthead', children: [new TextRun({ text, bold })] })] : [])
     return [
-      ...(node.symbol ? [new Paragraph({ style: 'Masthead', children: [new TextRun({ text: node.symbol, bold: true })] })] : []),
-      ...(node.date ? [new Paragraph({ style: 'Masthead', text: node.date })] : []),
+      ...(masthead.organization ? [new Paragraph({ style: 'Organization', text: masthead.organization })] : []),
+      ...line(masthead.access, true),
+      ...line(node.symbol, true),
+      ...line(node.date),
+      ...line(masthead.jobNumber),
+      ...line(masthead.original),
       new Paragraph({ style: 'Title', text: node.title }),
       ...(node.subtitle ? [new Paragraph({ style: 'Subtitle', text: node.subtitle })] : []),
       ...note.blocks,
@@ -112,7 +158,7 @@ class Writer {
       return [...head, ...this.blocks(node.children)]
     }
     const style = `Heading${Math.min(6, node.depth)}`
-    return [this.words(node.heading, {}, { style, pageBreakBefore: node.kind === 'topic' && node.depth === 1 }, '\u2003'), ...this.blocks(node.children)]
+    return [this.words(node.heading, {}, { style, pageBreakBefore: this.breakSections && node.depth === 1 }, '\u2003'), ...this.blocks(node.children)]
   }
 
   /** Label, text, the attribution as a footnote on the text's last word (or after the text), and the stocktaking flag. */
@@ -153,7 +199,7 @@ class Writer {
   private annex(node: Annex): Block[] {
     const [first, ...rest] = node.children
     if (first?.type !== 'heading') return this.blocks(node.children)
-    return [this.words(first.children, {}, { style: 'Heading1', pageBreakBefore: true }), ...rest.flatMap((child) => (child.type === 'list' ? this.bullets(child.children.flatMap((item) => item.children)) : this.block(child)))]
+    return [this.words(first.children, {}, { style: 'Heading1', pageBreakBefore: this.annexes++ === 0 }), ...rest.flatMap((child) => (child.type === 'list' ? this.bullets(child.children.flatMap((item) => item.children)) : this.block(child)))]
   }
 
   /** A list of generated lines: one bullet each, in the document's one bullet list. */
@@ -242,9 +288,10 @@ function joinRevisions(bytes: Uint8Array): Uint8Array {
   return zipSync(files, { level: 0 })
 }
 
-/** The one section of a document: A4 pages, the symbol as running head from the second page, page numbers. */
-export function pageSection(symbol: string | undefined, children: Block[]): ISectionOptions {
-  const pageNumber = (): Footer => new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, style: 'PageNumber', children: [new TextRun({ children: ['- ', PageNumber.CURRENT, ' -'] })] })] })
+/** The one section of a document: A4 pages, the symbol as running head from the second page, "Page 1/8" at the foot of every page (`page`, the words with `{page}` and `{pages}`). */
+export function pageSection(symbol: string | undefined, children: Block[], page: string): ISectionOptions {
+  const [before, middle, after] = page.split(/\{page\}|\{pages\}/)
+  const pageNumber = (): Footer => new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, style: 'PageNumber', children: [new TextRun({ children: [before, PageNumber.CURRENT, middle, PageNumber.TOTAL_PAGES, after ?? ''].filter((part) => part !== '') })] })] })
   return {
     properties: {
       titlePage: true,

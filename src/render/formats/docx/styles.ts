@@ -41,6 +41,7 @@ export function docxStyles(language: string): IStylesOptions {
       footnoteText: { run: { font: FONT, size: 16 }, paragraph: { spacing: { after: 40, line: 240 } } },
     },
     paragraphStyles: [
+      { id: 'Organization', name: 'Organization', basedOn: 'Normal', run: { bold: true, allCaps: true, size: 20, color: NAVY }, paragraph: { spacing: { after: 240 } } },
       { id: 'Masthead', name: 'Masthead', basedOn: 'Normal', run: { size: 19 }, paragraph: { alignment: AlignmentType.RIGHT, spacing: { after: 0 } } },
       { id: 'RunningHead', name: 'Running head', basedOn: 'Normal', run: { size: 16 }, paragraph: { alignment: AlignmentType.RIGHT, spacing: { after: 0 } } },
       { id: 'PageNumber', name: 'Page number', basedOn: 'Normal', run: { size: 16 }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 0 } } },

@@ -12,6 +12,7 @@ import { toHtml } from 'hast-util-to-html'
 import type { Annex, BodyChange, BodyNode, ChairTextBlock, Concordance, Contents, ContentsEntry, Cover, Document, Flag, Mark, Matrix, NoteBlock, ProposalBlock, CrossReference, Section, Target, Term } from '../../tree.js'
 import { changeOf } from '../../tree.js'
 import { labelsFor, type Labels } from '../../labels.js'
+import { wordsFor } from '../../i18n/index.js'
 import type { Assets, Compiler, Prepared } from '../format.js'
 import { markBrackets, numberNotes, type HtmlBody } from './convert.js'
 import { matrixSection } from './matrix.js'
@@ -57,7 +58,7 @@ export function compileHtml(document: Document, prepared: Prepared, assets: Asse
     h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
     h('title', title),
     h('style', css),
-    meta.symbol ? h('style', pageHeader(meta.symbol)) : undefined,
+    h('style', pageMargins(meta.symbol, wordsFor(meta.language).template('document.page'))),
   ]))
   const body = h('body', lines(parts))
   const tree: HastRoot = { type: 'root', children: [{ type: 'doctype' }, h('html', { lang: meta.language }, lines([head, body])), { type: 'text', value: '\n' }] }
@@ -77,8 +78,16 @@ function handlers(context: Context): Record<string, Handler> {
   return {
     cover: (state: State, node: Cover) => {
       const note = bodies.take(node.text)
+      const masthead = node.masthead ?? {}
       return h('header.cover', lines([
-        h('div.masthead', lines([node.symbol ? h('p.symbol', node.symbol) : undefined, node.date ? h('p.date', node.date) : undefined])),
+        masthead.organization ? h('p.organization', masthead.organization) : undefined,
+        h('div.masthead', lines([
+          masthead.access ? h('p.access', masthead.access) : undefined,
+          node.symbol ? h('p.symbol', node.symbol) : undefined,
+          node.date ? h('p.date', node.date) : undefined,
+          masthead.jobNumber ? h('p.job', masthead.jobNumber) : undefined,
+          masthead.original ? h('p.original', masthead.original) : undefined,
+        ])),
         h('h1', node.title),
         node.subtitle ? h('p.subtitle', node.subtitle) : undefined,
         h('div.cover-note', trim(note.content)),
@@ -316,10 +325,17 @@ export function styleText(css: string): string {
   return css.replace(/<\/(style)/gi, '<\\/$1')
 }
 
-/** The document symbol at the top of every printed page but the first, as WTO documents carry it. */
-function pageHeader(symbol: string): string {
-  const quoted = [...symbol].map((char) => (/[\w ./-]/.test(char) ? char : `\\${char.codePointAt(0)?.toString(16)} `)).join('')
-  return `@page { @top-right { content: "${quoted}"; } }\n@page :first { @top-right { content: none; } }`
+/**
+ * The printed page's margins: the document symbol at the top of every page
+ * but the first, as WTO documents carry it, and "Page 1/8" at the foot of
+ * every page, in the document's language.
+ */
+function pageMargins(symbol: string | undefined, page: string): string {
+  const quoted = (text: string): string => `"${[...text].map((char) => (/[\w ./-]/.test(char) ? char : `\\${char.codePointAt(0)?.toString(16)} `)).join('')}"`
+  const [before, middle, after] = page.split(/\{page\}|\{pages\}/)
+  const footer = `@page { @bottom-center { content: ${quoted(before)} counter(page) ${quoted(middle)} counter(pages) ${quoted(after ?? '')}; } }`
+  if (symbol === undefined) return footer
+  return `${footer}\n@page { @top-right { content: ${quoted(symbol)}; } }\n@page :first { @top-right { content: none; } }`
 }
 
 /** Without the blank lines left where nodes were taken out. */
