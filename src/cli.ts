@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import { visible } from './diagnostics/format.js'
-import { FORMAT_NAMES } from './render/formats/index.js'
+import { FORMAT_NAMES, FORMATS } from './render/formats/index.js'
 import { VIEW_NAMES } from './render/views/index.js'
 import { EXIT, UsageError } from './errors.js'
 import { processIo, type Io } from './io.js'
@@ -75,11 +75,11 @@ export async function main(args: string[], io: Io = processIo(), threadsGiven?: 
 
   common(program.command('stocktake'))
     .description('print the stocktaking report: proposals with limited or no support')
-    .addOption(new Option('--format <format>', 'output format: md or json printed; html or docx written as <out>/stocktaking.<ext>').choices(['md', 'json', 'html', 'docx']).default('md'))
+    .addOption(new Option('--format <format>', `output format: json or ${FORMATS.filter((format) => format.printed).map((format) => format.name).join(', ')} printed; ${FORMATS.filter((format) => !format.printed).map((format) => format.name).join(', ')} written as <out>/stocktaking.<ext>`).choices(['json', ...FORMAT_NAMES]).default('md'))
     .option('--out <dir>', 'for html and docx: the output folder (default: <root>/out)')
     .option('--threshold <n>', 'supporters needed for broad support (overrides the config)', positiveInteger)
     .option('--history', 'add since when each referred proposal has been referred, from the git history of HEAD')
-    .action(async (options: Common & { format: 'md' | 'json' | 'html' | 'docx'; out?: string; threshold?: number; history?: boolean }) => {
+    .action(async (options: Common & { format: string; out?: string; threshold?: number; history?: boolean }) => {
       const parsers = threads()
       const { stocktakeCommand } = await import('./commands/stocktake.js')
       code = await stocktakeCommand(options, io, await parsers)

@@ -7,14 +7,66 @@
  */
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
-import { findGroup } from './assemble/language.js'
+import { findGroup } from './model/language.js'
 import { visible } from './diagnostics/format.js'
-import { MANIFEST, normalised, recordBuild, targetKey, writeManifest, type Manifest, type Target } from './commands/plan.js'
+import type { Target } from './render/outputs.js'
 import { FORMAT_NAMES } from './render/formats/index.js'
 import { VIEW_NAMES } from './render/views/index.js'
 import { readBounded } from './read/folder.js'
 import { LANGUAGES, type Group } from './types.js'
 import { removeOutputs, replaceOutputs, withOutputLock, type Output } from './write.js'
+
+/** The manifest: what each build wrote into the output folder. */
+export interface Manifest {
+  format: 1
+  builds: Array<Target & { files: string[] }>
+}
+
+/** The manifest's file in the output folder: hidden, committed with the outputs. */
+export const MANIFEST = '.consolidate-manifest.json'
+
+/**
+ * Two targets with the same key write the same files: a new build replaces
+ * only the entry of its own key. The order of languages and formats never
+ * matters (`--lang fr,en` is `--lang en,fr`).
+ */
+export function targetKey(target: Target): string {
+  return JSON.stringify([target.view, target.group ?? null, [...target.languages].sort(), [...target.formats].sort(), target.since ?? null])
+}
+
+/**
+ * The manifest with `entry` in place of the entry of the same key; a file
+ * the entry writes leaves any other entry (no two entries own one file), and
+ * an entry left with no file is dropped; entries in key order, so its bytes are stable.
+ */
+export function recordBuild(manifest: Manifest | undefined, entry: Target & { files: string[] }): Manifest {
+  const written = new Set(entry.files)
+  const builds = (manifest?.builds ?? [])
+    .filter((each) => targetKey(each) !== targetKey(entry))
+    .map((each) => ({ ...each, files: each.files.filter((file) => !written.has(file)) }))
+    .filter((each) => each.files.length > 0)
+  builds.push(normalised(entry))
+  builds.sort((a, b) => (targetKey(a) < targetKey(b) ? -1 : targetKey(a) > targetKey(b) ? 1 : 0))
+  return { format: 1, builds }
+}
+
+/** The manifest as written: two-space JSON and a final newline. */
+export function writeManifest(manifest: Manifest): string {
+  return `${JSON.stringify(manifest, null, 2)}\n`
+}
+
+/** An entry as the manifest keeps it: its fields in one order, its files sorted. */
+export function normalised(entry: Target & { files: string[] }): Target & { files: string[] } {
+  return {
+    view: entry.view,
+    ...(entry.group === undefined ? {} : { group: entry.group }),
+    languages: entry.languages,
+    formats: entry.formats,
+    ...(entry.since === undefined ? {} : { since: entry.since }),
+    files: [...entry.files].sort(),
+  }
+}
+
 
 /** A manifest lists a few builds: a larger file is not one. */
 export const MANIFEST_LIMIT = 1024 * 1024

@@ -8,6 +8,7 @@
  * subfolders in it, no right to write beside it) each file is written in full
  * beside its target before the first is renamed into place (docs/hardening.md).
  */
+import type { Output } from './render/outputs.js'
 import { randomBytes } from 'node:crypto'
 import { promises as fs, type Dirent } from 'node:fs'
 import path from 'node:path'
@@ -16,11 +17,7 @@ import { acquireLock, isRunning } from './lock.js'
 import { folderSource, readBounded } from './read/folder.js'
 import { resolvePath } from './read/source.js'
 
-export interface Output {
-  /** File name inside the output folder. */
-  name: string
-  content: string | Uint8Array
-}
+export type { Output } from './render/outputs.js'
 
 /** The lock file of an output folder, inside it, when none can be written beside it. */
 export const OUTPUT_LOCK = '.consolidate-lock'

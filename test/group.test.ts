@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { groupSlug } from '../src/assemble/group.js'
+import { groupSlug } from '../src/model/language.js'
 import { run } from './helpers/run.js'
 import { workspace as scratchWorkspace } from './helpers/scratch.js'
 import { scratch } from './helpers/scratch.js'

@@ -2,7 +2,7 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { assemble, compareAlternatives } from '../src/assemble/negotiation.js'
-import { compareNatural } from '../src/assemble/outline.js'
+import { compareNatural } from '../src/model/outline.js'
 import { parseProposal } from '../src/parse/proposal.js'
 import { DEFAULT_CONFIG, type Proposal } from '../src/types.js'
 

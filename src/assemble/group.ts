@@ -1,6 +1,6 @@
 /** Small groups (`build --group NAME`): which topics, what the extract is called, where it is written. Pure. */
-import { findGroup, spellingsOf } from './language.js'
-import { flattenOutline } from './outline.js'
+import { findGroup, groupSlug, spellingsOf } from '../model/language.js'
+import { flattenOutline } from '../model/outline.js'
 import { didYouMean } from '../diagnostics/suggest.js'
 import type { Config, Group, OutlineEntry } from '../types.js'
 import { UsageError } from '../errors.js'
@@ -39,20 +39,3 @@ export function groupFileName(file: string, group: Group): string {
   const slug = groupSlug(group.name)
   return dot === -1 ? `${file}-${slug}` : `${file.slice(0, dot)}-${slug}${file.slice(dot)}`
 }
-
-/** A file-name-safe form of a group's name: lower-case letters and digits (accents dropped) joined by `-`. */
-export function groupSlug(name: string): string {
-  let slug = name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
-  // File names are limited (255 bytes on most systems): a long name is cut at a word.
-  if (slug.length > SLUG_LENGTH) slug = slug.slice(0, SLUG_LENGTH + 1).replace(/-[^-]*$/, '') || slug.slice(0, SLUG_LENGTH)
-  return slug === '' ? 'group' : slug
-}
-
-/** The longest slug in a file name: `consolidated-<slug>-redline.fr.docx` stays far below any system's limit. */
-const SLUG_LENGTH = 60

@@ -1,8 +1,8 @@
 /** Proposals + configuration to the Negotiation: topics in order, alternatives, support levels. Pure. */
-import { compareNatural } from './outline.js'
-import { localise, pick, typography } from './language.js'
+import { compareNatural } from '../model/outline.js'
+import { localise, pick, typography } from '../model/language.js'
 import { findPlaceholders } from '../parse/placeholders.js'
-import { compareNames, Participants } from './participants.js'
+import { compareNames, Participants } from '../model/participants.js'
 import { isLive, type BracketPolicy, type ChairText, type Config, type PlacedChairText, type OptionLabel, type OptionStyle, type Merger, type Negotiation, type Note, type OutlineEntry, type PlacedNote, type Placement, type Proposal, type SupportLevel, type TopicNode, type Withdrawal } from '../types.js'
 
 export interface AssembleOptions {

@@ -5,7 +5,7 @@
  * (their topics and ids). Pure; deterministic for any input order.
  */
 import { closest } from '../diagnostics/suggest.js'
-import { compareNatural } from '../assemble/outline.js'
+import { compareNatural } from '../model/outline.js'
 import { isLive, RULES, type ChairText, type Config, type Diagnostic, type Note, type Place, type Proposal, type Rule } from '../types.js'
 
 type Report = (file: string, rule: Rule, message: string, place: Place) => void

@@ -1,6 +1,6 @@
 /** Checks across proposals and against the configuration: ids, topics, participants, stabilized texts. */
-import { flattenOutline } from '../assemble/outline.js'
-import { Participants } from '../assemble/participants.js'
+import { flattenOutline } from '../model/outline.js'
+import { Participants } from '../model/participants.js'
 import { checkChair, checkMerges, checkNotes } from './record.js'
 import { closest, suggestTopic } from '../diagnostics/suggest.js'
 import { checkTexts } from './texts.js'

@@ -8,6 +8,7 @@ import { EXIT, UsageError } from '../errors.js'
 import { printDiagnostics, type Io } from '../io.js'
 import { referralHistory } from '../load/history.js'
 import { negotiationOf } from '../load/pipeline.js'
+import { formatNamed } from '../render/formats/index.js'
 import { compileMarkdown } from '../render/formats/markdown/compile.js'
 import { stocktake, stocktakingView } from '../render/views/stocktaking.js'
 import type { ParsePool } from '../threads/pool.js'
@@ -15,7 +16,8 @@ import { build } from './build.js'
 import { loadRoot, withPool, type CommonOptions } from './load.js'
 
 export interface StocktakeOptions extends CommonOptions {
-  format: 'md' | 'json' | 'html' | 'docx'
+  /** `json`, or a format's name (FORMATS). */
+  format: string
   threshold?: number
   history?: boolean
   /** For HTML and Word: the output folder (default: <root>/out). */
@@ -23,7 +25,8 @@ export interface StocktakeOptions extends CommonOptions {
 }
 
 export async function stocktakeCommand(options: StocktakeOptions, io: Io, pool?: ParsePool): Promise<number> {
-  if (options.format === 'html' || options.format === 'docx') return stocktakeDocument(options, io, pool)
+  // JSON and the printed format are printed; a document format is the build of the report as a document.
+  if (options.format !== 'json' && !formatNamed(options.format)?.printed) return stocktakeDocument(options, io, pool)
   const overrides = options.threshold === undefined ? {} : { threshold: options.threshold }
   return withPool(pool, async (threads) => {
     const { root, workspace, cache } = await loadRoot(options, io, threads, overrides)

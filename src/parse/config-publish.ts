@@ -6,7 +6,7 @@
  * `previous:`, wherever they are written. Pure: no file system.
  */
 import { isMap, isScalar, isSeq, type Pair, type YAMLMap } from 'yaml'
-import { findGroup, spellingsOf } from '../assemble/language.js'
+import { findGroup, spellingsOf } from '../model/language.js'
 import { didYouMean } from '../diagnostics/suggest.js'
 import { DOCUMENT_FORMATS, LANGUAGES, PUBLISH_VIEWS, type Config, type DocumentIdentity, type Language, type Masthead, type PerLanguage, type Place, type Publish, type PublishView, type Rule } from '../types.js'
 import { describe } from './yaml.js'

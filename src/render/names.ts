@@ -1,5 +1,5 @@
 /** What the files of a build are called (docs/reference.md, Outputs): `<view>[-<group slug>][-redline][.<lang>].<ext>`. Pure. */
-import { groupSlug } from '../assemble/group.js'
+import { groupSlug } from '../model/language.js'
 import type { Language } from '../types.js'
 
 /**

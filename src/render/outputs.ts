@@ -10,13 +10,19 @@ import { compareSnapshots, type Difference } from '../revisions/compare.js'
 import type { ParsePool } from '../threads/pool.js'
 import type { ReferredSince } from '../revisions/history.js'
 import type { Diagnostic, Language, Limits } from '../types.js'
-import type { Output } from '../write.js'
-import { formatNamed, type Format } from './formats/index.js'
+import { formatNamed, TEXT_FORMAT, type Format } from './formats/index.js'
 import { outputName } from './names.js'
 import { redlineOf } from './redline/index.js'
 import { prepareTexts } from './texts.js'
 import type { Document } from './tree.js'
 import { builderOf, viewNamed, type Extract, type Snapshot, type View, type ViewInput } from './views/index.js'
+
+/** A file a build writes. */
+export interface Output {
+  /** File name inside the output folder. */
+  name: string
+  content: string | Uint8Array
+}
 
 /** One combination of the choices of what is written. */
 export interface Target {
@@ -85,7 +91,7 @@ export async function renderTarget(request: RenderRequest): Promise<Rendered> {
     // Texts that belong to all participants have no stocktaking report.
     if (view.companion && snapshot.config.attribution !== false) {
       const companion = viewNamed(view.companion)!
-      documents.push({ document: (await builderOf(companion)).document(input), base: companion.name, redline: false, formats: [formatNamed('md')!] })
+      documents.push({ document: (await builderOf(companion)).document(input), base: companion.name, redline: false, formats: [TEXT_FORMAT] })
     }
     if (request.since && view.redline) {
       const old = { snapshot: request.since, language, name: request.since.name, ...(extract ? { extract } : {}), ...(templates.cover === undefined ? {} : { cover: templates.cover }) }

@@ -7,6 +7,7 @@
  */
 import type { Config, Language } from '../types.js'
 import type { Target } from './outputs.js'
+import { TEXT_FORMAT } from './formats/index.js'
 import { viewNamed } from './views/index.js'
 
 /** What the command line chose; each absent part comes from `publish:` (or the defaults without it). */
@@ -28,7 +29,7 @@ export function publicationSet(config: Config, choices: Choices): Target[] {
       view: choices.view ?? 'consolidated',
       ...(choices.group === undefined ? {} : { group: choices.group }),
       languages: choices.languages ?? [config.language],
-      formats: choices.formats ?? ['md'],
+      formats: choices.formats ?? [TEXT_FORMAT.name],
       ...since,
     }]
   }
@@ -40,7 +41,7 @@ export function publicationSet(config: Config, choices: Choices): Target[] {
   for (const view of views) {
     for (const group of groups) {
       // The consolidated text writes the stocktaking report in Markdown beside it: the report's own target does not write it again.
-      const own = view === 'stocktaking' && views.includes('consolidated') ? formats.filter((format) => format !== 'md') : formats
+      const own = view === 'stocktaking' && views.includes('consolidated') ? formats.filter((format) => format !== TEXT_FORMAT.name) : formats
       if (own.length === 0) continue
       targets.push({ view, ...(group === undefined ? {} : { group }), languages, formats: own, ...since })
     }

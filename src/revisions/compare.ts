@@ -1,6 +1,6 @@
 /** What changed between two revisions of a negotiation, proposal by proposal (SPEC §9). Pure. */
-import { compareNatural } from '../assemble/outline.js'
-import { compareNames, Participants } from '../assemble/participants.js'
+import { compareNatural } from '../model/outline.js'
+import { compareNames, Participants } from '../model/participants.js'
 import type { BracketPolicy, ChairText, Config, Proposal, Status } from '../types.js'
 import { tokenize } from './words.js'
 

@@ -43,6 +43,8 @@ export interface Assets {
 export interface Format {
   /** As `--format` names it, and the output's extension. */
   name: string
+  /** Whether a command prints a document in this format on the terminal (`stocktake`) rather than writing it to a file. */
+  printed: boolean
   /** Whether authors' texts are parsed and converted on the threads for this format (else only changed texts of a redline are). */
   parsesBodies: boolean
   /** The level a text's `#` headings start from, under an outline entry of `depth` (0: the cover). */

@@ -3,7 +3,7 @@
  * and of the newer one, marked into one by the transform, with a cover that
  * says what it supersedes and how much changed. Pure.
  */
-import { flattenOutline } from '../../assemble/outline.js'
+import { flattenOutline } from '../../model/outline.js'
 import type { Difference } from '../../revisions/compare.js'
 import { countNegotiation, coverNumbers, difference } from '../../revisions/stats.js'
 import type { Config } from '../../types.js'

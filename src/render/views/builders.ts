@@ -5,7 +5,7 @@
  */
 import { assemble } from '../../assemble/negotiation.js'
 import { cleanText } from '../../assemble/clean.js'
-import { groupName, localise } from '../../assemble/language.js'
+import { groupName, localise } from '../../model/language.js'
 import { placements } from '../../assemble/negotiation.js'
 import type { Config, Group, Language, Negotiation } from '../../types.js'
 import { labelsFor } from '../labels.js'

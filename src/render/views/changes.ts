@@ -1,13 +1,13 @@
 /** Differences to a change list for a revision's cover note: by topic in outline order, wording word by word. Pure. */
 import { bodyText, authorsOf, supportersOf, type Difference, type Pair, type Snapshot } from '../../revisions/compare.js'
 import { labelsFor, type ChangeCounts, type Labels } from '../labels.js'
-import { compareTopicIds, flattenOutline } from '../../assemble/outline.js'
+import { compareTopicIds, flattenOutline } from '../../model/outline.js'
 import { compareAlternatives } from '../../assemble/negotiation.js'
-import { Participants } from '../../assemble/participants.js'
+import { Participants } from '../../model/participants.js'
 import { code, fill, heading, oneLine, paragraph, plain, strong, verbatim, writeMarkdown } from '../writer.js'
 import type { Blockquote, ListItem, PhrasingContent, RootContent } from 'mdast'
 import { attribution, topicHeading } from './parts.js'
-import { localise } from '../../assemble/language.js'
+import { localise } from '../../model/language.js'
 import { isLive, type Config, type Proposal } from '../../types.js'
 import { diffWords, hunks, joinTokens, paragraphTokenStarts, tokenize, type Hunk, type Token } from '../../revisions/words.js'
 

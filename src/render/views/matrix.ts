@@ -1,5 +1,5 @@
 /** The support matrix: who tabled and who supports each proposal in the text. Pure. */
-import { compareNames } from '../../assemble/participants.js'
+import { compareNames } from '../../model/participants.js'
 import type { Negotiation } from '../../types.js'
 import type { Labels } from '../labels.js'
 import type { Matrix, MatrixRow } from '../tree.js'

@@ -1,7 +1,7 @@
 /** Pieces every view builds its tree from: generated words as phrasing, the cover, a text's body. Pure. */
 import type { Heading, InlineCode, List, ListItem, Paragraph, PhrasingContent, Strong, Text } from 'mdast'
 import { visible } from '../../diagnostics/format.js'
-import { Participants } from '../../assemble/participants.js'
+import { Participants } from '../../model/participants.js'
 import type { Body, Config, Merger, Placement, Proposal, Withdrawal } from '../../types.js'
 import { wordsFor, type Words } from '../i18n/index.js'
 import { attributionText, labelsFor, type Labels } from '../labels.js'

@@ -1,4 +1,4 @@
-/** Names and titles given per language, resolved for one document's language (docs/reference.md, The configuration). Pure. */
+/** Names and words in the languages of a negotiation: picking a name in a language, every spelling of one, a group by any of its names, a file-name-safe slug. Pure. */
 import type { Config, Group, Language, Names, OutlineEntry, Participant } from '../types.js'
 
 /** The name in `language`, else the `en` one, else the first given; `fallback` when none is given per language. */
@@ -58,3 +58,20 @@ export function typography<T extends string | undefined>(text: T, language: Lang
   if (text === undefined || language !== 'fr') return text
   return text.replace(/ +(?=[:;?!»])/g, NBSP).replace(/« +/g, `«${NBSP}`) as T
 }
+
+/** A file-name-safe form of a group's name: lower-case letters and digits (accents dropped) joined by `-`. */
+export function groupSlug(name: string): string {
+  let slug = name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+  // File names are limited (255 bytes on most systems): a long name is cut at a word.
+  if (slug.length > SLUG_LENGTH) slug = slug.slice(0, SLUG_LENGTH + 1).replace(/-[^-]*$/, '') || slug.slice(0, SLUG_LENGTH)
+  return slug === '' ? 'group' : slug
+}
+
+/** The longest slug in a file name: `consolidated-<slug>-redline.fr.docx` stays far below any system's limit. */
+const SLUG_LENGTH = 60
