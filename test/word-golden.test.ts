@@ -32,6 +32,8 @@ describe.each([
   ['notes', []],
   ['merged', []],
   ['clean', ['--view', 'clean']],
+  ['paris-draft-2015', []],
+  ['chair-texts', []],
 ] as const)('Word: fixture %s', (name, args) => {
   test('the document, its footnotes and numbering', async () => {
     const out = scratch('consolidate-word-')
