@@ -1,5 +1,5 @@
 /** Small groups (`build --group NAME`): which topics, what the extract is called, where it is written. Pure. */
-import { findGroup, groupSlug, spellingsOf } from '../model/language.js'
+import { findGroup, spellingsOf } from '../model/language.js'
 import { flattenOutline } from '../model/outline.js'
 import { didYouMean } from '../diagnostics/suggest.js'
 import type { Config, Group, OutlineEntry } from '../types.js'
@@ -31,11 +31,4 @@ export function selectGroup(config: Config, name: string): { group: Group; topic
 /** The name a target records for `--group NAME`: the group's `en` name (or its only one), so every spelling writes the same files. */
 export function groupKey(config: Config, name: string): string {
   return findGroup(config.groups, name)?.name ?? name
-}
-
-/** `consolidated.md` → `consolidated-e-invoicing.md`: an extract never overwrites the full text. */
-export function groupFileName(file: string, group: Group): string {
-  const dot = file.lastIndexOf('.')
-  const slug = groupSlug(group.name)
-  return dot === -1 ? `${file}-${slug}` : `${file.slice(0, dot)}-${slug}${file.slice(dot)}`
 }

@@ -32,8 +32,6 @@ export function compareNatural(a: string, b: string): number {
   return left.length - right.length || (a < b ? -1 : 1)
 }
 
-/** Topic ids without an outline are ordered naturally: `A.2` before `A.10`. */
-export const compareTopicIds = compareNatural
 
 function isDigits(chunk: string): boolean {
   const code = chunk.charCodeAt(0)

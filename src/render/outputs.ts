@@ -15,7 +15,7 @@ import { outputName } from './names.js'
 import { redlineOf } from './redline/index.js'
 import { prepareTexts } from './texts.js'
 import type { Document } from './tree.js'
-import { builderOf, viewNamed, type Extract, type Snapshot, type View, type ViewInput } from './views/index.js'
+import { builderOf, viewNamed, type Extract, type Snapshot, type ViewInput } from './views/index.js'
 
 /** A file a build writes. */
 export interface Output {
@@ -128,5 +128,3 @@ function differencesIn(old: Snapshot, next: Snapshot, extract: Extract | undefin
 function failFormat(name: string): never {
   throw new Error(`no format is named ${name}`)
 }
-
-export type { View }

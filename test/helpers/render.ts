@@ -1,5 +1,4 @@
 /** The pure core's documents as the tests read them: a view's tree compiled by a format, its texts prepared in place (no threads). */
-import type { CleanText } from '../../src/assemble/clean.js'
 import { assemble } from '../../src/assemble/negotiation.js'
 import { parseProposal } from '../../src/parse/proposal.js'
 import { formatNamed } from '../../src/render/formats/index.js'
@@ -8,7 +7,6 @@ import { redlineDocument, type RedlineCover, type RedlineOptions } from '../../s
 import { runChangeJob, runTextJob, type ChangeJob, type TextJob } from '../../src/render/text-job.js'
 import { prepareTexts, type Runner } from '../../src/render/texts.js'
 import type { Document } from '../../src/render/tree.js'
-import { cleanView } from '../../src/render/views/clean.js'
 import { consolidatedView } from '../../src/render/views/consolidated.js'
 import { stocktakingView } from '../../src/render/views/stocktaking.js'
 import { DEFAULT_CONFIG, type Negotiation, type Proposal } from '../../src/types.js'
@@ -21,11 +19,6 @@ export function renderMarkdown(negotiation: Negotiation, cover?: string): string
 /** The stocktaking report in Markdown. */
 export function renderStocktake(negotiation: Negotiation): string {
   return compileMarkdown(stocktakingView(negotiation))
-}
-
-/** The clean text in Markdown. */
-export function renderCleanMarkdown(clean: CleanText, cover?: string): string {
-  return compileMarkdown(cleanView(clean, { cover }))
 }
 
 /** Jobs run in place, one after another, as a thread would run them (without its deadline). */

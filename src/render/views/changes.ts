@@ -1,7 +1,7 @@
 /** Differences to a change list for a revision's cover note: by topic in outline order, wording word by word. Pure. */
 import { bodyText, authorsOf, supportersOf, type Difference, type Pair, type Snapshot } from '../../revisions/compare.js'
 import { labelsFor, type ChangeCounts, type Labels } from '../labels.js'
-import { compareTopicIds, flattenOutline } from '../../model/outline.js'
+import { compareNatural, flattenOutline } from '../../model/outline.js'
 import { compareAlternatives } from '../../assemble/negotiation.js'
 import { Participants } from '../../model/participants.js'
 import { code, fill, heading, oneLine, paragraph, plain, strong, verbatim, writeMarkdown } from '../writer.js'
@@ -48,7 +48,7 @@ export function renderDiff(differences: Difference[], old: Snapshot, next: Snaps
   }
   const { index, titles } = context.topics
   const rank = (id: string): number => (index.has(id) ? index.get(id)! : Infinity)
-  const ids = [...byTopic.keys()].sort((a, b) => rank(a) - rank(b) || compareTopicIds(a, b))
+  const ids = [...byTopic.keys()].sort((a, b) => rank(a) - rank(b) || compareNatural(a, b))
   for (const id of ids) {
     children.push(heading(depth + 1, plain(topicHeading({ id, title: titles.get(id) }))))
     const entries = byTopic

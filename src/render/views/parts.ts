@@ -1,5 +1,5 @@
 /** Pieces every view builds its tree from: generated words as phrasing, the cover, a text's body. Pure. */
-import type { Heading, InlineCode, List, ListItem, Paragraph, PhrasingContent, Strong, Text } from 'mdast'
+import type { Heading, List, ListItem, Paragraph, PhrasingContent, Text } from 'mdast'
 import { visible } from '../../diagnostics/format.js'
 import { Participants } from '../../model/participants.js'
 import type { Body, Config, Merger, Placement, Proposal, Withdrawal } from '../../types.js'
@@ -19,15 +19,6 @@ export function text(value: string): Text {
 /** A name or title on one line: runs of whitespace, line breaks included, become one space; no-break spaces are kept. */
 export function oneLine(value: string): string {
   return value.replace(/[^\S\u00a0\u202f\u2007]+/g, ' ').trim()
-}
-
-/** An id or file name, set as code. A line break shows as a space: a table row stays on one line. */
-export function code(value: string): InlineCode {
-  return { type: 'inlineCode', value: visible(value.replace(/\r\n?|\n/g, ' ')) }
-}
-
-export function strong(...children: PhrasingContent[]): Strong {
-  return { type: 'strong', children }
 }
 
 export function paragraph(...children: PhrasingContent[]): Paragraph {
