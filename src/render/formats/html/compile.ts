@@ -9,7 +9,7 @@ import { h } from 'hastscript'
 import type { Data, PhrasingContent, Root } from 'mdast'
 import { toHast, type Handler, type State } from 'mdast-util-to-hast'
 import { toHtml } from 'hast-util-to-html'
-import type { Annex, BodyChange, BodyNode, Concordance, Contents, ContentsEntry, Cover, Document, Flag, Mark, Matrix, NoteBlock, ProposalBlock, CrossReference, Section, Target, Term } from '../../tree.js'
+import type { Annex, BodyChange, BodyNode, Concordance, Contents, ContentsEntry, Cover, Document, Flag, Label, Mark, Matrix, NoteBlock, ProposalBlock, CrossReference, Section, Target, Term } from '../../tree.js'
 import { changeOf } from '../../tree.js'
 import { labelsFor, type Labels } from '../../labels.js'
 import type { Assets, Compiler, Prepared } from '../format.js'
@@ -113,12 +113,14 @@ function topic(state: State, node: Section): Element {
 /** A clean text's article: its texts in one division, their notes after, then the entries below it. */
 function article(state: State, node: Section, context: Context): Element {
   const level = Math.min(6, node.depth + 1)
-  const texts = node.children.filter((child): child is BodyNode | BodyChange => child.type === 'body' || child.type === 'bodyChange').map((child) => context.bodies.take(child))
-  const rest = node.children.filter((child) => child.type !== 'body' && child.type !== 'bodyChange')
+  // A text's labels (its translation pending) stay before it.
+  const parts = node.children.flatMap((child): Array<{ text: HtmlBody & { firstNote: number } } | { label: Label }> => (child.type === 'body' || child.type === 'bodyChange' ? [{ text: context.bodies.take(child) }] : child.type === 'label' ? [{ label: child }] : []))
+  const texts = parts.flatMap((part) => ('text' in part ? [part.text] : []))
+  const rest = node.children.filter((child) => child.type !== 'body' && child.type !== 'bodyChange' && child.type !== 'label')
   return h('section.article', { className: [`depth-${node.depth}`, ...blockChange(node)], id: anchor({ kind: 'article', number: node.article ?? 0 }) }, lines([
     { type: 'comment', value: ` article: ${node.article} topic: ${node.id} ` },
     h(`h${level}`, phrasing(state, node.heading)),
-    h('div.text', texts.flatMap((text) => text.content)),
+    h('div.text', parts.flatMap((part) => ('text' in part ? part.text.content : [h('p.pending', phrasing(state, part.label.children))]))),
     ...texts.flatMap((text) => notesList(text.notes, text.firstNote, context.labels)),
     ...elements(state.all({ type: 'root', children: rest })),
   ]))

@@ -81,7 +81,7 @@ export function compileMarkdown(document: Document, prepared?: Prepared): string
 function blockOf(node: ProposalBlock | NoteBlock, kind: 'proposal' | 'note'): RootContent[] {
   const deleted = changeOf(node) === 'delete'
   const marker = (closing: boolean): Html => verbatim(`<!-- ${closing ? '/' : ''}${deleted ? 'deleted: ' : ''}${kind}: ${node.id} -->`)
-  const children = node.children.filter((child) => child.type !== 'label' || ['alt', 'parked', 'note'].includes(child.role))
+  const children = node.children.filter((child) => child.type !== 'label' || ['alt', 'parked', 'note', 'pending'].includes(child.role))
   return [marker(false), ...children, marker(true)]
 }
 
