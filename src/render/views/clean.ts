@@ -4,13 +4,14 @@
  * flags or notes), then the concordance. Pure.
  */
 import type { RootContent } from 'mdast'
-import type { Placement } from '../../types.js'
+import type { Language, Placement } from '../../types.js'
 import { articlesOf, type CleanEntry, type CleanText } from '../../assemble/clean.js'
 import { labelsFor, type Labels } from '../labels.js'
 import type { Annex, Concordance, ContentsEntry, Document, Section } from '../tree.js'
 import { fillCover } from './cover.js'
 import { coverValuesOf, identityOf, metaOf } from './identity.js'
 import { coverNode, DEFAULT_COVER, entryHeading, fileBody, heading, oneLine, paragraph, text } from './parts.js'
+import { pendingLabel } from './pending.js'
 
 export interface CleanOptions {
   /** The cover template (`templates/cover.md`), else the built-in one. */
@@ -28,7 +29,7 @@ export function cleanView(clean: CleanText, options: CleanOptions = {}): Documen
   const children: RootContent[] = [
     coverNode(values, fillCover(options.cover ?? DEFAULT_COVER, values), identity.subtitle),
     { type: 'contents', entries: contents(clean, labels) },
-    ...clean.entries.map((entry) => entrySection(entry, labels)),
+    ...clean.entries.map((entry) => entrySection(entry, labels, config.language)),
     concordanceAnnex(clean, labels),
   ]
   return { meta: metaOf(config, 'clean', identity), tree: { type: 'root', children } }
@@ -40,14 +41,14 @@ export function articleHeading(number: number, entry: { title?: string }, labels
   return entry.title ? `${name}${labels.colon}${oneLine(entry.title)}` : name
 }
 
-function entrySection(entry: CleanEntry, labels: Labels): Section {
-  const children = entry.children.map((child) => entrySection(child, labels))
+function entrySection(entry: CleanEntry, labels: Labels, language: Language): Section {
+  const children = entry.children.map((child) => entrySection(child, labels, language))
   if (!entry.article) return { type: 'section', kind: 'topic', id: entry.id, depth: entry.depth, heading: entryHeading(entry), children }
   const { article } = entry
-  const texts: RootContent[] = article.texts.map(({ proposal }) => ({
+  const texts: RootContent[] = article.texts.flatMap(({ proposal }) => [...pendingLabel(proposal, language), {
     ...fileBody(proposal.file, proposal.body, { owner: proposal.id, depth: entry.depth, enclosed: false }),
     anchor: `a${article.number}-${proposal.id}-`,
-  }))
+  }])
   return { type: 'section', kind: 'article', id: entry.id, depth: entry.depth, article: article.number, heading: [text(articleHeading(article.number, entry, labels))], children: [...texts, ...children] }
 }
 

@@ -6,7 +6,7 @@
 import type { Paragraph, RootContent } from 'mdast'
 import { placements, topicsWithProposals } from '../../assemble/negotiation.js'
 import { textCounts } from '../../revisions/stats.js'
-import type { Negotiation, PlacedNote, Placement, Proposal, StatsNumbers, TopicNode } from '../../types.js'
+import type { Language, Negotiation, PlacedNote, Placement, Proposal, StatsNumbers, TopicNode } from '../../types.js'
 import { labelsFor, type Labels } from '../labels.js'
 import type { Annex, ContentsEntry, Document, NoteBlock, ProposalBlock, Section } from '../tree.js'
 import {
@@ -16,6 +16,7 @@ import {
 import { coverValuesOf, identityOf, metaOf } from './identity.js'
 import { fillCover } from './cover.js'
 import { supportMatrix } from './matrix.js'
+import { pendingLabel } from './pending.js'
 
 export interface ConsolidatedOptions {
   /** The cover template (`templates/cover.md`), else the built-in one. */
@@ -77,7 +78,7 @@ function topicSection(topic: TopicNode, labels: Labels, record: Record): Section
     depth: topic.depth,
     heading: entryHeading(topic),
     children: [
-      ...topic.notes.map((placed) => noteBlock(placed, topic, labels)),
+      ...topic.notes.map((placed) => noteBlock(placed, topic, labels, record.words.language)),
       ...topic.placements.map((placement) => proposalBlock(placement, topic, labels, record)),
       ...topic.children.map((child) => topicSection(child, labels, record)),
     ],
@@ -85,7 +86,7 @@ function topicSection(topic: TopicNode, labels: Labels, record: Record): Section
 }
 
 /** A note: its kind and author as a label, then its text. */
-function noteBlock(placed: PlacedNote, topic: TopicNode, labels: Labels): NoteBlock {
+function noteBlock(placed: PlacedNote, topic: TopicNode, labels: Labels, language: Language): NoteBlock {
   const { note } = placed
   return {
     type: 'note',
@@ -93,6 +94,7 @@ function noteBlock(placed: PlacedNote, topic: TopicNode, labels: Labels): NoteBl
     kind: note.kind,
     children: [
       { type: 'label', role: 'note', children: [text(noteLabel(placed, labels))] },
+      ...pendingLabel(note, language),
       // Notes name their labels apart from proposals: a note may share a proposal's id.
       { ...fileBody(note.file, note.body, { owner: `note-${note.id}`, depth: topic.depth, enclosed: false }), anchor: `n-${note.id}-` },
     ],
@@ -112,6 +114,7 @@ function proposalBlock(placement: Placement, topic: TopicNode, labels: Labels, r
   if (proposal.status === 'stabilized') children.push({ type: 'label', role: 'stabilized', children: [text(labels.stabilized)] })
   if (proposal.status === 'parked') children.push({ type: 'label', role: 'parked', children: [text(parkedLabel(proposal.reason, labels))] })
   if (proposal.title && proposal.title !== topic.title) children.push({ type: 'label', role: 'title', children: [text(oneLine(proposal.title))] })
+  children.push(...pendingLabel(proposal, record.words.language))
   children.push(
     proposal.noText
       ? paragraph(text(noTextWords(placement, labels)))
