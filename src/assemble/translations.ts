@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto'
 import { pick } from './language.js'
 import { tokenize } from '../revisions/words.js'
-import type { Body, ChairText, Config, Language, Note, Proposal, Translation } from '../types.js'
+import { isLive, LANGUAGES, type Body, type ChairText, type Config, type Language, type Note, type Proposal, type Translation } from '../types.js'
 
 /** What a text is, as a translation's original. */
 export type TextKind = 'proposal' | 'note' | 'chair'
@@ -152,4 +152,59 @@ export function showIn<T extends Texts>(texts: T, language: Language): T {
 export function pendingCount(texts: Texts): { pending: number; total: number } {
   const shown = [...texts.proposals.filter((proposal) => !proposal.noText && proposal.status !== 'merged' && proposal.status !== 'withdrawn'), ...(texts.notes ?? []), ...(texts.chairTexts ?? [])]
   return { pending: shown.filter((text) => text.pending !== undefined).length, total: shown.length }
+}
+
+/** One language's queue (`consolidate translations`, SPEC §17): the count of texts in each state, the words still to translate, every text not current. */
+export interface LanguageQueue {
+  current: number
+  stale: number
+  draft: number
+  missing: number
+  /** The words of the originals of the texts not current. */
+  words: number
+  /** Every text not current, in file order; `file` is its translation's, as it is or would be written (beside the original). */
+  texts: Array<{ id: string; file: string; state: Exclude<TranslationState, 'current'> }>
+}
+
+/** The translators' queue of each language, in the order given. */
+export function translationQueue(texts: Texts, languages: readonly Language[]): Partial<Record<Language, LanguageQueue>> {
+  const translated = translationsByText(texts)
+  const wanted = originals(texts).filter((original) => translatable(original) && (original.kind !== 'proposal' || isLive(original.text.status)))
+  const queue: Partial<Record<Language, LanguageQueue>> = {}
+  for (const language of languages) {
+    const entry: LanguageQueue = { current: 0, stale: 0, draft: 0, missing: 0, words: 0, texts: [] }
+    for (const { text } of wanted) {
+      if (originalLanguage(text, texts.config) === language) continue
+      const translation = translated.get(text)?.get(language)
+      const state = translation === undefined ? 'missing' : stateOf(translation, text)
+      entry[state]++
+      if (state === 'current') continue
+      entry.words += wordCount(text)
+      entry.texts.push({ id: text.id, file: translation?.file ?? translationFile(text.file, language), state })
+    }
+    queue[language] = entry
+  }
+  return queue
+}
+
+/**
+ * The languages a queue is given for by default: those published (else all
+ * three) into which some text has to be translated. `unasked`: none for a
+ * workspace that neither publishes languages nor has translations (the step summary says nothing of them then).
+ */
+export function queueLanguages(texts: Texts, options: { unasked?: boolean } = {}): Language[] {
+  if (options.unasked && texts.config.publish === undefined && (texts.translations ?? []).length === 0) return []
+  const from = new Set(originals(texts).filter(translatable).map((original) => originalLanguage(original.text, texts.config)))
+  return (texts.config.publish?.languages ?? LANGUAGES).filter((language) => [...from].some((each) => each !== language))
+}
+
+/** Where a text's translation into `language` is written: beside it, `<name>.<lang>.md`. */
+export function translationFile(original: string, language: Language): string {
+  return `${stem(original)}.${language}.md`
+}
+
+/** The words a translator has to translate in a text: its title and body, words and numbers only (not Markdown's marks). */
+export function wordCount(text: Original['text']): number {
+  const counted = (written: string): number => tokenize(written).filter((token) => /[\p{L}\p{N}]/u.test(token.text)).length
+  return counted('title' in text ? text.title ?? '' : '') + counted(bodyOf(text.body))
 }

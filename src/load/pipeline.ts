@@ -23,8 +23,8 @@ import { translationName } from '../parse/translation.js'
 import type { ParseKind } from '../threads/pool.js'
 import { DEFAULT_CONFIG, RULES, type ChairText, type Config, type Diagnostic, type Negotiation, type Note, type ParseResult, type Proposal, type Translation } from '../types.js'
 
-/** The templates a workspace may override; the others in its templates/ are not read. */
-export const TEMPLATE_NAMES = ['cover.md', 'consolidated.css', 'proposal.md'] as const
+/** The templates a workspace may override (a language's own cover too, SPEC §17); the others in its templates/ are not read. */
+export const TEMPLATE_NAMES = ['cover.md', 'cover.en.md', 'cover.fr.md', 'cover.es.md', 'consolidated.css', 'proposal.md'] as const
 export type TemplateName = (typeof TEMPLATE_NAMES)[number]
 
 export interface LoadOptions {
