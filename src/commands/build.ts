@@ -12,7 +12,7 @@ import { MemoryCache } from '../read/cache.js'
 import { folderSource } from '../read/folder.js'
 import { builtinTemplate, readConfigFile, resolveRoot } from '../read/root.js'
 import { watchFolder } from '../load/watch.js'
-import { renderTarget, type Templates } from '../render/outputs.js'
+import { pendingNotice, renderTarget, type Rendered, type Templates } from '../render/outputs.js'
 import { negotiationOf } from '../render/views/index.js'
 import type { BuildSummary } from '../render/views/summary.js'
 import type { Diagnostic, Language, Negotiation } from '../types.js'
@@ -184,11 +184,13 @@ async function write(workspace: Workspace, options: BuildOptions, settings: Sett
   if (failed) return failed
   const since = await sinceOf(target, workspace, revisions, io)
   if (!since.usable) return { outcome: 'errors', code: EXIT.inputs, files: [] }
-  const { outputs, negotiation, said, diagnostics } = await render(workspace, target, settings, pool, since.revision)
+  const { outputs, negotiation, said, diagnostics, pending } = await render(workspace, target, settings, pool, since.revision)
   if (diagnostics.length > 0) return renderFailed(diagnostics, settings, io, true)
   await writeRecorded(settings.out, target, outputs, { groups: workspace.config.groups, shown: shownFor(io, settings, workspace), warn: (message) => io.stderr.write(`consolidate: warning: ${message}\n`) })
   const names = outputs.map((output) => shown(io, path.join(settings.out, output.name)))
   io.stderr.write(`consolidate: wrote ${names.join(', ')} (${said})\n`)
+  const untranslated = pendingNotice(pending)
+  if (untranslated) io.stderr.write(`consolidate: ${untranslated}\n`)
   return { outcome: 'written', code: EXIT.ok, files: names, negotiation }
 }
 
@@ -246,20 +248,23 @@ interface TargetOutputs {
   negotiation: Negotiation
   /** What the build says it wrote: its counts. */
   said: string
+  /** How many texts each language shows pending translation. */
+  pending: Rendered['pending']
 }
 
 /** Every file of a target, named as it is written (its redline too, against `since`). */
 async function render(workspace: Workspace, target: Target, settings: Settings, pool: ParsePool, since?: Revision): Promise<TargetOutputs> {
   const templates: Templates = {
     cover: workspace.templates['cover.md'] ?? (await builtinTemplate('cover.md')),
+    covers: { en: workspace.templates['cover.en.md'], fr: workspace.templates['cover.fr.md'], es: workspace.templates['cover.es.md'] },
     css: workspace.templates['consolidated.css'] ?? (await builtinTemplate('consolidated.css')),
   }
   const rendered = await renderTarget({ snapshot: workspace, target, templates, pool, ...(since ? { since: { ...since, name: since.name } } : {}) })
   const negotiation = negotiationOf({ snapshot: workspace, language: target.languages[0] })
-  if (rendered.diagnostics.length > 0) return { outputs: [], diagnostics: rendered.diagnostics, negotiation, said: rendered.said }
-  const inputs = [...workspace.files, ...workspace.noteFiles].map((file) => path.join(settings.root, file.path))
+  if (rendered.diagnostics.length > 0) return { outputs: [], diagnostics: rendered.diagnostics, negotiation, said: rendered.said, pending: rendered.pending }
+  const inputs = [...workspace.files, ...workspace.noteFiles, ...workspace.chairFiles, ...workspace.translationFiles].map((file) => path.join(settings.root, file.path))
   await refuseInputFiles(settings.out, rendered.outputs.map((output) => output.name), [settings.configFile, ...inputs])
-  return { outputs: rendered.outputs, diagnostics: [], negotiation, said: rendered.said }
+  return { outputs: rendered.outputs, diagnostics: [], negotiation, said: rendered.said, pending: rendered.pending }
 }
 
 /** How the manifest's messages name files, and the command that records the default build. */
@@ -289,7 +294,9 @@ async function appendSummary(file: string, outcome: Outcome, workspace: Workspac
   // The numbers of the whole text (not a group's), with their changes since the same commit as the change list.
   const whole = outcome.negotiation && assemble(workspace.proposals, workspace.config, { chairTexts: workspace.chairTexts })
   const stats = whole && statsReport(countNegotiation(whole, workspace.proposals), workspace.config.symbol, previous.since)
-  const text = renderSummary({ outcome: outcome.outcome, files: outcome.files, errors: count('error'), warnings: count('warning'), negotiation: outcome.negotiation, changes: previous.changes, stats, language })
+  const { queueLanguages, translationQueue } = await import('../assemble/translations.js')
+  const translations = outcome.outcome === 'errors' ? undefined : translationQueue(workspace, queueLanguages(workspace, { unasked: true }))
+  const text = renderSummary({ outcome: outcome.outcome, files: outcome.files, errors: count('error'), warnings: count('warning'), negotiation: outcome.negotiation, changes: previous.changes, stats, language, translations })
   try {
     await fs.appendFile(path.resolve(io.cwd, file), text)
   } catch (error) {
