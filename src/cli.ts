@@ -125,6 +125,27 @@ export async function main(args: string[], io: Io = processIo(), threadsGiven?: 
       code = await reviseCommand(options, io, await parsers)
     })
 
+  common(program.command('translate'))
+    .description('write <name>.<lang>.md beside a text, to translate (ID --lang L); or record that a translation matches its original as it is now (--stamp FILE)')
+    .argument('[id]', 'the proposal\'s, note\'s or Chair\'s text\'s id (a note may be named by its file)')
+    .option('--lang <lang>', 'the language to translate into: en, fr or es')
+    .option('--stamp <file>', 'the translation to record as current, e.g. proposals/a14-jpn-einvoicing.fr.md')
+    .action(async (id: string | undefined, options: Common & { lang?: string; stamp?: string }) => {
+      const parsers = threads()
+      const { translateCommand } = await import('./commands/translate.js')
+      code = await translateCommand(id, options, io, await parsers)
+    })
+
+  common(program.command('translations'))
+    .description('print the state of the translations per language: current, stale, draft and missing texts, and the words to translate')
+    .option('--lang <list>', 'the language(s): en, fr, es, or several, e.g. fr,es (default: those published, else all, that any text is to be translated into)')
+    .addOption(new Option('--format <format>', 'output format').choices(['md', 'json']).default('md'))
+    .action(async (options: Common & { lang?: string; format: 'md' | 'json' }) => {
+      const parsers = threads()
+      const { translationsCommand } = await import('./commands/translations.js')
+      code = await translationsCommand(options, io, await parsers)
+    })
+
   program
     .command('init')
     .description('create a workspace: a configuration, a template, one example proposal, notes/ and a .gitignore')
