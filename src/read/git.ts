@@ -53,6 +53,36 @@ export async function firstParents(repository: Repository, commit: string): Prom
     })
 }
 
+/** One version of a file in the first-parent history: the commit that changed it, that commit's first parent, and the blob it left (none: the file was removed). */
+export interface FileVersion {
+  commit: string
+  parent?: string
+  blob?: string
+}
+
+/**
+ * The versions of one file (`path` from the repository's top) along the
+ * first-parent history of `commit`, newest first: one `git log` that lists
+ * only the commits that changed it, with the blob each left.
+ */
+export async function fileVersions(repository: Repository, commit: string, file: string): Promise<FileVersion[]> {
+  const result = await git(['log', '--first-parent', '--format=%x00%H %P', '--raw', '--no-abbrev', '--no-renames', commit, '--', `:(literal)${file}`], repository.top)
+  if (result.code !== 0) throw new UsageError(`cannot read the history of ${file}: ${result.stderr.trim()}`)
+  return result.stdout
+    .toString('utf8')
+    .split('\0')
+    .filter((record) => record.trim() !== '')
+    .flatMap((record): FileVersion[] => {
+      const [head, ...lines] = record.split('\n')
+      const [hash, parent] = head.trim().split(' ')
+      // `:100644 100644 <old> <new> M\tpath`: the blob the commit left; forty zeros when it removed the file.
+      const blob = lines.map((line) => /^:\d+ \d+ [0-9a-f]+ ([0-9a-f]+) /.exec(line)?.[1]).find((each) => each !== undefined)
+      // A commit listed without its change (a merge shown otherwise by an old git) says nothing of the file.
+      if (blob === undefined) return []
+      return [{ commit: hash, ...(parent ? { parent } : {}), ...(/^0+$/.test(blob) ? {} : { blob }) }]
+    })
+}
+
 /** The longest path a system takes (Linux's PATH_MAX): a link's target is never longer. */
 const LINK_LIMIT = 4096
 
