@@ -82,14 +82,19 @@ function orphanMessage(translation: Translation, files: string[]): string {
   return `this translation has no original: there is no ${wanted}.md beside it; a translation is named after its original (\`<name>${suffix.toLowerCase()}\` beside \`<name>.md\`), so rename it, or delete it if its original was removed${hint}`
 }
 
-/** A stale translation: no fingerprint, or not its original's any more; `lastMatched` names the revision the original last had its fingerprint, when git can tell. */
-export function staleMessage(translation: Translation, originalFile: string, lastMatched?: string): string {
+/**
+ * A stale translation: no fingerprint, or not its original's any more;
+ * `lastMatched` names the revision the original last had its fingerprint, when
+ * git can tell, and the commit to compare with (`since`).
+ */
+export function staleMessage(translation: Translation, originalFile: string, lastMatched?: { words: string; since?: string }): string {
   const stamp = `\`consolidate translate --stamp ${translation.file}\``
   if (translation.translationOf === undefined) {
     return `this translation has no \`translationOf\`, so nothing says which version of ${originalFile} it translates, and no document shows it; once it matches the original as it is now, run ${stamp}`
   }
-  const when = lastMatched === undefined ? '' : ` (it last matched the original ${lastMatched})`
-  return `${originalFile} has changed since this translation was made${when}, so no document shows the translation: each shows the original under a line saying its translation is pending; bring the translation up to date (\`consolidate diff\` shows what changed), then run ${stamp}`
+  const when = lastMatched === undefined ? '' : ` (it last matched the original ${lastMatched.words})`
+  const diff = lastMatched?.since === undefined ? '`consolidate diff`' : `\`consolidate diff ${lastMatched.since} .\``
+  return `${originalFile} has changed since this translation was made${when}, so no document shows the translation: each shows the original under a line saying its translation is pending; bring the translation up to date (${diff} shows what changed), then run ${stamp}`
 }
 
 /** The bracket pairs of an original's text, as `TextFacts.shape`. */
