@@ -97,7 +97,8 @@ export async function main(args: string[], io: Io = processIo(), threadsGiven?: 
     .argument('<old>', 'the older revision')
     .argument('<new>', 'the newer revision')
     .addOption(new Option('--format <format>', 'output format').choices(['md', 'json']).default('md'))
-    .action(async (from: string, to: string, options: Common & { format: 'md' | 'json' }) => {
+    .option('--lang <lang>', 'compare what the documents in that language show: en, fr or es (default: the texts as written, in their original language)')
+    .action(async (from: string, to: string, options: Common & { format: 'md' | 'json'; lang?: string }) => {
       const parsers = threads()
       const { diffCommand } = await import('./commands/diff.js')
       code = await diffCommand(from, to, options, io, await parsers)

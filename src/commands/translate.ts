@@ -15,6 +15,7 @@ import { LANGUAGE_WORDS, translationName } from '../parse/translation.js'
 import { stampFrontMatter, translationText } from '../revisions/stamp.js'
 import type { ParsePool } from '../threads/pool.js'
 import { LANGUAGES, type Language } from '../types.js'
+import { oneLanguage } from './languages.js'
 import { loadRoot, withPool, type CommonOptions } from './load.js'
 
 export interface TranslateOptions extends CommonOptions {
@@ -32,16 +33,8 @@ export async function translateCommand(id: string | undefined, options: Translat
   }
   if (id === undefined) throw new UsageError('translate needs the id of the text to translate and --lang, e.g. `consolidate translate a14-jpn-einvoicing --lang fr`, or --stamp FILE to record a translation as current')
   if (options.lang === undefined) throw new UsageError(`translate needs --lang, the language to translate into: ${LANGUAGES.join(', ')}, e.g. \`consolidate translate ${id} --lang fr\``)
-  const language = parseLanguage(options.lang)
+  const language = oneLanguage(options.lang)
   return withPool(pool, (threads) => write(id, language, options, io, threads))
-}
-
-/** `--lang` names one language. */
-function parseLanguage(written: string): Language {
-  const language = written.trim().toLowerCase()
-  if ((LANGUAGES as readonly string[]).includes(language)) return language as Language
-  const near = closest(language, LANGUAGES)
-  throw new UsageError(`--lang "${written}" is not a language of the documents: give one of ${LANGUAGES.join(', ')}${near ? `; did you mean "${near}"?` : ''}`)
 }
 
 /** Write `<name>.<lang>.md` beside the text `id` names, to be translated. */

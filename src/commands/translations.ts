@@ -1,13 +1,12 @@
 /** `consolidate translations`: the state of the translations per language, the translators' queue (SPEC §17). */
 import { queueLanguages, translationQueue } from '../assemble/translations.js'
-import { closest } from '../diagnostics/suggest.js'
 import { hasErrors } from '../diagnostics/format.js'
-import { EXIT, UsageError } from '../errors.js'
+import { EXIT } from '../errors.js'
 import { printDiagnostics, type Io } from '../io.js'
 import { renderQueue } from '../render/views/queue.js'
 import type { ParsePool } from '../threads/pool.js'
-import { LANGUAGES, type Language } from '../types.js'
 import { loadRoot, withPool, type CommonOptions } from './load.js'
+import { parseLanguages } from './plan.js'
 
 export interface TranslationsOptions extends CommonOptions {
   /** `--lang fr` or `--lang fr,es`; default: the languages published (else all three) that some text is to be translated into. */
@@ -28,17 +27,4 @@ export async function translationsCommand(options: TranslationsOptions, io: Io, 
     io.stdout.write(options.format === 'json' ? `${JSON.stringify(queue, null, 2)}\n` : renderQueue(queue, workspace.config.language))
     return EXIT.ok
   })
-}
-
-/** `--lang fr,es`: languages, each once, in the order given. */
-function parseLanguages(written: string): Language[] {
-  const languages: Language[] = []
-  for (const part of written.split(',').map((each) => each.trim().toLowerCase())) {
-    if (!(LANGUAGES as readonly string[]).includes(part)) {
-      const near = closest(part, LANGUAGES)
-      throw new UsageError(`--lang "${part}" is not a language of the documents: give ${LANGUAGES.join(', ')}, or several, e.g. --lang fr,es${near ? `; did you mean "${near}"?` : ''}`)
-    }
-    if (!languages.includes(part as Language)) languages.push(part as Language)
-  }
-  return languages
 }
