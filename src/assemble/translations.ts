@@ -208,3 +208,28 @@ export function wordCount(text: Original['text']): number {
   const counted = (written: string): number => tokenize(written).filter((token) => /[\p{L}\p{N}]/u.test(token.text)).length
   return counted('title' in text ? text.title ?? '' : '') + counted(bodyOf(text.body))
 }
+
+/** A text whose translations a revision made stale: its id and the languages, in the order of LANGUAGES. */
+export interface MadeStale {
+  id: string
+  file: string
+  languages: Language[]
+}
+
+/**
+ * The texts whose translations were current in `old` and are stale in `next`
+ * because the original changed (SPEC §17: the change list of a revision says
+ * which translations it made stale), in file order.
+ */
+export function madeStale(old: Texts, next: Texts): MadeStale[] {
+  const before = new Map([...pairTranslations(old)].flatMap(([translation, original]) => (original === undefined ? [] : [[translation.file, stateOf(translation, original.text)] as const])))
+  const byText = new Map<Original['text'], Set<Language>>()
+  for (const [translation, original] of pairTranslations(next)) {
+    if (original === undefined || before.get(translation.file) !== 'current' || stateOf(translation, original.text) !== 'stale') continue
+    byText.set(original.text, (byText.get(original.text) ?? new Set()).add(translation.language))
+  }
+  return originals(next).flatMap(({ text }) => {
+    const languages = byText.get(text)
+    return languages === undefined ? [] : [{ id: text.id, file: text.file, languages: LANGUAGES.filter((language) => languages.has(language)) }]
+  })
+}
