@@ -203,9 +203,9 @@ export function translationFile(original: string, language: Language): string {
   return `${stem(original)}.${language}.md`
 }
 
-/** The words a translator has to translate in a text: its title and body, words and numbers only (not Markdown's marks). */
+/** The words a translator has to translate in a text: its title and body, words and numbers only (not Markdown's marks, nor footnote labels). */
 export function wordCount(text: Original['text']): number {
-  const counted = (written: string): number => tokenize(written).filter((token) => /[\p{L}\p{N}]/u.test(token.text)).length
+  const counted = (written: string): number => tokenize(written.replace(/\[\^[^\]\s]+\]/g, ' ')).filter((token) => /[\p{L}\p{N}]/u.test(token.text)).length
   return counted('title' in text ? text.title ?? '' : '') + counted(bodyOf(text.body))
 }
 
