@@ -3,6 +3,7 @@
  * read, when it is current, what each language's documents show, and every
  * rule about it, bad inputs first.
  */
+import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { fingerprint, madeStale, pendingCount, showIn, stateOf, translationQueue } from '../src/assemble/translations.js'
 import { isParseResult } from '../src/read/cache-entry.js'
@@ -315,3 +316,41 @@ describe('the rules', () => {
     expect(where(diagnostics)).toEqual(['notes/n1.fr.md:2:16 warning stale-translation', 'notes/n1.fr.md:3:1 error invalid-field'])
   })
 })
+
+describe('on generated texts', () => {
+  const word = fc.constantFrom('each', 'party', 'shall', 'endeavour', 'to', 'data', 'trade', 'chaque', 'partie', 'commerce')
+  const words = fc.array(word, { minLength: 1, maxLength: 4 }).map((list) => list.join(' '))
+  /** Words with balanced brackets, nested at times, and literal ones, code and a link that are no negotiating brackets. */
+  const phrase: fc.Arbitrary<string> = fc.letrec<{ phrase: string }>((tie) => ({
+    phrase: fc.oneof(
+      { depthSize: 'small' },
+      words,
+      words.map((text) => `\\[${text}\\]`),
+      words.map((text) => `\`[${text}]\``),
+      words.map((text) => `[${text}](https://example.org)`),
+      fc.tuple(words, tie('phrase')).map(([before, inner]) => `${before} [${inner}]`),
+      fc.tuple(tie('phrase'), tie('phrase')).map(([a, b]) => `[${a}] ${b}`),
+    ),
+  })).phrase
+  const body = fc.array(phrase, { minLength: 1, maxLength: 4 }).map((parts) => `${parts.join(' ')}.\n`)
+
+  test('a translation\'s shape is its negotiating brackets, each offset on one; the result passes the cache check; re-wrapping keeps the fingerprint', () => {
+    fc.assert(
+      fc.property(body, (text) => {
+        const original = proposal(`---\ntopic: A.1\nauthor: Japan\n---\n\n${text}`)
+        const result = parseTranslation('proposals/a1.fr.md', `---\ntranslationOf: ${fingerprint(original)}\n---\n\n${text.replace(/ /g, '\n  ')}`)
+        const read = result.translation!
+        expect(result.diagnostics).toEqual([])
+        expect(isParseResult(JSON.parse(JSON.stringify(result)), 'proposals/a1.fr.md')).toBe(true)
+        expect(read.facts.shape).toBe(original.facts.shape)
+        expect(read.facts.shape.length).toBe(2 * original.facts.brackets)
+        expect(read.brackets.map((offset) => read.body.source[offset]).join('')).toBe(read.facts.shape)
+        // The same words re-wrapped: the same fingerprint, so the translation of it is current… but its own words are the original's: a draft.
+        expect(stateOf(read, original)).toBe('draft')
+        expect(fingerprint({ body: read.body })).toBe(fingerprint({ body: original.body }))
+      }),
+      { numRuns: 60, seed: 2020 },
+    )
+  })
+})
+
