@@ -61,26 +61,27 @@ export interface FileVersion {
 }
 
 /**
- * The versions of one file (`path` from the repository's top) along the
- * first-parent history of `commit`, newest first: one `git log` that lists
- * only the commits that changed it, with the blob each left.
+ * The versions of some files (paths from the repository's top) along the
+ * first-parent history of `commit`, each newest first: one `git log` that
+ * lists only the commits that changed one of them, with the blob each left.
  */
-export async function fileVersions(repository: Repository, commit: string, file: string): Promise<FileVersion[]> {
-  const result = await git(['log', '--first-parent', '--format=%x00%H %P', '--raw', '--no-abbrev', '--no-renames', commit, '--', `:(literal)${file}`], repository.top)
-  if (result.code !== 0) throw new UsageError(`cannot read the history of ${file}: ${result.stderr.trim()}`)
-  return result.stdout
-    .toString('utf8')
-    .split('\0')
-    .filter((record) => record.trim() !== '')
-    .flatMap((record): FileVersion[] => {
-      const [head, ...lines] = record.split('\n')
-      const [hash, parent] = head.trim().split(' ')
-      // `:100644 100644 <old> <new> M\tpath`: the blob the commit left; forty zeros when it removed the file.
-      const blob = lines.map((line) => /^:\d+ \d+ [0-9a-f]+ ([0-9a-f]+) /.exec(line)?.[1]).find((each) => each !== undefined)
-      // A commit listed without its change (a merge shown otherwise by an old git) says nothing of the file.
-      if (blob === undefined) return []
-      return [{ commit: hash, ...(parent ? { parent } : {}), ...(/^0+$/.test(blob) ? {} : { blob }) }]
-    })
+export async function fileVersions(repository: Repository, commit: string, files: readonly string[]): Promise<Map<string, FileVersion[]>> {
+  const versions = new Map<string, FileVersion[]>(files.map((file) => [file, []]))
+  if (files.length === 0) return versions
+  const result = await git(['log', '--first-parent', '--format=%x01%H %P', '--raw', '-z', '--no-abbrev', '--no-renames', commit, '--', ...files.map((file) => `:(literal)${file}`)], repository.top)
+  if (result.code !== 0) throw new UsageError(`cannot read the history of ${files.join(', ')}: ${result.stderr.trim()}`)
+  for (const record of result.stdout.toString('utf8').split('\u0001').filter((each) => each !== '')) {
+    // `H P\0`, then for each file the commit changed: `:100644 100644 <old> <new> M\0path\0`.
+    const [head, ...rest] = record.split('\0')
+    const [hash, parent] = head.trim().split(' ')
+    for (let index = 0; index + 1 < rest.length; index += 2) {
+      const blob = /^:\d+ \d+ [0-9a-f]+ ([0-9a-f]+) /.exec(rest[index].trim())?.[1]
+      const list = versions.get(rest[index + 1])
+      // Forty zeros: the commit removed the file.
+      if (blob !== undefined && list) list.push({ commit: hash, ...(parent ? { parent } : {}), ...(/^0+$/.test(blob) ? {} : { blob }) })
+    }
+  }
+  return versions
 }
 
 /** The longest path a system takes (Linux's PATH_MAX): a link's target is never longer. */
