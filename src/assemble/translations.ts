@@ -34,8 +34,24 @@ export interface Texts {
  * between them), hashed. Re-wrapping the original keeps its translations current.
  */
 export function fingerprint(text: { title?: string; body: Body }): string {
-  const wording = (written: string): string => tokenize(written).map((token) => token.text).join('\u0000')
-  return createHash('sha256').update(`${wording(text.title ?? '')}\u0001${wording(bodyOf(text.body))}`).digest('hex').slice(0, 16)
+  return createHash('sha256').update(`${wordingOf(text.title ?? '')}\u0001${bodyWording(text.body)}`).digest('hex').slice(0, 16)
+}
+
+/** A text's words and marks as `diff` compares them, whatever the whitespace between them. */
+function wordingOf(written: string): string {
+  return tokenize(written).map((token) => token.text).join('\u0000')
+}
+
+/** Each body's wording, read once: a workspace's states are asked for again by each language's documents. */
+const wordings = new WeakMap<Body, string>()
+
+function bodyWording(body: Body): string {
+  let wording = wordings.get(body)
+  if (wording === undefined) {
+    wording = wordingOf(bodyOf(body))
+    wordings.set(body, wording)
+  }
+  return wording
 }
 
 /** A body's text, as its file has it between the front matter and the end. */
@@ -81,12 +97,8 @@ export function originalStem(file: string): string {
  */
 export function stateOf(translation: Translation, original: Original['text']): Exclude<TranslationState, 'missing'> {
   if (translation.translationOf?.value !== fingerprint(original)) return 'stale'
-  if (translation.draft || wordingOf(translation.body) === wordingOf(original.body)) return 'draft'
+  if (translation.draft || bodyWording(translation.body) === bodyWording(original.body)) return 'draft'
   return 'current'
-}
-
-function wordingOf(body: Body): string {
-  return tokenize(bodyOf(body)).map((token) => token.text).join('\u0000')
 }
 
 /** Whether a text has words to translate: a "no text" alternative has none (`[No text]` is the tool's words). */

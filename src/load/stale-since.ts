@@ -28,18 +28,26 @@ export async function staleSince(root: string, workspace: Workspace, pool: Parse
     const head = await resolveCommit(repository, 'HEAD')
     if (head === undefined) return workspace.diagnostics
     const messages = new Map<string, string>()
-    for (const { translation, original } of wanted) {
-      const file = filesOf(workspace, original).find((each) => each.name === original.text.file)
-      if (!file) continue
-      const match = await lastMatch(await fileVersions(repository, head, `${repository.prefix}${file.path}`), head, async (blob) => {
+    const located = wanted.flatMap((each) => {
+      const file = filesOf(workspace, each.original).find((candidate) => candidate.name === each.original.text.file)
+      return file ? [{ ...each, path: `${repository.prefix}${file.path}` }] : []
+    })
+    // One walk of the history for every stale translation's original.
+    const versions = await fileVersions(repository, head, [...new Set(located.map((each) => each.path))])
+    // A revision's symbol is read once, however many translations last matched it.
+    const symbols = new Map<string, Promise<string | undefined>>()
+    const symbolOf = (commit: string): Promise<string | undefined> => symbols.get(commit) ?? symbols.set(commit, symbolAt(repository, commit)).get(commit)!
+    // Side by side: the threads parse the versions of several originals at once.
+    await Promise.all(located.map(async ({ translation, original, path }) => {
+      const match = await lastMatch(versions.get(path) ?? [], head, async (blob) => {
         const bytes = await repository.blobs.read(blob)
         if (bytes.byteLength > workspace.config.limits.fileSize) return false
         const [result] = await pool.parse([{ name: original.text.file, bytes }], workspace.config.limits, KINDS[original.kind])
         const text = textOf(result)
         return text !== undefined && fingerprint(text) === translation.translationOf!.value
       })
-      if (match) messages.set(translation.file, staleMessage(translation, original.text.file, { words: matchWords(match, await symbolAt(repository, match.commit)), since: match.head ? 'HEAD' : match.commit.slice(0, 7) }))
-    }
+      if (match) messages.set(translation.file, staleMessage(translation, original.text.file, { words: matchWords(match, await symbolOf(match.commit)), since: match.head ? 'HEAD' : match.commit.slice(0, 7) }))
+    }))
     return workspace.diagnostics.map((diagnostic) => (diagnostic.rule === 'stale-translation' && messages.has(diagnostic.file) ? { ...diagnostic, message: messages.get(diagnostic.file)! } : diagnostic))
   } finally {
     repository.blobs.close()
