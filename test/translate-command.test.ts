@@ -166,3 +166,16 @@ test('outside git, a stale translation\'s message names no revision', async () =
   const [diagnostic] = JSON.parse((await run(['check', '--format', 'json'], { cwd: root })).stdout)
   expect(diagnostic.message).toMatch(/^proposals\/a14-jpn-einvoicing\.md has changed since this translation was made, so no document/)
 })
+
+test('--help says what translate and translations do and take', async () => {
+  const translate = await run(['translate', '--help'])
+  expect(translate.code).toBe(0)
+  expect(translate.stdout).toContain('Usage: consolidate translate [options] [id]')
+  expect(translate.stdout).toMatch(/--lang <lang> +the language to translate into: en, fr or es/)
+  expect(translate.stdout).toMatch(/--stamp <file> +the translation to record as current/)
+  const translations = await run(['translations', '--help'])
+  expect(translations.code).toBe(0)
+  expect(translations.stdout).toMatch(/--format <format> +output format \(choices: "md", "json", default: "md"\)/)
+  expect((await run(['diff', '--help'])).stdout).toMatch(/--lang <lang> +compare what the documents in that language show/)
+})
+

@@ -203,7 +203,7 @@ describe('the rules', () => {
     })
     expect(code).toBe(1)
     expect(diagnostics.filter((each) => each.rule === 'orphan-translation').map((each) => `${each.file}:${each.line}:${each.column} ${each.severity} ${each.message}`)).toEqual([
-      'proposals/a1.en.md:1:1 error this file is named as a English translation of proposals/a1.md, which is itself in English (the configuration\'s `language`); a text needs no translation into its own language: delete this file, or rename it for the language it is in',
+      'proposals/a1.en.md:1:1 error this file is named as an English translation of proposals/a1.md, which is itself in English (the configuration\'s `language`); a text needs no translation into its own language: delete this file, or rename it for the language it is in',
       'proposals/a11.fr.md:1:1 error this translation has no original: there is no proposals/a11.md beside it; a translation is named after its original (`<name>.fr.md` beside `<name>.md`), so rename it, or delete it if its original was removed; did you mean proposals/a1.fr.md, beside proposals/a1.md?',
       'proposals/a2.es.md:1:1 error this translation has no original: there is no proposals/a2.md beside it; a translation is named after its original (`<name>.es.md` beside `<name>.md`), so rename it, or delete it if its original was removed; did you mean proposals/a1.es.md, beside proposals/a1.md?',
       'proposals/a3.fr.md:1:1 error proposals/a3.md is a "no text" alternative (`noText: true`): it has no text to translate (every document writes "[No text]" in its own language); delete this file',

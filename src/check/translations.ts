@@ -39,7 +39,7 @@ export function checkTranslations({ texts, files }: TranslationCheck): Diagnosti
     }
     const from = originalLanguage(original.text, config)
     if (from === translation.language) {
-      report(file, 'orphan-translation', `this file is named as a ${language} translation of ${original.text.file}, which is itself in ${language}${original.text.language ? ' (its `language:`)' : ' (the configuration\'s `language`)'}; a text needs no translation into its own language: delete this file, or rename it for the language it is in`, start)
+      report(file, 'orphan-translation', `this file is named as ${translation.language === 'en' ? 'an' : 'a'} ${language} translation of ${original.text.file}, which is itself in ${language}${original.text.language ? ' (its `language:`)' : ' (the configuration\'s `language`)'}; a text needs no translation into its own language: delete this file, or rename it for the language it is in`, start)
       continue
     }
     if (!translatable(original)) {
