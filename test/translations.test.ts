@@ -5,7 +5,8 @@
  */
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { fingerprint, madeStale, pendingCount, showIn, stateOf, translationQueue } from '../src/assemble/translations.js'
+import { fingerprint, pendingCount, showIn, stateOf } from '../src/assemble/translations.js'
+import { madeStale, translationQueue } from '../src/assemble/translation-queue.js'
 import { isParseResult } from '../src/read/cache-entry.js'
 import { parseNote } from '../src/parse/note.js'
 import { parseProposal } from '../src/parse/proposal.js'

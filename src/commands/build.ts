@@ -294,7 +294,7 @@ async function appendSummary(file: string, outcome: Outcome, workspace: Workspac
   // The numbers of the whole text (not a group's), with their changes since the same commit as the change list.
   const whole = outcome.negotiation && assemble(workspace.proposals, workspace.config, { chairTexts: workspace.chairTexts })
   const stats = whole && statsReport(countNegotiation(whole, workspace.proposals), workspace.config.symbol, previous.since)
-  const { queueLanguages, translationQueue } = await import('../assemble/translations.js')
+  const { queueLanguages, translationQueue } = await import('../assemble/translation-queue.js')
   const translations = outcome.outcome === 'errors' ? undefined : translationQueue(workspace, queueLanguages(workspace, { unasked: true }))
   const text = renderSummary({ outcome: outcome.outcome, files: outcome.files, errors: count('error'), warnings: count('warning'), negotiation: outcome.negotiation, changes: previous.changes, stats, language, translations })
   try {

@@ -1,5 +1,5 @@
 /** `consolidate translations`: the state of the translations per language, the translators' queue (SPEC §17). */
-import { queueLanguages, translationQueue } from '../assemble/translations.js'
+import { queueLanguages, translationQueue } from '../assemble/translation-queue.js'
 import { hasErrors } from '../diagnostics/format.js'
 import { EXIT } from '../errors.js'
 import { printDiagnostics, type Io } from '../io.js'

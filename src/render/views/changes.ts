@@ -9,7 +9,7 @@ import type { Blockquote, ListItem, PhrasingContent, RootContent } from 'mdast'
 import { attribution, topicHeading } from './parts.js'
 import { localise } from '../../assemble/language.js'
 import { isLive, type Config, type Language, type Proposal } from '../../types.js'
-import { madeStale, type MadeStale } from '../../assemble/translations.js'
+import { madeStale, type MadeStale } from '../../assemble/translation-queue.js'
 import { wordsFor } from '../i18n/index.js'
 import { diffWords, hunks, joinTokens, paragraphTokenStarts, tokenize, type Hunk, type Token } from '../../revisions/words.js'
 

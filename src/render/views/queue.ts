@@ -1,6 +1,6 @@
 /** The translators' queue (`consolidate translations --format md`, the CI step summary): per language, the texts in each state and the words to translate. Pure. */
 import type { List, ListItem, RootContent, Table, TableCell, TableRow } from 'mdast'
-import type { LanguageQueue } from '../../assemble/translations.js'
+import type { LanguageQueue } from '../../assemble/translation-queue.js'
 import type { Language } from '../../types.js'
 import { wordsFor } from '../i18n/index.js'
 import { code, heading, paragraph, plain, writeMarkdown } from '../writer.js'
