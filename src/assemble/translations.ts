@@ -160,9 +160,14 @@ export function showIn<T extends Texts>(texts: T, language: Language): T {
   }
 }
 
-/** How many of the texts a document shows (live proposals with text, notes, Chair's texts) are pending in a snapshot `showIn` made. */
-export function pendingCount(texts: Texts): { pending: number; total: number } {
-  const shown = [...texts.proposals.filter((proposal) => !proposal.noText && proposal.status !== 'merged' && proposal.status !== 'withdrawn'), ...(texts.notes ?? []), ...(texts.chairTexts ?? [])]
+/**
+ * How many of the texts a document shows (live proposals with text, notes,
+ * Chair's texts; on `topics` only, for a small group's extract) are pending in
+ * a snapshot `showIn` made.
+ */
+export function pendingCount(texts: Texts, topics?: ReadonlySet<string>): { pending: number; total: number } {
+  const live = [...texts.proposals.filter((proposal) => !proposal.noText && proposal.status !== 'merged' && proposal.status !== 'withdrawn'), ...(texts.notes ?? []), ...(texts.chairTexts ?? [])]
+  const shown = topics === undefined ? live : live.filter((text) => topics.has(text.topic.value))
   return { pending: shown.filter((text) => text.pending !== undefined).length, total: shown.length }
 }
 

@@ -82,7 +82,7 @@ export async function renderTarget(request: RenderRequest): Promise<Rendered> {
   for (const language of target.languages) {
     // The texts as this language's documents show them: translations that are current, else the originals marked pending.
     const shown = showIn(snapshot, language)
-    pending.push({ language, ...pendingCount(shown) })
+    pending.push({ language, ...pendingCount(shown, extract?.topics) })
     const cover = templates.covers?.[language] ?? templates.cover
     const input: ViewInput = { snapshot: shown, language, ...(extract ? { extract } : {}), ...(cover === undefined ? {} : { cover }) }
     said ||= view.said(input)
