@@ -100,7 +100,8 @@ export async function main(args: string[], io: Io = processIo(), threadsGiven?: 
     .argument('<old>', 'the older revision')
     .argument('<new>', 'the newer revision')
     .addOption(new Option('--format <format>', 'output format').choices(['md', 'json']).default('md'))
-    .action(async (from: string, to: string, options: Common & { format: 'md' | 'json' }) => {
+    .option('--lang <lang>', 'compare what the documents in that language show: en, fr or es (default: the texts as written, in their original language)')
+    .action(async (from: string, to: string, options: Common & { format: 'md' | 'json'; lang?: string }) => {
       const parsers = threads()
       const { diffCommand } = await import('./commands/diff.js')
       code = await diffCommand(from, to, options, io, await parsers)
@@ -126,6 +127,27 @@ export async function main(args: string[], io: Io = processIo(), threadsGiven?: 
       const parsers = threads()
       const { reviseCommand } = await import('./commands/revise.js')
       code = await reviseCommand(options, io, await parsers)
+    })
+
+  common(program.command('translate'))
+    .description('write <name>.<lang>.md beside a text, to translate (ID --lang L); or record that a translation matches its original as it is now (--stamp FILE)')
+    .argument('[id]', 'the proposal\'s, note\'s or Chair\'s text\'s id (a note may be named by its file)')
+    .option('--lang <lang>', 'the language to translate into: en, fr or es')
+    .option('--stamp <file>', 'the translation to record as current, e.g. proposals/a14-jpn-einvoicing.fr.md')
+    .action(async (id: string | undefined, options: Common & { lang?: string; stamp?: string }) => {
+      const parsers = threads()
+      const { translateCommand } = await import('./commands/translate.js')
+      code = await translateCommand(id, options, io, await parsers)
+    })
+
+  common(program.command('translations'))
+    .description('print the state of the translations per language: current, stale, draft and missing texts, and the words to translate')
+    .option('--lang <list>', 'the language(s): en, fr, es, or several, e.g. fr,es (default: those published, else all, that any text is to be translated into)')
+    .addOption(new Option('--format <format>', 'output format').choices(['md', 'json']).default('md'))
+    .action(async (options: Common & { lang?: string; format: 'md' | 'json' }) => {
+      const parsers = threads()
+      const { translationsCommand } = await import('./commands/translations.js')
+      code = await translationsCommand(options, io, await parsers)
     })
 
   program

@@ -382,11 +382,15 @@ export interface Proposal {
   brackets?: BracketPolicy
   /** `allow:` in the front matter: rules turned off for this file only (SPEC §15). */
   allow?: ChangeableRule[]
+  /** `language:` in the front matter: the language it was tabled in, when not the configuration's (SPEC §17). */
+  language?: Language
   /** Where `id:` and `status:` were written (or the front matter's first line). */
   places: { id: Place; status: Place; frontMatter: Place }
   body: Body
   /** What the body's text says, for the checks that need its words (see `TextFacts`). */
   facts: TextFacts
+  /** Set in a document's snapshot only (assemble/translations.ts): the text is shown in this, its original language, its translation not being current. */
+  pending?: Language
 }
 
 /** Facts about a body's text (not its code, link syntax or footnote references), gathered when it is parsed. */
@@ -409,6 +413,8 @@ export interface TextFacts {
   oneSpan: boolean
   /** The number the text starts with (`1.`, `3bis.`, an ordered list's first), where it is written: a paragraph that has a number shows its own (`numbered-paragraph`). */
   leadingNumber?: Located
+  /** The bracket pairs of `brackets` in reading order, as their `[` and `]` alone (`[[]][]`): how they nest, which a translation keeps (SPEC §17). */
+  shape: string
 }
 
 /** A note as read from its file (docs/reference.md, Notes): never treaty text, never bracketed, counted or referred. */
@@ -417,13 +423,21 @@ export interface Note {
   /** Path relative to the workspace root, with `/` separators. */
   file: string
   topic: Located
-  /** A participant (name, code or alias) or a free role such as `Facilitator`. */
+  /** A participant (name, code or alias) or a free role such as `Facilitator`: as written, or its `en` (else first) name when given per language. */
   by: Located
+  /** `by:` given per language (`{en: Facilitator, fr: Facilitateur}`, SPEC §17): each document shows its own. */
+  byNames?: Names
   kind: NoteKind
   /** `allow:` in the front matter: rules turned off for this file only (SPEC §15). */
   allow?: ChangeableRule[]
+  /** `language:` in the front matter, as a proposal's. */
+  language?: Language
   places: { id: Place; frontMatter: Place }
   body: Body
+  /** The bracket pairs of its text, as `TextFacts.shape`: a translation keeps them. */
+  shape: string
+  /** As a proposal's. */
+  pending?: Language
 }
 
 /**
@@ -444,9 +458,37 @@ export interface ChairText {
   order?: number
   /** `allow:` in the front matter: rules turned off for this file only (SPEC §15). */
   allow?: ChangeableRule[]
+  /** `language:` in the front matter, as a proposal's. */
+  language?: Language
   places: { id: Place; frontMatter: Place }
   body: Body
   facts: TextFacts
+  /** As a proposal's. */
+  pending?: Language
+}
+
+/**
+ * A translation of a proposal, a note or a Chair's text (SPEC §17): a file
+ * `<name>.<lang>.md` beside its original, never a text of its own. Its topic,
+ * authors and status are the original's.
+ */
+export interface Translation {
+  /** Path relative to the workspace root, with `/` separators. */
+  file: string
+  /** The language it is in, from its file name. */
+  language: Language
+  /** `translationOf:` as written: the fingerprint of the original it was made from (see assemble/translations.ts); absent, it is stale. */
+  translationOf?: Located
+  /** `title:`, the original's title translated. */
+  title?: string
+  /** `draft: true`: still being translated; never shown. */
+  draft: boolean
+  /** Where `title:` is written, when it is. */
+  places: { frontMatter: Place; title?: Place }
+  body: Body
+  facts: TextFacts
+  /** Where each bracket of `facts.shape` stands, as offsets in `body.source`: the place to show where its brackets part from the original's. */
+  brackets: number[]
 }
 
 /**
@@ -459,6 +501,8 @@ export interface ParseResult {
   note?: Note
   /** For a file under chair/: the Chair's text, when its front matter could be read. */
   chairText?: ChairText
+  /** For a translation (`<name>.<lang>.md`): the translation, when its front matter could be read. */
+  translation?: Translation
   diagnostics: Diagnostic[]
 }
 

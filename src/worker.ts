@@ -9,6 +9,7 @@ import type { Jobs, Request, Response } from './threads/pool.js'
 import { parseChairText } from './parse/chair.js'
 import { parseNote } from './parse/note.js'
 import { parseProposal } from './parse/proposal.js'
+import { parseTranslation } from './parse/translation.js'
 
 let renderer: Promise<typeof import('./render/text-job.js')> | undefined
 
@@ -19,6 +20,7 @@ const handlers: { [K in keyof Jobs]: (input: Jobs[K]['input']) => Jobs[K]['outpu
   text: async (input) => (await (renderer ??= import('./render/text-job.js'))).runTextJob(input),
   change: async (input) => (await (renderer ??= import('./render/text-job.js'))).runChangeJob(input),
   chair: (input) => parseChairText(input.name, input.bytes, { fileSize: input.fileSize }),
+  translation: (input) => parseTranslation(input.name, input.bytes, { fileSize: input.fileSize }),
 }
 
 /** Run one job; a stack overflow (thousands of nesting levels) is the job's overrun, never the thread's end. */

@@ -143,7 +143,8 @@ describe('consolidated.docx', () => {
     const { value: html } = await mammoth.convertToHtml({ buffer: bytes })
     const all = text(html)
     expect(all).toContain('Commerce électronique\u00a0: texte de négociation récapitulatif Le présent texte récapitule 12 propositions portant sur 10 thèmes.')
-    expect(all).toContain('Facturation électronique Variante 1 [Each Party shall endeavour')
+    // The texts are not translated: each is shown in English, under the pending line beside its alternative's label.
+    expect(all).toContain('Facturation électronique Variante 1 \u2013 Traduction en attente\u00a0: texte original en anglais [Each Party shall endeavour')
     expect(all).toContain('Proposant\u00a0: Japon. Soutiens\u00a0: Australie\u00a0; Canada\u00a0; Singapour.')
     expect(all).toContain('Proposants\u00a0: Singapour\u00a0; Chili. Soutiens\u00a0: aucun.')
     expect(all).toContain("Renvoyée au petit groupe d'inventaire\u00a0: aucun soutien.")
@@ -155,7 +156,7 @@ describe('consolidated.docx', () => {
     const { bytes } = await build('--lang', 'es')
     const { value: html } = await mammoth.convertToHtml({ buffer: bytes })
     const all = text(html)
-    expect(all).toContain('Facturación electrónica Variante 1 [Each Party shall endeavour')
+    expect(all).toContain('Facturación electrónica Variante 1 \u2013 Traducción pendiente: texto original en inglés [Each Party shall endeavour')
     expect(all).toContain('Proponente: Japón. Apoyos: Australia; Canadá; Singapur.')
     expect(all).toContain('Proponentes: Singapur; Chile. Apoyos: ninguno.')
     expect(all).toContain('Remitida al pequeño grupo de balance: ningún apoyo.')

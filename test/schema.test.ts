@@ -14,6 +14,7 @@ import { parse, stringify } from 'yaml'
 import { parseConfig } from '../src/parse/config.js'
 import { parseProposal } from '../src/parse/proposal.js'
 import { parseChairText } from '../src/parse/chair.js'
+import { parseTranslation } from '../src/parse/translation.js'
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv
 const schemaFolder = path.join(import.meta.dirname, '..', 'schema')
@@ -21,6 +22,7 @@ const ajv = addFormats(new Ajv({ allErrors: true, strict: true, allowUnionTypes:
 const proposalSchema = ajv.compile(JSON.parse(readFileSync(path.join(schemaFolder, 'proposal.schema.json'), 'utf8')))
 const configSchema = ajv.compile(JSON.parse(readFileSync(path.join(schemaFolder, 'consolidate.schema.json'), 'utf8')))
 const chairSchema = ajv.compile(JSON.parse(readFileSync(path.join(schemaFolder, 'chair.schema.json'), 'utf8')))
+const translationSchema = ajv.compile(JSON.parse(readFileSync(path.join(schemaFolder, 'translation.schema.json'), 'utf8')))
 
 const yamlOf = (text: string): unknown => parse(text, { version: '1.2', schema: 'core' })
 
@@ -59,6 +61,9 @@ describe('proposal.schema.json', () => {
     'topic: A\nauthor: Japan\norder: -1\nbrackets: enclose\nallow: numbered-paragraph',
     'topic: A\nauthor: Japan\norder:\nbrackets:\nallow:',
     'topic: A\nauthor: Japan\nallow: []',
+    'topic: A\nauthor: Japan\nlanguage: fr',
+    'topic: A\nauthor: Japan\nlanguage: ES\nid: a14.frx',
+    'topic: A\nauthor: Japan\nlanguage:',
   ]
   const invalid = [
     'author: Japan',
@@ -100,6 +105,11 @@ describe('proposal.schema.json', () => {
     'topic: A\nauthor: Japan\nallow: [unbalanced-bracket]',
     'topic: A\nauthor: Japan\nallow: { unbalanced-brackets: true }',
     'topic: A\nauthor: Japan\nallow: [3]',
+    'topic: A\nauthor: Japan\nlanguage: de',
+    'topic: A\nauthor: Japan\nlanguage: French',
+    'topic: A\nauthor: Japan\nlanguage: [fr]',
+    'topic: A\nauthor: Japan\nid: a14.fr',
+    'topic: A\nauthor: Japan\nid: a14.En',
   ]
   test.each(valid)('valid: %j', (yaml) => expect(frontMatterVerdicts(yaml)).toEqual({ schema: true, validator: true }))
   test.each(invalid)('invalid: %j', (yaml) => expect(frontMatterVerdicts(yaml)).toEqual({ schema: false, validator: false }))
@@ -327,6 +337,7 @@ describe('chair.schema.json', () => {
     'topic: S3.1\nby: Co-Chairs\ntitle: Bridging proposal\ndocument: ADP.2015.1\nid: s31-chair\norder: 2\nallow: [placeholder]',
     'topic: 3\nby: { en: Co-Chairs, fr: Coprésidents }\norder: -1',
     'topic: S3\nby:\ntitle:\ndocument:\nid:\norder:\nallow:',
+    'topic: S3\nlanguage: fr',
   ]
   const invalid = [
     'by: Chair',
@@ -341,6 +352,8 @@ describe('chair.schema.json', () => {
     'topic: S3\ntitle: [a]',
     'topic: S3\nid: "a b"',
     'topic: S3\nkind: drafting',
+    'topic: S3\nlanguage: it',
+    'topic: S3\nid: s3.es',
   ]
   test.each(valid)('valid: %j', (yaml) => expect(chairVerdicts(yaml)).toEqual({ schema: true, validator: true }))
   test.each(invalid)('invalid: %j', (yaml) => expect(chairVerdicts(yaml)).toEqual({ schema: false, validator: false }))
@@ -359,4 +372,15 @@ describe('chair.schema.json', () => {
       { numRuns: 500, seed: 20261128 },
     )
   })
+})
+
+describe('translation.schema.json', () => {
+  const verdicts = (yaml: string): { schema: boolean; validator: boolean } => {
+    const result = parseTranslation('proposals/sample.fr.md', `---\n${yaml}\n---\n\nChaque Partie [s'efforce de] coopérer.\n`)
+    return { schema: translationSchema(yamlOf(yaml)), validator: result.diagnostics.length === 0 }
+  }
+  const valid = ['translationOf: 3f2a9c1b7d4e5f60\ntitle: Facturation électronique', 'translationOf: 1234567890123456\ndraft: true', 'draft: false\ntitle: 12', 'translationOf:\ntitle:\ndraft:', '{}']
+  const invalid = ['translationOf: [a]', 'title: {x: 1}', 'draft: yes', 'draft: 1', 'topic: A.1', 'author: Japan', 'translationof: abc', 'language: fr']
+  test.each(valid)('valid: %j', (yaml) => expect(verdicts(yaml)).toEqual({ schema: true, validator: true }))
+  test.each(invalid)('invalid: %j', (yaml) => expect(verdicts(yaml)).toEqual({ schema: false, validator: false }))
 })

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { diffWords, hunks, paragraphStarts, words } from '../src/revisions/words.js'
+import { diffWords, hunks, paragraphStarts, words } from '../src/model/words.js'
 
 const w = (text: string): string[] => words(text)
 

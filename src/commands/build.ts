@@ -12,7 +12,7 @@ import { MemoryCache } from '../read/cache.js'
 import { folderSource } from '../read/folder.js'
 import { builtinTemplate, readConfigFile, resolveRoot } from '../read/root.js'
 import { watchFolder } from '../load/watch.js'
-import { renderTarget, type Templates } from '../render/outputs.js'
+import { pendingNotice, renderTarget, type Rendered, type Templates } from '../render/outputs.js'
 import { publicationSet, redlineSince } from '../render/publish.js'
 import { negotiationOf } from '../render/views/builders.js'
 import type { BuildSummary } from '../render/views/summary.js'
@@ -195,6 +195,7 @@ async function write(workspace: Workspace, options: BuildOptions, settings: Sett
   if (failed) return failed
   const builds: Array<{ target: Target; outputs: Output[] }> = []
   const said: string[] = []
+  const pending = new Map<Language, Rendered['pending'][number]>()
   let negotiation: Negotiation | undefined
   for (const target of targets) {
     const since = await sinceOf(target, workspace, revisions, io)
@@ -204,12 +205,16 @@ async function write(workspace: Workspace, options: BuildOptions, settings: Sett
     negotiation ??= rendered.negotiation
     builds.push({ target, outputs: rendered.outputs })
     if (!said.includes(rendered.said)) said.push(rendered.said)
+    // Each language's count once: the whole text's (the largest), not each view's or extract's again.
+    for (const each of rendered.pending) if ((pending.get(each.language)?.total ?? -1) < each.total) pending.set(each.language, each)
   }
   // A plain build of the publication set replaces what an earlier set issued.
   const whole = workspace.config.publish !== undefined && !chosen(options)
   await writeRecorded(settings.out, builds, { groups: workspace.config.groups, shown: shownFor(io, settings, workspace), warn: (message) => io.stderr.write(`consolidate: warning: ${message}\n`), whole })
   const names = builds.flatMap((build) => build.outputs).map((output) => shown(io, path.join(settings.out, output.name)))
   io.stderr.write(`consolidate: wrote ${names.join(', ')} (${said.join('; ')})\n`)
+  const untranslated = pendingNotice([...pending.values()])
+  if (untranslated) io.stderr.write(`consolidate: ${untranslated}\n`)
   options.onWritten?.(names)
   return { outcome: 'written', code: EXIT.ok, files: names, negotiation }
 }
@@ -271,22 +276,25 @@ interface TargetOutputs {
   negotiation: Negotiation
   /** What the build says it wrote: its counts. */
   said: string
+  /** How many texts each language shows pending translation. */
+  pending: Rendered['pending']
 }
 
 /** Every file of a target, named as it is written (its redline too, against `since`). */
 async function render(workspace: Workspace, target: Target, settings: Settings, pool: ParsePool, since?: Revision): Promise<TargetOutputs> {
   const templates: Templates = {
     cover: workspace.templates['cover.md'] ?? (await builtinTemplate('cover.md')),
+    covers: { en: workspace.templates['cover.en.md'], fr: workspace.templates['cover.fr.md'], es: workspace.templates['cover.es.md'] },
     css: workspace.templates['consolidated.css'] ?? (await builtinTemplate('consolidated.css')),
     ...(workspace.reference ? { reference: workspace.reference } : {}),
   }
   const history = target.view === 'stocktaking' && settings.history ? await settings.history() : undefined
   const rendered = await renderTarget({ snapshot: workspace, target, templates, pool, ...(since ? { since: { ...since, name: since.name } } : {}), ...(history ? { history } : {}) })
   const negotiation = negotiationOf({ snapshot: workspace, language: target.languages[0] })
-  if (rendered.diagnostics.length > 0) return { outputs: [], diagnostics: rendered.diagnostics, negotiation, said: rendered.said }
-  const inputs = [...workspace.files, ...workspace.noteFiles].map((file) => path.join(settings.root, file.path))
+  if (rendered.diagnostics.length > 0) return { outputs: [], diagnostics: rendered.diagnostics, negotiation, said: rendered.said, pending: rendered.pending }
+  const inputs = [...workspace.files, ...workspace.noteFiles, ...workspace.chairFiles, ...workspace.translationFiles].map((file) => path.join(settings.root, file.path))
   await refuseInputFiles(settings.out, rendered.outputs.map((output) => output.name), [settings.configFile, ...inputs])
-  return { outputs: rendered.outputs, diagnostics: [], negotiation, said: rendered.said }
+  return { outputs: rendered.outputs, diagnostics: [], negotiation, said: rendered.said, pending: rendered.pending }
 }
 
 /** How the manifest's messages name files, and the command that records the default build. */
@@ -316,7 +324,9 @@ async function appendSummary(file: string, outcome: Outcome, workspace: Workspac
   // The numbers of the whole text (not a group's), with their changes since the same commit as the change list.
   const whole = outcome.negotiation && assemble(workspace.proposals, workspace.config, { chairTexts: workspace.chairTexts })
   const stats = whole && statsReport(countNegotiation(whole, workspace.proposals), workspace.config.symbol, previous.since)
-  const text = renderSummary({ outcome: outcome.outcome, files: outcome.files, errors: count('error'), warnings: count('warning'), negotiation: outcome.negotiation, changes: previous.changes, stats, language })
+  const { queueLanguages, translationQueue } = await import('../assemble/translation-queue.js')
+  const translations = outcome.outcome === 'errors' ? undefined : translationQueue(workspace, queueLanguages(workspace, { unasked: true }))
+  const text = renderSummary({ outcome: outcome.outcome, files: outcome.files, errors: count('error'), warnings: count('warning'), negotiation: outcome.negotiation, changes: previous.changes, stats, language, translations })
   try {
     await fs.appendFile(path.resolve(io.cwd, file), text)
   } catch (error) {

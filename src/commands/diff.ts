@@ -1,5 +1,7 @@
 /** `consolidate diff OLD NEW`: what changed between two revisions of the workspace. */
 import { EXIT } from '../errors.js'
+import { showIn } from '../model/translations.js'
+import { oneLanguage } from './languages.js'
 import { printDiagnostics, type Io } from '../io.js'
 import type { ParsePool } from '../threads/pool.js'
 import { MemoryCache } from '../read/cache.js'
@@ -9,7 +11,14 @@ import { renderDiff } from '../render/views/changes.js'
 import { compareSnapshots, diffReport, revisionName } from '../revisions/compare.js'
 import { withPool, type CommonOptions } from './load.js'
 
-export async function diffCommand(from: string, to: string, options: CommonOptions & { format: 'md' | 'json' }, io: Io, pool?: ParsePool): Promise<number> {
+export interface DiffOptions extends CommonOptions {
+  format: 'md' | 'json'
+  /** `--lang fr`: compare what the documents in that language show (SPEC §17); default: the texts as written, each in its original language. */
+  lang?: string
+}
+
+export async function diffCommand(from: string, to: string, options: DiffOptions, io: Io, pool?: ParsePool): Promise<number> {
+  const language = options.lang === undefined ? undefined : oneLanguage(options.lang)
   // Two folders need no workspace at the root; a git revision is looked up in the root's repository.
   const root = await resolveRoot(io.cwd, options.root, false)
   const [old, next] = await withPool(pool, async (threads) => {
@@ -27,11 +36,13 @@ export async function diffCommand(from: string, to: string, options: CommonOptio
     io.stderr.write(`consolidate: ${counts.join(' and ')}; fix them to compare the revisions\n`)
     return EXIT.inputs
   }
-  const differences = compareSnapshots(old, next)
+  // In a language, each revision as its documents in that language showed it: translations that were current, else the originals.
+  const [before, after] = language === undefined ? [old, next] : [old, next].map((revision) => ({ ...showIn(revision, language), config: { ...revision.config, language } }))
+  const differences = compareSnapshots(before, after)
   io.stdout.write(
     options.format === 'json'
       ? `${JSON.stringify(diffReport(differences, { from: revisionName(from, old.config), to: revisionName(to, next.config) }), null, 2)}\n`
-      : renderDiff(differences, old, next, { names: { old: from, new: to } }),
+      : renderDiff(differences, before, after, { names: { old: from, new: to } }),
   )
   return EXIT.ok
 }

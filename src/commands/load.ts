@@ -7,6 +7,7 @@ import { folderSource } from '../read/folder.js'
 import { readConfigFile, resolveRoot } from '../read/root.js'
 import { ParsePool, workerModule } from '../threads/pool.js'
 import { checkSameSymbol } from './since.js'
+import { staleSince } from '../load/stale-since.js'
 
 export interface CommonOptions {
   root?: string
@@ -44,6 +45,8 @@ export async function loadRoot(options: CommonOptions, io: Io, pool: ParsePool, 
   await store?.save()
   // The configuration against the revision it says it replaces: one file of it is read.
   workspace.diagnostics.push(...(await checkSameSymbol(root, workspace.config, options.config === undefined ? undefined : path.resolve(io.cwd, options.config))))
+  // A stale translation says which revision its original last matched: only that file's versions are read.
+  workspace.diagnostics = await staleSince(root, workspace, pool)
   return { root, workspace, cache }
 }
 

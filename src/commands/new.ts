@@ -7,6 +7,7 @@ import { formatText } from '../diagnostics/report.js'
 import { baseOf, useColor, widthOf, type Io } from '../io.js'
 import { flattenOutline } from '../model/outline.js'
 import { baseName } from '../parse/proposal.js'
+import { originalStem } from '../model/translations.js'
 import { isIsoDate } from '../parse/front-matter.js'
 import { Participants } from '../model/participants.js'
 import { closest, suggestTopic } from '../diagnostics/suggest.js'
@@ -47,7 +48,9 @@ async function create(options: NewOptions, io: Io, pool: ParsePool): Promise<num
   const submitted = checkDate(options.submitted ?? today())
   const text = fillTemplate(template, { topic: yamlValue(topic), author: author && yamlValue(author), title: title && yamlValue(title), submitted })
 
-  const taken = new Set([...workspace.proposals.map((proposal) => proposal.id), ...workspace.files.map((file) => baseName(file.name))].map((id) => id.toLowerCase()))
+  // A translation left beside no text (`x.fr.md`) would become the new proposal's: its name is taken too.
+  const translated = workspace.translationFiles.map((file) => baseName(originalStem(file.name)))
+  const taken = new Set([...workspace.proposals.map((proposal) => proposal.id), ...workspace.files.map((file) => baseName(file.name)), ...translated].map((id) => id.toLowerCase()))
   const folder = path.join(root, 'proposals')
   await fs.mkdir(folder, { recursive: true })
   const stem = fileStem(topic, author ?? '', title)

@@ -17,10 +17,14 @@ import { readReferenceDocx, type ReferenceDocument } from '../read/reference-doc
 import { tooLarge } from '../diagnostics/limits.js'
 import { parseConfig, soundParts, type ConfigResult } from '../parse/config.js'
 import type { ParsePool } from '../threads/pool.js'
-import { DEFAULT_CONFIG, RULES, type ChairText, type Config, type Diagnostic, type Negotiation, type Note, type ParseResult, type Proposal } from '../types.js'
+import { checkTranslations } from '../check/translations.js'
+import { pairTranslations } from '../model/translations.js'
+import { translationName } from '../parse/translation.js'
+import type { ParseKind } from '../threads/pool.js'
+import { DEFAULT_CONFIG, RULES, type ChairText, type Config, type Diagnostic, type Negotiation, type Note, type ParseResult, type Proposal, type Translation } from '../types.js'
 
-/** The templates a workspace may override; the others in its templates/ are not read. */
-export const TEMPLATE_NAMES = ['cover.md', 'consolidated.css', 'proposal.md'] as const
+/** The templates a workspace may override (a language's own cover too, SPEC §17); the others in its templates/ are not read. */
+export const TEMPLATE_NAMES = ['cover.md', 'cover.en.md', 'cover.fr.md', 'cover.es.md', 'consolidated.css', 'proposal.md'] as const
 export type TemplateName = (typeof TEMPLATE_NAMES)[number]
 
 export interface LoadOptions {
@@ -55,6 +59,10 @@ export interface Workspace {
   chairTexts: ChairText[]
   /** Every Chair's text file found and read or tried. */
   chairFiles: ProposalFile[]
+  /** Every translation (`<name>.<lang>.md` beside a proposal, note or Chair's text) whose fields could be read, as `proposals`. */
+  translations: Translation[]
+  /** Every translation file found and read or tried, whatever its folder. */
+  translationFiles: ProposalFile[]
   /** The workspace's own templates, as text; a template it does not have is absent. */
   templates: Partial<Record<TemplateName, string>>
   /** `templates/reference.docx`, when the workspace has one and it is a Word document within the limits. */
@@ -81,26 +89,39 @@ export async function loadWorkspace(source: Source, options: LoadOptions): Promi
   ])
   const config: Config = { ...configured.config, ...options.overrides }
   const quiet = { ...options, onProgress: undefined }
-  const [{ results, parsed }, notes, chairs] = await Promise.all([
-    parseFiles(source, scan.files, config, options),
-    parseFiles(source, noteScan.files, config, quiet, 'note'),
-    parseFiles(source, chairScan.files, config, quiet, 'chair'),
+  // A translation beside a text is never a text of its own (SPEC §17): `a14.fr.md` is read as one.
+  const [proposalFiles, noteFiles, chairFiles] = [scan, noteScan, chairScan].map((each) => each.files.filter((file) => translationName(file.name) === undefined))
+  const translationFiles = [scan, noteScan, chairScan].flatMap((each) => each.files.filter((file) => translationName(file.name) !== undefined))
+  const [{ results, parsed }, notes, chairs, translations] = await Promise.all([
+    parseFiles(source, proposalFiles, config, options),
+    parseFiles(source, noteFiles, config, quiet, 'note'),
+    parseFiles(source, chairFiles, config, quiet, 'chair'),
+    parseFiles(source, translationFiles, config, quiet, 'translation'),
   ])
   const template = templates.texts['proposal.md'] ?? (await builtinTemplate('proposal.md').catch(() => undefined))
-  const checked = checkParsed(config, configured.diagnostics, results, { notes: notes.results, chairTexts: chairs.results, template, broken: configured.broken })
+  const checked = checkParsed(config, configured.diagnostics, results, {
+    notes: notes.results,
+    chairTexts: chairs.results,
+    translations: translations.results,
+    files: [...proposalFiles, ...noteFiles, ...chairFiles].map((file) => file.name),
+    template,
+    broken: configured.broken,
+  })
   const diagnostics = [...applyLevels([...scan.diagnostics, ...noteScan.diagnostics, ...chairScan.diagnostics, ...templates.diagnostics, ...reference.diagnostics], config), ...checked.diagnostics]
   return {
     config,
     proposals: checked.proposals,
-    files: scan.files,
+    files: proposalFiles,
     notes: checked.notes,
-    noteFiles: noteScan.files,
+    noteFiles,
     chairTexts: checked.chairTexts,
-    chairFiles: chairScan.files,
+    chairFiles,
+    translations: checked.translations,
+    translationFiles,
     templates: templates.texts,
     ...(reference.reference ? { reference: reference.reference } : {}),
     diagnostics: source.label === '' ? diagnostics : diagnostics.map((each) => ({ ...each, file: `${source.label}${each.file}` })),
-    parsed: parsed + notes.parsed + chairs.parsed,
+    parsed: parsed + notes.parsed + chairs.parsed + translations.parsed,
     allowances: allowancesOf(checked.proposals, checked.notes, checked.chairTexts),
   }
 }
@@ -117,27 +138,34 @@ export function negotiationOf(workspace: Pick<Workspace, 'config' | 'proposals' 
 }
 
 /**
- * The checks across files, over parse results (and the notes' results; `template`
- * is the text of templates/proposal.md, for `template-text`).
+ * The checks across files, over parse results (and the notes', Chair's texts'
+ * and translations' results; `files`: every file that is not a translation,
+ * read or not; `template` is the text of templates/proposal.md, for `template-text`).
  */
 export function checkParsed(
   config: Config,
   configDiagnostics: Diagnostic[],
   results: ParseResult[],
-  extra: { notes?: ParseResult[]; chairTexts?: ParseResult[]; template?: string; broken?: ReadonlySet<string> } = {},
-): Pick<Workspace, 'config' | 'proposals' | 'notes' | 'chairTexts' | 'diagnostics'> {
+  extra: { notes?: ParseResult[]; chairTexts?: ParseResult[]; translations?: ParseResult[]; files?: string[]; template?: string; broken?: ReadonlySet<string> } = {},
+): Pick<Workspace, 'config' | 'proposals' | 'notes' | 'chairTexts' | 'translations' | 'diagnostics'> {
   const proposals = results.flatMap((result) => (result.proposal ? [result.proposal] : []))
   const noteResults = extra.notes ?? []
   const notes = noteResults.flatMap((result) => (result.note ? [result.note] : []))
   const chairResults = extra.chairTexts ?? []
   const chairTexts = chairResults.flatMap((result) => (result.chairText ? [result.chairText] : []))
+  const translationResults = extra.translations ?? []
+  const translations = translationResults.flatMap((result) => (result.translation ? [result.translation] : []))
   // Without attributions a proposal needs no author (SPEC §15): the parse, which knows no configuration, said it misses one.
   const proposalDiagnostics = results.flatMap((result) => result.diagnostics).filter((each) => config.attribution || each.rule !== 'missing-author')
-  const diagnostics = [...configDiagnostics, ...proposalDiagnostics, ...[...noteResults, ...chairResults].flatMap((result) => result.diagnostics)]
+  const diagnostics = [...configDiagnostics, ...proposalDiagnostics, ...[...noteResults, ...chairResults, ...translationResults].flatMap((result) => result.diagnostics)]
   // A broken part of the configuration would make every topic or name look wrong: the checks run against the sound parts only.
   const sound = hasErrors(configDiagnostics) ? soundParts(config, extra.broken ?? new Set(['outline', 'participants', 'chair'])) : config
   diagnostics.push(...validate(proposals, sound, { notes, chairTexts, template: extra.template }))
-  return { config, proposals, notes, chairTexts, diagnostics: applyLevels(diagnostics, config, allowancesOf(proposals, notes, chairTexts)) }
+  const texts = { config, proposals, notes, chairTexts, translations }
+  diagnostics.push(...checkTranslations({ texts, files: extra.files ?? [...proposals, ...notes, ...chairTexts].map((text) => text.file) }))
+  // A translation is checked as its original is: the rules the original allows for itself, it allows too.
+  const allowances = [...allowancesOf(proposals, notes, chairTexts), ...allowancesOf([...pairTranslations(texts)].flatMap(([translation, original]) => (original?.text.allow ? [{ file: translation.file, allow: original.text.allow }] : [])))]
+  return { config, proposals, notes, chairTexts, translations, diagnostics: applyLevels(diagnostics, config, allowances) }
 }
 
 /** `consolidate.yaml` of the source, or the one the command line gave. */
@@ -194,7 +222,7 @@ const BATCH = 16
  * its stamp or its bytes were seen before, else parsed on the threads. A
  * file over the size limit is never read; one that cannot be read is a diagnostic.
  */
-async function parseFiles(source: Source, files: ProposalFile[], config: Config, options: LoadOptions, kind: 'parse' | 'note' | 'chair' = 'parse'): Promise<{ results: ParseResult[]; parsed: number }> {
+async function parseFiles(source: Source, files: ProposalFile[], config: Config, options: LoadOptions, kind: ParseKind = 'parse'): Promise<{ results: ParseResult[]; parsed: number }> {
   const { limits } = config
   const cache = options.cache
   const key = (content: string, file: ProposalFile): string => cacheKey(cache!.version, content, file.name, limits)

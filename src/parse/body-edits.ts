@@ -22,6 +22,8 @@ export interface BodyAnalysis {
   hasText: boolean
   brackets: BracketProblem[]
   facts: TextFacts
+  /** The offsets of the brackets of `facts.shape`, one each, in reading order. */
+  shapeOffsets: number[]
 }
 
 /** Blocks that are not part of the text's reading order. */
@@ -122,7 +124,9 @@ export function analyseBody(blocks: RootContent[], source: string, lines: LineIn
   }
   edits.sort((a, b) => a.start - b.start || a.rank - b.rank)
   const brackets = checkBrackets(blocks, source, lines)
+  const shape = shapeOf(brackets.partner)
   return {
+    shapeOffsets: shape.offsets,
     body: { source, start, end, edits: edits.map(({ rank: _rank, ...edit }) => edit as Edit) },
     hasText,
     brackets: brackets.problems,
@@ -132,6 +136,7 @@ export function analyseBody(blocks: RootContent[], source: string, lines: LineIn
       textRuns: textRuns(blocks),
       oneSpan: brackets.problems.length === 0 && text.length > 0 && isOneSpan(text, source, brackets.partner),
       ...leadingNumberOf(text[0], source, lines),
+      shape: shape.shape,
     },
   }
 }
@@ -149,6 +154,12 @@ function isOneSpan(text: RootContent[], source: string, partner: ReadonlyMap<num
   const open = offsetOf(first, 'start')
   const close = offsetOf(last, 'end') - 1
   return source[open] === '[' && source[close] === ']' && partner.get(open) === close
+}
+
+/** The matched bracket pairs in reading order, as their brackets alone (`[[]][]`), and where each stands. Stray brackets are left out (they are reported). */
+function shapeOf(partner: ReadonlyMap<number, number>): { shape: string; offsets: number[] } {
+  const brackets = [...partner].flatMap(([open, close]): Array<[number, string]> => [[open, '['], [close, ']']]).sort((a, b) => a[0] - b[0])
+  return { shape: brackets.map(([, char]) => char).join(''), offsets: brackets.map(([offset]) => offset) }
 }
 
 /** A paragraph number written at the start of a text: `1.`, `3bis.`, `2)`, `(1)`, `1\.` (escaped so as not to start a list). */

@@ -1,14 +1,14 @@
 /** One Chair's text file (chair/**\/*.md, SPEC §14) to a ChairText and its problems. Pure: no file system. */
 import { isMap, isScalar, type Node, type Pair } from 'yaml'
 import { analyseBody } from './body-edits.js'
-import { readAllow, readOrder, resolve, scalarText } from './front-matter.js'
-import { afterFrontMatter, baseName, ID_PATTERN, readMarkdownFile, type FileKind, type ParseOptions } from './proposal.js'
+import { readAllow, readLanguage, readOrder, resolve, scalarText } from './front-matter.js'
+import { afterFrontMatter, baseName, checkNotTranslationId, ID_PATTERN, readMarkdownFile, type FileKind, type ParseOptions } from './proposal.js'
 import { describe, isEmpty, readYaml } from './yaml.js'
 import { didYouMean } from '../diagnostics/suggest.js'
 import { LANGUAGES, type ChairText, type ChangeableRule, type Language, type Located, type Names, type ParseResult, type Place } from '../types.js'
 
 /** The fields a Chair's text's front matter may have. */
-export const CHAIR_FIELDS = ['id', 'topic', 'by', 'title', 'document', 'order', 'allow'] as const
+export const CHAIR_FIELDS = ['id', 'topic', 'by', 'title', 'document', 'order', 'allow', 'language'] as const
 
 /** Fields of a proposal that a Chair's text cannot have: it belongs to no participant and is always live. */
 const NOT_CHAIR: Record<string, string> = {
@@ -53,6 +53,7 @@ export function parseChairText(file: string, input: Uint8Array | string, options
   let documentSymbol: string | undefined
   let order: number | undefined
   let allow: ChangeableRule[] = []
+  let language: Language | undefined
   let topicWritten = false
   for (const pair of (isMap(contents) ? contents.items : []) as Pair[]) {
     const keyPlace = placeOf(pair.key, { line: firstLine, column: 1 })
@@ -96,6 +97,12 @@ export function parseChairText(file: string, input: Uint8Array | string, options
         allow = allowed.rules
         break
       }
+      case 'language': {
+        const read = readLanguage(value, valuePlace)
+        if ('problem' in read) report(read.problem.rule, read.problem.message, read.problem.place)
+        else language = read.language
+        break
+      }
       default:
         if (key in NOT_CHAIR) report('invalid-field', `\`${key}\` is not a field of a Chair's text: ${NOT_CHAIR[key]}`, keyPlace)
         else report('unknown-field', `unknown field \`${key}\`; the fields of a Chair's text are ${CHAIR_FIELDS.join(', ')}${didYouMean(key, CHAIR_FIELDS)}`, keyPlace)
@@ -107,7 +114,7 @@ export function parseChairText(file: string, input: Uint8Array | string, options
   if (!ID_PATTERN.test(textId)) {
     const where = id ? `the \`id\` "${textId}"` : `the id "${textId}", taken from the file name,`
     report('invalid-field', `${where} must be letters, digits, '.', '_' and '-' only, starting with a letter or digit; ${id ? 'change it' : 'rename the file or add an `id` field'}, e.g. \`id: s3-chair-draft\``, id?.place ?? frontMatter)
-  }
+  } else if (id) checkNotTranslationId(id, report)
   if (!topic) return { diagnostics }
   const chairText: ChairText = {
     id: textId,
@@ -118,6 +125,7 @@ export function parseChairText(file: string, input: Uint8Array | string, options
     ...(documentSymbol === undefined ? {} : { document: documentSymbol }),
     ...(order === undefined ? {} : { order }),
     ...(allow.length > 0 ? { allow } : {}),
+    ...(language === undefined ? {} : { language }),
     places: { id: id?.place ?? frontMatter, frontMatter },
     body: analysis.body,
     facts: analysis.facts,

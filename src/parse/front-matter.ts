@@ -1,13 +1,13 @@
 /** A proposal's YAML front matter: fields with their places, checked one by one. */
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml'
 import { didYouMean } from '../diagnostics/suggest.js'
-import { BRACKET_POLICIES, CHANGEABLE_RULES, isChangeable, RULES, STATUSES, type BracketPolicy, type ChangeableRule, type Located, type Place, type Rule, type Status } from '../types.js'
+import { BRACKET_POLICIES, CHANGEABLE_RULES, isChangeable, LANGUAGES, RULES, STATUSES, type BracketPolicy, type ChangeableRule, type Language, type Located, type Place, type Rule, type Status } from '../types.js'
 import { describe, isEmpty, MAX_ALIASES, readYaml } from './yaml.js'
 
 export { MAX_ALIASES }
 
 /** The fields a proposal's front matter may have. */
-export const PROPOSAL_FIELDS = ['id', 'topic', 'title', 'author', 'supporters', 'status', 'submitted', 'order', 'document', 'reason', 'mergedInto', 'noText', 'brackets', 'allow'] as const
+export const PROPOSAL_FIELDS = ['id', 'topic', 'title', 'author', 'supporters', 'status', 'submitted', 'order', 'document', 'reason', 'mergedInto', 'noText', 'brackets', 'allow', 'language'] as const
 
 export interface FrontMatter {
   id?: Located
@@ -24,6 +24,7 @@ export interface FrontMatter {
   noText: boolean
   brackets?: BracketPolicy
   allow?: ChangeableRule[]
+  language?: Language
   places: { status?: Place; reason?: Place; noText?: Place }
   /** The known fields written, valid or not. */
   written: Set<string>
@@ -188,6 +189,12 @@ export function readFrontMatter(source: string, firstLine: number): { fields?: F
         if (allowed.rules.length > 0) fields.allow = allowed.rules
         break
       }
+      case 'language': {
+        const language = readLanguage(value, valuePlace)
+        if ('problem' in language) problems.push(language.problem)
+        else if (language.language !== undefined) fields.language = language.language
+        break
+      }
       default:
         problems.push({
           rule: 'unknown-field',
@@ -197,6 +204,31 @@ export function readFrontMatter(source: string, firstLine: number): { fields?: F
     }
   }
   return { fields, problems }
+}
+
+/** A language written as its name, in any of the three, for a "did you mean" with its code. */
+const LANGUAGE_NAMES: Record<string, Language> = {
+  english: 'en', anglais: 'en', inglés: 'en', ingles: 'en',
+  french: 'fr', français: 'fr', francais: 'fr', francés: 'fr', frances: 'fr',
+  spanish: 'es', espagnol: 'es', español: 'es', espanol: 'es',
+}
+
+/**
+ * `language:` — the language a text was tabled in, when not the
+ * configuration's (SPEC §17): `en`, `fr` or `es`, in any case; empty, not written.
+ */
+export function readLanguage(node: unknown, place: Place): { language?: Language } | { problem: Problem } {
+  const text = scalarText(node)
+  if (text === '') return {}
+  const language = text?.toLowerCase()
+  if (language !== undefined && (LANGUAGES as readonly string[]).includes(language)) return { language: language as Language }
+  return {
+    problem: {
+      rule: 'invalid-field',
+      message: `\`language\` is the language the text was tabled in, one of ${LANGUAGES.join(', ')}, e.g. \`language: fr\` (leave it out when it is the configuration's \`language\`); got ${describe(node)}${language !== undefined && language in LANGUAGE_NAMES ? `; did you mean "${LANGUAGE_NAMES[language]}"?` : didYouMean(language ?? '', LANGUAGES)}`,
+      place,
+    },
+  }
 }
 
 /** `order:` — a whole number (negative ones included); undefined for anything else, quoted numbers too. */

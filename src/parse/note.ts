@@ -1,14 +1,14 @@
 /** One note file (notes/**\/*.md, docs/reference.md, Notes) to a Note and its problems. Pure: no file system. */
-import { isMap, isScalar, type Node, type Pair } from 'yaml'
+import { isMap, isScalar, type Node, type Pair, type YAMLMap } from 'yaml'
 import { analyseBody } from './body-edits.js'
-import { readAllow, resolve, scalarText } from './front-matter.js'
-import { afterFrontMatter, baseName, ID_PATTERN, readMarkdownFile, type FileKind, type ParseOptions } from './proposal.js'
+import { readAllow, readLanguage, resolve, scalarText } from './front-matter.js'
+import { afterFrontMatter, baseName, checkNotTranslationId, ID_PATTERN, readMarkdownFile, type FileKind, type ParseOptions } from './proposal.js'
 import { describe, isEmpty, readYaml } from './yaml.js'
 import { didYouMean } from '../diagnostics/suggest.js'
-import { NOTE_KINDS, type ChangeableRule, type Located, type NoteKind, type ParseResult, type Place } from '../types.js'
+import { LANGUAGES, NOTE_KINDS, type ChangeableRule, type Language, type Located, type Names, type Note, type NoteKind, type ParseResult, type Place } from '../types.js'
 
 /** The fields a note's front matter may have. */
-export const NOTE_FIELDS = ['id', 'topic', 'by', 'kind', 'allow'] as const
+export const NOTE_FIELDS = ['id', 'topic', 'by', 'kind', 'allow', 'language'] as const
 
 const NOTE: FileKind = { what: 'note', fields: '`topic: A.1.4` and `by: Facilitator`', folder: 'notes' }
 
@@ -41,8 +41,10 @@ export function parseNote(file: string, input: Uint8Array | string, options: Par
   let id: Located | undefined
   let topic: Located | undefined
   let by: Located | undefined
+  let byNames: Names | undefined
   let kind: NoteKind = 'facilitator'
   let allow: ChangeableRule[] = []
+  let language: Language | undefined
   const written = new Set<string>()
   for (const pair of (isMap(contents) ? contents.items : []) as Pair[]) {
     const keyPlace = (pair.key as Node | null)?.range ? at((pair.key as Node).range![0]) : { line: firstLine, column: 1 }
@@ -68,8 +70,11 @@ export function parseNote(file: string, input: Uint8Array | string, options: Par
         break
       case 'by':
         if (field === '') report('missing-author', '`by` is empty; say who wrote the note: a participant, or a role such as `by: Facilitator` or `by: Secretariat`', keyPlace)
-        else if (field === undefined) invalid('one participant or role, e.g. `by: Facilitator`')
-        else by = { value: field.replace(/\s+/g, ' '), place: valuePlace }
+        else if (field !== undefined) by = { value: field.replace(/\s+/g, ' '), place: valuePlace }
+        else if (isMap(value)) {
+          const given = readByNames(value, valuePlace, (node) => ((node as Node | null)?.range ? at((node as Node).range![0]) : valuePlace), report)
+          if (given) [by, byNames] = [{ value: given.first, place: valuePlace }, given.names]
+        } else invalid('one participant or role, e.g. `by: Facilitator`, or a role per language, e.g. `by: { en: Facilitator, fr: Facilitateur, es: Facilitador }`')
         break
       case 'kind':
         if (field === '') break
@@ -80,6 +85,12 @@ export function parseNote(file: string, input: Uint8Array | string, options: Par
         const allowed = readAllow(value, (node) => ((node as Node | null)?.range ? at((node as Node).range![0]) : valuePlace), document)
         for (const problem of allowed.problems) report(problem.rule, problem.message, problem.place)
         allow = allowed.rules
+        break
+      }
+      case 'language': {
+        const read = readLanguage(value, valuePlace)
+        if ('problem' in read) report(read.problem.rule, read.problem.message, read.problem.place)
+        else language = read.language
         break
       }
       default:
@@ -94,10 +105,36 @@ export function parseNote(file: string, input: Uint8Array | string, options: Par
   if (!ID_PATTERN.test(noteId)) {
     const where = id ? `the \`id\` "${noteId}"` : `the id "${noteId}", taken from the file name,`
     report('invalid-field', `${where} must be letters, digits, '.', '_' and '-' only, starting with a letter or digit; ${id ? 'change it' : 'rename the file or add an `id` field'}, e.g. \`id: a14-facilitator\``, id?.place ?? frontMatter)
-  }
+  } else if (id) checkNotTranslationId(id, report)
   if (!topic || !by) return { diagnostics }
-  return {
-    note: { id: noteId, file, topic, by, kind, ...(allow.length > 0 ? { allow } : {}), places: { id: id?.place ?? frontMatter, frontMatter }, body: analysis.body },
-    diagnostics,
+  const note: Note = {
+    id: noteId,
+    file,
+    topic,
+    by,
+    ...(byNames === undefined ? {} : { byNames }),
+    kind,
+    ...(allow.length > 0 ? { allow } : {}),
+    ...(language === undefined ? {} : { language }),
+    places: { id: id?.place ?? frontMatter, frontMatter },
+    body: analysis.body,
+    shape: analysis.facts.shape,
   }
+  return { note, diagnostics }
+}
+
+/** `by: { en: Facilitator, fr: Facilitateur }`: the role per language (SPEC §17), and the name diagnostics use (`en`, else the first). */
+function readByNames(value: YAMLMap, place: Place, placeOf: (node: unknown) => Place, report: (rule: 'invalid-field', message: string, place: Place) => void): { first: string; names: Names } | undefined {
+  const example = '`by: { en: Facilitator, fr: Facilitateur, es: Facilitador }`'
+  const names: Names = {}
+  if (value.items.length === 0) report('invalid-field', `\`by\` must say who wrote the note, e.g. \`by: Facilitator\` or ${example}; got an empty mapping`, place)
+  for (const pair of value.items as Pair[]) {
+    const language = isScalar(pair.key) ? String(pair.key.value) : ''
+    const name = scalarText(pair.value)
+    if (!(LANGUAGES as readonly string[]).includes(language)) report('invalid-field', `\`by\` gives the role per language with the keys ${LANGUAGES.join(', ')}, e.g. ${example}; got "${language}"${didYouMean(language.toLowerCase(), LANGUAGES)}`, placeOf(pair.key))
+    else if (name === undefined || name === '') report('invalid-field', `\`by.${language}\` must be who wrote the note, in that language, e.g. ${example}; got ${describe(pair.value, true)}`, placeOf(pair.value))
+    else names[language as Language] = name.replace(/\s+/g, ' ')
+  }
+  const first = names.en ?? Object.values(names)[0]
+  return first === undefined ? undefined : { first, names }
 }

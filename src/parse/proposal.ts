@@ -9,7 +9,7 @@ import { readFrontMatter, type FrontMatter } from './front-matter.js'
 import { decode, LineIndex, normalise } from '../read/decode.js'
 import { tooLarge } from '../diagnostics/limits.js'
 import { checkStructure, structureLimits } from './structure.js'
-import { DEFAULT_LIMITS, RULES, type Diagnostic, type ParseResult, type Place, type Rule } from '../types.js'
+import { DEFAULT_LIMITS, RULES, type Diagnostic, type Located, type ParseResult, type Place, type Rule } from '../types.js'
 
 const markdown = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze()
 
@@ -64,7 +64,7 @@ export function parseProposal(file: string, input: Uint8Array | string, options:
     const where = fields.id ? `the \`id\` "${id}"` : `the id "${id}", taken from the file name,`
     const fix = fields.id ? 'change it' : 'rename the file or add an `id` field'
     report('invalid-field', `${where} must be letters, digits, '.', '_' and '-' only, starting with a letter or digit; ${fix}, e.g. \`id: ${idLike(id)}\``, fields.id?.place ?? frontMatter)
-  }
+  } else if (fields.id) checkNotTranslationId(fields.id, report)
   const statusPlace = fields.places.status ?? frontMatter
   checkStatusFields(fields, id, statusPlace, analysis.hasText, report)
 
@@ -89,6 +89,7 @@ export function parseProposal(file: string, input: Uint8Array | string, options:
       noText,
       ...(fields.brackets === undefined ? {} : { brackets: fields.brackets }),
       ...(fields.allow === undefined ? {} : { allow: fields.allow }),
+      ...(fields.language === undefined ? {} : { language: fields.language }),
       places: { id: fields.id?.place ?? frontMatter, status: statusPlace, frontMatter },
       body: analysis.body,
       facts: analysis.facts,
@@ -126,6 +127,8 @@ export interface FileKind {
   fields: string
   /** The folder it lives in. */
   folder: string
+  /** A field to end the front matter with, in the message about a block never closed (default: `by: Facilitator`, a proposal's `author: Japan`). */
+  lastField?: string
 }
 
 const PROPOSAL: FileKind = { what: 'proposal', fields: '`topic: A.1.4` and `author: Japan`', folder: 'proposals' }
@@ -173,7 +176,7 @@ export function readMarkdownFile(file: string, input: Uint8Array | string, optio
   const head = tree.children[0]
   if (head?.type !== 'yaml') {
     const dots = /\n\.\.\.[ \t]*(\n|$)/.test(text) ? ' (YAML\'s `...` does not close front matter)' : ''
-    report('no-front-matter', `the front matter opened on line 1 is never closed${dots}; add a line \`---\` after its last field, e.g. \`${kind === PROPOSAL ? 'author: Japan' : 'by: Facilitator'}\``, { line: 1, column: 1 })
+    report('no-front-matter', `the front matter opened on line 1 is never closed${dots}; add a line \`---\` after its last field, e.g. \`${kind.lastField ?? (kind === PROPOSAL ? 'author: Japan' : 'by: Facilitator')}\``, { line: 1, column: 1 })
     return { done: { diagnostics } }
   }
   const lines = new LineIndex(text)
@@ -207,6 +210,17 @@ function noFrontMatter(text: string, file: string, kind: FileKind): string {
 function idLike(written: string): string {
   const slug = written.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^[-._]+|-+$/g, '')
   return slug === '' ? 'a14-jpn-einvoicing' : slug
+}
+
+/** An id ending `.en`, `.fr` or `.es`, in any case: a translation's name (SPEC §17), never a text's. */
+export const TRANSLATION_ID = /\.(en|fr|es)$/i
+
+/** `invalid-field` on an `id` that would read as a translation's name. */
+export function checkNotTranslationId(id: Located, report: (rule: 'invalid-field', message: string, place: Place) => void): void {
+  const suffix = TRANSLATION_ID.exec(id.value)
+  if (!suffix) return
+  const plain = id.value.slice(0, suffix.index)
+  report('invalid-field', `the \`id\` "${id.value}" ends in \`${suffix[0]}\`, which names a translation (a file \`<name>${suffix[0].toLowerCase()}.md\` beside its original), never a text of its own; choose another id, e.g. \`id: ${plain}-${suffix[1].toLowerCase()}\``, id.place)
 }
 
 /** The file's name without its folder and without `.md`. */

@@ -6,7 +6,7 @@
  * The shapes below list every field of the model, so a field added to it
  * fails to compile here until it is checked too.
  */
-import { BRACKET_POLICIES, CHANGEABLE_RULES, LANGUAGES, NOTE_KINDS, RULES, SEVERITIES, STATUSES, type Body, type ChairText, type Diagnostic, type Edit, type Located, type Note, type ParseResult, type Place, type Proposal, type TextFacts } from '../types.js'
+import { BRACKET_POLICIES, CHANGEABLE_RULES, LANGUAGES, NOTE_KINDS, RULES, SEVERITIES, STATUSES, type Body, type ChairText, type Diagnostic, type Edit, type Located, type Note, type ParseResult, type Place, type Proposal, type TextFacts, type Translation } from '../types.js'
 
 type Check = (value: unknown) => boolean
 /** A check for every field of T, optional ones included. */
@@ -20,6 +20,7 @@ const isPositive: Check = (value) => Number.isSafeInteger(value) && (value as nu
 const optional = (check: Check): Check => (value) => value === undefined || check(value)
 const listOf = (check: Check): Check => (value) => Array.isArray(value) && value.every(check)
 const oneOf = (values: readonly string[]): Check => (value) => typeof value === 'string' && values.includes(value)
+const isAbsent: Check = (value) => value === undefined
 
 /** An object with exactly the fields of `shape` (optional ones may be absent), each passing its check. */
 function matches<T>(shape: Shape<T>): Check {
@@ -65,7 +66,10 @@ const isBody: Check = (value) => {
   return inside(body.start, body.end) && body.edits.every((edit) => inside(edit.start, edit.end))
 }
 
-const isFacts = matches<TextFacts>({ brackets: isCount, firstBracket: optional(isPlace), textRuns: listOf(isCount), oneSpan: isBoolean, leadingNumber: optional(isLocated) })
+/** A bracket shape: `[` and `]` alone. */
+const isShape: Check = (value) => typeof value === 'string' && /^[[\]]*$/.test(value)
+const isFacts = matches<TextFacts>({ brackets: isCount, firstBracket: optional(isPlace), textRuns: listOf(isCount), oneSpan: isBoolean, leadingNumber: optional(isLocated), shape: isShape })
+const isLanguage = oneOf(LANGUAGES)
 const isOrder: Check = (value) => Number.isSafeInteger(value)
 const isAllow = listOf(oneOf(CHANGEABLE_RULES))
 const isNames: Check = (value) => isObject(value) && Object.entries(value).every(([language, name]) => (LANGUAGES as readonly string[]).includes(language) && typeof name === 'string')
@@ -86,9 +90,12 @@ const isProposal = matches<Proposal>({
   order: optional(isOrder),
   brackets: optional(oneOf(BRACKET_POLICIES)),
   allow: optional(isAllow),
+  language: optional(isLanguage),
   places: matches<Proposal['places']>({ id: isPlace, status: isPlace, frontMatter: isPlace }),
   body: isBody,
   facts: isFacts,
+  // Set in a document's snapshot, never by a parse.
+  pending: isAbsent,
 })
 
 const isNote = matches<Note>({
@@ -96,10 +103,14 @@ const isNote = matches<Note>({
   file: isString,
   topic: isLocated,
   by: isLocated,
+  byNames: optional(isNames),
   kind: oneOf(NOTE_KINDS),
   allow: optional(isAllow),
+  language: optional(isLanguage),
   places: matches<Note['places']>({ id: isPlace, frontMatter: isPlace }),
   body: isBody,
+  shape: isShape,
+  pending: isAbsent,
 })
 
 const isChairText = matches<ChairText>({
@@ -111,12 +122,26 @@ const isChairText = matches<ChairText>({
   document: optional(isString),
   order: optional(isOrder),
   allow: optional(isAllow),
+  language: optional(isLanguage),
   places: matches<ChairText['places']>({ id: isPlace, frontMatter: isPlace }),
   body: isBody,
   facts: isFacts,
+  pending: isAbsent,
 })
 
-const isResultShape = matches<ParseResult>({ proposal: optional(isProposal), note: optional(isNote), chairText: optional(isChairText), diagnostics: listOf(isDiagnostic) })
+const isTranslation = matches<Translation>({
+  file: isString,
+  language: isLanguage,
+  translationOf: optional(isLocated),
+  title: optional(isString),
+  draft: isBoolean,
+  places: matches<Translation['places']>({ frontMatter: isPlace, title: optional(isPlace) }),
+  body: isBody,
+  facts: isFacts,
+  brackets: listOf(isCount),
+})
+
+const isResultShape = matches<ParseResult>({ proposal: optional(isProposal), note: optional(isNote), chairText: optional(isChairText), translation: optional(isTranslation), diagnostics: listOf(isDiagnostic) })
 
 /**
  * Whether a value read from the cache is a parse result this tool could have
@@ -125,7 +150,12 @@ const isResultShape = matches<ParseResult>({ proposal: optional(isProposal), not
 export function isParseResult(value: unknown, file?: string): value is ParseResult {
   if (!isResultShape(value)) return false
   const result = value as ParseResult
-  if (result.proposal === undefined && result.note === undefined && result.diagnostics.length === 0) return false
-  const files = new Set([result.proposal?.file, result.note?.file, ...result.diagnostics.map((diagnostic) => diagnostic.file)].filter((file) => file !== undefined))
+  const texts = [result.proposal, result.note, result.chairText, result.translation].filter((text) => text !== undefined)
+  // One file is one text at most, and a result says something about it.
+  if (texts.length > 1 || (texts.length === 0 && result.diagnostics.length === 0)) return false
+  const files = new Set([...texts.map((text) => text.file), ...result.diagnostics.map((diagnostic) => diagnostic.file)])
+  const translation = result.translation
+  // One offset for each bracket of its shape, each inside its text.
+  if (translation && (translation.brackets.length !== translation.facts.shape.length || translation.brackets.some((offset) => offset >= translation.body.source.length))) return false
   return files.size === 1 && (file === undefined || files.has(file))
 }

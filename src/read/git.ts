@@ -53,6 +53,37 @@ export async function firstParents(repository: Repository, commit: string): Prom
     })
 }
 
+/** One version of a file in the first-parent history: the commit that changed it, that commit's first parent, and the blob it left (none: the file was removed). */
+export interface FileVersion {
+  commit: string
+  parent?: string
+  blob?: string
+}
+
+/**
+ * The versions of some files (paths from the repository's top) along the
+ * first-parent history of `commit`, each newest first: one `git log` that
+ * lists only the commits that changed one of them, with the blob each left.
+ */
+export async function fileVersions(repository: Repository, commit: string, files: readonly string[]): Promise<Map<string, FileVersion[]>> {
+  const versions = new Map<string, FileVersion[]>(files.map((file) => [file, []]))
+  if (files.length === 0) return versions
+  const result = await git(['log', '--first-parent', '--format=%x01%H %P', '--raw', '-z', '--no-abbrev', '--no-renames', commit, '--', ...files.map((file) => `:(literal)${file}`)], repository.top)
+  if (result.code !== 0) throw new UsageError(`cannot read the history of ${files.join(', ')}: ${result.stderr.trim()}`)
+  for (const record of result.stdout.toString('utf8').split('\u0001').filter((each) => each !== '')) {
+    // `H P\0`, then for each file the commit changed: `:100644 100644 <old> <new> M\0path\0`.
+    const [head, ...rest] = record.split('\0')
+    const [hash, parent] = head.trim().split(' ')
+    for (let index = 0; index + 1 < rest.length; index += 2) {
+      const blob = /^:\d+ \d+ [0-9a-f]+ ([0-9a-f]+) /.exec(rest[index].trim())?.[1]
+      const list = versions.get(rest[index + 1])
+      // Forty zeros: the commit removed the file.
+      if (blob !== undefined && list) list.push({ commit: hash, ...(parent ? { parent } : {}), ...(/^0+$/.test(blob) ? {} : { blob }) })
+    }
+  }
+  return versions
+}
+
 /** The longest path a system takes (Linux's PATH_MAX): a link's target is never longer. */
 const LINK_LIMIT = 4096
 

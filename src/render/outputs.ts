@@ -6,6 +6,7 @@
  * Pure but for the threads.
  */
 import { selectGroup } from '../assemble/group.js'
+import { pendingCount, showIn, type Texts } from '../model/translations.js'
 import { compareSnapshots, type Difference } from '../revisions/compare.js'
 import type { ParsePool } from '../threads/pool.js'
 import type { ReferredSince } from '../revisions/history.js'
@@ -40,19 +41,24 @@ export interface Target {
 export interface Templates {
   /** `templates/cover.md`. */
   cover?: string
+  /** `templates/cover.<lang>.md`: a language's own cover, over `cover` (SPEC §17). */
+  covers?: Partial<Record<Language, string>>
   /** `templates/consolidated.css`, the style of the HTML page. */
   css?: string
   /** `templates/reference.docx`: the Word documents' styles, fonts, page size and margins. */
   reference?: { bytes: Uint8Array; styles: string }
 }
 
+/** A workspace as a target renders it: its texts and their translations, which each language's documents show (SPEC §17). */
+export type Workspace = Snapshot & Pick<Texts, 'chairTexts' | 'translations'>
+
 /** An older revision to compare with, and how it was named. */
-export interface Since extends Snapshot {
+export interface Since extends Workspace {
   name: string
 }
 
 export interface RenderRequest {
-  snapshot: Snapshot
+  snapshot: Workspace
   target: Target
   templates: Templates
   /** The parser threads, which prepare the texts within `limits.parseSeconds`. */
@@ -68,6 +74,8 @@ export interface Rendered {
   diagnostics: Diagnostic[]
   /** What a build says it wrote, for the first language: its counts. */
   said: string
+  /** For each language, in the order asked: how many of the texts its documents show are pending translation, of how many. */
+  pending: Array<{ language: Language; pending: number; total: number }>
 }
 
 /** Every file of a target, named as it is written (its redline too, against `since`). */
@@ -81,9 +89,14 @@ export async function renderTarget(request: RenderRequest): Promise<Rendered> {
   const original = snapshot.config.language
   const limits = snapshot.config.limits
   const outputs: Output[] = []
+  const pending: Rendered['pending'] = []
   let said = ''
   for (const language of target.languages) {
-    const input: ViewInput = { snapshot, language, ...(extract ? { extract } : {}), ...(templates.cover === undefined ? {} : { cover: templates.cover }), ...(request.history ? { history: request.history } : {}) }
+    // The texts as this language's documents show them: translations that are current, else the originals marked pending.
+    const shown = showIn(snapshot, language)
+    pending.push({ language, ...pendingCount(shown, extract?.topics) })
+    const cover = templates.covers?.[language] ?? templates.cover
+    const input: ViewInput = { snapshot: shown, language, ...(extract ? { extract } : {}), ...(cover === undefined ? {} : { cover }), ...(request.history ? { history: request.history } : {}) }
     said ||= builder.said(input)
     // The configuration's language is the original: never suffixed; every other language always is.
     const names = { group: target.group, language: language === original ? undefined : language }
@@ -94,16 +107,26 @@ export async function renderTarget(request: RenderRequest): Promise<Rendered> {
       documents.push({ document: (await builderOf(companion)).document(input), base: companion.name, redline: false, formats: [TEXT_FORMAT] })
     }
     if (request.since && view.redline) {
-      const old = { snapshot: request.since, language, name: request.since.name, ...(extract ? { extract } : {}), ...(templates.cover === undefined ? {} : { cover: templates.cover }) }
-      documents.push({ document: redlineOf({ view: builder, old, next: input, differences: differencesIn(request.since, snapshot, extract) }), base: view.name, redline: true, formats })
+      // A language's redline compares what its documents showed in each revision.
+      const before = showIn(request.since, language)
+      const old = { snapshot: before, language, name: request.since.name, ...(extract ? { extract } : {}), ...(cover === undefined ? {} : { cover }) }
+      documents.push({ document: redlineOf({ view: builder, old, next: input, differences: differencesIn(before, shown, extract) }), base: view.name, redline: true, formats })
     }
     for (const each of documents) {
       const written = await compile(each.document, each.formats, limits, templates, request.pool)
-      if ('diagnostics' in written) return { outputs: [], diagnostics: written.diagnostics, said }
+      if ('diagnostics' in written) return { outputs: [], diagnostics: written.diagnostics, said, pending }
       for (const [format, content] of written.contents) outputs.push({ name: outputName(`${each.base}.${format}`, { ...names, redline: each.redline }), content })
     }
   }
-  return { outputs, diagnostics: [], said }
+  return { outputs, diagnostics: [], said, pending }
+}
+
+/** What a build says about the texts its documents show untranslated, per language (none when every text is shown translated). */
+export function pendingNotice(pending: Rendered['pending']): string | undefined {
+  const some = pending.filter((each) => each.pending > 0)
+  if (some.length === 0) return undefined
+  const counts = some.map(({ language, pending: count, total }) => `${count} of ${total} text${total === 1 ? '' : 's'} in ${language}`)
+  return `translation pending: ${counts.join(', ')} (shown in their original language under a line that says so; \`consolidate translations\` lists them)`
 }
 
 /** One document in each of `formats`, its texts prepared on the threads first. */

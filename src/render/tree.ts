@@ -110,7 +110,10 @@ export interface NoteBlock extends Parent {
   children: Array<Label | BodyNode | BodyChange | RedlineNote>
 }
 
-/** Words about a block: its alternative's label, that it is stabilized or parked, its title; a note's kind and author. */
+/**
+ * Words about a block: its alternative's label, that it is stabilized or parked, its title; a note's kind and author;
+ * `pending`: the line over a text shown in its original language, its translation not being current (SPEC §17).
+ */
 export interface Label extends Parent {
   type: 'label'
   role: 'alt' | 'stabilized' | 'parked' | 'title' | 'note' | 'chair' | 'pending'

@@ -1,14 +1,16 @@
 /** What changed between two revisions of a negotiation, proposal by proposal (SPEC §9). Pure. */
 import { compareNatural } from '../model/outline.js'
 import { compareNames, Participants } from '../model/participants.js'
-import type { BracketPolicy, ChairText, Config, Proposal, Status } from '../types.js'
-import { tokenize } from './words.js'
+import type { BracketPolicy, ChairText, Config, Note, Proposal, Status, Translation } from '../types.js'
+import { tokenize } from '../model/words.js'
 
-/** One revision as the diff sees it: its configuration, its proposals and its Chair's texts (read without errors). */
+/** One revision as the diff sees it: its configuration, its proposals and its Chair's texts (read without errors); its notes and translations, for the translations it made stale. */
 export interface Snapshot {
   config: Config
   proposals: Proposal[]
   chairTexts?: ChairText[]
+  notes?: Note[]
+  translations?: Translation[]
 }
 
 /** How a revision was named on the command line, and its symbol (from its configuration). */
@@ -125,6 +127,7 @@ export function chairAsProposal(text: ChairText): Proposal {
     places: { id: text.places.id, status: text.places.frontMatter, frontMatter: text.places.frontMatter },
     body: text.body,
     facts: text.facts,
+    ...(text.pending === undefined ? {} : { pending: text.pending }),
   }
 }
 
@@ -195,8 +198,8 @@ export interface Names {
 
 /** Every field of two versions of a proposal, compared (`{ id, text }` alone when only the id differs). */
 export function compareProposals(was: Proposal, is: Proposal, names: Names): ProposalChange {
-  // The same text is the same wording: tokenized only when it differs.
-  const change: ProposalChange = { id: is.id, text: bodyText(was) !== bodyText(is) && wording(was) !== wording(is) }
+  // The same text is the same wording: tokenized only when it differs. A text whose translation became current or pending (`diff --lang`) changed its text too.
+  const change: ProposalChange = { id: is.id, text: (bodyText(was) !== bodyText(is) && wording(was) !== wording(is)) || was.pending !== is.pending }
   if (was.status !== is.status) change.status = { from: was.status, to: is.status }
   if (was.topic.value !== is.topic.value) change.topic = { from: was.topic.value, to: is.topic.value }
   const fields = ['title', 'document', 'submitted', 'reason'] as const

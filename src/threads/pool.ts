@@ -30,7 +30,12 @@ export interface Jobs {
   change: { input: ChangeJob; output: TextJobResult }
   /** A file under chair/ (docs/reference.md, Chair's texts): its result holds a `chairText`. */
   chair: { input: ParseInput & { fileSize: number }; output: ParseResult }
+  /** A translation, `<name>.<lang>.md` (docs/reference.md, Translations): its result holds a `translation`. */
+  translation: { input: ParseInput & { fileSize: number }; output: ParseResult }
 }
+
+/** The jobs that read one file of the workspace. */
+export type ParseKind = 'parse' | 'note' | 'chair' | 'translation'
 export type JobKind = keyof Jobs
 
 /** One piece of work for a thread, with what to answer if it overruns. */
@@ -114,8 +119,8 @@ export class ParsePool {
     while (this.threads.size < Math.min(count, this.size)) this.spawn()
   }
 
-  /** Parse proposal files, or note files (`kind: 'note'`) or Chair's texts (`kind: 'chair'`), each within `limits`; results in the same order. */
-  parse(files: ParseInput[], limits: Limits, kind: 'parse' | 'note' | 'chair' = 'parse'): Promise<ParseResult[]> {
+  /** Parse proposal files, or note files (`kind: 'note'`), Chair's texts (`kind: 'chair'`) or translations (`kind: 'translation'`), each within `limits`; results in the same order. */
+  parse(files: ParseInput[], limits: Limits, kind: ParseKind = 'parse'): Promise<ParseResult[]> {
     return this.run(files.map((file) => ({
       kind,
       input: { ...file, fileSize: limits.fileSize },

@@ -7,7 +7,7 @@
  */
 import type { FootnoteDefinition, Nodes, Parent, PhrasingContent, RootContent, Table, TableRow } from 'mdast'
 import { toString } from 'mdast-util-to-string'
-import { diffWords, tokenize, type Segment } from '../../revisions/words.js'
+import { diffWords, tokenize, type Segment } from '../../model/words.js'
 import type { Change, Mark, Target, Term } from '../tree.js'
 
 /** How far past its place a block of a gap looks for the block it corresponds to: aligning stays linear whatever the texts. */

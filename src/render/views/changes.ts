@@ -8,8 +8,10 @@ import { code, fill, heading, oneLine, paragraph, plain, strong, verbatim, write
 import type { Blockquote, ListItem, PhrasingContent, RootContent } from 'mdast'
 import { attribution, topicHeading } from './parts.js'
 import { localise } from '../../model/language.js'
-import { isLive, type Config, type Proposal } from '../../types.js'
-import { diffWords, hunks, joinTokens, paragraphTokenStarts, tokenize, type Hunk, type Token } from '../../revisions/words.js'
+import { isLive, type Config, type Language, type Proposal } from '../../types.js'
+import { madeStale, type MadeStale } from '../../assemble/translation-queue.js'
+import { wordsFor } from '../i18n/index.js'
+import { diffWords, hunks, joinTokens, paragraphTokenStarts, tokenize, type Hunk, type Token } from '../../model/words.js'
 
 export interface DiffMarkdownOptions {
   /** What the user called the two revisions (`HEAD~1`, a folder); the title uses each one's symbol when it has one. */
@@ -27,8 +29,9 @@ export function renderDiff(differences: Difference[], old: Snapshot, next: Snaps
   const labels = labelsFor(next.config.language)
   const depth = options.depth ?? 1
   const children: RootContent[] = [heading(depth, ...fill(labels.diff.title, revisionTitles(old, next, options.names)))]
+  const stale = staleSection(madeStale(old, next), next.config.language, depth + 1)
   if (differences.length === 0) {
-    children.push(paragraph(plain(labels.diff.nothing)))
+    children.push(paragraph(plain(labels.diff.nothing)), ...stale)
     return writeMarkdown({ type: 'root', children })
   }
   children.push(paragraph(plain(labels.revision.diff.summary(countChanges(differences)))))
@@ -57,7 +60,20 @@ export function renderDiff(differences: Difference[], old: Snapshot, next: Snaps
       .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind))
     children.push({ type: 'list', ordered: false, spread: false, children: entries.map(({ difference, kind }) => entry(difference, kind, context)) })
   }
+  children.push(...stale)
   return writeMarkdown({ type: 'root', children })
+}
+
+/** The translations the revision made stale (SPEC §17), each text with its languages; nothing when it made none stale. */
+function staleSection(stale: MadeStale[], language: Language, depth: number): RootContent[] {
+  if (stale.length === 0) return []
+  const words = wordsFor(language)
+  const item = (text: MadeStale): ListItem => ({
+    type: 'listItem',
+    spread: false,
+    children: [paragraph(...fill(words.template('translation.staleItem'), { text: code(text.id), languages: plain(text.languages.map((each) => words.t(`language.${each}`)).join(', ')) }))],
+  })
+  return [heading(depth, plain(words.t('translation.staleTitle'))), paragraph(plain(words.t('translation.staleIntro', { count: stale.length }))), { type: 'list', ordered: false, spread: false, children: stale.map(item) }]
 }
 
 /** `{old}` and `{new}` of a title: each revision's symbol (when the two differ), else the name it was given. */

@@ -10,6 +10,7 @@ import { articlesOf, type Article, type CleanEntry, type CleanPart, type CleanTe
 import { labelsFor, type Labels } from '../labels.js'
 import type { Annex, BodyNode, Concordance, ContentsEntry, Document, Section } from '../tree.js'
 import { fillCover } from './cover.js'
+import { pendingLabel } from './pending.js'
 import { coverValuesOf, identityOf, metaOf } from './identity.js'
 import { articleHeading, coverNode, DEFAULT_COVER, entryHeading, fileBody, heading, oneLine, paragraph, paragraphHeading, text } from './parts.js'
 
@@ -29,7 +30,7 @@ export function cleanView(clean: CleanText, options: CleanOptions = {}): Documen
   const children: RootContent[] = [
     coverNode(values, fillCover(options.cover ?? DEFAULT_COVER, values), identity.subtitle),
     { type: 'contents', entries: contents(clean, labels) },
-    ...clean.entries.map((entry) => entrySection(entry, { labels })),
+    ...clean.entries.map((entry) => entrySection(entry, { labels, language: config.language })),
     concordanceAnnex(clean, labels),
   ]
   return { meta: metaOf(config, 'clean', identity), tree: { type: 'root', children } }
@@ -45,7 +46,8 @@ function entrySection(entry: CleanEntry, context: Context): Section {
   const children = entry.children.map((child) => entrySection(child, context))
   if (!entry.article) return { type: 'section', kind: 'topic', id: entry.id, depth: entry.depth, heading: entryHeading(entry), children }
   const { article } = entry
-  const texts = (parts: CleanPart[]): RootContent[] => parts.map((part) => partBody(part, article.number, entry.depth))
+  // A text shown in its original language has the pending line over it.
+  const texts = (parts: CleanPart[]): RootContent[] => parts.flatMap((part) => [...pendingLabel(part.kind === 'proposal' ? part.placement.proposal : part.text.text, context.language), partBody(part, article.number, entry.depth)])
   // An article's paragraphs stay its numbered paragraphs: each its number and title, then its texts.
   const paragraphs = article.paragraphs.map((paragraph): Section => ({ type: 'section', kind: 'paragraph', id: paragraph.id, depth: entry.depth + 1, heading: paragraphHeading(paragraph.number, paragraph.title), children: texts(paragraph.parts) }))
   return { type: 'section', kind: 'article', id: entry.id, depth: entry.depth, article: article.number, label: article.label ?? String(article.number), heading: headingOf(article, entry, context.labels), children: [...texts(article.parts), ...paragraphs, ...children] }
@@ -61,6 +63,7 @@ function partBody(part: CleanPart, article: number, depth: number): BodyNode {
 /** What the clean text's blocks are built with. */
 interface Context {
   labels: Labels
+  language: Language
 }
 
 function contents(clean: CleanText, labels: Labels): ContentsEntry[] {

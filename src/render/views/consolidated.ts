@@ -16,6 +16,7 @@ import {
 } from './parts.js'
 import { coverValuesOf, identityOf, metaOf } from './identity.js'
 import { fillCover } from './cover.js'
+import { pendingLabel } from './pending.js'
 import { supportMatrix } from './matrix.js'
 
 export interface ConsolidatedOptions {
@@ -78,7 +79,7 @@ function topicSection(topic: TopicNode, context: Context): Section {
   const children: RootContent[] = [
     // The Chair's texts come first under their topic, when the text shows them.
     ...(config.chairTexts === 'show' ? topic.chairTexts.map((placed) => chairTextBlock(placed, topic, config.language)) : []),
-    ...topic.notes.map((placed) => noteBlock(placed, topic, context.labels)),
+    ...topic.notes.map((placed) => noteBlock(placed, topic, context.labels, config.language)),
     ...topic.placements.map((placement) => proposalBlock(placement, topic, context)),
     ...topic.children.map((child) => topicSection(child, context)),
   ]
@@ -103,13 +104,14 @@ function chairTextBlock(placed: PlacedChairText, topic: TopicNode, language: Lan
     id: chair.id,
     children: [
       { type: 'label', role: 'chair', children: [text(label)] },
+      ...pendingLabel(chair, language),
       { ...fileBody(chair.file, chair.body, { owner: `chair-${chair.id}`, depth: topic.depth, enclosed: false }), anchor: `c-${chair.id}-` },
     ],
   }
 }
 
 /** A note: its kind and author as a label, then its text. */
-function noteBlock(placed: PlacedNote, topic: TopicNode, labels: Labels): NoteBlock {
+function noteBlock(placed: PlacedNote, topic: TopicNode, labels: Labels, language: Language): NoteBlock {
   const { note } = placed
   return {
     type: 'note',
@@ -117,6 +119,7 @@ function noteBlock(placed: PlacedNote, topic: TopicNode, labels: Labels): NoteBl
     kind: note.kind,
     children: [
       { type: 'label', role: 'note', children: [text(noteLabel(placed, labels))] },
+      ...pendingLabel(note, language),
       // Notes name their labels apart from proposals: a note may share a proposal's id.
       { ...fileBody(note.file, note.body, { owner: `note-${note.id}`, depth: topic.depth, enclosed: false }), anchor: `n-${note.id}-` },
     ],
@@ -138,6 +141,7 @@ function proposalBlock(placement: Placement, topic: TopicNode, context: Context)
   if (proposal.status === 'stabilized') children.push({ type: 'label', role: 'stabilized', children: [text(labels.stabilized)] })
   if (proposal.status === 'parked') children.push({ type: 'label', role: 'parked', children: [text(parkedLabel(proposal.reason, labels))] })
   if (proposal.title && proposal.title !== topic.title) children.push({ type: 'label', role: 'title', children: [text(oneLine(proposal.title))] })
+  children.push(...pendingLabel(proposal, context.config.language))
   children.push(
     proposal.noText
       ? paragraph(text(noTextWords(placement, labels)))

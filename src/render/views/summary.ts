@@ -7,6 +7,7 @@ import { stocktakeTree } from './stocktaking.js'
 import type { Language, Negotiation } from '../../types.js'
 import type { Stats } from '../../revisions/stats.js'
 import { statsSection } from './stats.js'
+import { queueSection, type Queue } from './queue.js'
 
 export interface BuildSummary {
   /** What the build found: outputs written, up to date or stale (`--check`), or inputs with errors. */
@@ -23,12 +24,15 @@ export interface BuildSummary {
   language?: Language
   /** The statistics of the text, with their changes since the same commit as `changes` when it could be read. */
   stats?: Stats
+  /** The translators' queue of each language the texts are translated into; absent or empty, no section. */
+  translations?: Queue
 }
 
 /** A Markdown section: status, counts, the proposals referred to stocktaking, and the changes; in the negotiation's language. */
 export function renderSummary(summary: BuildSummary): string {
   const { negotiation } = summary
-  const labels = labelsFor(negotiation?.config.language ?? summary.language ?? 'en')
+  const language = negotiation?.config.language ?? summary.language ?? 'en'
+  const labels = labelsFor(language)
   const words = labels.ci
   const name = negotiation?.config.symbol ?? negotiation?.config.title
   const children: RootContent[] = [heading(2, plain(`consolidate${name ? `${labels.colon}${oneLine(name)}` : ''}`))]
@@ -66,6 +70,7 @@ export function renderSummary(summary: BuildSummary): string {
     // The report's headings go two levels down, below this section's.
     for (const node of stocktakeTree(negotiation).children) children.push(node.type === 'heading' ? heading(node.depth + 2, ...node.children) : node)
   }
+  if (summary.translations && Object.keys(summary.translations).length > 0) children.push(...queueSection(summary.translations, language, 3, false))
   // Already Markdown, written by the same writer (the change list) or a sentence saying why there is none.
   if (summary.changes.trim() !== '') children.push(verbatim(summary.changes.trim()))
   return writeMarkdown({ type: 'root', children })

@@ -124,6 +124,9 @@ class Writer {
       case 'matrix':
         // Word builds its own table of contents; the matrix is the HTML page's.
         return []
+      case 'label':
+        // Before a clean text's article text: that it is shown untranslated.
+        return [this.words(node.children, {}, { style: 'NoteLabel' })]
       default:
         // Generated words in Markdown's own nodes: converted as a text is, headings one level up (Word's Heading 1 is a section's).
         return this.builder.build(docxBody({ type: 'root', children: [raise(node)] })).blocks
@@ -163,7 +166,7 @@ class Writer {
 
   /** Label, text, the attribution as a footnote on the text's last word (or after the text), and the stocktaking flag. */
   private proposal(node: ProposalBlock): Block[] {
-    const labels = node.children.filter((child) => child.type === 'label' && ['alt', 'stabilized', 'parked'].includes(child.role))
+    const labels = node.children.filter((child) => child.type === 'label' && ['alt', 'stabilized', 'parked', 'pending'].includes(child.role))
     const attribution = node.children.find((child) => child.type === 'attribution')
     const flag = node.children.find((child) => child.type === 'flag')
     const text = node.children.find((child) => child.type === 'body' || child.type === 'bodyChange' || child.type === 'paragraph')

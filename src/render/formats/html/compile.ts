@@ -9,7 +9,7 @@ import { h } from 'hastscript'
 import type { Data, PhrasingContent, Root } from 'mdast'
 import { toHast, type Handler, type State } from 'mdast-util-to-hast'
 import { toHtml } from 'hast-util-to-html'
-import type { Annex, BodyChange, BodyNode, ChairTextBlock, Concordance, Contents, ContentsEntry, Cover, Document, Flag, Mark, Matrix, NoteBlock, ProposalBlock, CrossReference, Section, Target, Term } from '../../tree.js'
+import type { Annex, BodyChange, BodyNode, ChairTextBlock, Concordance, Contents, ContentsEntry, Cover, Document, Flag, Label, Mark, Matrix, NoteBlock, ProposalBlock, CrossReference, Section, Target, Term } from '../../tree.js'
 import { changeOf } from '../../tree.js'
 import { labelsFor, type Labels } from '../../labels.js'
 import { wordsFor } from '../../i18n/index.js'
@@ -112,6 +112,8 @@ function handlers(context: Context): Record<string, Handler> {
     mark: (state: State, node: Mark) => h(node.change === 'insert' ? 'ins' : 'del', state.all(node)),
     // Outside a block (a clean text's article): the text alone.
     body: (_: State, node: BodyNode) => bodies.take(node).content,
+    // Outside a block (over a clean text's paragraph's text): that it is shown untranslated.
+    label: (state: State, node: Label) => h(`p.${node.role}`, phrasing(state, node.children)),
   }
 }
 
@@ -134,12 +136,14 @@ function paragraphSection(state: State, node: Section): Element {
 function article(state: State, node: Section, context: Context): Element {
   const number = node.article ?? 0
   const level = Math.min(6, node.depth + 1)
-  const texts = node.children.filter((child): child is BodyNode | BodyChange => child.type === 'body' || child.type === 'bodyChange').map((child) => context.bodies.take(child))
-  const rest = node.children.filter((child) => child.type !== 'body' && child.type !== 'bodyChange')
+  // A text's labels (its translation pending) stay before it.
+  const parts = node.children.flatMap((child): Array<{ text: HtmlBody & { firstNote: number } } | { label: Label }> => (child.type === 'body' || child.type === 'bodyChange' ? [{ text: context.bodies.take(child) }] : child.type === 'label' ? [{ label: child }] : []))
+  const texts = parts.flatMap((part) => ('text' in part ? [part.text] : []))
+  const rest = node.children.filter((child) => child.type !== 'body' && child.type !== 'bodyChange' && child.type !== 'label')
   return h('section.article', { className: [`depth-${node.depth}`, ...blockChange(node)], id: anchor({ kind: 'article', number }) }, lines([
     { type: 'comment', value: ` article: ${node.label ?? number} topic: ${node.id} ` },
     h(`h${level}`, phrasing(state, node.heading)),
-    h('div.text', texts.flatMap((text) => text.content)),
+    h('div.text', parts.flatMap((part) => ('text' in part ? part.text.content : [h('p.pending', phrasing(state, part.label.children))]))),
     ...texts.flatMap((text) => notesList(text.notes, text.firstNote, context.labels)),
     ...elements(state.all({ type: 'root', children: rest })),
   ]))
