@@ -163,6 +163,8 @@ function block(state: State, node: ProposalBlock | NoteBlock | ChairTextBlock, c
     switch (child.type) {
       case 'label':
         if (child.role === 'note') parts.push(h('p.note-label', phrasing(state, child.children)))
+        // A line of its own, just over the text it speaks of.
+        else if (child.role === 'pending') parts.push(h('p.pending', phrasing(state, child.children)))
         else {
           if (tagsAt === -1) tagsAt = parts.push(undefined) - 1
           tags.push(h(`span.${child.role}`, phrasing(state, child.children)))
