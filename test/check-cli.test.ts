@@ -90,6 +90,18 @@ describe('check --format text', () => {
     expect(result).toEqual({ code: 0, stdout: '1 proposal file checked: no problems\n', stderr: '' })
   })
 
+  test('counts every kind of file it checked', async () => {
+    const root = workspace({
+      ...GOOD,
+      'proposals/a14-jpn.fr.md': '---\ntranslationOf: f10c30ffb90b4066\n---\n\nChaque Partie [s\'efforcera d\'] accepter les factures électroniques.\n',
+      'notes/a14-facilitator.md': '---\ntopic: A.1.4\nby: Norway\n---\n\nThe facilitator invites participants to merge the alternatives.\n',
+      'notes/a14-secretariat.md': '---\ntopic: A.1.4\nby: Secretariat\nkind: secretariat\n---\n\nThe Secretariat recalls the Model Law.\n',
+      'chair/a14-chair.md': '---\ntopic: A.1.4\n---\n\nEach Party shall accept electronic invoices.\n',
+    })
+    const result = await run(['check', '--root', root])
+    expect(result).toEqual({ code: 0, stdout: "1 proposal file, 2 notes, 1 Chair's text and 1 translation checked: no problems\n", stderr: '' })
+  })
+
   test('colour on a terminal only, never with NO_COLOR, and when FORCE_COLOR asks', async () => {
     const args = ['check', '--root', path.join(fixtures, 'rule-invalid-status')]
     const ansi = /\u001b\[/

@@ -211,10 +211,10 @@ describe('the rules', () => {
     ])
   })
 
-  test('a translation is never a text of its own: no duplicate id, no proposal, not listed by check', async () => {
+  test('a translation is never a text of its own: no duplicate id, no proposal; check counts it as a translation', async () => {
     const root = workspace({ 'proposals/a1.md': ORIGINAL, 'proposals/a1.fr.md': french(), 'proposals/a1.es.md': french().replace('title: Facturation électronique\n', '') })
     const result = await run(['check', '--root', root])
-    expect(result).toMatchObject({ code: 0, stdout: '1 proposal file checked: no problems\n' })
+    expect(result).toMatchObject({ code: 0, stdout: '1 proposal file and 2 translations checked: no problems\n' })
   })
 
   test('a translation beside an original that cannot be read is no orphan: the original\'s own errors say why', async () => {

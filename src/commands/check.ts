@@ -15,10 +15,15 @@ export async function check(options: CommonOptions & { format: CheckFormat }, io
     const { formatText } = await import('../diagnostics/report.js')
     io.stdout.write(formatText(diagnostics, { color: useColor(io, io.stdout), base, width: widthOf(io.stdout) }))
   } else {
-    const files = workspace.files.length
-    const notes = workspace.noteFiles.length
-    const noteFiles = notes === 0 ? '' : ` and ${notes} note${notes === 1 ? '' : 's'}`
-    io.stdout.write(`${files} proposal file${files === 1 ? '' : 's'}${noteFiles} checked: no problems\n`)
+    const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`
+    const counts = [
+      count(workspace.files.length, 'proposal file', 'proposal files'),
+      ...(workspace.noteFiles.length > 0 ? [count(workspace.noteFiles.length, 'note', 'notes')] : []),
+      ...(workspace.chairFiles.length > 0 ? [count(workspace.chairFiles.length, "Chair's text", "Chair's texts")] : []),
+      ...(workspace.translationFiles.length > 0 ? [count(workspace.translationFiles.length, 'translation', 'translations')] : []),
+    ]
+    const listed = counts.length === 1 ? counts[0] : `${counts.slice(0, -1).join(', ')} and ${counts.at(-1)}`
+    io.stdout.write(`${listed} checked: no problems\n`)
   }
   return hasErrors(diagnostics) ? EXIT.inputs : EXIT.ok
 }
