@@ -1,9 +1,10 @@
 /** One Chair's text file (chair/**\/*.md, SPEC §14) to a ChairText and its problems. Pure: no file system. */
-import { isMap, isScalar, type Node, type Pair } from 'yaml'
+import { isMap, isScalar, type Pair } from 'yaml'
 import { analyseBody } from './body-edits.js'
-import { readAllow, readLanguage, readOrder, resolve, scalarText } from './front-matter.js'
+import { readAllow, readLanguage, readOrder, scalarText } from './front-matter.js'
 import { afterFrontMatter, baseName, checkNotTranslationId, ID_PATTERN, readMarkdownFile, type FileKind, type ParseOptions } from './proposal.js'
-import { describe, isEmpty, readYaml } from './yaml.js'
+import { frontMatterFields } from './fields.js'
+import { describe, isEmpty } from './yaml.js'
 import { didYouMean } from '../diagnostics/suggest.js'
 import { LANGUAGES, type ChairText, type ChangeableRule, type Language, type Located, type Names, type ParseResult, type Place } from '../types.js'
 
@@ -24,28 +25,16 @@ export function parseChairText(file: string, input: Uint8Array | string, options
   const read = readMarkdownFile(file, input, options, CHAIR)
   if ('done' in read) return read.done
   const { text, head, tree, lines, diagnostics, report } = read
-  const firstLine = (head.position?.start.line ?? 1) + 1
   const frontMatter: Place = { line: 1, column: 1 }
 
   const analysis = analyseBody(tree.children.slice(1), text, lines)
   if (!analysis.hasText) report('empty-body', 'the Chair\'s text has no text; write it below the front matter\'s closing `---`, e.g. `1. Each Party shall [endeavour to] …`', afterFrontMatter(head, lines))
   for (const problem of analysis.brackets) report('unbalanced-brackets', problem.message, problem.place)
 
-  const yaml = readYaml(head.value)
-  const at = (offset: number): Place => {
-    const place = yaml.place(offset)
-    return { line: place.line + firstLine - 1, column: place.column }
-  }
-  for (const problem of yaml.problems) report('invalid-yaml', problem.message, at(problem.offset))
-  const document = yaml.document
-  if (!document) return { diagnostics }
-  const contents = document.contents
-  if (!isEmpty(contents) && !isMap(contents)) {
-    report('invalid-field', `the front matter must be fields written \`name: value\`, one a line, e.g. \`topic: A.1.4\`; got ${describe(contents)}`, at(contents?.range?.[0] ?? 0))
-    return { diagnostics }
-  }
+  const fields = frontMatterFields(read, 'topic: A.1.4')
+  if (!fields) return { diagnostics }
+  const { document } = fields
 
-  const placeOf = (node: unknown, fallback: Place): Place => ((node as Node | null)?.range ? at((node as Node).range![0]) : fallback)
   let id: Located | undefined
   let topic: Located | undefined
   let by: ChairText['by']
@@ -55,15 +44,7 @@ export function parseChairText(file: string, input: Uint8Array | string, options
   let allow: ChangeableRule[] = []
   let language: Language | undefined
   let topicWritten = false
-  for (const pair of (isMap(contents) ? contents.items : []) as Pair[]) {
-    const keyPlace = placeOf(pair.key, { line: firstLine, column: 1 })
-    const value = resolve(pair.value, document)
-    const valuePlace = placeOf(pair.value, keyPlace)
-    if (!isScalar(pair.key) || typeof pair.key.value !== 'string') {
-      report('invalid-field', `a field name must be a plain word such as \`topic\`; got ${describe(pair.key)}`, keyPlace)
-      continue
-    }
-    const key = pair.key.value
+  for (const { key, value, keyPlace, valuePlace, placeOf } of fields.fields) {
     const field = scalarText(value)
     const invalid = (expected: string): void => report('invalid-field', `\`${key}\` must be ${expected}; got ${describe(value, true)}`, valuePlace)
     switch (key) {
@@ -79,7 +60,7 @@ export function parseChairText(file: string, input: Uint8Array | string, options
         break
       case 'by':
         if (isEmpty(value)) break
-        by = readBy(value, valuePlace, (node) => placeOf(node, valuePlace), report)
+        by = readBy(value, valuePlace, placeOf, report)
         break
       case 'title':
       case 'document':
@@ -92,7 +73,7 @@ export function parseChairText(file: string, input: Uint8Array | string, options
         if (order === undefined) invalid('a whole number that orders the Chair\'s texts of a topic, e.g. `order: 1` (lower first)')
         break
       case 'allow': {
-        const allowed = readAllow(value, (node) => placeOf(node, valuePlace), document)
+        const allowed = readAllow(value, placeOf, document)
         for (const problem of allowed.problems) report(problem.rule, problem.message, problem.place)
         allow = allowed.rules
         break

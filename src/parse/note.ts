@@ -1,9 +1,10 @@
 /** One note file (notes/**\/*.md, docs/reference.md, Notes) to a Note and its problems. Pure: no file system. */
-import { isMap, isScalar, type Node, type Pair, type YAMLMap } from 'yaml'
+import { isMap, isScalar, type Pair, type YAMLMap } from 'yaml'
 import { analyseBody } from './body-edits.js'
-import { readAllow, readLanguage, resolve, scalarText } from './front-matter.js'
+import { readAllow, readLanguage, scalarText } from './front-matter.js'
 import { afterFrontMatter, baseName, checkNotTranslationId, ID_PATTERN, readMarkdownFile, type FileKind, type ParseOptions } from './proposal.js'
-import { describe, isEmpty, readYaml } from './yaml.js'
+import { frontMatterFields } from './fields.js'
+import { describe } from './yaml.js'
 import { didYouMean } from '../diagnostics/suggest.js'
 import { LANGUAGES, NOTE_KINDS, type ChangeableRule, type Language, type Located, type Names, type Note, type NoteKind, type ParseResult, type Place } from '../types.js'
 
@@ -17,26 +18,15 @@ export function parseNote(file: string, input: Uint8Array | string, options: Par
   const read = readMarkdownFile(file, input, options, NOTE)
   if ('done' in read) return read.done
   const { text, head, tree, lines, diagnostics, report } = read
-  const firstLine = (head.position?.start.line ?? 1) + 1
   const frontMatter: Place = { line: 1, column: 1 }
 
   const analysis = analyseBody(tree.children.slice(1), text, lines)
   if (!analysis.hasText) report('empty-body', 'the note has no text; write it below the front matter\'s closing `---`, e.g. `The facilitator invites participants to consider merging Alt 1 and Alt 2.`', afterFrontMatter(head, lines))
   for (const problem of analysis.brackets) report('unbalanced-brackets', problem.message, problem.place)
 
-  const yaml = readYaml(head.value)
-  const at = (offset: number): Place => {
-    const place = yaml.place(offset)
-    return { line: place.line + firstLine - 1, column: place.column }
-  }
-  for (const problem of yaml.problems) report('invalid-yaml', problem.message, at(problem.offset))
-  const document = yaml.document
-  if (!document) return { diagnostics }
-  const contents = document.contents
-  if (!isEmpty(contents) && !isMap(contents)) {
-    report('invalid-field', `the front matter must be fields written \`name: value\`, one a line, e.g. \`topic: A.1.4\`; got ${describe(contents)}`, at(contents?.range?.[0] ?? 0))
-    return { diagnostics }
-  }
+  const fields = frontMatterFields(read, 'topic: A.1.4')
+  if (!fields) return { diagnostics }
+  const { document } = fields
 
   let id: Located | undefined
   let topic: Located | undefined
@@ -46,15 +36,7 @@ export function parseNote(file: string, input: Uint8Array | string, options: Par
   let allow: ChangeableRule[] = []
   let language: Language | undefined
   const written = new Set<string>()
-  for (const pair of (isMap(contents) ? contents.items : []) as Pair[]) {
-    const keyPlace = (pair.key as Node | null)?.range ? at((pair.key as Node).range![0]) : { line: firstLine, column: 1 }
-    const value = resolve(pair.value, document)
-    const valuePlace = (pair.value as Node | null)?.range ? at((pair.value as Node).range![0]) : keyPlace
-    if (!isScalar(pair.key) || typeof pair.key.value !== 'string') {
-      report('invalid-field', `a field name must be a plain word such as \`topic\`; got ${describe(pair.key)}`, keyPlace)
-      continue
-    }
-    const key = pair.key.value
+  for (const { key, value, keyPlace, valuePlace, placeOf } of fields.fields) {
     const field = scalarText(value)
     const invalid = (expected: string): void => report('invalid-field', `\`${key}\` must be ${expected}; got ${describe(value, key !== 'kind')}`, valuePlace)
     if ((NOTE_FIELDS as readonly string[]).includes(key)) written.add(key)
@@ -72,7 +54,7 @@ export function parseNote(file: string, input: Uint8Array | string, options: Par
         if (field === '') report('missing-author', '`by` is empty; say who wrote the note: a participant, or a role such as `by: Facilitator` or `by: Secretariat`', keyPlace)
         else if (field !== undefined) by = { value: field.replace(/\s+/g, ' '), place: valuePlace }
         else if (isMap(value)) {
-          const given = readByNames(value, valuePlace, (node) => ((node as Node | null)?.range ? at((node as Node).range![0]) : valuePlace), report)
+          const given = readByNames(value, valuePlace, placeOf, report)
           if (given) [by, byNames] = [{ value: given.first, place: valuePlace }, given.names]
         } else invalid('one participant or role, e.g. `by: Facilitator`, or a role per language, e.g. `by: { en: Facilitator, fr: Facilitateur, es: Facilitador }`')
         break
@@ -82,7 +64,7 @@ export function parseNote(file: string, input: Uint8Array | string, options: Par
         else report('invalid-field', `\`kind\` must be one of ${NOTE_KINDS.join(', ')}, e.g. \`kind: drafting\`; got ${describe(value)}${didYouMean(field ?? '', NOTE_KINDS)}`, valuePlace)
         break
       case 'allow': {
-        const allowed = readAllow(value, (node) => ((node as Node | null)?.range ? at((node as Node).range![0]) : valuePlace), document)
+        const allowed = readAllow(value, placeOf, document)
         for (const problem of allowed.problems) report(problem.rule, problem.message, problem.place)
         allow = allowed.rules
         break

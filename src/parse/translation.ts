@@ -3,11 +3,12 @@
  * text, SPEC §17) to a Translation and its problems: read and checked as its
  * original is (size, encoding, structure, brackets). Pure: no file system.
  */
-import { isMap, isScalar, type Node, type Pair } from 'yaml'
+import { isScalar } from 'yaml'
 import { analyseBody } from './body-edits.js'
-import { resolve, scalarText } from './front-matter.js'
+import { scalarText } from './front-matter.js'
 import { afterFrontMatter, readMarkdownFile, type FileKind, type ParseOptions } from './proposal.js'
-import { describe, isEmpty, readYaml } from './yaml.js'
+import { frontMatterFields } from './fields.js'
+import { describe, isEmpty } from './yaml.js'
 import { didYouMean } from '../diagnostics/suggest.js'
 import type { Language, Located, ParseResult, Place, Translation } from '../types.js'
 
@@ -35,41 +36,20 @@ export function parseTranslation(file: string, input: Uint8Array | string, optio
   const read = readMarkdownFile(file, input, options, { ...TRANSLATION, folder })
   if ('done' in read) return read.done
   const { text, head, tree, lines, diagnostics, report } = read
-  const firstLine = (head.position?.start.line ?? 1) + 1
   const frontMatter: Place = { line: 1, column: 1 }
 
   const analysis = analyseBody(tree.children.slice(1), text, lines)
   if (!analysis.hasText) report('empty-body', `the translation has no text; write the text in ${LANGUAGE_WORDS[named.language]} below the front matter's closing \`---\`, or delete the file (\`consolidate translate ID --lang ${named.language}\` writes one to translate)`, afterFrontMatter(head, lines))
   for (const problem of analysis.brackets) report('unbalanced-brackets', problem.message, problem.place)
 
-  const yaml = readYaml(head.value)
-  const at = (offset: number): Place => {
-    const place = yaml.place(offset)
-    return { line: place.line + firstLine - 1, column: place.column }
-  }
-  for (const problem of yaml.problems) report('invalid-yaml', problem.message, at(problem.offset))
-  const document = yaml.document
-  if (!document) return { diagnostics }
-  const contents = document.contents
-  if (!isEmpty(contents) && !isMap(contents)) {
-    report('invalid-field', `the front matter must be fields written \`name: value\`, one a line, e.g. \`translationOf: 3f2a9c1b7d4e5f60\`; got ${describe(contents)}`, at(contents?.range?.[0] ?? 0))
-    return { diagnostics }
-  }
+  const fields = frontMatterFields(read, 'translationOf: 3f2a9c1b7d4e5f60')
+  if (!fields) return { diagnostics }
 
-  const placeOf = (node: unknown, fallback: Place): Place => ((node as Node | null)?.range ? at((node as Node).range![0]) : fallback)
   let translationOf: Located | undefined
   let title: string | undefined
   let titlePlace: Place | undefined
   let draft = false
-  for (const pair of (isMap(contents) ? contents.items : []) as Pair[]) {
-    const keyPlace = placeOf(pair.key, { line: firstLine, column: 1 })
-    const value = resolve(pair.value, document)
-    const valuePlace = placeOf(pair.value, keyPlace)
-    if (!isScalar(pair.key) || typeof pair.key.value !== 'string') {
-      report('invalid-field', `a field name must be a plain word such as \`title\`; got ${describe(pair.key)}`, keyPlace)
-      continue
-    }
-    const key = pair.key.value
+  for (const { key, value, keyPlace, valuePlace } of fields.fields) {
     const field = scalarText(value)
     const invalid = (expected: string): void => report('invalid-field', `\`${key}\` must be ${expected}; got ${describe(value, key !== 'draft')}`, valuePlace)
     switch (key) {
