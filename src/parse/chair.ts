@@ -1,12 +1,12 @@
 /** One Chair's text file (chair/**\/*.md, SPEC §14) to a ChairText and its problems. Pure: no file system. */
-import { isMap, isScalar, type Pair } from 'yaml'
+import { isMap } from 'yaml'
 import { analyseBody } from './body-edits.js'
 import { readAllow, readLanguage, readOrder, scalarText } from './front-matter.js'
 import { afterFrontMatter, baseName, checkNotTranslationId, ID_PATTERN, readMarkdownFile, type FileKind, type ParseOptions } from './proposal.js'
-import { frontMatterFields } from './fields.js'
+import { frontMatterFields, readPerLanguage } from './fields.js'
 import { describe, isEmpty } from './yaml.js'
 import { didYouMean } from '../diagnostics/suggest.js'
-import { LANGUAGES, type ChairText, type ChangeableRule, type Language, type Located, type Names, type ParseResult, type Place } from '../types.js'
+import { type ChairText, type ChangeableRule, type Language, type Located, type ParseResult, type Place } from '../types.js'
 
 /** The fields a Chair's text's front matter may have. */
 export const CHAIR_FIELDS = ['id', 'topic', 'by', 'title', 'document', 'order', 'allow', 'language'] as const
@@ -123,15 +123,6 @@ function readBy(value: unknown, place: Place, placeOf: (node: unknown) => Place,
     report('invalid-field', `\`by\` must be the Chair's role, e.g. ${example}; got ${describe(value, true)}`, place)
     return undefined
   }
-  const names: Names = {}
-  if (value.items.length === 0) report('invalid-field', `\`by\` must be the Chair's role, e.g. ${example}; got an empty mapping`, place)
-  for (const pair of value.items as Pair[]) {
-    const language = isScalar(pair.key) ? String(pair.key.value) : ''
-    const name = scalarText(pair.value)
-    if (!(LANGUAGES as readonly string[]).includes(language)) report('invalid-field', `\`by\` gives the role per language with the keys ${LANGUAGES.join(', ')}, e.g. ${example}; got "${language}"${didYouMean(language.toLowerCase(), LANGUAGES)}`, placeOf(pair.key))
-    else if (name === undefined || name === '') report('invalid-field', `\`by.${language}\` must be the Chair's role in that language, e.g. ${example}; got ${describe(pair.value, true)}`, placeOf(pair.value))
-    else names[language as Language] = name.replace(/\s+/g, ' ')
-  }
-  const first = names.en ?? Object.values(names)[0]
-  return first === undefined ? undefined : { text: first, names }
+  const given = readPerLanguage(value, place, placeOf, report, { key: 'by', must: `be the Chair's role, e.g. ${example}`, inLanguage: "be the Chair's role in that language", example })
+  return given && { text: given.first, names: given.names }
 }

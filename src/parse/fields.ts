@@ -1,9 +1,10 @@
 /** The front matter of a note, a Chair's text or a translation as fields, each with its place in the file. Pure. */
-import { isMap, isScalar, type Document, type Node, type Pair } from 'yaml'
-import { resolve } from './front-matter.js'
+import { isMap, isScalar, type Document, type Node, type Pair, type YAMLMap } from 'yaml'
+import { resolve, scalarText } from './front-matter.js'
 import type { MarkdownFile } from './proposal.js'
 import { describe, isEmpty, readYaml } from './yaml.js'
-import type { Place } from '../types.js'
+import { didYouMean } from '../diagnostics/suggest.js'
+import { LANGUAGES, type Language, type Names, type Place } from '../types.js'
 
 /** One field: its name, its value (aliases followed), where each stands, and where a node inside the value stands. */
 export interface Field {
@@ -47,4 +48,28 @@ export function frontMatterFields(read: MarkdownFile, example: string): { fields
     fields.push({ key: pair.key.value, value: resolve(pair.value, document), keyPlace, valuePlace, placeOf: (node) => placeOf(node, valuePlace) })
   }
   return { fields, document }
+}
+
+/** How a field given per language is described in its problems: `by` must `must` (with an example); `by.fr` must `inLanguage`, e.g. `example`. */
+export interface PerLanguage {
+  key: string
+  must: string
+  inLanguage: string
+  example: string
+}
+
+/** A name given per language (`{ en: Facilitator, fr: Facilitateur }`), each problem reported at its place; the English one first, else the first given. */
+export function readPerLanguage(value: YAMLMap, place: Place, placeOf: (node: unknown) => Place, report: (rule: 'invalid-field', message: string, place: Place) => void, words: PerLanguage): { first: string; names: Names } | undefined {
+  const { key, example } = words
+  const names: Names = {}
+  if (value.items.length === 0) report('invalid-field', `\`${key}\` must ${words.must}; got an empty mapping`, place)
+  for (const pair of value.items as Pair[]) {
+    const language = isScalar(pair.key) ? String(pair.key.value) : ''
+    const name = scalarText(pair.value)
+    if (!(LANGUAGES as readonly string[]).includes(language)) report('invalid-field', `\`${key}\` gives the role per language with the keys ${LANGUAGES.join(', ')}, e.g. ${example}; got "${language}"${didYouMean(language.toLowerCase(), LANGUAGES)}`, placeOf(pair.key))
+    else if (name === undefined || name === '') report('invalid-field', `\`${key}.${language}\` must ${words.inLanguage}, e.g. ${example}; got ${describe(pair.value, true)}`, placeOf(pair.value))
+    else names[language as Language] = name.replace(/\s+/g, ' ')
+  }
+  const first = names.en ?? Object.values(names)[0]
+  return first === undefined ? undefined : { first, names }
 }

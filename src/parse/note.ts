@@ -1,15 +1,18 @@
 /** One note file (notes/**\/*.md, docs/reference.md, Notes) to a Note and its problems. Pure: no file system. */
-import { isMap, isScalar, type Pair, type YAMLMap } from 'yaml'
+import { isMap } from 'yaml'
 import { analyseBody } from './body-edits.js'
 import { readAllow, readLanguage, scalarText } from './front-matter.js'
 import { afterFrontMatter, baseName, checkNotTranslationId, ID_PATTERN, readMarkdownFile, type FileKind, type ParseOptions } from './proposal.js'
-import { frontMatterFields } from './fields.js'
+import { frontMatterFields, readPerLanguage, type PerLanguage } from './fields.js'
 import { describe } from './yaml.js'
 import { didYouMean } from '../diagnostics/suggest.js'
-import { LANGUAGES, NOTE_KINDS, type ChangeableRule, type Language, type Located, type Names, type Note, type NoteKind, type ParseResult, type Place } from '../types.js'
+import { NOTE_KINDS, type ChangeableRule, type Language, type Located, type Names, type Note, type NoteKind, type ParseResult, type Place } from '../types.js'
 
 /** The fields a note's front matter may have. */
 export const NOTE_FIELDS = ['id', 'topic', 'by', 'kind', 'allow', 'language'] as const
+
+/** A note's `by` per language. */
+const BY_NAMES: PerLanguage = { key: 'by', must: 'say who wrote the note, e.g. `by: Facilitator` or `by: { en: Facilitator, fr: Facilitateur, es: Facilitador }`', inLanguage: 'be who wrote the note, in that language', example: '`by: { en: Facilitator, fr: Facilitateur, es: Facilitador }`' }
 
 const NOTE: FileKind = { what: 'note', fields: '`topic: A.1.4` and `by: Facilitator`', folder: 'notes' }
 
@@ -54,7 +57,7 @@ export function parseNote(file: string, input: Uint8Array | string, options: Par
         if (field === '') report('missing-author', '`by` is empty; say who wrote the note: a participant, or a role such as `by: Facilitator` or `by: Secretariat`', keyPlace)
         else if (field !== undefined) by = { value: field.replace(/\s+/g, ' '), place: valuePlace }
         else if (isMap(value)) {
-          const given = readByNames(value, valuePlace, placeOf, report)
+          const given = readPerLanguage(value, valuePlace, placeOf, report, BY_NAMES)
           if (given) [by, byNames] = [{ value: given.first, place: valuePlace }, given.names]
         } else invalid('one participant or role, e.g. `by: Facilitator`, or a role per language, e.g. `by: { en: Facilitator, fr: Facilitateur, es: Facilitador }`')
         break
@@ -105,18 +108,3 @@ export function parseNote(file: string, input: Uint8Array | string, options: Par
   return { note, diagnostics }
 }
 
-/** `by: { en: Facilitator, fr: Facilitateur }`: the role per language (SPEC §17), and the name diagnostics use (`en`, else the first). */
-function readByNames(value: YAMLMap, place: Place, placeOf: (node: unknown) => Place, report: (rule: 'invalid-field', message: string, place: Place) => void): { first: string; names: Names } | undefined {
-  const example = '`by: { en: Facilitator, fr: Facilitateur, es: Facilitador }`'
-  const names: Names = {}
-  if (value.items.length === 0) report('invalid-field', `\`by\` must say who wrote the note, e.g. \`by: Facilitator\` or ${example}; got an empty mapping`, place)
-  for (const pair of value.items as Pair[]) {
-    const language = isScalar(pair.key) ? String(pair.key.value) : ''
-    const name = scalarText(pair.value)
-    if (!(LANGUAGES as readonly string[]).includes(language)) report('invalid-field', `\`by\` gives the role per language with the keys ${LANGUAGES.join(', ')}, e.g. ${example}; got "${language}"${didYouMean(language.toLowerCase(), LANGUAGES)}`, placeOf(pair.key))
-    else if (name === undefined || name === '') report('invalid-field', `\`by.${language}\` must be who wrote the note, in that language, e.g. ${example}; got ${describe(pair.value, true)}`, placeOf(pair.value))
-    else names[language as Language] = name.replace(/\s+/g, ' ')
-  }
-  const first = names.en ?? Object.values(names)[0]
-  return first === undefined ? undefined : { first, names }
-}
