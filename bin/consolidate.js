@@ -1,4 +1,4 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli.js'
+import { launch } from '../dist/launch.js'
 
-process.exitCode = await main(process.argv.slice(2))
+process.exitCode = await launch(process.argv.slice(2))

@@ -6,6 +6,7 @@ import { hasErrors } from '../diagnostics/format.js'
 import { formatText } from '../diagnostics/report.js'
 import { baseOf, useColor, widthOf, type Io } from '../io.js'
 import { flattenOutline } from '../assemble/outline.js'
+import { parseOnThreads } from '../parse/jobs.js'
 import { baseName } from '../parse/proposal.js'
 import { isIsoDate } from '../parse/front-matter.js'
 import { Participants } from '../assemble/participants.js'
@@ -57,7 +58,7 @@ async function create(options: NewOptions, io: Io, pool: ParsePool): Promise<num
     const file = path.join(folder, `${id}.md`)
     const name = `proposals/${id}.md`
     // On the threads, within the deadline: a template can be as pathological as a proposal.
-    const [result] = await pool.parse([{ name, bytes }], workspace.config.limits)
+    const [result] = await parseOnThreads(pool, [{ name, bytes }], workspace.config.limits)
     const problems = [...result.diagnostics, ...(result.proposal ? validate([result.proposal], workspace.config) : [])]
     if (hasErrors(problems)) {
       io.stderr.write(formatText(problems, { color: useColor(io), base: baseOf(io, root), width: widthOf(io.stderr) }))

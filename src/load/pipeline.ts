@@ -14,6 +14,7 @@ import { builtinTemplate } from '../read/root.js'
 import { CONFIG_LIMIT, readNamed, scanFolder, type ProposalFile } from '../read/workspace.js'
 import { tooLarge } from '../diagnostics/limits.js'
 import { parseConfig } from '../parse/config.js'
+import { parseOnThreads } from '../parse/jobs.js'
 import type { ParsePool } from '../threads/pool.js'
 import { DEFAULT_CONFIG, RULES, type Config, type Diagnostic, type Negotiation, type Note, type ParseResult, type Proposal } from '../types.js'
 
@@ -195,7 +196,7 @@ async function parseFiles(source: Source, files: ProposalFile[], config: Config,
     })
     parsed += misses.length
     const inputs = misses.map(({ file, bytes }) => ({ name: file.name, bytes }))
-    const fresh = options.pool.parse(inputs, limits, kind).then((list) => {
+    const fresh = parseOnThreads(options.pool, inputs, limits, kind).then((list) => {
       list.forEach((result, index) => {
         if (cache && cacheable(result)) for (const each of misses[index].keys) cache.store.set(each, result)
       })
