@@ -91,6 +91,9 @@ interface Loaded {
   exports: unknown
 }
 
+/** How a script was compiled: from its cache, afresh for want of a valid one, afresh because V8 refused it, or afresh with no cache at all. */
+export type CacheUse = 'used' | 'none' | 'refused' | 'off'
+
 /**
  * Runs CommonJS bundles through a code cache: `require` of a relative path
  * (a chunk of the bundle) is loaded the same way; anything else (Node's own
@@ -100,6 +103,8 @@ export class ScriptLoader {
   private readonly modules = new Map<string, Loaded>()
   /** Scripts compiled here without a cache, to be saved once they have run. */
   private compiled: Array<{ file: string; script: vm.Script }> = []
+  /** Each script loaded, in order, and how it was compiled. */
+  readonly loaded: Array<{ file: string; cache: CacheUse }> = []
 
   constructor(private readonly cache?: CodeCache) {}
 
@@ -110,7 +115,9 @@ export class ScriptLoader {
     const source = readFileSync(file, 'utf8')
     const cachedData = this.cache?.read(file)
     const script = new vm.Script(`${WRAPPER[0]}${source}${WRAPPER[1]}`, { filename: file, cachedData })
-    if (this.cache && (cachedData === undefined || script.cachedDataRejected === true)) this.compiled.push({ file, script })
+    const cache: CacheUse = !this.cache ? 'off' : cachedData === undefined ? 'none' : script.cachedDataRejected === true ? 'refused' : 'used'
+    this.loaded.push({ file, cache })
+    if (cache === 'none' || cache === 'refused') this.compiled.push({ file, script })
     const wrapper: unknown = script.runInThisContext()
     if (typeof wrapper !== 'function') throw new Error(`${file} did not compile to a function`)
     const module: Loaded = { exports: {} }
