@@ -15,6 +15,7 @@
  * (dist/read/root.js for src/read/root.ts), so the paths it resolves (the
  * package's templates/, package.json) are those of the unbundled build.
  */
+import { mkdirSync, readdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'rolldown'
@@ -38,6 +39,12 @@ const cliEntry = {
   name: 'cli-entry',
   resolveId: (id) => (id === CLI_ENTRY ? id : undefined),
   load: (id) => (id === CLI_ENTRY ? `export { main } from ${JSON.stringify(path.join(sources, 'cli.ts'))}\nexport { useCodeCache } from ${JSON.stringify(path.join(sources, 'threads', 'pool.ts'))}\n` : undefined),
+}
+
+// Chunks of an earlier build (and the ES module bundles of earlier versions) would linger in dist/ and the package.
+mkdirSync(path.join(root, 'dist'), { recursive: true })
+for (const file of readdirSync(path.join(root, 'dist'))) {
+  if (/^(cli|worker)(-.+)?\.cjs$|^worker-.+\.js$/.test(file)) rmSync(path.join(root, 'dist', file))
 }
 
 for (const [name, input] of [
