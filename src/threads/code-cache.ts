@@ -13,11 +13,11 @@
  * workspace's repository, cannot know) and its checksum holds (V8 itself
  * does not check one).
  */
-import { randomBytes } from 'node:crypto'
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import vm from 'node:vm'
+import { threadId } from 'node:worker_threads'
 import { crc32 } from 'node:zlib'
 
 /** The first field of a cache file's header: its format. */
@@ -52,7 +52,8 @@ export class CodeCache {
     const header = this.header(script, data)
     if (header === undefined) return
     const file = this.fileOf(script)
-    const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`
+    // Unique to this thread of this process (node:crypto would cost every thread a few milliseconds to load).
+    const temporary = `${file}.${process.pid}-${threadId}.tmp`
     try {
       mkdirSync(this.folder, { recursive: true })
       writeFileSync(temporary, Buffer.concat([Buffer.from(`${header}\n`), data]))

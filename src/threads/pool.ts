@@ -92,8 +92,8 @@ interface Thread {
   retired: boolean
 }
 
-/** The module every thread starts from: it loads the script and serves its handlers. */
-const THREAD_MODULE = new URL('../../dist/threads/thread.js', import.meta.url)
+/** What every thread starts from: thread.ts, bundled (see scripts/bundle.js). */
+const THREAD_MODULE = new URL('../../dist/thread.cjs', import.meta.url)
 
 /**
  * The tool's thread script, bundled by `npm run build` into one CommonJS file
