@@ -10,10 +10,11 @@
  * - the threads' script (src/worker.ts) into dist/worker.cjs and its chunks
  *   (dist/worker-*.cjs): the code that prepares HTML and Word bodies is a
  *   chunk loaded by a thread on its first `body` job only;
- * - the thread's own start (src/threads/thread.ts, which loads that script
- *   through the code cache) into dist/thread.cjs: a thread started from a
- *   CommonJS file does not set up Node's ES module loader, tens of
- *   milliseconds per thread.
+ * - what loads those two through the code cache: the CLI's start
+ *   (src/launch.ts) into dist/launch.cjs, and a thread's (src/threads/thread.ts)
+ *   into dist/thread.cjs. They are not cached themselves (they are small), but
+ *   as CommonJS they load as one file each, and a thread started from one does
+ *   not set up Node's ES module loader: tens of milliseconds per thread.
  *
  * A module's `import.meta.url` stays the URL of its own compiled file in dist/
  * (dist/read/root.js for src/read/root.ts), so the paths it resolves (the
@@ -48,13 +49,14 @@ const cliEntry = {
 // Chunks of an earlier build (and the ES module bundles of earlier versions) would linger in dist/ and the package.
 mkdirSync(path.join(root, 'dist'), { recursive: true })
 for (const file of readdirSync(path.join(root, 'dist'))) {
-  if (/^(cli|worker|thread)(-.+)?\.cjs$|^worker-.+\.js$/.test(file)) rmSync(path.join(root, 'dist', file))
+  if (/^(cli|worker|thread|launch)(-.+)?\.cjs$|^worker-.+\.js$/.test(file)) rmSync(path.join(root, 'dist', file))
 }
 
 for (const [name, input, from] of [
   ['cli', CLI_ENTRY, 'src/cli.ts'],
   ['worker', 'src/worker.ts', 'src/worker.ts'],
   ['thread', 'src/threads/thread.ts', 'src/threads/thread.ts'],
+  ['launch', 'src/launch.ts', 'src/launch.ts'],
 ]) {
   await build({
     cwd: root,

@@ -1,6 +1,6 @@
 /**
- * The CLI's process entry (bin/consolidate.js): runs the bundled CLI
- * (dist/cli.cjs, see scripts/bundle.js) through V8's code cache, kept in the
+ * The CLI's process entry (bin/consolidate.js, bundled into dist/launch.cjs):
+ * runs the bundled CLI (dist/cli.cjs, see scripts/bundle.js) through V8's code cache, kept in the
  * workspace beside the parse cache (`.consolidate-cache/code/`), and gives
  * the same cache to the parser threads: a run after the first compiles
  * (almost) nothing.
