@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config'
 
 /**
- * The property tests of `npm test` try a fifth of their cases there (test/helpers/runs.ts);
+ * The property tests of `npm test` try a tenth of their cases there (test/helpers/runs.ts);
  * the slow suite runs them again with all of them.
  */
 const PROPERTY_TESTS = ['fuzz', 'property', 'labels-property', 'place-property', 'schema', 'writer'].map((name) => `test/${name}.test.ts`)
