@@ -20,10 +20,13 @@ import { Worker, type ResourceLimits } from 'node:worker_threads'
  * A pool of other jobs (a test's) names its own registry: `new ThreadPool<MyJobs>({ script })`.
  */
 export interface Jobs {}
+/** A kind of job the stages declared. */
 export type JobKind = keyof Jobs
 /** What a registry of jobs is: for each kind, its input and its output. */
 export type Registry<J> = { [K in keyof J]: { input: unknown; output: unknown } }
+/** What a job of kind K takes. */
 export type JobInput<K extends keyof J, J extends Registry<J> = Jobs> = J[K]['input']
+/** What a job of kind K answers. */
 export type JobOutput<K extends keyof J, J extends Registry<J> = Jobs> = J[K]['output']
 
 /** Why a job was stopped: its deadline passed, it nested deeper than the stack, or its thread ran out of memory. */
@@ -113,6 +116,7 @@ export function useCodeCache(cache: CodeCacheOptions | undefined): void {
   defaultCodeCache = cache
 }
 
+/** How a pool runs its threads. */
 export interface PoolOptions {
   /** Most threads at once; default: the machine's cores, at most 4. */
   size?: number
