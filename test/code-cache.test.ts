@@ -182,6 +182,20 @@ describe('the CLI through the code cache', () => {
   })
 })
 
+test('the bundles of dist/ hold no import(): vm.Script, which runs them, has no loader for it', () => {
+  const dist = path.join(import.meta.dirname, '..', 'dist')
+  const bundles = readdirSync(dist).filter((name) => name.endsWith('.cjs'))
+  expect(bundles).toEqual(expect.arrayContaining(['launch.cjs', 'cli.cjs', 'thread.cjs', 'worker.cjs']))
+  const imports = bundles.flatMap((name) =>
+    readFileSync(path.join(dist, name), 'utf8')
+      .split('\n')
+      // Not in comments (JSDoc types say import('mdast')).
+      .filter((line) => /(^|[^\w$.])import\(/.test(line) && !/^\s*(\*|\/\/)/.test(line))
+      .map((line) => `${name}: ${line.trim()}`),
+  )
+  expect(imports).toEqual([])
+})
+
 describe('codeCacheFolder', () => {
   const root = (): string => {
     const folder = scratch('consolidate-code-cache-root-')
