@@ -70,6 +70,8 @@ for (const [name, input, from] of [
     output: {
       dir: 'dist',
       format: 'cjs',
+      // The sources are ES modules, strict: so must their bundle be (it is also faster).
+      strict: true,
       // `import('node:fs')` as `require`: the scripts run in vm.Script, which has no loader for `import()`.
       dynamicImportInCjs: false,
       entryFileNames: '[name].cjs',
