@@ -46,8 +46,35 @@ function selfTimes(profile, keyOf) {
   return times
 }
 
+/** Where each module starts in a bundle of dist/ (rolldown marks it with a `// node_modules/…` or `// src/…` line): [line, module][]. */
+const bundles = new Map()
+function modulesOf(file) {
+  if (!bundles.has(file)) {
+    let starts = []
+    try {
+      starts = readFileSync(file, 'utf8')
+        .split('\n')
+        .flatMap((line, index) => (/^\/\/ (node_modules|src)\//.test(line) ? [[index, line.slice(3)]] : []))
+    } catch {
+      // Not a file (a script of Node's own): no modules.
+    }
+    bundles.set(file, starts)
+  }
+  return bundles.get(file)
+}
+
 function packageOf(frame) {
   const url = frame.url.replace(/^file:\/\//, '')
+  // In a bundle, the module the line belongs to.
+  if (url.endsWith('.cjs')) {
+    const starts = modulesOf(url)
+    let module
+    for (const [line, name] of starts) {
+      if (line > frame.lineNumber) break
+      module = name
+    }
+    if (module) return packageOf({ url: module.startsWith('src/') ? `/dist/${module}` : module, functionName: frame.functionName })
+  }
   const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)
   if (match) return match[1]
   if (url.includes('/dist/')) return `dist/${url.split('/dist/')[1]}`

@@ -1,4 +1,6 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli.js'
+import { createRequire } from 'node:module'
 
-process.exitCode = await main(process.argv.slice(2))
+// The CLI's start, bundled as CommonJS with what it needs (see src/launch.ts, scripts/bundle.js).
+const { launch } = createRequire(import.meta.url)('../dist/launch.cjs')
+process.exitCode = await launch(process.argv.slice(2))

@@ -13,6 +13,7 @@ import { describe, expect, test } from 'vitest'
 import { hasErrors } from '../src/diagnostics/format.js'
 import { DEFAULT_CONFIG } from '../src/types.js'
 import { checkAccounted, CONFIG, parseAll, runCore, workspace } from './helpers/fuzz.js'
+import { runs } from './helpers/runs.js'
 
 describe('any proposal files', () => {
   test('never throw, never lose a file (pure core)', () => {
@@ -27,7 +28,7 @@ describe('any proposal files', () => {
         expect(reversed.diagnostics).toEqual(outcome.diagnostics)
         if (!hasErrors(outcome.diagnostics)) expect(reversed.text).toBe(outcome.text)
       }),
-      { numRuns: 1000, seed: 4242 },
+      { numRuns: runs(1000), seed: 4242 },
     )
   })
 })

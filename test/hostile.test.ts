@@ -105,18 +105,7 @@ describe('size', () => {
     ])
   })
 
-  test('a 5 MB single line under a raised limit is read without crashing', async () => {
-    const root = workspace({
-      'consolidate.yaml': 'limits:\n  fileSize: 10485760\n',
-      'proposals/long.md': `${FRONT}${'x'.repeat(5 * 1024 * 1024)}\n`,
-      'proposals/b.md': `${FRONT}Text.\n`,
-    })
-    const result = await run(['check', '--root', root, '--format', 'json'])
-    expect([0, 1]).toContain(result.code)
-    const diagnostics = JSON.parse(result.stdout) as Array<{ file: string; rule: string }>
-    // Only a time limit may stop it; nothing else is wrong with it.
-    expect(diagnostics.filter((diagnostic) => diagnostic.rule !== 'too-complex')).toEqual([])
-  })
+  // A 5 MB single line under a raised limit: test/slow/long-line.test.ts.
 
   test('a 20 MB file is too-large, and the other files are still checked', async () => {
     const root = workspace({ 'proposals/huge.md': Buffer.alloc(20 * 1024 * 1024, 0x61), 'proposals/b.md': `${FRONT}Text [x.\n` })

@@ -14,6 +14,7 @@ import { SEPARATORS } from '../src/render/label-names.js'
 import { renderMarkdown } from './helpers/render.js'
 import { DEFAULT_CONFIG, type Placement, type TopicNode } from '../src/types.js'
 import { reader, regions } from './helpers/resolve.js'
+import { runs } from './helpers/runs.js'
 
 const IDS = ['a1', 'A1', 'b', 'victim', 'straße', 'strasse']
 
@@ -100,6 +101,6 @@ test('each proposal reads in the consolidated text as its own body reads alone',
         expect(document.seen(text), proposal.id).toEqual(alone.seen(alone.tree.children))
       }
     }),
-    { numRuns: 100 },
+    { numRuns: runs(100) },
   )
 })

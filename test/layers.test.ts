@@ -21,7 +21,7 @@ const RANKS: Record<string, number> = {
   'load': 7,
   'write': 8, 'manifest': 8,
   'commands': 9,
-  'cli': 10, 'index': 10, 'worker': 10,
+  'cli': 10, 'index': 10, 'worker': 10, 'launch': 11,
 }
 
 function modules(folder: string): string[] {

@@ -9,6 +9,7 @@ import { expect, test } from 'vitest'
 import { parseMarkdown, parseProposal } from '../src/parse/proposal.js'
 import { renderBody, type BodyContext } from '../src/render/apply-edits.js'
 import { bracketsOf, placeBrackets } from '../src/render/place.js'
+import { runs } from './helpers/runs.js'
 
 // A lone `#` too: a setext heading ending in ` #` keeps it in the Markdown's ATX rewrite.
 const word = fc.constantFrom('Each', 'Party', 'shall', 'measures', 'électronique', '*a*', '**b**', '`code`', '<b>x</b>', 'a\\', '[x]', '[[a] b]', '[l](http://e.org)', '[^1]', '~~s~~', 'https://e.org', '1.', 'end #', 'end ##')
@@ -50,6 +51,6 @@ test('the brackets inserted into the tree stand where the Markdown puts them', (
       const markdown = renderBody(placed, { id: 'p', bracketed: true, headingLevel: 0 } as BodyContext)
       expect(text(tree), markdown).toBe(text(parseMarkdown(markdown)))
     }),
-    { numRuns: 300, seed: 2026 },
+    { numRuns: runs(300), seed: 2026 },
   )
 })

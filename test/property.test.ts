@@ -15,6 +15,7 @@ import { parseMarkdown, parseProposal } from '../src/parse/proposal.js'
 import { renderMarkdown } from './helpers/render.js'
 import { DEFAULT_CONFIG, type Config, type Proposal } from '../src/types.js'
 import { validate } from '../src/check/validate.js'
+import { runs } from './helpers/runs.js'
 
 const TOPICS = ['A.1', 'A.2', 'A.10', 'B.1.1', 'B.1.2']
 const PARTICIPANTS = ['Japan', 'Singapore', 'Canada', 'Australia', 'Chile', 'Norway', 'Kenya']
@@ -205,6 +206,6 @@ test('every proposal is accounted for exactly once, intact, balanced, whatever i
       expect(build(shuffled)).toBe(output)
       expect(sortDiagnostics(validate(shuffled, config))).toEqual(sortDiagnostics(validate(proposals, config)))
     }),
-    { numRuns: 200 },
+    { numRuns: runs(200) },
   )
 })

@@ -15,6 +15,7 @@ import { parseConfig } from '../src/parse/config.js'
 import { parseProposal } from '../src/parse/proposal.js'
 import { parseChairText } from '../src/parse/chair.js'
 import { parseTranslation } from '../src/parse/translation.js'
+import { runs } from './helpers/runs.js'
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv
 const schemaFolder = path.join(import.meta.dirname, '..', 'schema')
@@ -130,7 +131,7 @@ describe('proposal.schema.json', () => {
         const verdicts = frontMatterVerdicts(yaml)
         expect(verdicts.schema, yaml).toBe(verdicts.validator)
       }),
-      { numRuns: 1000, seed: 20261128 },
+      { numRuns: runs(1000), seed: 20261128 },
     )
   })
 })
@@ -326,7 +327,7 @@ describe('consolidate.schema.json', () => {
         const diagnostics = parseConfig('consolidate.yaml', yaml).diagnostics.filter((diagnostic) => !crossChecks.test(diagnostic.message))
         expect(configSchema(yamlOf(yaml)), `${yaml}\n${JSON.stringify(diagnostics)}`).toBe(diagnostics.length === 0)
       }),
-      { numRuns: 1000, seed: 20261128 },
+      { numRuns: runs(1000), seed: 20261128 },
     )
   })
 })

@@ -16,6 +16,7 @@ import { renderSummary } from '../src/render/views/summary.js'
 import { compareSnapshots, type Snapshot } from '../src/revisions/compare.js'
 import type { Proposal } from '../src/types.js'
 import { oneLine } from '../src/render/writer.js'
+import { runs } from './helpers/runs.js'
 
 const EVIL_IMAGE = 'Old ![img](https://evil.example/t.png)'
 const EVIL_LINK = 'Japan [x](https://evil.example)'
@@ -165,6 +166,6 @@ test('any generated words read back as written, on one line, never as a link or 
         [oneLine(words.topic), oneLine(author), 'none', 'no support (0)', oneLine(words.document), ''],
       ])
     }),
-    { numRuns: 150 },
+    { numRuns: runs(150) },
   )
 })

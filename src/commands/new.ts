@@ -6,6 +6,7 @@ import { hasErrors } from '../diagnostics/format.js'
 import { formatText } from '../diagnostics/report.js'
 import { baseOf, useColor, widthOf, type Io } from '../io.js'
 import { flattenOutline } from '../model/outline.js'
+import { parseOnThreads } from '../parse/jobs.js'
 import { baseName } from '../parse/proposal.js'
 import { originalStem } from '../model/translations.js'
 import { isIsoDate } from '../parse/front-matter.js'
@@ -61,7 +62,7 @@ async function create(options: NewOptions, io: Io, pool: ParsePool): Promise<num
     const file = path.join(folder, `${id}.md`)
     const name = `proposals/${id}.md`
     // On the threads, within the deadline: a template can be as pathological as a proposal.
-    const [result] = await pool.parse([{ name, bytes }], workspace.config.limits)
+    const [result] = await parseOnThreads(pool, [{ name, bytes }], workspace.config.limits)
     // Checked among the workspace's proposals (the Chair's picks name them), judged on its own problems only.
     const parsed = result.diagnostics.filter((each) => workspace.config.attribution || each.rule !== 'missing-author')
     const problems = [...parsed, ...(result.proposal ? validate([...workspace.proposals, result.proposal], workspace.config, { notes: workspace.notes }).filter((diagnostic) => diagnostic.file === name) : [])]

@@ -1,8 +1,9 @@
 /** The limits of docs/reference.md, Limits: `too-large` (a file over the size limit) and `too-complex` (a file the parser could not finish within its limits). */
+import type { Overrun } from '../threads/pool.js'
 import { RULES, type Diagnostic } from '../types.js'
 
 /** Why parsing was given up: the deadline passed, the nesting overflowed the stack, or memory ran out. */
-export type Overrun = { seconds: number } | 'nesting' | 'memory'
+export type { Overrun }
 
 const HINT = 'simplify the Markdown (deeply nested block quotes, lists or emphasis, long runs of `_`, `*` or `~`)'
 

@@ -16,11 +16,12 @@ import { CONFIG_LIMIT, readNamed, scanFolder, type ProposalFile } from '../read/
 import { readReferenceDocx, type ReferenceDocument } from '../read/reference-docx.js'
 import { tooLarge } from '../diagnostics/limits.js'
 import { parseConfig, soundParts, type ConfigResult } from '../parse/config.js'
+import { parseOnThreads } from '../parse/jobs.js'
 import type { ParsePool } from '../threads/pool.js'
 import { checkTranslations } from '../check/translations.js'
 import { pairTranslations } from '../model/translations.js'
 import { translationName } from '../parse/translation.js'
-import type { ParseKind } from '../threads/pool.js'
+import type { ParseKind } from '../parse/jobs.js'
 import { DEFAULT_CONFIG, RULES, type ChairText, type Config, type Diagnostic, type Negotiation, type Note, type ParseResult, type Proposal, type Translation } from '../types.js'
 
 /** The templates a workspace may override (a language's own cover too, SPEC §17); the others in its templates/ are not read. */
@@ -258,7 +259,7 @@ async function parseFiles(source: Source, files: ProposalFile[], config: Config,
     })
     parsed += misses.length
     const inputs = misses.map(({ file, bytes }) => ({ name: file.name, bytes }))
-    const fresh = options.pool.parse(inputs, limits, kind).then((list) => {
+    const fresh = parseOnThreads(options.pool, inputs, limits, kind).then((list) => {
       list.forEach((result, index) => {
         if (cache && cacheable(result)) for (const each of misses[index].keys) cache.store.set(each, result)
       })

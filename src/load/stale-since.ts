@@ -10,7 +10,8 @@ import { parseConfig } from '../parse/config.js'
 import { decode } from '../read/decode.js'
 import { fileVersions, repositoryOf, resolveCommit, type Repository } from '../read/git.js'
 import { lastMatch, matchWords } from '../revisions/translation-history.js'
-import type { ParsePool, ParseKind } from '../threads/pool.js'
+import type { ParsePool } from '../threads/pool.js'
+import { parseOnThreads, type ParseKind } from '../parse/jobs.js'
 import type { Diagnostic, ParseResult } from '../types.js'
 import type { Workspace } from './pipeline.js'
 
@@ -42,7 +43,7 @@ export async function staleSince(root: string, workspace: Workspace, pool: Parse
       const match = await lastMatch(versions.get(path) ?? [], head, async (blob) => {
         const bytes = await repository.blobs.read(blob)
         if (bytes.byteLength > workspace.config.limits.fileSize) return false
-        const [result] = await pool.parse([{ name: original.text.file, bytes }], workspace.config.limits, KINDS[original.kind])
+        const [result] = await parseOnThreads(pool, [{ name: original.text.file, bytes }], workspace.config.limits, KINDS[original.kind])
         const text = textOf(result)
         return text !== undefined && fingerprint(text) === translation.translationOf!.value
       })

@@ -19,6 +19,15 @@ import { headingsOf, placeBrackets, relevel, type Bracket } from './place.js'
 import { diffChildren, markBlock, Relabel } from './redline/diff.js'
 import { LITERAL } from './literal.js'
 
+declare module '../threads/pool.js' {
+  interface Jobs {
+    /** An author's text for the formats: parsed, placed and converted. */
+    text: { input: TextJob; output: TextJobResult }
+    /** A changed text of a redline: both versions compared, then converted. */
+    change: { input: ChangeJob; output: TextJobResult }
+  }
+}
+
 /** One text to parse and place. */
 export interface TextInput {
   /** Names the diagnostics: a proposal's file, or the cover template. */

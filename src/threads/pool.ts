@@ -1,72 +1,87 @@
 /**
- * Parser threads: proposals are parsed (and, for the exports, their bodies
- * prepared) in parallel on worker threads, each job within its deadline. A
- * thread that overruns is terminated and replaced, its job answered by the
- * job's own `overrun` (a `too-complex` diagnostic) and the jobs it still held
- * given to the others, so a pathological proposal never hangs a run.
+ * A pool of worker threads that runs jobs, each within its deadline. A thread
+ * that overruns is terminated and replaced, its job answered by the job's own
+ * `overrun` and the jobs it still held given to the others, so a pathological
+ * input never hangs a run.
+ *
+ * The pool knows no stage: a stage that sends jobs declares their kinds by
+ * module augmentation of `Jobs`, and the thread's script (src/worker.ts)
+ * exports a handler for each kind (see thread.ts).
  */
 import { existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { Worker, type ResourceLimits } from 'node:worker_threads'
-import { tooComplex, type Overrun } from '../diagnostics/limits.js'
-import type { ChangeJob, TextJob, TextJobResult } from '../render/text-job.js'
-import type { Limits, ParseResult } from '../types.js'
 
-/** A file to parse: `name` names it in diagnostics. */
-export interface ParseInput {
-  name: string
-  bytes: Uint8Array
-}
-
-/** What a thread can be asked to do (see worker.ts), and what it answers. */
-export interface Jobs {
-  parse: { input: ParseInput & { fileSize: number }; output: ParseResult }
-  /** A file under notes/ (docs/reference.md, Notes): its result holds a `note`. */
-  note: { input: ParseInput & { fileSize: number }; output: ParseResult }
-  /** An author's text for the formats: parsed, placed and converted (see render/text-job.ts). */
-  text: { input: TextJob; output: TextJobResult }
-  /** A changed text of a redline: both versions compared, then converted. */
-  change: { input: ChangeJob; output: TextJobResult }
-  /** A file under chair/ (docs/reference.md, Chair's texts): its result holds a `chairText`. */
-  chair: { input: ParseInput & { fileSize: number }; output: ParseResult }
-  /** A translation, `<name>.<lang>.md` (docs/reference.md, Translations): its result holds a `translation`. */
-  translation: { input: ParseInput & { fileSize: number }; output: ParseResult }
-}
-
-/** The jobs that read one file of the workspace. */
-export type ParseKind = 'parse' | 'note' | 'chair' | 'translation'
+/**
+ * The kinds of job, each with what it takes and what it answers. Empty here:
+ * each stage declares its own, e.g.
+ * `declare module '../threads/pool.js' { interface Jobs { parse: { input: ParseInput; output: ParseResult } } }`.
+ * A pool of other jobs (a test's) names its own registry: `new ThreadPool<MyJobs>({ script })`.
+ */
+export interface Jobs {}
+/** A kind of job the stages declared. */
 export type JobKind = keyof Jobs
+/** What a registry of jobs is: for each kind, its input and its output. */
+export type Registry<J> = { [K in keyof J]: { input: unknown; output: unknown } }
+/** What a job of kind K takes. */
+export type JobInput<K extends keyof J, J extends Registry<J> = Jobs> = J[K]['input']
+/** What a job of kind K answers. */
+export type JobOutput<K extends keyof J, J extends Registry<J> = Jobs> = J[K]['output']
+
+/** Why a job was stopped: its deadline passed, it nested deeper than the stack, or its thread ran out of memory. */
+export type Overrun = { seconds: number } | 'nesting' | 'memory'
 
 /** One piece of work for a thread, with what to answer if it overruns. */
-export interface Job<K extends JobKind = JobKind> {
+export interface Job<K extends keyof J, J extends Registry<J> = Jobs> {
   kind: K
-  input: Jobs[K]['input']
+  input: JobInput<K, J>
   /** The deadline, in seconds. */
   seconds: number
-  overrun: (cause: Overrun) => Jobs[K]['output']
+  overrun: (cause: Overrun) => JobOutput<K, J>
 }
+
+/** What a thread does for each kind of job: its script exports these as `handlers` (see thread.ts). */
+export type Handlers<J extends Registry<J> = Jobs> = { [K in keyof J]: (input: JobInput<K, J>) => JobOutput<K, J> | Promise<JobOutput<K, J>> }
 
 /** What the pool asks a thread. */
 export interface Request {
   id: number
-  kind: JobKind
+  kind: string
   input: unknown
 }
 
 /** What a thread answers: it is ready, or a job's result, or that the job overflowed the stack, or a failure of the thread's own code. */
 export type Response = { ready: true } | { id: number; result: unknown } | { id: number; overrun: 'nesting' } | { id: number; error: string }
 
-/** Files sent ahead to a thread, so it never waits for its next one. */
+/** What a thread is started with (its `workerData`). */
+export interface ThreadData {
+  /** The CommonJS script whose `handlers` run the jobs. */
+  script: string
+  /** Where to keep V8's code cache of the script; none: compiled afresh. */
+  codeCache?: CodeCacheOptions
+}
+
+/** A code cache for the threads' script (see code-cache.ts): its folder, and the tool's version, part of its key. */
+export interface CodeCacheOptions {
+  folder: string
+  version: string
+}
+
+/** Jobs sent ahead to a thread, so it never waits for its next one. */
 const AHEAD = 8
-/** Fewer files than this per thread do not repay starting another thread. */
-const FILES_PER_THREAD = 24
+/** Fewer jobs than this per thread do not repay starting another thread. */
+const JOBS_PER_THREAD = 24
 /** Node caps timers at 2^31 − 1 ms; a longer one would fire at once. */
 const LONGEST_TIMER = 2 ** 31 - 1
 
+/** A job waiting or running, its types erased: what comes back from a thread is the job's output by the protocol. */
 interface Task {
   id: number
-  job: Job
+  kind: string
+  input: unknown
+  seconds: number
+  overrun: (cause: Overrun) => unknown
   resolve: (result: unknown) => void
   reject: (error: Error) => void
 }
@@ -74,44 +89,60 @@ interface Task {
 interface Thread {
   worker: Worker
   ready: boolean
-  /** Sent and not yet answered, in order: the first is being parsed. */
+  /** Sent and not yet answered, in order: the first is running. */
   running: Task[]
   timer?: NodeJS.Timeout
   retired: boolean
 }
 
+/** What every thread starts from: thread.ts, bundled (see scripts/bundle.js). */
+const THREAD_MODULE = new URL('../../dist/thread.cjs', import.meta.url)
+
 /**
- * The parser thread's module: the bundled one that `npm run build` writes to
- * dist/ (it starts several times faster than ~150 separate modules), else tsc's output.
+ * The tool's thread script, bundled by `npm run build` into one CommonJS file
+ * (it starts several times faster than ~150 separate modules, and V8 can
+ * cache its compiled code): its handlers are registered in src/worker.ts.
  */
 export function workerModule(): URL {
-  for (const candidate of [new URL('../../dist/worker.js', import.meta.url), new URL('../worker.js', import.meta.url)]) {
-    if (existsSync(fileURLToPath(candidate))) return candidate
-  }
-  throw new Error('the parser thread module dist/worker.js is missing; run `npm run build`')
+  const bundle = new URL('../../dist/worker.cjs', import.meta.url)
+  if (!existsSync(fileURLToPath(bundle)) || !existsSync(fileURLToPath(THREAD_MODULE))) throw new Error('the thread script dist/worker.cjs is missing; run `npm run build`')
+  return bundle
 }
 
+let defaultCodeCache: CodeCacheOptions | undefined
+
+/** The code cache of the pools created from now on, unless their options say otherwise (the CLI's start sets it, see src/launch.ts). */
+export function useCodeCache(cache: CodeCacheOptions | undefined): void {
+  defaultCodeCache = cache
+}
+
+/** How a pool runs its threads. */
 export interface PoolOptions {
   /** Most threads at once; default: the machine's cores, at most 4. */
   size?: number
   /** Passed to each thread (heap and stack sizes). */
   resourceLimits?: ResourceLimits
+  /** The CommonJS script whose `handlers` run the jobs; default: the tool's (`workerModule()`). */
+  script?: URL
+  /** Where the threads keep V8's code cache of the script; default: what `useCodeCache` set, else none. */
+  codeCache?: CodeCacheOptions
 }
 
-export class ParsePool {
+/** Worker threads that run jobs of the kinds declared in `Jobs`, each within its deadline; results in the order of the jobs. */
+export class ThreadPool<J extends Registry<J> = Jobs> {
   private readonly threads = new Set<Thread>()
   /** Waiting tasks: `retry` (taken back from a terminated thread) first, then `queue` from `next`. */
   private retry: Task[] = []
   private queue: Task[] = []
   private next = 0
   private ids = 0
-  private module?: URL
+  private data?: ThreadData
   private readonly size: number
-  private readonly resourceLimits?: ResourceLimits
+  private readonly options: PoolOptions
 
   constructor(options: PoolOptions = {}) {
     this.size = Math.max(1, options.size ?? Math.min(4, availableParallelism()))
-    this.resourceLimits = options.resourceLimits
+    this.options = { codeCache: defaultCodeCache, ...options }
   }
 
   /** Start up to `count` threads ahead of work, so their start-up overlaps other work. */
@@ -119,32 +150,30 @@ export class ParsePool {
     while (this.threads.size < Math.min(count, this.size)) this.spawn()
   }
 
-  /** Parse proposal files, or note files (`kind: 'note'`), Chair's texts (`kind: 'chair'`) or translations (`kind: 'translation'`), each within `limits`; results in the same order. */
-  parse(files: ParseInput[], limits: Limits, kind: ParseKind = 'parse'): Promise<ParseResult[]> {
-    return this.run(files.map((file) => ({
-      kind,
-      input: { ...file, fileSize: limits.fileSize },
-      seconds: limits.parseSeconds,
-      overrun: (cause: Overrun) => ({ diagnostics: [tooComplex(file.name, cause)] }),
-    })))
-  }
-
   /** Run `jobs` on the threads (results in the same order); resolves once every job has a result. */
-  run<K extends JobKind>(jobs: Array<Job<K>>): Promise<Array<Jobs[K]['output']>> {
+  run<K extends keyof J & string>(jobs: Array<Job<K, J>>): Promise<Array<JobOutput<K, J>>> {
     if (jobs.length === 0) return Promise.resolve([])
     const results = jobs.map(
-      (job) => new Promise<Jobs[K]['output']>((resolve, reject) => this.queue.push({ id: this.ids++, job: job as unknown as Job, resolve: resolve as (result: unknown) => void, reject })),
+      ({ kind, input, seconds, overrun }) =>
+        new Promise<JobOutput<K, J>>((resolve, reject) => {
+          // A thread answers a job of kind K with K's output: that is the protocol (thread.ts).
+          this.queue.push({ id: this.ids++, kind, input, seconds, overrun, resolve: (result) => resolve(result as JobOutput<K, J>), reject })
+        }),
     )
-    this.prestart(Math.ceil(this.waiting() / FILES_PER_THREAD))
+    this.prestart(Math.ceil(this.waiting() / JOBS_PER_THREAD))
     for (const thread of this.threads) this.feed(thread)
     return Promise.all(results)
   }
 
-  /** Stop every thread; waiting files fail. */
+  /** Stop every thread; the jobs running or waiting fail. */
   async close(): Promise<void> {
     const threads = [...this.threads]
-    for (const thread of threads) this.retire(thread)
-    this.failAll(new Error('the parser threads were closed'))
+    const closed = new Error('the threads were closed')
+    for (const thread of threads) {
+      this.retire(thread)
+      for (const task of thread.running) task.reject(closed)
+    }
+    this.failAll(closed)
     await Promise.all(threads.map((thread) => thread.worker.terminate()))
   }
 
@@ -162,13 +191,14 @@ export class ParsePool {
   }
 
   private spawn(): void {
-    this.module ??= workerModule()
-    const thread: Thread = { worker: new Worker(this.module, { resourceLimits: this.resourceLimits }), ready: false, running: [], retired: false }
+    this.data ??= { script: fileURLToPath(this.options.script ?? workerModule()), codeCache: this.options.codeCache }
+    const worker = new Worker(THREAD_MODULE, { workerData: this.data, resourceLimits: this.options.resourceLimits })
+    const thread: Thread = { worker, ready: false, running: [], retired: false }
     this.threads.add(thread)
     thread.worker.on('message', (response: Response) => this.answer(thread, response))
     thread.worker.on('error', (error: Error & { code?: string }) => this.fail(thread, error))
     thread.worker.on('exit', (code) => {
-      if (!thread.retired) this.fail(thread, new Error(`a parser thread stopped unexpectedly (exit code ${code})`))
+      if (!thread.retired) this.fail(thread, new Error(`a thread stopped unexpectedly (exit code ${code})`))
     })
     this.hold(thread)
   }
@@ -177,7 +207,7 @@ export class ParsePool {
     while (thread.ready && !thread.retired && thread.running.length < AHEAD && this.waiting() > 0) {
       const task = this.take()!
       thread.running.push(task)
-      thread.worker.postMessage({ id: task.id, kind: task.job.kind, input: task.job.input } satisfies Request)
+      thread.worker.postMessage({ id: task.id, kind: task.kind, input: task.input } satisfies Request)
       if (thread.running.length === 1) this.startClock(thread)
     }
     this.hold(thread)
@@ -193,30 +223,30 @@ export class ParsePool {
     const task = thread.running.shift()
     clearTimeout(thread.timer)
     if (task === undefined || task.id !== response.id) {
-      this.fail(thread, new Error('a parser thread answered out of order'))
+      this.fail(thread, new Error('a thread answered out of order'))
       return
     }
-    if ('error' in response) task.reject(new Error(`a parser thread failed: ${response.error}`))
-    else if ('overrun' in response) task.resolve(task.job.overrun(response.overrun))
+    if ('error' in response) task.reject(new Error(`a thread failed: ${response.error}`))
+    else if ('overrun' in response) task.resolve(task.overrun(response.overrun))
     else task.resolve(response.result)
     if (thread.running.length > 0) this.startClock(thread)
     this.feed(thread)
   }
 
-  /** The deadline of the file a thread is parsing now. */
+  /** The deadline of the job a thread is running now. */
   private startClock(thread: Thread): void {
-    const { seconds } = thread.running[0].job
+    const { seconds } = thread.running[0]
     thread.timer = setTimeout(() => this.overrun(thread, { seconds }), Math.min(LONGEST_TIMER, seconds * 1000))
     thread.timer.unref()
   }
 
-  /** The file being parsed is too complex: report it, replace the thread, hand its other files on. */
+  /** The running job overran: answer it with its overrun, replace the thread, hand its other jobs on. */
   private overrun(thread: Thread, cause: Overrun): void {
     const [task, ...rest] = thread.running
     this.retire(thread)
     void thread.worker.terminate()
     this.retry.unshift(...rest)
-    task?.resolve(task.job.overrun(cause))
+    task?.resolve(task.overrun(cause))
     if (this.waiting() > 0) {
       this.spawn()
       for (const other of this.threads) this.feed(other)
@@ -251,3 +281,7 @@ export class ParsePool {
     else thread.worker.unref()
   }
 }
+
+/** The pool the stages parse and render on (the name its callers know). */
+export const ParsePool = ThreadPool
+export type ParsePool = ThreadPool

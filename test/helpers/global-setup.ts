@@ -10,6 +10,6 @@ import { fileURLToPath } from 'node:url'
 export default function setup(): void {
   const root = fileURLToPath(new URL('../..', import.meta.url))
   execFileSync(process.execPath, [fileURLToPath(new URL('../../node_modules/typescript/bin/tsc', import.meta.url)), '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' })
-  execFileSync(process.execPath, [fileURLToPath(new URL('../../scripts/bundle-worker.js', import.meta.url))], { cwd: root, stdio: 'inherit' })
+  execFileSync(process.execPath, [fileURLToPath(new URL('../../scripts/bundle.js', import.meta.url))], { cwd: root, stdio: 'inherit' })
   execFileSync(process.execPath, [fileURLToPath(new URL('../../scripts/vendor-docx.js', import.meta.url))], { cwd: root, stdio: 'inherit' })
 }

@@ -47,8 +47,13 @@ test('npm pack, install the tarball in an empty folder with no engine warning, t
   expect(readFileSync(path.join(user, 'out', 'consolidated.md'), 'utf8')).toContain('<!-- proposal: a14-jpn-einvoicing -->')
   // The Word document was written by the copy of docx inside the package.
   expect(readFileSync(path.join(user, 'out', 'consolidated.docx')).subarray(0, 2).toString('latin1')).toBe('PK')
+  // Outside CI, a build leaves the code cache of the installed bundles beside the parse cache, and the next one uses it.
+  const local = (...args: string[]): ReturnType<typeof spawnSync> => spawnSync('npx', ['--no-install', 'consolidate', ...args], { cwd: user, encoding: 'utf8', env: { ...process.env, CI: '' } })
+  expect(local('build').status).toBe(0)
+  expect(readdirSync(path.join(user, '.consolidate-cache', 'code'))).toEqual(expect.arrayContaining(['cli.cjs.v8', 'worker.cjs.v8', 'worker-proposal.cjs.v8']))
+  expect(local('build').status).toBe(0)
   // The package ships what it runs, and no test or sample.
-  expect(existsSync(path.join(user, 'node_modules', 'consolidate-negotiation', 'dist', 'worker.js'))).toBe(true)
+  for (const name of ['launch.cjs', 'cli.cjs', 'thread.cjs', 'worker.cjs']) expect(existsSync(path.join(user, 'node_modules', 'consolidate-negotiation', 'dist', name)), name).toBe(true)
   expect(existsSync(path.join(user, 'node_modules', 'consolidate-negotiation', 'test'))).toBe(false)
   expect(existsSync(path.join(user, 'node_modules', 'consolidate-negotiation', 'proposals'))).toBe(false)
 })
