@@ -173,16 +173,22 @@ export const DEFAULT_COVER = `# {{title}}
 {{disclaimer}}
 `
 
-/** The cover node: `filled` is the template filled with `values` (Markdown); HTML and Word show the values apart, and the rest as the cover's note. */
+/**
+ * The cover node: `filled` is the template filled with `values` (Markdown); HTML and Word show the values apart, and the rest as the cover's note.
+ * The values are generated words: written out as `text()` writes them, as the filled template has them.
+ */
 export function coverNode(values: CoverValues, filled: string, subtitle?: string): Cover {
+  const shown = (value: string | undefined): string | undefined => (value === undefined ? undefined : visible(value))
+  const title = visible(values.title)
+  const [symbol, date, disclaimer] = [values.symbol, values.date, values.disclaimer].map(shown)
   return {
     type: 'cover',
-    title: values.title,
-    ...(values.symbol === undefined ? {} : { symbol: values.symbol }),
-    ...(values.date === undefined ? {} : { date: values.date }),
-    ...(subtitle === undefined ? {} : { subtitle }),
-    ...(values.disclaimer === undefined ? {} : { disclaimer: values.disclaimer }),
-    text: markdownBody(COVER_FILE, filled, { owner: 'cover', anchor: 'cover-', masthead: [values.title, values.symbol, values.date, values.disclaimer].filter((line): line is string => Boolean(line)) }),
+    title,
+    ...(symbol === undefined ? {} : { symbol }),
+    ...(date === undefined ? {} : { date }),
+    ...(subtitle === undefined ? {} : { subtitle: visible(subtitle) }),
+    ...(disclaimer === undefined ? {} : { disclaimer }),
+    text: markdownBody(COVER_FILE, filled, { owner: 'cover', anchor: 'cover-', masthead: [title, symbol, date, disclaimer].filter((line): line is string => Boolean(line)) }),
     children: [],
   }
 }

@@ -9,6 +9,7 @@ import { AlignmentType, BorderStyle, Document as WordDocument, Footer, FootnoteR
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import type { PhrasingContent, RootContent } from 'mdast'
 import type { Language } from '../../../types.js'
+import { visible } from '../../../diagnostics/format.js'
 import { labelsFor } from '../../labels.js'
 import type { Annex, BodyChange, BodyNode, Concordance, Cover, Document, NoteBlock, ProposalBlock, Section } from '../../tree.js'
 import type { Compiler, Prepared } from '../format.js'
@@ -27,15 +28,17 @@ export const compiler: Compiler = {
 export async function compileDocx(document: Document, prepared: Prepared): Promise<Uint8Array> {
   const { meta } = document
   const redline = meta.redline !== undefined
-  const builder = new DocxBuilder({ author: meta.author ?? labelsFor(meta.language).revision.redline.secretariat, date: meta.isoDate })
+  // The configuration's words, written out as every generated word is (control and bidirectional characters visible).
+  const author = visible(meta.author ?? labelsFor(meta.language).revision.redline.secretariat)
+  const builder = new DocxBuilder({ author, date: meta.isoDate })
   const writer = new Writer(builder, prepared)
   const children = writer.blocks(document.tree.children)
   const styles = docxStyles(LANGUAGE_TAGS[meta.language])
   const word = new WordDocument({
-    title: meta.redline ? `${meta.title} (${meta.redline.title})` : meta.title,
-    subject: meta.symbol,
-    creator: meta.author ?? 'consolidate',
-    lastModifiedBy: meta.author ?? 'consolidate',
+    title: visible(meta.redline ? `${meta.title} (${meta.redline.title})` : meta.title),
+    subject: meta.symbol && visible(meta.symbol),
+    creator: meta.author ? author : 'consolidate',
+    lastModifiedBy: meta.author ? author : 'consolidate',
     revision: 1,
     styles,
     numbering: {
@@ -45,7 +48,7 @@ export async function compileDocx(document: Document, prepared: Prepared): Promi
       ],
     },
     ...(redline ? { comments: { children: builder.comments }, features: { trackRevisions: true } } : {}),
-    sections: [pageSection(meta.symbol, children)],
+    sections: [pageSection(meta.symbol && visible(meta.symbol), children)],
   })
   const packed = new Uint8Array(await Packer.toArrayBuffer(word))
   return normaliseDocx(redline ? joinRevisions(packed) : packed, meta.isoDate)

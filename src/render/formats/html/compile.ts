@@ -11,6 +11,7 @@ import { toHast, type Handler, type State } from 'mdast-util-to-hast'
 import { toHtml } from 'hast-util-to-html'
 import type { Annex, BodyChange, BodyNode, Concordance, Contents, ContentsEntry, Cover, Document, Flag, Mark, Matrix, NoteBlock, ProposalBlock, CrossReference, Section, Target, Term } from '../../tree.js'
 import { changeOf } from '../../tree.js'
+import { visible } from '../../../diagnostics/format.js'
 import { labelsFor, type Labels } from '../../labels.js'
 import type { Assets, Compiler, Prepared } from '../format.js'
 import { markBrackets, numberNotes, type HtmlBody } from './convert.js'
@@ -49,7 +50,8 @@ export function compileHtml(document: Document, prepared: Prepared, assets: Asse
   }
   if (main) main.children = lines(main.children)
 
-  const title = [meta.symbol, meta.title, meta.subtitle].filter(Boolean).join(' \u2013 ') + (meta.redline ? ` (${meta.redline.title})` : '')
+  // The configuration's words, written out as every generated word is (control and bidirectional characters visible).
+  const title = visible([meta.symbol, meta.title, meta.subtitle].filter(Boolean).join(' \u2013 ') + (meta.redline ? ` (${meta.redline.title})` : ''))
   const css = `\n${styleText((assets.css ?? '').trim())}\n${meta.redline ? REDLINE_CSS : ''}`
   const head = h('head', lines([
     h('meta', { charSet: 'utf-8' }),
@@ -57,7 +59,7 @@ export function compileHtml(document: Document, prepared: Prepared, assets: Asse
     h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
     h('title', title),
     h('style', css),
-    meta.symbol ? h('style', pageHeader(meta.symbol)) : undefined,
+    meta.symbol ? h('style', pageHeader(visible(meta.symbol))) : undefined,
   ]))
   const body = h('body', lines(parts))
   const tree: HastRoot = { type: 'root', children: [{ type: 'doctype' }, h('html', { lang: meta.language }, lines([head, body])), { type: 'text', value: '\n' }] }
