@@ -5,7 +5,7 @@
  * enclosing brackets, headings nested, labels named apart), and a redline's
  * marks as CriticMarkup. Pure.
  */
-import type { Delete, Html, Parents, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast'
+import type { Delete, Html, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast'
 import type { Body } from '../../../types.js'
 import type { Handle, Info, State } from 'mdast-util-to-markdown'
 import { renderBody } from '../../apply-edits.js'
@@ -66,10 +66,19 @@ export function compileMarkdown(document: Document, prepared?: Prepared): string
     term: (node, _, state, info) => state.containerPhrasing(node, info),
     reference: (node, _, state, info) => state.containerPhrasing(node, info),
     // An author's strikethrough, in a redline: never `~~`, which reads as a deletion where Markdown is shown, and could close a CriticMarkup delimiter begun beside it.
-    ...(redline ? { delete: (node: Delete, _: Parents | undefined, state: State, info: Info) => enclosed('<s>', '</s>', node, state, info) } : {}),
-    mark: (node: Mark, _, state, info) => (node.change === 'insert' ? enclosed('{++', '++}', node, state, info) : enclosed('{--', '--}', node, state, info)),
+    ...(redline ? { delete: withPeek('<', (node: Delete, _, state, info) => enclosed('<s>', '</s>', node, state, info)) } : {}),
+    mark: withPeek('{', (node: Mark, _, state, info) => (node.change === 'insert' ? enclosed('{++', '++}', node, state, info) : enclosed('{--', '--}', node, state, info))),
   }
   return writeMarkdownWith(tree, { handlers, escape })
+}
+
+/**
+ * A handler that says its first character without writing its node: the
+ * writer asks each phrasing node for it, and writing a nested node to learn it
+ * would write the nesting again at every level, exponentially.
+ */
+function withPeek(first: string, handle: Handle): Handle {
+  return Object.assign(handle, { peek: () => first })
 }
 
 /** Phrasing written between two delimiters. */
