@@ -122,11 +122,12 @@ class Marker {
   /** Two versions of the same thing: the newer with its changes marked. */
   private pair(was: RootContent, is: RootContent, key: string): RootContent[] {
     const note = this.options.notes?.get(key)
-    if (equal(was, is) && note === undefined) return [is]
+    // A section or an annex is not compared whole first: each level of the outline would read everything under it again.
+    if (is.type !== 'section' && is.type !== 'annex' && equal(was, is) && note === undefined) return [is]
     switch (is.type) {
       case 'section':
         if (was.type !== 'section') break
-        return [{ ...is, heading: diffPhrasing(was.heading, is.heading), children: this.children(was.children, is.children) }]
+        return [{ ...is, heading: equal(was.heading, is.heading) ? is.heading : diffPhrasing(was.heading, is.heading), children: this.children(was.children, is.children) }]
       case 'proposal':
       case 'note': {
         if (was.type !== is.type) break
