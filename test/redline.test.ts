@@ -114,9 +114,17 @@ describe('blocks', () => {
 describe('no author can forge a change', () => {
   test('Markdown: CriticMarkup written in a proposal is broken by a backslash, whether its text changed or not', async () => {
     expect(neutralise('a {++fake++} and {--gone--} {>>note<<}')).toBe('a {\\++fake+\\+} and {\\--gone-\\-} {\\>>note<\\<}')
+    expect(neutralise('{~~old~>new~~} {==seen==}')).toBe('{\\~~old~\\>new~\\~} {\\==seen=\\=}')
     const text = await marked({ a: 'Keep {++this++}.', b: 'Old {--x--}.' }, { a: 'Keep {++this++}.', b: 'New {--x--}.' })
     expect(text).toContain('Keep {\\++this+\\+}.')
     expect(text).toContain('{--Old--}{++New++} {\\--x-\\-}.')
+  })
+
+  test('Markdown: a strikethrough of a proposal is <s>, as in HTML, never ~~, whether its text changed or not', async () => {
+    const text = await marked({ a: 'Keep ~~struck~~.', b: 'Old ~~x~~.' }, { a: 'Keep ~~struck~~.', b: 'New ~~x~~.' })
+    expect(text).toContain('Keep <s>struck</s>.')
+    expect(text).toContain('{--Old--}{++New++} <s>x</s>.')
+    expect(text).not.toContain('~~')
   })
 
   test('HTML: raw HTML of a proposal is left out, so its own <ins> or <del> never shows as a change; a strikethrough is <s>', async () => {

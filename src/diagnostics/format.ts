@@ -40,11 +40,18 @@ export function shownName(file: string, base = ''): string {
 }
 
 /**
- * Control characters written as `\x1b`: messages quote what files hold, and a
- * proposal must not be able to send escape sequences to a terminal or a log.
+ * Control characters written as `\x1b`, and the bidirectional controls
+ * (embeddings, overrides, isolates, marks) as `\u202e`: messages quote what
+ * files hold, and a proposal must not be able to send escape sequences to a
+ * terminal or a log, nor reverse the words around a name it gives.
  */
 export function visible(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, (char) => `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`)
+  return visibleBidi(text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, (char) => `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`))
+}
+
+/** Unicode's bidirectional formatting characters (U+061C, U+200E–U+200F, U+202A–U+202E, U+2066–U+2069) written as `\u202e`. */
+export function visibleBidi(text: string): string {
+  return text.replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }
 
 /** docs/reference.md, Diagnostics: an array of `{file, line, column, severity, rule, message}`. */

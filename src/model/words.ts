@@ -84,18 +84,31 @@ export function paragraphStarts(text: string): Set<number> {
 
 /**
  * The segments that turn `before` into `after`. Past `maxEdits` differing
- * words the differing middle is reported as replaced whole: a rewrite reads
- * no better word by word, and the cost stays bounded for any input.
+ * words, or past a number of steps linear in the texts' length (repeated
+ * words can make Myers' snakes long on every diagonal), the differing middle
+ * is reported as replaced whole: a rewrite reads no better word by word, and
+ * the cost stays bounded for any input.
  */
 export function diffWords(before: string[], after: string[], maxEdits = 1000): Segment[] {
+  // Words as numbers: each compared in one step, however long (a block's key may be a whole paragraph).
+  const ids = new Map<string, number>()
+  const intern = (list: string[]): Int32Array =>
+    Int32Array.from(list, (word) => {
+      let id = ids.get(word)
+      if (id === undefined) ids.set(word, (id = ids.size))
+      return id
+    })
+  const left = intern(before)
+  const right = intern(after)
   let prefix = 0
-  while (prefix < before.length && prefix < after.length && before[prefix] === after[prefix]) prefix++
+  while (prefix < left.length && prefix < right.length && left[prefix] === right[prefix]) prefix++
   let suffix = 0
-  while (suffix < before.length - prefix && suffix < after.length - prefix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++
-  const a = before.slice(prefix, before.length - suffix)
-  const b = after.slice(prefix, after.length - suffix)
-  const ops: Op[] = [...Array<Op>(prefix).fill('='), ...(myers(a, b, maxEdits) ?? [...Array<Op>(a.length).fill('-'), ...Array<Op>(b.length).fill('+')]), ...Array<Op>(suffix).fill('=')]
-  slideDown(ops, before, after)
+  while (suffix < left.length - prefix && suffix < right.length - prefix && left[left.length - 1 - suffix] === right[right.length - 1 - suffix]) suffix++
+  const a = left.subarray(prefix, left.length - suffix)
+  const b = right.subarray(prefix, right.length - suffix)
+  const middle = myers(a, b, maxEdits) ?? [...Array<Op>(a.length).fill('-'), ...Array<Op>(b.length).fill('+')]
+  const ops: Op[] = [...Array<Op>(prefix).fill('='), ...middle, ...Array<Op>(suffix).fill('=')]
+  slideDown(ops, left, right)
 
   const segments: Segment[] = []
   let x = 0
@@ -168,7 +181,7 @@ type Op = '=' | '-' | '+'
  * edit can go: of `cooperate. [Each … cooperate.]`, the whole new sentence is
  * marked, not `. Each … cooperate` with the older full stop kept after it.
  */
-function slideDown(ops: Op[], before: string[], after: string[]): void {
+function slideDown(ops: Op[], before: Int32Array, after: Int32Array): void {
   let x = 0
   let y = 0
   for (let index = 0; index < ops.length; ) {
@@ -201,26 +214,34 @@ function slideDown(ops: Op[], before: string[], after: string[]): void {
   }
 }
 
+/** Steps of Myers' snakes allowed per word of the two texts, beyond those of the edits themselves. */
+const STEPS_PER_WORD = 16
+
 /**
  * Myers' greedy algorithm with the V array of each round kept for the way
- * back; undefined when the texts differ by more than `maxEdits` words.
+ * back; undefined when the texts differ by more than `maxEdits` words, or
+ * when following the snakes would take more than `STEPS_PER_WORD` steps a word.
  */
-function myers(a: string[], b: string[], maxEdits: number): Op[] | undefined {
+function myers(a: Int32Array, b: Int32Array, maxEdits: number): Op[] | undefined {
   const n = a.length
   const m = b.length
   const limit = Math.min(n + m, maxEdits)
   const offset = limit + 1
   const v = new Int32Array(2 * limit + 3)
   const trace: Int32Array[] = []
+  let steps = STEPS_PER_WORD * (n + m)
   for (let d = 0; d <= limit; d++) {
     // Round d reads v[k ± 1] for k in [-d, d]: keep just that window.
     trace.push(v.slice(offset - d - 1, offset + d + 2))
     for (let k = -d; k <= d; k += 2) {
       let x = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1
       let y = x - k
+      const start = x
       while (x < n && y < m && a[x] === b[y]) (x++, y++)
       v[offset + k] = x
       if (x >= n && y >= m) return backtrack(trace, n, m)
+      steps -= x - start
+      if (steps < 0) return undefined
     }
   }
   return undefined

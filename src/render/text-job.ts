@@ -10,6 +10,7 @@ import type { Definition, Root, RootContent } from 'mdast'
 import { visit } from 'unist-util-visit'
 import { parseMarkdown, parsePlain } from '../parse/proposal.js'
 import { checkStructure, structureLimits } from '../parse/structure.js'
+import { visibleBidi } from '../diagnostics/format.js'
 import { LineIndex } from '../read/decode.js'
 import { RULES, type Diagnostic } from '../types.js'
 import { FORMATS } from './formats/index.js'
@@ -77,14 +78,32 @@ export async function runTextJob(job: TextJob): Promise<TextJobResult> {
 
 /** Run a `change` job. */
 export async function runChangeJob(job: ChangeJob): Promise<TextJobResult> {
-  const sides = [job.old, job.next].map((text) => (text === undefined ? undefined : place(text, job.fileSize)))
+  // The same text on both sides (one holding what reads as a redline's markup, see redline/transform.ts): placed once, nothing to mark.
+  const same = job.old !== undefined && job.next !== undefined && JSON.stringify(job.old) === JSON.stringify(job.next)
+  const sides = (same ? [job.next] : [job.old, job.next]).map((text) => (text === undefined ? undefined : place(text, job.fileSize)))
   const diagnostics = sides.flatMap((side) => (side !== undefined && 'diagnostic' in side ? [side.diagnostic] : []))
   if (diagnostics.length > 0) return { diagnostics, results: {} }
-  const [old, next] = sides.map((side) => (side !== undefined && 'tree' in side ? resolveReferences(side.tree).children : undefined))
-  const marked: RootContent[] =
-    old && next ? diffChildren(old, next, new Relabel(old, next)) : old ? old.map((node) => markBlock(node, 'delete')) : (next ?? []).map((node) => markBlock(node, 'insert'))
-  const depth = (job.next ?? job.old)?.depth ?? 0
-  return { diagnostics: [], results: await convert({ type: 'root', children: marked }, depth, job.formats, job.context) }
+  const trees = sides.map((side) => (side !== undefined && 'tree' in side ? resolveReferences(side.tree).children : undefined))
+  const tree: Root = { type: 'root', children: same ? trees[0]! : marked(trees[0], trees[1]) }
+  if (!same) bidiShown(tree)
+  return { diagnostics: [], results: await convert(tree, (job.next ?? job.old)?.depth ?? 0, job.formats, job.context) }
+}
+
+/**
+ * A changed text's bidirectional controls written out (`\u202e`), in every
+ * format: an override or an isolate left open would reorder the marked words
+ * around it, so that a change reads as another (docs/decisions.md).
+ */
+function bidiShown(tree: Root): void {
+  visit(tree, (node) => {
+    if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') node.value = visibleBidi(node.value)
+  })
+}
+
+/** The newer blocks with every change from the older marked; one side alone is wholly inserted or deleted. */
+function marked(old: RootContent[] | undefined, next: RootContent[] | undefined): RootContent[] {
+  if (old && next) return diffChildren(old, next, new Relabel(old, next))
+  return old ? old.map((node) => markBlock(node, 'delete')) : (next ?? []).map((node) => markBlock(node, 'insert'))
 }
 
 /** The tree of a text, placed; or the diagnostic of a text past the structural limits. */

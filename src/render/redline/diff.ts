@@ -5,7 +5,8 @@
  * (`mark` nodes around inserted and deleted words, `data.change` on blocks
  * wholly inserted or deleted). Whitespace and re-wrapping are no change. Pure.
  */
-import type { FootnoteDefinition, Nodes, Parent, PhrasingContent, RootContent, Table, TableRow } from 'mdast'
+import { createHash } from 'node:crypto'
+import type { FootnoteDefinition, Heading, List, Nodes, Parent, PhrasingContent, RootContent, Table, TableRow } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { diffWords, tokenize, type Segment } from '../../model/words.js'
 import type { Change, Mark, Target, Term } from '../tree.js'
@@ -62,48 +63,113 @@ export function align<T extends { key: string }>(before: T[], after: T[], on: Al
 // ---------------------------------------------------------------------------
 // Blocks.
 
-/** Two blocks that are one text changed: same kind, and sharing enough words (or both short). */
+/** The share of their words (Dice's coefficient) two blocks must have in common to be one text changed. */
+const SIMILAR = 0.3
+
+/** Two blocks that are one text changed: same kind, and sharing enough words. */
 export function pairable(was: RootContent, is: RootContent): boolean {
   if (was.type !== is.type) return false
-  if (was.type === 'heading') return looseKey(was) === looseKey(is)
+  if (was.type === 'heading' && is.type === 'heading') return headingKey(was) === headingKey(is)
   if (was.type === 'list' && is.type === 'list' && was.ordered !== is.ordered) return false
   if (was.type === 'footnoteDefinition' && is.type === 'footnoteDefinition') return labelOf(was) === labelOf(is)
   if (was.type === 'code' || was.type === 'html' || was.type === 'thematicBreak' || was.type === 'definition') return false
-  return similarity(wordsOf(was), wordsOf(is)) >= 0.3
+  return similar(was, is)
 }
+
+// What is compared of a block is worked out once for each node: a node's words
+// and key are asked for at every level above it and in every gap it stands in,
+// and a gap asks again for each block near it.
+const headingKeys = new WeakMap<Nodes, string>()
+const leafWords = new WeakMap<Nodes, string[]>()
+const wordCounts = new WeakMap<Nodes, number>()
+const wordHolders = new WeakMap<Nodes, Nodes[]>()
+const blockKeys = new WeakMap<Nodes, string>()
 
 /**
  * Headings are matched by their first word (a topic's id: a retitled topic is
  * the same heading), or by their title after a number (`Article 3: Scope`: an
- * article renumbered is the same article); other blocks by their words.
+ * article renumbered is the same article).
  */
-function looseKey(node: RootContent): string {
-  if (node.type === 'heading') {
+function headingKey(node: Heading): string {
+  let key = headingKeys.get(node)
+  if (key === undefined) {
     const tokens = tokenize(toString(node))
-    if (tokens.length > 1 && /^\d+$/.test(tokens[1].text)) return `h:${tokens[0].text}:${tokens.slice(2).map((token) => token.text).join(' ')}`
-    return `h:${tokens[0]?.text ?? ''}`
+    key = tokens.length > 1 && /^\d+$/.test(tokens[1].text) ? `h:${tokens[0].text}:${tokens.slice(2).map((token) => token.text).join(' ')}` : `h:${tokens[0]?.text ?? ''}`
+    headingKeys.set(node, key)
   }
-  if (node.type === 'html') return `html:${node.value}`
-  return `${node.type}:${wordsOf(node)}`
+  return key
 }
 
-/** Dice's coefficient of the two texts' tokens. */
-function similarity(a: string, b: string): number {
-  const left = a.split('\u0000').filter(Boolean)
-  const right = b.split('\u0000').filter(Boolean)
-  if (left.length === 0 && right.length === 0) return 1
+/** A block is judged by its first words: past these, reading more costs more than it tells. */
+const SIMILAR_WORDS = 4096
+
+/**
+ * Whether two blocks share enough of their first words, counted with repeats
+ * (Dice's coefficient): at most `SIMILAR_WORDS` read of each, none when their
+ * lengths alone tell, so that a block nested a hundred deep is not read a hundred times over.
+ */
+function similar(was: Nodes, is: Nodes): boolean {
+  const total = wordCount(was) + wordCount(is)
+  if (total === 0) return true
+  if ((2 * Math.min(wordCount(was), wordCount(is))) / total < SIMILAR) return false
+  const [left, right] = [firstWords(was, SIMILAR_WORDS), firstWords(is, SIMILAR_WORDS)]
   const counts = new Map<string, number>()
-  for (const token of left) counts.set(token, (counts.get(token) ?? 0) + 1)
+  for (const word of left) counts.set(word, (counts.get(word) ?? 0) + 1)
   let shared = 0
-  for (const token of right) {
-    const count = counts.get(token) ?? 0
-    if (count > 0) (shared++, counts.set(token, count - 1))
+  for (const word of right) {
+    const count = counts.get(word) ?? 0
+    if (count > 0) (shared++, counts.set(word, count - 1))
   }
-  return (2 * shared) / (left.length + right.length)
+  return (2 * shared) / (left.length + right.length) >= SIMILAR
 }
 
+/** A node's words joined by NUL: what a generated block is matched by. */
 export function wordsOf(node: Nodes): string {
-  return tokenize(textOf(node)).map((token) => token.text).join('\u0000')
+  return firstWords(node, Infinity).join('\u0000')
+}
+
+/** Nodes whose words are read from their text as a whole (a paragraph, a heading, a cell, a code block); a container's are its children's. */
+function isLeaf(node: Nodes): boolean {
+  return !('children' in node) || isPhrasingParent(node) || PHRASING.has(node.type)
+}
+
+/** The words of a leaf, in order. */
+function wordsOfLeaf(node: Nodes): string[] {
+  let words = leafWords.get(node)
+  if (words === undefined) leafWords.set(node, (words = tokenize(textOf(node)).map((token) => token.text)))
+  return words
+}
+
+/** How many words a block holds. */
+function wordCount(node: Nodes): number {
+  let count = wordCounts.get(node)
+  if (count === undefined) {
+    count = isLeaf(node) ? wordsOfLeaf(node).length : (node as Parent).children.reduce((sum, child) => sum + wordCount(child as Nodes), 0)
+    wordCounts.set(node, count)
+  }
+  return count
+}
+
+/** The children of a container that hold words: a walk for words never passes the others again. */
+function holders(node: Nodes & Parent): Nodes[] {
+  let found = wordHolders.get(node)
+  if (found === undefined) wordHolders.set(node, (found = (node.children as Nodes[]).filter((child) => wordCount(child) > 0)))
+  return found
+}
+
+/** A block's first `limit` words, in order. */
+function firstWords(node: Nodes, limit: number): string[] {
+  const words: string[] = []
+  const walk = (each: Nodes): void => {
+    if (!isLeaf(each)) {
+      for (const child of holders(each as Nodes & Parent)) if (words.length < limit) walk(child)
+      return
+    }
+    const own = wordsOfLeaf(each)
+    for (let index = 0; index < own.length && words.length < limit; index++) words.push(own[index])
+  }
+  walk(node)
+  return words
 }
 
 /** A node's words, blocks and cells apart (mdast-util-to-string runs a table's cells together). */
@@ -117,36 +183,36 @@ const PHRASING = new Set(['emphasis', 'strong', 'delete', 'link', 'linkReference
 
 /** The key of a block among its siblings: equal keys are the same block, unchanged. */
 export function blockKey(node: RootContent): string {
+  let key = blockKeys.get(node)
+  if (key === undefined) blockKeys.set(node, (key = keyOf(node)))
+  return key
+}
+
+function keyOf(node: RootContent): string {
   switch (node.type) {
     case 'code':
       return `code:${node.lang ?? ''}:${node.value}`
     case 'html':
       return `html:${node.value}`
     case 'footnoteDefinition':
-      return `fn:${labelOf(node)}:${phrasingKey(node)}`
+      return `fn:${labelOf(node)}:${contentKey(node)}`
     case 'definition':
       return `def:${labelOf(node)}:${node.url}:${node.title ?? ''}`
     default:
-      return 'children' in node ? `${node.type}:${phrasingKey(node)}` : `${node.type}:${toString(node)}`
+      return 'children' in node ? `${node.type}:${contentKey(node)}` : `${node.type}:${toString(node)}`
   }
 }
 
-/** A block's content as compared: its tokens with their formatting, whatever the whitespace. */
-function phrasingKey(node: Nodes): string {
-  const relabel = new Relabel()
-  const parts: string[] = []
-  const walk = (each: Nodes): void => {
-    if ('children' in each && !isPhrasingParent(each)) {
-      parts.push(`<${each.type}${each.type === 'list' ? (each.ordered ? '1' : '-') : ''}>`)
-      for (const child of each.children) walk(child as Nodes)
-      parts.push(`</${each.type}>`)
-      return
-    }
-    if (isPhrasingParent(each)) for (const token of flatten((each as Parent).children as PhrasingContent[], relabel, 'new')) parts.push(token.key)
-    else parts.push(blockKey(each as RootContent))
-  }
-  walk(node)
-  return parts.join('\u0000')
+/** Past this length a container's key stands as its digest, so that the keys of all levels together stay as long as the text. */
+const DIGEST_PAST = 256
+
+/** A block's content as compared: its tokens with their formatting, whatever the whitespace; a container's, its children's keys. */
+function contentKey(node: Parent): string {
+  if (isPhrasingParent(node as Nodes)) return flatten(node.children as PhrasingContent[], new Relabel(), 'new').map((token) => token.key).join('\u0000')
+  const kind = `${node.type}${node.type === 'list' ? ((node as List).ordered ? '1' : '-') : ''}`
+  const key = `<${kind}>\u0000${node.children.map((child) => blockKey(child as RootContent)).join('\u0000')}\u0000</${kind}>`
+  // SHA-256: no author can make two different containers share a key, and so pass a change off as none.
+  return key.length > DIGEST_PAST ? `\u0001${createHash('sha256').update(key).digest('base64')}` : key
 }
 
 /** Nodes whose children are words: compared word by word. */
@@ -193,7 +259,7 @@ function diffTable(was: Table, is: Table, relabel: Relabel): Table {
   const wrap = (row: TableRow): { key: string; node: TableRow } => ({ key: blockKey(row), node: row })
   align(was.children.map(wrap), is.children.map(wrap), {
     same: (_, row) => rows.push(row.node),
-    pairs: (a, b) => a.node.children.length === b.node.children.length && similarity(wordsOf(a.node), wordsOf(b.node)) >= 0.3,
+    pairs: (a, b) => a.node.children.length === b.node.children.length && similar(a.node, b.node),
     paired: (a, b) => rows.push({ ...b.node, children: b.node.children.map((cell, index) => ({ ...cell, children: diffPhrasing(a.node.children[index].children, cell.children, relabel) })) }),
     deleted: (a) => rows.push(markBlock(a.node, 'delete')),
     inserted: (b) => rows.push(markBlock(b.node, 'insert')),
@@ -266,44 +332,58 @@ interface InlineToken {
 function flatten(nodes: PhrasingContent[], relabel: Relabel, side: 'old' | 'new'): InlineToken[] {
   const tokens: InlineToken[] = []
   let spaced = false
-  const chainKey = (chain: Wrapper[]): string => chain.map((each) => (each.type === 'link' ? `a(${each.url})` : each.type === 'term' ? `term(${each.role})` : each.type === 'reference' ? `ref(${JSON.stringify(each.target)})` : each.type)).join('>')
-  const walk = (list: PhrasingContent[], chain: Wrapper[]): void => {
+  // `prefix` is the chain's key, made once for each wrapper rather than once for each token inside it.
+  const walk = (list: PhrasingContent[], chain: Wrapper[], prefix: string): void => {
+    const within = (children: PhrasingContent[], wrapper: Wrapper): void => walk(children, [...chain, wrapper], prefix === '' ? wrapperKey(wrapper) : `${prefix}>${wrapperKey(wrapper)}`)
     for (const node of list) {
       switch (node.type) {
         case 'text': {
           const found = tokenize(node.value)
-          found.forEach((token, index) => tokens.push({ key: `${chainKey(chain)}|${token.text}`, text: token.text, space: token.space || (index === 0 && spaced), chain }))
+          found.forEach((token, index) => tokens.push({ key: `${prefix}|${token.text}`, text: token.text, space: token.space || (index === 0 && spaced), chain }))
           spaced = found.length === 0 ? spaced || /\s/.test(node.value) : /\s$/.test(node.value)
           break
         }
         case 'emphasis':
         case 'strong':
         case 'delete':
-          walk(node.children, [...chain, { type: node.type }])
+          within(node.children, { type: node.type })
           break
         case 'link':
-          walk(node.children, [...chain, { type: 'link', url: node.url, title: node.title }])
+          within(node.children, { type: 'link', url: node.url, title: node.title })
           break
         case 'term':
-          walk(node.children, [...chain, { type: 'term', role: node.role }])
+          within(node.children, { type: 'term', role: node.role })
           break
         case 'reference':
-          walk(node.children, [...chain, { type: 'reference', target: node.target }])
+          within(node.children, { type: 'reference', target: node.target })
           break
         case 'linkReference':
           // Its definition may be in another group or revision: the words count, not the label.
-          walk(node.children, [...chain, { type: 'link', url: `ref:${labelOf(node)}` }])
+          within(node.children, { type: 'link', url: `ref:${labelOf(node)}` })
           break
         default: {
           const atom = side === 'old' && node.type === 'footnoteReference' ? { ...node, identifier: relabel.of(node.identifier), label: relabel.of(node.identifier) } : node
-          tokens.push({ key: `${chainKey(chain)}|${atomKey(node)}`, text: '', space: spaced, chain, atom })
+          tokens.push({ key: `${prefix}|${atomKey(node)}`, text: '', space: spaced, chain, atom })
           spaced = false
         }
       }
     }
   }
-  walk(nodes, [])
+  walk(nodes, [], '')
   return tokens
+}
+
+function wrapperKey(wrapper: Wrapper): string {
+  switch (wrapper.type) {
+    case 'link':
+      return `a(${wrapper.url})`
+    case 'term':
+      return `term(${wrapper.role})`
+    case 'reference':
+      return `ref(${JSON.stringify(wrapper.target)})`
+    default:
+      return wrapper.type
+  }
 }
 
 function atomKey(node: PhrasingContent): string {

@@ -8,7 +8,8 @@
  * parser threads within the deadline. Pure.
  */
 import type { PhrasingContent, RootContent, Table, TableCell, TableRow } from 'mdast'
-import type { BodyNode, Change, Concordance, Cover, Document, Mark, PhrasingParent, RedlineNote } from '../tree.js'
+import { visible } from '../../diagnostics/format.js'
+import type { BodyChange, BodyNode, Change, Concordance, Cover, Document, Mark, PhrasingParent, RedlineNote } from '../tree.js'
 import { align, diffPair, diffPhrasing, markBlock, pairable, Relabel, wordsOf } from './diff.js'
 
 export interface RedlineOptions {
@@ -37,7 +38,7 @@ export interface RedlineCover {
 
 /** Mark every change from `old` to `next`, two documents of the same view; the newer one's cover, with what the redline adds. */
 export function redlineDocument(old: Document, next: Document, cover: RedlineCover, options: RedlineOptions = {}): Document {
-  const children = new Marker(options).children(old.tree.children.filter(compared), next.tree.children.filter(compared))
+  const children = new Marker(options).children(old.tree.children.filter(compared), next.tree.children.filter(compared)).map(guarded)
   const coverAt = next.tree.children.findIndex((node) => node.type === 'cover')
   if (coverAt !== -1) children.unshift(redlineCover(next.tree.children[coverAt] as Cover, cover))
   return {
@@ -58,8 +59,9 @@ function redlineCover(cover: Cover, words: RedlineCover): Cover {
   return {
     ...cover,
     children: [
-      line('supersedes', [{ type: 'text', value: words.supersedes }]),
-      line('changes', [{ type: 'text', value: words.changes }]),
+      // The older revision's symbol or name is the configuration's, or the command line's.
+      line('supersedes', [{ type: 'text', value: visible(words.supersedes) }]),
+      line('changes', [{ type: 'text', value: visible(words.changes) }]),
       line('legend', ([{ type: 'text', value: before }, mark('insert', words.inserted), { type: 'text', value: between }, mark('delete', words.deleted), { type: 'text', value: after }] satisfies PhrasingContent[]).filter((node) => node.type !== 'text' || node.value !== '')),
     ],
   }
@@ -121,11 +123,12 @@ class Marker {
   /** Two versions of the same thing: the newer with its changes marked. */
   private pair(was: RootContent, is: RootContent, key: string): RootContent[] {
     const note = this.options.notes?.get(key)
-    if (equal(was, is) && note === undefined) return [is]
+    // A section or an annex is not compared whole first: each level of the outline would read everything under it again.
+    if (is.type !== 'section' && is.type !== 'annex' && equal(was, is) && note === undefined) return [is]
     switch (is.type) {
       case 'section':
         if (was.type !== 'section') break
-        return [{ ...is, heading: diffPhrasing(was.heading, is.heading), children: this.children(was.children, is.children) }]
+        return [{ ...is, heading: equal(was.heading, is.heading) ? is.heading : diffPhrasing(was.heading, is.heading), children: this.children(was.children, is.children) }]
       case 'proposal':
       case 'note':
       case 'chairText': {
@@ -180,6 +183,39 @@ class Marker {
   }
 }
 
+/**
+ * What in an author's text reads as a redline's own markup, or is written
+ * otherwise in a redline: CriticMarkup's delimiters, a strikethrough (any
+ * `~`: CriticMarkup's substitution, GFM's `~~` and `~`), HTML's `<ins>` and
+ * `<del>`, a comment like the tool's markers.
+ */
+const REDLINE_MARKUP = /\{([+\-=>])\1|([+\-=<])\2\}|~|<\/?(?:ins|del)\b|<!--\s*\/?(?:deleted:\s*)?(?:proposal|note|article)\s*:/i
+
+/**
+ * A text that holds what reads as a redline's own markup goes to the threads
+ * as a changed one (with nothing changed), so that every format writes it from
+ * its tree, where code, raw HTML and text are told apart (docs/decisions.md, No forged changes).
+ */
+function guarded(node: RootContent): RootContent {
+  switch (node.type) {
+    case 'body':
+      return guardedText(node)
+    case 'section':
+    case 'annex':
+      return { ...node, children: node.children.map(guarded) }
+    case 'proposal':
+      return { ...node, children: node.children.map((child) => (child.type === 'body' ? guardedText(child) : child)) }
+    case 'note':
+      return { ...node, children: node.children.map((child) => (child.type === 'body' ? guardedText(child) : child)) }
+    default:
+      return node
+  }
+}
+
+function guardedText(node: BodyNode): BodyNode | BodyChange {
+  return REDLINE_MARKUP.test(node.body.source.slice(node.body.start, node.body.end)) ? { type: 'bodyChange', old: node, next: node } : node
+}
+
 /** Nodes matched only by what they stand for, never by their words. */
 function structural(node: RootContent): boolean {
   return ['section', 'proposal', 'note', 'chairText', 'annex', 'label', 'attribution', 'flag', 'body', 'concordance', 'redlineNote'].includes(node.type)
@@ -206,8 +242,9 @@ function mark(change: Change, children: PhrasingContent[]): Mark {
   return { type: 'mark', change, children }
 }
 
+/** A note of the secretariat: generated words (a topic's title among them), written out as `text()` writes them. */
 function redlineNote(value: string): RedlineNote {
-  return { type: 'redlineNote', value }
+  return { type: 'redlineNote', value: visible(value) }
 }
 
 /** The concordance as the table every format writes when it is compared. */

@@ -224,21 +224,28 @@ export const DEFAULT_COVER = `{{masthead}}
 {{disclaimer}}
 `
 
-/** The cover node: `filled` is the template filled with `values` (Markdown); HTML and Word show the values apart, and the rest as the cover's note. */
+/**
+ * The cover node: `filled` is the template filled with `values` (Markdown); HTML and Word show the values apart, and the rest as the cover's note.
+ * The values are generated words: written out as `text()` writes them, as the filled template has them.
+ */
 export function coverNode(values: CoverValues, filled: string, subtitle?: string, shownApart: string[] = []): Cover {
-  const masthead = mastheadLines(values.masthead)
+  const shown = (value: string | undefined): string | undefined => (value === undefined ? undefined : visible(value))
+  const title = visible(values.title)
+  const [symbol, date, disclaimer] = [values.symbol, values.date, values.disclaimer].map(shown)
+  const lines = values.masthead && (Object.fromEntries(Object.entries(values.masthead).map(([key, value]) => [key, visible(value)])) as MastheadLines)
+  const masthead = mastheadLines(lines)
   return {
     type: 'cover',
-    title: values.title,
-    ...(values.symbol === undefined ? {} : { symbol: values.symbol }),
-    ...(values.date === undefined ? {} : { date: values.date }),
-    ...(subtitle === undefined ? {} : { subtitle }),
-    ...(values.disclaimer === undefined ? {} : { disclaimer: values.disclaimer }),
-    ...(values.masthead === undefined ? {} : { masthead: values.masthead }),
+    title,
+    ...(symbol === undefined ? {} : { symbol }),
+    ...(date === undefined ? {} : { date }),
+    ...(subtitle === undefined ? {} : { subtitle: visible(subtitle) }),
+    ...(disclaimer === undefined ? {} : { disclaimer }),
+    ...(lines === undefined ? {} : { masthead: lines }),
     text: markdownBody(COVER_FILE, filled, {
       owner: 'cover',
       anchor: 'cover-',
-      masthead: [values.title, values.symbol, values.date, values.disclaimer, subtitle, ...masthead, masthead.join(MASTHEAD_SEPARATOR), ...shownApart].filter((line): line is string => Boolean(line)),
+      masthead: [title, symbol, date, disclaimer, subtitle && visible(subtitle), ...masthead, masthead.join(MASTHEAD_SEPARATOR), ...shownApart].filter((line): line is string => Boolean(line)),
     }),
     children: [],
   }

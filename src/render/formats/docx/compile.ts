@@ -9,6 +9,7 @@ import { AlignmentType, BorderStyle, Document as WordDocument, Footer, FootnoteR
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import type { PhrasingContent, RootContent } from 'mdast'
 import type { Language } from '../../../types.js'
+import { visible } from '../../../diagnostics/format.js'
 import { labelsFor } from '../../labels.js'
 import type { Annex, BodyChange, BodyNode, ChairTextBlock, Concordance, Cover, Document, NoteBlock, ProposalBlock, Section } from '../../tree.js'
 import type { Assets, Compiler, Prepared } from '../format.js'
@@ -28,16 +29,17 @@ export const compiler: Compiler = {
 export async function compileDocx(document: Document, prepared: Prepared, assets: Assets = {}): Promise<Uint8Array> {
   const { meta } = document
   const redline = meta.redline !== undefined
-  const author = meta.author ?? labelsFor(meta.language).revision.redline.secretariat
+  // The configuration's words, written out as every generated word is (control and bidirectional characters visible).
+  const author = visible(meta.author ?? labelsFor(meta.language).revision.redline.secretariat)
   const builder = new DocxBuilder({ author, date: meta.isoDate })
   const writer = new Writer(builder, prepared, meta.pageBreaks === 'sections')
   const children = writer.blocks(document.tree.children)
   const styles = docxStyles(LANGUAGE_TAGS[meta.language])
   const word = new WordDocument({
-    title: meta.redline ? `${meta.title} (${meta.redline.title})` : meta.title,
-    subject: meta.symbol,
-    creator: author,
-    lastModifiedBy: author,
+    title: visible(meta.redline ? `${meta.title} (${meta.redline.title})` : meta.title),
+    subject: meta.symbol && visible(meta.symbol),
+    creator: meta.author ? author : 'consolidate',
+    lastModifiedBy: meta.author ? author : 'consolidate',
     revision: 1,
     styles,
     numbering: {
@@ -47,7 +49,7 @@ export async function compileDocx(document: Document, prepared: Prepared, assets
       ],
     },
     ...(redline ? { comments: { children: builder.comments }, features: { trackRevisions: true } } : {}),
-    sections: [pageSection(meta.symbol, children, wordsFor(meta.language).template('document.page'))],
+    sections: [pageSection(meta.symbol && visible(meta.symbol), children, wordsFor(meta.language).template('document.page'))],
   })
   const packed = new Uint8Array(await Packer.toArrayBuffer(word))
   const referenced = assets.reference ? withReference(packed, assets.reference) : packed

@@ -11,6 +11,7 @@ import { toHast, type Handler, type State } from 'mdast-util-to-hast'
 import { toHtml } from 'hast-util-to-html'
 import type { Annex, BodyChange, BodyNode, ChairTextBlock, Concordance, Contents, ContentsEntry, Cover, Document, Flag, Label, Mark, Matrix, NoteBlock, ProposalBlock, CrossReference, Section, Target, Term } from '../../tree.js'
 import { changeOf } from '../../tree.js'
+import { visible } from '../../../diagnostics/format.js'
 import { labelsFor, type Labels } from '../../labels.js'
 import { wordsFor } from '../../i18n/index.js'
 import type { Assets, Compiler, Prepared } from '../format.js'
@@ -50,7 +51,8 @@ export function compileHtml(document: Document, prepared: Prepared, assets: Asse
   }
   if (main) main.children = lines(main.children)
 
-  const title = [meta.symbol, meta.title, meta.subtitle].filter(Boolean).join(' \u2013 ') + (meta.redline ? ` (${meta.redline.title})` : '')
+  // The configuration's words, written out as every generated word is (control and bidirectional characters visible).
+  const title = visible([meta.symbol, meta.title, meta.subtitle].filter(Boolean).join(' \u2013 ') + (meta.redline ? ` (${meta.redline.title})` : ''))
   const css = `\n${styleText((assets.css ?? '').trim())}\n${meta.redline ? REDLINE_CSS : ''}`
   const head = h('head', lines([
     h('meta', { charSet: 'utf-8' }),
@@ -58,7 +60,7 @@ export function compileHtml(document: Document, prepared: Prepared, assets: Asse
     h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
     h('title', title),
     h('style', css),
-    h('style', pageMargins(meta.symbol, wordsFor(meta.language).template('document.page'))),
+    h('style', pageMargins(meta.symbol && visible(meta.symbol), wordsFor(meta.language).template('document.page'))),
   ]))
   const body = h('body', lines(parts))
   const tree: HastRoot = { type: 'root', children: [{ type: 'doctype' }, h('html', { lang: meta.language }, lines([head, body])), { type: 'text', value: '\n' }] }

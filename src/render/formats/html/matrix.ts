@@ -1,6 +1,7 @@
 /** The support matrix as an HTML table styled as a heatmap: proposals × participants. Pure. */
 import type { Element } from 'hast'
 import { h } from 'hastscript'
+import { visible } from '../../../diagnostics/format.js'
 import type { Labels } from '../../labels.js'
 import type { Matrix, MatrixRow } from '../../tree.js'
 import { lines } from './compile.js'
@@ -56,21 +57,21 @@ function matrixTable(columns: MatrixColumn[], rows: MatrixRow[], labels: Labels,
     h('th.corner', { scope: 'col' }, words.proposal),
     // The support count comes first: with ninety participants the columns scroll, the level must not.
     h('th.count', { scope: 'col' }, labels.record.matrix.support),
-    ...columns.map((column) => h('th.participant', { scope: 'col', title: column.name }, h('span', column.short))),
+    ...columns.map((column) => h('th.participant', { scope: 'col', title: visible(column.name) }, h('span', visible(column.short)))),
   ])
   const body = rows.map(({ topic, proposal, label, level, referred, support, roles }) => {
     // The alternative first, so that rows of one topic differ where the eye starts; the title wraps, never cut.
-    const title = [topic.id, label, topic.title].filter(Boolean).join(' ')
+    const title = visible([topic.id, label, topic.title].filter(Boolean).join(' '))
     return h('tr', { className: [`level-${level}`, ...(referred ? ['referred'] : [])] }, [
       h('th.row', { scope: 'row', title }, h('a', { href: `#proposal-${proposal}` }, [
-        h('span.number', topic.id),
+        h('span.number', visible(topic.id)),
         ...(label ? [' ', h('span.alt', label)] : []),
-        topic.title ? ` ${topic.title}` : '',
+        topic.title ? ` ${visible(topic.title)}` : '',
       ])),
       h('td.count', { className: [`level-${level}`], title: labels.level[level] }, String(support)),
       ...columns.map((column) => {
         const role = roles.get(column.name)
-        return role ? h('td', { className: [role], title: `${column.name}${labels.colon}${roleWords[role]}` }, GLYPH[role]) : h('td')
+        return role ? h('td', { className: [role], title: visible(`${column.name}${labels.colon}${roleWords[role]}`) }, GLYPH[role]) : h('td')
       }),
     ])
   })

@@ -5,9 +5,9 @@
  * enclosing brackets, headings nested, labels named apart), and a redline's
  * marks as CriticMarkup. Pure.
  */
-import type { Html, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast'
+import type { Delete, Html, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast'
 import type { Body } from '../../../types.js'
-import type { Handle, State } from 'mdast-util-to-markdown'
+import type { Handle, Info, State } from 'mdast-util-to-markdown'
 import { renderBody } from '../../apply-edits.js'
 import { documentLabels, type LabelNamer } from '../../label-names.js'
 import type { BodyChange, BodyNode, ChairTextBlock, Concordance, Cover, Document, Mark, NoteBlock, ProposalBlock, Section } from '../../tree.js'
@@ -17,7 +17,7 @@ import { heading, paragraph, plain, strong, verbatim, writeMarkdownWith } from '
 /** Any node of a document's tree. */
 type Nodes = Root | RootContent
 import type { Compiler, Prepared } from '../format.js'
-import { neutralise } from './critic.js'
+import { neutralise, neutraliseMarkdown, neutraliseMarked } from './critic.js'
 
 /** Nodes this format does not show (the table of contents, the support matrix): left out before writing. */
 const UNSHOWN = new Set(['contents', 'matrix'])
@@ -34,16 +34,15 @@ export function compileMarkdown(document: Document, prepared?: Prepared): string
   // Labels are named once the rest of the text is known: their separator is a character none of it holds.
   const names = documentLabels(bodies.map(labelled), [wordsOf(tree)])
   const namers = new Map<BodyNode | BodyChange, LabelNamer>(bodies.map((node, index) => [node, names.namers[index]]))
+  // In a redline nothing an author wrote may read as a mark: texts written unparsed (the redline sends to the threads those that hold anything like one), text as written, and the marked trees.
   const escape = redline ? neutralise : undefined
-  const body = (node: BodyNode): string => {
-    const written = renderBody(node.body, { bracketed: node.enclosed, headingLevel: Math.min(6, node.depth + 1), labels: namers.get(node) })
-    return escape ? escape(written) : written
-  }
+  const asWritten = (markdown: string): string => (redline ? neutraliseMarkdown(markdown) : markdown)
+  const body = (node: BodyNode): string => asWritten(renderBody(node.body, { bracketed: node.enclosed, headingLevel: Math.min(6, node.depth + 1), labels: namers.get(node) }))
 
   const handlers: Record<string, Handle> = {
     cover: (node: Cover, _, state, info) => {
       const filled = node.text.body.source.trim()
-      const blocks: RootContent[] = filled === '' ? [] : [verbatim(escape ? escape(filled) : filled)]
+      const blocks: RootContent[] = filled === '' ? [] : [verbatim(asWritten(filled))]
       for (const line of node.children) blocks.push(line.role === 'supersedes' ? paragraph(...bold(flat(line.children))) : paragraph(...flat(line.children)))
       return flow(blocks, state, info)
     },
@@ -69,20 +68,33 @@ export function compileMarkdown(document: Document, prepared?: Prepared): string
     attribution: (node, _, state, info) => state.handle(paragraph(...flat(node.children)), undefined, state, info),
     flag: (node, _, state, info) => state.handle(paragraph(...bold(flat(node.children))), undefined, state, info),
     body: (node: BodyNode) => body(node),
-    bodyChange: (node: BodyChange, _, state, info) => flow(flagged(relabelled(markedOf(prepared, node), namers.get(node)!), document.meta.redline), state, info),
+    bodyChange: (node: BodyChange, _, state, info) => flow(flagged(neutraliseMarked(relabelled(markedOf(prepared, node), namers.get(node)!)), document.meta.redline), state, info),
     concordance: (node: Concordance, _, state, info) => state.handle(concordanceTable(node), undefined, state, info),
-    redlineNote: (node, _, state) => `{>>${state.safe(node.value, { before: '>', after: '<' })}<<}`,
+    redlineNote: (node, _, state) => `{>>${neutralise(state.safe(node.value, { before: '>', after: '<' }))}<<}`,
     term: (node, _, state, info) => state.containerPhrasing(node, info),
     reference: (node, _, state, info) => state.containerPhrasing(node, info),
-    mark: (node: Mark, _, state, info) => {
-      const [open, close] = node.change === 'insert' ? ['{++', '++}'] : ['{--', '--}']
-      const tracker = state.createTracker(info)
-      let value = tracker.move(open)
-      value += tracker.move(state.containerPhrasing(node, { ...tracker.current(), before: value, after: close[0] }))
-      return value + tracker.move(close)
-    },
+    // An author's strikethrough, in a redline: never `~~`, which reads as a deletion where Markdown is shown, and could close a CriticMarkup delimiter begun beside it.
+    ...(redline ? { delete: withPeek('<', (node: Delete, _, state, info) => enclosed('<s>', '</s>', node, state, info)) } : {}),
+    mark: withPeek('{', (node: Mark, _, state, info) => (node.change === 'insert' ? enclosed('{++', '++}', node, state, info) : enclosed('{--', '--}', node, state, info))),
   }
   return writeMarkdownWith(tree, { handlers, escape })
+}
+
+/**
+ * A handler that says its first character without writing its node: the
+ * writer asks each phrasing node for it, and writing a nested node to learn it
+ * would write the nesting again at every level, exponentially.
+ */
+function withPeek(first: string, handle: Handle): Handle {
+  return Object.assign(handle, { peek: () => first })
+}
+
+/** Phrasing written between two delimiters. */
+function enclosed(open: string, close: string, node: Mark | Delete, state: State, info: Info): string {
+  const tracker = state.createTracker(info)
+  let value = tracker.move(open)
+  value += tracker.move(state.containerPhrasing(node, { ...tracker.current(), before: value, after: close[0] }))
+  return value + tracker.move(close)
 }
 
 /** A proposal's or note's blocks between its markers: the alternative's label and a parked text's in bold (the others are for formats that show tags). */
