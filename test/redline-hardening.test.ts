@@ -28,7 +28,6 @@ import { commitAll, gitRepository } from './helpers/git.js'
 import { bodyPairs, paragraphsRead } from './helpers/redline-bodies.js'
 import { compileIn, proposals, redlineBetween } from './helpers/render.js'
 import { run } from './helpers/run.js'
-import { workspace } from './helpers/scratch.js'
 
 const FRONT = '---\ntopic: A.1\nauthor: Japan\nstatus: stabilized\n---\n\n'
 
@@ -114,7 +113,7 @@ describe('item 3: a changed text is compared on the threads, within the deadline
   const pools: ParsePool[] = []
   afterAll(() => Promise.all(pools.map((pool) => pool.close())))
 
-  const slow = `Each Party shall *act* ${'[promptly] and _fairly_ '.repeat(3000)}`
+  const slow = `Each Party shall *act* ${'[promptly] and _fairly_ '.repeat(1000)}`
   const redline = (old: string, next: string) => redlineBetween(proposals({ a: old }), proposals({ a: next }))
 
   test.each([
@@ -153,24 +152,7 @@ describe('item 3: a changed text is compared on the threads, within the deadline
     expect(result.results).toEqual({})
     expect(result.diagnostics.map(({ file, line, rule }) => ({ file, line, rule }))).toEqual([{ file: `proposals/${side}.md`, line: 9, rule: 'too-complex' }])
   })
-
-  test('through the CLI: an older text that the newer deadline cannot compare stops the build, exit 1, nothing written', async () => {
-    // The threads warmed first: the newer text, a word, is then parsed in milliseconds against its 0.05 s.
-    expect((await run(['check', '--root', workspace({ 'proposals/a.md': `${FRONT}Text.\n` })])).code).toBe(0)
-    const repository = gitRepository()
-    mkdirSync(path.join(repository, 'proposals'))
-    // Read under its own revision's limits; compared under the newer's: 0.05 s for parsing each revision, and Markdown.
-    writeFileSync(path.join(repository, 'consolidate.yaml'), 'limits: { parseSeconds: 60 }\n')
-    writeFileSync(path.join(repository, 'proposals', 'a.md'), `${FRONT}Each Party shall *act* ${'[promptly] and _fairly_ '.repeat(6000)}\n`)
-    commitAll(repository, 'r1')
-    writeFileSync(path.join(repository, 'consolidate.yaml'), 'limits: { parseSeconds: 0.05 }\n')
-    writeFileSync(path.join(repository, 'proposals', 'a.md'), `${FRONT}Replaced.\n`)
-    const result = await run(['build', '--since', 'HEAD', '--root', repository])
-    expect(result.code, result.stderr).toBe(1)
-    expect(result.stderr).toMatch(/proposals\/a\.md\n +1:1 +error +too-complex +comparing the file with its older revision for the redline took longer than 0\.15 seconds/)
-    expect(result.stderr).toContain('nothing was written')
-    expect(readdirSync(repository).sort()).toEqual(['.git', 'consolidate.yaml', 'proposals'])
-  })
+  // Through the CLI, an older text the newer deadline cannot compare: the slow suite (test/slow/redline-hardening.test.ts).
 })
 
 describe('property: the redline of any two bodies', () => {
@@ -188,7 +170,8 @@ describe('property: the redline of any two bodies', () => {
         const document = redlineBetween(proposals({ a: older }), proposals({ a: newer }))
         for (const format of ['md', 'html', 'docx']) expect((await compileIn(format, document)).length).toBeGreaterThan(0)
       }),
-      { numRuns: 12, seed: 2021 },
+      // A few here; the slow suite tries 25 pairs of up to 50 KB on the threads.
+      { numRuns: 5, seed: 2021 },
     )
   })
 })

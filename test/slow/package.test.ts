@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { expect, test } from 'vitest'
 
-const repository = path.join(import.meta.dirname, '..')
+const repository = path.join(import.meta.dirname, '..', '..')
 
 test('npm pack holds the workflow, the Word writer and what runs, and nothing of the tests or the sample', () => {
   // dist/ is built by the test setup: the file list needs no build of its own.

@@ -10,12 +10,12 @@ import { spawnSync } from 'node:child_process'
 import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { codeCacheFolder } from '../src/launch.js'
-import { scratch } from './helpers/scratch.js'
+import { codeCacheFolder } from '../../src/launch.js'
+import { scratch } from '../helpers/scratch.js'
 
-const HELPERS = path.join(import.meta.dirname, 'helpers')
+const HELPERS = path.join(import.meta.dirname, '..', 'helpers')
 const DRIVER = path.join(HELPERS, 'code-cache-run.mjs')
-const BIN = path.join(import.meta.dirname, '..', 'bin', 'consolidate.js')
+const BIN = path.join(import.meta.dirname, '..', '..', 'bin', 'consolidate.js')
 
 /** A copy of the test bundle and its chunk in a new folder, and a cache folder beside them. */
 function bundle(): { script: string; chunk: string; cache: string } {
@@ -143,7 +143,7 @@ describe('ScriptLoader and CodeCache', () => {
 })
 
 describe('the CLI through the code cache', () => {
-  const FIXTURE = path.join(import.meta.dirname, 'fixtures', 'exports')
+  const FIXTURE = path.join(import.meta.dirname, '..', 'fixtures', 'exports')
 
   /** A copy of a fixture's workspace (its proposals and configuration, not its expected outputs). */
   function sampleWorkspace(): string {
@@ -183,7 +183,7 @@ describe('the CLI through the code cache', () => {
 })
 
 test('the bundles of dist/ hold no import(): vm.Script, which runs them, has no loader for it', () => {
-  const dist = path.join(import.meta.dirname, '..', 'dist')
+  const dist = path.join(import.meta.dirname, '..', '..', 'dist')
   const bundles = readdirSync(dist).filter((name) => name.endsWith('.cjs'))
   expect(bundles).toEqual(expect.arrayContaining(['launch.cjs', 'cli.cjs', 'thread.cjs', 'worker.cjs']))
   const imports = bundles.flatMap((name) =>
