@@ -44,7 +44,8 @@ describe('any proposal files', () => {
           for (const file of files) {
             const proposal = parseProposal(file.name, readFileSync(path.join(root, file.name))).proposal!
             expect(proposal, file.name).toBeDefined()
-            expect(text.includes(`<!-- proposal: ${proposal.id} -->`) || text.includes(`\`${proposal.id}\``), file.name).toBe(true)
+            // In the text (its marker, or its id in a list), or in the annex of withdrawn or merged proposals (its marker there).
+            expect([`<!-- proposal: ${proposal.id} -->`, `\`${proposal.id}\``, `<!-- withdrawn: ${proposal.id} -->`, `<!-- merged: ${proposal.id} -->`].some((mark) => text.includes(mark)), file.name).toBe(true)
           }
         }),
         { numRuns: 60, seed: 4242 },
