@@ -186,3 +186,12 @@ test('the build summary counts in words that agree', async () => {
   const result = await run(['build', '--root', root], { cwd: root })
   expect(result.stderr).toBe('consolidate: wrote out/consolidated.md, out/stocktaking.md (1 proposal in the text, 1 referred to stocktaking, 0 withdrawn)\n')
 })
+
+test('a publication set says each count once: the stocktaking report\'s is the text\'s', async () => {
+  const root = workspace({
+    'consolidate.yaml': 'outline:\n  - id: A.1\n    title: Scope\npublish:\n  views: [consolidated, clean, stocktaking]\n  formats: [md]\n',
+    'proposals/only.md': '---\ntopic: A.1\nauthor: Japan\n---\n\nText.\n',
+  })
+  const result = await run(['build', '--root', root], { cwd: root })
+  expect(result.stderr).toBe('consolidate: wrote out/consolidated.md, out/stocktaking.md, out/clean.md (1 proposal in the text, 1 referred to stocktaking, 0 withdrawn; 0 articles)\n')
+})

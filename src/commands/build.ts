@@ -15,6 +15,7 @@ import { watchFolder } from '../load/watch.js'
 import { pendingNotice, renderTarget, type Rendered, type Templates } from '../render/outputs.js'
 import { publicationSet, redlineSince } from '../render/publish.js'
 import { negotiationOf } from '../render/views/builders.js'
+import { viewNamed } from '../render/views/index.js'
 import type { BuildSummary } from '../render/views/summary.js'
 import type { Diagnostic, Language, Negotiation } from '../types.js'
 import { compareSnapshots } from '../revisions/compare.js'
@@ -204,7 +205,9 @@ async function write(workspace: Workspace, options: BuildOptions, settings: Sett
     if (rendered.diagnostics.length > 0) return renderFailed(rendered.diagnostics, settings, io, true)
     negotiation ??= rendered.negotiation
     builds.push({ target, outputs: rendered.outputs })
-    if (!said.includes(rendered.said)) said.push(rendered.said)
+    // A view built beside the view whose companion it is adds nothing to what that one says (the stocktaking report's count is the text's).
+    const told = targets.some((other) => viewNamed(other.view)?.companion === target.view)
+    if (!told && !said.includes(rendered.said)) said.push(rendered.said)
     // Each language's count once: the whole text's (the largest), not each view's or extract's again.
     for (const each of rendered.pending) if ((pending.get(each.language)?.total ?? -1) < each.total) pending.set(each.language, each)
   }
