@@ -13,7 +13,7 @@
  * workspace's repository, cannot know) and its checksum holds (V8 itself
  * does not check one).
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import vm from 'node:vm'
@@ -24,6 +24,8 @@ import { crc32 } from 'node:zlib'
 const FORMAT = 'consolidate-code-cache/1'
 /** A header is one line, far shorter than this. */
 const LONGEST_HEADER = 1024
+/** The compiled code of the largest bundle is a few MiB: a file larger than this is no cache of ours, and is not read. */
+const LARGEST_FILE = 64 * 1024 * 1024
 
 /** One folder of cache files, one per script, keyed by the tool's `version` and the script's own file. */
 export class CodeCache {
@@ -34,12 +36,8 @@ export class CodeCache {
 
   /** The cached code of `script`, if a valid cache of exactly this copy of it is stored. */
   read(script: string): Buffer | undefined {
-    let bytes: Buffer
-    try {
-      bytes = readFileSync(this.fileOf(script))
-    } catch {
-      return undefined
-    }
+    const bytes = readRegularFile(this.fileOf(script))
+    if (bytes === undefined) return undefined
     const end = bytes.subarray(0, LONGEST_HEADER).indexOf(0x0a)
     if (end < 0) return undefined
     const data = bytes.subarray(end + 1)
@@ -55,8 +53,12 @@ export class CodeCache {
     // Unique to this thread of this process (node:crypto would cost every thread a few milliseconds to load).
     const temporary = `${file}.${process.pid}-${threadId}.tmp`
     try {
+      // A cache folder that is (or is reached through) a link is not ours to write: the link may lead anywhere.
+      if (!realFolders(this.folder, true)) return
       mkdirSync(this.folder, { recursive: true })
-      writeFileSync(temporary, Buffer.concat([Buffer.from(`${header}\n`), data]))
+      if (!realFolders(this.folder, false)) return
+      // `wx`: never through a file or a link already standing at that name.
+      writeFileSync(temporary, Buffer.concat([Buffer.from(`${header}\n`), data]), { flag: 'wx' })
       renameSync(temporary, file)
     } catch {
       // Read-only, full or gone: the next run compiles again.
@@ -83,6 +85,40 @@ export class CodeCache {
     }
     return [FORMAT, this.version, process.version, process.arch, identity, data.byteLength, crc32(data)].join('\t')
   }
+}
+
+/** The bytes of `file` if it is a regular file of at most LARGEST_FILE bytes, its link (if it is one) not followed. */
+function readRegularFile(file: string): Buffer | undefined {
+  let descriptor: number
+  try {
+    descriptor = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK)
+  } catch {
+    return undefined
+  }
+  try {
+    const stat = fstatSync(descriptor)
+    if (!stat.isFile() || stat.size > LARGEST_FILE) return undefined
+    const bytes = Buffer.alloc(stat.size)
+    let read = 0
+    while (read < bytes.length) {
+      const count = readSync(descriptor, bytes, read, bytes.length - read, read)
+      if (count === 0) return undefined
+      read += count
+    }
+    return bytes
+  } catch {
+    return undefined
+  } finally {
+    closeSync(descriptor)
+  }
+}
+
+/** Whether `folder` and the cache folder above it are folders, not links to one (or, when `missing` allows, not there yet). */
+function realFolders(folder: string, missing: boolean): boolean {
+  return [path.dirname(folder), folder].every((each) => {
+    const stat = lstatSync(each, { throwIfNoEntry: false })
+    return stat === undefined ? missing : stat.isDirectory()
+  })
 }
 
 /** The CommonJS wrapper a bundle runs in, as Node's own loader writes it. */

@@ -6,8 +6,8 @@
  * compilation; CI and folders that are no workspace get no cache. Each run is
  * a fresh process: V8 keeps what it compiled for the life of one.
  */
-import { spawnSync } from 'node:child_process'
-import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs'
+import { execFileSync, spawnSync } from 'node:child_process'
+import { chmodSync, copyFileSync, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { codeCacheFolder } from '../../src/launch.js'
@@ -179,6 +179,33 @@ describe('the CLI through the code cache', () => {
     build(root, path.join(root, 'out-3'))
     expect(Object.values(files(code)).filter((bytes) => bytes === 'not a cache\n')).toEqual([])
     for (const out of ['out-1', 'out-2', 'out-3']) expect(files(path.join(root, out)), out).toEqual(files(path.join(root, 'out-ci')))
+  })
+
+  test('never written through a link: a cache folder or its code folder linked elsewhere is left alone', () => {
+    for (const linked of ['.consolidate-cache', path.join('.consolidate-cache', 'code')]) {
+      const root = sampleWorkspace()
+      const elsewhere = scratch('consolidate-code-cache-elsewhere-')
+      mkdirSync(path.dirname(path.join(root, linked)), { recursive: true })
+      symlinkSync(elsewhere, path.join(root, linked))
+      // The parse cache refuses such a link (exit 2); --no-cache reads nothing of it, and the code cache writes nothing there.
+      build(root, path.join(root, 'out'))
+      expect(readdirSync(elsewhere), linked).toEqual([])
+    }
+  })
+
+  test('a cache file that is a link (to /dev/zero), a FIFO or 100 MB is not read: the build goes on and writes a file of its own', () => {
+    const root = sampleWorkspace()
+    const code = path.join(root, '.consolidate-cache', 'code')
+    mkdirSync(code, { recursive: true })
+    symlinkSync('/dev/zero', path.join(code, 'cli.cjs.v8'))
+    execFileSync('mkfifo', [path.join(code, 'worker.cjs.v8')])
+    writeFileSync(path.join(code, 'cli-build.cjs.v8'), '')
+    truncateSync(path.join(code, 'cli-build.cjs.v8'), 100 * 1024 * 1024)
+    build(root, path.join(root, 'out'))
+    for (const name of ['cli.cjs.v8', 'worker.cjs.v8', 'cli-build.cjs.v8']) {
+      const stat = lstatSync(path.join(code, name))
+      expect(stat.isFile() && stat.size < 64 * 1024 * 1024, name).toBe(true)
+    }
   })
 })
 
