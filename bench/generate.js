@@ -9,24 +9,75 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
 const PARTICIPANTS = [
-  ['Albania', 'ALB'], ['Argentina', 'ARG'], ['Australia', 'AUS'], ['Bahrain', 'BHR'], ['Benin', 'BEN'],
-  ['Brazil', 'BRA'], ['Brunei Darussalam', 'BRN'], ['Burkina Faso', 'BFA'], ['Cameroon', 'CMR'], ['Canada', 'CAN'],
-  ['Chile', 'CHL'], ['China', 'CHN'], ['Colombia', 'COL'], ['Costa Rica', 'CRI'], ["Côte d'Ivoire", 'CIV'],
-  ['Ecuador', 'ECU'], ['El Salvador', 'SLV'], ['European Union', 'EU'], ['Georgia', 'GEO'], ['Guatemala', 'GTM'],
-  ['Honduras', 'HND'], ['Hong Kong, China', 'HKG'], ['Iceland', 'ISL'], ['Indonesia', 'IDN'], ['Israel', 'ISR'],
-  ['Japan', 'JPN'], ['Kazakhstan', 'KAZ'], ['Kenya', 'KEN'], ['Korea, Republic of', 'KOR'], ['Kuwait', 'KWT'],
-  ['Kyrgyz Republic', 'KGZ'], ["Lao People's Democratic Republic", 'LAO'], ['Liechtenstein', 'LIE'], ['Malaysia', 'MYS'],
-  ['Mexico', 'MEX'], ['Moldova, Republic of', 'MDA'], ['Mongolia', 'MNG'], ['Montenegro', 'MNE'], ['Myanmar', 'MMR'],
-  ['New Zealand', 'NZL'], ['Nicaragua', 'NIC'], ['Nigeria', 'NGA'], ['North Macedonia', 'MKD'], ['Norway', 'NO'],
-  ['Panama', 'PAN'], ['Paraguay', 'PRY'], ['Peru', 'PER'], ['Philippines', 'PHL'], ['Qatar', 'QAT'],
-  ['Russian Federation', 'RUS'], ['Saudi Arabia', 'SAU'], ['Singapore', 'SGP'], ['Switzerland', 'CHE'],
-  ['Chinese Taipei', 'TPKM'], ['Thailand', 'THA'], ['Türkiye', 'TUR'], ['Ukraine', 'UKR'], ['United Arab Emirates', 'ARE'],
-  ['United Kingdom', 'GBR'], ['United States', 'USA'], ['Uruguay', 'URY'],
+  ['Albania', 'ALB'],
+  ['Argentina', 'ARG'],
+  ['Australia', 'AUS'],
+  ['Bahrain', 'BHR'],
+  ['Benin', 'BEN'],
+  ['Brazil', 'BRA'],
+  ['Brunei Darussalam', 'BRN'],
+  ['Burkina Faso', 'BFA'],
+  ['Cameroon', 'CMR'],
+  ['Canada', 'CAN'],
+  ['Chile', 'CHL'],
+  ['China', 'CHN'],
+  ['Colombia', 'COL'],
+  ['Costa Rica', 'CRI'],
+  ["Côte d'Ivoire", 'CIV'],
+  ['Ecuador', 'ECU'],
+  ['El Salvador', 'SLV'],
+  ['European Union', 'EU'],
+  ['Georgia', 'GEO'],
+  ['Guatemala', 'GTM'],
+  ['Honduras', 'HND'],
+  ['Hong Kong, China', 'HKG'],
+  ['Iceland', 'ISL'],
+  ['Indonesia', 'IDN'],
+  ['Israel', 'ISR'],
+  ['Japan', 'JPN'],
+  ['Kazakhstan', 'KAZ'],
+  ['Kenya', 'KEN'],
+  ['Korea, Republic of', 'KOR'],
+  ['Kuwait', 'KWT'],
+  ['Kyrgyz Republic', 'KGZ'],
+  ["Lao People's Democratic Republic", 'LAO'],
+  ['Liechtenstein', 'LIE'],
+  ['Malaysia', 'MYS'],
+  ['Mexico', 'MEX'],
+  ['Moldova, Republic of', 'MDA'],
+  ['Mongolia', 'MNG'],
+  ['Montenegro', 'MNE'],
+  ['Myanmar', 'MMR'],
+  ['New Zealand', 'NZL'],
+  ['Nicaragua', 'NIC'],
+  ['Nigeria', 'NGA'],
+  ['North Macedonia', 'MKD'],
+  ['Norway', 'NO'],
+  ['Panama', 'PAN'],
+  ['Paraguay', 'PRY'],
+  ['Peru', 'PER'],
+  ['Philippines', 'PHL'],
+  ['Qatar', 'QAT'],
+  ['Russian Federation', 'RUS'],
+  ['Saudi Arabia', 'SAU'],
+  ['Singapore', 'SGP'],
+  ['Switzerland', 'CHE'],
+  ['Chinese Taipei', 'TPKM'],
+  ['Thailand', 'THA'],
+  ['Türkiye', 'TUR'],
+  ['Ukraine', 'UKR'],
+  ['United Arab Emirates', 'ARE'],
+  ['United Kingdom', 'GBR'],
+  ['United States', 'USA'],
+  ['Uruguay', 'URY'],
 ]
 
 const SECTIONS = [
   ['Enabling electronic commerce', ['Facilitating electronic transactions', 'Digital trade facilitation and logistics']],
-  ['Openness and electronic commerce', ['Non-discrimination and liability', 'Flow of information', 'Customs duties on electronic transmissions', 'Access to internet and data']],
+  [
+    'Openness and electronic commerce',
+    ['Non-discrimination and liability', 'Flow of information', 'Customs duties on electronic transmissions', 'Access to internet and data'],
+  ],
   ['Trust and electronic commerce', ['Consumer protection', 'Privacy', 'Business trust']],
   ['Cross-cutting issues', ['Transparency, domestic regulation and cooperation', 'Cybersecurity', 'Capacity building']],
   ['Telecommunications', ['Updating the WTO Reference Paper on Telecommunications Services', 'Network equipment and products']],
@@ -34,31 +85,88 @@ const SECTIONS = [
 ]
 
 const TOPIC_NAMES = [
-  'Electronic transactions frameworks', 'Electronic authentication and electronic signatures', 'Electronic contracts',
-  'Electronic invoicing', 'Electronic payment services', 'Paperless trading', 'De minimis', 'Customs procedures',
-  'Improvements to trade policies', 'Single windows data exchange and system interoperability', 'Logistics services',
-  'Enhanced trade facilitation', 'Use of technology for the release and clearance of goods', 'Unique consignment reference numbers',
-  'Open government data', 'Open internet access', 'Unsolicited commercial electronic messages', 'Source code',
-  'Interactive computer services', 'Location of computing facilities', 'Cross-border transfer of information by electronic means',
-  'Personal information protection', 'Online consumer protection', 'Cybersecurity', 'Cooperation mechanism',
-  'Development', 'Technical assistance', 'Access to online platforms and competition', 'Electronic trade administration documents',
-  'Standards and conformity assessment', 'Domestic regulation', 'Regulatory cooperation',
+  'Electronic transactions frameworks',
+  'Electronic authentication and electronic signatures',
+  'Electronic contracts',
+  'Electronic invoicing',
+  'Electronic payment services',
+  'Paperless trading',
+  'De minimis',
+  'Customs procedures',
+  'Improvements to trade policies',
+  'Single windows data exchange and system interoperability',
+  'Logistics services',
+  'Enhanced trade facilitation',
+  'Use of technology for the release and clearance of goods',
+  'Unique consignment reference numbers',
+  'Open government data',
+  'Open internet access',
+  'Unsolicited commercial electronic messages',
+  'Source code',
+  'Interactive computer services',
+  'Location of computing facilities',
+  'Cross-border transfer of information by electronic means',
+  'Personal information protection',
+  'Online consumer protection',
+  'Cybersecurity',
+  'Cooperation mechanism',
+  'Development',
+  'Technical assistance',
+  'Access to online platforms and competition',
+  'Electronic trade administration documents',
+  'Standards and conformity assessment',
+  'Domestic regulation',
+  'Regulatory cooperation',
 ]
 
 const SUBJECTS = ['Each Party', 'The Parties', 'A Party', 'Each Member', 'The competent authorities of each Party', 'Parties']
 const MODALS = ['shall', 'shall endeavour to', 'should', 'may', 'shall, to the extent possible,', 'recognise the importance to']
-const VERBS = ['adopt or maintain measures that', 'ensure that its legal framework', 'promote the use of', 'cooperate on matters relating to',
-  'make publicly available information on', 'take into account international standards for', 'not impose requirements that',
-  'endeavour to accept', 'encourage the development of']
-const OBJECTS = ['electronic transactions', 'electronic invoices', 'cross-border data flows', 'personal information of users',
-  'electronic versions of trade administration documents', 'interoperable systems', 'micro, small and medium-sized enterprises',
-  'consumers engaged in electronic commerce', 'commercial electronic messages', 'the release and clearance of goods',
-  'electronic authentication methods', 'open government data', 'the security of networks and information systems']
-const QUALIFIERS = ['consistent with its laws and regulations', 'in accordance with its domestic legal framework',
-  'taking into account relevant international frameworks', 'to the extent practicable', 'on a non-discriminatory basis',
-  'where appropriate', 'subject to its legitimate public policy objectives', 'within a reasonable period of time']
-const INNER = [['shall', 'should'], ['endeavour to', ''], ['legitimate', ''], ['including', 'such as'], ['and', 'or'],
-  ['relevant', 'applicable'], ['non-discriminatory', ''], ['measures', 'laws and regulations']]
+const VERBS = [
+  'adopt or maintain measures that',
+  'ensure that its legal framework',
+  'promote the use of',
+  'cooperate on matters relating to',
+  'make publicly available information on',
+  'take into account international standards for',
+  'not impose requirements that',
+  'endeavour to accept',
+  'encourage the development of',
+]
+const OBJECTS = [
+  'electronic transactions',
+  'electronic invoices',
+  'cross-border data flows',
+  'personal information of users',
+  'electronic versions of trade administration documents',
+  'interoperable systems',
+  'micro, small and medium-sized enterprises',
+  'consumers engaged in electronic commerce',
+  'commercial electronic messages',
+  'the release and clearance of goods',
+  'electronic authentication methods',
+  'open government data',
+  'the security of networks and information systems',
+]
+const QUALIFIERS = [
+  'consistent with its laws and regulations',
+  'in accordance with its domestic legal framework',
+  'taking into account relevant international frameworks',
+  'to the extent practicable',
+  'on a non-discriminatory basis',
+  'where appropriate',
+  'subject to its legitimate public policy objectives',
+  'within a reasonable period of time',
+]
+const INNER = [
+  ['shall', 'should'],
+  ['endeavour to', ''],
+  ['legitimate', ''],
+  ['including', 'such as'],
+  ['and', 'or'],
+  ['relevant', 'applicable'],
+  ['non-discriminatory', ''],
+  ['measures', 'laws and regulations'],
+]
 
 /** A small deterministic random source (mulberry32). */
 function random(seed) {
@@ -146,7 +254,7 @@ function proposalText(rand, index, topic, status, authors, supporters) {
   }
   const notes = []
   const blocks = []
-  if (rand() < 0.2) blocks.push(`### Article ${index % 40 + 1}: ${topic.title}`)
+  if (rand() < 0.2) blocks.push(`### Article ${(index % 40) + 1}: ${topic.title}`)
   const paragraphs = 2 + Math.floor(rand() * 3)
   for (let p = 1; p <= paragraphs; p++) {
     const first = `${p}. ${sentence(notes)} ${sentence(notes)}`
@@ -161,7 +269,10 @@ function proposalText(rand, index, topic, status, authors, supporters) {
   if (rand() < 0.08) {
     blocks.push(`| Measure | Period |\n| --- | --- |\n| ${bracket('Moratorium')} | ${bracket('two years')} |\n| Review | ${bracket('annual/biennial')} |`)
   }
-  for (const note of notes) blocks.push(`[^${note}]: For greater certainty, this ${pick(['paragraph', 'Article', 'provision'])} ${pick(['shall not apply to', 'does not prevent', 'is without prejudice to'])} ${pick(OBJECTS)}.`)
+  for (const note of notes)
+    blocks.push(
+      `[^${note}]: For greater certainty, this ${pick(['paragraph', 'Article', 'provision'])} ${pick(['shall not apply to', 'does not prevent', 'is without prejudice to'])} ${pick(OBJECTS)}.`,
+    )
   if (blocks.some((block) => block.includes('[uncitral]'))) blocks.push('[uncitral]: https://uncitral.un.org/en/texts/ecommerce')
 
   const front = [

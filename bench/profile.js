@@ -31,7 +31,9 @@ const profiles = mkdtempSync(path.join(os.tmpdir(), 'consolidate-profile-'))
 const env = { ...process.env }
 delete env.NODE_EXTRA_CA_CERTS
 delete env.NODE_OPTIONS
-const script = args.floor ? [path.join(here, 'floor.js'), root] : [path.join(here, '..', 'bin', 'consolidate.js'), 'build', '--root', root, '--out', path.join(args.dir, `out${size}`), '--no-cache']
+const script = args.floor
+  ? [path.join(here, 'floor.js'), root]
+  : [path.join(here, '..', 'bin', 'consolidate.js'), 'build', '--root', root, '--out', path.join(args.dir, `out${size}`), '--no-cache']
 const result = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profiles}`, ...script], { env, stdio: ['ignore', 'ignore', 'inherit'] })
 if (result.status !== 0) process.exit(result.status ?? 1)
 

@@ -165,7 +165,11 @@ async function measureWatch(root, out, proposal, runs, fullBuild) {
 /** Make `root` a repository of two commits: as generated, then with one proposal's wording changed. */
 function history(root, proposal) {
   const git = (...argv) => {
-    const result = spawnSync('git', argv, { cwd: root, encoding: 'utf8', env: { ...env, GIT_AUTHOR_DATE: '2026-11-28T12:00:00Z', GIT_COMMITTER_DATE: '2026-11-28T12:00:00Z' } })
+    const result = spawnSync('git', argv, {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...env, GIT_AUTHOR_DATE: '2026-11-28T12:00:00Z', GIT_COMMITTER_DATE: '2026-11-28T12:00:00Z' },
+    })
     if (result.status !== 0) throw new Error(`git ${argv.join(' ')}: ${result.stderr}`)
   }
   rmSync(path.join(root, '.git'), { recursive: true, force: true })
@@ -186,7 +190,11 @@ function repositoryWith(source, target, commits, revise) {
   cpSync(source, target, { recursive: true, filter: (file) => !file.split(path.sep).includes('.git') && !file.includes('.consolidate-cache') })
   const day = (k) => new Date(Date.UTC(2026, 0, 1 + k)).toISOString()
   const git = (k, ...argv) => {
-    const result = spawnSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.org', ...argv], { cwd: target, encoding: 'utf8', env: { ...env, GIT_AUTHOR_DATE: day(k), GIT_COMMITTER_DATE: day(k) } })
+    const result = spawnSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.org', ...argv], {
+      cwd: target,
+      encoding: 'utf8',
+      env: { ...env, GIT_AUTHOR_DATE: day(k), GIT_COMMITTER_DATE: day(k) },
+    })
     if (result.status !== 0) throw new Error(`git ${argv.join(' ')}: ${result.stderr}`)
   }
   git(0, 'init', '-q', '-b', 'main')
@@ -201,7 +209,8 @@ function repositoryWith(source, target, commits, revise) {
 /** A proposal's first paragraph with one more bracketed phrase: a change of wording. */
 const reworded = (k) => (text) => text.replace(/\n1\. /, `\n1. [Notwithstanding paragraph ${k + 1},] `)
 /** One more supporter, or one less: support that comes and goes, so referrals begin and end. */
-const resupported = (k) => (text) => (k % 2 === 1 ? text.replace(/supporters: \[/, 'supporters: ["Albania", ') : text.replace(/supporters: \["Albania", /, 'supporters: ['))
+const resupported = (k) => (text) =>
+  k % 2 === 1 ? text.replace(/supporters: \[/, 'supporters: ["Albania", ') : text.replace(/supporters: \["Albania", /, 'supporters: [')
 
 const fmt = (value, digits = 0) => (value === undefined || Number.isNaN(value) ? '—' : value.toFixed(digits))
 
@@ -231,7 +240,8 @@ for (const size of sizes) {
   const redlineRoot = path.join(args.dir, `w${size}-redline`)
   const changed = Math.min(50, files.length)
   const step = Math.max(1, Math.floor(files.length / changed))
-  if (only.includes('redline')) repositoryWith(root, redlineRoot, 1, () => Array.from({ length: changed }, (_, i) => [path.join(redlineRoot, relative[i * step]), reworded(i)]))
+  if (only.includes('redline'))
+    repositoryWith(root, redlineRoot, 1, () => Array.from({ length: changed }, (_, i) => [path.join(redlineRoot, relative[i * step]), reworded(i)]))
   // The history: 100 commits, each changing the wording of 5 proposals and the support of 5 others.
   const historyRoot = size <= 1000 && only.includes('history') ? path.join(args.dir, `w${size}-history`) : undefined
   if (historyRoot) {
@@ -247,15 +257,27 @@ for (const size of sizes) {
   const codeCache = path.join(root, '.consolidate-cache', 'code')
   const commands = [
     ['build', () => measure(process.execPath, [cli, 'build', '--root', root, '--out', out, '--no-cache'])],
-    ['first', () => (rmSync(codeCache, { recursive: true, force: true }), measure(process.execPath, [cli, 'build', '--root', root, '--out', out, '--no-cache']))],
-    ['warm', () => (measure(process.execPath, [cli, 'build', '--root', root, '--out', out]), measure(process.execPath, [cli, 'build', '--root', root, '--out', out]))],
+    [
+      'first',
+      () => (rmSync(codeCache, { recursive: true, force: true }), measure(process.execPath, [cli, 'build', '--root', root, '--out', out, '--no-cache'])),
+    ],
+    [
+      'warm',
+      () => (measure(process.execPath, [cli, 'build', '--root', root, '--out', out]), measure(process.execPath, [cli, 'build', '--root', root, '--out', out])),
+    ],
     ['check', () => measure(process.execPath, [cli, 'check', '--root', root, '--no-cache'])],
     ['diff', () => measure(process.execPath, [cli, 'diff', 'HEAD~1', 'HEAD', '--root', root])],
     ['redline', () => measure(process.execPath, [cli, 'build', '--root', redlineRoot, '--out', `${out}-redline`, '--no-cache', '--since', 'HEAD~1'])],
-    ...(historyRoot ? [['history', () => measure(process.execPath, [cli, 'stocktake', '--history', '--format', 'json', '--root', historyRoot, '--no-cache'])]] : []),
+    ...(historyRoot
+      ? [['history', () => measure(process.execPath, [cli, 'stocktake', '--history', '--format', 'json', '--root', historyRoot, '--no-cache'])]]
+      : []),
     ['floor', () => measure(process.execPath, [floor, root])],
   ]
-  if (pandoc) commands.push(['pandoc', () => measure('pandoc', ['--quiet', '-f', 'gfm', '-t', 'gfm', '-o', path.join(args.dir, `pandoc${size}.md`), ...relative], { cwd: root })])
+  if (pandoc)
+    commands.push([
+      'pandoc',
+      () => measure('pandoc', ['--quiet', '-f', 'gfm', '-t', 'gfm', '-o', path.join(args.dir, `pandoc${size}.md`), ...relative], { cwd: root }),
+    ])
   commands.splice(0, commands.length, ...commands.filter(([name]) => only.includes(name)))
   // The first build of the first round would find no code cache: one build beforehand leaves it.
   if (only.includes('build')) measure(process.execPath, [cli, 'build', '--root', root, '--out', out, '--no-cache'])
@@ -273,11 +295,15 @@ for (const size of sizes) {
   const measured = new Map([...samples].map(([name, list]) => [name, summarise(list)]))
   results.set(size, measured)
   for (const [name, result] of measured) {
-    rows.push(`| ${size.toLocaleString('en')} | ${name} | ${fmt(result.wall)} | ${fmt(result.wall / size, 2)} | ${fmt(megabytes / (result.wall / 1000), 2)} | ${fmt(result.cpu, 2)} | ${fmt(result.rss)} |`)
+    rows.push(
+      `| ${size.toLocaleString('en')} | ${name} | ${fmt(result.wall)} | ${fmt(result.wall / size, 2)} | ${fmt(megabytes / (result.wall / 1000), 2)} | ${fmt(result.cpu, 2)} | ${fmt(result.rss)} |`,
+    )
   }
   const of = (name) => measured.get(name)?.wall
   const build = of('build')
-  ratios.push(`| ${size.toLocaleString('en')} | ${fmt(build / of('floor'), 2)} | ${fmt(of('first') / of('floor'), 2)} | ${fmt(of('warm') / build, 2)} | ${fmt(of('diff') / build, 2)} | ${fmt(of('redline') / build, 2)} | ${fmt(of('history') / build, 2)} | ${fmt(of('check') / build, 2)} | ${fmt(build / of('pandoc'), 2)} |`)
+  ratios.push(
+    `| ${size.toLocaleString('en')} | ${fmt(build / of('floor'), 2)} | ${fmt(of('first') / of('floor'), 2)} | ${fmt(of('warm') / build, 2)} | ${fmt(of('diff') / build, 2)} | ${fmt(of('redline') / build, 2)} | ${fmt(of('history') / build, 2)} | ${fmt(of('check') / build, 2)} | ${fmt(build / of('pandoc'), 2)} |`,
+  )
 
   if (!args['no-watch'] && build !== undefined && (size === 1000 || (size === sizes[sizes.length - 1] && !sizes.includes(1000)))) {
     process.stderr.write(`bench: ${size} proposals, build --watch, ${runs} edits\n`)
@@ -290,7 +316,7 @@ const starts = { help: [], node: [] }
 for (let round = 0; round <= 10; round++) {
   const help = measure(process.execPath, [cli, '--help'])
   const node = measure(process.execPath, ['-e', '0'])
-  if (round > 0) starts.help.push(help), starts.node.push(node)
+  if (round > 0) (starts.help.push(help), starts.node.push(node))
 }
 const help = summarise(starts.help)
 const node = summarise(starts.node)
@@ -308,10 +334,17 @@ const target = (name, value, limit, unit = '×') => {
 const wall = (size, name) => results.get(size)?.get(name)?.wall
 target('build(1,000) / floor(1,000)', wall(1000, 'build') / wall(1000, 'floor'), 0.85)
 target('build(1,000) / floor(1,000), the code cache warm (issue 17)', wall(1000, 'build') / wall(1000, 'floor'), 1.0)
-for (const size of sizes) target(`warm build(${size.toLocaleString('en')}) / build(${size.toLocaleString('en')})`, wall(size, 'warm') / wall(size, 'build'), 0.3)
+for (const size of sizes)
+  target(`warm build(${size.toLocaleString('en')}) / build(${size.toLocaleString('en')})`, wall(size, 'warm') / wall(size, 'build'), 0.3)
 for (const size of sizes) target(`diff HEAD~1 HEAD (${size.toLocaleString('en')}, one proposal changed) / build`, wall(size, 'diff') / wall(size, 'build'), 1.3)
-for (const size of sizes) target(`build --since HEAD~1 (${size.toLocaleString('en')}, ${Math.min(50, size)} proposals changed: the redline) / build`, wall(size, 'redline') / wall(size, 'build'), 1.5)
-for (const size of sizes) target(`stocktake --history (${size.toLocaleString('en')} proposals, 100 commits) / build`, wall(size, 'history') / wall(size, 'build'), 5)
+for (const size of sizes)
+  target(
+    `build --since HEAD~1 (${size.toLocaleString('en')}, ${Math.min(50, size)} proposals changed: the redline) / build`,
+    wall(size, 'redline') / wall(size, 'build'),
+    1.5,
+  )
+for (const size of sizes)
+  target(`stocktake --history (${size.toLocaleString('en')} proposals, 100 commits) / build`, wall(size, 'history') / wall(size, 'build'), 5)
 target('build(10,000) / build(1,000)', wall(10000, 'build') / wall(1000, 'build'), 11)
 for (const name of ['build', 'check']) target(`peak RSS of ${name}(10,000)`, results.get(10000)?.get(name)?.rss, 500, 'MB')
 for (const size of sizes) target(`check(${size.toLocaleString('en')}) / build(${size.toLocaleString('en')})`, wall(size, 'check') / wall(size, 'build'), 1.0)

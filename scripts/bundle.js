@@ -43,7 +43,10 @@ const moduleUrls = {
 const cliEntry = {
   name: 'cli-entry',
   resolveId: (id) => (id === CLI_ENTRY ? id : undefined),
-  load: (id) => (id === CLI_ENTRY ? `export { main } from ${JSON.stringify(path.join(sources, 'cli.ts'))}\nexport { useCodeCache } from ${JSON.stringify(path.join(sources, 'threads', 'pool.ts'))}\n` : undefined),
+  load: (id) =>
+    id === CLI_ENTRY
+      ? `export { main } from ${JSON.stringify(path.join(sources, 'cli.ts'))}\nexport { useCodeCache } from ${JSON.stringify(path.join(sources, 'threads', 'pool.ts'))}\n`
+      : undefined,
 }
 
 // Chunks of an earlier build (and the ES module bundles of earlier versions) would linger in dist/ and the package.

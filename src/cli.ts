@@ -8,7 +8,7 @@ import { FORMAT_NAMES, FORMATS } from './render/formats/index.js'
 import { VIEW_NAMES } from './render/views/index.js'
 import { EXIT, UsageError } from './errors.js'
 import { processIo, type Io } from './io.js'
-import type { ParsePool } from './threads/pool.js'
+import type { ThreadPool } from './threads/pool.js'
 
 interface Common {
   root?: string
@@ -21,14 +21,14 @@ interface Common {
  * code. `threads`: parser threads to run on (kept open; a test suite shares one
  * pool across its runs); without, the run starts its own and closes them.
  */
-export async function main(args: string[], io: Io = processIo(), threadsGiven?: ParsePool): Promise<number> {
+export async function main(args: string[], io: Io = processIo(), threadsGiven?: ThreadPool): Promise<number> {
   let code: number = EXIT.ok
-  let pool: ParsePool | undefined
+  let pool: ThreadPool | undefined
   /** The parser threads, started while the command's modules load: they take a moment to start. */
-  const threads = async (): Promise<ParsePool> => {
+  const threads = async (): Promise<ThreadPool> => {
     if (threadsGiven) return threadsGiven
-    const { ParsePool } = await import('./threads/pool.js')
-    pool ??= new ParsePool()
+    const { ThreadPool } = await import('./threads/pool.js')
+    pool ??= new ThreadPool()
     pool.prestart(Number.POSITIVE_INFINITY)
     return pool
   }
@@ -49,20 +49,37 @@ export async function main(args: string[], io: Io = processIo(), threadsGiven?: 
       .configureOutput(output)
 
   common(program.command('build'))
-    .description('validate, then write the documents: with publish: in consolidate.yaml the whole publication set; else <out>/consolidated.md and <out>/stocktaking.md')
+    .description(
+      'validate, then write the documents: with publish: in consolidate.yaml the whole publication set; else <out>/consolidated.md and <out>/stocktaking.md',
+    )
     .option('--out <dir>', 'the output folder (default: <root>/out)')
     .option('--format <list>', `comma-separated output formats: ${FORMAT_NAMES.join(', ')} (default: publish.formats, else md)`)
-    .option('--check', 'write nothing; exit 1 if any output on disk differs from what would be written (without other flags: every output the last builds recorded)')
+    .option(
+      '--check',
+      'write nothing; exit 1 if any output on disk differs from what would be written (without other flags: every output the last builds recorded)',
+    )
     .option('--group <name>', 'only the topics of that small group')
-    .option('--lang <list>', 'language(s) of the documents: en, fr, es, or several, e.g. en,fr,es (default: the configuration\'s)')
-    .option('--view <view>', `one of ${VIEW_NAMES.join(', ')}: the bracketed text and its stocktaking report, the Chair's clean text, the stocktaking report as a document (default: publish.views, else consolidated)`)
+    .option('--lang <list>', "language(s) of the documents: en, fr, es, or several, e.g. en,fr,es (default: the configuration's)")
+    .option(
+      '--view <view>',
+      `one of ${VIEW_NAMES.join(', ')}: the bracketed text and its stocktaking report, the Chair's clean text, the stocktaking report as a document (default: publish.views, else consolidated)`,
+    )
     .option('--watch', 'rebuild whenever proposals, notes, the config or templates change')
-    .option('--since <rev>', 'also write the redline (<base>-redline.<ext>) against that revision: a git revision (v5, HEAD~1, a hash) or a folder (default: previous: in the config)')
-    .action(async (options: Common & { out?: string; format?: string; check?: boolean; group?: string; lang?: string; view?: string; watch?: boolean; since?: string }) => {
-      const parsers = threads()
-      const { build } = await import('./commands/build.js')
-      code = options.watch ? await untilInterrupted(async (signal) => build({ ...options, signal }, io, await parsers)) : await build(options, io, await parsers)
-    })
+    .option(
+      '--since <rev>',
+      'also write the redline (<base>-redline.<ext>) against that revision: a git revision (v5, HEAD~1, a hash) or a folder (default: previous: in the config)',
+    )
+    .action(
+      async (
+        options: Common & { out?: string; format?: string; check?: boolean; group?: string; lang?: string; view?: string; watch?: boolean; since?: string },
+      ) => {
+        const parsers = threads()
+        const { build } = await import('./commands/build.js')
+        code = options.watch
+          ? await untilInterrupted(async (signal) => build({ ...options, signal }, io, await parsers))
+          : await build(options, io, await parsers)
+      },
+    )
 
   common(program.command('check'))
     .description('validate only; print every problem with file, line and column')
@@ -75,7 +92,18 @@ export async function main(args: string[], io: Io = processIo(), threadsGiven?: 
 
   common(program.command('stocktake'))
     .description('print the stocktaking report: proposals with limited or no support')
-    .addOption(new Option('--format <format>', `output format: json or ${FORMATS.filter((format) => format.printed).map((format) => format.name).join(', ')} printed; ${FORMATS.filter((format) => !format.printed).map((format) => format.name).join(', ')} written as <out>/stocktaking.<ext>`).choices(['json', ...FORMAT_NAMES]).default('md'))
+    .addOption(
+      new Option(
+        '--format <format>',
+        `output format: json or ${FORMATS.filter((format) => format.printed)
+          .map((format) => format.name)
+          .join(', ')} printed; ${FORMATS.filter((format) => !format.printed)
+          .map((format) => format.name)
+          .join(', ')} written as <out>/stocktaking.<ext>`,
+      )
+        .choices(['json', ...FORMAT_NAMES])
+        .default('md'),
+    )
     .option('--out <dir>', 'for html and docx: the output folder (default: <root>/out)')
     .option('--threshold <n>', 'supporters needed for broad support (overrides the config)', positiveInteger)
     .option('--history', 'add since when each referred proposal has been referred, from the git history of HEAD')
@@ -121,7 +149,7 @@ export async function main(args: string[], io: Io = processIo(), threadsGiven?: 
 
   common(program.command('revise'))
     .description('prepare the next revision in consolidate.yaml: symbol …/Rev.N to …/Rev.N+1, date, previous: (comments and layout kept)')
-    .option('--date <date>', 'the new revision\'s date, YYYY-MM-DD (default: today)')
+    .option('--date <date>', "the new revision's date, YYYY-MM-DD (default: today)")
     .option('--tag', 'then build the publication set, commit consolidate.yaml and out/, and tag the commit v<N>')
     .action(async (options: Common & { date?: string; tag?: boolean }) => {
       const parsers = threads()
@@ -130,8 +158,10 @@ export async function main(args: string[], io: Io = processIo(), threadsGiven?: 
     })
 
   common(program.command('translate'))
-    .description('write <name>.<lang>.md beside a text, to translate (ID --lang L); or record that a translation matches its original as it is now (--stamp FILE)')
-    .argument('[id]', 'the proposal\'s, note\'s or Chair\'s text\'s id (a note may be named by its file)')
+    .description(
+      'write <name>.<lang>.md beside a text, to translate (ID --lang L); or record that a translation matches its original as it is now (--stamp FILE)',
+    )
+    .argument('[id]', "the proposal's, note's or Chair's text's id (a note may be named by its file)")
     .option('--lang <lang>', 'the language to translate into: en, fr or es')
     .option('--stamp <file>', 'the translation to record as current, e.g. proposals/a14-jpn-einvoicing.fr.md')
     .action(async (id: string | undefined, options: Common & { lang?: string; stamp?: string }) => {
@@ -159,7 +189,8 @@ export async function main(args: string[], io: Io = processIo(), threadsGiven?: 
     .exitOverride()
     .configureOutput(output)
     .action(async (dir: string | undefined, options: { root?: string; ci?: boolean }) => {
-      if (dir !== undefined && options.root !== undefined && dir !== options.root) throw new UsageError(`init was given two folders, ${dir} and --root ${options.root}; give one`)
+      if (dir !== undefined && options.root !== undefined && dir !== options.root)
+        throw new UsageError(`init was given two folders, ${dir} and --root ${options.root}; give one`)
       const { initCommand } = await import('./commands/init.js')
       code = await initCommand(dir ?? options.root ?? '.', io, { ci: options.ci })
     })
@@ -190,11 +221,15 @@ function failure(error: unknown, io: Io): number {
   const debug = io.env.CONSOLIDATE_DEBUG === '1'
   const refusal = error as NodeJS.ErrnoException
   if (typeof refusal?.code === 'string' && typeof refusal.syscall === 'string') {
-    io.stderr.write(`consolidate: cannot ${refusal.syscall}${refusal.path ? ` ${visible(refusal.path)}` : ''}: ${refusal.code} (${explainCode(refusal.code)})\n`)
+    io.stderr.write(
+      `consolidate: cannot ${refusal.syscall}${refusal.path ? ` ${visible(refusal.path)}` : ''}: ${refusal.code} (${explainCode(refusal.code)})\n`,
+    )
     if (debug) io.stderr.write(`${refusal.stack}\n`)
     return EXIT.usage
   }
-  io.stderr.write(`consolidate: internal error: ${visible(error instanceof Error ? error.message.split('\n')[0] : String(error))}; this is a bug in consolidate, please report it with the command you ran${debug ? '' : ' (CONSOLIDATE_DEBUG=1 shows the details)'}\n`)
+  io.stderr.write(
+    `consolidate: internal error: ${visible(error instanceof Error ? error.message.split('\n')[0] : String(error))}; this is a bug in consolidate, please report it with the command you ran${debug ? '' : ' (CONSOLIDATE_DEBUG=1 shows the details)'}\n`,
+  )
   if (debug && error instanceof Error) io.stderr.write(`${error.stack}\n`)
   return EXIT.bug
 }

@@ -17,7 +17,6 @@ export interface Io {
   stderr: Stream
 }
 
-
 export function processIo(): Io {
   return { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr }
 }

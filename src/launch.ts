@@ -23,7 +23,14 @@ interface Cli {
 }
 
 function isCli(value: unknown): value is Cli {
-  return typeof value === 'object' && value !== null && 'main' in value && typeof value.main === 'function' && 'useCodeCache' in value && typeof value.useCodeCache === 'function'
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'main' in value &&
+    typeof value.main === 'function' &&
+    'useCodeCache' in value &&
+    typeof value.useCodeCache === 'function'
+  )
 }
 
 /** Run the CLI with `args` (without `node` and the script) and return the exit code. */

@@ -67,7 +67,6 @@ export function normalised(entry: Target & { files: string[] }): Target & { file
   }
 }
 
-
 /** A manifest lists a few builds: a larger file is not one. */
 export const MANIFEST_LIMIT = 1024 * 1024
 
@@ -87,7 +86,14 @@ export async function readManifestIn(out: string): Promise<ManifestState> {
   if ('tooLarge' in read) return { problem: `it is larger than ${MANIFEST_LIMIT} bytes, which no manifest is` }
   if ('unreadable' in read) {
     if (read.unreadable === 'ENOENT' || read.unreadable === 'ENOTDIR') return { absent: true }
-    return { problem: read.unreadable === 'ELOOP' ? 'it is a symbolic link, which is never followed' : read.unreadable === 'not a regular file' ? 'it is not a regular file (a folder, a FIFO or a device)' : `it cannot be read (${read.unreadable})` }
+    return {
+      problem:
+        read.unreadable === 'ELOOP'
+          ? 'it is a symbolic link, which is never followed'
+          : read.unreadable === 'not a regular file'
+            ? 'it is not a regular file (a folder, a FIFO or a device)'
+            : `it cannot be read (${read.unreadable})`,
+    }
   }
   let text: string
   try {
@@ -103,25 +109,34 @@ export async function readManifestIn(out: string): Promise<ManifestState> {
  * the folder's lock. A manifest that cannot be read is written anew, and
  * builds of groups the configuration no longer has are forgotten: `warn` says so.
  */
-export async function writeRecorded(out: string, builds: Array<{ target: Target; outputs: Output[] }>, context: { groups: Group[]; shown: Shown; warn: (message: string) => void; whole?: boolean }): Promise<void> {
+export async function writeRecorded(
+  out: string,
+  builds: Array<{ target: Target; outputs: Output[] }>,
+  context: { groups: Group[]; shown: Shown; warn: (message: string) => void; whole?: boolean },
+): Promise<void> {
   await withOutputLock(out, async () => {
     const state = await readManifestIn(out)
     let manifest: Manifest | undefined
     if ('problem' in state) {
-      context.warn(`the manifest ${context.shown.file(path.join(out, MANIFEST))} could not be read (${state.problem}); it is written anew with this build's outputs only: run again the other builds that write into ${context.shown.file(out)}, so that build --check checks their outputs too`)
+      context.warn(
+        `the manifest ${context.shown.file(path.join(out, MANIFEST))} could not be read (${state.problem}); it is written anew with this build's outputs only: run again the other builds that write into ${context.shown.file(out)}, so that build --check checks their outputs too`,
+      )
     } else if ('manifest' in state) {
       const { kept, forgotten } = forgetRemoved(state.manifest, context.groups)
       for (const entry of forgotten) context.warn(forgetting(entry, out, context.shown))
       manifest = kept
     }
     // The whole publication set replaces every entry: a file an earlier set issued and this one does not is removed.
-    const earlier = context.whole ? manifest?.builds.flatMap((entry) => entry.files) ?? [] : []
+    const earlier = context.whole ? (manifest?.builds.flatMap((entry) => entry.files) ?? []) : []
     if (context.whole) manifest = undefined
     const outputs = builds.flatMap((build) => build.outputs)
     for (const build of builds) manifest = recordBuild(manifest, { ...build.target, files: build.outputs.map((output) => output.name) })
     await replaceOutputs(out, [...outputs, { name: MANIFEST, content: writeManifest(manifest!) }])
     const written = new Set(outputs.map((output) => output.name))
-    await removeOutputs(out, earlier.filter((file) => !written.has(file)))
+    await removeOutputs(
+      out,
+      earlier.filter((file) => !written.has(file)),
+    )
   })
 }
 
@@ -132,17 +147,24 @@ export async function writeRecorded(out: string, builds: Array<{ target: Target;
  * output to check. A manifest that cannot be read, or missing while outputs
  * are there, is a problem to report (exit 1).
  */
-export async function recordedTargets(out: string, context: { fallback: Target; groups: Group[]; shown: Shown; warn: (message: string) => void }): Promise<{ targets: Target[] } | { problem: string }> {
+export async function recordedTargets(
+  out: string,
+  context: { fallback: Target; groups: Group[]; shown: Shown; warn: (message: string) => void },
+): Promise<{ targets: Target[] } | { problem: string }> {
   const file = context.shown.file(path.join(out, MANIFEST))
   const state = await readManifestIn(out)
   if ('problem' in state) {
-    return { problem: `cannot read the manifest ${file}: ${state.problem}; it lists what the builds wrote into ${context.shown.file(out)}, so --check cannot tell what to check: fix it, or delete it and run again each build that writes there (e.g. \`${context.shown.rebuild}\`) so that it records its outputs` }
+    return {
+      problem: `cannot read the manifest ${file}: ${state.problem}; it lists what the builds wrote into ${context.shown.file(out)}, so --check cannot tell what to check: fix it, or delete it and run again each build that writes there (e.g. \`${context.shown.rebuild}\`) so that it records its outputs`,
+    }
   }
   if ('absent' in state) {
     const outputs = await outputsIn(out)
     if (outputs.length === 0) return { targets: [context.fallback] }
     const listed = outputs.length > 6 ? `${outputs.slice(0, 6).join(', ')} and ${outputs.length - 6} more` : outputs.join(', ')
-    return { problem: `the manifest ${file} is missing, yet ${context.shown.file(out)} holds outputs (${listed}), so --check cannot tell which builds wrote them; run again each build that writes there (e.g. \`${context.shown.rebuild}\`) so that it records its outputs, then check again` }
+    return {
+      problem: `the manifest ${file} is missing, yet ${context.shown.file(out)} holds outputs (${listed}), so --check cannot tell which builds wrote them; run again each build that writes there (e.g. \`${context.shown.rebuild}\`) so that it records its outputs, then check again`,
+    }
   }
   const { kept, forgotten } = forgetRemoved(state.manifest, context.groups)
   for (const entry of forgotten) context.warn(forgetting(entry, out, context.shown))
@@ -150,7 +172,9 @@ export async function recordedTargets(out: string, context: { fallback: Target; 
 }
 
 function forgetting(entry: Manifest['builds'][number], out: string, shown: Shown): string {
-  return visible(`the manifest lists a build of the small group "${entry.group}", which the configuration no longer has: it is forgotten, and its files (${entry.files.join(', ')}) are no longer checked; delete them from ${shown.file(out)} if they are no longer issued`)
+  return visible(
+    `the manifest lists a build of the small group "${entry.group}", which the configuration no longer has: it is forgotten, and its files (${entry.files.join(', ')}) are no longer checked; delete them from ${shown.file(out)} if they are no longer issued`,
+  )
 }
 
 /** The files of `out` named as outputs are (`consolidated…`, `clean…`, `stocktaking…` in md, html or docx), sorted. */
@@ -210,15 +234,20 @@ function entryProblem(entry: unknown): string | undefined {
   if (!isRecord(entry)) return 'is not an object'
   const extra = Object.keys(entry).filter((key) => !FIELDS.includes(key))
   if (extra.length > 0) return `has fields a build does not have: ${extra.map((key) => `"${key}"`).join(', ')}`
-  const listOf = (values: unknown, allowed: readonly string[]): boolean => Array.isArray(values) && values.length > 0 && values.every((value) => typeof value === 'string' && allowed.includes(value))
-  if (typeof entry.view !== 'string' || !VIEW_NAMES.includes(entry.view)) return `has "view": ${JSON.stringify(entry.view)}; it must be one of ${VIEW_NAMES.join(', ')}`
+  const listOf = (values: unknown, allowed: readonly string[]): boolean =>
+    Array.isArray(values) && values.length > 0 && values.every((value) => typeof value === 'string' && allowed.includes(value))
+  if (typeof entry.view !== 'string' || !VIEW_NAMES.includes(entry.view))
+    return `has "view": ${JSON.stringify(entry.view)}; it must be one of ${VIEW_NAMES.join(', ')}`
   if (!listOf(entry.languages, LANGUAGES)) return `has "languages": ${JSON.stringify(entry.languages)}; it must list one or more of ${LANGUAGES.join(', ')}`
   if (!listOf(entry.formats, FORMAT_NAMES)) return `has "formats": ${JSON.stringify(entry.formats)}; it must list one or more of ${FORMAT_NAMES.join(', ')}`
-  if (entry.group !== undefined && (typeof entry.group !== 'string' || entry.group === '')) return `has "group": ${JSON.stringify(entry.group)}; it must be a small group's name`
-  if (entry.since !== undefined && (typeof entry.since !== 'string' || entry.since.trim() === '')) return `has "since": ${JSON.stringify(entry.since)}; it must name a revision`
+  if (entry.group !== undefined && (typeof entry.group !== 'string' || entry.group === ''))
+    return `has "group": ${JSON.stringify(entry.group)}; it must be a small group's name`
+  if (entry.since !== undefined && (typeof entry.since !== 'string' || entry.since.trim() === ''))
+    return `has "since": ${JSON.stringify(entry.since)}; it must name a revision`
   // A file of the output folder itself: never a path that leads elsewhere.
   const isName = (name: unknown): boolean => typeof name === 'string' && name !== '' && name !== '.' && name !== '..' && !/[/\\\0]/.test(name)
-  if (!Array.isArray(entry.files) || !entry.files.every(isName)) return `has "files": ${JSON.stringify(entry.files)}; it must list the names of files in the output folder`
+  if (!Array.isArray(entry.files) || !entry.files.every(isName))
+    return `has "files": ${JSON.stringify(entry.files)}; it must list the names of files in the output folder`
   return undefined
 }
 
@@ -287,4 +316,3 @@ export function jsonErrorOffset(text: string): number | undefined {
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
-

@@ -71,7 +71,7 @@ export const RULES = {
   'invalid-merge': 'error',
   'unknown-chair-text': 'error',
   'brackets-in-stabilized': 'warning',
-  'placeholder': 'warning',
+  placeholder: 'warning',
   'template-text': 'warning',
   'numbered-paragraph': 'warning',
   'same-symbol': 'warning',

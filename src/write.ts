@@ -57,7 +57,9 @@ export async function withOutputLock<T>(folder: string, task: () => Promise<T>):
     lock = await acquireLock(lockFile, LOCK_WAIT_MS)
   }
   if ('busy' in lock) {
-    throw new UsageError(`another build (${lock.busy}) has been writing into ${folder} for ${LOCK_WAIT_MS / 1000} s; wait for it to finish, or, if no build is running, delete ${lockFile}`)
+    throw new UsageError(
+      `another build (${lock.busy}) has been writing into ${folder} for ${LOCK_WAIT_MS / 1000} s; wait for it to finish, or, if no build is running, delete ${lockFile}`,
+    )
   }
   if ('blocked' in lock) throw new UsageError(`cannot lock ${folder} for writing: ${lockFile} is ${lock.blocked}; delete it`)
   try {
@@ -133,7 +135,9 @@ async function swapOutputs(folder: string, outputs: Output[]): Promise<boolean> 
     await fs.rename(fresh, folder)
   } catch (error) {
     await fs.rename(old, folder).catch(() => {
-      throw new UsageError(`cannot put the outputs back in place: the previous ones are in ${old}, the new ones in ${fresh}; rename one of them to ${folder} (${(error as NodeJS.ErrnoException).code})`)
+      throw new UsageError(
+        `cannot put the outputs back in place: the previous ones are in ${old}, the new ones in ${fresh}; rename one of them to ${folder} (${(error as NodeJS.ErrnoException).code})`,
+      )
     })
     await removeStaging(fresh)
     return false
@@ -226,7 +230,9 @@ async function checkTarget(folder: string, name: string, doing: 'write' | 'check
   const stat = await fs.lstat(target).catch(() => undefined)
   if (stat && !stat.isFile()) {
     const what = stat.isDirectory() ? 'a folder' : stat.isSymbolicLink() ? 'a symbolic link' : 'something that is not a file'
-    throw new UsageError(`cannot ${doing} ${target}: ${what} stands in its place; remove it, or choose another --out; ${doing === 'write' ? 'nothing was written' : 'outputs are compared only as regular files'}`)
+    throw new UsageError(
+      `cannot ${doing} ${target}: ${what} stands in its place; remove it, or choose another --out; ${doing === 'write' ? 'nothing was written' : 'outputs are compared only as regular files'}`,
+    )
   }
 }
 
@@ -296,7 +302,8 @@ export async function staleOutputs(folder: string, outputs: Output[]): Promise<A
     const expected = typeof output.content === 'string' ? new TextEncoder().encode(output.content) : output.content
     const read = await readBounded(path.join(folder, output.name), expected.byteLength)
     if ('unreadable' in read) {
-      if (read.unreadable !== 'ENOENT' && read.unreadable !== 'ENOTDIR') throw new UsageError(`cannot read ${path.join(folder, output.name)} to compare it (${read.unreadable}); make it readable`)
+      if (read.unreadable !== 'ENOENT' && read.unreadable !== 'ENOTDIR')
+        throw new UsageError(`cannot read ${path.join(folder, output.name)} to compare it (${read.unreadable}); make it readable`)
       stale.push({ name: output.name, missing: true })
     } else if ('tooLarge' in read || !equalBytes(read.bytes, expected)) {
       stale.push({ name: output.name, missing: false })
@@ -338,7 +345,8 @@ export async function checkOutFolder(root: string, out: string): Promise<void> {
     }
   }
   const stat = await fs.stat(out).catch(() => undefined)
-  if (stat && !stat.isDirectory()) throw new UsageError(`--out ${out} is a file, not a folder; --out names the folder the outputs are written to, e.g. --out out`)
+  if (stat && !stat.isDirectory())
+    throw new UsageError(`--out ${out} is a file, not a folder; --out names the folder the outputs are written to, e.g. --out out`)
 }
 
 /** Whether a relative path leaves its base (`..`, `../x`) or is absolute (another drive). */

@@ -59,10 +59,20 @@ describe('labels', () => {
   })
 
   test('the style is inherited from the configuration and the entries above, unless set', () => {
-    const texts = ['a', 'b'].flatMap((suffix) => [text(`pre-${suffix}`, 'PRE'), text(`s31-${suffix}`, 'S3.1'), text(`s32-${suffix}`, 'S3.2'), text(`s41-${suffix}`, 'S4.1')])
+    const texts = ['a', 'b'].flatMap((suffix) => [
+      text(`pre-${suffix}`, 'PRE'),
+      text(`s31-${suffix}`, 'S3.1'),
+      text(`s32-${suffix}`, 'S3.2'),
+      text(`s41-${suffix}`, 'S4.1'),
+    ])
     texts.push(text('s33-single', 'S3.3'))
     const nodes = flat(assemble(texts, config()).topics)
-    const labels = Object.fromEntries(nodes.map((node) => [node.id, [node.options, ...node.placements.map((placement) => placement.option && `${placement.option.word} ${placement.option.mark}`)]]))
+    const labels = Object.fromEntries(
+      nodes.map((node) => [
+        node.id,
+        [node.options, ...node.placements.map((placement) => placement.option && `${placement.option.word} ${placement.option.mark}`)],
+      ]),
+    )
     expect(labels).toEqual({
       PRE: ['option', 'option 1', 'option 2'],
       S2: ['option'],
@@ -95,19 +105,33 @@ describe('clean text', () => {
     const agreed = 'status: stabilized\n'
     const texts = [text('pre', 'PRE', agreed), text('s2', 'S2', agreed), text('s31', 'S3.1', agreed), text('s33', 'S3.3', agreed), text('s32-open', 'S3.2')]
     const clean = cleanText(assemble(texts, config()))
-    const articles = clean.entries.map(({ id, article }) => article && {
-      id,
-      number: article.number,
-      label: article.label,
-      title: article.title,
-      parts: article.parts.map(partId),
-      paragraphs: article.paragraphs.map((paragraph) => [paragraph.number, paragraph.title, paragraph.parts.map(partId)]),
-      texts: article.texts.map((placement) => placement.proposal.id),
-    })
+    const articles = clean.entries.map(
+      ({ id, article }) =>
+        article && {
+          id,
+          number: article.number,
+          label: article.label,
+          title: article.title,
+          parts: article.parts.map(partId),
+          paragraphs: article.paragraphs.map((paragraph) => [paragraph.number, paragraph.title, paragraph.parts.map(partId)]),
+          texts: article.texts.map((placement) => placement.proposal.id),
+        },
+    )
     expect(articles).toEqual([
       { id: 'PRE', number: 1, label: undefined, title: 'Preamble', parts: ['pre'], paragraphs: [], texts: ['pre'] },
       { id: 'S2', number: 2, label: '2', title: 'Purpose', parts: ['s2'], paragraphs: [], texts: ['s2'] },
-      { id: 'S3', number: 3, label: '3bis', title: 'Mitigation', parts: [], paragraphs: [['1', 'Collective long-term goal', ['s31']], ['3', undefined, ['s33']]], texts: ['s31', 's33'] },
+      {
+        id: 'S3',
+        number: 3,
+        label: '3bis',
+        title: 'Mitigation',
+        parts: [],
+        paragraphs: [
+          ['1', 'Collective long-term goal', ['s31']],
+          ['3', undefined, ['s33']],
+        ],
+        texts: ['s31', 's33'],
+      },
     ])
     expect(clean.articles).toBe(3)
     expect(clean.concordance).toEqual([
@@ -126,7 +150,10 @@ describe('clean text', () => {
     const plain = config('outline:\n  - { id: A, title: Scope }\n  - { id: B, title: Definitions }\n  - { id: C, title: Article 3 - Exceptions }\n')
     const agreed = 'status: stabilized\n'
     const clean = cleanText(assemble([text('a', 'A', agreed), text('c', 'C', agreed)], plain))
-    expect(clean.entries.map((entry) => [entry.article?.label, entry.article?.title])).toEqual([['1', 'Scope'], ['2', 'Article 3 - Exceptions']])
+    expect(clean.entries.map((entry) => [entry.article?.label, entry.article?.title])).toEqual([
+      ['1', 'Scope'],
+      ['2', 'Article 3 - Exceptions'],
+    ])
   })
 
   test('a title never repeats its article number', () => {

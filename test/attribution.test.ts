@@ -39,22 +39,38 @@ describe('attribution: false', () => {
     expect(await run(['stocktake', '--root', root])).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'consolidate: this workspace keeps no attributions (`attribution: false` in consolidate.yaml): no text has proponents or supporters, so nothing is referred to stocktaking and there is no stocktaking report\n',
+      stderr:
+        'consolidate: this workspace keeps no attributions (`attribution: false` in consolidate.yaml): no text has proponents or supporters, so nothing is referred to stocktaking and there is no stocktaking report\n',
     })
   })
 
   test('nothing is referred; an author given is kept', () => {
     const { config } = parseConfig('consolidate.yaml', UNATTRIBUTED)
-    const proposals = ['', 'author: Brazil\n'].map((author, index) => parseProposal(`proposals/p${index}.md`, `---\ntopic: S3\n${author}---\n\nParties aim to act.\n`).proposal!)
+    const proposals = ['', 'author: Brazil\n'].map(
+      (author, index) => parseProposal(`proposals/p${index}.md`, `---\ntopic: S3\n${author}---\n\nParties aim to act.\n`).proposal!,
+    )
     const placed = assemble(proposals, config).topics[0].placements
-    expect(placed.map((placement) => [placement.proposal.id, placement.authors, placement.referred])).toEqual([['p0', [], false], ['p1', ['Brazil'], false]])
+    expect(placed.map((placement) => [placement.proposal.id, placement.authors, placement.referred])).toEqual([
+      ['p0', [], false],
+      ['p1', ['Brazil'], false],
+    ])
   })
 })
 
 describe('support', () => {
-  const { config } = parseConfig('consolidate.yaml', 'participants:\n  - { name: African Group, code: AFG, members: [EGY, KEN, NGA] }\n  - { name: ACP Group, code: ACP, members: [] }\n  - { name: Egypt, code: EGY }\n  - { name: Kenya, code: KEN }\n  - { name: Nigeria, code: NGA }\n  - { name: Japan, code: JPN }\n  - { name: IUCN, observer: true }\n')
+  const { config } = parseConfig(
+    'consolidate.yaml',
+    'participants:\n  - { name: African Group, code: AFG, members: [EGY, KEN, NGA] }\n  - { name: ACP Group, code: ACP, members: [] }\n  - { name: Egypt, code: EGY }\n  - { name: Kenya, code: KEN }\n  - { name: Nigeria, code: NGA }\n  - { name: Japan, code: JPN }\n  - { name: IUCN, observer: true }\n',
+  )
   const participants = new Participants(config.participants)
-  const support = (authors: string[], supporters: string[]): number => supportOf({ authors: authors.map((value) => ({ value, place: { line: 1, column: 1 } })), supporters: supporters.map((value) => ({ value, place: { line: 1, column: 1 } })) }, participants)
+  const support = (authors: string[], supporters: string[]): number =>
+    supportOf(
+      {
+        authors: authors.map((value) => ({ value, place: { line: 1, column: 1 } })),
+        supporters: supporters.map((value) => ({ value, place: { line: 1, column: 1 } })),
+      },
+      participants,
+    )
 
   test.each([
     [['Japan'], [], 0],

@@ -7,8 +7,6 @@ import { run } from './helpers/run.js'
 import { scratch } from './helpers/scratch.js'
 import { gitRepository } from './helpers/git.js'
 
-
-
 async function initialised(): Promise<string> {
   const parent = scratch()
   const result = await run(['init', 'negotiation'], { cwd: parent })
@@ -17,7 +15,7 @@ async function initialised(): Promise<string> {
 }
 
 describe('init', () => {
-  test('the cover counts the topics that hold proposals, not the outline\'s entries: right after init, 1 proposal on 1 topic', async () => {
+  test("the cover counts the topics that hold proposals, not the outline's entries: right after init, 1 proposal on 1 topic", async () => {
     const root = await initialised()
     expect((await run(['build', '--root', root])).code).toBe(0)
     expect(readFileSync(path.join(root, 'out', 'consolidated.md'), 'utf8')).toContain('This text consolidates 1 proposal on 1 topic.')
@@ -28,11 +26,14 @@ describe('init', () => {
     const result = await run(['init', 'negotiation'], { cwd: parent })
     expect(result).toEqual({
       code: 0,
-      stdout: 'negotiation/.gitignore\nnegotiation/consolidate.yaml\nnegotiation/notes/\nnegotiation/proposals/a14-jpn-einvoicing.md\nnegotiation/templates/proposal.md\n',
+      stdout:
+        'negotiation/.gitignore\nnegotiation/consolidate.yaml\nnegotiation/notes/\nnegotiation/proposals/a14-jpn-einvoicing.md\nnegotiation/templates/proposal.md\n',
       stderr: 'consolidate: created a workspace in negotiation; next: consolidate build --root negotiation\n',
     })
     const root = path.join(parent, 'negotiation')
-    expect(readFileSync(path.join(root, 'templates/proposal.md'), 'utf8')).toBe(readFileSync(path.join(import.meta.dirname, '../templates/proposal.md'), 'utf8'))
+    expect(readFileSync(path.join(root, 'templates/proposal.md'), 'utf8')).toBe(
+      readFileSync(path.join(import.meta.dirname, '../templates/proposal.md'), 'utf8'),
+    )
   })
 
   test('the new workspace checks clean and builds at once', async () => {
@@ -92,7 +93,8 @@ describe('init --ci', () => {
     const result = await run(['init', 'negotiation', '--ci'], { cwd: parent })
     expect(result).toEqual({
       code: 0,
-      stdout: 'negotiation/.github/workflows/consolidate.yml\nnegotiation/.gitignore\nnegotiation/consolidate.yaml\nnegotiation/notes/\nnegotiation/proposals/a14-jpn-einvoicing.md\nnegotiation/templates/proposal.md\n',
+      stdout:
+        'negotiation/.github/workflows/consolidate.yml\nnegotiation/.gitignore\nnegotiation/consolidate.yaml\nnegotiation/notes/\nnegotiation/proposals/a14-jpn-einvoicing.md\nnegotiation/templates/proposal.md\n',
       stderr:
         'consolidate: created a workspace in negotiation; next: consolidate build --root negotiation\n' +
         'consolidate: the workflow installs the tool with `npm ci`: add a package.json and package-lock.json that list consolidate-negotiation (installing it in this folder writes both), and commit them\n',
@@ -120,14 +122,20 @@ describe('init --ci', () => {
     writeFileSync(path.join(top, 'package.json'), '{ "private": true }\n')
     const result = await run(['init', 'negotiation', '--ci'], { cwd: top })
     expect(result.code).toBe(0)
-    expect(result.stderr).toContain(`consolidate: GitHub runs only the workflows in .github/workflows/ at the top of the repository (${realpathSync(top)}): move the file there, and set the repository variable CONSOLIDATE_WORKSPACE to negotiation\n`)
+    expect(result.stderr).toContain(
+      `consolidate: GitHub runs only the workflows in .github/workflows/ at the top of the repository (${realpathSync(top)}): move the file there, and set the repository variable CONSOLIDATE_WORKSPACE to negotiation\n`,
+    )
   })
 
   test('without --ci, a workspace already there is refused with the way to add CI', async () => {
     const root = scratch()
     mkdirSync(path.join(root, 'proposals'))
     const result = await run(['init', root])
-    expect(result).toEqual({ code: 2, stdout: '', stderr: `consolidate: ${root} already has proposals/; init never writes over a file: choose an empty folder, e.g. consolidate init negotiation, or add the CI workflow to this workspace with consolidate init --ci\n` })
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `consolidate: ${root} already has proposals/; init never writes over a file: choose an empty folder, e.g. consolidate init negotiation, or add the CI workflow to this workspace with consolidate init --ci\n`,
+    })
     expect(readdirSync(root)).toEqual(['proposals'])
   })
 })
@@ -144,7 +152,11 @@ describe('init never writes through a link that leaves its folder', () => {
     symlinkSync(to, path.join(root, name))
     const before = readdirSync(outside).map((each) => [each, readFileSync(path.join(outside, each), 'utf8')])
     const result = await run(['init', '--ci'], { cwd: root })
-    expect(result).toEqual({ code: 2, stdout: '', stderr: `consolidate: ${name} is a symbolic link that leads outside . (${to}); init never writes through such a link: remove it, or run init in another folder; nothing was written\n` })
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `consolidate: ${name} is a symbolic link that leads outside . (${to}); init never writes through such a link: remove it, or run init in another folder; nothing was written\n`,
+    })
     expect(readdirSync(root)).toEqual([name])
     expect(readdirSync(outside).map((each) => [each, readFileSync(path.join(outside, each), 'utf8')])).toEqual(before)
   })
@@ -169,7 +181,10 @@ describe('init never writes through a link that leaves its folder', () => {
 describe('new', () => {
   test('creates a proposal from the template, with a readable name, that check accepts', async () => {
     const root = await initialised()
-    const result = await run(['new', '--topic', 'A.1.4', '--author', 'JPN', '--title', 'Scope: definitions of électronic invoices', '--submitted', '2026-11-30'], { cwd: root })
+    const result = await run(
+      ['new', '--topic', 'A.1.4', '--author', 'JPN', '--title', 'Scope: definitions of électronic invoices', '--submitted', '2026-11-30'],
+      { cwd: root },
+    )
     expect(result).toEqual({ code: 0, stdout: 'proposals/a14-japan-scope-definitions-of-electronic-invoices.md\n', stderr: '' })
     expect(readFileSync(path.join(root, 'proposals/a14-japan-scope-definitions-of-electronic-invoices.md'), 'utf8')).toBe(
       readFileSync(path.join(root, 'templates/proposal.md'), 'utf8')
@@ -184,7 +199,7 @@ describe('new', () => {
     expect(JSON.parse(checked.stdout)).toEqual([templateText('proposals/a14-japan-scope-definitions-of-electronic-invoices.md', 15)])
   })
 
-  test("submitted: today by default, since it orders the alternatives; a bad date is a usage error", async () => {
+  test('submitted: today by default, since it orders the alternatives; a bad date is a usage error', async () => {
     const root = await initialised()
     const now = new Date()
     const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`
@@ -263,7 +278,7 @@ describe('new', () => {
     expect(existsSync(path.join(root, 'proposals/a11-japan.md'))).toBe(false)
   })
 
-  test('in the shipped sample, whose consolidate.yaml has Chair\'s picks: the new proposal is checked among the others, and written', async () => {
+  test("in the shipped sample, whose consolidate.yaml has Chair's picks: the new proposal is checked among the others, and written", async () => {
     const root = scratch()
     const repository = path.join(import.meta.dirname, '..')
     for (const name of ['consolidate.yaml', 'proposals', 'notes']) cpSync(path.join(repository, name), path.join(root, name), { recursive: true })
@@ -299,6 +314,7 @@ function templateText(file: string, line: number): object {
     column: 1,
     severity: 'warning',
     rule: 'template-text',
-    message: 'the text is still the example of templates/proposal.md ("1. Each Party shall …"); replace it with the proposed treaty text, e.g. `1. Each Party shall [endeavour to] …`',
+    message:
+      'the text is still the example of templates/proposal.md ("1. Each Party shall …"); replace it with the proposed treaty text, e.g. `1. Each Party shall [endeavour to] …`',
   }
 }

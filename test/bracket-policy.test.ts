@@ -65,13 +65,14 @@ describe('enclosing pair', () => {
     expect(countedBrackets(proposal)).toBe(counted)
   })
 
-  test('the text\'s own policy wins over the configuration\'s', () => {
+  test("the text's own policy wins over the configuration's", () => {
     expect(encloses(parsed('Each Party shall cooperate.', 'brackets: as-written\n'), 'enclose')).toBe(false)
     expect(encloses(parsed('Each Party shall cooperate.', 'brackets: enclose\n'), 'as-written')).toBe(true)
   })
 
   test('[No text] keeps its brackets under any policy until agreed, and counts none', () => {
-    const noText = (status: string): Proposal => parseProposal('proposals/p.md', `---\ntopic: A\nauthor: Japan\nnoText: true\nstatus: ${status}\n---\n`).proposal!
+    const noText = (status: string): Proposal =>
+      parseProposal('proposals/p.md', `---\ntopic: A\nauthor: Japan\nnoText: true\nstatus: ${status}\n---\n`).proposal!
     expect(encloses(noText('proposed'), 'as-written')).toBe(true)
     expect(encloses(noText('stabilized'), 'enclose')).toBe(false)
     expect(countedBrackets(noText('proposed'))).toBe(0)
@@ -80,7 +81,7 @@ describe('enclosing pair', () => {
   test('`brackets` takes enclose or as-written only', () => {
     const { diagnostics } = parseProposal('proposals/p.md', '---\ntopic: A\nauthor: Japan\nbrackets: as-writen\n---\n\nText.\n')
     expect(diagnostics.map((each) => `${each.line}:${each.column} ${each.rule} ${each.message}`)).toEqual([
-      "4:11 invalid-field `brackets` must be enclose or as-written: `enclose` adds one pair of brackets around the text while it is not agreed, `as-written` shows the text with its authors' brackets only, e.g. `brackets: as-written`; got \"as-writen\"; did you mean \"as-written\"?",
+      '4:11 invalid-field `brackets` must be enclose or as-written: `enclose` adds one pair of brackets around the text while it is not agreed, `as-written` shows the text with its authors\' brackets only, e.g. `brackets: as-written`; got "as-writen"; did you mean "as-written"?',
     ])
   })
 })

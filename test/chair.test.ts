@@ -31,17 +31,31 @@ function proposal(id: string, topic: string, fields = '', body = 'Each Party [sh
 }
 
 describe('placed under their topics', () => {
-  const chairTexts = [chair('a-10', 'A'), chair('a-2', 'A'), chair('a-second', 'A', 'order: 2\n'), chair('a-first', 'A', 'order: 1\nby: { en: Co-Chairs, fr: Coprésidents }\n'), chair('c-only', 'C')]
+  const chairTexts = [
+    chair('a-10', 'A'),
+    chair('a-2', 'A'),
+    chair('a-second', 'A', 'order: 2\n'),
+    chair('a-first', 'A', 'order: 1\nby: { en: Co-Chairs, fr: Coprésidents }\n'),
+    chair('c-only', 'C'),
+  ]
   const proposals = [proposal('a-jpn', 'A'), proposal('a-can', 'A'), proposal('b-agreed', 'B', 'status: stabilized\n', 'Each Party shall act.')]
 
-  test('by order, then id with numbers as numbers; never alternatives; by in the document\'s language', () => {
+  test("by order, then id with numbers as numbers; never alternatives; by in the document's language", () => {
     const topics = assemble(proposals, { ...config(), language: 'fr' }, { chairTexts }).topics
-    expect(topics[0].chairTexts.map((placed) => [placed.text.id, placed.by])).toEqual([['a-first', 'Coprésidents'], ['a-second', undefined], ['a-2', undefined], ['a-10', undefined]])
-    expect(topics[0].placements.map((placement) => [placement.proposal.id, placement.alt])).toEqual([['a-can', 1], ['a-jpn', 2]])
+    expect(topics[0].chairTexts.map((placed) => [placed.text.id, placed.by])).toEqual([
+      ['a-first', 'Coprésidents'],
+      ['a-second', undefined],
+      ['a-2', undefined],
+      ['a-10', undefined],
+    ])
+    expect(topics[0].placements.map((placement) => [placement.proposal.id, placement.alt])).toEqual([
+      ['a-can', 1],
+      ['a-jpn', 2],
+    ])
     expect(topics[2].chairTexts.map((placed) => placed.text.id)).toEqual(['c-only'])
   })
 
-  test('the clean text: Chair\'s texts first, then the stabilized text and the picks; a Chair\'s text named in chair: takes its place there, once', () => {
+  test("the clean text: Chair's texts first, then the stabilized text and the picks; a Chair's text named in chair: takes its place there, once", () => {
     const clean = cleanText(assemble(proposals, config(), { chairTexts }))
     expect(clean.entries.map((entry) => [entry.id, entry.article?.parts.map(partId)])).toEqual([
       ['A', ['a-first', 'a-2', 'a-10', 'a-second', 'a-jpn']],
@@ -50,7 +64,7 @@ describe('placed under their topics', () => {
     ])
   })
 
-  test('stats: counted beside the proposals, their brackets whether shown or not; a topic with only a Chair\'s text is not withText', () => {
+  test("stats: counted beside the proposals, their brackets whether shown or not; a topic with only a Chair's text is not withText", () => {
     const counts = countNegotiation(assemble(proposals, config(), { chairTexts }), proposals)
     expect({ chairTexts: counts.chairTexts, brackets: counts.brackets, topics: counts.topics, referred: counts.proposals.referred }).toEqual({
       chairTexts: 5,
@@ -60,10 +74,12 @@ describe('placed under their topics', () => {
     })
   })
 
-  test('checks: ids shared with proposals, unknown topics, picks of Chair\'s texts on other topics; no brackets-in-stabilized on them', () => {
+  test("checks: ids shared with proposals, unknown topics, picks of Chair's texts on other topics; no brackets-in-stabilized on them", () => {
     const texts = [chair('a-jpn', 'A'), chair('z-elsewhere', 'Z'), chair('c-text', 'C')]
     const picks = config(`${CONFIG}  B: [c-text]\n`)
-    const diagnostics = validate(proposals, picks, { chairTexts: texts }).map((each) => `${each.file}:${each.line}:${each.column} ${each.rule} ${each.message}`).sort()
+    const diagnostics = validate(proposals, picks, { chairTexts: texts })
+      .map((each) => `${each.file}:${each.line}:${each.column} ${each.rule} ${each.message}`)
+      .sort()
     expect(diagnostics).toEqual([
       'chair/a-jpn.md:1:1 duplicate-id the id "a-jpn" is also used by proposals/a-jpn.md; ids must be unique among proposals and Chair\'s texts together (a file without an `id` field takes its file name), so give one of them another `id`, e.g. `id: a-jpn-2`',
       'chair/z-elsewhere.md:2:8 unknown-topic topic "Z" is not in the outline; did you mean "A"?',
@@ -77,7 +93,7 @@ describe('placed under their topics', () => {
 })
 
 describe('diff', () => {
-  test('Chair\'s texts are compared among themselves; order, brackets and by changes are reported', () => {
+  test("Chair's texts are compared among themselves; order, brackets and by changes are reported", () => {
     const old = { config: config(), proposals: [proposal('p', 'A'), proposal('q', 'A')], chairTexts: [chair('c', 'A', 'by: Chair\n'), chair('gone', 'B')] }
     const next = {
       config: config(),
@@ -85,7 +101,12 @@ describe('diff', () => {
       chairTexts: [chair('c', 'A', 'by: Co-Chairs\norder: 3\n', 'The Chair [offers] this new text.'), chair('new', 'C')],
     }
     const differences = compareSnapshots(old, next)
-    expect(differences.map((difference) => [difference.kind, difference.chair ?? false])).toEqual([['changed', true], ['removed', true], ['added', true], ['changed', false]])
+    expect(differences.map((difference) => [difference.kind, difference.chair ?? false])).toEqual([
+      ['changed', true],
+      ['removed', true],
+      ['added', true],
+      ['changed', false],
+    ])
     expect(diffReport(differences, { from: { ref: 'old' }, to: { ref: 'new' } })).toEqual({
       from: { ref: 'old' },
       to: { ref: 'new' },

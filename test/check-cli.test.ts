@@ -17,7 +17,6 @@ function copyOf(name: string): string {
   return root
 }
 
-
 /** Every file under a folder with a hash of its bytes: to show that nothing changed. */
 function snapshot(root: string): Record<string, string> {
   const files: Record<string, string> = {}
@@ -93,7 +92,7 @@ describe('check --format text', () => {
   test('counts every kind of file it checked', async () => {
     const root = workspace({
       ...GOOD,
-      'proposals/a14-jpn.fr.md': '---\ntranslationOf: f10c30ffb90b4066\n---\n\nChaque Partie [s\'efforcera d\'] accepter les factures électroniques.\n',
+      'proposals/a14-jpn.fr.md': "---\ntranslationOf: f10c30ffb90b4066\n---\n\nChaque Partie [s'efforcera d'] accepter les factures électroniques.\n",
       'notes/a14-facilitator.md': '---\ntopic: A.1.4\nby: Norway\n---\n\nThe facilitator invites participants to merge the alternatives.\n',
       'notes/a14-secretariat.md': '---\ntopic: A.1.4\nby: Secretariat\nkind: secretariat\n---\n\nThe Secretariat recalls the Model Law.\n',
       'chair/a14-chair.md': '---\ntopic: A.1.4\n---\n\nEach Party shall accept electronic invoices.\n',
@@ -191,14 +190,17 @@ describe('exit codes', () => {
     expect(result).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'consolidate: cannot read the configuration nowhere.yaml: there is no such file; pass --config FILE with a readable file, or leave --config out to use <root>/consolidate.yaml\n',
+      stderr:
+        'consolidate: cannot read the configuration nowhere.yaml: there is no such file; pass --config FILE with a readable file, or leave --config out to use <root>/consolidate.yaml\n',
     })
   })
 
   test('a bad --threshold reads as one sentence', async () => {
     const result = await run(['stocktake', '--root', root, '--threshold', 'zero'])
     expect(result.code).toBe(2)
-    expect(result.stderr).toContain("error: option '--threshold <n>' argument 'zero' is invalid. It must be a whole number of at least 1, e.g. --threshold 3.\n")
+    expect(result.stderr).toContain(
+      "error: option '--threshold <n>' argument 'zero' is invalid. It must be a whole number of at least 1, e.g. --threshold 3.\n",
+    )
   })
 
   test('init takes --root like every command', async () => {
@@ -214,9 +216,7 @@ describe('exit codes', () => {
     writeFileSync(path.join(root, 'consolidate.yaml'), Buffer.from('title: Caf\xe9\n', 'latin1'))
     const result = await run(['check', '--root', root, '--format', 'json'])
     expect(result.code).toBe(1)
-    expect(JSON.parse(result.stdout)).toEqual([
-      expect.objectContaining({ file: 'consolidate.yaml', line: 1, column: 11, rule: 'invalid-config' }),
-    ])
+    expect(JSON.parse(result.stdout)).toEqual([expect.objectContaining({ file: 'consolidate.yaml', line: 1, column: 11, rule: 'invalid-config' })])
   })
 })
 
@@ -290,7 +290,16 @@ describe('what files hold is shown, never obeyed', () => {
   test('control characters in names and quoted text are written out, in text and github formats', async () => {
     const { formatGithub } = await import('../src/diagnostics/format.js')
     const { formatText } = await import('../src/diagnostics/report.js')
-    const diagnostics = [{ file: 'proposals/a\u001b[31m.md', line: 1, column: 1, severity: 'error' as const, rule: 'invalid-status' as const, message: 'got "\u001b]0;title\u0007"' }]
+    const diagnostics = [
+      {
+        file: 'proposals/a\u001b[31m.md',
+        line: 1,
+        column: 1,
+        severity: 'error' as const,
+        rule: 'invalid-status' as const,
+        message: 'got "\u001b]0;title\u0007"',
+      },
+    ]
     expect(formatGithub(diagnostics)).toBe('::error file=proposals/a\\x1b[31m.md,line=1,col=1::got "\\x1b]0;title\\x07" (invalid-status)\n')
     expect(formatText(diagnostics, { color: false })).not.toMatch(/[\u0000-\u0008\u001b]/)
   })

@@ -9,14 +9,13 @@ import { workspace } from './helpers/scratch.js'
 /** The compiled CLI (built from the sources before the tests run). */
 const BIN = path.join(import.meta.dirname, '..', 'bin', 'consolidate.js')
 
-
 const GOOD: Record<string, string> = {
-  'consolidate.yaml': 'title: Test Text\nsymbol: INF/TEST/1\ndate: 2026-01-15\noutline:\n  - id: A\n    title: Section\n    topics:\n      - { id: A.1, title: First }\n      - { id: A.2, title: Second }\n',
+  'consolidate.yaml':
+    'title: Test Text\nsymbol: INF/TEST/1\ndate: 2026-01-15\noutline:\n  - id: A\n    title: Section\n    topics:\n      - { id: A.1, title: First }\n      - { id: A.2, title: Second }\n',
   'proposals/one.md': '---\ntopic: A.1\nauthor: Japan\nsupporters: [Chile]\n---\n\nEach Party shall [endeavour to] act.\n',
   'proposals/two.md': '---\ntopic: A.1\nauthor: Chile\nsubmitted: 2020-01-01\n---\n\nEach Party may act.\n',
   'proposals/sub/three.md': '---\ntopic: A.2\nauthor: Kenya\nstatus: stabilized\n---\n\nAgreed text.\n',
 }
-
 
 describe('build', () => {
   test('writes both outputs and exits 0', async () => {
@@ -28,8 +27,13 @@ describe('build', () => {
     expect(text).toContain('<!-- proposal: two -->\n\n**Alt 1**\n\n[Each Party may act.]')
     expect(text).toContain('<!-- proposal: one -->\n\n**Alt 2**\n\n[Each Party shall [endeavour to] act.]')
     expect(text).toContain('<!-- proposal: three -->\n\nAgreed text.\n\nProponent: Kenya. Supporters: none.\n\n<!-- /proposal: three -->')
-    expect(result.stderr).toBe('consolidate: wrote ' + path.relative(process.cwd(), path.join(root, 'out', 'consolidated.md')) + ', ' +
-      path.relative(process.cwd(), path.join(root, 'out', 'stocktaking.md')) + ' (3 proposals in the text, 2 referred to stocktaking, 0 withdrawn)\n')
+    expect(result.stderr).toBe(
+      'consolidate: wrote ' +
+        path.relative(process.cwd(), path.join(root, 'out', 'consolidated.md')) +
+        ', ' +
+        path.relative(process.cwd(), path.join(root, 'out', 'stocktaking.md')) +
+        ' (3 proposals in the text, 2 referred to stocktaking, 0 withdrawn)\n',
+    )
   })
 
   test('inputs with errors: diagnostics, exit 1, nothing written, previous output kept', async () => {
@@ -175,7 +179,7 @@ describe('stocktake', () => {
   })
 })
 
-test('the sample negotiation\'s committed text is up to date (what the shipped CI workflow checks)', async () => {
+test("the sample negotiation's committed text is up to date (what the shipped CI workflow checks)", async () => {
   const result = await run(['build', '--check', '--root', path.join(import.meta.dirname, '..')])
   expect(result.stderr).toContain('up to date')
   expect(result.code).toBe(0)
@@ -187,11 +191,13 @@ test('the build summary counts in words that agree', async () => {
   expect(result.stderr).toBe('consolidate: wrote out/consolidated.md, out/stocktaking.md (1 proposal in the text, 1 referred to stocktaking, 0 withdrawn)\n')
 })
 
-test('a publication set says each count once: the stocktaking report\'s is the text\'s', async () => {
+test("a publication set says each count once: the stocktaking report's is the text's", async () => {
   const root = workspace({
     'consolidate.yaml': 'outline:\n  - id: A.1\n    title: Scope\npublish:\n  views: [consolidated, clean, stocktaking]\n  formats: [md]\n',
     'proposals/only.md': '---\ntopic: A.1\nauthor: Japan\n---\n\nText.\n',
   })
   const result = await run(['build', '--root', root], { cwd: root })
-  expect(result.stderr).toBe('consolidate: wrote out/consolidated.md, out/stocktaking.md, out/clean.md (1 proposal in the text, 1 referred to stocktaking, 0 withdrawn; 0 articles)\n')
+  expect(result.stderr).toBe(
+    'consolidate: wrote out/consolidated.md, out/stocktaking.md, out/clean.md (1 proposal in the text, 1 referred to stocktaking, 0 withdrawn; 0 articles)\n',
+  )
 })

@@ -17,7 +17,7 @@ const names = { from: { ref: 'v1' }, to: { ref: 'v2' } }
 const md = (old: Snapshot, next: Snapshot): string => renderDiff(compareSnapshots(old, next), old, next, { names: { old: 'v1', new: 'v2' } })
 
 describe('compareSnapshots', () => {
-  test('a reinstated proposal and a stabilized one reopened are status changes; names resolve with each side\'s participants', () => {
+  test("a reinstated proposal and a stabilized one reopened are status changes; names resolve with each side's participants", () => {
     const participants = 'participants:\n  - { name: Japan, code: JPN }\n  - { name: Canada, code: CAN, aliases: [Kanada] }\n'
     const old = snapshot({ 'a.md': proposal('status: withdrawn'), 'b.md': proposal('status: stabilized\nsupporters: [Kanada]') }, participants)
     const next = snapshot({ 'a.md': proposal('status: proposed'), 'b.md': proposal('status: proposed\nsupporters: [CAN, JPN]') }, participants)
@@ -54,7 +54,8 @@ describe('compareSnapshots', () => {
   })
 
   test('every field: topic, title, document, submitted, reason, mergedInto, noText, authors (a supporter become a co-proponent), supporters', () => {
-    const participants = 'participants:\n  - { name: Japan, code: JPN }\n  - { name: Norway, code: NOR }\n  - { name: Canada, code: CAN }\n  - { name: Chile, code: CHL }\n'
+    const participants =
+      'participants:\n  - { name: Japan, code: JPN }\n  - { name: Norway, code: NOR }\n  - { name: Canada, code: CAN }\n  - { name: Chile, code: CHL }\n'
     const old = snapshot(
       {
         'a.md': proposal('title: Old title\ndocument: INF/ECOM/1\nsubmitted: 2022-01-01\nsupporters: [Norway, Canada]'),
@@ -67,7 +68,8 @@ describe('compareSnapshots', () => {
     )
     const next = snapshot(
       {
-        'a.md': '---\ntopic: A.2\nauthor: [Japan, NOR]\nsupporters: [Canada, Chile]\ntitle: New title\ndocument: INF/ECOM/1/Rev.1\nsubmitted: 2023-05-01\n---\n\nEach Party shall [endeavour to] cooperate.\n',
+        'a.md':
+          '---\ntopic: A.2\nauthor: [Japan, NOR]\nsupporters: [Canada, Chile]\ntitle: New title\ndocument: INF/ECOM/1/Rev.1\nsubmitted: 2023-05-01\n---\n\nEach Party shall [endeavour to] cooperate.\n',
         'b.md': proposal('status: parked\nreason: subject to the discussion on scope'),
         'c.md': proposal('status: merged\nmergedInto: d'),
         'd.md': proposal('', 'Each Party shall cooperate.'),
@@ -90,7 +92,11 @@ describe('compareSnapshots', () => {
       { id: 'c', text: false, status: { from: 'proposed', to: 'merged' }, mergedInto: { from: null, to: 'd' } },
       { id: 'e', text: true, noText: { from: false, to: true } },
     ])
-    expect(md(old, next).split('\n').filter((line) => line.startsWith('- '))).toEqual([
+    expect(
+      md(old, next)
+        .split('\n')
+        .filter((line) => line.startsWith('- ')),
+    ).toEqual([
       '- **Merged** `c`. Proponent: Japan. Merged into `d`.',
       '- **Changed** `b`. Proponent: Japan. Reason: none → subject to the discussion on scope.',
       '- **Changed** `e`. Proponent: Japan. Now a “no text” alternative. Wording changed:',
@@ -99,7 +105,12 @@ describe('compareSnapshots', () => {
   })
 
   test('renamed: a new id with the same topic and wording (whitespace aside), when exactly one candidate matches; never a "no text" one', () => {
-    const old = snapshot({ 'a.md': proposal('supporters: [Canada]'), 'x.md': proposal('', 'Twin text.'), 'y.md': proposal('', 'Twin text.'), 'n.md': proposal('noText: true', '') })
+    const old = snapshot({
+      'a.md': proposal('supporters: [Canada]'),
+      'x.md': proposal('', 'Twin text.'),
+      'y.md': proposal('', 'Twin text.'),
+      'n.md': proposal('noText: true', ''),
+    })
     const next = snapshot({
       'a2.md': proposal('supporters: [Canada, Chile]', 'Each Party shall\n[endeavour to]   cooperate.'),
       'z.md': proposal('', 'Twin text.'),
@@ -114,8 +125,17 @@ describe('compareSnapshots', () => {
       changed: [{ id: 'a2', text: false, supporters: { added: ['Chile'], removed: [] } }],
     })
     const alone = snapshot({ 'b.md': proposal('') })
-    expect(diffReport(compareSnapshots(snapshot({ 'a.md': proposal('') }), alone), names)).toEqual({ ...names, added: [], removed: [], renamed: [{ from: 'a', to: 'b' }], withdrawn: [], changed: [] })
-    expect(md(snapshot({ 'a.md': proposal('') }), alone)).toContain('Proposals: 1 renamed.\n\n## A.1\n\n- **Renamed** `b`. Proponent: Japan. Renamed from `a`.\n')
+    expect(diffReport(compareSnapshots(snapshot({ 'a.md': proposal('') }), alone), names)).toEqual({
+      ...names,
+      added: [],
+      removed: [],
+      renamed: [{ from: 'a', to: 'b' }],
+      withdrawn: [],
+      changed: [],
+    })
+    expect(md(snapshot({ 'a.md': proposal('') }), alone)).toContain(
+      'Proposals: 1 renamed.\n\n## A.1\n\n- **Renamed** `b`. Proponent: Japan. Renamed from `a`.\n',
+    )
   })
 
   test('reordered alternatives: the submitted date, with the new Alt number', () => {
@@ -126,28 +146,41 @@ describe('compareSnapshots', () => {
 })
 
 describe('the wording, token by token', () => {
-  const wording = (before: string, after: string): string => md(snapshot({ 'a.md': proposal('', before) }), snapshot({ 'a.md': proposal('', after) })).split('\n').filter((line) => line.startsWith('  >')).join('\n')
+  const wording = (before: string, after: string): string =>
+    md(snapshot({ 'a.md': proposal('', before) }), snapshot({ 'a.md': proposal('', after) }))
+      .split('\n')
+      .filter((line) => line.startsWith('  >'))
+      .join('\n')
 
   test('punctuation apart from words: only what changed is marked', () => {
-    expect(wording('Within a period of time (2017).', 'Within a period of time (2017) [and 2018].')).toBe('  > Within a period of time (2017) <ins>[and 2018]</ins>.')
-    expect(wording('international frameworks.', 'relevant international frameworks, such as Peppol.')).toBe('  > <ins>relevant</ins> international frameworks<ins>, such as Peppol</ins>.')
+    expect(wording('Within a period of time (2017).', 'Within a period of time (2017) [and 2018].')).toBe(
+      '  > Within a period of time (2017) <ins>[and 2018]</ins>.',
+    )
+    expect(wording('international frameworks.', 'relevant international frameworks, such as Peppol.')).toBe(
+      '  > <ins>relevant</ins> international frameworks<ins>, such as Peppol</ins>.',
+    )
     expect(wording('shall [endeavour to] build', 'shall endeavour to build')).toBe('  > shall <del>[</del>endeavour to<del>]</del> build')
     expect(wording('against misleading practices.', 'against fraudulent practices.')).toBe('  > against <del>misleading</del> <ins>fraudulent</ins> practices.')
   })
 
   test('the context keeps the number of a numbered paragraph', () => {
-    const long = 'Each Party shall endeavour to ensure that measures related to electronic invoicing are designed to support cross-border interoperability and shall cooperate'
-    expect(wording(`1. First.\n\n2. ${long} fully.`, `1. First.\n\n2. ${long} closely.`)).toBe('  > 2\\. … designed to support cross-border interoperability and shall cooperate <del>fully</del> <ins>closely</ins>.')
+    const long =
+      'Each Party shall endeavour to ensure that measures related to electronic invoicing are designed to support cross-border interoperability and shall cooperate'
+    expect(wording(`1. First.\n\n2. ${long} fully.`, `1. First.\n\n2. ${long} closely.`)).toBe(
+      '  > 2\\. … designed to support cross-border interoperability and shall cooperate <del>fully</del> <ins>closely</ins>.',
+    )
   })
 
   test('an inserted sentence is marked whole, full stop included', () => {
-    expect(wording('Each Party shall cooperate.', 'Each Party shall cooperate. The Parties shall meet.')).toBe('  > Each Party shall cooperate. <ins>The Parties shall meet.</ins>')
+    expect(wording('Each Party shall cooperate.', 'Each Party shall cooperate. The Parties shall meet.')).toBe(
+      '  > Each Party shall cooperate. <ins>The Parties shall meet.</ins>',
+    )
   })
 
   test('shown as written: Markdown in the words does not take effect, a list number at a line start stays text', () => {
-    expect(wording('1. Each *Party* shall [endeavour to] use [a link](https://a.example) <b>.', '1. Each *Party* shall use [a link](https://b.example) <b>.')).toBe(
-      '  > 1\\. Each \\*Party\\* shall <del>[endeavour to]</del> use [a link]\\(https\\://<del>a.example</del><ins>b.example</ins>) \\<b>.',
-    )
+    expect(
+      wording('1. Each *Party* shall [endeavour to] use [a link](https://a.example) <b>.', '1. Each *Party* shall use [a link](https://b.example) <b>.'),
+    ).toBe('  > 1\\. Each \\*Party\\* shall <del>[endeavour to]</del> use [a link]\\(https\\://<del>a.example</del><ins>b.example</ins>) \\<b>.')
   })
 
   test('re-wrapping and whitespace are no change', () => {

@@ -12,7 +12,9 @@ import { run } from './helpers/run.js'
 import { scratch } from './helpers/scratch.js'
 
 const fixtures = path.join(import.meta.dirname, 'diff-fixtures')
-const scenarios = readdirSync(fixtures).filter((name) => existsSync(path.join(fixtures, name, 'old'))).sort()
+const scenarios = readdirSync(fixtures)
+  .filter((name) => existsSync(path.join(fixtures, name, 'old')))
+  .sort()
 
 /** A scenario's expected JSON with the revisions named as another command line names them. */
 function expectedJson(scenario: string, from: string, to: string): unknown {
@@ -78,7 +80,9 @@ describe('diff between git revisions', () => {
     expect(git(repository, 'status', '--porcelain')).toBe(status)
     expect(readFileSync(path.join(repository, '.git', 'index'))).toEqual(index)
     expect(readFileSync(edited, 'utf8')).toBe('not committed\n')
-    expect(readdirSync(path.join(repository, 'negotiation', 'proposals')).sort()).toEqual(readdirSync(path.join(fixtures, 'every-kind', 'new', 'proposals')).sort())
+    expect(readdirSync(path.join(repository, 'negotiation', 'proposals')).sort()).toEqual(
+      readdirSync(path.join(fixtures, 'every-kind', 'new', 'proposals')).sort(),
+    )
   })
 
   test('a folder wins over a revision of the same name', async () => {
@@ -87,7 +91,14 @@ describe('diff between git revisions', () => {
     cpSync(path.join(fixtures, 'every-kind', 'new'), path.join(repository, 'rev3'), { recursive: true })
     const result = await run(['diff', 'rev3', 'HEAD', '--root', 'negotiation', '--format', 'json'], { cwd: repository })
     expect(result.code, result.stderr).toBe(0)
-    expect(JSON.parse(result.stdout)).toEqual({ from: { ref: 'rev3', symbol: 'INF/ECOM/62/Rev.4' }, to: { ref: 'HEAD', symbol: 'INF/ECOM/62/Rev.4' }, added: [], removed: [], withdrawn: [], changed: [] })
+    expect(JSON.parse(result.stdout)).toEqual({
+      from: { ref: 'rev3', symbol: 'INF/ECOM/62/Rev.4' },
+      to: { ref: 'HEAD', symbol: 'INF/ECOM/62/Rev.4' },
+      added: [],
+      removed: [],
+      withdrawn: [],
+      changed: [],
+    })
     const tag = await run(['diff', 'rev3', 'HEAD', '--format', 'json'], { cwd: path.join(repository, 'negotiation') })
     expect(JSON.parse(tag.stdout).added).toEqual(['c2-can-consumer'])
   })
@@ -146,7 +157,9 @@ describe('diff between git revisions', () => {
     const repository = twoCommits('whitespace-only')
     const result = await run(['diff', 'no-such-thing', 'HEAD', '--root', 'negotiation'], { cwd: repository })
     expect(result.code).toBe(2)
-    expect(result.stderr).toMatch(/^consolidate: "no-such-thing" is neither a folder nor a git revision of the repository at .+; give a workspace folder, or a revision such as HEAD~1, a tag or a commit hash\n$/)
+    expect(result.stderr).toMatch(
+      /^consolidate: "no-such-thing" is neither a folder nor a git revision of the repository at .+; give a workspace folder, or a revision such as HEAD~1, a tag or a commit hash\n$/,
+    )
   })
 
   test('outside a git repository, a name that is no folder is a usage error', async () => {

@@ -38,7 +38,10 @@ function text(html: string): string {
     .replace(/<sup><a href="#footnote-\d+" id="footnote-ref-\d+">\[\d+\]<\/a><\/sup>/g, '')
     .replace(/<\/?(p|li|ol|ul|h\d|table|tr|td|th)\b[^>]*>/g, ' ')
     .replace(/<[^>]+>/g, '')
-    .replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
     .replace(/[ \t\r\n]+/g, ' ')
     .trim()
 }
@@ -47,7 +50,12 @@ function text(html: string): string {
 function paragraphsOf(markdown: string): string[] {
   const paragraphs: string[] = []
   visit(parseMarkdown(markdown), (node: Nodes) => {
-    if (node.type === 'paragraph') paragraphs.push(toString({ ...node, children: node.children.filter((child) => child.type !== 'html') }).replace(/\s+/g, ' ').trim())
+    if (node.type === 'paragraph')
+      paragraphs.push(
+        toString({ ...node, children: node.children.filter((child) => child.type !== 'html') })
+          .replace(/\s+/g, ' ')
+          .trim(),
+      )
   })
   return paragraphs
 }
@@ -82,12 +90,17 @@ describe('consolidated.docx', () => {
   })
 
   test('drops raw HTML and its script, and never makes a javascript: link', async () => {
-    expect(body).toContain('[Each Party shall adopt or maintain a legal framework that provides for the protection of the personal data of the users of electronic commerce. In the development')
+    expect(body).toContain(
+      '[Each Party shall adopt or maintain a legal framework that provides for the protection of the personal data of the users of electronic commerce. In the development',
+    )
     expect(body).toContain('such as the OECD Privacy Guidelines.')
     expect(`${body}${notes}`).not.toContain('__injected')
     expect(`${body}${notes}`).not.toContain('document.cookie')
     const files = unzipSync(first.bytes)
-    const xml = Object.entries(files).filter(([name]) => name.endsWith('.xml') || name.endsWith('.rels')).map(([, bytes]) => strFromU8(bytes)).join('')
+    const xml = Object.entries(files)
+      .filter(([name]) => name.endsWith('.xml') || name.endsWith('.rels'))
+      .map(([, bytes]) => strFromU8(bytes))
+      .join('')
     expect(xml).not.toMatch(/javascript:|<script|onerror/i)
   })
 
@@ -96,7 +109,9 @@ describe('consolidated.docx', () => {
     for (const { proposal, authors, supporters } of placements(negotiation.topics)) {
       expect(notes, proposal.id).toContain(attributionText(authors, supporters, labels))
     }
-    expect(notes).toContain('For greater certainty, nothing in this paragraph prevents a Party from according greater legal effect to an electronic signature that satisfies certain requirements.')
+    expect(notes).toContain(
+      'For greater certainty, nothing in this paragraph prevents a Party from according greater legal effect to an electronic signature that satisfies certain requirements.',
+    )
     expect(notes).toContain('Such as the Peppol framework.')
     expect(notes).toContain('Singapore and Chile are consulting on whether this definition should also cover [receipts].')
     // 12 attributions, 5 body footnotes, and a body footnote referenced twice (Word repeats it).
@@ -109,7 +124,9 @@ describe('consolidated.docx', () => {
 
   test('has the cover, the outline as Word headings and the annex', async () => {
     const { value: html } = await mammoth.convertToHtml({ buffer: first.bytes })
-    expect(body.startsWith('INF/ECOM/62/Rev.4 1 November 2026 Electronic Commerce: Consolidated Negotiating Text This text consolidates 12 proposals')).toBe(true)
+    expect(body.startsWith('INF/ECOM/62/Rev.4 1 November 2026 Electronic Commerce: Consolidated Negotiating Text This text consolidates 12 proposals')).toBe(
+      true,
+    )
     expect(html).toContain('<h1>A\u2003Enabling electronic commerce</h1>')
     expect(html).toContain('<h3>A.1.4\u2003Electronic invoicing</h3>')
     expect(html).toContain('<h2>D.1\u2003Updating the WTO Reference Paper on telecommunications services</h2>')
@@ -161,7 +178,9 @@ describe('consolidated.docx', () => {
     expect(all).toContain('Proponentes: Singapur; Chile. Apoyos: ninguno.')
     expect(all).toContain('Remitida al pequeño grupo de balance: ningún apoyo.')
     expect(html).toContain('<h1>Anexo: Propuestas retiradas</h1>')
-    expect(all).toContain('El presente texto refunde 12 propuestas sobre 10 temas. 5 propuestas se remiten al pequeño grupo de balance; se han retirado 2 propuestas.')
+    expect(all).toContain(
+      'El presente texto refunde 12 propuestas sobre 10 temas. 5 propuestas se remiten al pequeño grupo de balance; se han retirado 2 propuestas.',
+    )
   })
 })
 
@@ -180,7 +199,8 @@ describe('hostile inputs in consolidated.docx', () => {
   test('characters XML forbids (U+FFFE, U+FFFF, controls) are left out of every part, wherever they come from', async () => {
     const files = await buildDocx({
       'consolidate.yaml': 'title: "Electronic \\uFFFECommerce\\uFFFF \\u0001Text"\nsymbol: "INF/\\uFFFF62"\n',
-      'proposals/a.md': '---\ntopic: A.1\nauthor: "Jap\\uFFFFan"\ntitle: "Odd \\uFFFE title"\n---\n\nText \uFFFF. More\u000b text.[^1]\n\n[^1]: A note \uFFFE.\n',
+      'proposals/a.md':
+        '---\ntopic: A.1\nauthor: "Jap\\uFFFFan"\ntitle: "Odd \\uFFFE title"\n---\n\nText \uFFFF. More\u000b text.[^1]\n\n[^1]: A note \uFFFE.\n',
     })
     const parts = Object.entries(files).filter(([name]) => /\.(xml|rels)$/.test(name))
     expect(parts.length).toBeGreaterThan(5)
@@ -206,7 +226,8 @@ describe('hostile inputs in consolidated.docx', () => {
 
   test('a text that ends in a table has its attribution in a paragraph of its own after the table, not in the last cell', async () => {
     const files = await buildDocx({
-      'proposals/a.md': '---\ntopic: A.1\nauthor: Japan\nsupporters: [Canada]\n---\n\nThe Parties agree on these terms:\n\n| Term | Meaning |\n| --- | --- |\n| a | b |\n',
+      'proposals/a.md':
+        '---\ntopic: A.1\nauthor: Japan\nsupporters: [Canada]\n---\n\nThe Parties agree on these terms:\n\n| Term | Meaning |\n| --- | --- |\n| a | b |\n',
     })
     const document = strFromU8(files['word/document.xml'])
     const table = document.slice(document.indexOf('<w:tbl>'), document.indexOf('</w:tbl>'))
@@ -216,7 +237,9 @@ describe('hostile inputs in consolidated.docx', () => {
     expect(after.startsWith('<w:p>')).toBe(true)
     const paragraph = after.slice(0, after.indexOf('</w:p>'))
     // Kept with the stocktaking flag that follows it (the proposal has limited support).
-    expect(paragraph).toMatch(/^<w:p><w:pPr><w:keepNext\/><\/w:pPr><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteReference w:id="\d+"\/><\/w:r>$/)
+    expect(paragraph).toMatch(
+      /^<w:p><w:pPr><w:keepNext\/><\/w:pPr><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteReference w:id="\d+"\/><\/w:r>$/,
+    )
     expect(strFromU8(files['word/footnotes.xml'])).toContain('Proponent: Japan. Supporters: Canada.')
   })
 })

@@ -56,11 +56,9 @@ describe('HTML and Word outputs', () => {
     // A group's extract is written beside the full text, under the group's name.
     expect(readdirSync(out).sort()).toEqual(['.consolidate-manifest.json', 'consolidated-trust.docx', 'consolidated-trust.html', 'stocktaking-trust.md'])
     const html = readFileSync(path.join(out, 'consolidated-trust.html'), 'utf8')
-    expect([...html.matchAll(/<tr class="level-\w+[^"]*"><th class="row" scope="row" title="[^"]*"><a href="#proposal-([\w-]+)"/g)].map((match) => match[1])).toEqual([
-      'c1-aus-consumers',
-      'c3-bra-privacy',
-      'c4-sgp-cyber',
-    ])
+    expect(
+      [...html.matchAll(/<tr class="level-\w+[^"]*"><th class="row" scope="row" title="[^"]*"><a href="#proposal-([\w-]+)"/g)].map((match) => match[1]),
+    ).toEqual(['c1-aus-consumers', 'c3-bra-privacy', 'c4-sgp-cyber'])
     expect(html).not.toContain('id="proposal-a11-nor-frameworks"')
     const { value: text } = await mammoth.extractRawText({ path: path.join(out, 'consolidated-trust.docx') })
     expect(text).toContain('C.4\u2003Cybersecurity')
@@ -84,7 +82,8 @@ describe('HTML and Word outputs', () => {
   test('a style sheet cannot end its <style> element, whatever the case of `</style`', async () => {
     const root = workspace('exports')
     mkdirSync(path.join(root, 'templates'))
-    const css = 'body { color: #123456; }\n</style><meta http-equiv="refresh" content="0;url=http://evil.example/x"><style>\n</STYLE\t><script>alert(1)</script>\n</sTyLe/>\na::after { content: "</style>"; }\n'
+    const css =
+      'body { color: #123456; }\n</style><meta http-equiv="refresh" content="0;url=http://evil.example/x"><style>\n</STYLE\t><script>alert(1)</script>\n</sTyLe/>\na::after { content: "</style>"; }\n'
     writeFileSync(path.join(root, 'templates', 'consolidated.css'), css)
     const out = await build(root, '--format', 'html')
     const html = readFileSync(path.join(out, 'consolidated.html'), 'utf8')

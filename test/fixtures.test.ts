@@ -26,7 +26,11 @@ interface FixtureOptions {
 /** Golden files of a fixture that are not outputs of its build. */
 const REPORTS = ['check.json', 'stocktake.json', 'stats.json']
 
-describe.each(readdirSync(fixtures).filter((name) => ['expected', 'proposals', 'fixture.json'].some((entry) => existsSync(path.join(fixtures, name, entry)))).sort())('fixture %s', (name) => {
+describe.each(
+  readdirSync(fixtures)
+    .filter((name) => ['expected', 'proposals', 'fixture.json'].some((entry) => existsSync(path.join(fixtures, name, entry))))
+    .sort(),
+)('fixture %s', (name) => {
   const folder = path.join(fixtures, name)
   const options: FixtureOptions = existsSync(path.join(folder, 'fixture.json')) ? JSON.parse(readFileSync(path.join(folder, 'fixture.json'), 'utf8')) : {}
   const root = path.resolve(folder, options.root ?? '.')

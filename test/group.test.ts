@@ -15,7 +15,9 @@ describe('build --group', () => {
     const out = temporary()
     const result = await run(['build', '--root', workspace, '--out', out, '--group', 'E-invoice'])
     expect(result.code).toBe(2)
-    expect(result.stderr).toBe('consolidate: unknown group "E-invoice" for --group; the groups are "E-invoicing", "Trust and digital trade"; did you mean "E-invoicing"?\n')
+    expect(result.stderr).toBe(
+      'consolidate: unknown group "E-invoice" for --group; the groups are "E-invoicing", "Trust and digital trade"; did you mean "E-invoicing"?\n',
+    )
     expect(readdirSync(out)).toEqual([])
   })
 
@@ -31,21 +33,41 @@ describe('build --group', () => {
     const full = readFileSync(path.join(out, 'consolidated.md'), 'utf8')
     const group = await run(['build', '--root', workspace, '--out', out, '--group', 'E-invoicing'], { cwd: out })
     expect(group.code, group.stderr).toBe(0)
-    expect(group.stderr).toContain('consolidate: wrote consolidated-e-invoicing.md, stocktaking-e-invoicing.md (2 proposals in the text, 1 referred to stocktaking, 0 withdrawn)\n')
-    expect(readdirSync(out).sort()).toEqual(['.consolidate-manifest.json', 'consolidated-e-invoicing.md', 'consolidated.md', 'stocktaking-e-invoicing.md', 'stocktaking.md'])
+    expect(group.stderr).toContain(
+      'consolidate: wrote consolidated-e-invoicing.md, stocktaking-e-invoicing.md (2 proposals in the text, 1 referred to stocktaking, 0 withdrawn)\n',
+    )
+    expect(readdirSync(out).sort()).toEqual([
+      '.consolidate-manifest.json',
+      'consolidated-e-invoicing.md',
+      'consolidated.md',
+      'stocktaking-e-invoicing.md',
+      'stocktaking.md',
+    ])
     expect(readFileSync(path.join(out, 'consolidated.md'), 'utf8')).toBe(full)
     const check = await run(['build', '--root', workspace, '--out', out, '--group', 'E-invoicing', '--check'], { cwd: out })
-    expect(check).toEqual({ code: 0, stdout: '', stderr: expect.stringContaining('consolidate: up to date: consolidated-e-invoicing.md, stocktaking-e-invoicing.md\n') })
+    expect(check).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: expect.stringContaining('consolidate: up to date: consolidated-e-invoicing.md, stocktaking-e-invoicing.md\n'),
+    })
     const other = await run(['build', '--root', workspace, '--out', out, '--group', 'Trust and digital trade', '--check'], { cwd: out })
     expect(other.code).toBe(1)
-    expect(other.stderr).toContain(`consolidate: missing (never built): consolidated-trust-and-digital-trade.md, stocktaking-trust-and-digital-trade.md; run \`consolidate build --root ${workspace} --out ${out} --group 'Trust and digital trade'\`\n`)
+    expect(other.stderr).toContain(
+      `consolidate: missing (never built): consolidated-trust-and-digital-trade.md, stocktaking-trust-and-digital-trade.md; run \`consolidate build --root ${workspace} --out ${out} --group 'Trust and digital trade'\`\n`,
+    )
     // Without flags, --check checks every build the manifest records: the full text and the group's extract.
     const all = await run(['build', '--root', workspace, '--out', out, '--check'], { cwd: out })
-    expect(all).toEqual({ code: 0, stdout: '', stderr: expect.stringContaining('consolidate: up to date: consolidated-e-invoicing.md, stocktaking-e-invoicing.md, consolidated.md, stocktaking.md\n') })
+    expect(all).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: expect.stringContaining('consolidate: up to date: consolidated-e-invoicing.md, stocktaking-e-invoicing.md, consolidated.md, stocktaking.md\n'),
+    })
     writeFileSync(path.join(out, 'consolidated-e-invoicing.md'), 'edited by hand\n')
     const stale = await run(['build', '--root', workspace, '--out', out, '--check'], { cwd: out })
     expect(stale.code).toBe(1)
-    expect(stale.stderr).toContain(`consolidate: out of date: consolidated-e-invoicing.md; run \`consolidate build --root ${workspace} --out ${out} --group E-invoicing\` to update\n`)
+    expect(stale.stderr).toContain(
+      `consolidate: out of date: consolidated-e-invoicing.md; run \`consolidate build --root ${workspace} --out ${out} --group E-invoicing\` to update\n`,
+    )
   })
 })
 
@@ -62,7 +84,8 @@ test('groupSlug', () => {
 describe('group names that would write the same files, or files too long to write', () => {
   test('"Trade facilitation" and "trade-facilitation!" are an error in check, not one extract silently over the other', async () => {
     const root = scratchWorkspace({
-      'consolidate.yaml': 'outline:\n  - { id: A.1 }\ngroups:\n  - { name: Trade facilitation, topics: [A.1] }\n  - { name: "trade-facilitation!", topics: [A.1] }\n',
+      'consolidate.yaml':
+        'outline:\n  - { id: A.1 }\ngroups:\n  - { name: Trade facilitation, topics: [A.1] }\n  - { name: "trade-facilitation!", topics: [A.1] }\n',
       'proposals/a.md': '---\ntopic: A.1\nauthor: Japan\n---\n\nText.\n',
     })
     const result = await run(['check', '--root', root, '--format', 'json'])
@@ -74,7 +97,8 @@ describe('group names that would write the same files, or files too long to writ
         column: 5,
         severity: 'error',
         rule: 'invalid-config',
-        message: 'the groups "Trade facilitation" and "trade-facilitation!" would both be written to consolidated-trade-facilitation.md (file names keep only letters and digits of a group\'s name); name them apart, e.g. "trade-facilitation! 2"',
+        message:
+          'the groups "Trade facilitation" and "trade-facilitation!" would both be written to consolidated-trade-facilitation.md (file names keep only letters and digits of a group\'s name); name them apart, e.g. "trade-facilitation! 2"',
       },
     ])
   })

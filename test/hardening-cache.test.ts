@@ -18,7 +18,7 @@ import { secretFolder } from '../src/read/cache-secret.js'
 import { folderSource } from '../src/read/folder.js'
 import { parseProposal } from '../src/parse/proposal.js'
 import { parseNote } from '../src/parse/note.js'
-import { ParsePool } from '../src/threads/pool.js'
+import { ThreadPool } from '../src/threads/pool.js'
 import { DEFAULT_LIMITS, type ParseResult } from '../src/types.js'
 import { parseAll, workspace as fuzzWorkspace } from './helpers/fuzz.js'
 import { run } from './helpers/run.js'
@@ -28,7 +28,7 @@ const FRONT = '---\ntopic: A.1\nauthor: Japan\n---\n\n'
 const CONFIG = 'title: Test\noutline:\n  - { id: A.1, title: First }\n'
 const BROKEN = '---\ntopic: A.9\nauthor: Japan\nsupporters: 7\nstatus: done\n---\n\nEach Party [shall.\n'
 
-const pool = new ParsePool()
+const pool = new ThreadPool()
 afterAll(() => pool.close())
 
 /** A user's cache folder of its own, never the machine's. */
@@ -73,7 +73,12 @@ describe('a cache made elsewhere never matches', () => {
     const env = userCache()
     const loaded = await load(root, env)
     expect(loaded.parsed).toBe(1)
-    expect(rules(loaded)).toEqual(['proposals/a.md invalid-field', 'proposals/a.md invalid-status', 'proposals/a.md unbalanced-brackets', 'proposals/a.md unknown-topic'])
+    expect(rules(loaded)).toEqual([
+      'proposals/a.md invalid-field',
+      'proposals/a.md invalid-status',
+      'proposals/a.md unbalanced-brackets',
+      'proposals/a.md unknown-topic',
+    ])
     expect(JSON.stringify(loaded.proposals)).not.toContain('in no proposal')
   })
 
@@ -82,7 +87,9 @@ describe('a cache made elsewhere never matches', () => {
     const env = userCache()
     const first = await load(root, env)
     const data = JSON.parse(readFileSync(cacheFile(root), 'utf8')) as { entries: Record<string, [string, string, number]> }
-    const [[idA, entryA], [idB, entryB]] = Object.entries(data.entries).sort(([, x], [, y]) => (x[1].includes('Clean text') ? -1 : y[1].includes('Clean text') ? 1 : 0))
+    const [[idA, entryA], [idB, entryB]] = Object.entries(data.entries).sort(([, x], [, y]) =>
+      x[1].includes('Clean text') ? -1 : y[1].includes('Clean text') ? 1 : 0,
+    )
     // b.md's entry now holds a.md's clean result; a.md's holds an edited text under its old seal.
     data.entries[idB] = entryA
     data.entries[idA] = [entryA[0], entryA[1].replace('Clean text.', 'Text in no proposal.'), entryA[2]]
@@ -106,8 +113,14 @@ describe("what the user's own cache returns is checked as any input", () => {
     ['a field the model does not have', { ...good, extra: true }],
     ['a proposal field of the wrong type', { ...good, proposal: { ...good.proposal, status: 7 } }],
     ['a proposal without its body', { ...good, proposal: { ...good.proposal, body: undefined } }],
-    ['an edit outside its text', { ...good, proposal: { ...good.proposal, body: { ...good.proposal!.body, edits: [{ kind: 'bracket', start: 0, end: 1e9, text: '[' }] } } }],
-    ['an unknown rule', { proposal: good.proposal, diagnostics: [{ file: 'proposals/a.md', line: 1, column: 1, severity: 'error', rule: 'made-up', message: 'x' }] }],
+    [
+      'an edit outside its text',
+      { ...good, proposal: { ...good.proposal, body: { ...good.proposal!.body, edits: [{ kind: 'bracket', start: 0, end: 1e9, text: '[' }] } } },
+    ],
+    [
+      'an unknown rule',
+      { proposal: good.proposal, diagnostics: [{ file: 'proposals/a.md', line: 1, column: 1, severity: 'error', rule: 'made-up', message: 'x' }] },
+    ],
     ['a result about another file', { ...good, proposal: { ...good.proposal, file: 'proposals/other.md' } }],
     ['not JSON', undefined],
   ])('%s: a miss, the file parsed again, nothing dropped', async (_, value) => {
@@ -240,8 +253,21 @@ describe('the key', () => {
 
   test.each([
     ['the user cache folder is a file', (env: Record<string, string>) => writeFileSync(path.join(env.XDG_CACHE_HOME, 'consolidate'), 'x')],
-    ['the key may be rewritten by others', (env: Record<string, string>) => (mkdirSync(path.join(env.XDG_CACHE_HOME, 'consolidate')), writeFileSync(path.join(env.XDG_CACHE_HOME, 'consolidate', 'key'), `${'0'.repeat(64)}\n`, { mode: 0o666 }), chmodSync(path.join(env.XDG_CACHE_HOME, 'consolidate', 'key'), 0o666))],
-    ['the key is a link', (env: Record<string, string>) => (mkdirSync(path.join(env.XDG_CACHE_HOME, 'consolidate')), symlinkSync('/dev/zero', path.join(env.XDG_CACHE_HOME, 'consolidate', 'key')))],
+    [
+      'the key may be rewritten by others',
+      (env: Record<string, string>) => (
+        mkdirSync(path.join(env.XDG_CACHE_HOME, 'consolidate')),
+        writeFileSync(path.join(env.XDG_CACHE_HOME, 'consolidate', 'key'), `${'0'.repeat(64)}\n`, { mode: 0o666 }),
+        chmodSync(path.join(env.XDG_CACHE_HOME, 'consolidate', 'key'), 0o666)
+      ),
+    ],
+    [
+      'the key is a link',
+      (env: Record<string, string>) => (
+        mkdirSync(path.join(env.XDG_CACHE_HOME, 'consolidate')),
+        symlinkSync('/dev/zero', path.join(env.XDG_CACHE_HOME, 'consolidate', 'key'))
+      ),
+    ],
   ])('without a key it can trust (%s), the cache is kept in memory only: nothing written, the load whole', async (_, spoil) => {
     const root = workspace({ 'proposals/a.md': `${FRONT}Text.\n` })
     const env = userCache()

@@ -6,7 +6,20 @@
  * (Timed and concurrent-process versions: test/slow/hardening.test.ts.)
  */
 import { execFileSync } from 'node:child_process'
-import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  truncateSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs'
 import { hostname } from 'node:os'
 import path from 'node:path'
 import fc from 'fast-check'
@@ -20,7 +33,8 @@ import { run } from './helpers/run.js'
 import { scratch, workspace } from './helpers/scratch.js'
 
 const FRONT = '---\ntopic: A.1\nauthor: Japan\n---\n\n'
-const GROUPS = 'outline:\n  - { id: A.1, title: First }\n  - { id: A.2, title: Second }\ngroups:\n  - { name: First group, topics: [A.1] }\n  - { name: Second group, topics: [A.2] }\n'
+const GROUPS =
+  'outline:\n  - { id: A.1, title: First }\n  - { id: A.2, title: Second }\ngroups:\n  - { name: First group, topics: [A.1] }\n  - { name: Second group, topics: [A.2] }\n'
 const MANIFEST = '.consolidate-manifest.json'
 
 /** A workspace with one proposal, built once (default target): `out/` holds its outputs and the manifest. */
@@ -31,7 +45,8 @@ async function built(files: Record<string, string> = {}): Promise<{ root: string
   return { root, out: path.join(root, 'out') }
 }
 
-const manifestOf = (out: string): { builds: Array<{ group?: string; languages: string[]; formats: string[]; files: string[] }> } => JSON.parse(readFileSync(path.join(out, MANIFEST), 'utf8'))
+const manifestOf = (out: string): { builds: Array<{ group?: string; languages: string[]; formats: string[]; files: string[] }> } =>
+  JSON.parse(readFileSync(path.join(out, MANIFEST), 'utf8'))
 const REBUILD = 'run again each build that writes there (e.g. `consolidate build`) so that it records its outputs'
 
 describe('the manifest fails loudly', () => {
@@ -88,13 +103,17 @@ describe('the manifest fails loudly', () => {
     ['a folder', (file: string) => mkdirSync(file), 'it is not a regular file (a folder, a FIFO or a device)'],
     ['a FIFO', (file: string) => execFileSync('mkfifo', [file]), 'it is not a regular file (a folder, a FIFO or a device)'],
     ['a sparse 2 GB file', (file: string) => (writeFileSync(file, ''), truncateSync(file, 2 ** 31)), 'it is larger than 1048576 bytes, which no manifest is'],
-    ['a merge conflict', (file: string) => writeFileSync(file, '<<<<<<< HEAD\n{}\n'), 'it is not valid JSON: line 1, column 1: Unexpected token \'<\''],
+    ['a merge conflict', (file: string) => writeFileSync(file, '<<<<<<< HEAD\n{}\n'), "it is not valid JSON: line 1, column 1: Unexpected token '<'"],
   ])('%s in place of the manifest: exit 1 at once, never read whole', async (_, spoil, problem) => {
     const { root, out } = await built()
     rmSync(path.join(out, MANIFEST))
     spoil(path.join(out, MANIFEST))
     const result = await run(['build', '--check'], { cwd: root })
-    expect(result).toEqual({ code: 1, stdout: '', stderr: `consolidate: cannot read the manifest out/${MANIFEST}: ${problem}; it lists what the builds wrote into out, so --check cannot tell what to check: fix it, or delete it and ${REBUILD}\n` })
+    expect(result).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `consolidate: cannot read the manifest out/${MANIFEST}: ${problem}; it lists what the builds wrote into out, so --check cannot tell what to check: fix it, or delete it and ${REBUILD}\n`,
+    })
   })
 
   test('a deleted manifest while outputs are there: exit 1, never "up to date" for consolidated.md alone', async () => {
@@ -166,7 +185,10 @@ describe('the manifest follows the configuration', () => {
     for (let round = 0; round < 3; round++) {
       rmSync(path.join(out, MANIFEST))
       const results = await Promise.all(targets.map((flags) => run(['build', ...flags], { cwd: root })))
-      expect(results.map((result) => result.code), results.map((r) => r.stderr).join('')).toEqual([0, 0, 0, 0])
+      expect(
+        results.map((result) => result.code),
+        results.map((r) => r.stderr).join(''),
+      ).toEqual([0, 0, 0, 0])
       expect(manifestOf(out).builds).toHaveLength(targets.length)
     }
   })
@@ -184,7 +206,8 @@ describe('the output folder', () => {
     const bait = ['.consolidated.md.999999999.0123456789ab.tmp', 'consolidated.md']
     for (const name of bait) writeFileSync(path.join(victim, name), 'theirs')
     symlinkSync('../victim', path.join(root, 'out'))
-    const message = 'consolidate: the output folder out leads through the symbolic link out (to ../victim) outside the workspace; outputs are never written through such a link: delete the link, or pass --out with the folder it leads to\n'
+    const message =
+      'consolidate: the output folder out leads through the symbolic link out (to ../victim) outside the workspace; outputs are never written through such a link: delete the link, or pass --out with the folder it leads to\n'
     expect(await run(['build'], { cwd: root })).toEqual({ code: 2, stdout: '', stderr: message })
     expect(await run(['build', '--check'], { cwd: root })).toEqual({ code: 2, stdout: '', stderr: message })
     expect(readdirSync(victim).sort()).toEqual(bait.sort())
@@ -210,14 +233,26 @@ describe('the output folder', () => {
     rmSync(path.join(out, 'consolidated.md'))
     spoil(path.join(out, 'consolidated.md'))
     const target = path.join(out, 'consolidated.md')
-    expect(await run(['build', '--check'], { cwd: root })).toEqual({ code: 2, stdout: '', stderr: `consolidate: cannot check ${target}: ${what} stands in its place; remove it, or choose another --out; outputs are compared only as regular files\n` })
-    expect(await run(['build'], { cwd: root })).toEqual({ code: 2, stdout: '', stderr: `consolidate: cannot write ${target}: ${what} stands in its place; remove it, or choose another --out; nothing was written\n` })
+    expect(await run(['build', '--check'], { cwd: root })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `consolidate: cannot check ${target}: ${what} stands in its place; remove it, or choose another --out; outputs are compared only as regular files\n`,
+    })
+    expect(await run(['build'], { cwd: root })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `consolidate: cannot write ${target}: ${what} stands in its place; remove it, or choose another --out; nothing was written\n`,
+    })
   })
 
   test('an output far larger than expected (sparse: never read) is out of date', async () => {
     const { root, out } = await built()
     truncateSync(path.join(out, 'consolidated.md'), 2 ** 33)
-    expect(await run(['build', '--check'], { cwd: root })).toEqual({ code: 1, stdout: '', stderr: 'consolidate: out of date: out/consolidated.md; run `consolidate build` to update\n' })
+    expect(await run(['build', '--check'], { cwd: root })).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'consolidate: out of date: out/consolidated.md; run `consolidate build` to update\n',
+    })
   })
 })
 
@@ -281,13 +316,13 @@ describe('the outputs are replaced as one set', () => {
 })
 
 describe('revision names', () => {
-  test.each([
-    [['build', '--since', '']],
-    [['diff', '', 'HEAD']],
-    [['stats', '--since', ' ']],
-  ])('an empty revision is exit 2: %j', async (args) => {
+  test.each([[['build', '--since', '']], [['diff', '', 'HEAD']], [['stats', '--since', ' ']]])('an empty revision is exit 2: %j', async (args) => {
     const root = workspace({ 'proposals/a.md': `${FRONT}Text.\n` })
-    expect(await run(args, { cwd: root })).toEqual({ code: 2, stdout: '', stderr: 'consolidate: an empty revision names nothing; give a workspace folder, or a git revision such as HEAD~1, a tag or a commit hash\n' })
+    expect(await run(args, { cwd: root })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'consolidate: an empty revision names nothing; give a workspace folder, or a git revision such as HEAD~1, a tag or a commit hash\n',
+    })
   })
 
   test('HEAD:../../ names neither a folder nor a commit, even where it would cancel out to the workspace on paper', async () => {
@@ -298,7 +333,11 @@ describe('revision names', () => {
     commitAll(repository, 'one')
     // From proposals/x/, `HEAD:../../` resolves on paper to the workspace itself: the working tree.
     const result = await run(['build', '--root', '../..', '--since', 'HEAD:../../'], { cwd: path.join(root, 'proposals', 'x') })
-    expect(result).toEqual({ code: 2, stdout: '', stderr: `consolidate: "HEAD:../../" is neither a folder nor a git revision of the repository at ${repository}; give a workspace folder, or a revision such as HEAD~1, a tag or a commit hash\n` })
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `consolidate: "HEAD:../../" is neither a folder nor a git revision of the repository at ${repository}; give a workspace folder, or a revision such as HEAD~1, a tag or a commit hash\n`,
+    })
     expect(existsSync(path.join(root, 'out'))).toBe(false)
   })
 
@@ -368,7 +407,16 @@ describe('git link objects', () => {
       const source = await gitSource(repo, 'HEAD', 'HEAD:')
       expect(await scanFolder(source, 'proposals')).toEqual({
         files: [{ name: 'proposals/a.md', path: 'proposals/a.md' }],
-        diagnostics: [{ file: 'proposals/long.md', line: 1, column: 1, severity: 'error', rule: 'unreadable-file', message: 'cannot examine this entry (ENAMETOOLONG); it is a symbolic link of 5000 bytes, longer than any path, so it is not followed: remove it' }],
+        diagnostics: [
+          {
+            file: 'proposals/long.md',
+            line: 1,
+            column: 1,
+            severity: 'error',
+            rule: 'unreadable-file',
+            message: 'cannot examine this entry (ENAMETOOLONG); it is a symbolic link of 5000 bytes, longer than any path, so it is not followed: remove it',
+          },
+        ],
       })
       expect(asked).toEqual([])
     } finally {
@@ -376,7 +424,7 @@ describe('git link objects', () => {
     }
   })
 
-  test('a link of a path\'s size is read only when the loader looks at it', async () => {
+  test("a link of a path's size is read only when the loader looks at it", async () => {
     const { repository } = withLinks(20)
     const repo = (await repositoryOf(repository))!
     const asked: string[] = []

@@ -13,12 +13,15 @@ import { scratch, workspace } from './helpers/scratch.js'
 const FRONT = '---\ntopic: A.1.4\nauthor: Japan\n---\n\n'
 const rules = (result: { diagnostics: Array<{ rule: string }> }): string[] => result.diagnostics.map((diagnostic) => diagnostic.rule)
 
-
-
 describe('YAML', () => {
   test('an alias bomb is rejected at its first alias, without being expanded', () => {
     const lines = ['topic: A.1.4', 'author: Japan', 'a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]']
-    for (let level = 1; level < 40; level++) lines.push(`a${level}: &a${level} [${Array(10).fill(`*a${level - 1}`).join(', ')}]`)
+    for (let level = 1; level < 40; level++)
+      lines.push(
+        `a${level}: &a${level} [${Array(10)
+          .fill(`*a${level - 1}`)
+          .join(', ')}]`,
+      )
     const result = parseProposal('proposals/bomb.md', `---\n${lines.join('\n')}\n---\n\nText.\n`)
     expect(result.diagnostics).toEqual([
       {
@@ -41,7 +44,12 @@ describe('YAML', () => {
 
   test('the same bomb in consolidate.yaml is invalid-config', () => {
     const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]']
-    for (let level = 1; level < 20; level++) lines.push(`a${level}: &a${level} [${Array(10).fill(`*a${level - 1}`).join(', ')}]`)
+    for (let level = 1; level < 20; level++)
+      lines.push(
+        `a${level}: &a${level} [${Array(10)
+          .fill(`*a${level - 1}`)
+          .join(', ')}]`,
+      )
     expect(parseConfig('consolidate.yaml', lines.join('\n')).diagnostics.map((d) => [d.rule, d.line])).toEqual([['invalid-config', 2]])
   })
 
@@ -67,7 +75,10 @@ describe('encodings', () => {
   test('an invalid byte at the very start, and CR line endings, are placed right', () => {
     expect(decode(Uint8Array.from([0xff, 0x41]))).toEqual({ problem: expect.stringContaining('0xff'), place: { line: 1, column: 1 } })
     expect(decode(Buffer.concat([Buffer.from('a\rb\r\nc\nd'), Buffer.from([0xc3])]))).toEqual({ problem: expect.any(String), place: { line: 4, column: 2 } })
-    expect(decode(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('ab'), Buffer.from([0x80])]))).toEqual({ problem: expect.any(String), place: { line: 1, column: 3 } })
+    expect(decode(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('ab'), Buffer.from([0x80])]))).toEqual({
+      problem: expect.any(String),
+      place: { line: 1, column: 3 },
+    })
   })
 
   test('overlong and surrogate sequences are invalid', () => {
@@ -100,7 +111,8 @@ describe('size', () => {
         column: 1,
         severity: 'error',
         rule: 'too-large',
-        message: 'the file is 5242916 bytes, more than the limit of 262144 bytes; split the proposal into several files, or raise the limit in consolidate.yaml, e.g. `limits: { fileSize: 1048576 }`',
+        message:
+          'the file is 5242916 bytes, more than the limit of 262144 bytes; split the proposal into several files, or raise the limit in consolidate.yaml, e.g. `limits: { fileSize: 1048576 }`',
       },
     ])
   })
@@ -120,7 +132,9 @@ describe('size', () => {
   test('thousands of stray brackets are listed fifty by fifty', () => {
     const result = parseProposal('proposals/a.md', `${FRONT}${']'.repeat(2000)}\n`)
     expect(rules(result)).toEqual(Array(51).fill('unbalanced-brackets'))
-    expect(result.diagnostics[50]).toEqual(expect.objectContaining({ line: 6, column: 51, message: expect.stringMatching(/^1950 more stray brackets from here on/) }))
+    expect(result.diagnostics[50]).toEqual(
+      expect.objectContaining({ line: 6, column: 51, message: expect.stringMatching(/^1950 more stray brackets from here on/) }),
+    )
   })
 })
 
@@ -159,7 +173,7 @@ describe('the file system', () => {
 })
 
 describe('marker look-alikes', () => {
-  test("a line-based grep of the markers finds each live proposal once, whatever its code and HTML blocks hold", async () => {
+  test('a line-based grep of the markers finds each live proposal once, whatever its code and HTML blocks hold', async () => {
     const marker = (id: string) => `<!-- proposal: ${id} -->\n<!-- /proposal: ${id} -->`
     const root = workspace({
       'proposals/a.md': `${FRONT}Each Party shall act.\n\n\`\`\`\n<!-- /proposal: a -->\n${marker('fenced')}\n\`\`\`\n`,
@@ -232,7 +246,8 @@ test('a configured participant with an unquoted comma in its name is the same he
       column: 20,
       severity: 'error',
       rule: 'invalid-config',
-      message: '`name` holds an unquoted comma: `Korea, Republic of` was read as "Korea" and a field "Republic of"; put a name that contains a comma in quotes, e.g. `name: "Korea, Republic of"`',
+      message:
+        '`name` holds an unquoted comma: `Korea, Republic of` was read as "Korea" and a field "Republic of"; put a name that contains a comma in quotes, e.g. `name: "Korea, Republic of"`',
     },
   ])
 })

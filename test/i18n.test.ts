@@ -41,7 +41,8 @@ function argumentsOf(elements: MessageFormatElement[], found = new Map<string, S
     if (isArgumentElement(element)) add(element.value, 'any')
     else if (isNumberElement(element) || isPluralElement(element)) add(element.value, 'number')
     else if (isSelectElement(element)) add(element.value, 'words')
-    else if (isDateElement(element) || isTimeElement(element) || isTagElement(element)) throw new Error(`{${element.value}}: dates, times and tags are not used in the messages`)
+    else if (isDateElement(element) || isTimeElement(element) || isTagElement(element))
+      throw new Error(`{${element.value}}: dates, times and tags are not used in the messages`)
     if (isPluralElement(element) || isSelectElement(element)) for (const option of Object.values(element.options)) argumentsOf(option.value, found)
   }
   return found
@@ -50,7 +51,8 @@ function argumentsOf(elements: MessageFormatElement[], found = new Map<string, S
 /** The plural categories (`one`, `other`…) a message's `plural` and `selectordinal` arguments use, by type. */
 function pluralCategories(elements: MessageFormatElement[], found: Array<{ type: 'cardinal' | 'ordinal'; category: string }> = []): typeof found {
   for (const element of elements) {
-    if (isPluralElement(element)) for (const category of Object.keys(element.options)) if (!category.startsWith('=')) found.push({ type: element.pluralType ?? 'cardinal', category })
+    if (isPluralElement(element))
+      for (const category of Object.keys(element.options)) if (!category.startsWith('=')) found.push({ type: element.pluralType ?? 'cardinal', category })
     if (isPluralElement(element) || isSelectElement(element)) for (const option of Object.values(element.options)) pluralCategories(option.value, found)
   }
   return found
@@ -60,7 +62,11 @@ const parsed = (language: Language, key: MessageKey): MessageFormatElement[] => 
 
 describe('the message files', () => {
   test('are the three languages, with the same keys in the same order', () => {
-    expect(readdirSync(folder).filter((name) => name.endsWith('.json')).sort()).toEqual(['en.json', 'es.json', 'fr.json'])
+    expect(
+      readdirSync(folder)
+        .filter((name) => name.endsWith('.json'))
+        .sort(),
+    ).toEqual(['en.json', 'es.json', 'fr.json'])
     expect(keysOf('fr')).toEqual(keysOf('en'))
     expect(keysOf('es')).toEqual(keysOf('en'))
   })
@@ -83,13 +89,14 @@ describe('the message files', () => {
     expect(failures).toEqual([])
   })
 
-  test("each message takes the same arguments in every language, each a number or words in all", () => {
+  test('each message takes the same arguments in every language, each a number or words in all', () => {
     const differences: string[] = []
     for (const key of keysOf('en') as MessageKey[]) {
       const english = argumentsOf(parsed('en', key))
       for (const language of ['fr', 'es'] as const) {
         const other = argumentsOf(parsed(language, key))
-        if ([...english.keys()].sort().join() !== [...other.keys()].sort().join()) differences.push(`${key}: en takes {${[...english.keys()].join('} {')}}, ${language} {${[...other.keys()].join('} {')}}`)
+        if ([...english.keys()].sort().join() !== [...other.keys()].sort().join())
+          differences.push(`${key}: en takes {${[...english.keys()].join('} {')}}, ${language} {${[...other.keys()].join('} {')}}`)
         for (const [name, kinds] of other) {
           const all = new Set([...kinds, ...(english.get(name) ?? [])])
           if (all.has('number') && all.has('words')) differences.push(`${key}: {${name}} is a number in one language and words in another`)
@@ -107,7 +114,8 @@ describe('the message files', () => {
         ordinal: new Intl.PluralRules(language, { type: 'ordinal' }).resolvedOptions().pluralCategories as string[],
       }
       for (const key of keysOf(language) as MessageKey[]) {
-        for (const { type, category } of pluralCategories(parsed(language, key))) if (!categories[type].includes(category)) wrong.push(`${language} ${key}: ${category}`)
+        for (const { type, category } of pluralCategories(parsed(language, key)))
+          if (!categories[type].includes(category)) wrong.push(`${language} ${key}: ${category}`)
       }
     }
     expect(wrong).toEqual([])
@@ -118,7 +126,9 @@ describe('the message files', () => {
   })
 
   test('French sets a no-break space before : ; ? ! and inside « », and no other space there', () => {
-    const wrong = Object.entries(MESSAGES.fr).filter(([, message]) => /(?<!\u00a0)[:;?!»]|«(?!\u00a0)/.test(message) || /[\u202f ][:;?!»]|«[\u202f ]/.test(message))
+    const wrong = Object.entries(MESSAGES.fr).filter(
+      ([, message]) => /(?<!\u00a0)[:;?!»]|«(?!\u00a0)/.test(message) || /[\u202f ][:;?!»]|«[\u202f ]/.test(message),
+    )
     expect(wrong).toEqual([])
   })
 
@@ -149,15 +159,36 @@ describe('wordsFor', () => {
   test('plurals at 0, 1 and 2: French takes the singular for 0, English and Spanish the plural', () => {
     const errors = (language: Language): string[] => [0, 1, 2].map((count) => wordsFor(language).t('ci.errors', { count }))
     expect(errors('en')).toEqual(['The inputs have 0 errors', 'The inputs have 1 error', 'The inputs have 2 errors'])
-    expect(errors('fr')).toEqual(["Les fichiers d'entrée comportent 0 erreur", "Les fichiers d'entrée comportent 1 erreur", "Les fichiers d'entrée comportent 2 erreurs"])
-    expect(errors('es')).toEqual(['Los archivos de entrada tienen 0 errores', 'Los archivos de entrada tienen 1 error', 'Los archivos de entrada tienen 2 errores'])
+    expect(errors('fr')).toEqual([
+      "Les fichiers d'entrée comportent 0 erreur",
+      "Les fichiers d'entrée comportent 1 erreur",
+      "Les fichiers d'entrée comportent 2 erreurs",
+    ])
+    expect(errors('es')).toEqual([
+      'Los archivos de entrada tienen 0 errores',
+      'Los archivos de entrada tienen 1 error',
+      'Los archivos de entrada tienen 2 errores',
+    ])
   })
 
   test('none is said in words, never as "0 … have been withdrawn"', () => {
-    const withdrawn = (language: Language, count: number): string => wordsFor(language).t('summary', { proposals: 3, topics: 2, referred: 0, withdrawn: count }).split(/; /).pop()!
-    expect([0, 1, 2].map((count) => withdrawn('en', count))).toEqual(['no proposal has been withdrawn.', '1 proposal has been withdrawn.', '2 proposals have been withdrawn.'])
-    expect([0, 1, 2].map((count) => withdrawn('fr', count))).toEqual(["aucune proposition n'a été retirée.", '1 proposition a été retirée.', '2 propositions ont été retirées.'])
-    expect([0, 1, 2].map((count) => withdrawn('es', count))).toEqual(['no se ha retirado ninguna propuesta.', 'se ha retirado 1 propuesta.', 'se han retirado 2 propuestas.'])
+    const withdrawn = (language: Language, count: number): string =>
+      wordsFor(language).t('summary', { proposals: 3, topics: 2, referred: 0, withdrawn: count }).split(/; /).pop()!
+    expect([0, 1, 2].map((count) => withdrawn('en', count))).toEqual([
+      'no proposal has been withdrawn.',
+      '1 proposal has been withdrawn.',
+      '2 proposals have been withdrawn.',
+    ])
+    expect([0, 1, 2].map((count) => withdrawn('fr', count))).toEqual([
+      "aucune proposition n'a été retirée.",
+      '1 proposition a été retirée.',
+      '2 propositions ont été retirées.',
+    ])
+    expect([0, 1, 2].map((count) => withdrawn('es', count))).toEqual([
+      'no se ha retirado ninguna propuesta.',
+      'se ha retirado 1 propuesta.',
+      'se han retirado 2 propuestas.',
+    ])
   })
 
   test('digits grouped per language: en from four digits with commas; fr from four, es from five, with no-break spaces', () => {
@@ -170,7 +201,9 @@ describe('wordsFor', () => {
   test('counts inside messages (`#`, `{n, number}`) are grouped the same way', () => {
     expect(wordsFor('fr').t('ci.errors', { count: 12345 })).toBe(`Les fichiers d'entrée comportent 12${NBSP}345 erreurs`)
     expect(wordsFor('es').t('ci.errors', { count: 1234 })).toBe('Los archivos de entrada tienen 1234 errores')
-    expect(wordsFor('es').t('ci.problems', { total: 12345, errors: 12000, warnings: 345, check: 'check' })).toMatch(new RegExp(`^Hay 12${NBSP}345 problemas en total \\(12${NBSP}000 errores, 345 advertencias\\)`))
+    expect(wordsFor('es').t('ci.problems', { total: 12345, errors: 12000, warnings: 345, check: 'check' })).toMatch(
+      new RegExp(`^Hay 12${NBSP}345 problemas en total \\(12${NBSP}000 errores, 345 advertencias\\)`),
+    )
     expect(wordsFor('en').t('stocktaking.intro', { referred: 2, live: 1234, threshold: 3 })).toMatch(/^2 proposals of 1,234 in the text have/)
   })
 

@@ -50,20 +50,24 @@ function pieces(id: string, others: string[]): fc.Arbitrary<Piece> {
   )
 }
 
-const workspace = fc
-  .uniqueArray(fc.constantFrom(...IDS), { minLength: 2, maxLength: 4 })
-  .chain((ids) =>
-    fc.tuple(
-      ...ids.map((id) =>
-        fc.record({
-          id: fc.constant(id),
-          topic: fc.constantFrom('A.1', 'A.2'),
-          stabilized: fc.boolean(),
-          pieces: fc.array(pieces(id, ids.filter((other) => other !== id)), { minLength: 1, maxLength: 5 }),
-        }),
-      ),
+const workspace = fc.uniqueArray(fc.constantFrom(...IDS), { minLength: 2, maxLength: 4 }).chain((ids) =>
+  fc.tuple(
+    ...ids.map((id) =>
+      fc.record({
+        id: fc.constant(id),
+        topic: fc.constantFrom('A.1', 'A.2'),
+        stabilized: fc.boolean(),
+        pieces: fc.array(
+          pieces(
+            id,
+            ids.filter((other) => other !== id),
+          ),
+          { minLength: 1, maxLength: 5 },
+        ),
+      }),
     ),
-  )
+  ),
+)
 
 type Generated = { id: string; topic: string; stabilized: boolean; pieces: Piece[] }
 

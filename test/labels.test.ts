@@ -26,7 +26,10 @@ function consolidated(files: Record<string, string>): string {
 function readers(markdown: string): Record<string, string> {
   const { tree, seen } = reader(markdown)
   const shown: Record<string, string> = {}
-  for (const [id, [blocks]] of regions(tree)) shown[id] = seen(blocks.slice(0, -1) as RootContent[]).map(flat).join('\n')
+  for (const [id, [blocks]] of regions(tree))
+    shown[id] = seen(blocks.slice(0, -1) as RootContent[])
+      .map(flat)
+      .join('\n')
   return shown
 }
 
@@ -47,8 +50,10 @@ function flat(node: Seen): string {
 describe('labels of different proposals never meet', () => {
   test('ids that differ only in case (A1, a1) keep their own footnotes', () => {
     const markdown = consolidated({
-      'A1.md': 'Each Party shall act.[^1] See also [the site][Site].[^Note]\n\n[^1]: Note of A1.\n\n[^note]: Other note of A1.\n\n[site]: https://a1-upper.example/\n',
-      'a1.md': 'Each Party may act.[^1] See also [the site][site].[^NOTE]\n\n[^1]: Note of a1.\n\n[^Note]: Other note of a1.\n\n[SITE]: https://a1-lower.example/\n',
+      'A1.md':
+        'Each Party shall act.[^1] See also [the site][Site].[^Note]\n\n[^1]: Note of A1.\n\n[^note]: Other note of A1.\n\n[site]: https://a1-upper.example/\n',
+      'a1.md':
+        'Each Party may act.[^1] See also [the site][site].[^NOTE]\n\n[^1]: Note of a1.\n\n[^Note]: Other note of a1.\n\n[SITE]: https://a1-lower.example/\n',
     })
     expect(readers(markdown)).toEqual({
       A1: '[Each Party shall act.{^Note of A1.} See also <the site|https://a1-upper.example/>.{^Other note of A1.}]',
@@ -62,7 +67,7 @@ describe('labels of different proposals never meet', () => {
       'strasse.md': 'Each Party may act.[^1]\n\n[^1]: Note of strasse.\n',
     })
     expect(readers(markdown)).toEqual({
-      'straße': '[Each Party shall act.{^Note of straße.}]',
+      straße: '[Each Party shall act.{^Note of straße.}]',
       strasse: '[Each Party may act.{^Note of strasse.}]',
     })
   })
@@ -92,7 +97,9 @@ describe('labels of different proposals never meet', () => {
   })
 
   test('a label with an escaped bracket keeps its link, and the brackets still balance', () => {
-    const markdown = consolidated({ 'esc.md': 'Each Party shall see [the text][a\\[b] and [the rule][].\n\n[a\\[b]: https://esc.example/\n[the rule]: https://rule.example/\n' })
+    const markdown = consolidated({
+      'esc.md': 'Each Party shall see [the text][a\\[b] and [the rule][].\n\n[a\\[b]: https://esc.example/\n[the rule]: https://rule.example/\n',
+    })
     expect(readers(markdown)).toEqual({ esc: '[Each Party shall see <the text|https://esc.example/> and <the rule|https://rule.example/>.]' })
   })
 })
@@ -110,15 +117,28 @@ describe('documentLabels', () => {
   test('a name is the id, the separator and the label; names equal once case-folded take a number, in document order', () => {
     const a = body('A1', 'Text.[^1] [x][Note]\n\n[^1]: Note.\n\n[note]: https://a.example\n')
     const b = body('a1', 'Text.[^1] [^note]\n\n[^1]: Note.\n[^note]: Other.\n')
-    expect(names([a, b])).toEqual([['A1¦1', 'A1¦note', 'A1¦1', 'A1¦note'], ['a1¦1¦2', 'a1¦note', 'a1¦1¦2', 'a1¦note']])
-    expect(names([b, a])).toEqual([['a1¦1', 'a1¦note', 'a1¦1', 'a1¦note'], ['A1¦1¦2', 'A1¦note', 'A1¦1¦2', 'A1¦note']])
+    expect(names([a, b])).toEqual([
+      ['A1¦1', 'A1¦note', 'A1¦1', 'A1¦note'],
+      ['a1¦1¦2', 'a1¦note', 'a1¦1¦2', 'a1¦note'],
+    ])
+    expect(names([b, a])).toEqual([
+      ['a1¦1', 'a1¦note', 'a1¦1', 'a1¦note'],
+      ['A1¦1¦2', 'A1¦note', 'A1¦1¦2', 'A1¦note'],
+    ])
   })
 
   test('another proposal leaves the names of the others as they were', () => {
     const a = body('a', 'Text.[^1]\n\n[^1]: Note.\n')
     const c = body('c', 'Text [y].\n\n[y]: https://c.example\n')
-    expect(names([a, body('b', 'Other.[^1]\n\n[^1]: Note.\n'), c])).toEqual([['a¦1', 'a¦1'], ['b¦1', 'b¦1'], ['c¦y', 'c¦y']])
-    expect(names([a, c])).toEqual([['a¦1', 'a¦1'], ['c¦y', 'c¦y']])
+    expect(names([a, body('b', 'Other.[^1]\n\n[^1]: Note.\n'), c])).toEqual([
+      ['a¦1', 'a¦1'],
+      ['b¦1', 'b¦1'],
+      ['c¦y', 'c¦y'],
+    ])
+    expect(names([a, c])).toEqual([
+      ['a¦1', 'a¦1'],
+      ['c¦y', 'c¦y'],
+    ])
   })
 
   test('the separator is one no text holds, as written or case-folded; the generated words count too', () => {

@@ -57,7 +57,8 @@ const NAMES: Array<Record<Language, string>> = [...CONFIG.matchAll(/\{ en: ("[^"
 
 /** Proposals naming participants in every language, by code and by alias; one with a footnote; alternatives, a stabilized text, a withdrawn one. */
 const PROPOSALS: Record<string, string> = {
-  'proposals/x1.md': '---\ntopic: A.1\ntitle: Lorem\nauthor: Japon\nsupporters: [CHE, Noruega, United States]\nsubmitted: 2022-03-01\ndocument: INF/ECOM/22\n---\n\nLorem ipsum [dolor sit] amet.[^1]\n\n[^1]: Consectetur adipiscing.\n',
+  'proposals/x1.md':
+    '---\ntopic: A.1\ntitle: Lorem\nauthor: Japon\nsupporters: [CHE, Noruega, United States]\nsubmitted: 2022-03-01\ndocument: INF/ECOM/22\n---\n\nLorem ipsum [dolor sit] amet.[^1]\n\n[^1]: Consectetur adipiscing.\n',
   'proposals/x2.md': '---\ntopic: A.1\ntitle: Ipsum\nauthor: [Singapur, Korea]\nsubmitted: 2022-05-01\n---\n\nSed do eiusmod [tempor] incididunt.\n',
   'proposals/x3.md': '---\ntopic: A.2\ntitle: Dolor\nauthor: Unión Europea\nsupporters: [Suisse]\nsubmitted: 2021-09-20\n---\n\nUt enim ad minim veniam.\n',
   'proposals/x4.md': '---\ntopic: A.3\ntitle: Amet\nauthor: SGP\nsupporters: [Japan, NOR, EUN]\nstatus: stabilized\n---\n\nQuis nostrud exercitation.\n',
@@ -86,7 +87,9 @@ describe('names per language', () => {
     expect(validate(proposals, config)).toEqual([])
     const attributions = (language: Language): Array<[string, string[], string[]]> => {
       const negotiation = assemble(proposals, { ...config, language })
-      return negotiation.topics[0].children.flatMap((topic) => topic.placements.map((placement): [string, string[], string[]] => [placement.proposal.id, placement.authors, placement.supporters]))
+      return negotiation.topics[0].children.flatMap((topic) =>
+        topic.placements.map((placement): [string, string[], string[]] => [placement.proposal.id, placement.authors, placement.supporters]),
+      )
     }
     expect(attributions('en')).toEqual([
       ['x1', ['Japan'], ['Norway', 'Switzerland', 'United States']],
@@ -114,7 +117,15 @@ describe('names per language', () => {
     expect(negotiation.topics.map((topic) => [topic.title, topic.children.map((child) => child.title)])).toEqual([
       ['Favoriser le commerce électronique', ['Facturation électronique', 'Commerce sans papier', 'Cybersécurité']],
     ])
-    expect(negotiation.config.participants?.map((participant) => participant.name)).toEqual(['Japon', 'Suisse', 'Norvège', 'États-Unis', 'Union européenne', 'Corée, République de', 'Singapour'])
+    expect(negotiation.config.participants?.map((participant) => participant.name)).toEqual([
+      'Japon',
+      'Suisse',
+      'Norvège',
+      'États-Unis',
+      'Union européenne',
+      'Corée, République de',
+      'Singapour',
+    ])
     expect(negotiation.withdrawn.map((each) => each.authors)).toEqual([['États-Unis']])
   })
 
@@ -154,16 +165,27 @@ outline:
       ['duplicate-supporter', 'Switzerland is listed as a supporter more than once ("CHE" is Switzerland); remove the repetition'],
       ['author-as-supporter', 'Japan is an author of this proposal and is not counted as its supporter; remove it from `supporters`'],
     ])
-    expect(assemble(twice, { ...config, language: 'es' }).topics[0].children[0].placements.map((placement) => [placement.authors, placement.supporters])).toEqual([[['Japón'], ['Suiza']]])
+    expect(
+      assemble(twice, { ...config, language: 'es' }).topics[0].children[0].placements.map((placement) => [placement.authors, placement.supporters]),
+    ).toEqual([[['Japón'], ['Suiza']]])
   })
 
-  test('diff: names given in a new language are no change of support; changes are named in the newer revision\'s language', () => {
+  test("diff: names given in a new language are no change of support; changes are named in the newer revision's language", () => {
     const before = configOf('participants:\n  - { name: Japan, code: JPN }\n  - { name: Switzerland, code: CHE }\n  - { name: Norway, code: NOR }\n')
-    const after = configOf('language: fr\nparticipants:\n  - { name: { en: Japan, fr: Japon }, code: JPN }\n  - { name: { en: Switzerland, fr: Suisse }, code: CHE }\n  - { name: { en: Norway, fr: Norvège }, code: NOR }\n')
+    const after = configOf(
+      'language: fr\nparticipants:\n  - { name: { en: Japan, fr: Japon }, code: JPN }\n  - { name: { en: Switzerland, fr: Suisse }, code: CHE }\n  - { name: { en: Norway, fr: Norvège }, code: NOR }\n',
+    )
     const old = { config: before, proposals: parsed({ 'proposals/p.md': '---\ntopic: A\nauthor: Japan\nsupporters: [Switzerland]\n---\n\nLorem.\n' }) }
     const next = { config: after, proposals: parsed({ 'proposals/p.md': '---\ntopic: A\nauthor: Japon\nsupporters: [Suisse, NOR]\n---\n\nLorem.\n' }) }
     const differences = compareSnapshots(old, next)
-    expect(diffReport(differences, { from: { ref: 'v1' }, to: { ref: 'v2' } })).toEqual({ from: { ref: 'v1' }, to: { ref: 'v2' }, added: [], removed: [], withdrawn: [], changed: [{ id: 'p', text: false, supporters: { added: ['Norvège'], removed: [] } }] })
+    expect(diffReport(differences, { from: { ref: 'v1' }, to: { ref: 'v2' } })).toEqual({
+      from: { ref: 'v1' },
+      to: { ref: 'v2' },
+      added: [],
+      removed: [],
+      withdrawn: [],
+      changed: [{ id: 'p', text: false, supporters: { added: ['Norvège'], removed: [] } }],
+    })
     expect(renderDiff(differences, old, next, { names: { old: 'v1', new: 'v2' } })).toBe(
       `# Modifications entre \`v1\` et \`v2\`\n\nPropositions${NBSP}: 1 modifiée.\n\n## A\n\n- **Modifiée** \`p\`. Proposant${NBSP}: Japon. Nouveaux soutiens${NBSP}: Norvège.\n`,
     )
@@ -171,11 +193,15 @@ outline:
 
   test('an outline title in any language suggests its id', () => {
     const wrong = parsed({ 'proposals/t.md': '---\ntopic: Facturación electrónica\nauthor: Japan\n---\n\nLorem.\n' })
-    expect(validate(wrong, config).map((diagnostic) => diagnostic.message)).toEqual(['topic "Facturación electrónica" is not in the outline; did you mean "A.1"?'])
+    expect(validate(wrong, config).map((diagnostic) => diagnostic.message)).toEqual([
+      'topic "Facturación electrónica" is not in the outline; did you mean "A.1"?',
+    ])
   })
 
   test('names per language in consolidate.yaml: what is wrong, at its place', () => {
-    const result = parseConfig('consolidate.yaml', `participants:
+    const result = parseConfig(
+      'consolidate.yaml',
+      `participants:
   - { name: { en: Japan, de: Japan } }
   - { name: { EN: Canada } }
   - { name: {} }
@@ -184,7 +210,8 @@ outline:
 groups:
   - { name: { en: G1, fr: Groupe }, topics: [] }
   - { name: { en: G2, es: Groupe }, topics: [] }
-`)
+`,
+    )
     expect(result.diagnostics.map((diagnostic) => [diagnostic.line, diagnostic.column, diagnostic.message])).toEqual([
       [2, 26, '`name` gives its text per language with the keys en, fr, es, e.g. `{en: Japan, fr: Japon, es: Japón}`; got "de"'],
       [3, 15, '`name` gives its text per language with the keys en, fr, es, e.g. `{en: Japan, fr: Japon, es: Japón}`; got "EN"; did you mean "en"?'],
@@ -195,13 +222,15 @@ groups:
     ])
   })
 
-  test('--group takes any of a group\'s names; the files and the manifest use its en name', () => {
+  test("--group takes any of a group's names; the files and the manifest use its en name", () => {
     for (const name of ['E-invoicing', 'Facturation électronique', 'facturación  ELECTRÓNICA']) {
       expect(selectGroup(config, name).group.name).toBe('E-invoicing')
       expect(groupKey(config, name)).toBe('E-invoicing')
     }
     expect(outputName('consolidated.md', { group: groupKey(config, 'Facturación electrónica'), language: 'es' })).toBe('consolidated-e-invoicing.es.md')
-    expect(() => selectGroup(config, 'Facturation electronik')).toThrow('unknown group "Facturation electronik" for --group; the groups are "E-invoicing"; did you mean "Facturation électronique"?')
+    expect(() => selectGroup(config, 'Facturation electronik')).toThrow(
+      'unknown group "Facturation electronik" for --group; the groups are "E-invoicing"; did you mean "Facturation électronique"?',
+    )
   })
 })
 
@@ -260,37 +289,69 @@ describe('counts read as sentences in every language', () => {
   })
 })
 
-describe('every generated word in the document\'s language', () => {
+describe("every generated word in the document's language", () => {
   test('--lang en,fr,es --group (any spelling) --format md,html,docx, then --check', async () => {
     const root = workspace({ 'consolidate.yaml': CONFIG, ...PROPOSALS })
     const out = scratch('consolidate-languages-')
     const built = await run(['build', '--root', root, '--out', out, '--lang', 'en,fr,es', '--format', 'md,html,docx', '--group', 'Facturation électronique'])
     expect(built.code, built.stderr).toBe(0)
     // The configuration's language (en) is the original: never suffixed; every other always is.
-    const files = ['consolidated-e-invoicing', 'stocktaking-e-invoicing'].flatMap((base) => LANGUAGES.flatMap((language) => (base.startsWith('stocktaking') ? ['md'] : ['md', 'html', 'docx']).map((ext) => `${base}${language === 'en' ? '' : `.${language}`}.${ext}`)))
+    const files = ['consolidated-e-invoicing', 'stocktaking-e-invoicing'].flatMap((base) =>
+      LANGUAGES.flatMap((language) =>
+        (base.startsWith('stocktaking') ? ['md'] : ['md', 'html', 'docx']).map((ext) => `${base}${language === 'en' ? '' : `.${language}`}.${ext}`),
+      ),
+    )
     expect(readdirSync(out).sort()).toEqual(['.consolidate-manifest.json', ...files].sort())
-    expect(JSON.parse(readFileSync(path.join(out, '.consolidate-manifest.json'), 'utf8')).builds.map((entry: { group: string }) => entry.group)).toEqual(['E-invoicing'])
-    expect(readFileSync(path.join(out, 'consolidated-e-invoicing.fr.md'), 'utf8')).toContain(`# Commerce électronique${NBSP}: texte de négociation récapitulatif \u2014 Petit groupe${NBSP}: Facturation électronique\n`)
-    expect(readFileSync(path.join(out, 'consolidated-e-invoicing.es.md'), 'utf8')).toContain('# Comercio electrónico: texto de negociación refundido \u2014 Pequeño grupo: Facturación electrónica\n')
+    expect(JSON.parse(readFileSync(path.join(out, '.consolidate-manifest.json'), 'utf8')).builds.map((entry: { group: string }) => entry.group)).toEqual([
+      'E-invoicing',
+    ])
+    expect(readFileSync(path.join(out, 'consolidated-e-invoicing.fr.md'), 'utf8')).toContain(
+      `# Commerce électronique${NBSP}: texte de négociation récapitulatif \u2014 Petit groupe${NBSP}: Facturation électronique\n`,
+    )
+    expect(readFileSync(path.join(out, 'consolidated-e-invoicing.es.md'), 'utf8')).toContain(
+      '# Comercio electrónico: texto de negociación refundido \u2014 Pequeño grupo: Facturación electrónica\n',
+    )
     const check = await run(['build', '--root', root, '--out', out, '--check'])
     expect(check.code, check.stderr).toBe(0)
-    const checkSpelled = await run(['build', '--root', root, '--out', out, '--lang', 'en,fr,es', '--format', 'md,html,docx', '--group', 'Facturación electrónica', '--check'])
+    const checkSpelled = await run([
+      'build',
+      '--root',
+      root,
+      '--out',
+      out,
+      '--lang',
+      'en,fr,es',
+      '--format',
+      'md,html,docx',
+      '--group',
+      'Facturación electrónica',
+      '--check',
+    ])
     expect(checkSpelled.code, checkSpelled.stderr).toBe(0)
   })
 
   const documents = build()
 
-  test.each(['fr', 'es'] as const)('no English word of the labels is left in a %s build (md, html, docx, stocktaking, diff, step summary)', async (language) => {
-    const texts = await documents
-    const english = englishOnly(language)
-    for (const [name, text] of Object.entries(texts[language])) {
-      const words = new Set(text.match(/\p{L}+/gu) ?? [])
-      expect([...words].filter((word) => english.has(word.toLowerCase())), `${name}: ${text}`).toEqual([])
-    }
-    // And the scan sees what it should: the English build is full of them.
-    const seen = Object.values(texts.en).join('\n').match(/\p{L}+/gu)!.map((word) => word.toLowerCase())
-    expect(['proponent', 'supporters', 'stocktaking', 'support', 'withdrawn', 'japan', 'cybersecurity'].filter((word) => !seen.includes(word))).toEqual([])
-  })
+  test.each(['fr', 'es'] as const)(
+    'no English word of the labels is left in a %s build (md, html, docx, stocktaking, diff, step summary)',
+    async (language) => {
+      const texts = await documents
+      const english = englishOnly(language)
+      for (const [name, text] of Object.entries(texts[language])) {
+        const words = new Set(text.match(/\p{L}+/gu) ?? [])
+        expect(
+          [...words].filter((word) => english.has(word.toLowerCase())),
+          `${name}: ${text}`,
+        ).toEqual([])
+      }
+      // And the scan sees what it should: the English build is full of them.
+      const seen = Object.values(texts.en)
+        .join('\n')
+        .match(/\p{L}+/gu)!
+        .map((word) => word.toLowerCase())
+      expect(['proponent', 'supporters', 'stocktaking', 'support', 'withdrawn', 'japan', 'cybersecurity'].filter((word) => !seen.includes(word))).toEqual([])
+    },
+  )
 
   test('French typography: a no-break space before : ; ? ! in every generated text of every format, tables included', async () => {
     const texts = await documents
@@ -317,7 +378,9 @@ async function build(): Promise<Record<Language, Record<string, string>>> {
   // A newer revision: one proposal added, one withdrawn, one changed in wording, support and status.
   const newer = parsed({
     ...PROPOSALS,
-    'proposals/x2.md': PROPOSALS['proposals/x2.md'].replace('incididunt', 'incididunt ut labore').replace('author: [Singapur, Korea]', 'author: [Singapur, Korea]\nsupporters: [Japón]'),
+    'proposals/x2.md': PROPOSALS['proposals/x2.md']
+      .replace('incididunt', 'incididunt ut labore')
+      .replace('author: [Singapur, Korea]', 'author: [Singapur, Korea]\nsupporters: [Japón]'),
     'proposals/x3.md': PROPOSALS['proposals/x3.md'].replace('topic: A.2', 'topic: A.2\nstatus: withdrawn'),
     'proposals/x6.md': '---\ntopic: A.2\nauthor: Suiza\n---\n\nExcepteur sint.\n',
   })
@@ -329,7 +392,15 @@ async function build(): Promise<Record<Language, Record<string, string>>> {
     const diff = renderDiff(differences, old, snapshot, { names: { old: 'HEAD~1', new: 'HEAD' } })
     const negotiation = assemble(newer, snapshot.config)
     const summary = (outcome: 'written' | 'fresh' | 'stale' | 'errors'): string =>
-      renderSummary({ outcome, files: ['out/a.md', 'out/b.md'], errors: 2, warnings: 1, negotiation: outcome === 'errors' ? undefined : negotiation, changes: diff, language })
+      renderSummary({
+        outcome,
+        files: ['out/a.md', 'out/b.md'],
+        errors: 2,
+        warnings: 1,
+        negotiation: outcome === 'errors' ? undefined : negotiation,
+        changes: diff,
+        language,
+      })
     const docx = unzipSync(readFileSync(path.join(out, `consolidated${suffix}.docx`)))
     const xml = ['word/document.xml', 'word/footnotes.xml', 'docProps/core.xml'].map((name) => strFromU8(docx[name])).join('\n')
     result[language] = {
@@ -338,7 +409,9 @@ async function build(): Promise<Record<Language, Record<string, string>>> {
       'consolidated.html': htmlWords(readFileSync(path.join(out, `consolidated${suffix}.html`), 'utf8')),
       'consolidated.docx': [...xml.matchAll(/<(?:w:t|dc:title|dc:subject)(?: [^>]*)?>([^<]*)</g)].map((match) => unescape(match[1])).join(' '),
       'diff.md': markdownWords(diff),
-      'diff.json names': diffReport(differences, { from: { ref: 'a' }, to: { ref: 'b' } }).changed.flatMap((change) => change.supporters?.added ?? []).join(' '),
+      'diff.json names': diffReport(differences, { from: { ref: 'a' }, to: { ref: 'b' } })
+        .changed.flatMap((change) => change.supporters?.added ?? [])
+        .join(' '),
       'summary (written).md': markdownWords(summary('written')),
       'summary (fresh).md': markdownWords(summary('fresh')),
       'summary (stale).md': markdownWords(summary('stale')),
@@ -374,7 +447,13 @@ function htmlWords(html: string): string {
 }
 
 function unescape(text: string): string {
-  return text.replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16))).replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+  return text
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
 }
 
 /**
@@ -389,7 +468,11 @@ const SHARED: Record<'fr' | 'es', string[]> = {
 
 /** Every word of the English labels and of the English names the negotiation translates, less the words the language shares with English. */
 function englishOnly(language: 'fr' | 'es'): Set<string> {
-  const words = (texts: string[]): string[] => texts.join(' ').toLowerCase().match(/\p{L}+/gu) ?? []
+  const words = (texts: string[]): string[] =>
+    texts
+      .join(' ')
+      .toLowerCase()
+      .match(/\p{L}+/gu) ?? []
   const english = new Set([...labelWords(labelsFor('en')), ...words(NAMES.map((name) => name.en))])
   // A name may keep a word in translation: the European Union is the "Union européenne".
   for (const word of [...SHARED[language], ...words(NAMES.map((name) => name[language]))]) english.delete(word)
@@ -421,5 +504,11 @@ function labelWords(labels: Labels): string[] {
   }
   visit(labels)
   // Placeholders (`{level}`, `{files}`) are filled in, not read.
-  return texts.join(' ').replace(/\{\w+\}/g, ' ').toLowerCase().match(/\p{L}+/gu) ?? []
+  return (
+    texts
+      .join(' ')
+      .replace(/\{\w+\}/g, ' ')
+      .toLowerCase()
+      .match(/\p{L}+/gu) ?? []
+  )
 }

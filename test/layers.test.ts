@@ -11,17 +11,27 @@ const SRC = path.join(import.meta.dirname, '..', 'src')
 
 /** Each stage's rank: a module may import from its own rank or a lower one. */
 const RANKS: Record<string, number> = {
-  'types': 0, 'errors': 0, 'diagnostics': 0, 'model': 0, 'threads': 0,
-  'read': 1, 'lock': 1, 'io': 1,
-  'parse': 2,
-  'check': 3,
-  'assemble': 4,
-  'revisions': 5,
-  'render': 6,
-  'load': 7,
-  'write': 8, 'manifest': 8,
-  'commands': 9,
-  'cli': 10, 'index': 10, 'worker': 10, 'launch': 11,
+  types: 0,
+  errors: 0,
+  diagnostics: 0,
+  model: 0,
+  threads: 0,
+  read: 1,
+  lock: 1,
+  io: 1,
+  parse: 2,
+  check: 3,
+  assemble: 4,
+  revisions: 5,
+  render: 6,
+  load: 7,
+  write: 8,
+  manifest: 8,
+  commands: 9,
+  cli: 10,
+  index: 10,
+  worker: 10,
+  launch: 11,
 }
 
 function modules(folder: string): string[] {

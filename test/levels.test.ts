@@ -6,7 +6,14 @@ import { DEFAULT_CONFIG, type Diagnostic } from '../src/types.js'
 import { run } from './helpers/run.js'
 import { scratch } from './helpers/scratch.js'
 
-const at = (file: string, rule: Diagnostic['rule'], severity: Diagnostic['severity']): Diagnostic => ({ file, line: 1, column: 1, severity, rule, message: rule })
+const at = (file: string, rule: Diagnostic['rule'], severity: Diagnostic['severity']): Diagnostic => ({
+  file,
+  line: 1,
+  column: 1,
+  severity,
+  rule,
+  message: rule,
+})
 
 describe('levels', () => {
   test('a rule not named keeps its severity; missing-translation is off unless turned on', () => {
@@ -35,16 +42,23 @@ describe('levels', () => {
 
   test('the notice says how many texts allow which rules', () => {
     expect(allowanceNotice([])).toBeUndefined()
-    expect(allowanceNotice([{ file: 'proposals/a.md', rules: ['unbalanced-brackets'] }])).toBe('1 text allows a rule for itself (`allow:` in the front matter: unbalanced-brackets)')
-    expect(allowanceNotice([{ file: 'proposals/a.md', rules: ['unbalanced-brackets', 'numbered-paragraph'] }, { file: 'notes/n.md', rules: ['unbalanced-brackets'] }])).toBe(
-      '2 texts allow rules for themselves (`allow:` in the front matter: numbered-paragraph, unbalanced-brackets)',
+    expect(allowanceNotice([{ file: 'proposals/a.md', rules: ['unbalanced-brackets'] }])).toBe(
+      '1 text allows a rule for itself (`allow:` in the front matter: unbalanced-brackets)',
     )
+    expect(
+      allowanceNotice([
+        { file: 'proposals/a.md', rules: ['unbalanced-brackets', 'numbered-paragraph'] },
+        { file: 'notes/n.md', rules: ['unbalanced-brackets'] },
+      ]),
+    ).toBe('2 texts allow rules for themselves (`allow:` in the front matter: numbered-paragraph, unbalanced-brackets)')
   })
 
   test('the build says it once', async () => {
     const out = scratch('consolidate-levels-')
     const result = await run(['build', '--root', path.join(import.meta.dirname, 'fixtures', 'rule-levels'), '--out', out])
     expect(result.code).toBe(0)
-    expect(result.stderr.split('\n').filter((line) => line.includes('allow'))).toEqual(['consolidate: 3 texts allow rules for themselves (`allow:` in the front matter: numbered-paragraph, unbalanced-brackets, unknown-field)'])
+    expect(result.stderr.split('\n').filter((line) => line.includes('allow'))).toEqual([
+      'consolidate: 3 texts allow rules for themselves (`allow:` in the front matter: numbered-paragraph, unbalanced-brackets, unknown-field)',
+    ])
   })
 })

@@ -4,7 +4,10 @@ import { assemble, parseConfig, parseProposal, stocktake, validate, type Proposa
 import { renderMarkdown } from './helpers/render.js'
 
 test('parse, validate, assemble and render without touching the file system', () => {
-  const { config, diagnostics: configProblems } = parseConfig('consolidate.yaml', 'participants:\n  - { name: Japan, code: JPN }\n  - { name: Norway, code: NOR, aliases: [NO] }\n')
+  const { config, diagnostics: configProblems } = parseConfig(
+    'consolidate.yaml',
+    'participants:\n  - { name: Japan, code: JPN }\n  - { name: Norway, code: NOR, aliases: [NO] }\n',
+  )
   expect(configProblems).toEqual([])
   const files = {
     'proposals/a.md': '---\ntopic: A.1\nauthor: JPN\nsupporters: [NO]\n---\n\nEach Party shall act.\n',

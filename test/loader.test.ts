@@ -9,7 +9,7 @@ import { chmodSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync 
 import path from 'node:path'
 import { afterAll, describe, expect, test, vi } from 'vitest'
 import { build, type Rebuild } from '../src/commands/build.js'
-import { ParsePool } from '../src/threads/pool.js'
+import { ThreadPool } from '../src/threads/pool.js'
 import { loadWorkspace, type Workspace } from '../src/load/pipeline.js'
 import { DiskCache, MemoryCache, CACHE_FOLDER } from '../src/read/cache.js'
 import { folderSource, readBounded } from '../src/read/folder.js'
@@ -20,7 +20,7 @@ import { commitAll, git, gitRepository } from './helpers/git.js'
 import { run } from './helpers/run.js'
 import { scratch, workspace } from './helpers/scratch.js'
 
-const pool = new ParsePool({ size: 2 })
+const pool = new ThreadPool({ size: 2 })
 afterAll(() => pool.close())
 
 const FRONT = '---\ntopic: A.1\nauthor: Japan\n---\n\n'
@@ -64,7 +64,18 @@ async function viaWatch(root: string): Promise<Diagnostic[]> {
   const controller = new AbortController()
   let first: Rebuild | undefined
   const io = { cwd: root, env: { NO_COLOR: '1' }, stdout: { write: () => true }, stderr: { write: () => true } }
-  await build({ root, out: path.join(root, 'out'), watch: true, signal: controller.signal, debounce: 20, onRebuild: (rebuild) => ((first ??= rebuild), controller.abort()) }, io, pool)
+  await build(
+    {
+      root,
+      out: path.join(root, 'out'),
+      watch: true,
+      signal: controller.signal,
+      debounce: 20,
+      onRebuild: (rebuild) => ((first ??= rebuild), controller.abort()),
+    },
+    io,
+    pool,
+  )
   return first!.diagnostics
 }
 
@@ -113,7 +124,9 @@ describe('one loader for every source', () => {
     git(root, 'config', 'user.email', 'secretariat@example.org')
     git(root, '-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', other, 'proposals/vendor')
     commitAll(root, 'with a submodule')
-    const expected = ['proposals/vendor:1:1 error unreadable-file: this is a git submodule (another repository): its proposals are not read; copy the files into proposals/ instead']
+    const expected = [
+      'proposals/vendor:1:1 error unreadable-file: this is a git submodule (another repository): its proposals are not read; copy the files into proposals/ instead',
+    ]
     expect(shown((await viaFolder(root)).diagnostics)).toEqual(expected)
     const revision = await loadRevision('HEAD', { cwd: root, root, pool })
     expect(shown(revision.diagnostics, 'HEAD:')).toEqual(expected)
@@ -160,15 +173,51 @@ describe('one loader for every source', () => {
 
 describe('files that must never be read, hang, or fill memory', () => {
   const cases: Array<[string, (root: string) => void, string]> = [
-    ['a template linked to /proc/self/environ', (root) => symlinkSync('/proc/self/environ', path.join(root, 'templates', 'cover.md')), 'templates/cover.md:1:1 error unreadable-file: this symbolic link leads outside the workspace (/proc/self/environ); links that leave the workspace are not followed: copy the file into the workspace instead'],
-    ['a template linked to /etc/passwd', (root) => symlinkSync('/etc/passwd', path.join(root, 'templates', 'cover.md')), 'templates/cover.md:1:1 error unreadable-file: this symbolic link leads outside the workspace (/etc/passwd); links that leave the workspace are not followed: copy the file into the workspace instead'],
-    ['a FIFO as the cover template', (root) => execFileSync('mkfifo', [path.join(root, 'templates', 'cover.md')]), 'templates/cover.md:1:1 error unreadable-file: this is not a regular file (it is a FIFO, a socket or a device); templates/cover.md must be a text file saved as UTF-8'],
-    ['a FIFO as consolidate.yaml', (root) => execFileSync('mkfifo', [path.join(root, 'consolidate.yaml')]), 'consolidate.yaml:1:1 error unreadable-file: this is not a regular file (it is a FIFO, a socket or a device); consolidate.yaml must be a text file saved as UTF-8'],
-    ['consolidate.yaml linked to /dev/zero', (root) => symlinkSync('/dev/zero', path.join(root, 'consolidate.yaml')), 'consolidate.yaml:1:1 error unreadable-file: this symbolic link leads outside the workspace (/dev/zero); links that leave the workspace are not followed: copy the file into the workspace instead'],
-    ['a folder as the cover template', (root) => mkdirSync(path.join(root, 'templates', 'cover.md')), 'templates/cover.md:1:1 error unreadable-file: this is a folder, not a file; templates/cover.md must be a text file saved as UTF-8'],
-    ['the style sheet linked to /dev/zero', (root) => symlinkSync('/dev/zero', path.join(root, 'templates', 'consolidated.css')), 'templates/consolidated.css:1:1 error unreadable-file: this symbolic link leads outside the workspace (/dev/zero); links that leave the workspace are not followed: copy the file into the workspace instead'],
-    ['an oversized template', (root) => writeFileSync(path.join(root, 'templates', 'cover.md'), 'x'.repeat(300_000)), 'templates/cover.md:1:1 error too-large: the file is 300000 bytes, more than the limit of 262144 bytes; split the template into several files, or raise the limit in consolidate.yaml, e.g. `limits: { fileSize: 1048576 }`'],
-    ['an oversized configuration', (root) => writeFileSync(path.join(root, 'consolidate.yaml'), `# ${'x'.repeat(300_000)}\n`), 'consolidate.yaml:1:1 error too-large: the file is 300003 bytes, more than the limit of 262144 bytes; the configuration is held to 262144 bytes whatever its limits: move what is not configuration out of it'],
+    [
+      'a template linked to /proc/self/environ',
+      (root) => symlinkSync('/proc/self/environ', path.join(root, 'templates', 'cover.md')),
+      'templates/cover.md:1:1 error unreadable-file: this symbolic link leads outside the workspace (/proc/self/environ); links that leave the workspace are not followed: copy the file into the workspace instead',
+    ],
+    [
+      'a template linked to /etc/passwd',
+      (root) => symlinkSync('/etc/passwd', path.join(root, 'templates', 'cover.md')),
+      'templates/cover.md:1:1 error unreadable-file: this symbolic link leads outside the workspace (/etc/passwd); links that leave the workspace are not followed: copy the file into the workspace instead',
+    ],
+    [
+      'a FIFO as the cover template',
+      (root) => execFileSync('mkfifo', [path.join(root, 'templates', 'cover.md')]),
+      'templates/cover.md:1:1 error unreadable-file: this is not a regular file (it is a FIFO, a socket or a device); templates/cover.md must be a text file saved as UTF-8',
+    ],
+    [
+      'a FIFO as consolidate.yaml',
+      (root) => execFileSync('mkfifo', [path.join(root, 'consolidate.yaml')]),
+      'consolidate.yaml:1:1 error unreadable-file: this is not a regular file (it is a FIFO, a socket or a device); consolidate.yaml must be a text file saved as UTF-8',
+    ],
+    [
+      'consolidate.yaml linked to /dev/zero',
+      (root) => symlinkSync('/dev/zero', path.join(root, 'consolidate.yaml')),
+      'consolidate.yaml:1:1 error unreadable-file: this symbolic link leads outside the workspace (/dev/zero); links that leave the workspace are not followed: copy the file into the workspace instead',
+    ],
+    [
+      'a folder as the cover template',
+      (root) => mkdirSync(path.join(root, 'templates', 'cover.md')),
+      'templates/cover.md:1:1 error unreadable-file: this is a folder, not a file; templates/cover.md must be a text file saved as UTF-8',
+    ],
+    [
+      'the style sheet linked to /dev/zero',
+      (root) => symlinkSync('/dev/zero', path.join(root, 'templates', 'consolidated.css')),
+      'templates/consolidated.css:1:1 error unreadable-file: this symbolic link leads outside the workspace (/dev/zero); links that leave the workspace are not followed: copy the file into the workspace instead',
+    ],
+    [
+      'an oversized template',
+      (root) => writeFileSync(path.join(root, 'templates', 'cover.md'), 'x'.repeat(300_000)),
+      'templates/cover.md:1:1 error too-large: the file is 300000 bytes, more than the limit of 262144 bytes; split the template into several files, or raise the limit in consolidate.yaml, e.g. `limits: { fileSize: 1048576 }`',
+    ],
+    [
+      'an oversized configuration',
+      (root) => writeFileSync(path.join(root, 'consolidate.yaml'), `# ${'x'.repeat(300_000)}\n`),
+      'consolidate.yaml:1:1 error too-large: the file is 300003 bytes, more than the limit of 262144 bytes; the configuration is held to 262144 bytes whatever its limits: move what is not configuration out of it',
+    ],
   ]
   test.each(cases)('%s is an error: build writes nothing, exit 1, no hang', async (_name, make, diagnostic) => {
     const root = workspace({ 'proposals/a.md': `${FRONT}Text.\n` })
@@ -208,22 +257,27 @@ describe('files that must never be read, hang, or fill memory', () => {
 })
 
 describe('a mistyped root never passes as "no problems"', () => {
-  test.each([['check'], ['build'], ['stocktake'], ['new', '--topic', 'A.1', '--author', 'Japan']])('%s in a folder with neither proposals/ nor consolidate.yaml: exit 2, one line', async (...args) => {
-    const root = scratch()
-    const result = await run([...args, '--root', root])
-    expect(result).toEqual({
-      code: 2,
-      stdout: '',
-      stderr: `consolidate: ${root} holds neither proposals/ nor consolidate.yaml, so it is not a workspace; pass --root DIR with the folder that holds them, or create one with consolidate init\n`,
-    })
-  })
+  test.each([['check'], ['build'], ['stocktake'], ['new', '--topic', 'A.1', '--author', 'Japan']])(
+    '%s in a folder with neither proposals/ nor consolidate.yaml: exit 2, one line',
+    async (...args) => {
+      const root = scratch()
+      const result = await run([...args, '--root', root])
+      expect(result).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: `consolidate: ${root} holds neither proposals/ nor consolidate.yaml, so it is not a workspace; pass --root DIR with the folder that holds them, or create one with consolidate init\n`,
+      })
+    },
+  )
 
   test('diff between a workspace and an empty folder: exit 2', async () => {
     const empty = scratch()
     const root = workspace({ 'proposals/a.md': `${FRONT}Text.\n` })
     const result = await run(['diff', root, empty])
     expect(result.code).toBe(2)
-    expect(result.stderr).toBe(`consolidate: the folder ${empty} holds neither proposals/ nor consolidate.yaml; give a workspace folder, or a git revision such as HEAD~1\n`)
+    expect(result.stderr).toBe(
+      `consolidate: the folder ${empty} holds neither proposals/ nor consolidate.yaml; give a workspace folder, or a git revision such as HEAD~1\n`,
+    )
   })
 
   test('diff against a git revision that has no workspace: exit 2', async () => {
@@ -235,7 +289,9 @@ describe('a mistyped root never passes as "no problems"', () => {
     commitAll(root, 'first proposal')
     const result = await run(['diff', 'HEAD~1', 'HEAD', '--root', root])
     expect(result.code).toBe(2)
-    expect(result.stderr).toBe('consolidate: HEAD~1 has no workspace at the top of the repository: neither proposals/ nor consolidate.yaml; give a revision where it exists\n')
+    expect(result.stderr).toBe(
+      'consolidate: HEAD~1 has no workspace at the top of the repository: neither proposals/ nor consolidate.yaml; give a revision where it exists\n',
+    )
   })
 })
 
@@ -252,7 +308,11 @@ describe('nothing raw: one line for a refusal of the file system, exit 3 for a b
   test('init in a path through a file, in /sys and in /proc: exit 2, one line, nothing spins', async () => {
     const root = scratch()
     writeFileSync(path.join(root, 'afile'), '')
-    expect(await run(['init', path.join(root, 'afile', 'sub')])).toEqual({ code: 2, stdout: '', stderr: `consolidate: ${path.join(root, 'afile')} is a file, not a folder; run consolidate init with a new or existing folder\n` })
+    expect(await run(['init', path.join(root, 'afile', 'sub')])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `consolidate: ${path.join(root, 'afile')} is a file, not a folder; run consolidate init with a new or existing folder\n`,
+    })
     const sys = await run(['init', '/sys/consolidate-test'])
     expect(sys.code).toBe(2)
     expect(sys.stderr).toMatch(/^consolidate: cannot mkdir \/sys\/consolidate-test: E\w+ \([^)]+\)\n$/)
@@ -268,14 +328,19 @@ describe('nothing raw: one line for a refusal of the file system, exit 3 for a b
       const io = {
         cwd: root,
         env: { NO_COLOR: '1', CI: '1', ...env },
-        stdout: { write: (): never => { throw new TypeError('the standard output broke') } },
+        stdout: {
+          write: (): never => {
+            throw new TypeError('the standard output broke')
+          },
+        },
         stderr: { write: (text: string) => (stderr += text) },
       }
       return main(['stocktake', '--root', root], io).then((code) => ({ code, stderr }))
     }
     expect(await broken({})).toEqual({
       code: 3,
-      stderr: 'consolidate: internal error: the standard output broke; this is a bug in consolidate, please report it with the command you ran (CONSOLIDATE_DEBUG=1 shows the details)\n',
+      stderr:
+        'consolidate: internal error: the standard output broke; this is a bug in consolidate, please report it with the command you ran (CONSOLIDATE_DEBUG=1 shows the details)\n',
     })
     const debug = await broken({ CONSOLIDATE_DEBUG: '1' })
     expect(debug.code).toBe(3)
@@ -354,7 +419,9 @@ describe('the parse cache', () => {
     const root = workspace({ 'proposals/locked/a.md': `${FRONT}Text.\n` })
     chmodSync(path.join(root, 'proposals', 'locked'), 0o000)
     try {
-      expect(shown((await viaFolder(root)).diagnostics)).toEqual(['proposals/locked:1:1 error unreadable-file: cannot read this folder (EACCES); the files in it cannot be checked: make it readable'])
+      expect(shown((await viaFolder(root)).diagnostics)).toEqual([
+        'proposals/locked:1:1 error unreadable-file: cannot read this folder (EACCES); the files in it cannot be checked: make it readable',
+      ])
     } finally {
       chmodSync(path.join(root, 'proposals', 'locked'), 0o755)
     }
@@ -369,7 +436,11 @@ test('the compiled CLI exits once a diff of git revisions is printed: the git pr
   writeFileSync(path.join(root, 'proposals', 'a.md'), `${FRONT}Text two.\n`)
   commitAll(root, 'two')
   const started = Date.now()
-  const result = spawnSync(process.execPath, [path.join(import.meta.dirname, '..', 'bin', 'consolidate.js'), 'diff', 'HEAD~1', 'HEAD', '--root', root, '--format', 'json'], { encoding: 'utf8', timeout: 20_000 })
+  const result = spawnSync(
+    process.execPath,
+    [path.join(import.meta.dirname, '..', 'bin', 'consolidate.js'), 'diff', 'HEAD~1', 'HEAD', '--root', root, '--format', 'json'],
+    { encoding: 'utf8', timeout: 20_000 },
+  )
   expect(result.signal).toBe(null)
   expect(result.status).toBe(0)
   expect(JSON.parse(result.stdout).changed).toEqual([{ id: 'a', text: true }])

@@ -15,16 +15,32 @@ function proposal(file: string, fields: string): Proposal {
 describe('compareNatural', () => {
   test('numbers compare as numbers, prefixes first, code points break ties', () => {
     const ids = ['opt10', 'opt2', 'A.10', 'A.2', 'A.1.1', 'A.1', 'opt02', 'b', 'B', 'x9y10', 'x9y9', '18446744073709551617', '18446744073709551616']
-    expect([...ids].sort(compareNatural)).toEqual(['18446744073709551616', '18446744073709551617', 'A.1', 'A.1.1', 'A.2', 'A.10', 'B', 'b', 'opt02', 'opt2', 'opt10', 'x9y9', 'x9y10'])
+    expect([...ids].sort(compareNatural)).toEqual([
+      '18446744073709551616',
+      '18446744073709551617',
+      'A.1',
+      'A.1.1',
+      'A.2',
+      'A.10',
+      'B',
+      'b',
+      'opt02',
+      'opt2',
+      'opt10',
+      'x9y9',
+      'x9y10',
+    ])
   })
 
   test('is a total order: antisymmetric, transitive, zero only for equal strings', () => {
     const id = fc.stringMatching(/^[a-c0-9.]{0,6}$/)
-    fc.assert(fc.property(id, id, id, (a, b, c) => {
-      expect(Math.sign(compareNatural(a, b)) + Math.sign(compareNatural(b, a))).toBe(0)
-      expect(compareNatural(a, b) === 0).toBe(a === b)
-      if (compareNatural(a, b) < 0 && compareNatural(b, c) < 0) expect(compareNatural(a, c)).toBeLessThan(0)
-    }))
+    fc.assert(
+      fc.property(id, id, id, (a, b, c) => {
+        expect(Math.sign(compareNatural(a, b)) + Math.sign(compareNatural(b, a))).toBe(0)
+        expect(compareNatural(a, b) === 0).toBe(a === b)
+        if (compareNatural(a, b) < 0 && compareNatural(b, c) < 0) expect(compareNatural(a, c)).toBeLessThan(0)
+      }),
+    )
   })
 })
 
@@ -49,8 +65,13 @@ describe('alternatives', () => {
   })
 
   test('`order` must be a whole number', () => {
-    const diagnostics = (order: string): string[] => parseProposal('proposals/p.md', `---\ntopic: A\nauthor: Japan\norder: ${order}\n---\n\nText.\n`).diagnostics.map((each) => `${each.line}:${each.column} ${each.rule} ${each.message}`)
-    const expected = (got: string): string[] => [`4:8 invalid-field \`order\` must be a whole number that places the text among the alternatives of its topic, e.g. \`order: 1\` (lower first); got ${got}`]
+    const diagnostics = (order: string): string[] =>
+      parseProposal('proposals/p.md', `---\ntopic: A\nauthor: Japan\norder: ${order}\n---\n\nText.\n`).diagnostics.map(
+        (each) => `${each.line}:${each.column} ${each.rule} ${each.message}`,
+      )
+    const expected = (got: string): string[] => [
+      `4:8 invalid-field \`order\` must be a whole number that places the text among the alternatives of its topic, e.g. \`order: 1\` (lower first); got ${got}`,
+    ]
     expect(diagnostics('first')).toEqual(expected('"first"'))
     expect(diagnostics('1.5')).toEqual(expected('the number 1.5'))
     expect(diagnostics('"2"')).toEqual(expected('"2"'))

@@ -12,7 +12,27 @@ import { bracketsOf, placeBrackets } from '../src/render/place.js'
 import { runs } from './helpers/runs.js'
 
 // A lone `#` too: a setext heading ending in ` #` keeps it in the Markdown's ATX rewrite.
-const word = fc.constantFrom('Each', 'Party', 'shall', 'measures', 'électronique', '*a*', '**b**', '`code`', '<b>x</b>', 'a\\', '[x]', '[[a] b]', '[l](http://e.org)', '[^1]', '~~s~~', 'https://e.org', '1.', 'end #', 'end ##')
+const word = fc.constantFrom(
+  'Each',
+  'Party',
+  'shall',
+  'measures',
+  'électronique',
+  '*a*',
+  '**b**',
+  '`code`',
+  '<b>x</b>',
+  'a\\',
+  '[x]',
+  '[[a] b]',
+  '[l](http://e.org)',
+  '[^1]',
+  '~~s~~',
+  'https://e.org',
+  '1.',
+  'end #',
+  'end ##',
+)
 const line = fc.array(word, { minLength: 1, maxLength: 8 }).map((words) => words.join(' '))
 const block = fc.oneof(
   { weight: 4, arbitrary: line },
@@ -22,7 +42,10 @@ const block = fc.oneof(
   { weight: 1, arbitrary: line.map((text) => `> ${text}\n> ${text}`) },
   { weight: 1, arbitrary: line.map((text) => `| a | b |\n| - | - |\n| ${text} | x |`) },
   { weight: 1, arbitrary: line.map((text) => `Title ${text}\n=====`) },
-  { weight: 1, arbitrary: fc.constantFrom('```\ncode\n```', '    indented code', '<div>\nhtml\n</div>', '---', '<!-- note -->', '[^1]: A note.', '[x]: https://e.org') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('```\ncode\n```', '    indented code', '<div>\nhtml\n</div>', '---', '<!-- note -->', '[^1]: A note.', '[x]: https://e.org'),
+  },
 )
 const body = fc.array(block, { minLength: 1, maxLength: 5 }).map((blocks) => blocks.join('\n\n'))
 

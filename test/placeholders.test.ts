@@ -11,7 +11,17 @@ function found(body: string, patterns?: string[]): string[] {
 describe('the default list', () => {
   test('every default pattern, in any case, and nothing in code, link syntax or literal brackets', () => {
     expect(found('In [x] days, [X], […], [...], [●], [DATE], by 20xx, X PER CENT, [by x date], [Placeholder for sectors] and [Placeholder for].')).toEqual([
-      '6:4 [x]', '6:14 [X]', '6:19 […]', '6:24 [...]', '6:31 [●]', '6:36 [DATE]', '6:47 20xx', '6:53 X PER CENT', '6:65 [by x date]', '6:78 [Placeholder for sectors]', '6:108 [Placeholder for]',
+      '6:4 [x]',
+      '6:14 [X]',
+      '6:19 […]',
+      '6:24 [...]',
+      '6:31 [●]',
+      '6:36 [DATE]',
+      '6:47 20xx',
+      '6:53 X PER CENT',
+      '6:65 [by x date]',
+      '6:78 [Placeholder for sectors]',
+      '6:108 [Placeholder for]',
     ])
     expect(found('`[X]`, [X-ray], 20XXL, X per centum, \\[X\\], \\[X], [link](https://example.org/[X]), [..], [a…]')).toEqual([])
   })

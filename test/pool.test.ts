@@ -11,14 +11,14 @@ import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
 import { parseOnThreads, type ParseInput } from '../src/parse/jobs.js'
-import { ParsePool, ThreadPool, type Job, type JobInput, type Overrun, type PoolOptions } from '../src/threads/pool.js'
+import { ThreadPool, type Job, type JobInput, type Overrun, type PoolOptions } from '../src/threads/pool.js'
 import { DEFAULT_LIMITS, type ParseResult } from '../src/types.js'
 
-const pools: Array<ThreadPool<TestJobs> | ParsePool> = []
+const pools: Array<ThreadPool<TestJobs> | ThreadPool> = []
 afterAll(() => Promise.all(pools.map((pool) => pool.close())))
 
-function pool(options: PoolOptions): ParsePool {
-  const created = new ParsePool(options)
+function pool(options: PoolOptions): ThreadPool {
+  const created = new ThreadPool(options)
   pools.push(created)
   return created
 }
@@ -47,7 +47,7 @@ function job<K extends keyof TestJobs>(kind: K, input: JobInput<K, TestJobs>, se
 }
 
 describe('ThreadPool', () => {
-  test('runs the jobs of any script, in order, across threads, each answer the job\'s own', async () => {
+  test("runs the jobs of any script, in order, across threads, each answer the job's own", async () => {
     const texts = Array.from({ length: 80 }, (_, index) => `job ${index}`)
     const results = await testPool({ size: 2 }).run(texts.map((text, index) => (index % 3 === 0 ? job('later', { text }) : job('echo', { text }))))
     expect(results.map((result) => result.echoed)).toEqual(texts)
@@ -56,7 +56,12 @@ describe('ThreadPool', () => {
   })
 
   test('answers a job past its deadline with its overrun and runs the rest on a new thread', async () => {
-    const results = await testPool({ size: 1 }).run([job('echo', { text: 'before' }), job('spin', null, 0.3), job('echo', { text: 'after 1' }), job('echo', { text: 'after 2' })])
+    const results = await testPool({ size: 1 }).run([
+      job('echo', { text: 'before' }),
+      job('spin', null, 0.3),
+      job('echo', { text: 'after 1' }),
+      job('echo', { text: 'after 2' }),
+    ])
     expect(results.map((result) => result.echoed ?? result.overrun)).toEqual(['before', { seconds: 0.3 }, 'after 1', 'after 2'])
   })
 
@@ -67,7 +72,10 @@ describe('ThreadPool', () => {
   })
 
   test('answers a job that runs its thread out of memory with its overrun', async () => {
-    const results = await testPool({ size: 1, resourceLimits: { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 8 } }).run([job('hog', null), job('echo', { text: 'after' })])
+    const results = await testPool({ size: 1, resourceLimits: { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 8 } }).run([
+      job('hog', null),
+      job('echo', { text: 'after' }),
+    ])
     expect(results.map((result) => result.echoed ?? result.overrun)).toEqual(['memory', 'after'])
   })
 
@@ -101,7 +109,9 @@ describe('ThreadPool', () => {
 
   test('imports nothing but Node and its own folder: it knows no stage', () => {
     const folder = path.join(import.meta.dirname, '..', 'src', 'threads')
-    const imports = readdirSync(folder).flatMap((file) => [...readFileSync(path.join(folder, file), 'utf8').matchAll(/^import .* from '([^']+)'/gm)].map((match) => match[1]))
+    const imports = readdirSync(folder).flatMap((file) =>
+      [...readFileSync(path.join(folder, file), 'utf8').matchAll(/^import .* from '([^']+)'/gm)].map((match) => match[1]),
+    )
     expect(imports.filter((specifier) => !specifier.startsWith('node:') && !specifier.startsWith('./'))).toEqual([])
   })
 })
@@ -147,14 +157,34 @@ describe('parse jobs on the pool', () => {
   test('reports a file nested too deeply for the stack', async () => {
     const files = [proposal('deep.md', `${'>'.repeat(3000)} a`), proposal('flat.md', 'Flat.')]
     const results = await parseOnThreads(pool({ size: 1, resourceLimits: { stackSizeMb: 0.5 } }), files, { ...DEFAULT_LIMITS, parseSeconds: 60 })
-    expect(results.map(outcome)).toEqual([[{ rule: 'too-complex', line: 1, column: 1, message: `the file nests Markdown too deeply to be parsed; ${HINT}` }], 'flat'])
+    expect(results.map(outcome)).toEqual([
+      [{ rule: 'too-complex', line: 1, column: 1, message: `the file nests Markdown too deeply to be parsed; ${HINT}` }],
+      'flat',
+    ])
   })
 
   test('parses bytes given instead of a path (a file of a git revision)', async () => {
     const bytes = new TextEncoder().encode('---\ntopic: A.1\nauthor: Japan\n---\n\nFrom history.\n')
     const slow = new TextEncoder().encode(`---\ntopic: A.1\nauthor: Japan\n---\n\n${'_a '.repeat(2000)}${'a_ '.repeat(2000)}\n`)
-    const results = await parseOnThreads(pool({ size: 1 }), [{ name: 'proposals/old.md', bytes }, { name: 'proposals/slow.md', bytes: slow }], { ...DEFAULT_LIMITS, parseSeconds: 0.5 })
-    expect(results.map(outcome)).toEqual(['old', [{ rule: 'too-complex', line: 1, column: 1, message: `parsing the file took longer than 0.5 seconds (limits.parseSeconds in consolidate.yaml) and was stopped; ${HINT}, or raise the limit` }]])
+    const results = await parseOnThreads(
+      pool({ size: 1 }),
+      [
+        { name: 'proposals/old.md', bytes },
+        { name: 'proposals/slow.md', bytes: slow },
+      ],
+      { ...DEFAULT_LIMITS, parseSeconds: 0.5 },
+    )
+    expect(results.map(outcome)).toEqual([
+      'old',
+      [
+        {
+          rule: 'too-complex',
+          line: 1,
+          column: 1,
+          message: `parsing the file took longer than 0.5 seconds (limits.parseSeconds in consolidate.yaml) and was stopped; ${HINT}, or raise the limit`,
+        },
+      ],
+    ])
   })
 
   test('is reused across runs, as a watch rebuild reuses it', async () => {
@@ -168,7 +198,10 @@ describe('parse jobs on the pool', () => {
 test('the compiled CLI reports too-complex, checks the other files and exits: idle parser threads never hold the process', () => {
   // Runs the compiled CLI: `npm test` compiles before testing.
   const root = path.join(import.meta.dirname, 'fixtures', 'too-complex')
-  const result = spawnSync(process.execPath, [path.join(import.meta.dirname, '..', 'bin', 'consolidate.js'), 'check', '--root', root, '--format', 'json'], { encoding: 'utf8', timeout: 50_000 })
+  const result = spawnSync(process.execPath, [path.join(import.meta.dirname, '..', 'bin', 'consolidate.js'), 'check', '--root', root, '--format', 'json'], {
+    encoding: 'utf8',
+    timeout: 50_000,
+  })
   expect(result.signal).toBe(null)
   expect(result.status).toBe(1)
   expect(JSON.parse(result.stdout).map((diagnostic: { file: string; rule: string }) => `${diagnostic.file} ${diagnostic.rule}`)).toEqual([

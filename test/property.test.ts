@@ -56,7 +56,10 @@ const proposalFile = fc.record({
   into: fc.nat(),
   noText: fc.boolean(),
   reason: fc.option(words, { nil: undefined }),
-  submitted: fc.option(fc.integer({ min: 1, max: 28 }).map((day) => `2024-02-${String(day).padStart(2, '0')}`), { nil: undefined }),
+  submitted: fc.option(
+    fc.integer({ min: 1, max: 28 }).map((day) => `2024-02-${String(day).padStart(2, '0')}`),
+    { nil: undefined },
+  ),
   body,
   crlf: fc.boolean(),
   bom: fc.boolean(),
@@ -157,17 +160,22 @@ test('every proposal is accounted for exactly once, intact, balanced, whatever i
       proposals.forEach((proposal, index) => {
         const blocks = blocksOf(tree, proposal.id)
         // Exactly one place: its block in the text, or one line of one annex (by the marker Markdown keeps there).
-        const places = blocks.length + occurrences(withdrawnAnnex, `<!-- withdrawn: ${proposal.id} -->`) + occurrences(mergedAnnex, `<!-- merged: ${proposal.id} -->`)
+        const places =
+          blocks.length + occurrences(withdrawnAnnex, `<!-- withdrawn: ${proposal.id} -->`) + occurrences(mergedAnnex, `<!-- merged: ${proposal.id} -->`)
         expect(places, proposal.id).toBe(1)
         if (proposal.status === 'withdrawn') {
-          expect(withdrawnAnnex).toMatch(new RegExp(`- ${proposal.topic.value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:[^\\n]*<!-- withdrawn: ${proposal.id} -->`))
+          expect(withdrawnAnnex).toMatch(
+            new RegExp(`- ${proposal.topic.value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:[^\\n]*<!-- withdrawn: ${proposal.id} -->`),
+          )
           return
         }
         if (proposal.status === 'merged') {
           expect(mergedAnnex).toMatch(new RegExp(`- ${proposal.topic.value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:[^\\n]*<!-- merged: ${proposal.id} -->`))
           expect(mergedAnnex).toContain('Incorporated into the proposal of ')
           // The proposal it went into says, in its attribution, that it incorporates a proposal.
-          const receiving = blocksOf(tree, proposal.mergedInto!.value)[0].map((node) => toString(node as Nodes)).join('\n')
+          const receiving = blocksOf(tree, proposal.mergedInto!.value)[0]
+            .map((node) => toString(node as Nodes))
+            .join('\n')
           expect(receiving).toMatch(/Incorporates the proposal/)
           return
         }
@@ -190,7 +198,11 @@ test('every proposal is accounted for exactly once, intact, balanced, whatever i
           expect(plain.endsWith(']')).toBe(true)
         }
         // Every paragraph of the source is there, word for word.
-        const source = parseMarkdown(fileText(files[index]).replace(/^\ufeff/, '').replace(/\r\n/g, '\n'))
+        const source = parseMarkdown(
+          fileText(files[index])
+            .replace(/^\ufeff/, '')
+            .replace(/\r\n/g, '\n'),
+        )
         for (const node of source.children.slice(1)) {
           if (node.type === 'footnoteDefinition' || node.type === 'yaml') continue
           for (const line of toString(node).split('\n')) expect(plain).toContain(line)

@@ -19,7 +19,13 @@ async function docxText(root: string, file: string, ...args: string[]): Promise<
   const bytes = readFileSync(path.join(out, file))
   // As HTML, so the footnotes (the attributions) are read too.
   const { value } = await mammoth.convertToHtml({ buffer: bytes })
-  const text = value.replace(/<sup>.*?<\/sup>/g, '').replace(/<\/?(p|li|h\d|td|th)\b[^>]*>/g, ' ').replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/\s+/g, ' ').trim()
+  const text = value
+    .replace(/<sup>.*?<\/sup>/g, '')
+    .replace(/<\/?(p|li|h\d|td|th)\b[^>]*>/g, ' ')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim()
   return { text, bytes }
 }
 
@@ -43,8 +49,12 @@ describe('consolidated.docx', () => {
     expect(noText.text).toContain('Alt 2 [No text]')
     expect(noText.text).toContain('Stabilized text No text')
     const merged = await docxText(path.join(FIXTURES, 'merged'), 'consolidated.docx')
-    expect(merged.text).toContain('Proponent: Japan. Supporters: Australia; Canada; Singapore. (INF/ECOM/30/Rev.2) Incorporates the proposal of Singapore (INF/ECOM/55) and the proposal of Chile and Canada.')
-    expect(merged.text).toContain('Annex: Merged proposals A.1.4: Electronic invoicing in government procurement (INF/ECOM/55). Proponent: Singapore. Incorporated into the proposal of Japan (INF/ECOM/30/Rev.2). A.2.1: Electronic invoices as trade documents. Proponents: Chile; Canada. Incorporated into the proposal of Japan (INF/ECOM/30/Rev.2).')
+    expect(merged.text).toContain(
+      'Proponent: Japan. Supporters: Australia; Canada; Singapore. (INF/ECOM/30/Rev.2) Incorporates the proposal of Singapore (INF/ECOM/55) and the proposal of Chile and Canada.',
+    )
+    expect(merged.text).toContain(
+      'Annex: Merged proposals A.1.4: Electronic invoicing in government procurement (INF/ECOM/55). Proponent: Singapore. Incorporated into the proposal of Japan (INF/ECOM/30/Rev.2). A.2.1: Electronic invoices as trade documents. Proponents: Chile; Canada. Incorporated into the proposal of Japan (INF/ECOM/30/Rev.2).',
+    )
     expect(merged.text).toContain('This text is without prejudice to the position of any participant on any issue.')
   })
 })
@@ -56,8 +66,12 @@ describe('clean.docx', () => {
     const { text } = first
     expect(text).toContain('Clean text')
     expect(text).toContain('This text is without prejudice to the position of any participant on any issue.')
-    expect(text).toContain('Article 1: Electronic transactions frameworks Each Party shall maintain a legal framework governing electronic transactions consistent with the UNCITRAL Model Law.')
-    expect(text).toContain('Article 2: Electronic signatures Each Party shall not deny the legal validity of a signature solely because it is in electronic form.')
+    expect(text).toContain(
+      'Article 1: Electronic transactions frameworks Each Party shall maintain a legal framework governing electronic transactions consistent with the UNCITRAL Model Law.',
+    )
+    expect(text).toContain(
+      'Article 2: Electronic signatures Each Party shall not deny the legal validity of a signature solely because it is in electronic form.',
+    )
     expect(text).toContain('Parties shall encourage the use of [interoperable] electronic authentication.')
     expect(text).toContain('Article 3: Open internet access')
     expect(text).not.toMatch(/Proponents?:|Supporters:|Alt \d|Referred|note/)

@@ -22,7 +22,7 @@ import { blockKey, diffChildren, Relabel } from '../src/render/redline/diff.js'
 import { runChangeJob, type TextInput } from '../src/render/text-job.js'
 import { prepareTexts } from '../src/render/texts.js'
 import { diffWords, type Segment } from '../src/model/words.js'
-import { ParsePool } from '../src/threads/pool.js'
+import { ThreadPool } from '../src/threads/pool.js'
 import { DEFAULT_CONFIG } from '../src/types.js'
 import { commitAll, gitRepository } from './helpers/git.js'
 import { bodyPairs, paragraphsRead } from './helpers/redline-bodies.js'
@@ -44,8 +44,8 @@ function rebuilt(segments: Segment[]): { before: string[]; after: string[] } {
   for (const segment of segments) {
     expect(before.length).toBe(segment.at.before)
     expect(after.length).toBe(segment.at.after)
-    if ('same' in segment) before.push(...segment.same), after.push(...segment.same)
-    else before.push(...segment.removed), after.push(...segment.added)
+    if ('same' in segment) (before.push(...segment.same), after.push(...segment.same))
+    else (before.push(...segment.removed), after.push(...segment.added))
   }
   return { before, after }
 }
@@ -92,7 +92,12 @@ describe('item 2: the comparison is bounded, and still right', () => {
   })
 
   test('a changed text nested 98 deep in emphasis and strikethrough is written in every format (writing a mark or a strikethrough to learn its first character doubled the work at every level)', async () => {
-    const nested = (word: string): string => `${Array.from({ length: 98 }, (_, level) => (level % 2 === 0 ? '*x ' : '~~x ')).join('')}${word}${Array.from({ length: 98 }, (_, level) => (level % 2 === 0 ? '*' : '~~')).reverse().join('')}`
+    const nested = (word: string): string =>
+      `${Array.from({ length: 98 }, (_, level) => (level % 2 === 0 ? '*x ' : '~~x ')).join('')}${word}${Array.from({ length: 98 }, (_, level) =>
+        level % 2 === 0 ? '*' : '~~',
+      )
+        .reverse()
+        .join('')}`
     const document = redlineBetween(proposals({ a: nested('old') }), proposals({ a: nested('new') }))
     const markdown = String(await compileIn('md', document))
     expect(markdown).toContain('{--old--}{++new++}')
@@ -110,7 +115,7 @@ describe('item 2: the comparison is bounded, and still right', () => {
 })
 
 describe('item 3: a changed text is compared on the threads, within the deadline', () => {
-  const pools: ParsePool[] = []
+  const pools: ThreadPool[] = []
   afterAll(() => Promise.all(pools.map((pool) => pool.close())))
 
   const slow = `Each Party shall *act* ${'[promptly] and _fairly_ '.repeat(1000)}`
@@ -120,7 +125,7 @@ describe('item 3: a changed text is compared on the threads, within the deadline
     ['the older', slow, 'Each Party shall act.'],
     ['the newer', 'Each Party shall act.', slow],
   ])('a text that overruns in %s revision is too-complex, named after its file; the thread is replaced', async (_, old, next) => {
-    const pool = new ParsePool({ size: 1 })
+    const pool = new ThreadPool({ size: 1 })
     pools.push(pool)
     const limits = { ...DEFAULT_CONFIG.limits, parseSeconds: 0.001 }
     const texts = await prepareTexts(redline(old, next), [formatNamed('md')!], limits, pool)
@@ -161,7 +166,13 @@ describe('property: the redline of any two bodies', () => {
     const plain = (value: string): string => value.replace(/\s+/g, '')
     await fc.assert(
       fc.asyncProperty(bodyPairs(1500, 12), async ([older, newer]) => {
-        const job = await runChangeJob({ old: textOf(older), next: textOf(newer), fileSize: 262144, formats: ['md'], context: { namespace: 'a-', backLabel: 'Back', redline: true } })
+        const job = await runChangeJob({
+          old: textOf(older),
+          next: textOf(newer),
+          fileSize: 262144,
+          formats: ['md'],
+          context: { namespace: 'a-', backLabel: 'Back', redline: true },
+        })
         expect(job.diagnostics).toEqual([])
         const marked = job.results.md as RootContent[]
         expect(paragraphsRead(marked, 'insert').map(squash)).toEqual(paragraphsRead(blocksOf(newer)).map(squash))
@@ -199,9 +210,20 @@ describe('item 9: nothing an author writes reads as a mark in the Markdown redli
     return markdown.slice(markdown.search(/<!-- (deleted: )?proposal: /))
   }
 
-  test('in a changed text and an unchanged one: only the tool\'s marks, markers and notes read as such', async () => {
-    const markdown = await markdownOf({ a: `Old words.\n\n${FORGED}`, b: FORGED, d: 'Gone.' }, { a: `New words.\n\n${FORGED}`, b: FORGED }, { why: new Map([['proposal:d', 'Withdrawn {++x++} <<} here.']]) })
-    expect(criticMarks(markdown)).toEqual(['{--Old--}', '{++New++}', '{>>Withdrawn {\\++x+\\+} <\\<} here.<<}', '{--**Alt 3**--}', '{--Gone.--}', '{--Proponent: Japan. Supporters: none.--}'])
+  test("in a changed text and an unchanged one: only the tool's marks, markers and notes read as such", async () => {
+    const markdown = await markdownOf(
+      { a: `Old words.\n\n${FORGED}`, b: FORGED, d: 'Gone.' },
+      { a: `New words.\n\n${FORGED}`, b: FORGED },
+      { why: new Map([['proposal:d', 'Withdrawn {++x++} <<} here.']]) },
+    )
+    expect(criticMarks(markdown)).toEqual([
+      '{--Old--}',
+      '{++New++}',
+      '{>>Withdrawn {\\++x+\\+} <\\<} here.<<}',
+      '{--**Alt 3**--}',
+      '{--Gone.--}',
+      '{--Proponent: Japan. Supporters: none.--}',
+    ])
     expect(markdown).not.toMatch(/<\/?(ins|del)\b/i)
     expect(markdown.match(/^<!-- \/?(deleted: )?proposal: .*$/gm)).toEqual([
       '<!-- proposal: a -->',
@@ -229,10 +251,23 @@ describe('item 9: nothing an author writes reads as a mark in the Markdown redli
     const text = fc.string({ unit: fc.constantFrom('{', '}', '+', '-', '~', '=', '>', '<', 'a', ' ', '\\'), maxLength: 40 })
     fc.assert(
       fc.property(text, (written) => {
-        for (const [broken, mark] of [[neutralise(written), '\\'], [neutraliseCode(written), '\u2060']]) {
+        for (const [broken, mark] of [
+          [neutralise(written), '\\'],
+          [neutraliseCode(written), '\u2060'],
+        ]) {
           expect(criticMarks(broken)).toEqual([])
           expect(broken).not.toMatch(/\{([+\-~=>])\1|([+\-~=<])\2\}|~>/)
-          expect(written.split('').filter((char) => char !== mark).join('')).toBe(broken.split('').filter((char) => char !== mark).join(''))
+          expect(
+            written
+              .split('')
+              .filter((char) => char !== mark)
+              .join(''),
+          ).toBe(
+            broken
+              .split('')
+              .filter((char) => char !== mark)
+              .join(''),
+          )
         }
       }),
       { numRuns: 2000, seed: 9 },
@@ -251,7 +286,7 @@ describe('item 10: control and bidirectional characters are written out, the sam
     expect(visible(visible(`x${MARKS}`))).toBe(`x${SHOWN}`)
   })
 
-  test('in titles, names and symbols of the text and its redline, in Markdown, HTML and Word alike; an author\'s changed text shows its own', async () => {
+  test("in titles, names and symbols of the text and its redline, in Markdown, HTML and Word alike; an author's changed text shows its own", async () => {
     const repository = gitRepository()
     const json = JSON.stringify
     const config = (symbol: string): string =>
@@ -264,7 +299,8 @@ describe('item 10: control and bidirectional characters are written out, the sam
         `  - { name: ${json(`Chile${MARKS}`)}, code: CHL }`,
         `outline:\n  - { id: A, title: ${json(`Section${MARKS}`)}, topics: [ { id: A.1, title: ${json(`Topic${MARKS}`)} } ] }`,
       ].join('\n')
-    const proposal = (status: string, text: string): string => `---\ntopic: A.1\nauthor: JPN\nsupporters: [CHL]\nstatus: ${status}\ntitle: ${json(`Proposal${MARKS}`)}\ndocument: ${json(`DOC${MARKS}`)}\n---\n\n${text}\n`
+    const proposal = (status: string, text: string): string =>
+      `---\ntopic: A.1\nauthor: JPN\nsupporters: [CHL]\nstatus: ${status}\ntitle: ${json(`Proposal${MARKS}`)}\ndocument: ${json(`DOC${MARKS}`)}\n---\n\n${text}\n`
     mkdirSync(path.join(repository, 'proposals'))
     writeFileSync(path.join(repository, 'consolidate.yaml'), config(`INF/1${MARKS}`))
     writeFileSync(path.join(repository, 'proposals', 'a.md'), proposal('proposed', 'Each Party shall \u202epay 10\u202c to the other.'))
@@ -285,7 +321,14 @@ describe('item 10: control and bidirectional characters are written out, the sam
     // The authors' text keeps its own in the text; in the redline it is written out, as it changed.
     const text = (name: string): string => texts.get(name)!.replaceAll('\u202epay 20\u202c', '')
     for (const [name, content] of texts) expect(RAW.exec(name.startsWith('consolidated.') ? text(name) : content)?.[0], name).toBeUndefined()
-    for (const name of ['consolidated.md', 'consolidated.html', 'consolidated.docx:word/document.xml', 'consolidated-redline.md', 'consolidated-redline.html', 'consolidated-redline.docx:word/document.xml']) {
+    for (const name of [
+      'consolidated.md',
+      'consolidated.html',
+      'consolidated.docx:word/document.xml',
+      'consolidated-redline.md',
+      'consolidated-redline.html',
+      'consolidated-redline.docx:word/document.xml',
+    ]) {
       expect(texts.get(name), name).toContain(`Title ${SHOWN} end`)
       expect(texts.get(name), name).toContain(`Japan${SHOWN}`)
       expect(texts.get(name), name).toContain(`Topic${SHOWN}`)
@@ -293,6 +336,7 @@ describe('item 10: control and bidirectional characters are written out, the sam
     expect(texts.get('consolidated.html')).toContain(`<title>INF/1/Rev.1${SHOWN} \u2013 Title ${SHOWN} end</title>`)
     expect(texts.get('consolidated-redline.md')).toContain(`Supersedes INF/1${SHOWN}`)
     expect(texts.get('consolidated-redline.docx:docProps/core.xml')).toContain(`<dc:creator>Secretariat${SHOWN}</dc:creator>`)
-    for (const name of ['consolidated-redline.md', 'consolidated-redline.html', 'consolidated-redline.docx:word/document.xml']) expect(texts.get(name), name).toContain('\\u202epay')
+    for (const name of ['consolidated-redline.md', 'consolidated-redline.html', 'consolidated-redline.docx:word/document.xml'])
+      expect(texts.get(name), name).toContain('\\u202epay')
   })
 })

@@ -13,7 +13,8 @@ async function marked(old: Record<string, string>, next: Record<string, string>,
 }
 
 /** A proposal's block as the consolidated text writes it (a single stabilized text on its topic). */
-const block = (id: string, body: string): string => `<!-- proposal: ${id} -->\n\n${body}\n\nProponent: Japan. Supporters: none.\n\n<!-- /proposal: ${id} -->\n\n`
+const block = (id: string, body: string): string =>
+  `<!-- proposal: ${id} -->\n\n${body}\n\nProponent: Japan. Supporters: none.\n\n<!-- /proposal: ${id} -->\n\n`
 
 /** A phrasing list read with every change accepted (`insert`) or rejected (`delete`). */
 function reading(nodes: PhrasingContent[], keep: 'insert' | 'delete'): string {
@@ -28,7 +29,12 @@ function reading(nodes: PhrasingContent[], keep: 'insert' | 'delete'): string {
 describe('words', () => {
   test('accepting every change gives the newer text and rejecting every change the older one, one space where each has one', () => {
     const word = fc.constantFrom('Party', 'shall', '[endeavour', 'to]', '(2017).', 'and,', '[', ']', 'e-invoicing', 'Peppol.', ';', 'the')
-    const text = fc.array(fc.tuple(word, fc.constantFrom(' ', '  ', '\n', '')), { maxLength: 14 }).map((parts) => parts.map(([w, s]) => w + s).join('').trim())
+    const text = fc.array(fc.tuple(word, fc.constantFrom(' ', '  ', '\n', '')), { maxLength: 14 }).map((parts) =>
+      parts
+        .map(([w, s]) => w + s)
+        .join('')
+        .trim(),
+    )
     fc.assert(
       fc.property(text, text, (a, b) => {
         const nodes = diffPhrasing([{ type: 'text', value: a }], [{ type: 'text', value: b }])
@@ -45,7 +51,9 @@ describe('words', () => {
   })
 
   test('only what changed is marked: punctuation apart, formatting kept around the marks', async () => {
-    expect(await marked({ a: '[Within a period (2017).]' }, { a: '[Within a period (2017) [and 2018].]' })).toBe(block('a', '[Within a period (2017){++ [and 2018]++}.]'))
+    expect(await marked({ a: '[Within a period (2017).]' }, { a: '[Within a period (2017) [and 2018].]' })).toBe(
+      block('a', '[Within a period (2017){++ [and 2018]++}.]'),
+    )
     expect(await marked({ a: 'Each *Party* shall [endeavour to] cooperate.' }, { a: 'Each *Party* shall cooperate **closely**.' })).toBe(
       block('a', 'Each *Party* shall {--[endeavour to] --}cooperate{++ **closely**++}.'),
     )
@@ -72,8 +80,43 @@ describe('blocks', () => {
   })
 
   test('a paragraph added to a list, a table row and a cell, a code block replaced, a footnote reworded', async () => {
-    const old = ['1. First.', '', '2. Second.', '', '| A | B |', '| - | - |', '| one | two |', '', '```', 'code', '```', '', 'Text.[^1]', '', '[^1]: A note.'].join('\n')
-    const next = ['1. First.', '', '2. Inserted.', '', '3. Second.', '', '| A | B |', '| - | - |', '| one | three |', '| four | five |', '', '```', 'other', '```', '', 'Text.[^1]', '', '[^1]: A longer note.'].join('\n')
+    const old = [
+      '1. First.',
+      '',
+      '2. Second.',
+      '',
+      '| A | B |',
+      '| - | - |',
+      '| one | two |',
+      '',
+      '```',
+      'code',
+      '```',
+      '',
+      'Text.[^1]',
+      '',
+      '[^1]: A note.',
+    ].join('\n')
+    const next = [
+      '1. First.',
+      '',
+      '2. Inserted.',
+      '',
+      '3. Second.',
+      '',
+      '| A | B |',
+      '| - | - |',
+      '| one | three |',
+      '| four | five |',
+      '',
+      '```',
+      'other',
+      '```',
+      '',
+      'Text.[^1]',
+      '',
+      '[^1]: A longer note.',
+    ].join('\n')
     expect(await marked({ a: old }, { a: next })).toBe(
       block(
         'a',

@@ -9,7 +9,7 @@ import path from 'node:path'
 import type { ElementContent } from 'hast'
 import { afterAll, describe, expect, test } from 'vitest'
 import { assemble } from '../src/assemble/negotiation.js'
-import { ParsePool } from '../src/threads/pool.js'
+import { ThreadPool } from '../src/threads/pool.js'
 import { parseProposal } from '../src/parse/proposal.js'
 import type { DocxBody } from '../src/render/formats/docx/convert.js'
 import { formatNamed } from '../src/render/formats/index.js'
@@ -23,10 +23,10 @@ import { DEFAULT_CONFIG, type Config, type Proposal } from '../src/types.js'
 import { run } from './helpers/run.js'
 import { scratch, workspace } from './helpers/scratch.js'
 
-const pools: ParsePool[] = []
+const pools: ThreadPool[] = []
 afterAll(() => Promise.all(pools.map((pool) => pool.close())))
-function pool(options?: ConstructorParameters<typeof ParsePool>[0]): ParsePool {
-  const created = new ParsePool({ size: 1, ...options })
+function pool(options?: ConstructorParameters<typeof ThreadPool>[0]): ThreadPool {
+  const created = new ThreadPool({ size: 1, ...options })
   pools.push(created)
   return created
 }
@@ -46,10 +46,14 @@ async function prepared(body: Proposal, formats = ['html'], depth = 1): Promise<
 
 /** The text of HTML nodes, blocks apart. */
 function text(nodes: ElementContent[]): string {
-  return nodes.map((node) => (node.type === 'text' ? node.value : node.type === 'element' ? textOf(node) : '')).join('').replace(/\s+/g, ' ').trim()
+  return nodes
+    .map((node) => (node.type === 'text' ? node.value : node.type === 'element' ? textOf(node) : ''))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim()
 }
 
-describe('the brackets go into the body\'s own tree', () => {
+describe("the brackets go into the body's own tree", () => {
   test('around the text, in the first and last blocks that have text, wherever they stand', async () => {
     const cases: Array<[string, string]> = [
       ['1. Each Party shall [endeavour to] act.\n\n2. Each Party may act.', '[Each Party shall [endeavour to] act. Each Party may act.]'],
@@ -100,7 +104,8 @@ describe('limits and deadline', () => {
       column: 1,
       severity: 'error',
       rule: 'too-complex',
-      message: 'rendering the file in HTML and Word took longer than 0.003 seconds (limits.parseSeconds in consolidate.yaml, for parsing it again and for each format) and was stopped; simplify the Markdown (deeply nested block quotes, lists or emphasis, long runs of `_`, `*` or `~`), or raise the limit',
+      message:
+        'rendering the file in HTML and Word took longer than 0.003 seconds (limits.parseSeconds in consolidate.yaml, for parsing it again and for each format) and was stopped; simplify the Markdown (deeply nested block quotes, lists or emphasis, long runs of `_`, `*` or `~`), or raise the limit',
     })
     expect(texts.prepared).toBeUndefined()
   })
@@ -114,7 +119,12 @@ describe('limits and deadline', () => {
     ]
     const proposals = bodies.map((body, index) => proposal(body, 'proposed', `proposals/deep-${index}.md`))
     const snapshot = { config: DEFAULT_CONFIG, proposals, notes: [] }
-    const rendered = await renderTarget({ snapshot, target: { view: 'consolidated', languages: ['en'], formats: ['html', 'docx'] }, templates: {}, pool: pool({ resourceLimits: { stackSizeMb: 0.5 } }) })
+    const rendered = await renderTarget({
+      snapshot,
+      target: { view: 'consolidated', languages: ['en'], formats: ['html', 'docx'] },
+      templates: {},
+      pool: pool({ resourceLimits: { stackSizeMb: 0.5 } }),
+    })
     expect(rendered.diagnostics).toEqual([])
     expect(rendered.outputs.map((output) => output.name)).toEqual(['consolidated.html', 'consolidated.docx', 'stocktaking.md'])
   })

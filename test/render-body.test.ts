@@ -66,15 +66,17 @@ describe('headings inside a body', () => {
 
 describe('labels local to the file', () => {
   test('footnotes and link references take the id, a separator and their label', () => {
-    expect(placed('See [the site][w], [WTO], [x][] and note.[^a]\n\n[^a]: Note.\n\n[w]: https://w.example\n[wto]: https://wto.example\n[x]: https://x.example\n')).toBe(
+    expect(
+      placed('See [the site][w], [WTO], [x][] and note.[^a]\n\n[^a]: Note.\n\n[w]: https://w.example\n[wto]: https://wto.example\n[x]: https://x.example\n'),
+    ).toBe(
       '[See [the site][p¦w], [WTO][p¦wto], [x][p¦x] and note.[^p¦a]]\n\n[^p¦a]: Note.\n\n[p¦w]: https://w.example\n[p¦wto]: https://wto.example\n[p¦x]: https://x.example',
     )
   })
 
   test('a label is found whole: across lines in a quote or a list item, with escaped brackets', () => {
-    expect(placed('See [a][foo\nbar], [b][c\\[d] and [B][].\n\n> [foo\n> bar]: https://q.example\n\n- [c\\[d]: https://l.example\n  [b]: https://b.example\n')).toBe(
-      '[See [a][p¦foo-bar], [b][p¦c-d] and [B][p¦b].\n\n> [p¦foo-bar]: https://q.example\n\n- [p¦c-d]: https://l.example\n  [p¦b]: https://b.example\n\n]',
-    )
+    expect(
+      placed('See [a][foo\nbar], [b][c\\[d] and [B][].\n\n> [foo\n> bar]: https://q.example\n\n- [c\\[d]: https://l.example\n  [b]: https://b.example\n'),
+    ).toBe('[See [a][p¦foo-bar], [b][p¦c-d] and [B][p¦b].\n\n> [p¦foo-bar]: https://q.example\n\n- [p¦c-d]: https://l.example\n  [p¦b]: https://b.example\n\n]')
   })
 
   test('a label written across the lines of a setext heading is renamed whole', () => {
@@ -122,7 +124,9 @@ test("a comment that looks like the tool's markers is kept, marked as quoted", (
 })
 
 test("the markers of paragraphs and Chair's texts are the tool's too", () => {
-  expect(placed('Text.\n\n<!-- paragraph: S3.1 -->\n\n<!-- /chair-text: c -->\n')).toBe('[Text.]\n\n<!-- quoted: paragraph: S3.1 -->\n\n<!-- quoted: /chair-text: c -->')
+  expect(placed('Text.\n\n<!-- paragraph: S3.1 -->\n\n<!-- /chair-text: c -->\n')).toBe(
+    '[Text.]\n\n<!-- quoted: paragraph: S3.1 -->\n\n<!-- quoted: /chair-text: c -->',
+  )
 })
 
 test('lines of code blocks that look like the markers are quoted too: a line-based search cannot tell code from text', () => {

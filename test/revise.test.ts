@@ -48,7 +48,7 @@ function history(): { root: string; rev5: string } {
 }
 
 describe('revise', () => {
-  test('moves symbol, date, previous and the documents\' revision numbers, and nothing else, byte for byte', async () => {
+  test("moves symbol, date, previous and the documents' revision numbers, and nothing else, byte for byte", async () => {
     const { root, rev5 } = history()
     const result = await run(['revise', '--date', '2026-12-05'], { cwd: root })
     expect(result).toEqual({
@@ -79,8 +79,12 @@ describe('revise', () => {
     const first = git(root, 'rev-parse', 'HEAD').trim()
     const result = await run(['revise', '--date', '2027-01-15'], { cwd: root })
     expect(result.code, result.stderr).toBe(0)
-    expect(result.stdout).toBe(`consolidate.yaml:\n  symbol    INF/ECOM/62 \u2192 INF/ECOM/62/Rev.1\n  date      (none) \u2192 2027-01-15\n  previous  (none) \u2192 ${first}\n`)
-    expect(readFileSync(path.join(root, 'consolidate.yaml'), 'utf8')).toBe(`\ufefftitle: T\r\nsymbol: INF/ECOM/62/Rev.1 # first issue\r\ndate: 2027-01-15\r\nprevious: ${first}\r\nlanguage: en\r\n`)
+    expect(result.stdout).toBe(
+      `consolidate.yaml:\n  symbol    INF/ECOM/62 \u2192 INF/ECOM/62/Rev.1\n  date      (none) \u2192 2027-01-15\n  previous  (none) \u2192 ${first}\n`,
+    )
+    expect(readFileSync(path.join(root, 'consolidate.yaml'), 'utf8')).toBe(
+      `\ufefftitle: T\r\nsymbol: INF/ECOM/62/Rev.1 # first issue\r\ndate: 2027-01-15\r\nprevious: ${first}\r\nlanguage: en\r\n`,
+    )
   })
 
   test('today by default', async () => {
@@ -96,12 +100,22 @@ describe('revise', () => {
     const result = await run(['revise', '--root', root, '--date', '2026-12-05'])
     expect(result.code).toBe(0)
     expect(readFileSync(path.join(root, 'consolidate.yaml'), 'utf8')).toBe('symbol: INF/ECOM/62/Rev.6\ndate: 2026-12-05\nprevious: ../rev4\n')
-    expect(result.stderr).toContain(`\`previous\` left as it was: ${path.basename(root)} is not in a git repository; set it to the folder that holds INF/ECOM/62/Rev.5, for the redline`)
+    expect(result.stderr).toContain(
+      `\`previous\` left as it was: ${path.basename(root)} is not in a git repository; set it to the folder that holds INF/ECOM/62/Rev.5, for the redline`,
+    )
   })
 
   test.each([
-    ['a corrigendum of a revision', 'INF/ECOM/62/Rev.5/Corr.1', 'consolidate: the symbol INF/ECOM/62/Rev.5/Corr.1 ends in `/Corr.1`, which revise cannot carry to the next revision; edit `symbol`, `date` and `previous` in consolidate.yaml by hand, e.g. `symbol: INF/ECOM/62/Rev.6`\n'],
-    ['a corrigendum', 'INF/ECOM/62/Corr.2', 'consolidate: the symbol INF/ECOM/62/Corr.2 ends in `/Corr.2`, which revise cannot carry to the next revision; edit `symbol`, `date` and `previous` in consolidate.yaml by hand, e.g. `symbol: INF/ECOM/62/Rev.1`\n'],
+    [
+      'a corrigendum of a revision',
+      'INF/ECOM/62/Rev.5/Corr.1',
+      'consolidate: the symbol INF/ECOM/62/Rev.5/Corr.1 ends in `/Corr.1`, which revise cannot carry to the next revision; edit `symbol`, `date` and `previous` in consolidate.yaml by hand, e.g. `symbol: INF/ECOM/62/Rev.6`\n',
+    ],
+    [
+      'a corrigendum',
+      'INF/ECOM/62/Corr.2',
+      'consolidate: the symbol INF/ECOM/62/Corr.2 ends in `/Corr.2`, which revise cannot carry to the next revision; edit `symbol`, `date` and `previous` in consolidate.yaml by hand, e.g. `symbol: INF/ECOM/62/Rev.1`\n',
+    ],
   ])('%s: exit 2 with a hint, nothing changed', async (_, symbol, stderr) => {
     const text = `symbol: ${symbol}\ndate: 2026-11-28\n`
     const root = workspace({ 'consolidate.yaml': text, 'proposals/a1-jpn.md': proposal() })
@@ -118,9 +132,13 @@ describe('revise', () => {
     const unnamed = workspace({ 'consolidate.yaml': 'title: T\n', 'proposals/a1-jpn.md': proposal() })
     const noSymbol = await run(['revise', '--root', unnamed])
     expect(noSymbol.code).toBe(2)
-    expect(noSymbol.stderr).toContain('has no `symbol`, and revise moves it to the next revision; add the current revision\'s, e.g. `symbol: INF/ECOM/62/Rev.4`')
+    expect(noSymbol.stderr).toContain("has no `symbol`, and revise moves it to the next revision; add the current revision's, e.g. `symbol: INF/ECOM/62/Rev.4`")
     expect(readFileSync(path.join(unnamed, 'consolidate.yaml'), 'utf8')).toBe('title: T\n')
-    expect(await run(['revise', '--root', unnamed, '--date', '5 December'])).toEqual({ code: 2, stdout: '', stderr: 'consolidate: --date "5 December" is not a date written YYYY-MM-DD, e.g. --date 2026-12-05\n' })
+    expect(await run(['revise', '--root', unnamed, '--date', '5 December'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'consolidate: --date "5 December" is not a date written YYYY-MM-DD, e.g. --date 2026-12-05\n',
+    })
   })
 
   test('inputs with errors: exit 1, the errors printed, nothing changed', async () => {
@@ -139,7 +157,12 @@ describe('revise', () => {
     mkdirSync(path.join(root, 'proposals'))
     writeFileSync(path.join(root, 'proposals', 'a1-jpn.md'), proposal())
     const result = await run(['revise', '--root', root])
-    expect(result).toEqual({ code: 2, stdout: '', stderr: "consolidate: no commit of this repository's history holds INF/ECOM/62/Rev.5 in its configuration, and `previous:` must name the revision being replaced; commit it first (git add -A && git commit), then run consolidate revise again\n" })
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        "consolidate: no commit of this repository's history holds INF/ECOM/62/Rev.5 in its configuration, and `previous:` must name the revision being replaced; commit it first (git add -A && git commit), then run consolidate revise again\n",
+    })
     expect(readFileSync(path.join(root, 'consolidate.yaml'), 'utf8')).toBe('symbol: INF/ECOM/62/Rev.5\n')
   })
 
@@ -163,7 +186,13 @@ describe('revise --tag', () => {
     expect(result.stderr).toContain(`consolidate: committed INF/ECOM/62/Rev.6 as ${head} and tagged it v6\n`)
     expect(git(root, 'rev-parse', 'v6^{commit}')).toBe(git(root, 'rev-parse', 'HEAD'))
     expect(git(root, 'log', '-1', '--format=%s')).toBe('INF/ECOM/62/Rev.6\n')
-    expect(git(root, 'show', '--name-only', '--format=', 'HEAD').split('\n').filter(Boolean).sort()).toEqual(['consolidate.yaml', 'out/.consolidate-manifest.json', 'out/consolidated-redline.md', 'out/consolidated.md', 'out/stocktaking.md'])
+    expect(git(root, 'show', '--name-only', '--format=', 'HEAD').split('\n').filter(Boolean).sort()).toEqual([
+      'consolidate.yaml',
+      'out/.consolidate-manifest.json',
+      'out/consolidated-redline.md',
+      'out/consolidated.md',
+      'out/stocktaking.md',
+    ])
     expect(git(root, 'status', '--porcelain')).toBe('')
     expect(readFileSync(path.join(root, 'out', 'consolidated.md'), 'utf8')).toContain('INF/ECOM/62/Rev.6')
     expect(readFileSync(path.join(root, 'consolidate.yaml'), 'utf8')).toContain(`previous:   ${rev5}   # a tag`)
@@ -176,10 +205,16 @@ describe('revise --tag', () => {
     writeFileSync(path.join(root, 'proposals', 'a1-jpn.md'), proposal())
     writeFileSync(path.join(root, 'consolidate.yaml'), 'symbol: INF/ECOM/62/Rev.1\ndate: 2026-11-28\n')
     commitAll(top, 'Rev.1')
-    writeFileSync(path.join(top, 'notes.txt'), 'the secretariat\'s own notes\n')
+    writeFileSync(path.join(top, 'notes.txt'), "the secretariat's own notes\n")
     const result = await run(['revise', '--tag', '--root', 'negotiation', '--date', '2026-12-05'], { cwd: top })
     expect(result.code, result.stderr).toBe(0)
-    expect(git(top, 'show', '--name-only', '--format=', 'v2^{commit}').split('\n').filter(Boolean).sort()).toEqual(['negotiation/consolidate.yaml', 'negotiation/out/.consolidate-manifest.json', 'negotiation/out/consolidated-redline.md', 'negotiation/out/consolidated.md', 'negotiation/out/stocktaking.md'])
+    expect(git(top, 'show', '--name-only', '--format=', 'v2^{commit}').split('\n').filter(Boolean).sort()).toEqual([
+      'negotiation/consolidate.yaml',
+      'negotiation/out/.consolidate-manifest.json',
+      'negotiation/out/consolidated-redline.md',
+      'negotiation/out/consolidated.md',
+      'negotiation/out/stocktaking.md',
+    ])
     expect(git(top, 'status', '--porcelain')).toBe('?? notes.txt\n')
   })
 
@@ -187,7 +222,9 @@ describe('revise --tag', () => {
     const outside = workspace({ 'consolidate.yaml': 'symbol: INF/ECOM/62/Rev.5\n', 'proposals/a1-jpn.md': proposal() })
     const notGit = await run(['revise', '--tag', '--root', outside])
     expect(notGit.code).toBe(2)
-    expect(notGit.stderr).toBe(`consolidate: --tag commits and tags the revision, and ${outside} is not in a git repository; run consolidate revise without --tag, or put the workspace under git\n`)
+    expect(notGit.stderr).toBe(
+      `consolidate: --tag commits and tags the revision, and ${outside} is not in a git repository; run consolidate revise without --tag, or put the workspace under git\n`,
+    )
     expect(readFileSync(path.join(outside, 'consolidate.yaml'), 'utf8')).toBe('symbol: INF/ECOM/62/Rev.5\n')
 
     const { root } = history()
@@ -197,11 +234,21 @@ describe('revise --tag', () => {
     mkdirSync(path.join(root, 'out'))
     writeFileSync(path.join(root, 'out', 'consolidated.md'), 'old\n')
     const dirty = await run(['revise', '--tag', '--root', root])
-    expect(dirty).toEqual({ code: 2, stdout: '', stderr: 'consolidate: --tag commits only consolidate.yaml and out/, and the workspace has other changes (proposals/a1-jpn.md, proposals/b1-can.md); commit them first, then run consolidate revise --tag again; nothing was changed\n' })
+    expect(dirty).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'consolidate: --tag commits only consolidate.yaml and out/, and the workspace has other changes (proposals/a1-jpn.md, proposals/b1-can.md); commit them first, then run consolidate revise --tag again; nothing was changed\n',
+    })
     commitAll(root, 'More work')
     git(root, 'tag', 'v6')
     const tagged = await run(['revise', '--tag', '--root', root])
-    expect(tagged).toEqual({ code: 2, stdout: '', stderr: 'consolidate: the tag v6 exists already; if it names an older attempt at this revision, delete it (git tag -d v6) and run consolidate revise --tag again; nothing was changed\n' })
+    expect(tagged).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'consolidate: the tag v6 exists already; if it names an older attempt at this revision, delete it (git tag -d v6) and run consolidate revise --tag again; nothing was changed\n',
+    })
     expect(readFileSync(path.join(root, 'consolidate.yaml'), 'utf8')).toBe(before)
   })
 
@@ -236,14 +283,26 @@ describe('the next revision, as data', () => {
   ])('%s', (symbol, next) => expect(nextSymbol(symbol)).toEqual(next))
 
   test('a value in a nested flow mapping, quoting kept; a value that would read as a number is quoted', () => {
-    expect(editConfig('a: { b: "x" } # c\nprevious: ~\n', [{ path: ['a', 'b'], value: 'y' }, { path: ['previous'], value: '123e4' }])).toEqual({
+    expect(
+      editConfig('a: { b: "x" } # c\nprevious: ~\n', [
+        { path: ['a', 'b'], value: 'y' },
+        { path: ['previous'], value: '123e4' },
+      ]),
+    ).toEqual({
       text: 'a: { b: "y" } # c\nprevious: "123e4"\n',
-      changes: [{ field: 'a.b', from: 'x', to: 'y' }, { field: 'previous', to: '123e4' }],
+      changes: [
+        { field: 'a.b', from: 'x', to: 'y' },
+        { field: 'previous', to: '123e4' },
+      ],
     })
   })
 
   test('a file that is not a mapping, a value that is a list', () => {
-    expect(editConfig('- a\n', [{ path: ['symbol'], value: 'x' }])).toEqual({ problem: 'consolidate.yaml is not a mapping of fields (`name: value`, one a line); revise edits such a file only' })
-    expect(editConfig('symbol: [a]\n', [{ path: ['symbol'], value: 'x' }])).toEqual({ problem: '`symbol` in consolidate.yaml is not a single value; write it as one (e.g. `symbol: x`), or edit it by hand' })
+    expect(editConfig('- a\n', [{ path: ['symbol'], value: 'x' }])).toEqual({
+      problem: 'consolidate.yaml is not a mapping of fields (`name: value`, one a line); revise edits such a file only',
+    })
+    expect(editConfig('symbol: [a]\n', [{ path: ['symbol'], value: 'x' }])).toEqual({
+      problem: '`symbol` in consolidate.yaml is not a single value; write it as one (e.g. `symbol: x`), or edit it by hand',
+    })
   })
 })

@@ -13,7 +13,7 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { golden, withoutStyleSheet } from './helpers/golden.js'
 import { commitAll, git, gitRepository } from './helpers/git.js'
 import { revisionsRepository, type RevisionsRepository } from './helpers/revisions.js'
-import { ParsePool } from '../src/threads/pool.js'
+import { ThreadPool } from '../src/threads/pool.js'
 import { loadWorkspace } from '../src/load/pipeline.js'
 import { MemoryCache } from '../src/read/cache.js'
 import { folderSource } from '../src/read/folder.js'
@@ -65,9 +65,19 @@ describe('diff sees every change', () => {
       changed: [
         { id: 'a1-sgp-frameworks', text: false, status: { from: 'proposed', to: 'merged' }, mergedInto: { from: null, to: 'a1-eun-frameworks' } },
         { id: 'a2-jpn-einvoicing', text: false, authors: { added: ['Norway'], removed: [] }, supporters: { added: [], removed: ['Norway'] } },
-        { id: 'a2-sgp-standards', text: false, title: { from: 'E-invoicing standards', to: 'Standards for e-invoicing' }, document: { from: null, to: 'INF/ECOM/30' } },
+        {
+          id: 'a2-sgp-standards',
+          text: false,
+          title: { from: 'E-invoicing standards', to: 'Standards for e-invoicing' },
+          document: { from: null, to: 'INF/ECOM/30' },
+        },
         { id: 'a3-aus-paperless', text: true, supporters: { added: [], removed: ['Chile', 'Japan'] } },
-        { id: 'b2-jpn-open-internet', text: false, status: { from: 'proposed', to: 'parked' }, reason: { from: null, to: 'subject to the discussion on scope' } },
+        {
+          id: 'b2-jpn-open-internet',
+          text: false,
+          status: { from: 'proposed', to: 'parked' },
+          reason: { from: null, to: 'subject to the discussion on scope' },
+        },
         { id: 'c1-can-consumer', text: false, topic: { from: 'C.1', to: 'C.2' } },
       ],
     })
@@ -76,7 +86,7 @@ describe('diff sees every change', () => {
 })
 
 describe('stats', () => {
-  test('--format json: the numbers of the reference, Statistics, and with --since each one\'s change, zeros included', async () => {
+  test("--format json: the numbers of the reference, Statistics, and with --since each one's change, zeros included", async () => {
     const result = await run(['stats', '--since', 'v5', '--format', 'json'], { cwd: repo.root })
     expect(result.code, result.stderr).toBe(0)
     expect(JSON.parse(result.stdout)).toEqual({
@@ -117,7 +127,16 @@ describe('the redline', () => {
     const out = scratch('consolidate-redline-')
     const result = await run(['build', '--format', 'md,html,docx', '--out', out], { cwd: repo.root })
     expect(result.code, result.stderr).toBe(0)
-    expect(readdirSync(out).sort()).toEqual(['.consolidate-manifest.json', 'consolidated-redline.docx', 'consolidated-redline.html', 'consolidated-redline.md', 'consolidated.docx', 'consolidated.html', 'consolidated.md', 'stocktaking.md'])
+    expect(readdirSync(out).sort()).toEqual([
+      '.consolidate-manifest.json',
+      'consolidated-redline.docx',
+      'consolidated-redline.html',
+      'consolidated-redline.md',
+      'consolidated.docx',
+      'consolidated.html',
+      'consolidated.md',
+      'stocktaking.md',
+    ])
     golden(path.join(expected, 'consolidated-redline.md'), readFileSync(path.join(out, 'consolidated-redline.md'), 'utf8'))
     golden(path.join(expected, 'consolidated-redline.html'), withoutStyleSheet('x.html', readFileSync(path.join(out, 'consolidated-redline.html'), 'utf8')))
     // The redline of --since v5 is the same document: previous: names the same revision.
@@ -138,7 +157,9 @@ describe('the redline', () => {
   test('the marks: word by word, whole blocks in and out with why, attributions and flags, the cover', () => {
     const markdown = readFileSync(path.join(expected, 'consolidated-redline.md'), 'utf8')
     expect(markdown).toContain('\n**Supersedes INF/ECOM/62/Rev.5**\n\nChanges since INF/ECOM/62/Rev.5: 1 proposal added, 1 merged, 5 changed, 1 renamed.\n')
-    expect(markdown).toContain('Bracket pairs: 6 (+1); placeholders: 0 (±0). Topics with text: 6 (−1) of 7 (±0); stabilized: 2 (±0); with alternatives: 4 (+1).')
+    expect(markdown).toContain(
+      'Bracket pairs: 6 (+1); placeholders: 0 (±0). Topics with text: 6 (−1) of 7 (±0); stabilized: 2 (±0); with alternatives: 4 (+1).',
+    )
     expect(markdown).toContain('equivalent of paper documents (Decision of 2017){++ [and its successors]++}.]')
     expect(markdown).toContain('{--Proponent--}{++Proponents++}: Japan{++; Norway++}. Supporters: Australia; Canada; {--Norway; --}Singapore.')
     expect(markdown).toContain('<!-- deleted: proposal: a1-sgp-frameworks -->\n\n{>>Incorporated into the proposal of European Union.<<}\n\n{--**Alt 1**--}')
@@ -150,16 +171,20 @@ describe('the redline', () => {
     // The re-wrapped stabilized text is no change.
     expect(markdown).toContain('\nEach Party shall maintain a legal framework   governing\nelectronic transactions')
     // A text that did not change is written as the text writes it: its link reference under the document's label.
-    expect(markdown).toContain('[UNCITRAL\nModel Law on Electronic Commerce][a1-eun-frameworks¦model-law] 1996.\n\n[a1-eun-frameworks¦model-law]: https://uncitral.un.org/en/texts/ecommerce\n')
+    expect(markdown).toContain(
+      '[UNCITRAL\nModel Law on Electronic Commerce][a1-eun-frameworks¦model-law] 1996.\n\n[a1-eun-frameworks¦model-law]: https://uncitral.un.org/en/texts/ecommerce\n',
+    )
   })
 
-  test('Word: real tracked changes, each holding exactly the changed words, by the secretariat on the configuration\'s date', () => {
+  test("Word: real tracked changes, each holding exactly the changed words, by the secretariat on the configuration's date", () => {
     const out = scratch('consolidate-redline-')
     execFileSync(process.execPath, [cli, 'build', '--format', 'docx', '--out', out], { cwd: repo.root, stdio: 'pipe' })
     const files = unzipSync(readFileSync(path.join(out, 'consolidated-redline.docx')))
     const xml = strFromU8(files['word/document.xml'])
     // Attributions are footnotes, as in the text: their changes are tracked there.
-    const changes = [...`${xml}${strFromU8(files['word/footnotes.xml'])}`.matchAll(/<w:(ins|del) w:id="(\d+)" w:author="([^"]*)" w:date="([^"]*)">(.*?)<\/w:\1>/g)].map(([, kind, , author, date, inner]) => {
+    const changes = [
+      ...`${xml}${strFromU8(files['word/footnotes.xml'])}`.matchAll(/<w:(ins|del) w:id="(\d+)" w:author="([^"]*)" w:date="([^"]*)">(.*?)<\/w:\1>/g),
+    ].map(([, kind, , author, date, inner]) => {
       const text = [...inner.matchAll(/<w:(?:t|delText)[^>]*>([^<]*)</g)].map((match) => match[1]).join('')
       expect([author, date]).toEqual(['WTO Secretariat', '2026-11-28T00:00:00Z'])
       return `${kind === 'ins' ? '+' : '-'}${text}`
@@ -183,8 +208,12 @@ describe('the redline', () => {
         .match(/<w:(?:t|delText)[^>]*>[^<]*</g)!
         .map((each) => each.replace(/^<[^>]*>|<$/g, ''))
         .join('')
-    expect(read('ins')).toBe('[Each Party shall accept electronic trade administration documents as the legal equivalent of paper documents (Decision of 2017) [and its successors].]')
-    expect(read('del')).toBe('[Each Party shall accept electronic trade administration documents as the legal equivalent of paper documents (Decision of 2017).]')
+    expect(read('ins')).toBe(
+      '[Each Party shall accept electronic trade administration documents as the legal equivalent of paper documents (Decision of 2017) [and its successors].]',
+    )
+    expect(read('del')).toBe(
+      '[Each Party shall accept electronic trade administration documents as the legal equivalent of paper documents (Decision of 2017).]',
+    )
     // The secretariat's notes are comments, not text.
     const comments = strFromU8(files['word/comments.xml'])
     expect([...comments.matchAll(/<w:t[^>]*>([^<]*)</g)].map((match) => match[1])).toEqual([
@@ -195,7 +224,9 @@ describe('the redline', () => {
     ])
     expect(strFromU8(files['word/settings.xml'])).toContain('<w:trackRevisions/>')
     // A link written as a reference keeps its words and its address.
-    expect(xml).toMatch(/<w:hyperlink w:history="1" r:id="[^"]+"><w:r><w:rPr><w:rStyle w:val="Hyperlink"\/><\/w:rPr><w:t xml:space="preserve">UNCITRAL Model Law on Electronic Commerce<\/w:t>/)
+    expect(xml).toMatch(
+      /<w:hyperlink w:history="1" r:id="[^"]+"><w:r><w:rPr><w:rStyle w:val="Hyperlink"\/><\/w:rPr><w:t xml:space="preserve">UNCITRAL Model Law on Electronic Commerce<\/w:t>/,
+    )
   })
 
   test('the clean view, several languages, a small group', async () => {
@@ -217,7 +248,7 @@ describe('the redline', () => {
 
 describe('reading an older revision', () => {
   test('through a cache keyed by git blob id, a revision reads and parses only the files the workspace does not share', async () => {
-    const pool = new ParsePool()
+    const pool = new ThreadPool()
     try {
       const cache = { store: new MemoryCache(), version: 'test' }
       await loadWorkspace(folderSource(repo.root), { pool, cache, blobIds: true })
@@ -241,12 +272,14 @@ describe('reading an older revision', () => {
 })
 
 describe('stocktake --history', () => {
-  test('since when each referred proposal has been referred: support gained then lost, a rename, a commit with errors, each commit\'s threshold', async () => {
+  test("since when each referred proposal has been referred: support gained then lost, a rename, a commit with errors, each commit's threshold", async () => {
     const [head, , rev5, rev4] = repo.commits
     const result = await run(['stocktake', '--history', '--format', 'json'], { cwd: repo.root })
     expect(result.code, result.stderr).toBe(0)
     expect(result.stderr).toContain('consolidate: 1 commit of the history has errors in the inputs and was skipped: it neither breaks nor extends a run\n')
-    const since = Object.fromEntries((JSON.parse(result.stdout).proposals as Array<{ id: string; referredSince?: unknown }>).map((entry) => [entry.id, entry.referredSince]))
+    const since = Object.fromEntries(
+      (JSON.parse(result.stdout).proposals as Array<{ id: string; referredSince?: unknown }>).map((entry) => [entry.id, entry.referredSince]),
+    )
     const at = (commit: string, date: string, revision: number): unknown => ({ commit, date, symbol: `INF/ECOM/62/Rev.${revision}` })
     expect(since).toEqual({
       // Support 2: limited under Rev.6's threshold (3), broad under Rev.5's (2).
@@ -261,7 +294,9 @@ describe('stocktake --history', () => {
       'c1-can-consumer': at(rev5, '2026-10-01', 5),
     })
     const one = await run(['stocktake', '--history', '--format', 'json', '--threshold', '3'], { cwd: repo.root })
-    const all = Object.fromEntries((JSON.parse(one.stdout).proposals as Array<{ id: string; referredSince?: { symbol: string } }>).map((entry) => [entry.id, entry.referredSince?.symbol]))
+    const all = Object.fromEntries(
+      (JSON.parse(one.stdout).proposals as Array<{ id: string; referredSince?: { symbol: string } }>).map((entry) => [entry.id, entry.referredSince?.symbol]),
+    )
     expect(all['a2-sgp-standards']).toBe('INF/ECOM/62/Rev.4')
     expect(all['a3-nor-single-window']).toBe('INF/ECOM/62/Rev.4')
     expect(all['a3-aus-paperless']).toBe('INF/ECOM/62/Rev.6')
@@ -284,7 +319,7 @@ describe('stocktake --history', () => {
     }
   })
 
-  test('"referred since" is dated by the revision\'s own date: its configuration\'s `date`, the commit\'s (UTC) only without one', async () => {
+  test("\"referred since\" is dated by the revision's own date: its configuration's `date`, the commit's (UTC) only without one", async () => {
     const repository = gitRepository()
     const proposal = '---\ntopic: A.1\nauthor: Japan\ndocument: INF/ECOM/22\n---\n\nEach Party shall [endeavour to] cooperate.\n'
     writeFileSync(path.join(repository, 'consolidate.yaml'), 'symbol: INF/ECOM/62\n')
@@ -299,7 +334,9 @@ describe('stocktake --history', () => {
     const second = git(repository, 'rev-parse', 'HEAD').trim()
     const json = await run(['stocktake', '--history', '--format', 'json'], { cwd: repository })
     expect(json.code, json.stderr).toBe(0)
-    expect((JSON.parse(json.stdout).proposals as Array<{ id: string; referredSince: unknown }>).map(({ id, referredSince }) => ({ id, referredSince }))).toEqual([
+    expect(
+      (JSON.parse(json.stdout).proposals as Array<{ id: string; referredSince: unknown }>).map(({ id, referredSince }) => ({ id, referredSince })),
+    ).toEqual([
       { id: 'a1-jpn', referredSince: { commit: first, date: '2026-12-06', symbol: 'INF/ECOM/62' } },
       { id: 'b1-can', referredSince: { commit: second, date: '2026-11-27', symbol: 'INF/ECOM/62/Rev.1' } },
     ])

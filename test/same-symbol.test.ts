@@ -9,7 +9,8 @@ import { run } from './helpers/run.js'
 import { workspace } from './helpers/scratch.js'
 
 const proposal = '---\ntopic: A.1\nauthor: Japan\n---\n\nEach Party shall [endeavour to] cooperate.\n'
-const configOf = (symbol: string, previous?: string): string => `# The negotiation\ntitle: Electronic Commerce\nsymbol: ${symbol}\ndate: 2026-11-28\n${previous === undefined ? '' : `previous: ${previous}\n`}`
+const configOf = (symbol: string, previous?: string): string =>
+  `# The negotiation\ntitle: Electronic Commerce\nsymbol: ${symbol}\ndate: 2026-11-28\n${previous === undefined ? '' : `previous: ${previous}\n`}`
 
 const warning = (file = 'consolidate.yaml') => ({
   file,
@@ -17,7 +18,8 @@ const warning = (file = 'consolidate.yaml') => ({
   column: 9,
   severity: 'warning',
   rule: 'same-symbol',
-  message: '`symbol` is INF/ECOM/62/Rev.5, the symbol of v5, the revision `previous:` names: the text would say it supersedes itself; run `consolidate revise` to give it the next symbol (and its date), or correct `symbol` or `previous`',
+  message:
+    '`symbol` is INF/ECOM/62/Rev.5, the symbol of v5, the revision `previous:` names: the text would say it supersedes itself; run `consolidate revise` to give it the next symbol (and its date), or correct `symbol` or `previous`',
 })
 
 /** A repository whose commit tagged v5 holds INF/ECOM/62/Rev.5; the working tree's configuration as given. */

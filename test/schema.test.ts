@@ -117,12 +117,64 @@ describe('proposal.schema.json', () => {
 
   test('agrees with the validator on generated front matter', () => {
     const scalar = fc.oneof(
-      fc.constantFrom('A.1.4', 'Japan', 'NO', '', '  ', ' x ', 'proposed', 'stabilized', 'parked', 'merged', 'withdrawn', 'agreed', 'a14-jpn', 'Proposed', '2022-03-14', '2023-02-29', '2024-13-01', 'soon', 'a b', 'a14-jpn', '-x', '_x', 'INF/ECOM/22', 'enclose', 'as-written', 'unbalanced-brackets', 'unknown-topic'),
+      fc.constantFrom(
+        'A.1.4',
+        'Japan',
+        'NO',
+        '',
+        '  ',
+        ' x ',
+        'proposed',
+        'stabilized',
+        'parked',
+        'merged',
+        'withdrawn',
+        'agreed',
+        'a14-jpn',
+        'Proposed',
+        '2022-03-14',
+        '2023-02-29',
+        '2024-13-01',
+        'soon',
+        'a b',
+        'a14-jpn',
+        '-x',
+        '_x',
+        'INF/ECOM/22',
+        'enclose',
+        'as-written',
+        'unbalanced-brackets',
+        'unknown-topic',
+      ),
       fc.string({ maxLength: 6 }),
       fc.constantFrom(-3, 0, 7, 2022, 1.5, true, false, null),
     )
-    const value = fc.oneof({ weight: 5, arbitrary: scalar }, { weight: 2, arbitrary: fc.array(scalar, { maxLength: 3 }) }, { weight: 1, arbitrary: fc.dictionary(fc.constantFrom('a', 'b'), scalar, { maxKeys: 2 }) })
-    const key = fc.oneof({ weight: 12, arbitrary: fc.constantFrom('id', 'topic', 'title', 'author', 'supporters', 'status', 'submitted', 'document', 'reason', 'mergedInto', 'order', 'brackets', 'allow') }, { weight: 1, arbitrary: fc.constantFrom('supporter', 'authors', 'extra') })
+    const value = fc.oneof(
+      { weight: 5, arbitrary: scalar },
+      { weight: 2, arbitrary: fc.array(scalar, { maxLength: 3 }) },
+      { weight: 1, arbitrary: fc.dictionary(fc.constantFrom('a', 'b'), scalar, { maxKeys: 2 }) },
+    )
+    const key = fc.oneof(
+      {
+        weight: 12,
+        arbitrary: fc.constantFrom(
+          'id',
+          'topic',
+          'title',
+          'author',
+          'supporters',
+          'status',
+          'submitted',
+          'document',
+          'reason',
+          'mergedInto',
+          'order',
+          'brackets',
+          'allow',
+        ),
+      },
+      { weight: 1, arbitrary: fc.constantFrom('supporter', 'authors', 'extra') },
+    )
     // A sound front matter with one to three fields replaced or added: most samples sit near the boundary.
     const frontMatter = fc.dictionary(key, value, { minKeys: 1, maxKeys: 3 }).map((changes) => ({ topic: 'A.1.4', author: 'Japan', ...changes }))
     fc.assert(
@@ -158,7 +210,7 @@ describe('consolidate.schema.json', () => {
     'outline:\n  - { id: A.1.4 }\nchair:\n  A.1.4: a14-jpn\n',
     'outline:\n  - { id: A.1.4 }\n  - { id: B }\nchair:\n  A.1.4: [a14-jpn, a14-sgp]\n  B: []',
     'previous: v5\nsecretariat: WTO Secretariat',
-    'previous: 5\nsecretariat: { en: WTO Secretariat, fr: Secrétariat de l\'OMC }',
+    "previous: 5\nsecretariat: { en: WTO Secretariat, fr: Secrétariat de l'OMC }",
     'previous:\nsecretariat:',
     'publish:\n  views: [consolidated, clean, stocktaking]\n  formats: [md, html, docx]\n  languages: [en, fr, es]\n  groups: all\n  redline: true\n  history: true\nprevious: v5',
     'publish: { views: clean, formats: docx, languages: fr, groups: [], redline: false }',
@@ -280,8 +332,14 @@ describe('consolidate.schema.json', () => {
       stocktaking: { threshold: 3 },
       limits: { fileSize: 262144, parseSeconds: 10 },
       participants: [{ name: { en: 'Japan', fr: 'Japon' }, code: 'JPN' }, { name: 'European Union', code: 'EU', aliases: ['EU27'] }, { name: 'Norway' }],
-      outline: [{ id: 'A', title: { en: 'Enabling', es: 'Facilitación' }, topics: [{ id: 'A.1', topics: [{ id: 'A.1.4', title: 'E-invoicing' }] }] }, { id: 'B' }],
-      groups: [{ name: { en: 'E-invoicing', fr: 'Facturation' }, topics: ['A.1.4'] }, { name: 'Other', topics: [] }],
+      outline: [
+        { id: 'A', title: { en: 'Enabling', es: 'Facilitación' }, topics: [{ id: 'A.1', topics: [{ id: 'A.1.4', title: 'E-invoicing' }] }] },
+        { id: 'B' },
+      ],
+      groups: [
+        { name: { en: 'E-invoicing', fr: 'Facturation' }, topics: ['A.1.4'] },
+        { name: 'Other', topics: [] },
+      ],
       disclaimer: { en: 'Without prejudice.', fr: 'Sans préjudice.' },
       chair: { 'A.1.4': ['a14-jpn'] },
       brackets: 'enclose',
@@ -291,21 +349,115 @@ describe('consolidate.schema.json', () => {
       placeholders: ['[X]', 'X per cent'],
     })
     const paths: Array<Array<string | number>> = [
-      ['title'], ['symbol'], ['date'], ['language'], ['stocktaking'], ['stocktaking', 'threshold'], ['limits'], ['limits', 'fileSize'], ['limits', 'parseSeconds'], ['limits', 'other'],
-      ['participants'], ['participants', 0], ['participants', 0, 'name'], ['participants', 1, 'code'], ['participants', 1, 'aliases'], ['participants', 1, 'aliases', 0], ['participants', 3], ['participants', 2, 'other'],
-      ['outline'], ['outline', 0, 'id'], ['outline', 0, 'title'], ['outline', 0, 'topics'], ['outline', 0, 'topics', 0, 'topics', 0], ['outline', 1, 'topics'], ['outline', 2],
-      ['groups'], ['groups', 0, 'name'], ['groups', 0, 'topics'], ['groups', 1, 'topics', 0], ['groups', 2], ['other'],
-      ['participants', 0, 'name', 'fr'], ['participants', 2, 'name', 'es'], ['outline', 0, 'title', 'en'], ['groups', 0, 'name', 'fr'],
-      ['disclaimer'], ['disclaimer', 'en'], ['disclaimer', 'fr'], ['chair'], ['chair', 'A.1.4'], ['chair', 'A.1.4', 0], ['chair', 'A.1.4', 1],
-      ['brackets'], ['options'], ['chairTexts'], ['attribution'], ['rules'], ['rules', 'placeholder'], ['rules', 'unknown-topic'], ['placeholders'], ['placeholders', 0],
-      ['outline', 1, 'article'], ['outline', 1, 'options'], ['outline', 1, 'paragraphs'], ['outline', 0, 'paragraphs'], ['participants', 2, 'observer'], ['participants', 2, 'members'],
+      ['title'],
+      ['symbol'],
+      ['date'],
+      ['language'],
+      ['stocktaking'],
+      ['stocktaking', 'threshold'],
+      ['limits'],
+      ['limits', 'fileSize'],
+      ['limits', 'parseSeconds'],
+      ['limits', 'other'],
+      ['participants'],
+      ['participants', 0],
+      ['participants', 0, 'name'],
+      ['participants', 1, 'code'],
+      ['participants', 1, 'aliases'],
+      ['participants', 1, 'aliases', 0],
+      ['participants', 3],
+      ['participants', 2, 'other'],
+      ['outline'],
+      ['outline', 0, 'id'],
+      ['outline', 0, 'title'],
+      ['outline', 0, 'topics'],
+      ['outline', 0, 'topics', 0, 'topics', 0],
+      ['outline', 1, 'topics'],
+      ['outline', 2],
+      ['groups'],
+      ['groups', 0, 'name'],
+      ['groups', 0, 'topics'],
+      ['groups', 1, 'topics', 0],
+      ['groups', 2],
+      ['other'],
+      ['participants', 0, 'name', 'fr'],
+      ['participants', 2, 'name', 'es'],
+      ['outline', 0, 'title', 'en'],
+      ['groups', 0, 'name', 'fr'],
+      ['disclaimer'],
+      ['disclaimer', 'en'],
+      ['disclaimer', 'fr'],
+      ['chair'],
+      ['chair', 'A.1.4'],
+      ['chair', 'A.1.4', 0],
+      ['chair', 'A.1.4', 1],
+      ['brackets'],
+      ['options'],
+      ['chairTexts'],
+      ['attribution'],
+      ['rules'],
+      ['rules', 'placeholder'],
+      ['rules', 'unknown-topic'],
+      ['placeholders'],
+      ['placeholders', 0],
+      ['outline', 1, 'article'],
+      ['outline', 1, 'options'],
+      ['outline', 1, 'paragraphs'],
+      ['outline', 0, 'paragraphs'],
+      ['participants', 2, 'observer'],
+      ['participants', 2, 'members'],
     ]
     const replacement = fc.constantFrom<unknown>(
-      'x', '', '  ', 'en', 'fr', 'de', '2026-11-28', '2026-02-30', 0, 1, 3, 2.5, -1, true, null, [], {}, ['x'], [1, 2],
-      { name: 'Canada' }, { name: 'Canada', code: 'CAN', aliases: [] }, { code: 'CAN' }, { name: '' }, { id: 'C' }, { id: 'C', topics: null }, { title: 'no id' },
-      { en: 'x' }, { fr: 'x', es: 'y' }, { de: 'x' }, { en: '' }, { en: 3 }, { en: null }, { en: ['x'] }, { name: { fr: 'Canada' } }, { name: { en: 'Canada', xx: 'y' } },
-      { name: 'G', topics: ['A.1'] }, { name: 'G' }, 'DELETE',
-      'enclose', 'as-written', 'option', 'roman', 'show', false, 'off', 'warning', [{ id: 'B.1', number: '1' }], [{ id: 'B.2' }], ['JPN'], ['Norway'],
+      'x',
+      '',
+      '  ',
+      'en',
+      'fr',
+      'de',
+      '2026-11-28',
+      '2026-02-30',
+      0,
+      1,
+      3,
+      2.5,
+      -1,
+      true,
+      null,
+      [],
+      {},
+      ['x'],
+      [1, 2],
+      { name: 'Canada' },
+      { name: 'Canada', code: 'CAN', aliases: [] },
+      { code: 'CAN' },
+      { name: '' },
+      { id: 'C' },
+      { id: 'C', topics: null },
+      { title: 'no id' },
+      { en: 'x' },
+      { fr: 'x', es: 'y' },
+      { de: 'x' },
+      { en: '' },
+      { en: 3 },
+      { en: null },
+      { en: ['x'] },
+      { name: { fr: 'Canada' } },
+      { name: { en: 'Canada', xx: 'y' } },
+      { name: 'G', topics: ['A.1'] },
+      { name: 'G' },
+      'DELETE',
+      'enclose',
+      'as-written',
+      'option',
+      'roman',
+      'show',
+      false,
+      'off',
+      'warning',
+      [{ id: 'B.1', number: '1' }],
+      [{ id: 'B.2' }],
+      ['JPN'],
+      ['Norway'],
     )
     const config = fc.array(fc.tuple(fc.constantFrom(...paths), replacement), { minLength: 1, maxLength: 2 }).map((changes) => {
       const config: Record<string, unknown> = sound()
@@ -320,7 +472,8 @@ describe('consolidate.schema.json', () => {
       return config
     })
     // What a schema cannot express: these are the validator's alone (see the schema's description).
-    const crossChecks = /already names|twice|two groups named|is not in the outline|two outline entries are article|two paragraphs numbered|`members` of|member of itself|is a paragraph of article/
+    const crossChecks =
+      /already names|twice|two groups named|is not in the outline|two outline entries are article|two paragraphs numbered|`members` of|member of itself|is a paragraph of article/
     fc.assert(
       fc.property(config, (fields) => {
         const yaml = stringify(fields, { version: '1.2', aliasDuplicateObjects: false, lineWidth: 0 })
@@ -360,8 +513,15 @@ describe('chair.schema.json', () => {
   test.each(invalid)('invalid: %j', (yaml) => expect(chairVerdicts(yaml)).toEqual({ schema: false, validator: false }))
 
   test('agrees with the validator on generated front matter', () => {
-    const scalar = fc.oneof(fc.constantFrom('S3.1', 'Co-Chairs', '', '  ', 'a b', 'x', 'placeholder', 'unknown-topic', 'TN/RL/W/276'), fc.constantFrom(-3, 0, 7, 1.5, true, null))
-    const value = fc.oneof({ weight: 5, arbitrary: scalar }, { weight: 2, arbitrary: fc.array(scalar, { maxLength: 2 }) }, { weight: 1, arbitrary: fc.dictionary(fc.constantFrom('en', 'fr', 'de'), scalar, { maxKeys: 2 }) })
+    const scalar = fc.oneof(
+      fc.constantFrom('S3.1', 'Co-Chairs', '', '  ', 'a b', 'x', 'placeholder', 'unknown-topic', 'TN/RL/W/276'),
+      fc.constantFrom(-3, 0, 7, 1.5, true, null),
+    )
+    const value = fc.oneof(
+      { weight: 5, arbitrary: scalar },
+      { weight: 2, arbitrary: fc.array(scalar, { maxLength: 2 }) },
+      { weight: 1, arbitrary: fc.dictionary(fc.constantFrom('en', 'fr', 'de'), scalar, { maxKeys: 2 }) },
+    )
     const key = fc.constantFrom('id', 'topic', 'by', 'title', 'document', 'order', 'allow', 'author', 'status', 'extra')
     const frontMatter = fc.dictionary(key, value, { minKeys: 1, maxKeys: 3 }).map((changes) => ({ topic: 'S3.1', ...changes }))
     fc.assert(
@@ -380,7 +540,13 @@ describe('translation.schema.json', () => {
     const result = parseTranslation('proposals/sample.fr.md', `---\n${yaml}\n---\n\nChaque Partie [s'efforce de] coopérer.\n`)
     return { schema: translationSchema(yamlOf(yaml)), validator: result.diagnostics.length === 0 }
   }
-  const valid = ['translationOf: 3f2a9c1b7d4e5f60\ntitle: Facturation électronique', 'translationOf: 1234567890123456\ndraft: true', 'draft: false\ntitle: 12', 'translationOf:\ntitle:\ndraft:', '{}']
+  const valid = [
+    'translationOf: 3f2a9c1b7d4e5f60\ntitle: Facturation électronique',
+    'translationOf: 1234567890123456\ndraft: true',
+    'draft: false\ntitle: 12',
+    'translationOf:\ntitle:\ndraft:',
+    '{}',
+  ]
   const invalid = ['translationOf: [a]', 'title: {x: 1}', 'draft: yes', 'draft: 1', 'topic: A.1', 'author: Japan', 'translationof: abc', 'language: fr']
   test.each(valid)('valid: %j', (yaml) => expect(verdicts(yaml)).toEqual({ schema: true, validator: true }))
   test.each(invalid)('invalid: %j', (yaml) => expect(verdicts(yaml)).toEqual({ schema: false, validator: false }))

@@ -45,7 +45,7 @@ describe('brackets', () => {
   })
 })
 
-test('since: every number with its change, zeros included, in the same nesting; the Markdown in the document\'s language', () => {
+test("since: every number with its change, zeros included, in the same nesting; the Markdown in the document's language", () => {
   const old = [proposal('a', 'topic: A.1', 'Each Party [shall] act.')]
   const next = [proposal('a', 'topic: A.1\nstatus: stabilized', 'Each Party shall act.'), proposal('b', 'topic: A.1', 'Each Party [may] act.')]
   const report = statsReport(countNegotiation(assemble(next, config), next), 'Rev.2', { ref: 'v1', counts: countNegotiation(assemble(old, config), old) })
@@ -73,7 +73,10 @@ test('since: every number with its change, zeros included, in the same nesting; 
     '| Propositions figurant dans le texte | 2 | +1 |',
     '| – proposées | 1 | ±0 |',
   ])
-  expect(labelsFor('en').revision.stats.line({ brackets: 1234, placeholders: 0, topics: 3, withText: 1, stabilized: 1, withAlternatives: 1 }, { brackets: -37, placeholders: 0, topics: 0, withText: 1, stabilized: 0, withAlternatives: 0 })).toBe(
-    'Bracket pairs: 1,234 (\u221237); placeholders: 0 (±0). Topics with text: 1 (+1) of 3 (±0); stabilized: 1 (±0); with alternatives: 1 (±0).',
-  )
+  expect(
+    labelsFor('en').revision.stats.line(
+      { brackets: 1234, placeholders: 0, topics: 3, withText: 1, stabilized: 1, withAlternatives: 1 },
+      { brackets: -37, placeholders: 0, topics: 0, withText: 1, stabilized: 0, withAlternatives: 0 },
+    ),
+  ).toBe('Bracket pairs: 1,234 (\u221237); placeholders: 0 (±0). Topics with text: 1 (+1) of 3 (±0); stabilized: 1 (±0); with alternatives: 1 (±0).')
 })

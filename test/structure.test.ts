@@ -11,14 +11,18 @@ import { run } from './helpers/run.js'
 import { workspace } from './helpers/scratch.js'
 
 const FRONT = '---\ntopic: A.1.4\nauthor: Japan\n---\n\n'
-const DEEP = 'the limit for block quotes, lists, emphasis, links and HTML elements inside one another; flatten the structure, and close every HTML element you open'
-const MANY = 'the text renders to more than 102,400 nodes (paragraphs, list items, emphasis, links, line breaks, HTML elements, table cells, counting a short table row as wide as its table and a footnote\'s text again at each reference to it), the limit for this limits.fileSize (400 per KiB); split the proposal into several files'
+const DEEP =
+  'the limit for block quotes, lists, emphasis, links and HTML elements inside one another; flatten the structure, and close every HTML element you open'
+const MANY =
+  "the text renders to more than 102,400 nodes (paragraphs, list items, emphasis, links, line breaks, HTML elements, table cells, counting a short table row as wide as its table and a footnote's text again at each reference to it), the limit for this limits.fileSize (400 per KiB); split the proposal into several files"
 
 function diagnostics(body: string): Array<Omit<Diagnostic, 'file' | 'severity'>> {
   return parseProposal('proposals/p.md', `${FRONT}${body}\n`).diagnostics.map(({ line, column, rule, message }) => ({ line, column, rule, message }))
 }
 
-const tooComplex = (line: number, column: number, message: string): Array<Omit<Diagnostic, 'file' | 'severity'>> => [{ line, column, rule: 'too-complex', message }]
+const tooComplex = (line: number, column: number, message: string): Array<Omit<Diagnostic, 'file' | 'severity'>> => [
+  { line, column, rule: 'too-complex', message },
+]
 
 describe('nesting', () => {
   test('1,500 nested block quotes are refused at the 101st level', () => {
@@ -41,7 +45,9 @@ describe('nesting', () => {
     expect(diagnostics('<div>'.repeat(500))).toEqual(tooComplex(6, 496, `the text nests more than 100 levels deep here (100 <div> left open), ${DEEP}`))
     expect(diagnostics('<span>'.repeat(400))).toEqual(tooComplex(6, 589, `the text nests more than 100 levels deep here (99 <span> left open), ${DEEP}`))
     expect(diagnostics('<b>'.repeat(400))).toEqual(tooComplex(6, 295, `the text nests more than 100 levels deep here (99 <b> left open), ${DEEP}`))
-    expect(diagnostics('<table><tr><td>'.repeat(150))).toEqual(tooComplex(6, 496, `the text nests more than 100 levels deep here (34 <table>, 33 <td>, 33 <tr> left open), ${DEEP}`))
+    expect(diagnostics('<table><tr><td>'.repeat(150))).toEqual(
+      tooComplex(6, 496, `the text nests more than 100 levels deep here (34 <table>, 33 <td>, 33 <tr> left open), ${DEEP}`),
+    )
   })
 
   test('elements the HTML parser closes by themselves do not nest: a thousand <p> or <li> without end tags, closed <b>', () => {
@@ -97,10 +103,11 @@ test('real treaty text stays far below every limit: the sample negotiation', asy
   const { readdirSync, readFileSync, statSync } = await import('node:fs')
   const path = await import('node:path')
   const root = path.join(import.meta.dirname, '..', 'proposals')
-  const files = (folder: string): string[] => readdirSync(folder).flatMap((name) => {
-    const full = path.join(folder, name)
-    return statSync(full).isDirectory() ? files(full) : [full]
-  })
+  const files = (folder: string): string[] =>
+    readdirSync(folder).flatMap((name) => {
+      const full = path.join(folder, name)
+      return statSync(full).isDirectory() ? files(full) : [full]
+    })
   let deepest = 0
   let densest = 0
   for (const file of files(root)) {
@@ -122,5 +129,8 @@ test('check reports the limit with the file, line and column, and the other file
   })
   const result = await run(['check', '--root', root, '--format', 'json'])
   expect(result.code).toBe(1)
-  expect(JSON.parse(result.stdout).map((d: Diagnostic) => `${d.file}:${d.line}:${d.column} ${d.rule}`)).toEqual(['proposals/deep.md:6:201 too-complex', 'proposals/wide.md:6:1 too-complex'])
+  expect(JSON.parse(result.stdout).map((d: Diagnostic) => `${d.file}:${d.line}:${d.column} ${d.rule}`)).toEqual([
+    'proposals/deep.md:6:201 too-complex',
+    'proposals/wide.md:6:1 too-complex',
+  ])
 })

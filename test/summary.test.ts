@@ -28,7 +28,11 @@ test('build appends counts, referred proposals and the changes since the previou
   const result = await run(['build', '--root', 'negotiation'], { cwd, env: { GITHUB_STEP_SUMMARY: summary } })
   expect(result.code, result.stderr).toBe(0)
   const text = readFileSync(summary, 'utf8')
-  expect(text.startsWith('# An earlier step\n\n## consolidate: INF/ECOM/62/Rev.4\n\nWrote `negotiation/out/consolidated.md`, `negotiation/out/stocktaking.md`. The inputs have 1 warning; `consolidate check` lists them.\n')).toBe(true)
+  expect(
+    text.startsWith(
+      '# An earlier step\n\n## consolidate: INF/ECOM/62/Rev.4\n\nWrote `negotiation/out/consolidated.md`, `negotiation/out/stocktaking.md`. The inputs have 1 warning; `consolidate check` lists them.\n',
+    ),
+  ).toBe(true)
   golden(path.join(expected, 'written.md'), text)
 })
 
@@ -37,7 +41,9 @@ test('build --check: up to date, or stale (exit 1 all the same)', async () => {
   expect((await run(['build', '--root', 'negotiation'], { cwd })).code).toBe(0)
   const fresh = await run(['build', '--root', 'negotiation', '--check'], { cwd, env: { GITHUB_STEP_SUMMARY: summary } })
   expect(fresh.code).toBe(0)
-  expect(readFileSync(summary, 'utf8')).toContain('\n\nThe committed text is up to date: `negotiation/out/consolidated.md`, `negotiation/out/stocktaking.md`. The inputs have 1 warning; `consolidate check` lists them.\n\n')
+  expect(readFileSync(summary, 'utf8')).toContain(
+    '\n\nThe committed text is up to date: `negotiation/out/consolidated.md`, `negotiation/out/stocktaking.md`. The inputs have 1 warning; `consolidate check` lists them.\n\n',
+  )
 
   writeFileSync(path.join(cwd, 'negotiation', 'out', 'stocktaking.md'), 'edited by hand\n')
   writeFileSync(summary, '')
@@ -52,9 +58,7 @@ test('inputs with errors: the summary says so, and the exit code stays 1', async
   writeFileSync(summary, '')
   const result = await run(['build', '--root', 'negotiation'], { cwd, env: { GITHUB_STEP_SUMMARY: summary } })
   expect(result.code).toBe(1)
-  expect(readFileSync(summary, 'utf8')).toBe(
-    '## consolidate\n\n**The inputs have 1 error**: nothing was built. Run `consolidate check` to list them.\n',
-  )
+  expect(readFileSync(summary, 'utf8')).toBe('## consolidate\n\n**The inputs have 1 error**: nothing was built. Run `consolidate check` to list them.\n')
 })
 
 test('without a previous commit the summary says why the changes are not shown', async () => {
@@ -84,7 +88,10 @@ test('a push of several commits: the summary covers the whole push, from the com
   const event = path.join(scratch('consolidate-event-'), 'event.json')
   writeFileSync(event, JSON.stringify({ before, after: git(cwd, 'rev-parse', 'HEAD').trim() }))
   writeFileSync(summary, '')
-  const push = await run(['build', '--root', 'negotiation'], { cwd, env: { GITHUB_STEP_SUMMARY: summary, GITHUB_EVENT_PATH: event, GITHUB_EVENT_NAME: 'push' } })
+  const push = await run(['build', '--root', 'negotiation'], {
+    cwd,
+    env: { GITHUB_STEP_SUMMARY: summary, GITHUB_EVENT_PATH: event, GITHUB_EVENT_NAME: 'push' },
+  })
   expect(push.code, push.stderr).toBe(0)
   const whole = readFileSync(summary, 'utf8')
   // Both the second commit's changes (Rev.3 → Rev.4) and the third's (z9-new) are there.
@@ -101,7 +108,8 @@ test('a push of several commits: the summary covers the whole push, from the com
 
 test('more problems than GitHub shows as annotations: the summary gives the count', async () => {
   const { repository: cwd, summary } = repository()
-  for (let index = 0; index < 11; index++) writeFileSync(path.join(cwd, 'negotiation', 'proposals', `broken-${index}.md`), '---\ntopic: C.3\nauthor: Norway\n---\n\nEach Party [shall.\n')
+  for (let index = 0; index < 11; index++)
+    writeFileSync(path.join(cwd, 'negotiation', 'proposals', `broken-${index}.md`), '---\ntopic: C.3\nauthor: Norway\n---\n\nEach Party [shall.\n')
   writeFileSync(summary, '')
   expect((await run(['build', '--root', 'negotiation'], { cwd, env: { GITHUB_STEP_SUMMARY: summary } })).code).toBe(1)
   expect(readFileSync(summary, 'utf8')).toBe(

@@ -8,7 +8,8 @@ import { workspace } from './helpers/scratch.js'
 
 const FILES: Record<string, string> = {
   'consolidate.yaml': 'language: en\n',
-  'proposals/a14-jpn-einvoicing.md': '---\ntopic: A.1.4\ntitle: Electronic invoicing\nauthor: Japan\n---\n\n1. Each Party shall [endeavour to] accept electronic invoices.[^1]\n\n[^1]: Including e-receipts.\n',
+  'proposals/a14-jpn-einvoicing.md':
+    '---\ntopic: A.1.4\ntitle: Electronic invoicing\nauthor: Japan\n---\n\n1. Each Party shall [endeavour to] accept electronic invoices.[^1]\n\n[^1]: Including e-receipts.\n',
   'proposals/a14-chl.md': '---\ntopic: A.1.4\nauthor: Chile\nnoText: true\n---\n',
   'proposals/a15-fra.md': '---\ntopic: A.1.5\nauthor: France\nlanguage: fr\n---\n\nChaque Partie [veille à] la sécurité.\n',
   'proposals/shared.md': '---\ntopic: A.1.5\nauthor: Chile\n---\n\nThe proposal called shared.\n',
@@ -23,8 +24,14 @@ async function inWorkspace(...args: string[]): Promise<{ root: string; code: num
 describe('translate ID --lang L', () => {
   test('writes the file beside the original: its fingerprint, its title, draft: true, its body with its notes', async () => {
     const { root, code, stdout, stderr } = await inWorkspace('translate', 'a14-jpn-einvoicing', '--lang', 'FR')
-    expect({ code, stdout, stderr }).toEqual({ code: 0, stdout: 'proposals/a14-jpn-einvoicing.fr.md\n', stderr: 'consolidate: translate the title and the text into French, keeping every bracket; then remove `draft: true`\n' })
-    expect(readFileSync(path.join(root, 'proposals/a14-jpn-einvoicing.fr.md'), 'utf8')).toMatch(/^---\ntranslationOf: [0-9a-f]{16}\ntitle: Electronic invoicing\ndraft: true\n---\n\n1\. Each Party shall \[endeavour to\] accept electronic invoices\.\[\^1\]\n\n\[\^1\]: Including e-receipts\.\n$/)
+    expect({ code, stdout, stderr }).toEqual({
+      code: 0,
+      stdout: 'proposals/a14-jpn-einvoicing.fr.md\n',
+      stderr: 'consolidate: translate the title and the text into French, keeping every bracket; then remove `draft: true`\n',
+    })
+    expect(readFileSync(path.join(root, 'proposals/a14-jpn-einvoicing.fr.md'), 'utf8')).toMatch(
+      /^---\ntranslationOf: [0-9a-f]{16}\ntitle: Electronic invoicing\ndraft: true\n---\n\n1\. Each Party shall \[endeavour to\] accept electronic invoices\.\[\^1\]\n\n\[\^1\]: Including e-receipts\.\n$/,
+    )
     // A fresh file to translate is a draft, never shown and never stale.
     expect(JSON.parse((await run(['check', '--format', 'json'], { cwd: root })).stdout)).toEqual([])
   })
@@ -37,17 +44,47 @@ describe('translate ID --lang L', () => {
   })
 
   test.each([
-    [['translate', 'a14-jpn-einvoicng', '--lang', 'fr'], 'consolidate: no proposal, note or Chair\'s text has the id "a14-jpn-einvoicng"; did you mean "a14-jpn-einvoicing"?\n'],
-    [['translate', 'a14-chl', '--lang', 'fr'], 'consolidate: proposals/a14-chl.md is a "no text" alternative (`noText: true`): it has no text to translate, and every document writes "[No text]" in its own language\n'],
-    [['translate', 'a15-fra', '--lang', 'fr'], 'consolidate: proposals/a15-fra.md is in French already (its `language:`): it needs no French translation; give another --lang\n'],
-    [['translate', 'a14-jpn-einvoicing', '--lang', 'en'], 'consolidate: proposals/a14-jpn-einvoicing.md is in English already (the configuration\'s `language`): it needs no English translation; give another --lang\n'],
-    [['translate', 'a14-jpn-einvoicing'], 'consolidate: translate needs --lang, the language to translate into: en, fr, es, e.g. `consolidate translate a14-jpn-einvoicing --lang fr`\n'],
+    [
+      ['translate', 'a14-jpn-einvoicng', '--lang', 'fr'],
+      'consolidate: no proposal, note or Chair\'s text has the id "a14-jpn-einvoicng"; did you mean "a14-jpn-einvoicing"?\n',
+    ],
+    [
+      ['translate', 'a14-chl', '--lang', 'fr'],
+      'consolidate: proposals/a14-chl.md is a "no text" alternative (`noText: true`): it has no text to translate, and every document writes "[No text]" in its own language\n',
+    ],
+    [
+      ['translate', 'a15-fra', '--lang', 'fr'],
+      'consolidate: proposals/a15-fra.md is in French already (its `language:`): it needs no French translation; give another --lang\n',
+    ],
+    [
+      ['translate', 'a14-jpn-einvoicing', '--lang', 'en'],
+      "consolidate: proposals/a14-jpn-einvoicing.md is in English already (the configuration's `language`): it needs no English translation; give another --lang\n",
+    ],
+    [
+      ['translate', 'a14-jpn-einvoicing'],
+      'consolidate: translate needs --lang, the language to translate into: en, fr, es, e.g. `consolidate translate a14-jpn-einvoicing --lang fr`\n',
+    ],
     [['translate', 'a14-jpn-einvoicing', '--lang', 'fr,es'], 'consolidate: --lang takes one language here, and was given fr, es; give one, e.g. --lang fr\n'],
-    [['translate', 'a14-jpn-einvoicing', '--lang', 'de'], 'consolidate: unknown language "de" for --lang; use one or more of en, fr, es, e.g. --lang fr or --lang en,fr,es\n'],
-    [['translate', '--lang', 'fr'], 'consolidate: translate needs the id of the text to translate and --lang, e.g. `consolidate translate a14-jpn-einvoicing --lang fr`, or --stamp FILE to record a translation as current\n'],
-    [['translate', 'a14-jpn-einvoicing', '--stamp', 'x.fr.md'], 'consolidate: translate --stamp takes a translation\'s file only, and was also given "a14-jpn-einvoicing"; to write a file to translate, run `consolidate translate a14-jpn-einvoicing --lang fr` without --stamp\n'],
-    [['translate', '--stamp', 'proposals/a14-jpn-einvoicing.md'], 'consolidate: proposals/a14-jpn-einvoicing.md is not named as a translation (`<name>.<lang>.md`, e.g. proposals/a14-jpn-einvoicing.fr.md); --stamp takes a translation\'s file, beside its original\n'],
-    [['translate', '--stamp', 'proposals/nowhere.fr.md'], 'consolidate: proposals/nowhere.fr.md is not a translation under proposals/, notes/ or chair/ of the workspace; --stamp takes a translation\'s file, beside its original\n'],
+    [
+      ['translate', 'a14-jpn-einvoicing', '--lang', 'de'],
+      'consolidate: unknown language "de" for --lang; use one or more of en, fr, es, e.g. --lang fr or --lang en,fr,es\n',
+    ],
+    [
+      ['translate', '--lang', 'fr'],
+      'consolidate: translate needs the id of the text to translate and --lang, e.g. `consolidate translate a14-jpn-einvoicing --lang fr`, or --stamp FILE to record a translation as current\n',
+    ],
+    [
+      ['translate', 'a14-jpn-einvoicing', '--stamp', 'x.fr.md'],
+      'consolidate: translate --stamp takes a translation\'s file only, and was also given "a14-jpn-einvoicing"; to write a file to translate, run `consolidate translate a14-jpn-einvoicing --lang fr` without --stamp\n',
+    ],
+    [
+      ['translate', '--stamp', 'proposals/a14-jpn-einvoicing.md'],
+      "consolidate: proposals/a14-jpn-einvoicing.md is not named as a translation (`<name>.<lang>.md`, e.g. proposals/a14-jpn-einvoicing.fr.md); --stamp takes a translation's file, beside its original\n",
+    ],
+    [
+      ['translate', '--stamp', 'proposals/nowhere.fr.md'],
+      "consolidate: proposals/nowhere.fr.md is not a translation under proposals/, notes/ or chair/ of the workspace; --stamp takes a translation's file, beside its original\n",
+    ],
   ])('%j: exit 2, one line, nothing written', async (args, message) => {
     const { root, code, stdout, stderr } = await inWorkspace(...args)
     expect({ code, stdout, stderr }).toEqual({ code: 2, stdout: '', stderr: message })
@@ -57,21 +94,40 @@ describe('translate ID --lang L', () => {
   test('a translation that exists is never written over', async () => {
     const root = workspace({ ...FILES, 'proposals/a14-jpn-einvoicing.fr.md': '---\ntitle: Facturation\n---\n\nMon travail.\n' })
     const result = await run(['translate', 'a14-jpn-einvoicing', '--lang', 'fr'], { cwd: root })
-    expect(result).toEqual({ code: 2, stdout: '', stderr: 'consolidate: proposals/a14-jpn-einvoicing.fr.md exists already: edit it (then `consolidate translate --stamp proposals/a14-jpn-einvoicing.fr.md` once it matches the original as it is now), or delete it to start again\n' })
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'consolidate: proposals/a14-jpn-einvoicing.fr.md exists already: edit it (then `consolidate translate --stamp proposals/a14-jpn-einvoicing.fr.md` once it matches the original as it is now), or delete it to start again\n',
+    })
     expect(readFileSync(path.join(root, 'proposals/a14-jpn-einvoicing.fr.md'), 'utf8')).toBe('---\ntitle: Facturation\n---\n\nMon travail.\n')
   })
 })
 
 describe('translate --stamp FILE', () => {
   test('records the original as it is now, leaves draft: and every other byte alone', async () => {
-    const root = workspace({ ...FILES, 'proposals/a14-jpn-einvoicing.fr.md': '---\r\n# Traduit par la Section française\r\ntitle: Facturation électronique\r\ndraft: true\r\n---\r\n\r\n1. Chaque Partie [s’efforce d’]accepter les factures électroniques.\r\n' })
-    const result = await run(['translate', '--stamp', path.join(root, 'proposals/a14-jpn-einvoicing.fr.md'), '--root', root], { cwd: path.join(root, 'proposals') })
+    const root = workspace({
+      ...FILES,
+      'proposals/a14-jpn-einvoicing.fr.md':
+        '---\r\n# Traduit par la Section française\r\ntitle: Facturation électronique\r\ndraft: true\r\n---\r\n\r\n1. Chaque Partie [s’efforce d’]accepter les factures électroniques.\r\n',
+    })
+    const result = await run(['translate', '--stamp', path.join(root, 'proposals/a14-jpn-einvoicing.fr.md'), '--root', root], {
+      cwd: path.join(root, 'proposals'),
+    })
     expect(result.code, result.stderr).toBe(0)
     expect(result.stdout).toBe('a14-jpn-einvoicing.fr.md\n')
-    expect(result.stderr).toMatch(/^consolidate: proposals\/a14-jpn-einvoicing\.fr\.md now records proposals\/a14-jpn-einvoicing\.md as it is \(translationOf: [0-9a-f]{16}\); it is still a draft: remove `draft: true` when it is ready to be shown\n$/)
+    expect(result.stderr).toMatch(
+      /^consolidate: proposals\/a14-jpn-einvoicing\.fr\.md now records proposals\/a14-jpn-einvoicing\.md as it is \(translationOf: [0-9a-f]{16}\); it is still a draft: remove `draft: true` when it is ready to be shown\n$/,
+    )
     const stamped = readFileSync(path.join(root, 'proposals/a14-jpn-einvoicing.fr.md'), 'utf8')
-    expect(stamped).toMatch(/^---\r\ntranslationOf: [0-9a-f"]+\r\n# Traduit par la Section française\r\ntitle: Facturation électronique\r\ndraft: true\r\n---\r\n\r\n1\. Chaque Partie/)
-    expect(JSON.parse((await run(['translations', '--format', 'json', '--lang', 'fr'], { cwd: root })).stdout).fr).toMatchObject({ current: 0, draft: 1, stale: 0 })
+    expect(stamped).toMatch(
+      /^---\r\ntranslationOf: [0-9a-f"]+\r\n# Traduit par la Section française\r\ntitle: Facturation électronique\r\ndraft: true\r\n---\r\n\r\n1\. Chaque Partie/,
+    )
+    expect(JSON.parse((await run(['translations', '--format', 'json', '--lang', 'fr'], { cwd: root })).stdout).fr).toMatchObject({
+      current: 0,
+      draft: 1,
+      stale: 0,
+    })
   })
 
   test('a translation with errors, or beside nothing, is not stamped: exit 1, its problems printed', async () => {
@@ -89,38 +145,40 @@ describe('translate --stamp FILE', () => {
 })
 
 describe('translations', () => {
-  test('default languages: those some text is to be translated into; md in the configuration\'s language', async () => {
+  test("default languages: those some text is to be translated into; md in the configuration's language", async () => {
     const { code, stdout } = await inWorkspace('translations')
     expect(code).toBe(0)
-    expect(stdout).toBe([
-      '# Translations',
-      '',
-      'The texts each language\'s documents show untranslated, and the words still to translate.',
-      '',
-      '| Language | Current | Stale | Draft | Missing | Words to translate |',
-      '| --- | --: | --: | --: | --: | --: |',
-      '| English | 0 | 0 | 0 | 1 | 6 |',
-      '| French | 0 | 0 | 0 | 3 | 21 |',
-      '| Spanish | 0 | 0 | 0 | 4 | 27 |',
-      '',
-      '## English',
-      '',
-      '- `a15-fra` — `proposals/a15-fra.en.md`: missing',
-      '',
-      '## French',
-      '',
-      '- `a14-jpn-einvoicing` — `proposals/a14-jpn-einvoicing.fr.md`: missing',
-      '- `shared` — `proposals/shared.fr.md`: missing',
-      '- `shared` — `notes/shared.fr.md`: missing',
-      '',
-      '## Spanish',
-      '',
-      '- `a14-jpn-einvoicing` — `proposals/a14-jpn-einvoicing.es.md`: missing',
-      '- `a15-fra` — `proposals/a15-fra.es.md`: missing',
-      '- `shared` — `proposals/shared.es.md`: missing',
-      '- `shared` — `notes/shared.es.md`: missing',
-      '',
-    ].join('\n'))
+    expect(stdout).toBe(
+      [
+        '# Translations',
+        '',
+        "The texts each language's documents show untranslated, and the words still to translate.",
+        '',
+        '| Language | Current | Stale | Draft | Missing | Words to translate |',
+        '| --- | --: | --: | --: | --: | --: |',
+        '| English | 0 | 0 | 0 | 1 | 6 |',
+        '| French | 0 | 0 | 0 | 3 | 21 |',
+        '| Spanish | 0 | 0 | 0 | 4 | 27 |',
+        '',
+        '## English',
+        '',
+        '- `a15-fra` — `proposals/a15-fra.en.md`: missing',
+        '',
+        '## French',
+        '',
+        '- `a14-jpn-einvoicing` — `proposals/a14-jpn-einvoicing.fr.md`: missing',
+        '- `shared` — `proposals/shared.fr.md`: missing',
+        '- `shared` — `notes/shared.fr.md`: missing',
+        '',
+        '## Spanish',
+        '',
+        '- `a14-jpn-einvoicing` — `proposals/a14-jpn-einvoicing.es.md`: missing',
+        '- `a15-fra` — `proposals/a15-fra.es.md`: missing',
+        '- `shared` — `proposals/shared.es.md`: missing',
+        '- `shared` — `notes/shared.es.md`: missing',
+        '',
+      ].join('\n'),
+    )
   })
 
   test('with errors in the inputs: exit 1, nothing on standard output', async () => {
@@ -146,12 +204,23 @@ describe('the revision a stale translation last matched', () => {
   ]
   test('the last commit before the next change; the tip when the committed text matches; none when none does', async () => {
     const read: string[] = []
-    const matching = (wanted: string) => async (blob: string): Promise<boolean> => (read.push(blob), blob === wanted)
+    const matching =
+      (wanted: string) =>
+      async (blob: string): Promise<boolean> => (read.push(blob), blob === wanted)
     expect(await lastMatch(versions, 'head', matching('b1'))).toEqual({ commit: 'c1', head: false })
     expect(read).toEqual(['b3', 'b1'])
     expect(await lastMatch(versions, 'head', matching('b3'))).toEqual({ commit: 'head', head: true })
     expect(await lastMatch(versions, 'head', matching('b9'))).toBeUndefined()
-    expect(await lastMatch([{ commit: 'c1', blob: 'b0' }, { commit: 'c0', blob: 'b1' }], 'head', matching('b1'))).toBeUndefined()
+    expect(
+      await lastMatch(
+        [
+          { commit: 'c1', blob: 'b0' },
+          { commit: 'c0', blob: 'b1' },
+        ],
+        'head',
+        matching('b1'),
+      ),
+    ).toBeUndefined()
   })
 
   test('is named by its commit and symbol', () => {
@@ -160,7 +229,7 @@ describe('the revision a stale translation last matched', () => {
   })
 })
 
-test('outside git, a stale translation\'s message names no revision', async () => {
+test("outside git, a stale translation's message names no revision", async () => {
   const root = workspace(FILES)
   writeFileSync(path.join(root, 'proposals/a14-jpn-einvoicing.fr.md'), '---\ntranslationOf: 0000000000000000\n---\n\nTexte.\n')
   const [diagnostic] = JSON.parse((await run(['check', '--format', 'json'], { cwd: root })).stdout)
@@ -178,4 +247,3 @@ test('--help says what translate and translations do and take', async () => {
   expect(translations.stdout).toMatch(/--format <format> +output format \(choices: "md", "json", default: "md"\)/)
   expect((await run(['diff', '--help'])).stdout).toMatch(/--lang <lang> +compare what the documents in that language show/)
 })
-

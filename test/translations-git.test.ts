@@ -30,7 +30,8 @@ publish:
 
 const PROPOSALS: Record<string, string> = {
   'proposals/a1-jpn.md': '---\ntopic: A.1\ntitle: Invoices\nauthor: Japan\n---\n\n1. Each Party shall [endeavour to] accept electronic invoices.\n',
-  'proposals/a2-sgp.md': '---\ntopic: A.2\nauthor: Singapore\n---\n\nEach Party shall accept [electronic] trade administration documents [as the legal equivalent of paper documents].\n',
+  'proposals/a2-sgp.md':
+    '---\ntopic: A.2\nauthor: Singapore\n---\n\nEach Party shall accept [electronic] trade administration documents [as the legal equivalent of paper documents].\n',
   'proposals/a3-chl.md': '---\ntopic: A.3\nauthor: Chile\n---\n\nNo Party shall deny the legal validity of a signature solely because it is electronic.\n',
 }
 
@@ -42,13 +43,21 @@ const FRENCH: Record<string, { title?: string; body: string }> = {
 /** The translator's work on the file `translate` wrote: the text in French, `draft: true` removed. */
 function translateFile(root: string, file: string, french: { title?: string; body: string }): void {
   const written = readFileSync(path.join(root, file), 'utf8')
-  const front = written.slice(0, written.indexOf('\n---\n') + 5).replace('draft: true\n', '').replace(/^title: .*$/m, french.title === undefined ? '' : `title: ${french.title}`)
+  const front = written
+    .slice(0, written.indexOf('\n---\n') + 5)
+    .replace('draft: true\n', '')
+    .replace(/^title: .*$/m, french.title === undefined ? '' : `title: ${french.title}`)
   writeFileSync(path.join(root, file), `${front}\n${french.body}`)
 }
 
 function docxText(file: string): string {
   const xml = strFromU8(unzipSync(readFileSync(file))['word/document.xml'])
-  return xml.replace(/<w:tab\/>/g, ' ').replace(/<[^>]+>/g, '').replace(/&apos;/g, '\'').replace(/&quot;/g, '"').replace(/&amp;/g, '&')
+  return xml
+    .replace(/<w:tab\/>/g, ' ')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&apos;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
 }
 
 function repository(): string {
@@ -81,8 +90,14 @@ test('translated, built, made stale by a revision, stamped: the documents never 
   // The French documents: the French texts, not the English ones; the text not translated under the pending line.
   const built = await exec('build', '--lang', 'fr', '--format', 'md,html,docx')
   expect(built.code, built.stderr).toBe(0)
-  expect(built.stderr).toContain('consolidate: translation pending: 1 of 3 texts in fr (shown in their original language under a line that says so; `consolidate translations` lists them)\n')
-  for (const [name, text] of [['md', readFileSync(path.join(out, 'consolidated.fr.md'), 'utf8')], ['html', readFileSync(path.join(out, 'consolidated.fr.html'), 'utf8')], ['docx', docxText(path.join(out, 'consolidated.fr.docx'))]]) {
+  expect(built.stderr).toContain(
+    'consolidate: translation pending: 1 of 3 texts in fr (shown in their original language under a line that says so; `consolidate translations` lists them)\n',
+  )
+  for (const [name, text] of [
+    ['md', readFileSync(path.join(out, 'consolidated.fr.md'), 'utf8')],
+    ['html', readFileSync(path.join(out, 'consolidated.fr.html'), 'utf8')],
+    ['docx', docxText(path.join(out, 'consolidated.fr.docx'))],
+  ]) {
     expect(text, name).toContain('accepter les factures électroniques')
     expect(text, name).toContain('comme l’équivalent juridique des documents papier')
     expect(text, name).not.toContain('accept electronic invoices')
@@ -90,17 +105,26 @@ test('translated, built, made stale by a revision, stamped: the documents never 
     expect(text, name).toContain('solely because it is electronic')
     expect(text, name).toContain('Traduction en attente\u00a0: texte original en anglais')
   }
-  expect(readFileSync(path.join(out, 'consolidated.fr.md'), 'utf8')).toContain('**Traduction en attente\u00a0: texte original en anglais**\n\n[No Party shall deny')
+  expect(readFileSync(path.join(out, 'consolidated.fr.md'), 'utf8')).toContain(
+    '**Traduction en attente\u00a0: texte original en anglais**\n\n[No Party shall deny',
+  )
 
   // A revision rewords one original: its French translation is stale, and says which revision it last matched.
   writeFileSync(path.join(root, 'consolidate.yaml'), CONFIG.replace('Rev.1', 'Rev.2'))
-  writeFileSync(path.join(root, 'proposals/a1-jpn.md'), PROPOSALS['proposals/a1-jpn.md'].replace('accept electronic invoices', 'accept and issue electronic invoices'))
+  writeFileSync(
+    path.join(root, 'proposals/a1-jpn.md'),
+    PROPOSALS['proposals/a1-jpn.md'].replace('accept electronic invoices', 'accept and issue electronic invoices'),
+  )
   commitAll(root, 'Rev.2', '2026-11-01T12:00:00Z')
   const checked = await exec('check', '--format', 'json')
   expect(checked.code).toBe(0)
   expect(JSON.parse(checked.stdout)).toEqual([
     {
-      file: 'proposals/a1-jpn.fr.md', line: 2, column: 16, severity: 'warning', rule: 'stale-translation',
+      file: 'proposals/a1-jpn.fr.md',
+      line: 2,
+      column: 16,
+      severity: 'warning',
+      rule: 'stale-translation',
       message: `proposals/a1-jpn.md has changed since this translation was made (it last matched the original at commit ${translated}, INF/ECOM/62/Rev.1), so no document shows the translation: each shows the original under a line saying its translation is pending; bring the translation up to date (\`consolidate diff ${translated} .\` shows what changed), then run \`consolidate translate --stamp proposals/a1-jpn.fr.md\``,
     },
   ])
@@ -108,7 +132,9 @@ test('translated, built, made stale by a revision, stamped: the documents never 
   // The French documents show the new English under the pending line, never the stale French.
   expect((await exec('build', '--lang', 'fr', '--format', 'md,html,docx')).code).toBe(0)
   const pendingFr = readFileSync(path.join(out, 'consolidated.fr.md'), 'utf8')
-  expect(pendingFr).toContain('**Traduction en attente\u00a0: texte original en anglais**\n\n1. [Each Party shall [endeavour to] accept and issue electronic invoices.]')
+  expect(pendingFr).toContain(
+    '**Traduction en attente\u00a0: texte original en anglais**\n\n1. [Each Party shall [endeavour to] accept and issue electronic invoices.]',
+  )
   for (const text of [pendingFr, readFileSync(path.join(out, 'consolidated.fr.html'), 'utf8'), docxText(path.join(out, 'consolidated.fr.docx'))]) {
     expect(text).not.toContain('accepter les factures')
     expect(text).toContain('accept and issue electronic invoices')
@@ -120,8 +146,15 @@ test('translated, built, made stale by a revision, stamped: the documents never 
   expect(queue.code).toBe(0)
   expect(JSON.parse(queue.stdout)).toEqual({
     fr: {
-      current: 1, stale: 1, draft: 0, missing: 1, words: 27,
-      texts: [{ id: 'a1-jpn', file: 'proposals/a1-jpn.fr.md', state: 'stale' }, { id: 'a3-chl', file: 'proposals/a3-chl.fr.md', state: 'missing' }],
+      current: 1,
+      stale: 1,
+      draft: 0,
+      missing: 1,
+      words: 27,
+      texts: [
+        { id: 'a1-jpn', file: 'proposals/a1-jpn.fr.md', state: 'stale' },
+        { id: 'a3-chl', file: 'proposals/a3-chl.fr.md', state: 'missing' },
+      ],
     },
   })
 
@@ -130,12 +163,16 @@ test('translated, built, made stale by a revision, stamped: the documents never 
   expect(redline.code, redline.stderr).toBe(0)
   const marked = readFileSync(path.join(out, 'consolidated-redline.fr.md'), 'utf8')
   expect(marked).toContain('{++**Traduction en attente\u00a0: texte original en anglais**++}')
-  expect(marked).toContain('1. [{--Chaque Partie--}{++Each Party shall++} [{--s’efforce d’--}{++endeavour to++}]{--accepter les factures électroniques--}{++ accept and issue electronic invoices++}.]')
+  expect(marked).toContain(
+    '1. [{--Chaque Partie--}{++Each Party shall++} [{--s’efforce d’--}{++endeavour to++}]{--accepter les factures électroniques--}{++ accept and issue electronic invoices++}.]',
+  )
   const diff = await exec('diff', 'HEAD~1', 'HEAD', '--lang', 'fr', '--format', 'json')
   expect(JSON.parse(diff.stdout).changed).toEqual([{ id: 'a1-jpn', text: true, title: { from: 'Factures', to: 'Invoices' } }])
   expect(JSON.parse((await exec('diff', 'HEAD~1', 'HEAD', '--format', 'json')).stdout).changed).toEqual([{ id: 'a1-jpn', text: true }])
   const changes = await exec('diff', 'HEAD~1', 'HEAD')
-  expect(changes.stdout).toContain('## Translations to update\n\nThis revision changed 1 text whose translation must now be brought up to date; until then the documents in that language show it in its original language.\n\n- `a1-jpn`: French.\n')
+  expect(changes.stdout).toContain(
+    '## Translations to update\n\nThis revision changed 1 text whose translation must now be brought up to date; until then the documents in that language show it in its original language.\n\n- `a1-jpn`: French.\n',
+  )
 
   // The translator updates the French and stamps it: the French is back.
   const file = path.join(root, 'proposals/a1-jpn.fr.md')
@@ -143,20 +180,25 @@ test('translated, built, made stale by a revision, stamped: the documents never 
   const stamped = await exec('translate', '--stamp', 'proposals/a1-jpn.fr.md')
   expect(stamped).toMatchObject({ code: 0, stdout: 'proposals/a1-jpn.fr.md\n' })
   expect(JSON.parse((await exec('check', '--format', 'json')).stdout)).toEqual([])
-  expect((await exec('translate', '--stamp', 'proposals/a1-jpn.fr.md')).stderr).toBe('consolidate: proposals/a1-jpn.fr.md already matches proposals/a1-jpn.md as it is now; nothing was changed\n')
+  expect((await exec('translate', '--stamp', 'proposals/a1-jpn.fr.md')).stderr).toBe(
+    'consolidate: proposals/a1-jpn.fr.md already matches proposals/a1-jpn.md as it is now; nothing was changed\n',
+  )
   expect((await exec('build', '--lang', 'fr')).code).toBe(0)
   const back = readFileSync(path.join(out, 'consolidated.fr.md'), 'utf8')
   expect(back).toContain('1. [Chaque Partie [s’efforce d’]accepter et émettre des factures électroniques.]')
   expect(back).not.toContain('accept and issue')
 
   // A translation that drops a bracket pair is flagged.
-  writeFileSync(path.join(root, 'proposals/a2-sgp.fr.md'), readFileSync(path.join(root, 'proposals/a2-sgp.fr.md'), 'utf8').replace('[électroniques]', 'électroniques'))
+  writeFileSync(
+    path.join(root, 'proposals/a2-sgp.fr.md'),
+    readFileSync(path.join(root, 'proposals/a2-sgp.fr.md'), 'utf8').replace('[électroniques]', 'électroniques'),
+  )
   const dropped = JSON.parse((await exec('check', '--format', 'json')).stdout) as Array<{ file: string; rule: string; message: string }>
   expect(dropped.map((each) => `${each.file} ${each.rule}`)).toEqual(['proposals/a2-sgp.fr.md translation-brackets'])
   expect(dropped[0].message).toContain('the original has 2 bracket pairs (`[][]`, in reading order), the translation 1 bracket pair (`[]`)')
 })
 
-test('the step summary shows the translators\' queue', async () => {
+test("the step summary shows the translators' queue", async () => {
   const root = repository()
   expect((await run(['translate', 'a1-jpn', '--lang', 'fr'], { cwd: root })).code).toBe(0)
   translateFile(root, 'proposals/a1-jpn.fr.md', FRENCH['a1-jpn'])
@@ -165,7 +207,9 @@ test('the step summary shows the translators\' queue', async () => {
   const result = await run(['build'], { cwd: root, env: { GITHUB_STEP_SUMMARY: summary } })
   expect(result.code, result.stderr).toBe(0)
   const text = readFileSync(summary, 'utf8')
-  expect(text).toContain('### Translations\n\nThe texts each language\'s documents show untranslated, and the words still to translate.\n\n| Language | Current | Stale | Draft | Missing | Words to translate |\n| --- | --: | --: | --: | --: | --: |\n| French | 1 | 0 | 0 | 2 | 30 |\n')
+  expect(text).toContain(
+    "### Translations\n\nThe texts each language's documents show untranslated, and the words still to translate.\n\n| Language | Current | Stale | Draft | Missing | Words to translate |\n| --- | --: | --: | --: | --: | --: |\n| French | 1 | 0 | 0 | 2 | 30 |\n",
+  )
 })
 
 test('build --watch rebuilds when a translation changes, and shows it once current', async () => {

@@ -46,7 +46,10 @@ test('build --watch rebuilds what changed, keeps the last good output on errors,
 
   // A burst of changes is one rebuild.
   writeFileSync(proposal('a14-sgp-standards.md'), readFileSync(proposal('a14-sgp-standards.md'), 'utf8').replace('Korea]', 'Korea, Canada, Norway]'))
-  writeFileSync(proposal('c3-gbr-cybersecurity.md'), readFileSync(proposal('c3-gbr-cybersecurity.md'), 'utf8').replace('incident response', 'incident response teams'))
+  writeFileSync(
+    proposal('c3-gbr-cybersecurity.md'),
+    readFileSync(proposal('c3-gbr-cybersecurity.md'), 'utf8').replace('incident response', 'incident response teams'),
+  )
   rmSync(proposal('c2-kor-consumer.md'))
   expect(await next()).toMatchObject({ outcome: 'written', parsed: 2 })
   const good = consolidated()
@@ -58,7 +61,9 @@ test('build --watch rebuilds what changed, keeps the last good output on errors,
   writeFileSync(proposal('broken.md'), '---\ntopic: C.3\nauthor: Norway\n---\n\nEach Party [shall.\n')
   const failed = await next()
   expect(failed).toMatchObject({ outcome: 'errors', parsed: 1 })
-  expect(failed.diagnostics.map((diagnostic) => `${diagnostic.file}:${diagnostic.line}:${diagnostic.column} ${diagnostic.rule}`)).toContain('proposals/broken.md:6:12 unbalanced-brackets')
+  expect(failed.diagnostics.map((diagnostic) => `${diagnostic.file}:${diagnostic.line}:${diagnostic.column} ${diagnostic.rule}`)).toContain(
+    'proposals/broken.md:6:12 unbalanced-brackets',
+  )
   expect(stderr).toContain('unbalanced-brackets')
   // Each of the tool's lines carries the time, so two rebuilds' lines can be told apart.
   expect(stderr).toMatch(/^\d\d:\d\d:\d\d consolidate: 1 error in the inputs; nothing was written$/m)
@@ -83,7 +88,9 @@ test('build --watch rebuilds what changed, keeps the last good output on errors,
 test('build --watch stops cleanly on Ctrl-C (SIGINT)', async () => {
   // Runs the compiled CLI: `npm test` compiles before testing.
   const { root, out } = workspace()
-  const child = spawn(process.execPath, [path.join(import.meta.dirname, '..', 'bin', 'consolidate.js'), 'build', '--watch', '--root', root, '--out', out], { stdio: ['ignore', 'ignore', 'pipe'] })
+  const child = spawn(process.execPath, [path.join(import.meta.dirname, '..', 'bin', 'consolidate.js'), 'build', '--watch', '--root', root, '--out', out], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  })
   let stderr = ''
   const exited = new Promise<number | null>((resolve) => child.on('exit', (exit) => resolve(exit)))
   await new Promise<void>((resolve) => {

@@ -52,13 +52,9 @@ describe('hunks', () => {
     const result = hunks(diffWords(long, after), 3)
     expect(result).toHaveLength(1)
     expect(result[0].cut).toEqual({ start: true, end: true })
-    expect(result[0].segments.map((segment) => ('same' in segment ? segment.same.join(' ') : `-${segment.removed.join(' ')}+${segment.added.join(' ')}`))).toEqual([
-      'w7 w8 w9',
-      '-w10+X',
-      'w11 w12 w13',
-      '-w14+Y',
-      'w15 w16 w17',
-    ])
+    expect(
+      result[0].segments.map((segment) => ('same' in segment ? segment.same.join(' ') : `-${segment.removed.join(' ')}+${segment.added.join(' ')}`)),
+    ).toEqual(['w7 w8 w9', '-w10+X', 'w11 w12 w13', '-w14+Y', 'w15 w16 w17'])
   })
 
   test('far apart changes make two hunks; a change at the very start is not cut there', () => {

@@ -40,5 +40,10 @@ test('the negotiation workflow: Node 22, whole history, once per change, on dema
 test("the tool's own repository runs its tests on Node 20 and 22", () => {
   const workflow = parse(readFileSync(path.join(workflows, 'test.yml'), 'utf8'))
   expect(workflow.jobs.test.strategy.matrix.node).toEqual([20, 22])
-  expect((workflow.jobs.test.steps as Step[]).map((step) => step.run).filter(Boolean).slice(-2)).toEqual(['npm ci', 'npm test'])
+  expect(
+    (workflow.jobs.test.steps as Step[])
+      .map((step) => step.run)
+      .filter(Boolean)
+      .slice(-2),
+  ).toEqual(['npm ci', 'npm test'])
 })

@@ -36,7 +36,8 @@ function live(markdown: string): string[] {
   const found: string[] = []
   const walk = (node: Nodes): void => {
     const bare = node.type === 'link' && [toString(node), `http://${toString(node)}`, `mailto:${toString(node)}`].includes(node.url)
-    if (!bare && ['link', 'image', 'linkReference', 'imageReference', 'definition', 'footnoteReference', 'footnoteDefinition'].includes(node.type)) found.push(`${node.type}: ${toString(node)}`)
+    if (!bare && ['link', 'image', 'linkReference', 'imageReference', 'definition', 'footnoteReference', 'footnoteDefinition'].includes(node.type))
+      found.push(`${node.type}: ${toString(node)}`)
     if ('children' in node) node.children.forEach(walk)
   }
   walk(parseMarkdown(markdown))
@@ -90,7 +91,10 @@ describe('generated words never become links or images', () => {
   })
 
   test('a cover line that holds only a value cannot define a label', () => {
-    const defining = assemble([proposal('proposals/a.md', 'topic: A.1\nauthor: Japan', 'Each Party shall [x] act.')], parseConfig('consolidate.yaml', 'title: "[x]: https://evil.example"\n').config)
+    const defining = assemble(
+      [proposal('proposals/a.md', 'topic: A.1\nauthor: Japan', 'Each Party shall [x] act.')],
+      parseConfig('consolidate.yaml', 'title: "[x]: https://evil.example"\n').config,
+    )
     const markdown = renderMarkdown(defining, '{{title}}\n')
     expect(live(markdown)).toEqual([])
     expect(markdown.split('\n')[0]).toBe('[x]\\: https\\://evil.example')
@@ -101,7 +105,9 @@ describe('generated words never become links or images', () => {
     const next: Snapshot = { config, proposals: [proposals[0]] }
     const diff = renderDiff(compareSnapshots(old, next), old, next, { names: { old: '[o](https://evil.example)', new: 'new' } })
     expect(live(diff)).toEqual([])
-    expect(diff.split('\n')).toContain('- **Added** `a` — Old \\![img]\\(https\\://evil.example/t.png). Proponent: Japan [x]\\(https\\://evil.example). Supporters: none.')
+    expect(diff.split('\n')).toContain(
+      '- **Added** `a` — Old \\![img]\\(https\\://evil.example/t.png). Proponent: Japan [x]\\(https\\://evil.example). Supporters: none.',
+    )
     const summary = renderSummary({ outcome: 'written', files: ['out/[f](https://evil.example).md'], errors: 0, warnings: 0, negotiation, changes: '' })
     expect(live(summary)).toEqual([])
     expect(summary.split('\n')[0]).toBe('## consolidate: S/[a]\\[b] \\![c]\\(https\\://evil.example/c.png)')
@@ -142,7 +148,10 @@ test('any generated words read back as written, on one line, never as a link or 
   fc.assert(
     fc.property(fc.record({ title: generated, symbol: generated, topic: generated, author: generated, document: generated, withdrawn: generated }), (words) => {
       const yaml = JSON.stringify
-      const config = parseConfig('consolidate.yaml', `title: ${yaml(words.title)}\nsymbol: ${yaml(words.symbol)}\noutline:\n  - { id: A.1, title: ${yaml(words.topic)} }\n  - { id: A.2 }\n`)
+      const config = parseConfig(
+        'consolidate.yaml',
+        `title: ${yaml(words.title)}\nsymbol: ${yaml(words.symbol)}\noutline:\n  - { id: A.1, title: ${yaml(words.topic)} }\n  - { id: A.2 }\n`,
+      )
       expect(config.diagnostics).toEqual([])
       const live_ = proposal('proposals/a.md', `topic: A.1\nauthor: ${yaml(words.author)}\ndocument: ${yaml(words.document)}`)
       const gone = proposal('proposals/w.md', `topic: A.2\nauthor: Canada\ntitle: ${yaml(words.withdrawn)}\nstatus: withdrawn`)

@@ -92,7 +92,9 @@ export function cleanText(negotiation: Negotiation, topics?: ReadonlySet<string>
   const row = (node: TopicNode, parts: CleanPart[], article?: Article, paragraph?: string): ConcordanceRow => ({
     id: node.id,
     title: node.title,
-    ...(article ? { article: article.number, ...(article.label === undefined ? {} : { label: article.label }), ...(paragraph === undefined ? {} : { paragraph }) } : {}),
+    ...(article
+      ? { article: article.number, ...(article.label === undefined ? {} : { label: article.label }), ...(paragraph === undefined ? {} : { paragraph }) }
+      : {}),
     ids: parts.map(partId),
   })
 
@@ -102,7 +104,16 @@ export function cleanText(negotiation: Negotiation, topics?: ReadonlySet<string>
       const paragraphNodes = node.children.filter((child) => child.paragraph)
       const paragraphs = paragraphNodes.flatMap((child): CleanParagraph[] => {
         const held = partsOf(child, picks.get(child.id) ?? [])
-        return held.length === 0 ? [] : [{ id: child.id, ...(child.paragraph?.number === undefined ? {} : { number: child.paragraph.number }), ...(child.title === undefined ? {} : { title: child.title }), parts: held }]
+        return held.length === 0
+          ? []
+          : [
+              {
+                id: child.id,
+                ...(child.paragraph?.number === undefined ? {} : { number: child.paragraph.number }),
+                ...(child.title === undefined ? {} : { title: child.title }),
+                parts: held,
+              },
+            ]
       })
       const article = parts.length > 0 || paragraphs.length > 0 ? makeArticle(node, ++number, numbered, parts, paragraphs) : undefined
       const wanted = !topics || topics.has(node.id)
@@ -161,7 +172,8 @@ function partsOf(node: TopicNode, picked: string[]): CleanPart[] {
   for (const id of picked) {
     const placement = node.placements.find((each) => each.proposal.id === id)
     const chairText = node.chairTexts.find((each) => each.text.id === id)
-    if (placement && !placement.proposal.noText && placement !== stabilized && !parts.some((part) => part.kind === 'proposal' && part.placement === placement)) parts.push({ kind: 'proposal', placement })
+    if (placement && !placement.proposal.noText && placement !== stabilized && !parts.some((part) => part.kind === 'proposal' && part.placement === placement))
+      parts.push({ kind: 'proposal', placement })
     else if (!placement && chairText && !parts.some((part) => part.kind === 'chair' && part.text === chairText)) parts.push({ kind: 'chair', text: chairText })
   }
   return parts

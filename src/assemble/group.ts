@@ -15,7 +15,8 @@ export function selectGroup(config: Config, name: string): { group: Group; topic
   if (!group) {
     const names = config.groups.map((each) => each.name)
     const spellings = config.groups.flatMap((each) => spellingsOf(each.name, each.names))
-    const listed = names.length > 0 ? `the groups are ${names.map((each) => `"${each}"`).join(', ')}${didYouMean(name, spellings)}` : 'consolidate.yaml defines no `groups`'
+    const listed =
+      names.length > 0 ? `the groups are ${names.map((each) => `"${each}"`).join(', ')}${didYouMean(name, spellings)}` : 'consolidate.yaml defines no `groups`'
     throw new UsageError(`unknown group "${name}" for --group; ${listed}`)
   }
   const topics = new Set<string>()

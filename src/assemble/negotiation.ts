@@ -3,7 +3,25 @@ import { compareNatural } from '../model/outline.js'
 import { localise, pick, typography } from '../model/language.js'
 import { findPlaceholders } from '../parse/placeholders.js'
 import { compareNames, Participants } from '../model/participants.js'
-import { isLive, type BracketPolicy, type ChairText, type Config, type PlacedChairText, type OptionLabel, type OptionStyle, type Merger, type Negotiation, type Note, type OutlineEntry, type PlacedNote, type Placement, type Proposal, type SupportLevel, type TopicNode, type Withdrawal } from '../types.js'
+import {
+  isLive,
+  type BracketPolicy,
+  type ChairText,
+  type Config,
+  type PlacedChairText,
+  type OptionLabel,
+  type OptionStyle,
+  type Merger,
+  type Negotiation,
+  type Note,
+  type OutlineEntry,
+  type PlacedNote,
+  type Placement,
+  type Proposal,
+  type SupportLevel,
+  type TopicNode,
+  type Withdrawal,
+} from '../types.js'
 
 export interface AssembleOptions {
   /** Only these outline entries (a small group's topics), with the sections that hold them. */
@@ -52,7 +70,7 @@ export function assemble(proposals: Proposal[], configured: Config, options: Ass
     entries.flatMap((entry) => {
       const style = entry.options ?? inherited
       const wanted = !options.topics || options.topics.has(entry.id)
-      const onTopic = wanted ? byTopic.get(entry.id) ?? [] : []
+      const onTopic = wanted ? (byTopic.get(entry.id) ?? []) : []
       const live = onTopic.filter((proposal) => isLive(proposal.status))
       for (const proposal of onTopic) {
         const authors = resolveAll(proposal.authors.map((author) => author.value))
@@ -63,7 +81,9 @@ export function assemble(proposals: Proposal[], configured: Config, options: Ass
       // After this entry's own annex entries: both annexes follow the outline.
       const children = build(entry.children, depth + 1, style)
       if (!wanted && children.length === 0) return []
-      const notes = wanted ? (notesByTopic.get(entry.id) ?? []).map((note): PlacedNote => ({ note, by: participants.resolve(note.by.value) ?? note.by.value })) : []
+      const notes = wanted
+        ? (notesByTopic.get(entry.id) ?? []).map((note): PlacedNote => ({ note, by: participants.resolve(note.by.value) ?? note.by.value }))
+        : []
       const placements = live.map((proposal, index) => place(proposal, live.length > 1 ? index + 1 : undefined, style))
       const chair = wanted ? (chairByTopic.get(entry.id) ?? []).map(placeChairText) : []
       const structure = { ...(entry.article === undefined ? {} : { article: entry.article }), ...(entry.paragraph ? { paragraph: entry.paragraph } : {}) }
@@ -78,7 +98,12 @@ export function assemble(proposals: Proposal[], configured: Config, options: Ass
 
   function placeChairText(text: ChairText): PlacedChairText {
     const by = text.by && typography(pick(text.by.names, config.language, text.by.text), config.language)
-    return { text, ...(by === undefined ? {} : { by }), brackets: text.facts.brackets, placeholders: findPlaceholders(text.body, text.facts, config.placeholders) }
+    return {
+      text,
+      ...(by === undefined ? {} : { by }),
+      brackets: text.facts.brackets,
+      placeholders: findPlaceholders(text.body, text.facts, config.placeholders),
+    }
   }
 
   function place(proposal: Proposal, alt: number | undefined, style: OptionStyle): Placement {
@@ -127,7 +152,21 @@ export function optionLabel(style: OptionStyle, n: number): OptionLabel {
 /** `I`, `IV`, `XIV` … in capitals, as treaties number options; past 3999 the number itself. */
 export function roman(n: number): string {
   if (n < 1 || n > 3999) return String(n)
-  const numerals: Array<[number, string]> = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']]
+  const numerals: Array<[number, string]> = [
+    [1000, 'M'],
+    [900, 'CM'],
+    [500, 'D'],
+    [400, 'CD'],
+    [100, 'C'],
+    [90, 'XC'],
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ]
   let rest = n
   let text = ''
   for (const [value, numeral] of numerals) for (; rest >= value; rest -= value) text += numeral
@@ -187,7 +226,10 @@ function compareNotes(a: Note, b: Note): number {
  * by `submitted` date (undated ones last), then by id with numbers compared as
  * numbers (`opt2` before `opt10`), then by file.
  */
-export function compareAlternatives(a: Pick<Proposal, 'id' | 'file' | 'order' | 'submitted'>, b: Pick<Proposal, 'id' | 'file' | 'order' | 'submitted'>): number {
+export function compareAlternatives(
+  a: Pick<Proposal, 'id' | 'file' | 'order' | 'submitted'>,
+  b: Pick<Proposal, 'id' | 'file' | 'order' | 'submitted'>,
+): number {
   if (a.order !== b.order) {
     if (a.order === undefined) return 1
     if (b.order === undefined) return -1

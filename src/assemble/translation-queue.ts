@@ -5,7 +5,19 @@
  */
 import { tokenize } from '../model/words.js'
 import { isLive, LANGUAGES, type Language } from '../types.js'
-import { bodyOf, originalLanguage, originals, pairTranslations, stateOf, translatable, translationFile, translationsByText, type Original, type Texts, type TranslationState } from '../model/translations.js'
+import {
+  bodyOf,
+  originalLanguage,
+  originals,
+  pairTranslations,
+  stateOf,
+  translatable,
+  translationFile,
+  translationsByText,
+  type Original,
+  type Texts,
+  type TranslationState,
+} from '../model/translations.js'
 
 /** One language's queue (`consolidate translations`, SPEC §17): the count of texts in each state, the words still to translate, every text not current. */
 export interface LanguageQueue {
@@ -47,14 +59,18 @@ export function translationQueue(texts: Texts, languages: readonly Language[]): 
  */
 export function queueLanguages(texts: Texts, options: { unasked?: boolean } = {}): Language[] {
   if (options.unasked && texts.config.publish === undefined && (texts.translations ?? []).length === 0) return []
-  const from = new Set(originals(texts).filter(translatable).map((original) => originalLanguage(original.text, texts.config)))
+  const from = new Set(
+    originals(texts)
+      .filter(translatable)
+      .map((original) => originalLanguage(original.text, texts.config)),
+  )
   return (texts.config.publish?.languages ?? LANGUAGES).filter((language) => [...from].some((each) => each !== language))
 }
 
 /** The words a translator has to translate in a text: its title and body, words and numbers only (not Markdown's marks, nor footnote labels). */
 export function wordCount(text: Original['text']): number {
   const counted = (written: string): number => tokenize(written.replace(/\[\^[^\]\s]+\]/g, ' ')).filter((token) => /[\p{L}\p{N}]/u.test(token.text)).length
-  return counted('title' in text ? text.title ?? '' : '') + counted(bodyOf(text.body))
+  return counted('title' in text ? (text.title ?? '') : '') + counted(bodyOf(text.body))
 }
 
 /** A text whose translations a revision made stale: its id and the languages, in the order of LANGUAGES. */
@@ -70,7 +86,11 @@ export interface MadeStale {
  * which translations it made stale), in file order.
  */
 export function madeStale(old: Texts, next: Texts): MadeStale[] {
-  const before = new Map([...pairTranslations(old)].flatMap(([translation, original]) => (original === undefined ? [] : [[translation.file, stateOf(translation, original.text)] as const])))
+  const before = new Map(
+    [...pairTranslations(old)].flatMap(([translation, original]) =>
+      original === undefined ? [] : [[translation.file, stateOf(translation, original.text)] as const],
+    ),
+  )
   const byText = new Map<Original['text'], Set<Language>>()
   for (const [translation, original] of pairTranslations(next)) {
     if (original === undefined || before.get(translation.file) !== 'current' || stateOf(translation, original.text) !== 'stale') continue

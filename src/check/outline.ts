@@ -35,7 +35,12 @@ export function checkStructure(texts: PlacedText[], config: Config): Diagnostic[
     const number = place?.paragraph.paragraph?.number
     const written = text.facts.leadingNumber
     if (place && number !== undefined && written && (text.status === undefined || isLive(text.status)) && !text.noText) {
-      report(text, 'numbered-paragraph', `this text is on paragraph ${number} of article ${place.article.article ?? place.article.id} (${text.topic.value}), which shows its number "${number}." before it, yet the text starts with a number of its own, "${written.value}"; remove "${written.value}" from the text, or take \`number\` off the paragraph in consolidate.yaml if the texts carry their own numbers`, written.place)
+      report(
+        text,
+        'numbered-paragraph',
+        `this text is on paragraph ${number} of article ${place.article.article ?? place.article.id} (${text.topic.value}), which shows its number "${number}." before it, yet the text starts with a number of its own, "${written.value}"; remove "${written.value}" from the text, or take \`number\` off the paragraph in consolidate.yaml if the texts carry their own numbers`,
+        written.place,
+      )
     }
   }
 
@@ -48,11 +53,21 @@ export function checkStructure(texts: PlacedText[], config: Config): Diagnostic[
     const name = `article ${article.article ?? article.id}`
     for (const text of own) {
       const others = inParagraphs.map((other) => `${other.id} (${other.file}, ${other.topic.value})`).sort()
-      report(text, 'conflicting-stabilized', `this is the agreed text of ${name} as a whole, and ${others.join(', ')} ${others.length === 1 ? 'is an agreed text' : 'are agreed texts'} of its paragraphs; agree either the whole article or its paragraphs: set the others to \`status: proposed\` or \`withdrawn\``, text.places.status ?? { line: 1, column: 1 })
+      report(
+        text,
+        'conflicting-stabilized',
+        `this is the agreed text of ${name} as a whole, and ${others.join(', ')} ${others.length === 1 ? 'is an agreed text' : 'are agreed texts'} of its paragraphs; agree either the whole article or its paragraphs: set the others to \`status: proposed\` or \`withdrawn\``,
+        text.places.status ?? { line: 1, column: 1 },
+      )
     }
     for (const text of inParagraphs) {
       const others = own.map((other) => `${other.id} (${other.file})`).sort()
-      report(text, 'conflicting-stabilized', `this is the agreed text of paragraph ${text.topic.value} of ${name}, which already has an agreed text as a whole in ${others.join(', ')}; agree either the whole article or its paragraphs: set the others to \`status: proposed\` or \`withdrawn\``, text.places.status ?? { line: 1, column: 1 })
+      report(
+        text,
+        'conflicting-stabilized',
+        `this is the agreed text of paragraph ${text.topic.value} of ${name}, which already has an agreed text as a whole in ${others.join(', ')}; agree either the whole article or its paragraphs: set the others to \`status: proposed\` or \`withdrawn\``,
+        text.places.status ?? { line: 1, column: 1 },
+      )
     }
   }
   return diagnostics

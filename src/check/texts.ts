@@ -40,15 +40,22 @@ export function checkTexts(proposals: Proposal[], config: Config, template: stri
     if (brackets > 0 && firstBracket && (proposal.status === 'stabilized' || chairs)) {
       const pairs = `${brackets} bracket pair${brackets === 1 ? '' : 's'}`
       const first = `the first ${near(proposal, firstBracket)}`
-      const message = proposal.status === 'stabilized'
-        ? `this text is stabilized (agreed) but still has ${pairs} (${first}); agreed text stands without brackets, e.g. \`Each Party shall endeavour to …\` rather than \`Each Party shall [endeavour to] …\`: remove them once the wording is agreed, or set \`status: proposed\``
-        : `this text is the Chair's pick for ${proposal.topic.value} (\`chair\` in the configuration) but still has ${pairs} (${first}); the clean text shows them as written: resolve them, or offer a text without brackets`
+      const message =
+        proposal.status === 'stabilized'
+          ? `this text is stabilized (agreed) but still has ${pairs} (${first}); agreed text stands without brackets, e.g. \`Each Party shall endeavour to …\` rather than \`Each Party shall [endeavour to] …\`: remove them once the wording is agreed, or set \`status: proposed\``
+          : `this text is the Chair's pick for ${proposal.topic.value} (\`chair\` in the configuration) but still has ${pairs} (${first}); the clean text shows them as written: resolve them, or offer a text without brackets`
       report(proposal, 'brackets-in-stabilized', message, firstBracket)
     }
     reportPlaceholders(proposal)
     if (example) {
       const found = findLines(proposal, example)
-      if (found) report(proposal, 'template-text', `the text is still the example of templates/proposal.md ("${example.join(' ')}"); replace it with the proposed treaty text, e.g. \`1. Each Party shall [endeavour to] …\``, found)
+      if (found)
+        report(
+          proposal,
+          'template-text',
+          `the text is still the example of templates/proposal.md ("${example.join(' ')}"); replace it with the proposed treaty text, e.g. \`1. Each Party shall [endeavour to] …\``,
+          found,
+        )
     }
   }
   for (const text of chairTexts) reportPlaceholders(text)
@@ -57,7 +64,12 @@ export function checkTexts(proposals: Proposal[], config: Config, template: stri
   function reportPlaceholders(text: Proposal | ChairText): void {
     for (const { value, place } of findPlaceholders(text.body, text.facts, config.placeholders)) {
       const instead = INSTEAD.find(([pattern]) => pattern.test(value))![1]
-      report(text, 'placeholder', `placeholder \`${value}\` left in the text (${near(text, place)}); placeholders (${listed}) mark what is still to be written: replace it with ${instead}`, place)
+      report(
+        text,
+        'placeholder',
+        `placeholder \`${value}\` left in the text (${near(text, place)}); placeholders (${listed}) mark what is still to be written: replace it with ${instead}`,
+        place,
+      )
     }
   }
 }
@@ -73,7 +85,10 @@ export function templateLines(template: string | undefined): string[] | undefine
   const text = template.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n')
   const match = /^---[ \t]*\n[\s\S]*?\n---[ \t]*(?:\n|$)/.exec(text)
   const body = match ? text.slice(match[0].length) : text
-  const lines = body.split('\n').map(squash).filter((line) => line !== '' && !/\{\{/.test(line))
+  const lines = body
+    .split('\n')
+    .map(squash)
+    .filter((line) => line !== '' && !/\{\{/.test(line))
   return lines.length > 0 ? lines : undefined
 }
 
@@ -104,7 +119,13 @@ const firstLines = new Map<string, RegExp>()
 function firstLineOf(example: string[]): RegExp {
   let pattern = firstLines.get(example[0])
   if (!pattern) {
-    pattern = new RegExp(`^[ \\t]*${example[0].split(' ').map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[ \\t]+')}[ \\t]*$`, 'm')
+    pattern = new RegExp(
+      `^[ \\t]*${example[0]
+        .split(' ')
+        .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('[ \\t]+')}[ \\t]*$`,
+      'm',
+    )
     firstLines.set(example[0], pattern)
   }
   return pattern

@@ -5,7 +5,18 @@
 import { closest } from '../diagnostics/suggest.js'
 import { LANGUAGE_WORDS } from '../parse/translation.js'
 import { LineIndex } from '../read/decode.js'
-import { originalLanguage, originals, originalStem, pairTranslations, stateOf, stem, translatable, translationsByText, type Original, type Texts } from '../model/translations.js'
+import {
+  originalLanguage,
+  originals,
+  originalStem,
+  pairTranslations,
+  stateOf,
+  stem,
+  translatable,
+  translationsByText,
+  type Original,
+  type Texts,
+} from '../model/translations.js'
 import { isLive, RULES, type Diagnostic, type Language, type Place, type Rule, type Translation } from '../types.js'
 
 export interface TranslationCheck {
@@ -39,11 +50,21 @@ export function checkTranslations({ texts, files }: TranslationCheck): Diagnosti
     }
     const from = originalLanguage(original.text, config)
     if (from === translation.language) {
-      report(file, 'orphan-translation', `this file is named as ${translation.language === 'en' ? 'an' : 'a'} ${language} translation of ${original.text.file}, which is itself in ${language}${original.text.language ? ' (its `language:`)' : ' (the configuration\'s `language`)'}; a text needs no translation into its own language: delete this file, or rename it for the language it is in`, start)
+      report(
+        file,
+        'orphan-translation',
+        `this file is named as ${translation.language === 'en' ? 'an' : 'a'} ${language} translation of ${original.text.file}, which is itself in ${language}${original.text.language ? ' (its `language:`)' : " (the configuration's `language`)"}; a text needs no translation into its own language: delete this file, or rename it for the language it is in`,
+        start,
+      )
       continue
     }
     if (!translatable(original)) {
-      report(file, 'orphan-translation', `${original.text.file} is a "no text" alternative (\`noText: true\`): it has no text to translate (every document writes "[No text]" in its own language); delete this file`, start)
+      report(
+        file,
+        'orphan-translation',
+        `${original.text.file} is a "no text" alternative (\`noText: true\`): it has no text to translate (every document writes "[No text]" in its own language); delete this file`,
+        start,
+      )
       continue
     }
     if (original.kind === 'note' && translation.places.title) {
@@ -64,7 +85,12 @@ export function checkTranslations({ texts, files }: TranslationCheck): Diagnosti
       const from = originalLanguage(original.text, config)
       for (const language of config.publish.languages) {
         if (language === from || translated.get(original.text)?.has(language)) continue
-        report(original.text.file, 'missing-translation', `this text has no ${LANGUAGE_WORDS[language]} translation, and \`publish.languages\` issues the documents in ${LANGUAGE_WORDS[language]}: until it has one they show it in ${LANGUAGE_WORDS[from]}, under a line saying its translation is pending; \`consolidate translate ${original.kind === 'note' ? original.text.file : original.text.id} --lang ${language}\` writes the file to translate`, original.text.places.frontMatter)
+        report(
+          original.text.file,
+          'missing-translation',
+          `this text has no ${LANGUAGE_WORDS[language]} translation, and \`publish.languages\` issues the documents in ${LANGUAGE_WORDS[language]}: until it has one they show it in ${LANGUAGE_WORDS[from]}, under a line saying its translation is pending; \`consolidate translate ${original.kind === 'note' ? original.text.file : original.text.id} --lang ${language}\` writes the file to translate`,
+          original.text.places.frontMatter,
+        )
       }
     }
   }
@@ -76,7 +102,10 @@ function orphanMessage(translation: Translation, files: string[]): string {
   const wanted = originalStem(translation.file)
   const folder = wanted.slice(0, wanted.lastIndexOf('/') + 1)
   const neighbours = files.filter((file) => file.startsWith(folder) && !file.slice(folder.length).includes('/')).map(stem)
-  const near = closest(wanted.slice(folder.length), neighbours.map((each) => each.slice(folder.length)))
+  const near = closest(
+    wanted.slice(folder.length),
+    neighbours.map((each) => each.slice(folder.length)),
+  )
   const suffix = translation.file.slice(originalStem(translation.file).length)
   const hint = near === undefined ? '' : `; did you mean ${folder}${near}${suffix}, beside ${folder}${near}.md?`
   return `this translation has no original: there is no ${wanted}.md beside it; a translation is named after its original (\`<name>${suffix.toLowerCase()}\` beside \`<name>.md\`), so rename it, or delete it if its original was removed${hint}`

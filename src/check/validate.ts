@@ -29,10 +29,20 @@ export function validate(proposals: Proposal[], config: Config, options: Validat
   const byId = groupBy(texts, (text) => text.id)
   for (const [id, same] of byId) {
     if (same.length < 2) continue
-    const kinds = same.every((text) => proposals.includes(text as Proposal)) ? 'across the workspace (a proposal without an `id` field takes its file name)' : 'among proposals and Chair\'s texts together (a file without an `id` field takes its file name)'
+    const kinds = same.every((text) => proposals.includes(text as Proposal))
+      ? 'across the workspace (a proposal without an `id` field takes its file name)'
+      : "among proposals and Chair's texts together (a file without an `id` field takes its file name)"
     for (const text of same) {
-      const others = same.filter((other) => other !== text).map((other) => other.file).sort()
-      report(text, 'duplicate-id', `the id "${id}" is also used by ${others.join(', ')}; ids must be unique ${kinds}, so give one of them another \`id\`, e.g. \`id: ${id}-2\``, text.places.id)
+      const others = same
+        .filter((other) => other !== text)
+        .map((other) => other.file)
+        .sort()
+      report(
+        text,
+        'duplicate-id',
+        `the id "${id}" is also used by ${others.join(', ')}; ids must be unique ${kinds}, so give one of them another \`id\`, e.g. \`id: ${id}-2\``,
+        text.places.id,
+      )
     }
   }
 
@@ -58,7 +68,12 @@ export function validate(proposals: Proposal[], config: Config, options: Validat
   for (const proposal of proposals) {
     // An author given is kept for `diff` and checked; supporters would be silently ignored (SPEC §15).
     if (!config.attribution && proposal.supporters.length > 0) {
-      report(proposal, 'invalid-field', '`supporters` would be ignored: this workspace keeps no attributions (`attribution: false` in consolidate.yaml), so no text shows who supports it; remove `supporters`', proposal.supporters[0].place)
+      report(
+        proposal,
+        'invalid-field',
+        '`supporters` would be ignored: this workspace keeps no attributions (`attribution: false` in consolidate.yaml), so no text shows who supports it; remove `supporters`',
+        proposal.supporters[0].place,
+      )
     }
     const authors = new Set<string>()
     for (const author of proposal.authors) {
@@ -71,9 +86,19 @@ export function validate(proposals: Proposal[], config: Config, options: Validat
       const name = participants.resolve(supporter.value)
       if (name === undefined) unknownParticipant(proposal, supporter, proposal.supporters)
       else if (authors.has(name)) {
-        report(proposal, 'author-as-supporter', `${name} is an author of this proposal and is not counted as its supporter; remove it from \`supporters\``, supporter.place)
+        report(
+          proposal,
+          'author-as-supporter',
+          `${name} is an author of this proposal and is not counted as its supporter; remove it from \`supporters\``,
+          supporter.place,
+        )
       } else if (supporters.has(name)) {
-        report(proposal, 'duplicate-supporter', `${name} is listed as a supporter more than once${name === supporter.value ? '' : ` ("${supporter.value}" is ${name})`}; remove the repetition`, supporter.place)
+        report(
+          proposal,
+          'duplicate-supporter',
+          `${name} is listed as a supporter more than once${name === supporter.value ? '' : ` ("${supporter.value}" is ${name})`}; remove the repetition`,
+          supporter.place,
+        )
       } else supporters.add(name)
     }
   }
@@ -82,11 +107,25 @@ export function validate(proposals: Proposal[], config: Config, options: Validat
   for (const [topic, same] of groupBy(stabilized, (proposal) => proposal.topic.value)) {
     if (same.length < 2) continue
     for (const proposal of same) {
-      const others = same.filter((other) => other !== proposal).map((other) => `${other.id} (${other.file})`).sort()
-      report(proposal, 'conflicting-stabilized', `topic ${topic} already has a stabilized text in ${others.join(', ')}; only one text per topic can be agreed, set the others to \`status: proposed\` or \`withdrawn\``, proposal.places.status)
+      const others = same
+        .filter((other) => other !== proposal)
+        .map((other) => `${other.id} (${other.file})`)
+        .sort()
+      report(
+        proposal,
+        'conflicting-stabilized',
+        `topic ${topic} already has a stabilized text in ${others.join(', ')}; only one text per topic can be agreed, set the others to \`status: proposed\` or \`withdrawn\``,
+        proposal.places.status,
+      )
     }
   }
-  diagnostics.push(...checkMerges(proposals), ...checkChair(proposals, config, chairTexts), ...checkNotes(options.notes ?? [], config, topicHint), ...checkTexts(proposals, config, options.template, chairTexts), ...checkStructure(texts, config))
+  diagnostics.push(
+    ...checkMerges(proposals),
+    ...checkChair(proposals, config, chairTexts),
+    ...checkNotes(options.notes ?? [], config, topicHint),
+    ...checkTexts(proposals, config, options.template, chairTexts),
+    ...checkStructure(texts, config),
+  )
   return diagnostics
 
   /** `list` is the list the name was written in: a comma inside an unquoted name splits it in two. */
@@ -96,7 +135,9 @@ export function validate(proposals: Proposal[], config: Config, options: Validat
     const joined = [
       [list[index - 1]?.value, written],
       [written, list[index + 1]?.value],
-    ].map(([first, second]) => (first && second ? `${first}, ${second}` : undefined)).find((name) => name !== undefined && participants.resolve(name) !== undefined)
+    ]
+      .map(([first, second]) => (first && second ? `${first}, ${second}` : undefined))
+      .find((name) => name !== undefined && participants.resolve(name) !== undefined)
     let hint: string
     if (joined !== undefined) {
       hint = `the comma in "${joined}" split it into two names; put a name that holds a comma in quotes, e.g. \`["${joined}"]\``

@@ -6,7 +6,7 @@ import { assemble } from '../assemble/negotiation.js'
 import { hasErrors } from '../diagnostics/format.js'
 import { EXIT, UsageError } from '../errors.js'
 import { printDiagnostics, type Io } from '../io.js'
-import type { ParsePool } from '../threads/pool.js'
+import type { ThreadPool } from '../threads/pool.js'
 import { allowanceNotice, loadWorkspace, type LoadOptions, type Workspace } from '../load/pipeline.js'
 import { MemoryCache } from '../read/cache.js'
 import { folderSource } from '../read/folder.js'
@@ -82,31 +82,36 @@ interface Outcome {
   diagnostics?: Diagnostic[]
 }
 
-export async function build(options: BuildOptions, io: Io, pool?: ParsePool): Promise<number> {
+export async function build(options: BuildOptions, io: Io, pool?: ThreadPool): Promise<number> {
   return withPool(pool, (threads) => (options.watch ? watchBuild(options, io, threads) : buildOnce(options, io, threads)))
 }
 
-async function buildOnce(options: BuildOptions, io: Io, pool: ParsePool): Promise<number> {
+async function buildOnce(options: BuildOptions, io: Io, pool: ThreadPool): Promise<number> {
   const settings = await settingsOf(options, io)
   const { workspace, cache } = await loadRoot(options, io, pool)
   const revisions = new Revisions({ cwd: io.cwd, root: settings.root, configFile: options.config, pool, cache, io })
   let walked: Promise<ReadonlyMap<string, ReferredSince>> | undefined
-  if (options.history || workspace.config.publish?.history) settings.history = () => (walked ??= referralHistory(workspace, { cwd: io.cwd, root: settings.root, configFile: options.config, pool, cache }, io))
-  const outcome = options.check ? await check(workspace, options, settings, io, pool, revisions) : await write(workspace, options, settings, io, pool, revisions)
+  if (options.history || workspace.config.publish?.history)
+    settings.history = () => (walked ??= referralHistory(workspace, { cwd: io.cwd, root: settings.root, configFile: options.config, pool, cache }, io))
+  const outcome = options.check
+    ? await check(workspace, options, settings, io, pool, revisions)
+    : await write(workspace, options, settings, io, pool, revisions)
   const summaryFile = io.env.GITHUB_STEP_SUMMARY
   if (summaryFile) await appendSummary(summaryFile, outcome, workspace, { root: settings.root, configFile: options.config, pool, cache }, io)
   return outcome.code
 }
 
 /** `--watch`: build, then rebuild after every change, parsing again only what changed, until interrupted. */
-async function watchBuild(options: BuildOptions, outer: Io, pool: ParsePool): Promise<number> {
+async function watchBuild(options: BuildOptions, outer: Io, pool: ThreadPool): Promise<number> {
   if (options.check) throw new UsageError('--watch and --check cannot be used together: --check compares once and exits')
   const settings = await settingsOf(options, outer)
   const source = folderSource(settings.root, { stamps: true })
   const cache = { store: new MemoryCache(), version: '' }
   // The older revision of a redline does not change while the workspace is watched: read once.
   const revisions = new Revisions({ cwd: outer.cwd, root: settings.root, configFile: options.config, pool, cache })
-  outer.stderr.write(`consolidate: watching ${shown(outer, path.join(settings.root, 'proposals'))}, the templates and the configuration; press Ctrl-C to stop\n`)
+  outer.stderr.write(
+    `consolidate: watching ${shown(outer, path.join(settings.root, 'proposals'))}, the templates and the configuration; press Ctrl-C to stop\n`,
+  )
   await watchFolder({ root: settings.root, configFile: settings.configFile, signal: options.signal, debounce: options.debounce }, outer, async () => {
     // Each rebuild's lines carry its time.
     const io = timed(outer)
@@ -190,7 +195,7 @@ function sayErrors(diagnostics: Diagnostic[], io: Io, written: boolean): void {
 }
 
 /** Render and write the targets (the publication set, or what the flags name), recording them in the manifest at once. */
-async function write(workspace: Workspace, options: BuildOptions, settings: Settings, io: Io, pool: ParsePool, revisions: Revisions): Promise<Outcome> {
+async function write(workspace: Workspace, options: BuildOptions, settings: Settings, io: Io, pool: ThreadPool, revisions: Revisions): Promise<Outcome> {
   const targets = targetsOf(options, workspace)
   const failed = await inputsFailed(workspace, settings, io, true, targets)
   if (failed) return failed
@@ -213,7 +218,12 @@ async function write(workspace: Workspace, options: BuildOptions, settings: Sett
   }
   // A plain build of the publication set replaces what an earlier set issued.
   const whole = workspace.config.publish !== undefined && !chosen(options)
-  await writeRecorded(settings.out, builds, { groups: workspace.config.groups, shown: shownFor(io, settings, workspace), warn: (message) => io.stderr.write(`consolidate: warning: ${message}\n`), whole })
+  await writeRecorded(settings.out, builds, {
+    groups: workspace.config.groups,
+    shown: shownFor(io, settings, workspace),
+    warn: (message) => io.stderr.write(`consolidate: warning: ${message}\n`),
+    whole,
+  })
   const names = builds.flatMap((build) => build.outputs).map((output) => shown(io, path.join(settings.out, output.name)))
   io.stderr.write(`consolidate: wrote ${names.join(', ')} (${said.join('; ')})\n`)
   const untranslated = pendingNotice([...pending.values()])
@@ -234,12 +244,18 @@ async function renderFailed(diagnostics: Diagnostic[], settings: Settings, io: I
  * flags, every build the manifest lists; say which files are missing or out
  * of date and the command that brings each up to date.
  */
-async function check(workspace: Workspace, options: BuildOptions, settings: Settings, io: Io, pool: ParsePool, revisions: Revisions): Promise<Outcome> {
+async function check(workspace: Workspace, options: BuildOptions, settings: Settings, io: Io, pool: ThreadPool, revisions: Revisions): Promise<Outcome> {
   const warn = (message: string): unknown => io.stderr.write(`consolidate: warning: ${message}\n`)
   // With flags, what they would write; with publish:, the set; else every build the manifest records.
-  const planned = chosen(options) || workspace.config.publish
-    ? { targets: targetsOf(options, workspace) }
-    : await recordedTargets(settings.out, { fallback: targetsOf(options, workspace)[0], groups: workspace.config.groups, shown: shownFor(io, settings, workspace), warn })
+  const planned =
+    chosen(options) || workspace.config.publish
+      ? { targets: targetsOf(options, workspace) }
+      : await recordedTargets(settings.out, {
+          fallback: targetsOf(options, workspace)[0],
+          groups: workspace.config.groups,
+          shown: shownFor(io, settings, workspace),
+          warn,
+        })
   const failed = await inputsFailed(workspace, settings, io, false, 'targets' in planned ? planned.targets : [])
   if (failed) return failed
   if ('problem' in planned) {
@@ -259,7 +275,10 @@ async function check(workspace: Workspace, options: BuildOptions, settings: Sett
     const differing = await staleOutputs(settings.out, rendered.outputs)
     files.push(...rendered.outputs.map((output) => shown(io, path.join(settings.out, output.name))))
     if (differing.length === 0) continue
-    const command = workspace.config.publish && !chosen(options) ? commandFor(undefined, { root: settings.shownRoot, out: settings.shownOut, defaultLanguage: workspace.config.language }) : commandFor(target, { root: settings.shownRoot, out: settings.shownOut, defaultLanguage: workspace.config.language })
+    const command =
+      workspace.config.publish && !chosen(options)
+        ? commandFor(undefined, { root: settings.shownRoot, out: settings.shownOut, defaultLanguage: workspace.config.language })
+        : commandFor(target, { root: settings.shownRoot, out: settings.shownOut, defaultLanguage: workspace.config.language })
     const missing = differing.filter((each) => each.missing).map((each) => shown(io, path.join(settings.out, each.name)))
     const outdated = differing.filter((each) => !each.missing).map((each) => shown(io, path.join(settings.out, each.name)))
     if (missing.length > 0) io.stderr.write(`consolidate: missing (never built): ${missing.join(', ')}; run \`${command}\`\n`)
@@ -284,7 +303,7 @@ interface TargetOutputs {
 }
 
 /** Every file of a target, named as it is written (its redline too, against `since`). */
-async function render(workspace: Workspace, target: Target, settings: Settings, pool: ParsePool, since?: Revision): Promise<TargetOutputs> {
+async function render(workspace: Workspace, target: Target, settings: Settings, pool: ThreadPool, since?: Revision): Promise<TargetOutputs> {
   const templates: Templates = {
     cover: workspace.templates['cover.md'] ?? (await builtinTemplate('cover.md')),
     covers: { en: workspace.templates['cover.en.md'], fr: workspace.templates['cover.fr.md'], es: workspace.templates['cover.es.md'] },
@@ -292,24 +311,41 @@ async function render(workspace: Workspace, target: Target, settings: Settings, 
     ...(workspace.reference ? { reference: workspace.reference } : {}),
   }
   const history = target.view === 'stocktaking' && settings.history ? await settings.history() : undefined
-  const rendered = await renderTarget({ snapshot: workspace, target, templates, pool, ...(since ? { since: { ...since, name: since.name } } : {}), ...(history ? { history } : {}) })
+  const rendered = await renderTarget({
+    snapshot: workspace,
+    target,
+    templates,
+    pool,
+    ...(since ? { since: { ...since, name: since.name } } : {}),
+    ...(history ? { history } : {}),
+  })
   const negotiation = negotiationOf({ snapshot: workspace, language: target.languages[0] })
   if (rendered.diagnostics.length > 0) return { outputs: [], diagnostics: rendered.diagnostics, negotiation, said: rendered.said, pending: rendered.pending }
-  const inputs = [...workspace.files, ...workspace.noteFiles, ...workspace.chairFiles, ...workspace.translationFiles].map((file) => path.join(settings.root, file.path))
-  await refuseInputFiles(settings.out, rendered.outputs.map((output) => output.name), [settings.configFile, ...inputs])
+  const inputs = [...workspace.files, ...workspace.noteFiles, ...workspace.chairFiles, ...workspace.translationFiles].map((file) =>
+    path.join(settings.root, file.path),
+  )
+  await refuseInputFiles(
+    settings.out,
+    rendered.outputs.map((output) => output.name),
+    [settings.configFile, ...inputs],
+  )
   return { outputs: rendered.outputs, diagnostics: [], negotiation, said: rendered.said, pending: rendered.pending }
 }
 
 /** How the manifest's messages name files, and the command that records the default build. */
 function shownFor(io: Io, settings: Settings, workspace: Workspace): Shown {
-  const rebuild = commandFor(workspace.config.publish ? undefined : targetsOf({}, workspace)[0], { root: settings.shownRoot, out: settings.shownOut, defaultLanguage: workspace.config.language })
+  const rebuild = commandFor(workspace.config.publish ? undefined : targetsOf({}, workspace)[0], {
+    root: settings.shownRoot,
+    out: settings.shownOut,
+    defaultLanguage: workspace.config.language,
+  })
   return { file: (file) => shown(io, file), rebuild }
 }
 
 interface SummaryContext {
   root: string
   configFile?: string
-  pool: ParsePool
+  pool: ThreadPool
   /** The build's own: HEAD's proposals unchanged in the workspace are not parsed again. */
   cache: NonNullable<LoadOptions['cache']>
 }
@@ -321,7 +357,8 @@ interface SummaryContext {
 async function appendSummary(file: string, outcome: Outcome, workspace: Workspace, context: SummaryContext, io: Io): Promise<void> {
   const { renderSummary } = await import('../render/views/summary.js')
   const { countNegotiation, statsReport } = await import('../revisions/stats.js')
-  const count = (severity: string): number => [...workspace.diagnostics, ...(outcome.diagnostics ?? [])].filter((diagnostic) => diagnostic.severity === severity).length
+  const count = (severity: string): number =>
+    [...workspace.diagnostics, ...(outcome.diagnostics ?? [])].filter((diagnostic) => diagnostic.severity === severity).length
   const language = outcome.negotiation?.config.language ?? workspace.config.language
   const previous = outcome.outcome === 'errors' ? { changes: '' } : await changesSincePrevious(context, language, io)
   // The numbers of the whole text (not a group's), with their changes since the same commit as the change list.
@@ -329,7 +366,17 @@ async function appendSummary(file: string, outcome: Outcome, workspace: Workspac
   const stats = whole && statsReport(countNegotiation(whole, workspace.proposals), workspace.config.symbol, previous.since)
   const { queueLanguages, translationQueue } = await import('../assemble/translation-queue.js')
   const translations = outcome.outcome === 'errors' ? undefined : translationQueue(workspace, queueLanguages(workspace, { unasked: true }))
-  const text = renderSummary({ outcome: outcome.outcome, files: outcome.files, errors: count('error'), warnings: count('warning'), negotiation: outcome.negotiation, changes: previous.changes, stats, language, translations })
+  const text = renderSummary({
+    outcome: outcome.outcome,
+    files: outcome.files,
+    errors: count('error'),
+    warnings: count('warning'),
+    negotiation: outcome.negotiation,
+    changes: previous.changes,
+    stats,
+    language,
+    translations,
+  })
   try {
     await fs.appendFile(path.resolve(io.cwd, file), text)
   } catch (error) {
@@ -343,7 +390,11 @@ async function appendSummary(file: string, outcome: Outcome, workspace: Workspac
  * base), as GitHub's event says; else the last commit (`HEAD~1`). With them,
  * the counts of that older commit, for the statistics' changes.
  */
-async function changesSincePrevious(context: SummaryContext, language: Language, io: Io): Promise<{ changes: string; since?: { ref: string; symbol?: string; counts: Counts } }> {
+async function changesSincePrevious(
+  context: SummaryContext,
+  language: Language,
+  io: Io,
+): Promise<{ changes: string; since?: { ref: string; symbol?: string; counts: Counts } }> {
   const { loadRevision } = await import('../load/revision.js')
   const { renderDiff } = await import('../render/views/changes.js')
   const { countNegotiation } = await import('../revisions/stats.js')
@@ -360,7 +411,11 @@ async function changesSincePrevious(context: SummaryContext, language: Language,
     const shown = { ...next, config: { ...next.config, language } }
     return {
       changes: renderDiff(compareSnapshots(old, shown), old, shown, { names: { old: name, new: 'HEAD' }, depth: 3 }),
-      since: { ref: name, ...(old.config.symbol === undefined ? {} : { symbol: old.config.symbol }), counts: countNegotiation(assemble(old.proposals, old.config, { chairTexts: old.chairTexts }), old.proposals) },
+      since: {
+        ref: name,
+        ...(old.config.symbol === undefined ? {} : { symbol: old.config.symbol }),
+        counts: countNegotiation(assemble(old.proposals, old.config, { chairTexts: old.chairTexts }), old.proposals),
+      },
     }
   } catch (error) {
     if (!(error instanceof UsageError)) throw error
@@ -372,7 +427,10 @@ async function changesSincePrevious(context: SummaryContext, language: Language,
 async function eventBase(io: Io): Promise<string | undefined> {
   const file = io.env.GITHUB_EVENT_PATH
   if (!file) return undefined
-  const event = await fs.readFile(file, 'utf8').then((text) => JSON.parse(text) as { before?: string; pull_request?: { base?: { sha?: string } } }, () => undefined)
+  const event = await fs.readFile(file, 'utf8').then(
+    (text) => JSON.parse(text) as { before?: string; pull_request?: { base?: { sha?: string } } },
+    () => undefined,
+  )
   const base = io.env.GITHUB_EVENT_NAME === 'pull_request' ? event?.pull_request?.base?.sha : event?.before
   // A new branch's push has no commit before it: forty zeros.
   return base && /^[0-9a-f]{40}$/.test(base) && !/^0+$/.test(base) ? base : undefined
@@ -388,4 +446,3 @@ function timed(io: Io): Io {
 function shown(io: Io, file: string): string {
   return path.relative(io.cwd, file) || file
 }
-

@@ -2,10 +2,10 @@
 import { EXIT } from '../errors.js'
 import { baseOf, useColor, widthOf, type Io } from '../io.js'
 import { formatGithub, formatJson, hasErrors, type CheckFormat } from '../diagnostics/format.js'
-import type { ParsePool } from '../threads/pool.js'
+import type { ThreadPool } from '../threads/pool.js'
 import { loadRoot, withPool, type CommonOptions } from './load.js'
 
-export async function check(options: CommonOptions & { format: CheckFormat }, io: Io, pool?: ParsePool): Promise<number> {
+export async function check(options: CommonOptions & { format: CheckFormat }, io: Io, pool?: ThreadPool): Promise<number> {
   const { root, workspace } = await withPool(pool, (threads) => loadRoot(options, io, threads))
   const { diagnostics } = workspace
   const base = baseOf(io, root)

@@ -3,7 +3,7 @@ import { EXIT } from '../errors.js'
 import { showIn } from '../model/translations.js'
 import { oneLanguage } from './languages.js'
 import { printDiagnostics, type Io } from '../io.js'
-import type { ParsePool } from '../threads/pool.js'
+import type { ThreadPool } from '../threads/pool.js'
 import { MemoryCache } from '../read/cache.js'
 import { loadRevision } from '../load/revision.js'
 import { resolveRoot } from '../read/root.js'
@@ -17,7 +17,7 @@ export interface DiffOptions extends CommonOptions {
   lang?: string
 }
 
-export async function diffCommand(from: string, to: string, options: DiffOptions, io: Io, pool?: ParsePool): Promise<number> {
+export async function diffCommand(from: string, to: string, options: DiffOptions, io: Io, pool?: ThreadPool): Promise<number> {
   const language = options.lang === undefined ? undefined : oneLanguage(options.lang)
   // Two folders need no workspace at the root; a git revision is looked up in the root's repository.
   const root = await resolveRoot(io.cwd, options.root, false)
@@ -31,13 +31,17 @@ export async function diffCommand(from: string, to: string, options: DiffOptions
   const failed = errors.filter((revision) => revision.errors.length > 0)
   if (failed.length > 0) {
     // Each error once, under its revision's name (the files carry it: `v5:proposals/x.md`).
-    await printDiagnostics(failed.flatMap((revision) => revision.errors), io)
+    await printDiagnostics(
+      failed.flatMap((revision) => revision.errors),
+      io,
+    )
     const counts = failed.map((revision) => `${revision.errors.length} error${revision.errors.length === 1 ? '' : 's'} in ${revision.name}`)
     io.stderr.write(`consolidate: ${counts.join(' and ')}; fix them to compare the revisions\n`)
     return EXIT.inputs
   }
   // In a language, each revision as its documents in that language showed it: translations that were current, else the originals.
-  const [before, after] = language === undefined ? [old, next] : [old, next].map((revision) => ({ ...showIn(revision, language), config: { ...revision.config, language } }))
+  const [before, after] =
+    language === undefined ? [old, next] : [old, next].map((revision) => ({ ...showIn(revision, language), config: { ...revision.config, language } }))
   const differences = compareSnapshots(before, after)
   io.stdout.write(
     options.format === 'json'

@@ -52,16 +52,21 @@ export async function initCommand(dir: string, io: Io, options: InitOptions = {}
   const shown = path.relative(io.cwd, root) || '.'
   await checkFolder(root)
   const starters = await starterFiles()
-  const existing = (await Promise.all(starters.map(async (file) => ((await exists(path.join(root, file.name))) ? file.name : undefined)))).filter((name): name is string => name !== undefined)
+  const existing = (await Promise.all(starters.map(async (file) => ((await exists(path.join(root, file.name))) ? file.name : undefined)))).filter(
+    (name): name is string => name !== undefined,
+  )
   // A workspace already there gets only what --ci adds: the example proposal would join its real ones.
   const isWorkspace = (await exists(path.join(root, 'consolidate.yaml'))) || (await exists(path.join(root, 'proposals')))
   if ((existing.length > 0 || isWorkspace) && !(options.ci && isWorkspace)) {
     const found = existing.length > 0 ? existing : ['proposals/']
-    throw new UsageError(`${root} already has ${found.join(', ')}; init never writes over a file: choose an empty folder, e.g. consolidate init negotiation${isWorkspace ? ', or add the CI workflow to this workspace with consolidate init --ci' : ''}`)
+    throw new UsageError(
+      `${root} already has ${found.join(', ')}; init never writes over a file: choose an empty folder, e.g. consolidate init negotiation${isWorkspace ? ', or add the CI workflow to this workspace with consolidate init --ci' : ''}`,
+    )
   }
   const files = [...(isWorkspace ? [] : starters), ...(options.ci ? [WORKFLOW] : [])]
   for (const file of files) {
-    if (await exists(path.join(root, file.name))) throw new UsageError(`${root} already has ${file.name}; init never writes over a file: remove it first if it should be replaced`)
+    if (await exists(path.join(root, file.name)))
+      throw new UsageError(`${root} already has ${file.name}; init never writes over a file: remove it first if it should be replaced`)
   }
   const notes = !(await exists(path.join(root, 'notes')))
   for (const name of [...files.map((file) => file.name), '.gitignore', ...(notes ? [KEEP] : [])]) await refuseLinkOut(root, name, shown)
@@ -71,7 +76,9 @@ export async function initCommand(dir: string, io: Io, options: InitOptions = {}
   const listed = [...files.map((file) => file.name), ...(notes ? ['notes/'] : []), ...(ignored ? ['.gitignore'] : [])].sort(compare)
   for (const name of listed) io.stdout.write(`${path.join(shown, name).split(path.sep).join('/')}\n`)
   const next = `consolidate build${shown === '.' ? '' : ` --root ${shown}`}`
-  io.stderr.write(isWorkspace ? `consolidate: added the CI workflow to the workspace in ${shown}\n` : `consolidate: created a workspace in ${shown}; next: ${next}\n`)
+  io.stderr.write(
+    isWorkspace ? `consolidate: added the CI workflow to the workspace in ${shown}\n` : `consolidate: created a workspace in ${shown}; next: ${next}\n`,
+  )
   if (options.ci) await adviseWorkflow(root, io)
   return EXIT.ok
 }
@@ -90,7 +97,8 @@ async function writeAll(root: string, files: Starter[]): Promise<void> {
   } catch (error) {
     // Leave the folder as it was rather than half a workspace.
     for (const file of written.reverse()) await fs.rm(file, { force: true, recursive: true }).catch(() => undefined)
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${(error as NodeJS.ErrnoException).path} appeared while init ran; nothing was written`)
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+      throw new UsageError(`${(error as NodeJS.ErrnoException).path} appeared while init ran; nothing was written`)
     throw error
   }
 }
@@ -103,7 +111,8 @@ async function checkFolder(root: string): Promise<void> {
       if (!stat.isDirectory()) throw new UsageError(`${at} is a file, not a folder; run consolidate init with a new or existing folder`)
       return
     }
-    if ((stat.code !== 'ENOENT' && stat.code !== 'ENOTDIR') || path.dirname(at) === at) throw new UsageError(`cannot create a workspace in ${root}: ${stat.code}`)
+    if ((stat.code !== 'ENOENT' && stat.code !== 'ENOTDIR') || path.dirname(at) === at)
+      throw new UsageError(`cannot create a workspace in ${root}: ${stat.code}`)
   }
 }
 
@@ -125,7 +134,9 @@ async function refuseLinkOut(root: string, name: string, shown: string): Promise
     const real = await fs.realpath(at).catch(() => path.resolve(path.dirname(at), target))
     const inside = path.relative(base, real)
     if (inside.startsWith('..') || path.isAbsolute(inside)) {
-      throw new UsageError(`${path.join(shown, relative)} is a symbolic link that leads outside ${shown} (${target}); init never writes through such a link: remove it, or run init in another folder; nothing was written`)
+      throw new UsageError(
+        `${path.join(shown, relative)} is a symbolic link that leads outside ${shown} (${target}); init never writes through such a link: remove it, or run init in another folder; nothing was written`,
+      )
     }
   }
 }
@@ -145,12 +156,16 @@ async function ignoreLines(root: string): Promise<boolean> {
 /** What the workflow needs that init does not write: a package.json that installs the tool, and the workflow at the repository's top. */
 async function adviseWorkflow(root: string, io: Io): Promise<void> {
   if (!(await exists(path.join(root, 'package.json')))) {
-    io.stderr.write('consolidate: the workflow installs the tool with `npm ci`: add a package.json and package-lock.json that list consolidate-negotiation (installing it in this folder writes both), and commit them\n')
+    io.stderr.write(
+      'consolidate: the workflow installs the tool with `npm ci`: add a package.json and package-lock.json that list consolidate-negotiation (installing it in this folder writes both), and commit them\n',
+    )
   }
   const repository = await repositoryOf(root)
   repository?.blobs.close()
   if (repository && repository.prefix !== '') {
-    io.stderr.write(`consolidate: GitHub runs only the workflows in .github/workflows/ at the top of the repository (${repository.top}): move the file there, and set the repository variable CONSOLIDATE_WORKSPACE to ${repository.prefix.replace(/\/$/, '')}\n`)
+    io.stderr.write(
+      `consolidate: GitHub runs only the workflows in .github/workflows/ at the top of the repository (${repository.top}): move the file there, and set the repository variable CONSOLIDATE_WORKSPACE to ${repository.prefix.replace(/\/$/, '')}\n`,
+    )
   }
 }
 

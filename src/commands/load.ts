@@ -5,7 +5,7 @@ import { loadWorkspace, type LoadOptions, type Workspace } from '../load/pipelin
 import { DiskCache, MemoryCache, toolVersion } from '../read/cache.js'
 import { folderSource } from '../read/folder.js'
 import { readConfigFile, resolveRoot } from '../read/root.js'
-import { ParsePool, workerModule } from '../threads/pool.js'
+import { ThreadPool, workerModule } from '../threads/pool.js'
 import { checkSameSymbol } from './since.js'
 import { staleSince } from '../load/stale-since.js'
 
@@ -17,9 +17,9 @@ export interface CommonOptions {
 }
 
 /** The threads a command parses on: the CLI's, or its own, closed when it is done. */
-export async function withPool<T>(pool: ParsePool | undefined, task: (pool: ParsePool) => Promise<T>): Promise<T> {
+export async function withPool<T>(pool: ThreadPool | undefined, task: (pool: ThreadPool) => Promise<T>): Promise<T> {
   if (pool) return task(pool)
-  const own = new ParsePool()
+  const own = new ThreadPool()
   try {
     return await task(own)
   } finally {
@@ -33,7 +33,12 @@ export async function withPool<T>(pool: ParsePool | undefined, task: (pool: Pars
  * trusted). `cache` is what was used, memory at least: another revision read
  * through it (`--since`) parses only the files that differ.
  */
-export async function loadRoot(options: CommonOptions, io: Io, pool: ParsePool, overrides?: LoadOptions['overrides']): Promise<{ root: string; workspace: Workspace; cache: NonNullable<LoadOptions['cache']> }> {
+export async function loadRoot(
+  options: CommonOptions,
+  io: Io,
+  pool: ThreadPool,
+  overrides?: LoadOptions['overrides'],
+): Promise<{ root: string; workspace: Workspace; cache: NonNullable<LoadOptions['cache']> }> {
   const root = await resolveRoot(io.cwd, options.root)
   const config = options.config === undefined ? undefined : await readConfigFile(io.cwd, options.config)
   const store = options.cache === false || io.env.CI ? undefined : await DiskCache.open(root, { env: io.env })
@@ -44,9 +49,10 @@ export async function loadRoot(options: CommonOptions, io: Io, pool: ParsePool, 
   shown.end()
   await store?.save()
   // The configuration against the revision it says it replaces: one file of it is read.
-  workspace.diagnostics.push(...(await checkSameSymbol(root, workspace.config, options.config === undefined ? undefined : path.resolve(io.cwd, options.config))))
+  workspace.diagnostics.push(
+    ...(await checkSameSymbol(root, workspace.config, options.config === undefined ? undefined : path.resolve(io.cwd, options.config))),
+  )
   // A stale translation says which revision its original last matched: only that file's versions are read.
   workspace.diagnostics = await staleSince(root, workspace, pool)
   return { root, workspace, cache }
 }
-

@@ -16,7 +16,7 @@ import { fillTemplate } from '../render/template.js'
 import type { Config } from '../types.js'
 import { validate } from '../check/validate.js'
 import { builtinTemplate } from '../read/root.js'
-import type { ParsePool } from '../threads/pool.js'
+import type { ThreadPool } from '../threads/pool.js'
 import { loadRoot, withPool, type CommonOptions } from './load.js'
 import { EXIT, UsageError } from '../errors.js'
 
@@ -29,11 +29,11 @@ export interface NewOptions extends CommonOptions {
   title?: string
 }
 
-export async function newCommand(options: NewOptions, io: Io, pool?: ParsePool): Promise<number> {
+export async function newCommand(options: NewOptions, io: Io, pool?: ThreadPool): Promise<number> {
   return withPool(pool, (threads) => create(options, io, threads))
 }
 
-async function create(options: NewOptions, io: Io, pool: ParsePool): Promise<number> {
+async function create(options: NewOptions, io: Io, pool: ThreadPool): Promise<number> {
   const { root, workspace } = await loadRoot(options, io, pool)
   const configProblems = workspace.diagnostics.filter((diagnostic) => diagnostic.rule === 'invalid-config')
   if (configProblems.length > 0) {
@@ -51,7 +51,9 @@ async function create(options: NewOptions, io: Io, pool: ParsePool): Promise<num
 
   // A translation left beside no text (`x.fr.md`) would become the new proposal's: its name is taken too.
   const translated = workspace.translationFiles.map((file) => baseName(originalStem(file.name)))
-  const taken = new Set([...workspace.proposals.map((proposal) => proposal.id), ...workspace.files.map((file) => baseName(file.name)), ...translated].map((id) => id.toLowerCase()))
+  const taken = new Set(
+    [...workspace.proposals.map((proposal) => proposal.id), ...workspace.files.map((file) => baseName(file.name)), ...translated].map((id) => id.toLowerCase()),
+  )
   const folder = path.join(root, 'proposals')
   await fs.mkdir(folder, { recursive: true })
   const stem = fileStem(topic, author ?? '', title)
@@ -65,7 +67,12 @@ async function create(options: NewOptions, io: Io, pool: ParsePool): Promise<num
     const [result] = await parseOnThreads(pool, [{ name, bytes }], workspace.config.limits)
     // Checked among the workspace's proposals (the Chair's picks name them), judged on its own problems only.
     const parsed = result.diagnostics.filter((each) => workspace.config.attribution || each.rule !== 'missing-author')
-    const problems = [...parsed, ...(result.proposal ? validate([...workspace.proposals, result.proposal], workspace.config, { notes: workspace.notes }).filter((diagnostic) => diagnostic.file === name) : [])]
+    const problems = [
+      ...parsed,
+      ...(result.proposal
+        ? validate([...workspace.proposals, result.proposal], workspace.config, { notes: workspace.notes }).filter((diagnostic) => diagnostic.file === name)
+        : []),
+    ]
     if (hasErrors(problems)) {
       io.stderr.write(formatText(problems, { color: useColor(io), base: baseOf(io, root), width: widthOf(io.stderr) }))
       io.stderr.write('consolidate: the proposal made from templates/proposal.md would not pass check; fix the template, nothing was written\n')
@@ -102,7 +109,9 @@ function checkTopic(written: string, config: Config): string {
   const entries = flattenOutline(config.outline).map(({ entry }) => entry)
   if (entries.some((entry) => entry.id === topic)) return topic
   const suggestion = suggestTopic(topic, entries)
-  throw new UsageError(`--topic "${topic}" is not in the outline of consolidate.yaml; ${suggestion ? `did you mean "${suggestion}"?` : `e.g. --topic ${entries[0]?.id ?? 'A.1.4'}`}`)
+  throw new UsageError(
+    `--topic "${topic}" is not in the outline of consolidate.yaml; ${suggestion ? `did you mean "${suggestion}"?` : `e.g. --topic ${entries[0]?.id ?? 'A.1.4'}`}`,
+  )
 }
 
 /**
@@ -121,7 +130,9 @@ function checkAuthor(written: string | undefined, config: Config): string | unde
   if (name !== undefined) return name
   const spelling = closest(written, participants.spellings())
   const suggestion = spelling === undefined ? undefined : participants.resolve(spelling)
-  throw new UsageError(`--author "${written.trim()}" is not a participant in consolidate.yaml; ${suggestion ? `did you mean "${suggestion}"?` : 'use a name, code or alias listed under `participants`'}`)
+  throw new UsageError(
+    `--author "${written.trim()}" is not a participant in consolidate.yaml; ${suggestion ? `did you mean "${suggestion}"?` : 'use a name, code or alias listed under `participants`'}`,
+  )
 }
 
 /** A value written on one line of YAML, quoted when it would otherwise read as something else (also to YAML 1.1 tools: `NO`). */

@@ -34,10 +34,15 @@ function quote(word: string): string {
 
 /** `--format md,html`: formats in the order given, each once. */
 export function parseFormats(list: string): string[] {
-  const formats = list.split(',').map((format) => format.trim()).filter(Boolean)
+  const formats = list
+    .split(',')
+    .map((format) => format.trim())
+    .filter(Boolean)
   for (const format of formats) {
     if (!FORMAT_NAMES.includes(format)) {
-      throw new UsageError(`unknown format "${format}" for --format; use a comma-separated list of ${FORMAT_NAMES.join(', ')}${didYouMean(format, FORMAT_NAMES)}`)
+      throw new UsageError(
+        `unknown format "${format}" for --format; use a comma-separated list of ${FORMAT_NAMES.join(', ')}${didYouMean(format, FORMAT_NAMES)}`,
+      )
     }
   }
   if (formats.length === 0) throw new UsageError(`--format needs at least one of ${FORMAT_NAMES.join(', ')}`)
@@ -46,13 +51,17 @@ export function parseFormats(list: string): string[] {
 
 /** `--view clean`: one of the views. */
 export function parseView(view: string): string {
-  if (!VIEW_NAMES.includes(view)) throw new UsageError(`unknown view "${view}" for --view; use one of ${VIEW_NAMES.join(', ')}, e.g. --view clean${didYouMean(view, VIEW_NAMES)}`)
+  if (!VIEW_NAMES.includes(view))
+    throw new UsageError(`unknown view "${view}" for --view; use one of ${VIEW_NAMES.join(', ')}, e.g. --view clean${didYouMean(view, VIEW_NAMES)}`)
   return view
 }
 
 /** `--lang en,fr`: languages in the order given, each once. */
 export function parseLanguages(list: string): Language[] {
-  const languages = list.split(',').map((language) => language.trim().toLowerCase()).filter(Boolean)
+  const languages = list
+    .split(',')
+    .map((language) => language.trim().toLowerCase())
+    .filter(Boolean)
   for (const language of languages) {
     if (!(LANGUAGES as readonly string[]).includes(language)) {
       throw new UsageError(`unknown language "${language}" for --lang; use one or more of ${LANGUAGES.join(', ')}, e.g. --lang fr or --lang en,fr,es`)

@@ -20,7 +20,7 @@ import { resolveRoot } from '../read/root.js'
 import { CONFIG_LIMIT } from '../read/workspace.js'
 import { readBounded } from '../read/folder.js'
 import { editConfig, hasRevision, nextSymbol, type Change, type Edit } from '../revisions/revise.js'
-import type { ParsePool } from '../threads/pool.js'
+import type { ThreadPool } from '../threads/pool.js'
 import type { Config } from '../types.js'
 import { writeOutputs } from '../write.js'
 import { loadRoot, withPool, type CommonOptions } from './load.js'
@@ -36,11 +36,11 @@ export interface ReviseOptions extends CommonOptions {
 /** A UTF-8 byte order mark, kept if the file has one. */
 const BOM = '\ufeff'
 
-export async function reviseCommand(options: ReviseOptions, io: Io, pool?: ParsePool): Promise<number> {
+export async function reviseCommand(options: ReviseOptions, io: Io, pool?: ThreadPool): Promise<number> {
   return withPool(pool, (threads) => revise(options, io, threads))
 }
 
-async function revise(options: ReviseOptions, io: Io, pool: ParsePool): Promise<number> {
+async function revise(options: ReviseOptions, io: Io, pool: ThreadPool): Promise<number> {
   const root = await resolveRoot(io.cwd, options.root)
   const file = options.config === undefined ? path.join(root, 'consolidate.yaml') : path.resolve(io.cwd, options.config)
   const shownFile = path.relative(io.cwd, file) || file
@@ -51,11 +51,16 @@ async function revise(options: ReviseOptions, io: Io, pool: ParsePool): Promise<
   if (hasErrors(workspace.diagnostics)) {
     const errors = workspace.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')
     await printDiagnostics(errors, io, root)
-    io.stderr.write(`consolidate: ${errors.length} error${errors.length === 1 ? '' : 's'} in the inputs; fix them before preparing the next revision; nothing was changed\n`)
+    io.stderr.write(
+      `consolidate: ${errors.length} error${errors.length === 1 ? '' : 's'} in the inputs; fix them before preparing the next revision; nothing was changed\n`,
+    )
     return EXIT.inputs
   }
   const { config } = workspace
-  if (config.symbol === undefined) throw new UsageError(`${shownFile} has no \`symbol\`, and revise moves it to the next revision; add the current revision's, e.g. \`symbol: INF/ECOM/62/Rev.4\`, then run consolidate revise again`)
+  if (config.symbol === undefined)
+    throw new UsageError(
+      `${shownFile} has no \`symbol\`, and revise moves it to the next revision; add the current revision's, e.g. \`symbol: INF/ECOM/62/Rev.4\`, then run consolidate revise again`,
+    )
   const next = nextSymbol(config.symbol)
   if ('problem' in next) throw new UsageError(next.problem)
 
@@ -69,7 +74,10 @@ async function revise(options: ReviseOptions, io: Io, pool: ParsePool): Promise<
     if ('problem' in edited) throw new UsageError(edited.problem)
     await writeOutputs(path.dirname(file), [{ name: path.basename(file), content: `${original.bom}${edited.text}` }])
     io.stdout.write(describeChanges(shownFile, edited.changes))
-    if (previous === undefined) io.stderr.write(`consolidate: \`previous\` left as it was: ${path.basename(root)} is not in a git repository; set it to the folder that holds ${config.symbol}, for the redline\n`)
+    if (previous === undefined)
+      io.stderr.write(
+        `consolidate: \`previous\` left as it was: ${path.basename(root)} is not in a git repository; set it to the folder that holds ${config.symbol}, for the redline\n`,
+      )
     if (!options.tag) {
       io.stderr.write(`consolidate: ${shownFile} now prepares ${next.symbol}; next: consolidate build\n`)
       return EXIT.ok
@@ -88,8 +96,14 @@ function checkDate(written: string): string {
 /** The configuration's text as written (line endings kept), apart from a byte order mark. */
 async function readConfiguration(file: string, shown: string): Promise<{ text: string; bom: string; bytes: Uint8Array }> {
   const stat = await fs.lstat(file).catch(() => undefined)
-  if (stat === undefined) throw new UsageError(`there is no configuration ${shown}, and revise moves its \`symbol\` to the next revision; create it with \`symbol:\` and \`date:\` (consolidate init writes one)`)
-  if (stat.isSymbolicLink()) throw new UsageError(`${shown} is a symbolic link; revise rewrites the file in place and does not write through links: edit the file it leads to by hand, or replace the link with the file`)
+  if (stat === undefined)
+    throw new UsageError(
+      `there is no configuration ${shown}, and revise moves its \`symbol\` to the next revision; create it with \`symbol:\` and \`date:\` (consolidate init writes one)`,
+    )
+  if (stat.isSymbolicLink())
+    throw new UsageError(
+      `${shown} is a symbolic link; revise rewrites the file in place and does not write through links: edit the file it leads to by hand, or replace the link with the file`,
+    )
   if (!stat.isFile()) throw new UsageError(`${shown} is not a regular file; revise edits consolidate.yaml`)
   const read = await readBounded(file, CONFIG_LIMIT)
   if (!('bytes' in read)) throw new UsageError(`cannot read ${shown}: ${'tooLarge' in read ? `more than ${CONFIG_LIMIT} bytes` : read.unreadable}`)
@@ -123,7 +137,9 @@ function describeChanges(file: string, changes: Change[]): string {
 async function previousRevision(repository: Repository, file: string, symbol: string): Promise<string> {
   const inRepository = repositoryPath(repository, file)
   const head = await resolveCommit(repository, 'HEAD')
-  const none = new UsageError(`no commit of this repository's history holds ${symbol} in its configuration, and \`previous:\` must name the revision being replaced; commit it first (git add -A && git commit), then run consolidate revise again`)
+  const none = new UsageError(
+    `no commit of this repository's history holds ${symbol} in its configuration, and \`previous:\` must name the revision being replaced; commit it first (git add -A && git commit), then run consolidate revise again`,
+  )
   if (inRepository === undefined || head === undefined) throw none
   let found: string | undefined
   // Most commits leave the configuration as it was: each version of it is parsed once.
@@ -145,25 +161,43 @@ async function previousRevision(repository: Repository, file: string, symbol: st
 
 /** `--tag` needs git, a tag name still free, and no change in the workspace but consolidate.yaml and out/. */
 async function checkTaggable(repository: Repository | undefined, root: string, file: string, number: number): Promise<void> {
-  if (!repository) throw new UsageError(`--tag commits and tags the revision, and ${root} is not in a git repository; run consolidate revise without --tag, or put the workspace under git`)
-  if ((await resolveCommit(repository, `refs/tags/v${number}`)) !== undefined) throw new UsageError(`the tag v${number} exists already; if it names an older attempt at this revision, delete it (git tag -d v${number}) and run consolidate revise --tag again; nothing was changed`)
+  if (!repository)
+    throw new UsageError(
+      `--tag commits and tags the revision, and ${root} is not in a git repository; run consolidate revise without --tag, or put the workspace under git`,
+    )
+  if ((await resolveCommit(repository, `refs/tags/v${number}`)) !== undefined)
+    throw new UsageError(
+      `the tag v${number} exists already; if it names an older attempt at this revision, delete it (git tag -d v${number}) and run consolidate revise --tag again; nothing was changed`,
+    )
   const allowed = [repositoryPath(repository, file), `${repository.prefix}out/`, `${repository.prefix}${CACHE_FOLDER}/`]
-  const status = await git(repository.top, ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--', repository.prefix === '' ? '.' : repository.prefix])
+  const status = await git(repository.top, [
+    'status',
+    '--porcelain=v1',
+    '-z',
+    '--untracked-files=all',
+    '--',
+    repository.prefix === '' ? '.' : repository.prefix,
+  ])
   const changed = status
     .split('\0')
     .filter((entry) => entry.length > 3)
     .map((entry) => entry.slice(3))
     .filter((name) => !allowed.some((each) => each !== undefined && (name === each || (each.endsWith('/') && name.startsWith(each)))))
   if (changed.length > 0) {
-    const listed = changed.slice(0, 5).map((name) => name.slice(repository.prefix.length)).join(', ')
-    throw new UsageError(`--tag commits only consolidate.yaml and out/, and the workspace has other changes (${listed}${changed.length > 5 ? `, and ${changed.length - 5} more` : ''}); commit them first, then run consolidate revise --tag again; nothing was changed`)
+    const listed = changed
+      .slice(0, 5)
+      .map((name) => name.slice(repository.prefix.length))
+      .join(', ')
+    throw new UsageError(
+      `--tag commits only consolidate.yaml and out/, and the workspace has other changes (${listed}${changed.length > 5 ? `, and ${changed.length - 5} more` : ''}); commit them first, then run consolidate revise --tag again; nothing was changed`,
+    )
   }
 }
 
 interface Issue {
   options: ReviseOptions
   io: Io
-  pool: ParsePool
+  pool: ThreadPool
   repository: Repository
   root: string
   file: string
@@ -187,7 +221,9 @@ async function buildCommitTag({ options, io, pool, repository, root, file, origi
     await git(repository.top, ['commit', '-q', '-m', `${symbol}`, '--', ...paths])
     await git(repository.top, ['tag', '-a', `v${number}`, '-m', symbol])
   } catch (error) {
-    throw new UsageError(`${path.basename(file)} and out/ are ready for ${symbol}, but git refused to commit or tag them (${(error as Error).message}); commit them and tag the commit v${number} by hand`)
+    throw new UsageError(
+      `${path.basename(file)} and out/ are ready for ${symbol}, but git refused to commit or tag them (${(error as Error).message}); commit them and tag the commit v${number} by hand`,
+    )
   }
   const commit = (await git(repository.top, ['rev-parse', '--short=12', 'HEAD'])).trim()
   io.stderr.write(`consolidate: committed ${symbol} as ${commit} and tagged it v${number}\n`)

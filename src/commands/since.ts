@@ -8,7 +8,7 @@ import path from 'node:path'
 import { hasErrors } from '../diagnostics/format.js'
 import { printDiagnostics, progress, type Io } from '../io.js'
 import type { LoadOptions } from '../load/pipeline.js'
-import type { ParsePool } from '../threads/pool.js'
+import type { ThreadPool } from '../threads/pool.js'
 import { loadRevision, type Revision } from '../load/revision.js'
 import { parseConfig } from '../parse/config.js'
 import { decode } from '../read/decode.js'
@@ -23,7 +23,7 @@ export interface SinceContext {
   /** The workspace root (absolute). */
   root: string
   configFile?: string
-  pool: ParsePool
+  pool: ThreadPool
   cache: NonNullable<LoadOptions['cache']>
   /** For a progress line on a terminal while a revision is read. */
   io?: Io
@@ -60,7 +60,9 @@ export async function sinceUsable(revision: Revision, io: Io): Promise<boolean> 
   if (!hasErrors(revision.diagnostics)) return true
   const errors = revision.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')
   await printDiagnostics(errors, io)
-  io.stderr.write(`consolidate: ${errors.length} error${errors.length === 1 ? '' : 's'} in ${revision.name}, the revision to compare with; fix them there or compare with another revision\n`)
+  io.stderr.write(
+    `consolidate: ${errors.length} error${errors.length === 1 ? '' : 's'} in ${revision.name}, the revision to compare with; fix them there or compare with another revision\n`,
+  )
   return false
 }
 

@@ -1,14 +1,14 @@
 /** `consolidate stats`: the numbers of the text (docs/reference.md, Statistics), and with `--since` their changes. */
 import { EXIT } from '../errors.js'
 import { printDiagnostics, type Io } from '../io.js'
-import type { ParsePool } from '../threads/pool.js'
+import type { ThreadPool } from '../threads/pool.js'
 import { negotiationOf } from '../load/pipeline.js'
 import { renderStats } from '../render/views/stats.js'
 import { countNegotiation, statsReport } from '../revisions/stats.js'
 import { loadRoot, withPool, type CommonOptions } from './load.js'
 import { Revisions, sinceUsable } from './since.js'
 
-export async function statsCommand(options: CommonOptions & { format: 'md' | 'json'; since?: string }, io: Io, pool?: ParsePool): Promise<number> {
+export async function statsCommand(options: CommonOptions & { format: 'md' | 'json'; since?: string }, io: Io, pool?: ThreadPool): Promise<number> {
   return withPool(pool, async (threads) => {
     const { root, workspace, cache } = await loadRoot(options, io, threads)
     await printDiagnostics(workspace.diagnostics, io, root)

@@ -11,7 +11,7 @@ import { negotiationOf } from '../load/pipeline.js'
 import { formatNamed } from '../render/formats/index.js'
 import { compileMarkdown } from '../render/formats/markdown/compile.js'
 import { stocktake, stocktakingView } from '../render/views/stocktaking.js'
-import type { ParsePool } from '../threads/pool.js'
+import type { ThreadPool } from '../threads/pool.js'
 import { build } from './build.js'
 import { loadRoot, withPool, type CommonOptions } from './load.js'
 
@@ -24,7 +24,7 @@ export interface StocktakeOptions extends CommonOptions {
   out?: string
 }
 
-export async function stocktakeCommand(options: StocktakeOptions, io: Io, pool?: ParsePool): Promise<number> {
+export async function stocktakeCommand(options: StocktakeOptions, io: Io, pool?: ThreadPool): Promise<number> {
   // JSON and the printed format are printed; a document format is the build of the report as a document.
   if (options.format !== 'json' && !formatNamed(options.format)?.printed) return stocktakeDocument(options, io, pool)
   const overrides = options.threshold === undefined ? {} : { threshold: options.threshold }
@@ -34,20 +34,37 @@ export async function stocktakeCommand(options: StocktakeOptions, io: Io, pool?:
     await printDiagnostics(workspace.diagnostics, io, root)
     const negotiation = negotiationOf(workspace)
     if (!negotiation) return EXIT.inputs
-    const history = options.history ? await referralHistory(workspace, { cwd: io.cwd, root, configFile: options.config, pool: threads, cache, overrides }, io) : undefined
-    io.stdout.write(options.format === 'json' ? `${JSON.stringify(stocktake(negotiation, history), null, 2)}\n` : compileMarkdown(stocktakingView(negotiation, history)))
+    const history = options.history
+      ? await referralHistory(workspace, { cwd: io.cwd, root, configFile: options.config, pool: threads, cache, overrides }, io)
+      : undefined
+    io.stdout.write(
+      options.format === 'json' ? `${JSON.stringify(stocktake(negotiation, history), null, 2)}\n` : compileMarkdown(stocktakingView(negotiation, history)),
+    )
     return EXIT.ok
   })
 }
 
-const NO_ATTRIBUTIONS = 'this workspace keeps no attributions (`attribution: false` in consolidate.yaml): no text has proponents or supporters, so nothing is referred to stocktaking and there is no stocktaking report'
+const NO_ATTRIBUTIONS =
+  'this workspace keeps no attributions (`attribution: false` in consolidate.yaml): no text has proponents or supporters, so nothing is referred to stocktaking and there is no stocktaking report'
 
 /** The report as a document: the build of the stocktaking view in that format; the path it wrote on stdout. */
-async function stocktakeDocument(options: StocktakeOptions, io: Io, pool?: ParsePool): Promise<number> {
-  if (options.threshold !== undefined) throw new UsageError('--threshold changes the report only as printed (md, json): a document is built with the configuration\'s threshold, as the text it goes with')
+async function stocktakeDocument(options: StocktakeOptions, io: Io, pool?: ThreadPool): Promise<number> {
+  if (options.threshold !== undefined)
+    throw new UsageError(
+      "--threshold changes the report only as printed (md, json): a document is built with the configuration's threshold, as the text it goes with",
+    )
   let written: string[] = []
   const code = await build(
-    { root: options.root, config: options.config, cache: options.cache, out: options.out, view: 'stocktaking', format: options.format, history: options.history, onWritten: (files) => (written = files) },
+    {
+      root: options.root,
+      config: options.config,
+      cache: options.cache,
+      out: options.out,
+      view: 'stocktaking',
+      format: options.format,
+      history: options.history,
+      onWritten: (files) => (written = files),
+    },
     io,
     pool,
   )

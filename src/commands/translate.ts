@@ -13,7 +13,7 @@ import { printDiagnostics, type Io } from '../io.js'
 import type { Workspace } from '../load/pipeline.js'
 import { LANGUAGE_WORDS, translationName } from '../parse/translation.js'
 import { stampFrontMatter, translationText } from '../revisions/stamp.js'
-import type { ParsePool } from '../threads/pool.js'
+import type { ThreadPool } from '../threads/pool.js'
 import { LANGUAGES, type Language } from '../types.js'
 import { oneLanguage } from './languages.js'
 import { loadRoot, withPool, type CommonOptions } from './load.js'
@@ -25,28 +25,41 @@ export interface TranslateOptions extends CommonOptions {
   stamp?: string
 }
 
-export async function translateCommand(id: string | undefined, options: TranslateOptions, io: Io, pool?: ParsePool): Promise<number> {
+export async function translateCommand(id: string | undefined, options: TranslateOptions, io: Io, pool?: ThreadPool): Promise<number> {
   if (options.stamp !== undefined) {
-    if (id !== undefined) throw new UsageError(`translate --stamp takes a translation's file only, and was also given "${id}"; to write a file to translate, run \`consolidate translate ${id} --lang fr\` without --stamp`)
-    if (options.lang !== undefined) throw new UsageError('translate --stamp takes no --lang: the translation\'s file name says its language')
+    if (id !== undefined)
+      throw new UsageError(
+        `translate --stamp takes a translation's file only, and was also given "${id}"; to write a file to translate, run \`consolidate translate ${id} --lang fr\` without --stamp`,
+      )
+    if (options.lang !== undefined) throw new UsageError("translate --stamp takes no --lang: the translation's file name says its language")
     return withPool(pool, (threads) => stamp(options.stamp!, options, io, threads))
   }
-  if (id === undefined) throw new UsageError('translate needs the id of the text to translate and --lang, e.g. `consolidate translate a14-jpn-einvoicing --lang fr`, or --stamp FILE to record a translation as current')
-  if (options.lang === undefined) throw new UsageError(`translate needs --lang, the language to translate into: ${LANGUAGES.join(', ')}, e.g. \`consolidate translate ${id} --lang fr\``)
+  if (id === undefined)
+    throw new UsageError(
+      'translate needs the id of the text to translate and --lang, e.g. `consolidate translate a14-jpn-einvoicing --lang fr`, or --stamp FILE to record a translation as current',
+    )
+  if (options.lang === undefined)
+    throw new UsageError(`translate needs --lang, the language to translate into: ${LANGUAGES.join(', ')}, e.g. \`consolidate translate ${id} --lang fr\``)
   const language = oneLanguage(options.lang)
   return withPool(pool, (threads) => write(id, language, options, io, threads))
 }
 
 /** Write `<name>.<lang>.md` beside the text `id` names, to be translated. */
-async function write(id: string, language: Language, options: CommonOptions, io: Io, pool: ParsePool): Promise<number> {
+async function write(id: string, language: Language, options: CommonOptions, io: Io, pool: ThreadPool): Promise<number> {
   const { root, workspace } = await loadRoot(options, io, pool)
   const broken = configProblems(workspace)
   if (broken) return broken(io, root)
   const original = findText(id, workspace, root, io.cwd)
   const { text } = original
-  if (original.kind === 'proposal' && original.text.noText) throw new UsageError(`${text.file} is a "no text" alternative (\`noText: true\`): it has no text to translate, and every document writes "[No text]" in its own language`)
+  if (original.kind === 'proposal' && original.text.noText)
+    throw new UsageError(
+      `${text.file} is a "no text" alternative (\`noText: true\`): it has no text to translate, and every document writes "[No text]" in its own language`,
+    )
   const from = originalLanguage(text, workspace.config)
-  if (from === language) throw new UsageError(`${text.file} is in ${LANGUAGE_WORDS[from]} already (${text.language ? 'its `language:`' : 'the configuration\'s `language`'}): it needs no ${LANGUAGE_WORDS[language]} translation; give another --lang`)
+  if (from === language)
+    throw new UsageError(
+      `${text.file} is in ${LANGUAGE_WORDS[from]} already (${text.language ? 'its `language:`' : "the configuration's `language`"}): it needs no ${LANGUAGE_WORDS[language]} translation; give another --lang`,
+    )
   const file = translationFile(text.file, language)
   const content = translationText({ ...('title' in text && text.title !== undefined ? { title: text.title } : {}), body: bodyOf(text.body) }, fingerprint(text))
   try {
@@ -54,7 +67,9 @@ async function write(id: string, language: Language, options: CommonOptions, io:
     await fs.writeFile(path.join(root, file), content, { flag: 'wx' })
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
-    throw new UsageError(`${file} exists already: edit it (then \`consolidate translate --stamp ${file}\` once it matches the original as it is now), or delete it to start again`)
+    throw new UsageError(
+      `${file} exists already: edit it (then \`consolidate translate --stamp ${file}\` once it matches the original as it is now), or delete it to start again`,
+    )
   }
   io.stdout.write(`${shown(io, path.join(root, file))}\n`)
   io.stderr.write(`consolidate: translate the title and the text into ${LANGUAGE_WORDS[language]}, keeping every bracket; then remove \`draft: true\`\n`)
@@ -71,14 +86,22 @@ function findText(written: string, workspace: Workspace, root: string, cwd: stri
   const asFile = [id, path.relative(root, path.resolve(cwd, id)).split(path.sep).join('/')]
   const byFile = texts.find((each) => asFile.includes(each.text.file))
   if (byFile) return byFile
-  if (translationName(id)) throw new UsageError(`${id} is a translation; give the id of its original, e.g. \`consolidate translate ${path.basename(id).replace(/\.(en|fr|es)\.md$/i, '')} --lang ${translationName(id)!.language}\``)
-  const near = closest(id, texts.map((each) => each.text.id))
+  if (translationName(id))
+    throw new UsageError(
+      `${id} is a translation; give the id of its original, e.g. \`consolidate translate ${path.basename(id).replace(/\.(en|fr|es)\.md$/i, '')} --lang ${translationName(id)!.language}\``,
+    )
+  const near = closest(
+    id,
+    texts.map((each) => each.text.id),
+  )
   const unread = workspace.diagnostics.some((diagnostic) => diagnostic.severity === 'error')
-  throw new UsageError(`no proposal, note or Chair's text has the id "${id}"${near ? `; did you mean "${near}"?` : ''}${unread ? ' (the workspace has errors, and a file with errors may not be read: `consolidate check` lists them)' : ''}`)
+  throw new UsageError(
+    `no proposal, note or Chair's text has the id "${id}"${near ? `; did you mean "${near}"?` : ''}${unread ? ' (the workspace has errors, and a file with errors may not be read: `consolidate check` lists them)' : ''}`,
+  )
 }
 
 /** Record the original's fingerprint now in the translation `given`. */
-async function stamp(given: string, options: CommonOptions, io: Io, pool: ParsePool): Promise<number> {
+async function stamp(given: string, options: CommonOptions, io: Io, pool: ThreadPool): Promise<number> {
   const { root, workspace } = await loadRoot(options, io, pool)
   const broken = configProblems(workspace)
   if (broken) return broken(io, root)
@@ -86,7 +109,10 @@ async function stamp(given: string, options: CommonOptions, io: Io, pool: ParseP
   const name = path.relative(root, absolute).split(path.sep).join('/')
   const file = workspace.translationFiles.find((each) => each.name === name || path.join(root, each.path) === absolute)
   if (!file) {
-    const why = translationName(name) === undefined ? 'is not named as a translation (`<name>.<lang>.md`, e.g. proposals/a14-jpn-einvoicing.fr.md)' : 'is not a translation under proposals/, notes/ or chair/ of the workspace'
+    const why =
+      translationName(name) === undefined
+        ? 'is not named as a translation (`<name>.<lang>.md`, e.g. proposals/a14-jpn-einvoicing.fr.md)'
+        : 'is not a translation under proposals/, notes/ or chair/ of the workspace'
     throw new UsageError(`${given} ${why}; --stamp takes a translation's file, beside its original`)
   }
   const translation = workspace.translations.find((each) => each.file === file.name)
@@ -94,7 +120,9 @@ async function stamp(given: string, options: CommonOptions, io: Io, pool: ParseP
   const original = translation && pairTranslations(workspace).get(translation)
   if (!translation || !original || own.length > 0) {
     await printDiagnostics(own, io, root)
-    io.stderr.write(`consolidate: ${file.name} ${own.length > 0 ? 'has errors' : 'cannot be paired with its original'}; fix ${own.length > 0 ? 'them' : 'it'} first, nothing was changed\n`)
+    io.stderr.write(
+      `consolidate: ${file.name} ${own.length > 0 ? 'has errors' : 'cannot be paired with its original'}; fix ${own.length > 0 ? 'them' : 'it'} first, nothing was changed\n`,
+    )
     return EXIT.inputs
   }
   const now = fingerprint(original.text)

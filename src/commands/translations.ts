@@ -4,7 +4,7 @@ import { hasErrors } from '../diagnostics/format.js'
 import { EXIT } from '../errors.js'
 import { printDiagnostics, type Io } from '../io.js'
 import { renderQueue } from '../render/views/queue.js'
-import type { ParsePool } from '../threads/pool.js'
+import type { ThreadPool } from '../threads/pool.js'
 import { loadRoot, withPool, type CommonOptions } from './load.js'
 import { parseLanguages } from './plan.js'
 
@@ -14,7 +14,7 @@ export interface TranslationsOptions extends CommonOptions {
   format: 'md' | 'json'
 }
 
-export async function translationsCommand(options: TranslationsOptions, io: Io, pool?: ParsePool): Promise<number> {
+export async function translationsCommand(options: TranslationsOptions, io: Io, pool?: ThreadPool): Promise<number> {
   const asked = options.lang === undefined ? undefined : parseLanguages(options.lang)
   return withPool(pool, async (threads) => {
     const { root, workspace } = await loadRoot(options, io, threads)

@@ -69,7 +69,9 @@ export function formatGithub(diagnostics: Diagnostic[], options: FormatOptions =
   const data = (text: string): string => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
   const property = (text: string): string => data(text).replace(/:/g, '%3A').replace(/,/g, '%2C')
   return sortDiagnostics(diagnostics)
-    .map((d) => `::${d.severity} file=${property(shownName(d.file, options.base))},line=${d.line},col=${d.column}::${data(`${visible(d.message)} (${d.rule})`)}\n`)
+    .map(
+      (d) => `::${d.severity} file=${property(shownName(d.file, options.base))},line=${d.line},col=${d.column}::${data(`${visible(d.message)} (${d.rule})`)}\n`,
+    )
     .join('')
 }
 

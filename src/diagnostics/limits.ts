@@ -10,12 +10,20 @@ const HINT = 'simplify the Markdown (deeply nested block quotes, lists or emphas
 /** The diagnostic for a file whose parsing (or rendering, for the HTML and Word documents, or comparing, for a redline) overran, at 1:1. */
 export function tooComplex(file: string, overrun: Overrun, stage: 'parsing' | 'rendering' | 'comparing' = 'parsing'): Diagnostic {
   let message: string
-  const what = stage === 'parsing' ? 'parsing the file' : stage === 'rendering' ? 'rendering the file in HTML and Word' : 'comparing the file with its older revision for the redline'
+  const what =
+    stage === 'parsing'
+      ? 'parsing the file'
+      : stage === 'rendering'
+        ? 'rendering the file in HTML and Word'
+        : 'comparing the file with its older revision for the redline'
   if (overrun === 'nesting') message = `the file nests Markdown too deeply to be ${stage === 'parsing' ? 'parsed' : 'rendered'}; ${HINT}`
   else if (overrun === 'memory') message = `${what} needed too much memory and was stopped; ${HINT}`
   else {
     const limit = `${overrun.seconds} second${overrun.seconds === 1 ? '' : 's'}`
-    const setting = stage === 'parsing' ? 'limits.parseSeconds in consolidate.yaml' : `limits.parseSeconds in consolidate.yaml, for parsing ${stage === 'rendering' ? 'it again' : 'each revision'} and for each format`
+    const setting =
+      stage === 'parsing'
+        ? 'limits.parseSeconds in consolidate.yaml'
+        : `limits.parseSeconds in consolidate.yaml, for parsing ${stage === 'rendering' ? 'it again' : 'each revision'} and for each format`
     message = `${what} took longer than ${limit} (${setting}) and was stopped; ${HINT}, or raise the limit`
   }
   return { file, line: 1, column: 1, severity: RULES['too-complex'], rule: 'too-complex', message }

@@ -52,12 +52,22 @@ export function didYouMean(wanted: string, candidates: Iterable<string>): string
  * differently (`a-1-4`), an entry's title (in any language) written instead of its id, an id
  * with a level left out (`A.9` for `A.1.9`), or the closest id by spelling.
  */
-export function suggestTopic(wanted: string, entries: ReadonlyArray<{ id: string; title?: string; titles?: Partial<Record<string, string>> }>): string | undefined {
-  const normal = (id: string): string => id.toLowerCase().replace(/[\s,_/-]+/g, '.').replace(/\.+/g, '.').replace(/^\.|\.$/g, '')
+export function suggestTopic(
+  wanted: string,
+  entries: ReadonlyArray<{ id: string; title?: string; titles?: Partial<Record<string, string>> }>,
+): string | undefined {
+  const normal = (id: string): string =>
+    id
+      .toLowerCase()
+      .replace(/[\s,_/-]+/g, '.')
+      .replace(/\.+/g, '.')
+      .replace(/^\.|\.$/g, '')
   const target = normal(wanted)
   const same = entries.find((entry) => normal(entry.id) === target)
   if (same) return same.id
-  const byTitle = entries.find((entry) => [entry.title, ...Object.values(entry.titles ?? {})].some((title) => title !== undefined && title.toLowerCase() === wanted.trim().toLowerCase()))
+  const byTitle = entries.find((entry) =>
+    [entry.title, ...Object.values(entry.titles ?? {})].some((title) => title !== undefined && title.toLowerCase() === wanted.trim().toLowerCase()),
+  )
   if (byTitle) return byTitle.id
 
   const parts = target.split('.')
@@ -71,8 +81,14 @@ export function suggestTopic(wanted: string, entries: ReadonlyArray<{ id: string
   }
   if (best) return best.id
   // By spelling, within the same section; across sections only a one-letter slip.
-  const near = closest(wanted, entries.map((entry) => entry.id).filter((id) => normal(id).split('.')[0] === parts[0]))
+  const near = closest(
+    wanted,
+    entries.map((entry) => entry.id).filter((id) => normal(id).split('.')[0] === parts[0]),
+  )
   if (near !== undefined) return near
-  const any = closest(wanted, entries.map((entry) => entry.id))
+  const any = closest(
+    wanted,
+    entries.map((entry) => entry.id),
+  )
   return any !== undefined && distance(wanted, any) <= 1 ? any : undefined
 }

@@ -27,13 +27,19 @@ export async function referralHistory(workspace: Workspace, context: HistoryCont
   const repository = await repositoryOf(context.root)
   if (!repository) throw new UsageError(`stocktake --history reads the git history, and ${context.root} is not in a git repository`)
   const now = negotiationOf(workspace)!
-  const runs = new ReferralRuns(workspace.proposals, placements(now.topics).filter((placement) => placement.referred).map((placement) => placement.proposal.id))
+  const runs = new ReferralRuns(
+    workspace.proposals,
+    placements(now.topics)
+      .filter((placement) => placement.referred)
+      .map((placement) => placement.proposal.id),
+  )
   const head = await resolveCommit(repository, 'HEAD')
   if (head === undefined) return runs.result()
   const commits = await firstParents(repository, head)
   const shown = progress(io, 'consolidate: reading the history, commit')
   let skipped = 0
-  const load = (index: number): Promise<Revision> => loadCommit(commits[index].commit.slice(0, 12), commits[index].commit, repository, context, { allowEmpty: true })
+  const load = (index: number): Promise<Revision> =>
+    loadCommit(commits[index].commit.slice(0, 12), commits[index].commit, repository, context, { allowEmpty: true })
   // The next commit is read (git, the parser threads) while this one is judged.
   let pending: Promise<Revision> | undefined = commits.length > 0 ? load(0) : undefined
   try {
@@ -45,9 +51,21 @@ export async function referralHistory(workspace: Workspace, context: HistoryCont
       const failed = hasErrors(revision.diagnostics)
       if (failed) skipped++
       const negotiation = failed ? undefined : negotiationOf(revision)
-      const referred = new Set(negotiation ? placements(negotiation.topics).filter((placement) => placement.referred).map((placement) => placement.proposal.id) : [])
+      const referred = new Set(
+        negotiation
+          ? placements(negotiation.topics)
+              .filter((placement) => placement.referred)
+              .map((placement) => placement.proposal.id)
+          : [],
+      )
       const { symbol, date: configDate } = revision.config
-      const more = runs.add({ commit, date, ...(configDate === undefined ? {} : { configDate }), ...(symbol === undefined ? {} : { symbol }), snapshot: negotiation && { proposals: revision.proposals, referred } })
+      const more = runs.add({
+        commit,
+        date,
+        ...(configDate === undefined ? {} : { configDate }),
+        ...(symbol === undefined ? {} : { symbol }),
+        snapshot: negotiation && { proposals: revision.proposals, referred },
+      })
       shown.update(index + 1, commits.length)
       if (!more) break
     }
@@ -56,6 +74,9 @@ export async function referralHistory(workspace: Workspace, context: HistoryCont
     await pending?.catch(() => undefined)
     repository.blobs.close()
   }
-  if (skipped > 0) io.stderr.write(`consolidate: ${skipped} commit${skipped === 1 ? '' : 's'} of the history ${skipped === 1 ? 'has' : 'have'} errors in the inputs and ${skipped === 1 ? 'was' : 'were'} skipped: ${skipped === 1 ? 'it neither breaks nor extends' : 'they neither break nor extend'} a run\n`)
+  if (skipped > 0)
+    io.stderr.write(
+      `consolidate: ${skipped} commit${skipped === 1 ? '' : 's'} of the history ${skipped === 1 ? 'has' : 'have'} errors in the inputs and ${skipped === 1 ? 'was' : 'were'} skipped: ${skipped === 1 ? 'it neither breaks nor extends' : 'they neither break nor extend'} a run\n`,
+    )
   return runs.result()
 }

@@ -17,19 +17,30 @@ import { readReferenceDocx, type ReferenceDocument } from '../read/reference-doc
 import { tooLarge } from '../diagnostics/limits.js'
 import { parseConfig, soundParts, type ConfigResult } from '../parse/config.js'
 import { parseOnThreads } from '../parse/jobs.js'
-import type { ParsePool } from '../threads/pool.js'
+import type { ThreadPool } from '../threads/pool.js'
 import { checkTranslations } from '../check/translations.js'
 import { pairTranslations } from '../model/translations.js'
 import { translationName } from '../parse/translation.js'
 import type { ParseKind } from '../parse/jobs.js'
-import { DEFAULT_CONFIG, RULES, type ChairText, type Config, type Diagnostic, type Negotiation, type Note, type ParseResult, type Proposal, type Translation } from '../types.js'
+import {
+  DEFAULT_CONFIG,
+  RULES,
+  type ChairText,
+  type Config,
+  type Diagnostic,
+  type Negotiation,
+  type Note,
+  type ParseResult,
+  type Proposal,
+  type Translation,
+} from '../types.js'
 
 /** The templates a workspace may override (a language's own cover too, SPEC §17); the others in its templates/ are not read. */
 export const TEMPLATE_NAMES = ['cover.md', 'cover.en.md', 'cover.fr.md', 'cover.es.md', 'consolidated.css', 'proposal.md'] as const
 export type TemplateName = (typeof TEMPLATE_NAMES)[number]
 
 export interface LoadOptions {
-  pool: ParsePool
+  pool: ThreadPool
   /** Parse results kept between runs; `version` (see `toolVersion`) is part of every key. */
   cache?: { store: ParseCache; version: string }
   /** `--config FILE` read by the caller (it names it, so its problems are usage errors); `null`: no configuration at all. */
@@ -91,7 +102,9 @@ export async function loadWorkspace(source: Source, options: LoadOptions): Promi
   const config: Config = { ...configured.config, ...options.overrides }
   const quiet = { ...options, onProgress: undefined }
   // A translation beside a text is never a text of its own (SPEC §17): `a14.fr.md` is read as one.
-  const [proposalFiles, noteFiles, chairFiles] = [scan, noteScan, chairScan].map((each) => each.files.filter((file) => translationName(file.name) === undefined))
+  const [proposalFiles, noteFiles, chairFiles] = [scan, noteScan, chairScan].map((each) =>
+    each.files.filter((file) => translationName(file.name) === undefined),
+  )
   const translationFiles = [scan, noteScan, chairScan].flatMap((each) => each.files.filter((file) => translationName(file.name) !== undefined))
   const [{ results, parsed }, notes, chairs, translations] = await Promise.all([
     parseFiles(source, proposalFiles, config, options),
@@ -108,7 +121,10 @@ export async function loadWorkspace(source: Source, options: LoadOptions): Promi
     template,
     broken: configured.broken,
   })
-  const diagnostics = [...applyLevels([...scan.diagnostics, ...noteScan.diagnostics, ...chairScan.diagnostics, ...templates.diagnostics, ...reference.diagnostics], config), ...checked.diagnostics]
+  const diagnostics = [
+    ...applyLevels([...scan.diagnostics, ...noteScan.diagnostics, ...chairScan.diagnostics, ...templates.diagnostics, ...reference.diagnostics], config),
+    ...checked.diagnostics,
+  ]
   return {
     config,
     proposals: checked.proposals,
@@ -129,11 +145,17 @@ export async function loadWorkspace(source: Source, options: LoadOptions): Promi
 
 /** The texts that allow rules for themselves, in file order. */
 function allowancesOf(...lists: Array<Array<{ file: string; allow?: Allowance['rules'] }>>): Allowance[] {
-  return lists.flat().flatMap(({ file, allow }) => (allow && allow.length > 0 ? [{ file, rules: allow }] : [])).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
+  return lists
+    .flat()
+    .flatMap(({ file, allow }) => (allow && allow.length > 0 ? [{ file, rules: allow }] : []))
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
 }
 
 /** The negotiation of a workspace without errors; undefined when it has any. */
-export function negotiationOf(workspace: Pick<Workspace, 'config' | 'proposals' | 'diagnostics'> & { notes?: Note[]; chairTexts?: ChairText[] }, options?: AssembleOptions): Negotiation | undefined {
+export function negotiationOf(
+  workspace: Pick<Workspace, 'config' | 'proposals' | 'diagnostics'> & { notes?: Note[]; chairTexts?: ChairText[] },
+  options?: AssembleOptions,
+): Negotiation | undefined {
   if (hasErrors(workspace.diagnostics)) return undefined
   return assemble(workspace.proposals, workspace.config, { notes: workspace.notes, chairTexts: workspace.chairTexts, ...options })
 }
@@ -147,7 +169,14 @@ export function checkParsed(
   config: Config,
   configDiagnostics: Diagnostic[],
   results: ParseResult[],
-  extra: { notes?: ParseResult[]; chairTexts?: ParseResult[]; translations?: ParseResult[]; files?: string[]; template?: string; broken?: ReadonlySet<string> } = {},
+  extra: {
+    notes?: ParseResult[]
+    chairTexts?: ParseResult[]
+    translations?: ParseResult[]
+    files?: string[]
+    template?: string
+    broken?: ReadonlySet<string>
+  } = {},
 ): Pick<Workspace, 'config' | 'proposals' | 'notes' | 'chairTexts' | 'translations' | 'diagnostics'> {
   const proposals = results.flatMap((result) => (result.proposal ? [result.proposal] : []))
   const noteResults = extra.notes ?? []
@@ -158,14 +187,23 @@ export function checkParsed(
   const translations = translationResults.flatMap((result) => (result.translation ? [result.translation] : []))
   // Without attributions a proposal needs no author (SPEC §15): the parse, which knows no configuration, said it misses one.
   const proposalDiagnostics = results.flatMap((result) => result.diagnostics).filter((each) => config.attribution || each.rule !== 'missing-author')
-  const diagnostics = [...configDiagnostics, ...proposalDiagnostics, ...[...noteResults, ...chairResults, ...translationResults].flatMap((result) => result.diagnostics)]
+  const diagnostics = [
+    ...configDiagnostics,
+    ...proposalDiagnostics,
+    ...[...noteResults, ...chairResults, ...translationResults].flatMap((result) => result.diagnostics),
+  ]
   // A broken part of the configuration would make every topic or name look wrong: the checks run against the sound parts only.
   const sound = hasErrors(configDiagnostics) ? soundParts(config, extra.broken ?? new Set(['outline', 'participants', 'chair'])) : config
   diagnostics.push(...validate(proposals, sound, { notes, chairTexts, template: extra.template }))
   const texts = { config, proposals, notes, chairTexts, translations }
   diagnostics.push(...checkTranslations({ texts, files: extra.files ?? [...proposals, ...notes, ...chairTexts].map((text) => text.file) }))
   // A translation is checked as its original is: the rules the original allows for itself, it allows too.
-  const allowances = [...allowancesOf(proposals, notes, chairTexts), ...allowancesOf([...pairTranslations(texts)].flatMap(([translation, original]) => (original?.text.allow ? [{ file: translation.file, allow: original.text.allow }] : [])))]
+  const allowances = [
+    ...allowancesOf(proposals, notes, chairTexts),
+    ...allowancesOf(
+      [...pairTranslations(texts)].flatMap(([translation, original]) => (original?.text.allow ? [{ file: translation.file, allow: original.text.allow }] : [])),
+    ),
+  ]
   return { config, proposals, notes, chairTexts, translations, diagnostics: applyLevels(diagnostics, config, allowances) }
 }
 
@@ -208,7 +246,8 @@ async function readTemplates(source: Source): Promise<{ texts: Workspace['templa
     if ('problem' in read) diagnostics.push(read.problem)
     else if ('bytes' in read) {
       const decoded = decode(read.bytes, 'a template')
-      if ('problem' in decoded) diagnostics.push({ file: `templates/${name}`, ...decoded.place, severity: 'error', rule: 'invalid-encoding', message: decoded.problem })
+      if ('problem' in decoded)
+        diagnostics.push({ file: `templates/${name}`, ...decoded.place, severity: 'error', rule: 'invalid-encoding', message: decoded.problem })
       else texts[name] = decoded.text
     }
   }
@@ -223,7 +262,13 @@ const BATCH = 16
  * its stamp or its bytes were seen before, else parsed on the threads. A
  * file over the size limit is never read; one that cannot be read is a diagnostic.
  */
-async function parseFiles(source: Source, files: ProposalFile[], config: Config, options: LoadOptions, kind: ParseKind = 'parse'): Promise<{ results: ParseResult[]; parsed: number }> {
+async function parseFiles(
+  source: Source,
+  files: ProposalFile[],
+  config: Config,
+  options: LoadOptions,
+  kind: ParseKind = 'parse',
+): Promise<{ results: ParseResult[]; parsed: number }> {
   const { limits } = config
   const cache = options.cache
   const key = (content: string, file: ProposalFile): string => cacheKey(cache!.version, content, file.name, limits)
@@ -237,22 +282,40 @@ async function parseFiles(source: Source, files: ProposalFile[], config: Config,
 
   for (let start = 0; start < files.length; start += BATCH) {
     const batch = files.slice(start, start + BATCH)
-    const outcomes = await Promise.all(batch.map(async (file): Promise<ParseResult | { bytes: Uint8Array; keys: string[] }> => {
-      const stamp = cache && source.stamp ? await source.stamp(file.path) : undefined
-      const stamped = stamp === undefined ? undefined : cache!.store.get(key(`stamp:${stamp}`, file))
-      if (stamped) return stamped
-      const read = await source.read(file.path, limits.fileSize)
-      if ('tooLarge' in read) return { diagnostics: [tooLarge(file.name, read.tooLarge, limits.fileSize)] }
-      if ('unreadable' in read) return { diagnostics: [{ file: file.name, line: 1, column: 1, severity: 'error', rule: 'unreadable-file', message: `cannot read the file (${read.unreadable}); check that it exists and is readable` }] }
-      if (!cache) return { bytes: read.bytes, keys: [] }
-      const keys = [key(contentHash(read.bytes), file), ...(stamp === undefined ? [] : [key(`stamp:${stamp}`, file)]), ...(options.blobIds ? [key(`stamp:${gitBlobId(read.bytes)}`, file)] : [])]
-      const hit = cache.store.get(keys[0])
-      if (hit) {
-        keys.slice(1).forEach((each) => cache.store.set(each, hit))
-        return hit
-      }
-      return { bytes: read.bytes, keys }
-    }))
+    const outcomes = await Promise.all(
+      batch.map(async (file): Promise<ParseResult | { bytes: Uint8Array; keys: string[] }> => {
+        const stamp = cache && source.stamp ? await source.stamp(file.path) : undefined
+        const stamped = stamp === undefined ? undefined : cache!.store.get(key(`stamp:${stamp}`, file))
+        if (stamped) return stamped
+        const read = await source.read(file.path, limits.fileSize)
+        if ('tooLarge' in read) return { diagnostics: [tooLarge(file.name, read.tooLarge, limits.fileSize)] }
+        if ('unreadable' in read)
+          return {
+            diagnostics: [
+              {
+                file: file.name,
+                line: 1,
+                column: 1,
+                severity: 'error',
+                rule: 'unreadable-file',
+                message: `cannot read the file (${read.unreadable}); check that it exists and is readable`,
+              },
+            ],
+          }
+        if (!cache) return { bytes: read.bytes, keys: [] }
+        const keys = [
+          key(contentHash(read.bytes), file),
+          ...(stamp === undefined ? [] : [key(`stamp:${stamp}`, file)]),
+          ...(options.blobIds ? [key(`stamp:${gitBlobId(read.bytes)}`, file)] : []),
+        ]
+        const hit = cache.store.get(keys[0])
+        if (hit) {
+          keys.slice(1).forEach((each) => cache.store.set(each, hit))
+          return hit
+        }
+        return { bytes: read.bytes, keys }
+      }),
+    )
     const misses = batch.flatMap((file, index) => {
       const outcome = outcomes[index]
       return 'bytes' in outcome ? [{ file, ...outcome }] : []

@@ -40,14 +40,16 @@ export interface RevisionContext extends Omit<LoadOptions, 'config'> {
  * never the working tree.
  */
 export async function loadRevision(name: string, context: RevisionContext): Promise<Revision> {
-  if (name.trim() === '') throw new UsageError('an empty revision names nothing; give a workspace folder, or a git revision such as HEAD~1, a tag or a commit hash')
+  if (name.trim() === '')
+    throw new UsageError('an empty revision names nothing; give a workspace folder, or a git revision such as HEAD~1, a tag or a commit hash')
   // Every part of the name as written must exist: `HEAD:/../..` is no folder, even though `..` would cancel `HEAD:` on paper.
   if (isFolder(path.isAbsolute(name) ? name : `${context.cwd}${path.sep}${name}`)) {
     const folder = path.resolve(context.cwd, name)
     if (context.confined) await confine(name, folder, context.root)
     const shown = path.relative(context.cwd, folder).split(path.sep).join('/')
     const source = folderSource(folder, { label: shown === '' ? '' : `${shown}/` })
-    if (!(await holdsWorkspace(source))) throw new UsageError(`the folder ${name} holds neither proposals/ nor consolidate.yaml; give a workspace folder, or a git revision such as HEAD~1`)
+    if (!(await holdsWorkspace(source)))
+      throw new UsageError(`the folder ${name} holds neither proposals/ nor consolidate.yaml; give a workspace folder, or a git revision such as HEAD~1`)
     const config = context.configFile === undefined ? undefined : await readConfigFile(context.cwd, context.configFile)
     return { name, ...(await loadWorkspace(source, { ...context, config })) }
   }
@@ -66,14 +68,24 @@ export async function commitOf(name: string, repository: Repository): Promise<st
         '`git fetch --deepen=N` (N more commits) or `git fetch --unshallow` (all of it); in GitHub Actions, set `fetch-depth: 2` (for HEAD~1) or `0` on actions/checkout',
     )
   }
-  throw new UsageError(`"${name}" is neither a folder nor a git revision of the repository at ${repository.top}; give a workspace folder, or a revision such as HEAD~1, a tag or a commit hash`)
+  throw new UsageError(
+    `"${name}" is neither a folder nor a git revision of the repository at ${repository.top}; give a workspace folder, or a revision such as HEAD~1, a tag or a commit hash`,
+  )
 }
 
 /** The workspace as it was at `commit`. */
-export async function loadCommit(name: string, commit: string, repository: Repository, context: RevisionContext, options: { allowEmpty?: boolean } = {}): Promise<Revision> {
+export async function loadCommit(
+  name: string,
+  commit: string,
+  repository: Repository,
+  context: RevisionContext,
+  options: { allowEmpty?: boolean } = {},
+): Promise<Revision> {
   const source = await gitSource(repository, commit, `${name}:${repository.prefix}`)
   if (!options.allowEmpty && !(await holdsWorkspace(source))) {
-    throw new UsageError(`${name} has no workspace at ${repository.prefix || 'the top of the repository'}: neither proposals/ nor consolidate.yaml; give a revision where it exists`)
+    throw new UsageError(
+      `${name} has no workspace at ${repository.prefix || 'the top of the repository'}: neither proposals/ nor consolidate.yaml; give a revision where it exists`,
+    )
   }
   let config: LoadOptions['config']
   if (context.configFile !== undefined) {

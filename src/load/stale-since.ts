@@ -10,15 +10,17 @@ import { parseConfig } from '../parse/config.js'
 import { decode } from '../read/decode.js'
 import { fileVersions, repositoryOf, resolveCommit, type Repository } from '../read/git.js'
 import { lastMatch, matchWords } from '../revisions/translation-history.js'
-import type { ParsePool } from '../threads/pool.js'
+import type { ThreadPool } from '../threads/pool.js'
 import { parseOnThreads, type ParseKind } from '../parse/jobs.js'
 import type { Diagnostic, ParseResult } from '../types.js'
 import type { Workspace } from './pipeline.js'
 
 /** The workspace's diagnostics, each stale translation's naming the revision its original last matched when git can tell. */
-export async function staleSince(root: string, workspace: Workspace, pool: ParsePool): Promise<Diagnostic[]> {
+export async function staleSince(root: string, workspace: Workspace, pool: ThreadPool): Promise<Diagnostic[]> {
   const stale = [...pairTranslations(workspace)].flatMap(([translation, original]) =>
-    original !== undefined && translation.translationOf !== undefined && stateOf(translation, original.text) === 'stale' ? [{ translation, original, wanted: translation.translationOf.value }] : [],
+    original !== undefined && translation.translationOf !== undefined && stateOf(translation, original.text) === 'stale'
+      ? [{ translation, original, wanted: translation.translationOf.value }]
+      : [],
   )
   const reported = new Set(workspace.diagnostics.filter((diagnostic) => diagnostic.rule === 'stale-translation').map((diagnostic) => diagnostic.file))
   const wanted = stale.filter((each) => reported.has(each.translation.file))
@@ -39,17 +41,28 @@ export async function staleSince(root: string, workspace: Workspace, pool: Parse
     const symbols = new Map<string, Promise<string | undefined>>()
     const symbolOf = (commit: string): Promise<string | undefined> => symbols.get(commit) ?? symbols.set(commit, symbolAt(repository, commit)).get(commit)!
     // Side by side: the threads parse the versions of several originals at once.
-    await Promise.all(located.map(async ({ translation, original, path }) => {
-      const match = await lastMatch(versions.get(path) ?? [], head, async (blob) => {
-        const bytes = await repository.blobs.read(blob)
-        if (bytes.byteLength > workspace.config.limits.fileSize) return false
-        const [result] = await parseOnThreads(pool, [{ name: original.text.file, bytes }], workspace.config.limits, KINDS[original.kind])
-        const text = textOf(result)
-        return text !== undefined && fingerprint(text) === translation.translationOf!.value
-      })
-      if (match) messages.set(translation.file, staleMessage(translation, original.text.file, { words: matchWords(match, await symbolOf(match.commit)), since: match.head ? 'HEAD' : match.commit.slice(0, 7) }))
-    }))
-    return workspace.diagnostics.map((diagnostic) => (diagnostic.rule === 'stale-translation' && messages.has(diagnostic.file) ? { ...diagnostic, message: messages.get(diagnostic.file)! } : diagnostic))
+    await Promise.all(
+      located.map(async ({ translation, original, path }) => {
+        const match = await lastMatch(versions.get(path) ?? [], head, async (blob) => {
+          const bytes = await repository.blobs.read(blob)
+          if (bytes.byteLength > workspace.config.limits.fileSize) return false
+          const [result] = await parseOnThreads(pool, [{ name: original.text.file, bytes }], workspace.config.limits, KINDS[original.kind])
+          const text = textOf(result)
+          return text !== undefined && fingerprint(text) === translation.translationOf!.value
+        })
+        if (match)
+          messages.set(
+            translation.file,
+            staleMessage(translation, original.text.file, {
+              words: matchWords(match, await symbolOf(match.commit)),
+              since: match.head ? 'HEAD' : match.commit.slice(0, 7),
+            }),
+          )
+      }),
+    )
+    return workspace.diagnostics.map((diagnostic) =>
+      diagnostic.rule === 'stale-translation' && messages.has(diagnostic.file) ? { ...diagnostic, message: messages.get(diagnostic.file)! } : diagnostic,
+    )
   } finally {
     repository.blobs.close()
   }

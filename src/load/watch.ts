@@ -42,7 +42,7 @@ export async function watchFolder(settings: WatchSettings, io: Io, cycle: () => 
     arm()
     running = cycle().finally(() => {
       running = undefined
-      if (again) (again = false), schedule()
+      if (again) ((again = false), schedule())
     })
   }
 
@@ -65,7 +65,8 @@ export async function watchFolder(settings: WatchSettings, io: Io, cycle: () => 
     for (const folder of ['proposals', 'notes', 'chair', 'templates']) {
       if (existsSync(path.join(root, folder))) add(path.join(root, folder), true, () => true)
     }
-    if (path.dirname(configFile) !== root && existsSync(path.dirname(configFile))) add(path.dirname(configFile), false, (name) => name === path.basename(configFile))
+    if (path.dirname(configFile) !== root && existsSync(path.dirname(configFile)))
+      add(path.dirname(configFile), false, (name) => name === path.basename(configFile))
   }
 
   start()

@@ -32,7 +32,6 @@ export function compareNatural(a: string, b: string): number {
   return left.length - right.length || (a < b ? -1 : 1)
 }
 
-
 function isDigits(chunk: string): boolean {
   const code = chunk.charCodeAt(0)
   return code >= 48 && code <= 57

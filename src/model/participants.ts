@@ -62,7 +62,11 @@ export class Participants {
 
   /** Every name (in every language), code and alias, for "did you mean". */
   spellings(): string[] {
-    return (this.list ?? []).flatMap((participant) => [...spellingsOf(participant.name, participant.names), ...(participant.code ? [participant.code] : []), ...participant.aliases])
+    return (this.list ?? []).flatMap((participant) => [
+      ...spellingsOf(participant.name, participant.names),
+      ...(participant.code ? [participant.code] : []),
+      ...participant.aliases,
+    ])
   }
 
   /** Whether `spelling` is a participant's name (in some language), not a code or an alias. */

@@ -9,9 +9,6 @@ import { pick } from '../model/language.js'
 import { tokenize } from './words.js'
 import type { Body, ChairText, Config, Language, Note, Proposal, Translation } from '../types.js'
 
-/** What a text is, as a translation's original. */
-export type TextKind = 'proposal' | 'note' | 'chair'
-
 /** A text that may be translated: a proposal, a note or a Chair's text. */
 export type Original = { kind: 'proposal'; text: Proposal } | { kind: 'note'; text: Note } | { kind: 'chair'; text: ChairText }
 
@@ -34,12 +31,17 @@ export interface Texts {
  * between them), hashed. Re-wrapping the original keeps its translations current.
  */
 export function fingerprint(text: { title?: string; body: Body }): string {
-  return createHash('sha256').update(`${wordingOf(text.title ?? '')}\u0001${bodyWording(text.body)}`).digest('hex').slice(0, 16)
+  return createHash('sha256')
+    .update(`${wordingOf(text.title ?? '')}\u0001${bodyWording(text.body)}`)
+    .digest('hex')
+    .slice(0, 16)
 }
 
 /** A text's words and marks as `diff` compares them, whatever the whitespace between them. */
 function wordingOf(written: string): string {
-  return tokenize(written).map((token) => token.text).join('\u0000')
+  return tokenize(written)
+    .map((token) => token.text)
+    .join('\u0000')
 }
 
 /** Each body's wording, read once: a workspace's states are asked for again by each language's documents. */
@@ -166,7 +168,11 @@ export function showIn<T extends Texts>(texts: T, language: Language): T {
  * a snapshot `showIn` made.
  */
 export function pendingCount(texts: Texts, topics?: ReadonlySet<string>): { pending: number; total: number } {
-  const live = [...texts.proposals.filter((proposal) => !proposal.noText && proposal.status !== 'merged' && proposal.status !== 'withdrawn'), ...(texts.notes ?? []), ...(texts.chairTexts ?? [])]
+  const live = [
+    ...texts.proposals.filter((proposal) => !proposal.noText && proposal.status !== 'merged' && proposal.status !== 'withdrawn'),
+    ...(texts.notes ?? []),
+    ...(texts.chairTexts ?? []),
+  ]
   const shown = topics === undefined ? live : live.filter((text) => topics.has(text.topic.value))
   return { pending: shown.filter((text) => text.pending !== undefined).length, total: shown.length }
 }

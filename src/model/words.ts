@@ -113,7 +113,7 @@ export function diffWords(before: string[], after: string[], maxEdits = 1000): S
   const segments: Segment[] = []
   let x = 0
   let y = 0
-  for (let index = 0; index < ops.length; ) {
+  for (let index = 0; index < ops.length;) {
     const at = { before: x, after: y }
     if (ops[index] === '=') {
       const same: string[] = []
@@ -184,9 +184,9 @@ type Op = '=' | '-' | '+'
 function slideDown(ops: Op[], before: Int32Array, after: Int32Array): void {
   let x = 0
   let y = 0
-  for (let index = 0; index < ops.length; ) {
+  for (let index = 0; index < ops.length;) {
     if (ops[index] === '=') {
-      index++, x++, y++
+      ;(index++, x++, y++)
       continue
     }
     let end = index
@@ -205,7 +205,7 @@ function slideDown(ops: Op[], before: Int32Array, after: Int32Array): void {
     while (end < ops.length && ops[end] === '=' && list[from] === list[from + length]) {
       ops[index] = '='
       ops[end] = kind
-      index++, end++, from++
+      ;(index++, end++, from++)
     }
     // The `=` steps the run moved over, then the run itself.
     x += index - (end - length) + (kind === '-' ? length : 0)

@@ -43,9 +43,11 @@ export function analyseBody(blocks: RootContent[], source: string, lines: LineIn
 
   if (text.length > 0) {
     const open = firstInline(text[0])
-    edits.push(open === undefined
-      ? { kind: 'bracket', start: offsetOf(text[0], 'start'), end: offsetOf(text[0], 'start'), text: '[\n\n', rank: 1 }
-      : { kind: 'bracket', start: open, end: open, text: '[', rank: 1 })
+    edits.push(
+      open === undefined
+        ? { kind: 'bracket', start: offsetOf(text[0], 'start'), end: offsetOf(text[0], 'start'), text: '[\n\n', rank: 1 }
+        : { kind: 'bracket', start: open, end: open, text: '[', rank: 1 },
+    )
     const lastText = text[text.length - 1]
     const close = lastInline(lastText)
     // A `]` after a trailing backslash would be read as an escaped bracket.
@@ -94,7 +96,10 @@ export function analyseBody(blocks: RootContent[], source: string, lines: LineIn
           // does not: such lines are quoted too.
           const at = offsetOf(node, 'start')
           const written = source.slice(at, offsetOf(node, 'end'))
-          const lookAlike = node.type === 'html' ? /()<!--(?=\s*\/?(?:proposal|note|article|paragraph|chair-text):)/g : /^([ \t>]*)<!--(?=\s*\/?(?:proposal|note|article|paragraph|chair-text):)/gm
+          const lookAlike =
+            node.type === 'html'
+              ? /()<!--(?=\s*\/?(?:proposal|note|article|paragraph|chair-text):)/g
+              : /^([ \t>]*)<!--(?=\s*\/?(?:proposal|note|article|paragraph|chair-text):)/gm
           for (const match of written.matchAll(lookAlike)) {
             const from = at + match.index + match[1].length
             edits.push({ kind: 'text', start: from, end: from + 4, text: '<!-- quoted:', rank: 5 })
@@ -158,7 +163,12 @@ function isOneSpan(text: RootContent[], source: string, partner: ReadonlyMap<num
 
 /** The matched bracket pairs in reading order, as their brackets alone (`[[]][]`), and where each stands. Stray brackets are left out (they are reported). */
 function shapeOf(partner: ReadonlyMap<number, number>): { shape: string; offsets: number[] } {
-  const brackets = [...partner].flatMap(([open, close]): Array<[number, string]> => [[open, '['], [close, ']']]).sort((a, b) => a[0] - b[0])
+  const brackets = [...partner]
+    .flatMap(([open, close]): Array<[number, string]> => [
+      [open, '['],
+      [close, ']'],
+    ])
+    .sort((a, b) => a[0] - b[0])
   return { shape: brackets.map(([, char]) => char).join(''), offsets: brackets.map(([offset]) => offset) }
 }
 
@@ -313,7 +323,11 @@ const PAIRS = 'brackets mark text not yet agreed and come in pairs, e.g. `[endea
  * written as entities (`&#91;`) are not negotiating brackets. `partner` maps
  * each matched `[` to its `]` (offsets in the source).
  */
-function checkBrackets(blocks: RootContent[], source: string, lines: LineIndex): { problems: BracketProblem[]; pairs: number; first?: Place; partner: Map<number, number> } {
+function checkBrackets(
+  blocks: RootContent[],
+  source: string,
+  lines: LineIndex,
+): { problems: BracketProblem[]; pairs: number; first?: Place; partner: Map<number, number> } {
   const stray: Array<{ offset: number; char: '[' | ']' }> = []
   const open: number[] = []
   const partner = new Map<number, number>()
@@ -324,7 +338,7 @@ function checkBrackets(blocks: RootContent[], source: string, lines: LineIndex):
       if (node.type !== 'text') return
       const from = offsetOf(node, 'start')
       const written = source.slice(from, offsetOf(node, 'end'))
-      for (let index = written.indexOf('['), close = written.indexOf(']'); index !== -1 || close !== -1; ) {
+      for (let index = written.indexOf('['), close = written.indexOf(']'); index !== -1 || close !== -1;) {
         if (close === -1 || (index !== -1 && index < close)) {
           // `\[` is a literal bracket (SPEC §13): text, not a negotiating bracket.
           if (!escaped(source, from + index)) {
@@ -351,9 +365,10 @@ function checkBrackets(blocks: RootContent[], source: string, lines: LineIndex):
   stray.sort((a, b) => a.offset - b.offset)
 
   const problems = stray.slice(0, MAX_BRACKET_PROBLEMS).map(({ offset, char }) => ({
-    message: char === ']'
-      ? `this \`]\` closes no \`[\` (${near(source, offset)}); ${PAIRS}: add the \`[\` where the bracketed text starts, or remove this \`]\``
-      : `this \`[\` is never closed (${near(source, offset)}); ${PAIRS}: add the \`]\` where the bracketed text ends, or remove this \`[\``,
+    message:
+      char === ']'
+        ? `this \`]\` closes no \`[\` (${near(source, offset)}); ${PAIRS}: add the \`[\` where the bracketed text starts, or remove this \`]\``
+        : `this \`[\` is never closed (${near(source, offset)}); ${PAIRS}: add the \`]\` where the bracketed text ends, or remove this \`[\``,
     place: lines.place(offset),
   }))
   if (stray.length > MAX_BRACKET_PROBLEMS) {

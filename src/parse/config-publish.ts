@@ -8,7 +8,20 @@
 import { isMap, isScalar, isSeq, type Pair, type YAMLMap } from 'yaml'
 import { findGroup, spellingsOf } from '../model/language.js'
 import { didYouMean } from '../diagnostics/suggest.js'
-import { DOCUMENT_FORMATS, LANGUAGES, PUBLISH_VIEWS, type Config, type DocumentIdentity, type Language, type Masthead, type PerLanguage, type Place, type Publish, type PublishView, type Rule } from '../types.js'
+import {
+  DOCUMENT_FORMATS,
+  LANGUAGES,
+  PUBLISH_VIEWS,
+  type Config,
+  type DocumentIdentity,
+  type Language,
+  type Masthead,
+  type PerLanguage,
+  type Place,
+  type Publish,
+  type PublishView,
+  type Rule,
+} from '../types.js'
 import { describe } from './yaml.js'
 
 /** The top-level keys this module reads. */
@@ -97,7 +110,10 @@ function readPublish(value: unknown, { config, read, report }: PublishingContext
         const flag = boolean(node, `publish.${key}`, read, report)
         if (flag !== undefined) publish[key] = flag
         if (key === 'redline' && flag === true && config.previous === undefined) {
-          report(read.resolve(node), '`publish.redline: true` compares each document with the previous revision, and the configuration has no `previous:`; add it, e.g. `previous: v5` (a tag, a commit, or a folder holding the previous revision), or write `redline: false`')
+          report(
+            read.resolve(node),
+            '`publish.redline: true` compares each document with the previous revision, and the configuration has no `previous:`; add it, e.g. `previous: v5` (a tag, a commit, or a folder holding the previous revision), or write `redline: false`',
+          )
         }
         break
       }
@@ -148,7 +164,10 @@ function readGroupNames(value: unknown, config: Config, read: NodeReader, report
       continue
     }
     const spellings = config.groups.flatMap((each) => spellingsOf(each.name, each.names))
-    const listed = config.groups.length > 0 ? `the groups are ${config.groups.map((each) => `"${each.name}"`).join(', ')}${didYouMean(written, spellings)}` : 'the configuration defines no `groups`'
+    const listed =
+      config.groups.length > 0
+        ? `the groups are ${config.groups.map((each) => `"${each.name}"`).join(', ')}${didYouMean(written, spellings)}`
+        : 'the configuration defines no `groups`'
     report(read.resolve(item), `\`publish.groups\` names "${written}", which is not a group of \`groups\`; ${listed}`)
   }
   return names
@@ -174,7 +193,14 @@ function readDocuments(value: unknown, { read, report }: PublishingContext): Con
         const symbol = read.text(field, `\`${what}\``, '`symbol: INF/ECOM/85`')
         if (symbol !== undefined) identity.symbol = symbol
       } else {
-        const words = perLanguage(field, what, key === 'note' ? '`note: "This text reflects the discussions of the small groups."`' : '`title: "Chair\'s Text"`', read, report, key === 'note')
+        const words = perLanguage(
+          field,
+          what,
+          key === 'note' ? '`note: "This text reflects the discussions of the small groups."`' : '`title: "Chair\'s Text"`',
+          read,
+          report,
+          key === 'note',
+        )
         if (words !== undefined) identity[key as 'title' | 'note'] = words
       }
     }
@@ -193,9 +219,18 @@ function readMasthead(value: unknown, { read, report }: PublishingContext): Mast
       const language = read.text(node, '`masthead.original`', '`original: en`')
       if (language === undefined) continue
       if ((LANGUAGES as readonly string[]).includes(language)) masthead.original = language as Language
-      else report(read.resolve(node), `\`masthead.original\` is the language the text was written in, one of ${LANGUAGES.join(', ')}, e.g. \`original: en\` ("Original: English"); got "${language}"${didYouMean(language.toLowerCase(), LANGUAGES)}`)
+      else
+        report(
+          read.resolve(node),
+          `\`masthead.original\` is the language the text was written in, one of ${LANGUAGES.join(', ')}, e.g. \`original: en\` ("Original: English"); got "${language}"${didYouMean(language.toLowerCase(), LANGUAGES)}`,
+        )
     } else {
-      const example = key === 'organization' ? '`organization: { en: World Trade Organization, fr: Organisation mondiale du commerce, es: Organización Mundial del Comercio }`' : key === 'access' ? '`access: { en: RESTRICTED, fr: RESTREINT, es: RESERVADO }`' : '`jobNumber: "(26-8123)"`'
+      const example =
+        key === 'organization'
+          ? '`organization: { en: World Trade Organization, fr: Organisation mondiale du commerce, es: Organización Mundial del Comercio }`'
+          : key === 'access'
+            ? '`access: { en: RESTRICTED, fr: RESTREINT, es: RESERVADO }`'
+            : '`jobNumber: "(26-8123)"`'
       const words = perLanguage(node, `masthead.${key}`, example, read, report, false)
       if (words !== undefined) masthead[key as 'organization' | 'access' | 'jobNumber'] = words
     }
@@ -209,7 +244,10 @@ function readPageBreaks(value: unknown, { read, report }: PublishingContext): Co
   const written = read.text(value, '`pageBreaks`', '`pageBreaks: sections`')
   if (written === undefined) return undefined
   if ((choices as readonly string[]).includes(written)) return written as (typeof choices)[number]
-  report(read.resolve(value), `\`pageBreaks\` takes ${choices.join(' or ')}: \`pageBreaks: sections\` starts each section on a new page, \`none\` (the default) runs them on; got "${written}"${didYouMean(written, choices)}`)
+  report(
+    read.resolve(value),
+    `\`pageBreaks\` takes ${choices.join(' or ')}: \`pageBreaks: sections\` starts each section on a new page, \`none\` (the default) runs them on; got "${written}"${didYouMean(written, choices)}`,
+  )
   return undefined
 }
 
@@ -229,7 +267,10 @@ function perLanguage(value: unknown, what: string, example: string, read: NodeRe
     const key = read.key(pair)
     if (key === undefined) continue
     if (!(LANGUAGES as readonly string[]).includes(key)) {
-      report(pair.key, `\`${what}\` gives its words per language with the keys ${LANGUAGES.join(', ')}, e.g. ${example}; got "${key}"${didYouMean(key.toLowerCase(), LANGUAGES)}`)
+      report(
+        pair.key,
+        `\`${what}\` gives its words per language with the keys ${LANGUAGES.join(', ')}, e.g. ${example}; got "${key}"${didYouMean(key.toLowerCase(), LANGUAGES)}`,
+      )
       continue
     }
     const text = read.text(pair.value, `\`${what}.${key}\``, example)

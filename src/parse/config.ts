@@ -4,14 +4,56 @@ import { isIsoDate } from './front-matter.js'
 import { didYouMean, suggestTopic } from '../diagnostics/suggest.js'
 import { groupSlug } from '../model/language.js'
 import { spellingsOf } from '../model/language.js'
-import { BRACKET_POLICIES, CHAIR_TEXTS_MODES, DEFAULT_CONFIG, LANGUAGES, OPTION_STYLES, RULES, type BracketPolicy, type ChairTextsMode, type OptionStyle, type ChairPick, type Config, type Diagnostic, type Disclaimer, type Group, type Language, type Located, type Names, type OutlineEntry, type Place, type Rule } from '../types.js'
+import {
+  BRACKET_POLICIES,
+  CHAIR_TEXTS_MODES,
+  DEFAULT_CONFIG,
+  LANGUAGES,
+  OPTION_STYLES,
+  RULES,
+  type BracketPolicy,
+  type ChairTextsMode,
+  type OptionStyle,
+  type ChairPick,
+  type Config,
+  type Diagnostic,
+  type Disclaimer,
+  type Group,
+  type Language,
+  type Located,
+  type Names,
+  type OutlineEntry,
+  type Place,
+  type Rule,
+} from '../types.js'
 import { describe, isEmpty, MAX_ALIASES, readYaml } from './yaml.js'
 import { PUBLISHING_FIELDS, readPublishing } from './config-publish.js'
 import { OPTIONS_EXAMPLE, outlineEntries, readOutline } from './outline.js'
 import { readParticipants } from './participants.js'
 import { readPlaceholders, readRules } from './rules.js'
 
-export const CONFIG_FIELDS = ['title', 'symbol', 'date', 'language', 'stocktaking', 'participants', 'outline', 'groups', 'limits', 'disclaimer', 'chair', 'previous', 'secretariat', 'brackets', 'options', 'rules', 'placeholders', 'chairTexts', 'attribution', ...PUBLISHING_FIELDS] as const
+export const CONFIG_FIELDS = [
+  'title',
+  'symbol',
+  'date',
+  'language',
+  'stocktaking',
+  'participants',
+  'outline',
+  'groups',
+  'limits',
+  'disclaimer',
+  'chair',
+  'previous',
+  'secretariat',
+  'brackets',
+  'options',
+  'rules',
+  'placeholders',
+  'chairTexts',
+  'attribution',
+  ...PUBLISHING_FIELDS,
+] as const
 
 export interface ConfigResult {
   config: Config
@@ -72,14 +114,18 @@ export function parseConfig(file: string, text: string): ConfigResult {
         break
       case 'date': {
         const date = read.text(value, '`date`', '`date: 2026-11-28`')
-        if (date !== undefined && !isIsoDate(date)) report(value, `\`date\` must be an existing date written YYYY-MM-DD, e.g. \`date: 2026-11-28\`; got "${date}"`)
+        if (date !== undefined && !isIsoDate(date))
+          report(value, `\`date\` must be an existing date written YYYY-MM-DD, e.g. \`date: 2026-11-28\`; got "${date}"`)
         else config.date = date
         break
       }
       case 'language': {
         const language = read.text(value, '`language`', '`language: en`')
         if (language !== undefined && !(LANGUAGES as readonly string[]).includes(language)) {
-          report(value, `\`language\` must be one of ${LANGUAGES.join(', ')}, e.g. \`language: en\`; got "${language}"${didYouMean(language.toLowerCase(), LANGUAGES)}`)
+          report(
+            value,
+            `\`language\` must be one of ${LANGUAGES.join(', ')}, e.g. \`language: en\`; got "${language}"${didYouMean(language.toLowerCase(), LANGUAGES)}`,
+          )
         } else if (language !== undefined) config.language = language as Language
         break
       }
@@ -90,9 +136,10 @@ export function parseConfig(file: string, text: string): ConfigResult {
         break
       case 'limits':
         for (const [name, node] of read.fields(value, '`limits`', ['fileSize', 'parseSeconds'], [], '`limits: { fileSize: 262144, parseSeconds: 10 }`')) {
-          const limit = name === 'fileSize'
-            ? read.number(node, '`limits.fileSize`', { integer: true, min: 1 }, '`fileSize: 262144` (bytes)')
-            : read.number(node, '`limits.parseSeconds`', { integer: false, min: 0.001 }, '`parseSeconds: 10`')
+          const limit =
+            name === 'fileSize'
+              ? read.number(node, '`limits.fileSize`', { integer: true, min: 1 }, '`fileSize: 262144` (bytes)')
+              : read.number(node, '`limits.parseSeconds`', { integer: false, min: 0.001 }, '`parseSeconds: 10`')
           if (limit !== undefined) config.limits = { ...config.limits, [name]: limit }
         }
         break
@@ -118,7 +165,13 @@ export function parseConfig(file: string, text: string): ConfigResult {
         config.previous = read.text(value, '`previous`', '`previous: v5` (a tag, a commit, or a folder holding the previous revision)')
         break
       case 'secretariat': {
-        const secretariat = readPerLanguage(value, read, report, 'secretariat', '`secretariat: WTO Secretariat` or `secretariat: { en: WTO Secretariat, fr: Secrétariat de l\u2019OMC }`')
+        const secretariat = readPerLanguage(
+          value,
+          read,
+          report,
+          'secretariat',
+          '`secretariat: WTO Secretariat` or `secretariat: { en: WTO Secretariat, fr: Secrétariat de l\u2019OMC }`',
+        )
         if (secretariat !== undefined) config.secretariat = secretariat
         break
       }
@@ -129,7 +182,12 @@ export function parseConfig(file: string, text: string): ConfigResult {
         publishing.push([key, value])
         break
       case 'brackets': {
-        const policy = read.choice(value, '`brackets`', BRACKET_POLICIES, '`brackets: as-written` (`enclose`, the default, adds one pair of brackets around each text not agreed; `as-written` shows proposed texts with their authors\' brackets only)')
+        const policy = read.choice(
+          value,
+          '`brackets`',
+          BRACKET_POLICIES,
+          "`brackets: as-written` (`enclose`, the default, adds one pair of brackets around each text not agreed; `as-written` shows proposed texts with their authors' brackets only)",
+        )
         if (policy !== undefined) config.brackets = policy as BracketPolicy
         break
       }
@@ -144,11 +202,20 @@ export function parseConfig(file: string, text: string): ConfigResult {
       case 'attribution': {
         const flag = read.resolve(value)
         if (isScalar(flag) && typeof flag.value === 'boolean') config.attribution = flag.value
-        else report(flag, `\`attribution\` must be \`true\` (the default: each text is attributed to its proponents and supporters) or \`false\` (texts belong to all participants: no attribution, support or stocktaking), e.g. \`attribution: false\`; got ${describe(flag)}${didYouMean(isScalar(flag) ? String(flag.value) : '', ['true', 'false'])}`)
+        else
+          report(
+            flag,
+            `\`attribution\` must be \`true\` (the default: each text is attributed to its proponents and supporters) or \`false\` (texts belong to all participants: no attribution, support or stocktaking), e.g. \`attribution: false\`; got ${describe(flag)}${didYouMean(isScalar(flag) ? String(flag.value) : '', ['true', 'false'])}`,
+          )
         break
       }
       case 'chairTexts': {
-        const mode = read.choice(value, '`chairTexts`', CHAIR_TEXTS_MODES, '`chairTexts: show` (the consolidated text shows the Chair\'s texts of chair/ first under their topics; `hide`, the default, leaves them to the clean text)')
+        const mode = read.choice(
+          value,
+          '`chairTexts`',
+          CHAIR_TEXTS_MODES,
+          "`chairTexts: show` (the consolidated text shows the Chair's texts of chair/ first under their topics; `hide`, the default, leaves them to the clean text)",
+        )
         if (mode !== undefined) config.chairTexts = mode as ChairTextsMode
         break
       }
@@ -163,7 +230,11 @@ export function parseConfig(file: string, text: string): ConfigResult {
   if (!config.attribution) {
     // Without attributions there is no support to judge: a threshold would be silently ignored.
     const stocktaking = root.items.find((pair) => isScalar(pair.key) && pair.key.value === 'stocktaking' && !isEmpty(read.resolve(pair.value)))
-    if (stocktaking) report(stocktaking.key, '`stocktaking` sets the threshold of support, and this workspace keeps no attributions (`attribution: false`), so nothing is referred to stocktaking; remove `stocktaking`, or the `attribution: false` line')
+    if (stocktaking)
+      report(
+        stocktaking.key,
+        '`stocktaking` sets the threshold of support, and this workspace keeps no attributions (`attribution: false`), so nothing is referred to stocktaking; remove `stocktaking`, or the `attribution: false` line',
+      )
   }
   part = 'groups'
   if (config.outline) checkGroups(root, config, read, report)
@@ -200,7 +271,10 @@ function readPerLanguage(value: unknown, read: Reader, report: Report, name: str
     const key = read.key(pair)
     if (key === undefined) continue
     if (!(LANGUAGES as readonly string[]).includes(key)) {
-      report(pair.key, `\`${name}\` gives one text per language, keyed ${LANGUAGES.join(', ')}, e.g. ${example}; got "${key}"${didYouMean(key.toLowerCase(), LANGUAGES)}`)
+      report(
+        pair.key,
+        `\`${name}\` gives one text per language, keyed ${LANGUAGES.join(', ')}, e.g. ${example}; got "${key}"${didYouMean(key.toLowerCase(), LANGUAGES)}`,
+      )
       continue
     }
     const text = read.text(pair.value, `\`${name}.${key}\``, example)
@@ -219,10 +293,17 @@ function readDisclaimer(value: unknown, read: Reader, report: Report): Disclaime
       const key = read.key(pair)
       if (key === undefined) continue
       if (!(LANGUAGES as readonly string[]).includes(key)) {
-        report(pair.key, `\`disclaimer\` gives one text per language, keyed ${LANGUAGES.join(', ')}, e.g. \`disclaimer: { en: "…", fr: "…" }\`; got "${key}"${didYouMean(key.toLowerCase(), LANGUAGES)}`)
+        report(
+          pair.key,
+          `\`disclaimer\` gives one text per language, keyed ${LANGUAGES.join(', ')}, e.g. \`disclaimer: { en: "…", fr: "…" }\`; got "${key}"${didYouMean(key.toLowerCase(), LANGUAGES)}`,
+        )
         continue
       }
-      const text = read.text(pair.value, `\`disclaimer.${key}\``, `\`${key}: "This text is without prejudice to the position of any participant on any issue."\``)
+      const text = read.text(
+        pair.value,
+        `\`disclaimer.${key}\``,
+        `\`${key}: "This text is without prejudice to the position of any participant on any issue."\``,
+      )
       if (text !== undefined) texts[key as Language] = text.replace(/\s+/g, ' ')
     }
     return Object.keys(texts).length > 0 ? texts : undefined
@@ -244,7 +325,10 @@ function readChair(value: unknown, config: Config, read: Reader, report: Report,
   const picks: ChairPick[] = []
   for (const pair of value.items as Pair[]) {
     const keyNode = read.resolve(pair.key)
-    const topic = isScalar(keyNode) && (typeof keyNode.value === 'string' || typeof keyNode.value === 'number') ? String(typeof keyNode.value === 'number' ? keyNode.source ?? keyNode.value : keyNode.value).trim() : undefined
+    const topic =
+      isScalar(keyNode) && (typeof keyNode.value === 'string' || typeof keyNode.value === 'number')
+        ? String(typeof keyNode.value === 'number' ? (keyNode.source ?? keyNode.value) : keyNode.value).trim()
+        : undefined
     if (topic === undefined || topic === '') {
       report(pair.key, `a key of \`chair\` must be a topic id such as \`A.1.4\`; got ${describe(keyNode, true)}`)
       continue
@@ -254,20 +338,29 @@ function readChair(value: unknown, config: Config, read: Reader, report: Report,
     const ids: Located[] = []
     for (const item of items) {
       const resolved = read.resolve(item)
-      const id = isScalar(resolved) && (typeof resolved.value === 'string' || typeof resolved.value === 'number') ? String(typeof resolved.value === 'number' ? resolved.source ?? resolved.value : resolved.value).trim() : ''
-      if (id === '') report(resolved, `the Chair's text for ${topic} must be the id of a proposal on that topic, or a list of ids, e.g. \`${topic}: a14-jpn-einvoicing\`; got ${describe(resolved, true)}`)
+      const id =
+        isScalar(resolved) && (typeof resolved.value === 'string' || typeof resolved.value === 'number')
+          ? String(typeof resolved.value === 'number' ? (resolved.source ?? resolved.value) : resolved.value).trim()
+          : ''
+      if (id === '')
+        report(
+          resolved,
+          `the Chair's text for ${topic} must be the id of a proposal on that topic, or a list of ids, e.g. \`${topic}: a14-jpn-einvoicing\`; got ${describe(resolved, true)}`,
+        )
       else ids.push({ value: id, place: placeOf(item) })
     }
     if (config.outline && !known.has(topic)) {
       const suggestion = suggestTopic(topic, entries)
-      report(pair.key, `\`chair\` names topic "${topic}", which is not in the outline; ${suggestion ? `did you mean "${suggestion}"?` : 'use an id of `outline`, e.g. `A.1.4`'}`)
+      report(
+        pair.key,
+        `\`chair\` names topic "${topic}", which is not in the outline; ${suggestion ? `did you mean "${suggestion}"?` : 'use an id of `outline`, e.g. `A.1.4`'}`,
+      )
     } else if (picks.some((pick) => pick.topic === topic)) {
       report(pair.key, `\`chair\` names topic ${topic} twice; give its texts once, as a list, e.g. \`${topic}: [first-id, second-id]\``)
     } else if (ids.length > 0) picks.push({ topic, place: placeOf(pair.key), ids })
   }
   return picks
 }
-
 
 /** Report a problem at a node of the configuration (`invalid-config` unless another rule is given). */
 export type Report = (node: unknown, message: string, rule?: Rule) => void
@@ -294,7 +387,7 @@ export class Reader {
   text(node: unknown, what: string, example: string): string | undefined {
     node = this.resolve(node)
     if (isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number')) {
-      const text = typeof node.value === 'number' ? node.source ?? String(node.value) : node.value.trim()
+      const text = typeof node.value === 'number' ? (node.source ?? String(node.value)) : node.value.trim()
       if (text !== '') return text
     }
     this.report(node, `${what} must be text, e.g. ${example}; got ${describe(node, true)}`)
@@ -335,7 +428,10 @@ export class Reader {
       const key = this.key(pair)
       if (key === undefined) continue
       if (!(LANGUAGES as readonly string[]).includes(key)) {
-        this.report(pair.key, `${what} gives its text per language with the keys ${LANGUAGES.join(', ')}, e.g. \`{en: Japan, fr: Japon, es: Japón}\`; got "${key}"${didYouMean(key.toLowerCase(), LANGUAGES)}`)
+        this.report(
+          pair.key,
+          `${what} gives its text per language with the keys ${LANGUAGES.join(', ')}, e.g. \`{en: Japan, fr: Japon, es: Japón}\`; got "${key}"${didYouMean(key.toLowerCase(), LANGUAGES)}`,
+        )
         continue
       }
       const text = this.text(pair.value, `${what} in \`${key}\``, '`Japon`')
@@ -346,7 +442,8 @@ export class Reader {
     }
     const text = names.en ?? Object.values(names)[0]
     if (text === undefined) {
-      if (node.items.length === 0) this.report(node, `${what} must be text, or text per language, e.g. \`{en: Japan, fr: Japon, es: Japón}\`; got an empty mapping`)
+      if (node.items.length === 0)
+        this.report(node, `${what} must be text, or text per language, e.g. \`{en: Japan, fr: Japon, es: Japón}\`; got an empty mapping`)
       return undefined
     }
     return { text, names, nodes }
@@ -378,7 +475,10 @@ export class Reader {
         // `{ name: Korea, Republic of, code: KOR }`: the comma ended the name, and the rest became a field.
         const field = String((after.key as { value?: unknown }).value)
         const whole = `${after.value.value}, ${key}`
-        this.report(pair.key, `\`${field}\` holds an unquoted comma: \`${whole}\` was read as "${after.value.value}" and a field "${key}"; put a ${field} that contains a comma in quotes, e.g. \`${field}: "${whole}"\``)
+        this.report(
+          pair.key,
+          `\`${field}\` holds an unquoted comma: \`${whole}\` was read as "${after.value.value}" and a field "${key}"; put a ${field} that contains a comma in quotes, e.g. \`${field}: "${whole}"\``,
+        )
       } else this.report(pair.key, `unknown field \`${key}\` in ${what}; its fields are ${known.join(', ')}${didYouMean(key, known)}`, 'unknown-field')
     }
     for (const name of required) {
@@ -387,7 +487,6 @@ export class Reader {
     return result
   }
 }
-
 
 function readGroups(value: unknown, read: Reader, report: Report): Group[] {
   const groups: Group[] = []
@@ -407,7 +506,10 @@ function readGroups(value: unknown, read: Reader, report: Report): Group[] {
     // Nor may two groups write the same files: the file names come from the `en` name.
     const clash = shared === undefined && group.name ? groups.find((other) => groupSlug(other.name) === groupSlug(group.name)) : undefined
     if (clash) {
-      report(item, `the groups "${clash.name}" and "${group.name}" would both be written to consolidated-${groupSlug(group.name)}.md (file names keep only letters and digits of a group's name); name them apart, e.g. "${group.name} 2"`)
+      report(
+        item,
+        `the groups "${clash.name}" and "${group.name}" would both be written to consolidated-${groupSlug(group.name)}.md (file names keep only letters and digits of a group's name); name them apart, e.g. "${group.name} 2"`,
+      )
     }
     if (group.name) groups.push(group)
   }
@@ -418,7 +520,9 @@ function readGroups(value: unknown, read: Reader, report: Report): Group[] {
 function checkGroups(root: YAMLMap, config: Config, read: Reader, report: Report): void {
   const entries = outlineEntries(config.outline ?? [])
   const ids = new Set(entries.filter((entry) => !entry.paragraph).map((entry) => entry.id))
-  const articleOf = new Map(entries.flatMap((entry) => entry.children.filter((child) => child.paragraph).map((child): [string, OutlineEntry] => [child.id, entry])))
+  const articleOf = new Map(
+    entries.flatMap((entry) => entry.children.filter((child) => child.paragraph).map((child): [string, OutlineEntry] => [child.id, entry])),
+  )
   const groupsNode = read.resolve(root.get('groups', true))
   if (!isSeq(groupsNode)) return
   for (const groupNode of groupsNode.items.map((item) => read.resolve(item))) {
@@ -429,7 +533,11 @@ function checkGroups(root: YAMLMap, config: Config, read: Reader, report: Report
       const topic = read.resolve(written)
       const id = isScalar(topic) ? String(topic.source ?? topic.value) : undefined
       const article = id === undefined ? undefined : articleOf.get(id)
-      if (article) report(topic, `group topic "${id}" is a paragraph of article ${article.article ?? article.id}; groups list articles, and their paragraphs come with them: name the article, \`${article.id}\``)
+      if (article)
+        report(
+          topic,
+          `group topic "${id}" is a paragraph of article ${article.article ?? article.id}; groups list articles, and their paragraphs come with them: name the article, \`${article.id}\``,
+        )
       else if (id !== undefined && !ids.has(id)) report(topic, `group topic "${id}" is not in the outline${didYouMean(id, ids)}`)
     }
   }

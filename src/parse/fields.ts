@@ -33,7 +33,11 @@ export function frontMatterFields(read: MarkdownFile, example: string): { fields
   if (!document) return undefined
   const contents = document.contents
   if (!isEmpty(contents) && !isMap(contents)) {
-    report('invalid-field', `the front matter must be fields written \`name: value\`, one a line, e.g. \`${example}\`; got ${describe(contents)}`, at(contents?.range?.[0] ?? 0))
+    report(
+      'invalid-field',
+      `the front matter must be fields written \`name: value\`, one a line, e.g. \`${example}\`; got ${describe(contents)}`,
+      at(contents?.range?.[0] ?? 0),
+    )
     return undefined
   }
   const placeOf = (node: unknown, fallback: Place): Place => ((node as Node | null)?.range ? at((node as Node).range![0]) : fallback)
@@ -59,15 +63,27 @@ export interface PerLanguage {
 }
 
 /** A name given per language (`{ en: Facilitator, fr: Facilitateur }`), each problem reported at its place; the English one first, else the first given. */
-export function readPerLanguage(value: YAMLMap, place: Place, placeOf: (node: unknown) => Place, report: (rule: 'invalid-field', message: string, place: Place) => void, words: PerLanguage): { first: string; names: Names } | undefined {
+export function readPerLanguage(
+  value: YAMLMap,
+  place: Place,
+  placeOf: (node: unknown) => Place,
+  report: (rule: 'invalid-field', message: string, place: Place) => void,
+  words: PerLanguage,
+): { first: string; names: Names } | undefined {
   const { key, example } = words
   const names: Names = {}
   if (value.items.length === 0) report('invalid-field', `\`${key}\` must ${words.must}; got an empty mapping`, place)
   for (const pair of value.items as Pair[]) {
     const language = isScalar(pair.key) ? String(pair.key.value) : ''
     const name = scalarText(pair.value)
-    if (!(LANGUAGES as readonly string[]).includes(language)) report('invalid-field', `\`${key}\` gives the role per language with the keys ${LANGUAGES.join(', ')}, e.g. ${example}; got "${language}"${didYouMean(language.toLowerCase(), LANGUAGES)}`, placeOf(pair.key))
-    else if (name === undefined || name === '') report('invalid-field', `\`${key}.${language}\` must ${words.inLanguage}, e.g. ${example}; got ${describe(pair.value, true)}`, placeOf(pair.value))
+    if (!(LANGUAGES as readonly string[]).includes(language))
+      report(
+        'invalid-field',
+        `\`${key}\` gives the role per language with the keys ${LANGUAGES.join(', ')}, e.g. ${example}; got "${language}"${didYouMean(language.toLowerCase(), LANGUAGES)}`,
+        placeOf(pair.key),
+      )
+    else if (name === undefined || name === '')
+      report('invalid-field', `\`${key}.${language}\` must ${words.inLanguage}, e.g. ${example}; got ${describe(pair.value, true)}`, placeOf(pair.value))
     else names[language as Language] = name.replace(/\s+/g, ' ')
   }
   const first = names.en ?? Object.values(names)[0]

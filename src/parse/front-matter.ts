@@ -1,13 +1,43 @@
 /** A proposal's YAML front matter: fields with their places, checked one by one. */
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml'
 import { didYouMean } from '../diagnostics/suggest.js'
-import { BRACKET_POLICIES, CHANGEABLE_RULES, isChangeable, LANGUAGES, RULES, STATUSES, type BracketPolicy, type ChangeableRule, type Language, type Located, type Place, type Rule, type Status } from '../types.js'
+import {
+  BRACKET_POLICIES,
+  CHANGEABLE_RULES,
+  isChangeable,
+  LANGUAGES,
+  RULES,
+  STATUSES,
+  type BracketPolicy,
+  type ChangeableRule,
+  type Language,
+  type Located,
+  type Place,
+  type Rule,
+  type Status,
+} from '../types.js'
 import { describe, isEmpty, MAX_ALIASES, readYaml } from './yaml.js'
 
 export { MAX_ALIASES }
 
 /** The fields a proposal's front matter may have. */
-export const PROPOSAL_FIELDS = ['id', 'topic', 'title', 'author', 'supporters', 'status', 'submitted', 'order', 'document', 'reason', 'mergedInto', 'noText', 'brackets', 'allow', 'language'] as const
+export const PROPOSAL_FIELDS = [
+  'id',
+  'topic',
+  'title',
+  'author',
+  'supporters',
+  'status',
+  'submitted',
+  'order',
+  'document',
+  'reason',
+  'mergedInto',
+  'noText',
+  'brackets',
+  'allow',
+  'language',
+] as const
 
 export interface FrontMatter {
   id?: Located
@@ -100,7 +130,8 @@ export function readFrontMatter(source: string, firstLine: number): { fields?: F
       }
       case 'topic': {
         const text = scalarText(value)
-        if (text === '') problems.push({ rule: 'missing-topic', message: '`topic` is empty; write the outline id the proposal is on, e.g. `topic: A.1.4`', place: keyPlace })
+        if (text === '')
+          problems.push({ rule: 'missing-topic', message: '`topic` is empty; write the outline id the proposal is on, e.g. `topic: A.1.4`', place: keyPlace })
         else if (text === undefined) invalid('an outline id such as `A.1.4`')
         else fields.topic = { value: text, place: valuePlace }
         break
@@ -120,7 +151,12 @@ export function readFrontMatter(source: string, firstLine: number): { fields?: F
           if (names.bad === value) invalid(`${key === 'author' ? 'a participant, or a list of them' : 'a list of participants'}, e.g. ${example}`)
           else invalid(`a list of participant names, e.g. ${example}; one item is not a name`, names.bad, names.place)
         } else if (key === 'author') {
-          if (names.length === 0) problems.push({ rule: 'missing-author', message: '`author` is empty; name the participant(s) who tabled the proposal, e.g. `author: Japan`', place: keyPlace })
+          if (names.length === 0)
+            problems.push({
+              rule: 'missing-author',
+              message: '`author` is empty; name the participant(s) who tabled the proposal, e.g. `author: Japan`',
+              place: keyPlace,
+            })
           else fields.authors = names
         } else {
           fields.supporters = names
@@ -180,7 +216,12 @@ export function readFrontMatter(source: string, firstLine: number): { fields?: F
         const text = scalarText(value)
         if (text === '') break
         if (text !== undefined && (BRACKET_POLICIES as readonly string[]).includes(text)) fields.brackets = text as BracketPolicy
-        else problems.push({ rule: 'invalid-field', message: `\`brackets\` must be ${BRACKET_POLICIES.join(' or ')}: \`enclose\` adds one pair of brackets around the text while it is not agreed, \`as-written\` shows the text with its authors' brackets only, e.g. \`brackets: as-written\`; got ${describe(value)}${didYouMean(text ?? '', BRACKET_POLICIES)}`, place: valuePlace })
+        else
+          problems.push({
+            rule: 'invalid-field',
+            message: `\`brackets\` must be ${BRACKET_POLICIES.join(' or ')}: \`enclose\` adds one pair of brackets around the text while it is not agreed, \`as-written\` shows the text with its authors' brackets only, e.g. \`brackets: as-written\`; got ${describe(value)}${didYouMean(text ?? '', BRACKET_POLICIES)}`,
+            place: valuePlace,
+          })
         break
       }
       case 'allow': {
@@ -208,9 +249,19 @@ export function readFrontMatter(source: string, firstLine: number): { fields?: F
 
 /** A language written as its name, in any of the three, for a "did you mean" with its code. */
 const LANGUAGE_NAMES: Record<string, Language> = {
-  english: 'en', anglais: 'en', inglés: 'en', ingles: 'en',
-  french: 'fr', français: 'fr', francais: 'fr', francés: 'fr', frances: 'fr',
-  spanish: 'es', espagnol: 'es', español: 'es', espanol: 'es',
+  english: 'en',
+  anglais: 'en',
+  inglés: 'en',
+  ingles: 'en',
+  french: 'fr',
+  français: 'fr',
+  francais: 'fr',
+  francés: 'fr',
+  frances: 'fr',
+  spanish: 'es',
+  espagnol: 'es',
+  español: 'es',
+  espanol: 'es',
 }
 
 /**
@@ -256,9 +307,17 @@ export function readAllow(node: unknown, placeOf: (node: unknown) => Place, docu
     } else if (isChangeable(rule)) {
       if (!rules.includes(rule)) rules.push(rule)
     } else if (rule in RULES) {
-      problems.push({ rule: 'invalid-field', message: `\`allow\` names ${rule}, which a text cannot allow for itself; only these rules can be: ${CHANGEABLE_RULES.join(', ')}`, place })
+      problems.push({
+        rule: 'invalid-field',
+        message: `\`allow\` names ${rule}, which a text cannot allow for itself; only these rules can be: ${CHANGEABLE_RULES.join(', ')}`,
+        place,
+      })
     } else {
-      problems.push({ rule: 'invalid-field', message: `\`allow\` names "${rule}", which is no rule; a text may allow ${CHANGEABLE_RULES.join(', ')}, e.g. ${ALLOW_EXAMPLE}${didYouMean(rule, CHANGEABLE_RULES)}`, place })
+      problems.push({
+        rule: 'invalid-field',
+        message: `\`allow\` names "${rule}", which is no rule; a text may allow ${CHANGEABLE_RULES.join(', ')}, e.g. ${ALLOW_EXAMPLE}${didYouMean(rule, CHANGEABLE_RULES)}`,
+        place,
+      })
     }
   }
   return { rules, problems }

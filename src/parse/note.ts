@@ -12,7 +12,12 @@ import { NOTE_KINDS, type ChangeableRule, type Language, type Located, type Name
 export const NOTE_FIELDS = ['id', 'topic', 'by', 'kind', 'allow', 'language'] as const
 
 /** A note's `by` per language. */
-const BY_NAMES: PerLanguage = { key: 'by', must: 'say who wrote the note, e.g. `by: Facilitator` or `by: { en: Facilitator, fr: Facilitateur, es: Facilitador }`', inLanguage: 'be who wrote the note, in that language', example: '`by: { en: Facilitator, fr: Facilitateur, es: Facilitador }`' }
+const BY_NAMES: PerLanguage = {
+  key: 'by',
+  must: 'say who wrote the note, e.g. `by: Facilitator` or `by: { en: Facilitator, fr: Facilitateur, es: Facilitador }`',
+  inLanguage: 'be who wrote the note, in that language',
+  example: '`by: { en: Facilitator, fr: Facilitateur, es: Facilitador }`',
+}
 
 const NOTE: FileKind = { what: 'note', fields: '`topic: A.1.4` and `by: Facilitator`', folder: 'notes' }
 
@@ -24,7 +29,12 @@ export function parseNote(file: string, input: Uint8Array | string, options: Par
   const frontMatter: Place = { line: 1, column: 1 }
 
   const analysis = analyseBody(tree.children.slice(1), text, lines)
-  if (!analysis.hasText) report('empty-body', 'the note has no text; write it below the front matter\'s closing `---`, e.g. `The facilitator invites participants to consider merging Alt 1 and Alt 2.`', afterFrontMatter(head, lines))
+  if (!analysis.hasText)
+    report(
+      'empty-body',
+      "the note has no text; write it below the front matter's closing `---`, e.g. `The facilitator invites participants to consider merging Alt 1 and Alt 2.`",
+      afterFrontMatter(head, lines),
+    )
   for (const problem of analysis.brackets) report('unbalanced-brackets', problem.message, problem.place)
 
   const fields = frontMatterFields(read, 'topic: A.1.4')
@@ -54,17 +64,24 @@ export function parseNote(file: string, input: Uint8Array | string, options: Par
         else topic = { value: field, place: valuePlace }
         break
       case 'by':
-        if (field === '') report('missing-author', '`by` is empty; say who wrote the note: a participant, or a role such as `by: Facilitator` or `by: Secretariat`', keyPlace)
+        if (field === '')
+          report('missing-author', '`by` is empty; say who wrote the note: a participant, or a role such as `by: Facilitator` or `by: Secretariat`', keyPlace)
         else if (field !== undefined) by = { value: field.replace(/\s+/g, ' '), place: valuePlace }
         else if (isMap(value)) {
           const given = readPerLanguage(value, valuePlace, placeOf, report, BY_NAMES)
           if (given) [by, byNames] = [{ value: given.first, place: valuePlace }, given.names]
-        } else invalid('one participant or role, e.g. `by: Facilitator`, or a role per language, e.g. `by: { en: Facilitator, fr: Facilitateur, es: Facilitador }`')
+        } else
+          invalid('one participant or role, e.g. `by: Facilitator`, or a role per language, e.g. `by: { en: Facilitator, fr: Facilitateur, es: Facilitador }`')
         break
       case 'kind':
         if (field === '') break
         if (field !== undefined && (NOTE_KINDS as readonly string[]).includes(field)) kind = field as NoteKind
-        else report('invalid-field', `\`kind\` must be one of ${NOTE_KINDS.join(', ')}, e.g. \`kind: drafting\`; got ${describe(value)}${didYouMean(field ?? '', NOTE_KINDS)}`, valuePlace)
+        else
+          report(
+            'invalid-field',
+            `\`kind\` must be one of ${NOTE_KINDS.join(', ')}, e.g. \`kind: drafting\`; got ${describe(value)}${didYouMean(field ?? '', NOTE_KINDS)}`,
+            valuePlace,
+          )
         break
       case 'allow': {
         const allowed = readAllow(value, placeOf, document)
@@ -80,16 +97,29 @@ export function parseNote(file: string, input: Uint8Array | string, options: Par
       }
       default:
         // A proposal's `author` is a note's `by`: the likeliest slip, though no spelling is near.
-        report('unknown-field', `unknown field \`${key}\`; the fields of a note are ${NOTE_FIELDS.join(', ')}${key === 'author' ? '; did you mean "by"?' : didYouMean(key, NOTE_FIELDS)}`, keyPlace)
+        report(
+          'unknown-field',
+          `unknown field \`${key}\`; the fields of a note are ${NOTE_FIELDS.join(', ')}${key === 'author' ? '; did you mean "by"?' : didYouMean(key, NOTE_FIELDS)}`,
+          keyPlace,
+        )
     }
   }
   if (!written.has('topic')) report('missing-topic', 'the front matter has no `topic`; add the outline id the note is on, e.g. `topic: A.1.4`', frontMatter)
-  if (!written.has('by')) report('missing-author', 'the front matter has no `by`; say who wrote the note: a participant, or a role such as `by: Facilitator` or `by: Secretariat`', frontMatter)
+  if (!written.has('by'))
+    report(
+      'missing-author',
+      'the front matter has no `by`; say who wrote the note: a participant, or a role such as `by: Facilitator` or `by: Secretariat`',
+      frontMatter,
+    )
 
   const noteId = id?.value ?? baseName(file)
   if (!ID_PATTERN.test(noteId)) {
     const where = id ? `the \`id\` "${noteId}"` : `the id "${noteId}", taken from the file name,`
-    report('invalid-field', `${where} must be letters, digits, '.', '_' and '-' only, starting with a letter or digit; ${id ? 'change it' : 'rename the file or add an `id` field'}, e.g. \`id: a14-facilitator\``, id?.place ?? frontMatter)
+    report(
+      'invalid-field',
+      `${where} must be letters, digits, '.', '_' and '-' only, starting with a letter or digit; ${id ? 'change it' : 'rename the file or add an `id` field'}, e.g. \`id: a14-facilitator\``,
+      id?.place ?? frontMatter,
+    )
   } else if (id) checkNotTranslationId(id, report)
   if (!topic || !by) return { diagnostics }
   const note: Note = {
@@ -107,4 +137,3 @@ export function parseNote(file: string, input: Uint8Array | string, options: Par
   }
   return { note, diagnostics }
 }
-

@@ -39,7 +39,8 @@ export function readOutline(value: unknown, read: Reader, report: Report): Outli
           const number = label(node, '`number`', '`number: "3bis"`')
           if (number === undefined) continue
           const other = numbers.get(number)
-          if (other !== undefined) report(node, `article ${article} has two paragraphs numbered "${number}" (${other} and this one); number each paragraph once, e.g. "3" then "3bis"`)
+          if (other !== undefined)
+            report(node, `article ${article} has two paragraphs numbered "${number}" (${other} and this one); number each paragraph once, e.g. "3" then "3bis"`)
           numbers.set(number, entry.id || '?')
           entry.paragraph = { number }
         }
@@ -67,15 +68,22 @@ export function readOutline(value: unknown, read: Reader, report: Report): Outli
           const article = label(node, '`article`', '`article: "3"` or `article: 2bis`')
           if (article === undefined) continue
           const other = articles.get(article)
-          if (other !== undefined) report(node, `two outline entries are article "${article}" (${other} and this one); each \`article\` must be unique, e.g. "2" then "2bis"`)
+          if (other !== undefined)
+            report(node, `two outline entries are article "${article}" (${other} and this one); each \`article\` must be unique, e.g. "2" then "2bis"`)
           articles.set(article, entry.id || '?')
           entry.article = article
         }
       }
       if (listed !== undefined && topics !== undefined) {
-        report(paragraphsKey, `an outline entry has either \`topics\` (entries below it) or \`paragraphs\` (the paragraphs of an article), never both; ${entry.id || 'this entry'} has both: move the paragraphs into an article of its own, or make the topics paragraphs`)
+        report(
+          paragraphsKey,
+          `an outline entry has either \`topics\` (entries below it) or \`paragraphs\` (the paragraphs of an article), never both; ${entry.id || 'this entry'} has both: move the paragraphs into an article of its own, or make the topics paragraphs`,
+        )
       } else if (listed !== undefined && !articleWritten) {
-        report(paragraphsKey, `\`paragraphs\` go only with \`article\`: ${entry.id || 'this entry'} lists paragraphs but is not an article; add its article number, e.g. \`article: "3"\``)
+        report(
+          paragraphsKey,
+          `\`paragraphs\` go only with \`article\`: ${entry.id || 'this entry'} lists paragraphs but is not an article; add its article number, e.g. \`article: "3"\``,
+        )
       }
       if (topics !== undefined) entry.children = entries(topics, '`topics`')
       else if (listed !== undefined) entry.children = paragraphs(listed, entry.article ?? entry.id)
@@ -99,7 +107,10 @@ export function readOutline(value: unknown, read: Reader, report: Report): Outli
     const text = read.text(node, what, example)
     if (text === undefined) return undefined
     if (text.length > MAX_NUMBER_LENGTH || /[\r\n]/.test(text)) {
-      report(read.resolve(node), `${what} is the number shown before the text, at most ${MAX_NUMBER_LENGTH} characters on one line, e.g. ${example}; got "${text.replace(/\s+/g, ' ').slice(0, 40)}${text.length > 40 ? '…' : ''}" (a title goes in \`title\`)`)
+      report(
+        read.resolve(node),
+        `${what} is the number shown before the text, at most ${MAX_NUMBER_LENGTH} characters on one line, e.g. ${example}; got "${text.replace(/\s+/g, ' ').slice(0, 40)}${text.length > 40 ? '…' : ''}" (a title goes in \`title\`)`,
+      )
       return undefined
     }
     return text

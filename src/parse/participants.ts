@@ -56,17 +56,25 @@ export function readParticipants(value: unknown, read: Reader, report: Report): 
         if (isScalar(flag) && typeof flag.value === 'boolean') {
           if (flag.value) participant.observer = true
           observerNode = flag
-        } else report(flag, '`observer` must be `true` or `false`: an observer (e.g. `{ name: IUCN, observer: true }`) may table and support texts and is named, but never counts in support')
+        } else
+          report(
+            flag,
+            '`observer` must be `true` or `false`: an observer (e.g. `{ name: IUCN, observer: true }`) may table and support texts and is named, but never counts in support',
+          )
       }
     }
     if (!participant.name) continue
     if (participant.observer && members !== undefined) {
-      report(observerNode, `${participant.name} is an observer with \`members\`; a group's members count in support and an observer never does: remove \`observer\` or \`members\``)
+      report(
+        observerNode,
+        `${participant.name} is an observer with \`members\`; a group's members count in support and an observer never does: remove \`observer\` or \`members\``,
+      )
       members = undefined
     }
     for (const [text, node] of named) {
       const owner = owners.get(text.toLowerCase())
-      if (owner !== undefined && owner.index !== participants.length) report(node, `"${text}" already names ${owner.name}; each name, code and alias must name one participant only`)
+      if (owner !== undefined && owner.index !== participants.length)
+        report(node, `"${text}" already names ${owner.name}; each name, code and alias must name one participant only`)
       else owners.set(text.toLowerCase(), { name: participant.name, index: participants.length })
     }
     participants.push(participant)
@@ -81,10 +89,19 @@ export function readParticipants(value: unknown, read: Reader, report: Report): 
     for (const { text, node } of members) {
       const owner = owners.get(text.toLowerCase())
       const member = owner === undefined ? undefined : participants[owner.index]
-      if (member === undefined) report(node, `\`members\` of ${group.name} names "${text}", which is not a configured participant; list each member as a participant of its own, then name it here by its name, code or alias, e.g. ${GROUP_EXAMPLE}`)
+      if (member === undefined)
+        report(
+          node,
+          `\`members\` of ${group.name} names "${text}", which is not a configured participant; list each member as a participant of its own, then name it here by its name, code or alias, e.g. ${GROUP_EXAMPLE}`,
+        )
       else if (member === group) report(node, `${group.name} cannot be a member of itself; \`members\` lists the participants the group speaks for`)
-      else if (written[owner!.index] !== undefined) report(node, `\`members\` of ${group.name} names ${member.name}, which is a group itself; name its members instead (groups do not nest)`)
-      else if (member.observer) report(node, `\`members\` of ${group.name} names ${member.name}, which is an observer; observers never count in support, so they cannot be members of a group`)
+      else if (written[owner!.index] !== undefined)
+        report(node, `\`members\` of ${group.name} names ${member.name}, which is a group itself; name its members instead (groups do not nest)`)
+      else if (member.observer)
+        report(
+          node,
+          `\`members\` of ${group.name} names ${member.name}, which is an observer; observers never count in support, so they cannot be members of a group`,
+        )
       else if (names.includes(member.name)) report(node, `\`members\` of ${group.name} names ${member.name} twice; list each member once`)
       else names.push(member.name)
     }

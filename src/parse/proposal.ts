@@ -49,21 +49,34 @@ export function parseProposal(file: string, input: Uint8Array | string, options:
   const analysis = analyseBody(tree.children.slice(1), text, lines)
   const noText = fields?.noText ?? false
   if (!analysis.hasText && !noText) {
-    report('empty-body', 'the proposal has no text; write the proposed treaty text below the front matter\'s closing `---`, e.g. `1. Each Party shall [endeavour to] …` (or, for a "no text" alternative, add `noText: true` to the front matter)', afterFrontMatter(head, lines))
+    report(
+      'empty-body',
+      'the proposal has no text; write the proposed treaty text below the front matter\'s closing `---`, e.g. `1. Each Party shall [endeavour to] …` (or, for a "no text" alternative, add `noText: true` to the front matter)',
+      afterFrontMatter(head, lines),
+    )
   }
   for (const problem of analysis.brackets) report('unbalanced-brackets', problem.message, problem.place)
   if (!fields) return { diagnostics }
 
-  if (!fields.written.has('topic')) report('missing-topic', 'the front matter has no `topic`; add the outline id the proposal is on, e.g. `topic: A.1.4`', frontMatter)
+  if (!fields.written.has('topic'))
+    report('missing-topic', 'the front matter has no `topic`; add the outline id the proposal is on, e.g. `topic: A.1.4`', frontMatter)
   if (!fields.written.has('author')) {
-    report('missing-author', 'the front matter has no `author`; add the participant(s) who tabled it, e.g. `author: Japan` or `author: [Japan, Singapore]`', frontMatter)
+    report(
+      'missing-author',
+      'the front matter has no `author`; add the participant(s) who tabled it, e.g. `author: Japan` or `author: [Japan, Singapore]`',
+      frontMatter,
+    )
   }
 
   const id = fields.id?.value ?? baseName(file)
   if (!ID_PATTERN.test(id)) {
     const where = fields.id ? `the \`id\` "${id}"` : `the id "${id}", taken from the file name,`
     const fix = fields.id ? 'change it' : 'rename the file or add an `id` field'
-    report('invalid-field', `${where} must be letters, digits, '.', '_' and '-' only, starting with a letter or digit; ${fix}, e.g. \`id: ${idLike(id)}\``, fields.id?.place ?? frontMatter)
+    report(
+      'invalid-field',
+      `${where} must be letters, digits, '.', '_' and '-' only, starting with a letter or digit; ${fix}, e.g. \`id: ${idLike(id)}\``,
+      fields.id?.place ?? frontMatter,
+    )
   } else if (fields.id) checkNotTranslationId(fields.id, report)
   const statusPlace = fields.places.status ?? frontMatter
   checkStatusFields(fields, id, statusPlace, analysis.hasText, report)
@@ -102,18 +115,38 @@ export function parseProposal(file: string, input: Uint8Array | string, options:
 function checkStatusFields(fields: FrontMatter, id: string, statusPlace: Place, hasText: boolean, report: Report): void {
   const { status, mergedInto } = fields
   if (status === 'merged' && mergedInto === undefined) {
-    report('invalid-merge', '`status: merged` needs `mergedInto`, the id of the proposal this one was folded into, e.g. `mergedInto: a14-jpn-einvoicing`; add it, or give another status', statusPlace)
+    report(
+      'invalid-merge',
+      '`status: merged` needs `mergedInto`, the id of the proposal this one was folded into, e.g. `mergedInto: a14-jpn-einvoicing`; add it, or give another status',
+      statusPlace,
+    )
   }
   if (mergedInto !== undefined && status !== 'merged') {
-    report('invalid-merge', `\`mergedInto\` is only for a merged proposal, and this one's status is ${status}; set \`status: merged\`, or remove \`mergedInto: ${mergedInto.value}\``, mergedInto.place)
+    report(
+      'invalid-merge',
+      `\`mergedInto\` is only for a merged proposal, and this one's status is ${status}; set \`status: merged\`, or remove \`mergedInto: ${mergedInto.value}\``,
+      mergedInto.place,
+    )
   } else if (mergedInto !== undefined && mergedInto.value === id) {
-    report('invalid-merge', `a proposal cannot be merged into itself ("${id}"); \`mergedInto\` must name the proposal that took its text in, e.g. \`mergedInto: a14-jpn-einvoicing\``, mergedInto.place)
+    report(
+      'invalid-merge',
+      `a proposal cannot be merged into itself ("${id}"); \`mergedInto\` must name the proposal that took its text in, e.g. \`mergedInto: a14-jpn-einvoicing\``,
+      mergedInto.place,
+    )
   }
   if (fields.reason !== undefined && status !== 'parked') {
-    report('invalid-field', `\`reason\` says why a proposal is parked, and this one's status is ${status}; set \`status: parked\`, or remove \`reason\``, fields.places.reason!)
+    report(
+      'invalid-field',
+      `\`reason\` says why a proposal is parked, and this one's status is ${status}; set \`status: parked\`, or remove \`reason\``,
+      fields.places.reason!,
+    )
   }
   if (fields.noText && hasText) {
-    report('invalid-field', '`noText: true` makes this a "no text" alternative (no provision on the topic), so it has no text of its own, yet the body has some; remove the body (a note under notes/ can explain the position), or remove `noText`', fields.places.noText!)
+    report(
+      'invalid-field',
+      '`noText: true` makes this a "no text" alternative (no provision on the topic), so it has no text of its own, yet the body has some; remove the body (a note under notes/ can explain the position), or remove `noText`',
+      fields.places.noText!,
+    )
   }
 }
 
@@ -175,8 +208,12 @@ export function readMarkdownFile(file: string, input: Uint8Array | string, optio
   const tree = parseMarkdown(text)
   const head = tree.children[0]
   if (head?.type !== 'yaml') {
-    const dots = /\n\.\.\.[ \t]*(\n|$)/.test(text) ? ' (YAML\'s `...` does not close front matter)' : ''
-    report('no-front-matter', `the front matter opened on line 1 is never closed${dots}; add a line \`---\` after its last field, e.g. \`${kind.lastField ?? (kind === PROPOSAL ? 'author: Japan' : 'by: Facilitator')}\``, { line: 1, column: 1 })
+    const dots = /\n\.\.\.[ \t]*(\n|$)/.test(text) ? " (YAML's `...` does not close front matter)" : ''
+    report(
+      'no-front-matter',
+      `the front matter opened on line 1 is never closed${dots}; add a line \`---\` after its last field, e.g. \`${kind.lastField ?? (kind === PROPOSAL ? 'author: Japan' : 'by: Facilitator')}\``,
+      { line: 1, column: 1 },
+    )
     return { done: { diagnostics } }
   }
   const lines = new LineIndex(text)
@@ -199,7 +236,8 @@ export function afterFrontMatter(head: Yaml, lines: LineIndex): Place {
 function noFrontMatter(text: string, file: string, kind: FileKind): string {
   const fix = `start the file with a line \`---\`, then fields such as ${kind.fields}, then a line \`---\``
   if (/^\+\+\+[ \t]*\n/.test(text)) return `the file has TOML front matter (\`+++\`); front matter must be YAML: ${fix}`
-  if (/^\s*\n\s*---[ \t]*\n/.test(text) || /^[ \t]+---[ \t]*\n/.test(text)) return `the file has no front matter on its first line (the \`---\` must be the very first line, with nothing before it); ${fix}`
+  if (/^\s*\n\s*---[ \t]*\n/.test(text) || /^[ \t]+---[ \t]*\n/.test(text))
+    return `the file has no front matter on its first line (the \`---\` must be the very first line, with nothing before it); ${fix}`
   if (/^-{4,}[ \t]*\n/.test(text) || /^—/.test(text)) return `the file has no front matter (the first line must be exactly three hyphens \`---\`); ${fix}`
   const leaf = file.slice(file.lastIndexOf('/') + 1)
   const other = kind === PROPOSAL ? 'a README, notes' : 'a README'
@@ -208,7 +246,11 @@ function noFrontMatter(text: string, file: string, kind: FileKind): string {
 
 /** An id made of what was written: `s9 my proposal (v2)` → `s9-my-proposal-v2`. */
 function idLike(written: string): string {
-  const slug = written.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^[-._]+|-+$/g, '')
+  const slug = written
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^\p{L}\p{N}._-]+/gu, '-')
+    .replace(/^[-._]+|-+$/g, '')
   return slug === '' ? 'a14-jpn-einvoicing' : slug
 }
 
@@ -220,7 +262,11 @@ export function checkNotTranslationId(id: Located, report: (rule: 'invalid-field
   const suffix = TRANSLATION_ID.exec(id.value)
   if (!suffix) return
   const plain = id.value.slice(0, suffix.index)
-  report('invalid-field', `the \`id\` "${id.value}" ends in \`${suffix[0]}\`, which names a translation (a file \`<name>${suffix[0].toLowerCase()}.md\` beside its original), never a text of its own; choose another id, e.g. \`id: ${plain}-${suffix[1].toLowerCase()}\``, id.place)
+  report(
+    'invalid-field',
+    `the \`id\` "${id.value}" ends in \`${suffix[0]}\`, which names a translation (a file \`<name>${suffix[0].toLowerCase()}.md\` beside its original), never a text of its own; choose another id, e.g. \`id: ${plain}-${suffix[1].toLowerCase()}\``,
+    id.place,
+  )
 }
 
 /** The file's name without its folder and without `.md`. */

@@ -15,11 +15,16 @@ export function readPlaceholders(value: unknown, read: Reader, report: Report): 
   const patterns: string[] = []
   const example = '`placeholders: ["[X]", "20XX", "X per cent", "[Placeholder for …]"]`'
   const items = read.list(value, '`placeholders`', example)
-  if (items.length > PLACEHOLDER_LIMITS.count) report(value, `\`placeholders\` lists ${items.length} patterns, more than ${PLACEHOLDER_LIMITS.count}; keep the ones your texts use`)
+  if (items.length > PLACEHOLDER_LIMITS.count)
+    report(value, `\`placeholders\` lists ${items.length} patterns, more than ${PLACEHOLDER_LIMITS.count}; keep the ones your texts use`)
   for (const item of items.slice(0, PLACEHOLDER_LIMITS.count)) {
     const pattern = read.text(item, 'a placeholder pattern', '`"[X]"`')
     if (pattern === undefined) continue
-    if (pattern.length > PLACEHOLDER_LIMITS.length || /[\r\n]/.test(pattern)) report(item, `a placeholder pattern is a few words on one line, at most ${PLACEHOLDER_LIMITS.length} characters, e.g. \`"[Placeholder for …]"\`; got "${pattern.slice(0, 40)}…"`)
+    if (pattern.length > PLACEHOLDER_LIMITS.length || /[\r\n]/.test(pattern))
+      report(
+        item,
+        `a placeholder pattern is a few words on one line, at most ${PLACEHOLDER_LIMITS.length} characters, e.g. \`"[Placeholder for …]"\`; got "${pattern.slice(0, 40)}…"`,
+      )
     else if (!patterns.includes(pattern)) patterns.push(pattern)
   }
   return patterns

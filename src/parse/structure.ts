@@ -47,13 +47,45 @@ export interface Structure {
 }
 
 /** Elements with no content and no end tag: they never nest. */
-const VOID = new Set(['area', 'base', 'basefont', 'bgsound', 'br', 'col', 'embed', 'frame', 'hr', 'image', 'img', 'input', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr'])
+const VOID = new Set([
+  'area',
+  'base',
+  'basefont',
+  'bgsound',
+  'br',
+  'col',
+  'embed',
+  'frame',
+  'hr',
+  'image',
+  'img',
+  'input',
+  'keygen',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+])
 /** The HTML parser's formatting elements: left open, each is cloned again into every later block. */
 const FORMATTING = new Set(['a', 'b', 'big', 'code', 'em', 'font', 'i', 'nobr', 's', 'small', 'strike', 'strong', 'tt', 'u'])
 /** Elements whose content is text up to their end tag, not tags. */
 const RAW_TEXT = new Set(['iframe', 'noembed', 'noframes', 'noscript', 'plaintext', 'script', 'style', 'textarea', 'title', 'xmp'])
 /** Inline nodes: the HTML parser reopens formatting elements only at blocks (and at raw tags other than formatting ones). */
-const PHRASING = new Set<string>(['text', 'emphasis', 'strong', 'delete', 'inlineCode', 'break', 'link', 'image', 'linkReference', 'imageReference', 'footnoteReference'])
+const PHRASING = new Set<string>([
+  'text',
+  'emphasis',
+  'strong',
+  'delete',
+  'inlineCode',
+  'break',
+  'link',
+  'image',
+  'linkReference',
+  'imageReference',
+  'footnoteReference',
+])
 /** Nodes whose children are inline. */
 const PHRASING_PARENTS = new Set<string>(['paragraph', 'heading', 'tableCell', 'emphasis', 'strong', 'delete', 'link', 'linkReference'])
 /** A link target repeated by a reference counts one node per this many characters. */
@@ -124,7 +156,10 @@ export function checkStructure(tree: Root | Nodes, limits: StructureLimits): Str
         for (const row of node.children) columns = Math.max(columns, row.children.length)
         widest = Math.max(widest, columns)
         if (columns > limits.columns) {
-          return { offset: offsetOf(node), message: `this table has ${count(columns)} columns, more than the limit of ${limits.columns}; split it into several tables, or make some columns rows` }
+          return {
+            offset: offsetOf(node),
+            message: `this table has ${count(columns)} columns, more than the limit of ${limits.columns}; split it into several tables, or make some columns rows`,
+          }
         }
         // The HTML table pads every short row with empty cells.
         for (const row of node.children) nodes += Math.max(0, (node.align?.length ?? 0) - row.children.length)
@@ -294,7 +329,43 @@ class OpenElements {
 }
 
 /** Elements whose start tag closes an open `p` (the parser's "close a p element"). */
-const CLOSES_P = new Set(['address', 'article', 'aside', 'blockquote', 'center', 'details', 'dialog', 'dir', 'div', 'dl', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'listing', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'search', 'section', 'summary', 'table', 'ul'])
+const CLOSES_P = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'center',
+  'details',
+  'dialog',
+  'dir',
+  'div',
+  'dl',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'listing',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'search',
+  'section',
+  'summary',
+  'table',
+  'ul',
+])
 const BUTTON_SCOPE = new Set(['applet', 'button', 'caption', 'html', 'marquee', 'object', 'table', 'td', 'template', 'th'])
 const TABLE_SCOPE = new Set(['html', 'table', 'template'])
 /** Elements whose end tag may be left out: the next sibling closes them. */

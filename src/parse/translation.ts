@@ -26,7 +26,12 @@ export function translationName(file: string): { language: Language; original: s
   return { language: match[2].toLowerCase() as Language, original: `${file.slice(0, file.length - leaf.length)}${match[1]}` }
 }
 
-const TRANSLATION: FileKind = { what: 'translation', fields: '`translationOf: <fingerprint>` and `title: …` (`consolidate translate ID --lang fr` writes them)', folder: 'proposals', lastField: 'draft: true' }
+const TRANSLATION: FileKind = {
+  what: 'translation',
+  fields: '`translationOf: <fingerprint>` and `title: …` (`consolidate translate ID --lang fr` writes them)',
+  folder: 'proposals',
+  lastField: 'draft: true',
+}
 
 /** Read one translation. `file` is its path relative to the workspace root: its name says its language. */
 export function parseTranslation(file: string, input: Uint8Array | string, options: ParseOptions = {}): ParseResult {
@@ -39,7 +44,12 @@ export function parseTranslation(file: string, input: Uint8Array | string, optio
   const frontMatter: Place = { line: 1, column: 1 }
 
   const analysis = analyseBody(tree.children.slice(1), text, lines)
-  if (!analysis.hasText) report('empty-body', `the translation has no text; write the text in ${LANGUAGE_WORDS[named.language]} below the front matter's closing \`---\`, or delete the file (\`consolidate translate ID --lang ${named.language}\` writes one to translate)`, afterFrontMatter(head, lines))
+  if (!analysis.hasText)
+    report(
+      'empty-body',
+      `the translation has no text; write the text in ${LANGUAGE_WORDS[named.language]} below the front matter's closing \`---\`, or delete the file (\`consolidate translate ID --lang ${named.language}\` writes one to translate)`,
+      afterFrontMatter(head, lines),
+    )
   for (const problem of analysis.brackets) report('unbalanced-brackets', problem.message, problem.place)
 
   const fields = frontMatterFields(read, 'translationOf: 3f2a9c1b7d4e5f60')
@@ -55,11 +65,14 @@ export function parseTranslation(file: string, input: Uint8Array | string, optio
     switch (key) {
       case 'translationOf':
         // Left empty: as if not written (the translation is then stale until stamped).
-        if (field === undefined) invalid('the fingerprint of the original the translation was made from, as `consolidate translate` writes it, e.g. `translationOf: 3f2a9c1b7d4e5f60`; `consolidate translate --stamp FILE` records the original\'s current one')
+        if (field === undefined)
+          invalid(
+            "the fingerprint of the original the translation was made from, as `consolidate translate` writes it, e.g. `translationOf: 3f2a9c1b7d4e5f60`; `consolidate translate --stamp FILE` records the original's current one",
+          )
         else if (field !== '') translationOf = { value: field, place: valuePlace }
         break
       case 'title':
-        if (field === undefined) invalid('a line of text, the original\'s title translated, e.g. `title: Facturation électronique`')
+        if (field === undefined) invalid("a line of text, the original's title translated, e.g. `title: Facturation électronique`")
         else if (field !== '') [title, titlePlace] = [field.replace(/\s+/g, ' '), keyPlace]
         break
       case 'draft':
@@ -68,7 +81,11 @@ export function parseTranslation(file: string, input: Uint8Array | string, optio
         else invalid('`true` while the text is being translated (it is then never shown), or `false`')
         break
       default:
-        report('invalid-field', `\`${key}\` is not a field of a translation: its topic, authors, status and every other field come from its original (${named.original.slice(named.original.lastIndexOf('/') + 1)}.md); the fields of a translation are ${TRANSLATION_FIELDS.join(', ')}; remove \`${key}\`${didYouMean(key, TRANSLATION_FIELDS)}`, keyPlace)
+        report(
+          'invalid-field',
+          `\`${key}\` is not a field of a translation: its topic, authors, status and every other field come from its original (${named.original.slice(named.original.lastIndexOf('/') + 1)}.md); the fields of a translation are ${TRANSLATION_FIELDS.join(', ')}; remove \`${key}\`${didYouMean(key, TRANSLATION_FIELDS)}`,
+          keyPlace,
+        )
     }
   }
 

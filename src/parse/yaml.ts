@@ -67,7 +67,12 @@ export function readYaml(source: string): YamlText {
       document.toJS({ maxAliasCount: MAX_ALIASES })
     } catch {
       return {
-        problems: [{ message: `the YAML expands more than ${MAX_ALIASES} aliases (\`*name\`); write the values out instead of using anchors and aliases`, offset: firstAlias ?? 0 }],
+        problems: [
+          {
+            message: `the YAML expands more than ${MAX_ALIASES} aliases (\`*name\`); write the values out instead of using anchors and aliases`,
+            offset: firstAlias ?? 0,
+          },
+        ],
         place,
       }
     }
@@ -91,7 +96,11 @@ const TYPOGRAPHIC = /[\u201c\u201d\u201e\u2018\u2019\u201a\u00ab\u00bb]/
 
 function hintFor(code: YAMLError['code'], message: string, line: string, field: string): string {
   if (TYPOGRAPHIC.test(line)) {
-    const value = line.slice(line.indexOf(':') + 1).trim().replace(new RegExp(TYPOGRAPHIC.source, 'g'), '').replace(/^\s+|\s+$/g, '')
+    const value = line
+      .slice(line.indexOf(':') + 1)
+      .trim()
+      .replace(new RegExp(TYPOGRAPHIC.source, 'g'), '')
+      .replace(/^\s+|\s+$/g, '')
     return `the value is in typographic quotes (“ ” ‘ ’ « »), which YAML reads as ordinary characters, not as quotes; write straight quotes instead, e.g. \`${field}: "${value.replace(/"/g, '\\"')}"\``
   }
   switch (code) {
@@ -104,7 +113,9 @@ function hintFor(code: YAMLError['code'], message: string, line: string, field: 
     case 'BAD_SCALAR_START':
       return `a value that starts with this character must be quoted, e.g. \`${field}: "${line.slice(line.indexOf(':') + 1).trim() || '@value'}"\``
     case 'MULTILINE_IMPLICIT_KEY':
-      return /^\s*[\w-]+:\S/.test(line) ? `write a space after the colon, e.g. \`${line.trim().replace(/:(?=\S)/, ': ')}\`` : 'each line must be a field written `name: value`, e.g. `topic: A.1.4`'
+      return /^\s*[\w-]+:\S/.test(line)
+        ? `write a space after the colon, e.g. \`${line.trim().replace(/:(?=\S)/, ': ')}\``
+        : 'each line must be a field written `name: value`, e.g. `topic: A.1.4`'
     case 'BAD_INDENT':
       if (/end with a [\]}]/.test(message)) return 'close the list `[` … `]` (or the mapping `{` … `}`) it opened, e.g. `supporters: [Australia, Canada]`'
       return 'fields must start at the beginning of their line, list items one level in'

@@ -6,7 +6,26 @@
  * The shapes below list every field of the model, so a field added to it
  * fails to compile here until it is checked too.
  */
-import { BRACKET_POLICIES, CHANGEABLE_RULES, LANGUAGES, NOTE_KINDS, RULES, SEVERITIES, STATUSES, type Body, type ChairText, type Diagnostic, type Edit, type Located, type Note, type ParseResult, type Place, type Proposal, type TextFacts, type Translation } from '../types.js'
+import {
+  BRACKET_POLICIES,
+  CHANGEABLE_RULES,
+  LANGUAGES,
+  NOTE_KINDS,
+  RULES,
+  SEVERITIES,
+  STATUSES,
+  type Body,
+  type ChairText,
+  type Diagnostic,
+  type Edit,
+  type Located,
+  type Note,
+  type ParseResult,
+  type Place,
+  type Proposal,
+  type TextFacts,
+  type Translation,
+} from '../types.js'
 
 type Check = (value: unknown) => boolean
 /** A check for every field of T, optional ones included. */
@@ -17,9 +36,18 @@ const isString: Check = (value) => typeof value === 'string'
 const isBoolean: Check = (value) => typeof value === 'boolean'
 const isCount: Check = (value) => Number.isSafeInteger(value) && (value as number) >= 0
 const isPositive: Check = (value) => Number.isSafeInteger(value) && (value as number) >= 1
-const optional = (check: Check): Check => (value) => value === undefined || check(value)
-const listOf = (check: Check): Check => (value) => Array.isArray(value) && value.every(check)
-const oneOf = (values: readonly string[]): Check => (value) => typeof value === 'string' && values.includes(value)
+const optional =
+  (check: Check): Check =>
+  (value) =>
+    value === undefined || check(value)
+const listOf =
+  (check: Check): Check =>
+  (value) =>
+    Array.isArray(value) && value.every(check)
+const oneOf =
+  (values: readonly string[]): Check =>
+  (value) =>
+    typeof value === 'string' && values.includes(value)
 const isAbsent: Check = (value) => value === undefined
 
 /** An object with exactly the fields of `shape` (optional ones may be absent), each passing its check. */
@@ -68,11 +96,19 @@ const isBody: Check = (value) => {
 
 /** A bracket shape: `[` and `]` alone. */
 const isShape: Check = (value) => typeof value === 'string' && /^[[\]]*$/.test(value)
-const isFacts = matches<TextFacts>({ brackets: isCount, firstBracket: optional(isPlace), textRuns: listOf(isCount), oneSpan: isBoolean, leadingNumber: optional(isLocated), shape: isShape })
+const isFacts = matches<TextFacts>({
+  brackets: isCount,
+  firstBracket: optional(isPlace),
+  textRuns: listOf(isCount),
+  oneSpan: isBoolean,
+  leadingNumber: optional(isLocated),
+  shape: isShape,
+})
 const isLanguage = oneOf(LANGUAGES)
 const isOrder: Check = (value) => Number.isSafeInteger(value)
 const isAllow = listOf(oneOf(CHANGEABLE_RULES))
-const isNames: Check = (value) => isObject(value) && Object.entries(value).every(([language, name]) => (LANGUAGES as readonly string[]).includes(language) && typeof name === 'string')
+const isNames: Check = (value) =>
+  isObject(value) && Object.entries(value).every(([language, name]) => (LANGUAGES as readonly string[]).includes(language) && typeof name === 'string')
 
 const isProposal = matches<Proposal>({
   id: isString,
@@ -141,7 +177,13 @@ const isTranslation = matches<Translation>({
   brackets: listOf(isCount),
 })
 
-const isResultShape = matches<ParseResult>({ proposal: optional(isProposal), note: optional(isNote), chairText: optional(isChairText), translation: optional(isTranslation), diagnostics: listOf(isDiagnostic) })
+const isResultShape = matches<ParseResult>({
+  proposal: optional(isProposal),
+  note: optional(isNote),
+  chairText: optional(isChairText),
+  translation: optional(isTranslation),
+  diagnostics: listOf(isDiagnostic),
+})
 
 /**
  * Whether a value read from the cache is a parse result this tool could have
@@ -156,6 +198,10 @@ export function isParseResult(value: unknown, file?: string): value is ParseResu
   const files = new Set([...texts.map((text) => text.file), ...result.diagnostics.map((diagnostic) => diagnostic.file)])
   const translation = result.translation
   // One offset for each bracket of its shape, each inside its text.
-  if (translation && (translation.brackets.length !== translation.facts.shape.length || translation.brackets.some((offset) => offset >= translation.body.source.length))) return false
+  if (
+    translation &&
+    (translation.brackets.length !== translation.facts.shape.length || translation.brackets.some((offset) => offset >= translation.body.source.length))
+  )
+    return false
   return files.size === 1 && (file === undefined || files.has(file))
 }

@@ -222,7 +222,10 @@ async function removeLeftovers(folder: string): Promise<void> {
     if (!match) continue
     const pid = match[1] ?? match[2]
     // 0.2.0's temporary names carry no process id: old enough, its save is long over.
-    const dead = pid === undefined ? Date.now() - ((await fs.lstat(path.join(folder, name)).catch(() => undefined))?.mtimeMs ?? Date.now()) > 60_000 : !isRunning(Number(pid))
+    const dead =
+      pid === undefined
+        ? Date.now() - ((await fs.lstat(path.join(folder, name)).catch(() => undefined))?.mtimeMs ?? Date.now()) > 60_000
+        : !isRunning(Number(pid))
     if (dead) await fs.rm(path.join(folder, name), { force: true }).catch(() => undefined)
   }
 }
@@ -233,11 +236,14 @@ async function removeLeftovers(folder: string): Promise<void> {
  */
 async function cacheFolder(root: string): Promise<string> {
   const resolved = await resolvePath(folderSource(root), CACHE_FOLDER)
-  if ('path' in resolved && !/^(proposals|notes|templates|chair)(\/|$)/.test(resolved.path) && resolved.path !== '') return path.join(root, ...resolved.path.split('/'))
+  if ('path' in resolved && !/^(proposals|notes|templates|chair)(\/|$)/.test(resolved.path) && resolved.path !== '')
+    return path.join(root, ...resolved.path.split('/'))
   if ('missing' in resolved) return path.join(root, CACHE_FOLDER)
   const target = await fs.readlink(path.join(root, CACHE_FOLDER)).catch(() => '?')
-  const where = 'outside' in resolved ? 'outside the workspace' : 'loop' in resolved ? 'round in a loop' : 'into the workspace\'s own files'
-  throw new UsageError(`the parse cache ${CACHE_FOLDER} is a symbolic link that leads ${where} (${target}); the cache is never written through such a link: delete the link (the cache is made again), or run with --no-cache`)
+  const where = 'outside' in resolved ? 'outside the workspace' : 'loop' in resolved ? 'round in a loop' : "into the workspace's own files"
+  throw new UsageError(
+    `the parse cache ${CACHE_FOLDER} is a symbolic link that leads ${where} (${target}); the cache is never written through such a link: delete the link (the cache is made again), or run with --no-cache`,
+  )
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

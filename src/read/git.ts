@@ -68,9 +68,15 @@ export interface FileVersion {
 export async function fileVersions(repository: Repository, commit: string, files: readonly string[]): Promise<Map<string, FileVersion[]>> {
   const versions = new Map<string, FileVersion[]>(files.map((file) => [file, []]))
   if (files.length === 0) return versions
-  const result = await git(['log', '--first-parent', '--format=%x01%H %P', '--raw', '-z', '--no-abbrev', '--no-renames', commit, '--', ...files.map((file) => `:(literal)${file}`)], repository.top)
+  const result = await git(
+    ['log', '--first-parent', '--format=%x01%H %P', '--raw', '-z', '--no-abbrev', '--no-renames', commit, '--', ...files.map((file) => `:(literal)${file}`)],
+    repository.top,
+  )
   if (result.code !== 0) throw new UsageError(`cannot read the history of ${files.join(', ')}: ${result.stderr.trim()}`)
-  for (const record of result.stdout.toString('utf8').split('\u0001').filter((each) => each !== '')) {
+  for (const record of result.stdout
+    .toString('utf8')
+    .split('\u0001')
+    .filter((each) => each !== '')) {
     // `H P\0`, then for each file the commit changed: `:100644 100644 <old> <new> M\0path\0`.
     const [head, ...rest] = record.split('\0')
     const [hash, parent] = head.trim().split(' ')
@@ -125,7 +131,11 @@ export async function gitSource(repository: Repository, commit: string, label: s
     if (target === undefined) {
       target =
         entry.size > LINK_LIMIT
-          ? Promise.resolve<Entry>({ type: 'unreadable', code: 'ENAMETOOLONG', hint: `it is a symbolic link of ${entry.size} bytes, longer than any path, so it is not followed: remove it` })
+          ? Promise.resolve<Entry>({
+              type: 'unreadable',
+              code: 'ENAMETOOLONG',
+              hint: `it is a symbolic link of ${entry.size} bytes, longer than any path, so it is not followed: remove it`,
+            })
           : repository.blobs.read(entry.oid).then((bytes): Entry => ({ type: 'link', target: new TextDecoder().decode(bytes) }))
       targets.set(name, target)
     }

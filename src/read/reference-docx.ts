@@ -45,7 +45,13 @@ async function readAndCheck(source: Source): Promise<{ reference?: ReferenceDocu
     const { problem } = read
     if (problem.rule === 'too-large') {
       const size = /(\d+) bytes/.exec(problem.message)?.[1]
-      return { diagnostics: [invalid(`the file is ${size ? `${size} bytes` : 'larger than that'}, more than the ${REFERENCE_LIMITS.bytes} bytes (10 MiB) a reference document may be; save it without embedded fonts or pictures (its styles are what counts), or remove it to use the built-in styles`)] }
+      return {
+        diagnostics: [
+          invalid(
+            `the file is ${size ? `${size} bytes` : 'larger than that'}, more than the ${REFERENCE_LIMITS.bytes} bytes (10 MiB) a reference document may be; save it without embedded fonts or pictures (its styles are what counts), or remove it to use the built-in styles`,
+          ),
+        ],
+      }
     }
     return { diagnostics: [{ ...problem, message: problem.message.replace(/must be a text file saved as UTF-8$/, 'must be a Word document (.docx)') }] }
   }
@@ -60,7 +66,8 @@ async function readAndCheck(source: Source): Promise<{ reference?: ReferenceDocu
  * is inflated, and only the styles are. Pure.
  */
 export function checkReferenceDocx(bytes: Uint8Array): { styles: string } | { problem: string } {
-  const notWord = 'it is not a Word document (a .docx file is a zip archive, and this one is not); save the secretariat\'s document from Word as "Word Document (*.docx)", or remove it to use the built-in styles'
+  const notWord =
+    'it is not a Word document (a .docx file is a zip archive, and this one is not); save the secretariat\'s document from Word as "Word Document (*.docx)", or remove it to use the built-in styles'
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) return { problem: notWord }
   const entries: UnzipFileInfo[] = []
   try {
@@ -71,19 +78,31 @@ export function checkReferenceDocx(bytes: Uint8Array): { styles: string } | { pr
       },
     })
   } catch (error) {
-    if (error instanceof RangeError && error.message === 'too many entries') return { problem: `it holds more than ${MAX_ENTRIES} files, which no Word document does; save the secretariat's document from Word as "Word Document (*.docx)", or remove it` }
+    if (error instanceof RangeError && error.message === 'too many entries')
+      return {
+        problem: `it holds more than ${MAX_ENTRIES} files, which no Word document does; save the secretariat's document from Word as "Word Document (*.docx)", or remove it`,
+      }
     return { problem: notWord }
   }
   const expanded = entries.reduce((sum, entry) => sum + entry.originalSize, 0)
   if (expanded > REFERENCE_LIMITS.expanded) {
-    return { problem: `it expands to ${expanded} bytes, more than the ${REFERENCE_LIMITS.expanded} bytes (50 MiB) a reference document may hold; it only needs the secretariat's styles: save an empty document that has them, or remove it` }
+    return {
+      problem: `it expands to ${expanded} bytes, more than the ${REFERENCE_LIMITS.expanded} bytes (50 MiB) a reference document may hold; it only needs the secretariat's styles: save an empty document that has them, or remove it`,
+    }
   }
   if (!entries.some((entry) => entry.name === 'word/styles.xml')) {
-    return { problem: 'it holds no word/styles.xml, which every Word document has: it is another kind of zip archive (a spreadsheet, a presentation, a folder of files); save the secretariat\'s document from Word as "Word Document (*.docx)", or remove it' }
+    return {
+      problem:
+        'it holds no word/styles.xml, which every Word document has: it is another kind of zip archive (a spreadsheet, a presentation, a folder of files); save the secretariat\'s document from Word as "Word Document (*.docx)", or remove it',
+    }
   }
   try {
     const styles = strFromU8(unzipSync(bytes, { filter: (entry) => entry.name === 'word/styles.xml' })['word/styles.xml'])
-    if (!/<w:styles[\s>]/.test(styles)) return { problem: 'its word/styles.xml holds no Word styles (no <w:styles> element); save the secretariat\'s document from Word as "Word Document (*.docx)", or remove it' }
+    if (!/<w:styles[\s>]/.test(styles))
+      return {
+        problem:
+          'its word/styles.xml holds no Word styles (no <w:styles> element); save the secretariat\'s document from Word as "Word Document (*.docx)", or remove it',
+      }
     return { styles }
   } catch {
     return { problem: `its word/styles.xml cannot be read (the archive is damaged); ${notWord.replace(/^it is not a Word document \([^)]*\); /, '')}` }

@@ -22,11 +22,15 @@ export async function resolveRoot(cwd: string, root: string | undefined, needsWo
     isFolder = statSync(absolute).isDirectory()
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    throw new UsageError(`cannot read the workspace root ${absolute}: ${code === 'ENOENT' ? 'no such folder' : code}; pass --root DIR with a folder that holds proposals/`)
+    throw new UsageError(
+      `cannot read the workspace root ${absolute}: ${code === 'ENOENT' ? 'no such folder' : code}; pass --root DIR with a folder that holds proposals/`,
+    )
   }
   if (!isFolder) throw new UsageError(`the workspace root ${absolute} is not a folder; pass --root DIR with a folder that holds proposals/`)
   if (needsWorkspace && !(await holdsWorkspace(folderSource(absolute)))) {
-    throw new UsageError(`${absolute} holds neither proposals/ nor consolidate.yaml, so it is not a workspace; pass --root DIR with the folder that holds them, or create one with consolidate init`)
+    throw new UsageError(
+      `${absolute} holds neither proposals/ nor consolidate.yaml, so it is not a workspace; pass --root DIR with the folder that holds them, or create one with consolidate init`,
+    )
   }
   return absolute
 }
@@ -36,9 +40,12 @@ export async function readConfigFile(cwd: string, file: string): Promise<{ name:
   const absolute = path.resolve(cwd, file)
   const stat = await fs.stat(absolute).catch((error: NodeJS.ErrnoException) => error)
   if (stat instanceof Error) {
-    throw new UsageError(`cannot read the configuration ${file}: ${stat.code === 'ENOENT' ? 'there is no such file' : stat.code}; pass --config FILE with a readable file, or leave --config out to use <root>/consolidate.yaml`)
+    throw new UsageError(
+      `cannot read the configuration ${file}: ${stat.code === 'ENOENT' ? 'there is no such file' : stat.code}; pass --config FILE with a readable file, or leave --config out to use <root>/consolidate.yaml`,
+    )
   }
-  if (!stat.isFile()) throw new UsageError(`the configuration ${file} is not a regular file (a folder, a FIFO or a device); pass --config FILE with a YAML file`)
+  if (!stat.isFile())
+    throw new UsageError(`the configuration ${file} is not a regular file (a folder, a FIFO or a device); pass --config FILE with a YAML file`)
   const read = await readBounded(absolute, CONFIG_LIMIT)
   if ('tooLarge' in read) throw new UsageError(`the configuration ${file} is more than ${CONFIG_LIMIT} bytes; a configuration is held to that size`)
   if ('unreadable' in read) throw new UsageError(`cannot read the configuration ${file}: ${read.unreadable}`)

@@ -42,11 +42,7 @@ export interface Source {
 }
 
 /** Where a path leads once every symbolic link on the way is followed. */
-export type Resolved =
-  | { path: string; entry: Entry }
-  | { outside: true }
-  | { missing: true }
-  | { loop: true }
+export type Resolved = { path: string; entry: Entry } | { outside: true } | { missing: true } | { loop: true }
 
 /** Links followed at most this many times in one path, as the kernel does (ELOOP). */
 const MAX_LINKS = 40

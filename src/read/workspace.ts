@@ -27,7 +27,7 @@ export interface Scan {
 export const CONFIG_LIMIT = 256 * 1024
 
 /** What the files of each folder are, for the messages about entries that are not read. */
-const WHAT: Record<string, string> = { proposals: 'a proposal', notes: 'a note', chair: 'a Chair\'s text' }
+const WHAT: Record<string, string> = { proposals: 'a proposal', notes: 'a note', chair: "a Chair's text" }
 
 /** Proposal files end in `.md`, in any case (`.MD` too). */
 export const MARKDOWN = /\.md$/i
@@ -53,11 +53,16 @@ export async function scanFolder(source: Source, folder: string): Promise<Scan> 
       const resolved = await resolvePath(source, path)
       const mayHold = MARKDOWN.test(leaf) || !/\.[^./]+$/.test(leaf)
       if ('outside' in resolved) {
-        if (mayHold) report(name, `this symbolic link leads outside the workspace (${written}); links that leave the workspace are not followed, so what it leads to is not read: copy the file${MARKDOWN.test(leaf) ? '' : 's'} into ${folder}/ instead`)
+        if (mayHold)
+          report(
+            name,
+            `this symbolic link leads outside the workspace (${written}); links that leave the workspace are not followed, so what it leads to is not read: copy the file${MARKDOWN.test(leaf) ? '' : 's'} into ${folder}/ instead`,
+          )
         return
       }
       if ('missing' in resolved || 'loop' in resolved) {
-        if (mayHold) report(name, `this symbolic link ${'loop' in resolved ? 'loops' : 'leads nowhere'} (${written}); restore what it points to, or remove the link`)
+        if (mayHold)
+          report(name, `this symbolic link ${'loop' in resolved ? 'loops' : 'leads nowhere'} (${written}); restore what it points to, or remove the link`)
         return
       }
       entry = resolved.entry
@@ -76,13 +81,19 @@ export async function scanFolder(source: Source, folder: string): Promise<Scan> 
         return
       case 'file':
         if (MARKDOWN.test(leaf)) files.push({ name, path: real })
-        else report(name, `this is not ${WHAT[folder] ?? 'a proposal'}: only files ending in \`.md\` are read; if it is one, rename it to \`${leaf.replace(/\.[^.]*$/, '')}.md\`, else keep it out of ${folder}/ or rename it \`_${leaf}\``, 'ignored-file')
+        else
+          report(
+            name,
+            `this is not ${WHAT[folder] ?? 'a proposal'}: only files ending in \`.md\` are read; if it is one, rename it to \`${leaf.replace(/\.[^.]*$/, '')}.md\`, else keep it out of ${folder}/ or rename it \`_${leaf}\``,
+            'ignored-file',
+          )
         return
       case 'submodule':
         report(name, `this is a git submodule (another repository): its proposals are not read; copy the files into ${folder}/ instead`)
         return
       case 'special':
-        if (MARKDOWN.test(leaf)) report(name, 'this is not a regular file (it is a FIFO, a socket or a device); a proposal must be a Markdown text file saved as UTF-8')
+        if (MARKDOWN.test(leaf))
+          report(name, 'this is not a regular file (it is a FIFO, a socket or a device); a proposal must be a Markdown text file saved as UTF-8')
         return
       case 'unreadable':
         report(name, `cannot examine this entry (${entry.code}); ${entry.hint ?? 'make it readable'}`)
@@ -112,7 +123,8 @@ export async function scanFolder(source: Source, folder: string): Promise<Scan> 
 
   const top = await source.entry(folder)
   if (top?.type === 'folder' || top?.type === 'link') await visit(folder, folder, folder)
-  else if (top !== undefined) report(folder, `${folder} is not a folder; it must be the folder that holds the proposal files, e.g. ${folder}/a14-jpn-einvoicing.md`)
+  else if (top !== undefined)
+    report(folder, `${folder} is not a folder; it must be the folder that holds the proposal files, e.g. ${folder}/a14-jpn-einvoicing.md`)
   files.sort((a, b) => compareNames(a.name, b.name))
   return { files, diagnostics }
 }
@@ -126,9 +138,18 @@ export async function readNamed(source: Source, name: string, limit: number): Pr
   const entry = await source.entry(name)
   const written = entry?.type === 'link' ? entry.target : ''
   if ('missing' in resolved) {
-    return entry === undefined ? { absent: true } : { problem: diagnostic(name, 'unreadable-file', `this symbolic link leads nowhere (${written}); restore what it points to, or remove the link`) }
+    return entry === undefined
+      ? { absent: true }
+      : { problem: diagnostic(name, 'unreadable-file', `this symbolic link leads nowhere (${written}); restore what it points to, or remove the link`) }
   }
-  if ('outside' in resolved) return { problem: diagnostic(name, 'unreadable-file', `this symbolic link leads outside the workspace (${written}); links that leave the workspace are not followed: copy the file into the workspace instead`) }
+  if ('outside' in resolved)
+    return {
+      problem: diagnostic(
+        name,
+        'unreadable-file',
+        `this symbolic link leads outside the workspace (${written}); links that leave the workspace are not followed: copy the file into the workspace instead`,
+      ),
+    }
   if ('loop' in resolved) return { problem: diagnostic(name, 'unreadable-file', `this symbolic link loops (${written}); remove the link`) }
   const problem = notAFile(resolved.entry)
   if (problem) return { problem: diagnostic(name, 'unreadable-file', `${problem}; ${name} must be a text file saved as UTF-8`) }

@@ -20,7 +20,12 @@ export type LabelNamer = (space: LabelSpace, identifier: string) => string
 
 /** How CommonMark compares labels: whitespace collapsed, case folded (micromark's `normalizeIdentifier`, lower-cased as mdast does). */
 export function foldLabel(label: string): string {
-  return label.replace(/[\t\n\r ]+/g, ' ').replace(/^ | $/g, '').toLowerCase().toUpperCase().toLowerCase()
+  return label
+    .replace(/[\t\n\r ]+/g, ' ')
+    .replace(/^ | $/g, '')
+    .toLowerCase()
+    .toUpperCase()
+    .toLowerCase()
 }
 
 /**
@@ -39,7 +44,11 @@ export function chooseSeparator(texts: readonly string[]): string {
   if (separator) return separator
   const chars = new Set<string>()
   for (const text of texts) for (const char of `${text}${fold(text)}`) chars.add(char)
-  for (const [from, to] of [[0xe000, 0xf8ff], [0xf0000, 0xffffd], [0x100000, 0x10fffd]]) {
+  for (const [from, to] of [
+    [0xe000, 0xf8ff],
+    [0xf0000, 0xffffd],
+    [0x100000, 0x10fffd],
+  ]) {
     for (let code = from; code <= to; code++) if (!chars.has(String.fromCodePoint(code))) return String.fromCodePoint(code)
   }
   // Over 137,000 distinct characters in the texts: not a document anyone writes.
@@ -85,7 +94,11 @@ function key(space: LabelSpace, identifier: string): string {
  * backslashes, carets or whitespace), without the separator, at most `room` long.
  */
 function localName(identifier: string, separator: string, room: number): string {
-  const name = identifier.replace(/[\s[\]\\^]+/g, '-').split(separator).join('-') || 'note'
+  const name =
+    identifier
+      .replace(/[\s[\]\\^]+/g, '-')
+      .split(separator)
+      .join('-') || 'note'
   let cut = ''
   for (const char of name) {
     if (cut.length + char.length > room) break

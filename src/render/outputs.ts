@@ -8,7 +8,7 @@
 import { selectGroup } from '../assemble/group.js'
 import { pendingCount, showIn, type Texts } from '../model/translations.js'
 import { compareSnapshots, type Difference } from '../revisions/compare.js'
-import type { ParsePool } from '../threads/pool.js'
+import type { ThreadPool } from '../threads/pool.js'
 import type { ReferredSince } from '../revisions/history.js'
 import type { Diagnostic, Language, Limits } from '../types.js'
 import { formatNamed, TEXT_FORMAT, type Format } from './formats/index.js'
@@ -62,7 +62,7 @@ export interface RenderRequest {
   target: Target
   templates: Templates
   /** The parser threads, which prepare the texts within `limits.parseSeconds`. */
-  pool: ParsePool
+  pool: ThreadPool
   since?: Since
   /** Since when each referred proposal has been referred: the stocktaking report says so. */
   history?: ReadonlyMap<string, ReferredSince>
@@ -96,11 +96,19 @@ export async function renderTarget(request: RenderRequest): Promise<Rendered> {
     const shown = showIn(snapshot, language)
     pending.push({ language, ...pendingCount(shown, extract?.topics) })
     const cover = templates.covers?.[language] ?? templates.cover
-    const input: ViewInput = { snapshot: shown, language, ...(extract ? { extract } : {}), ...(cover === undefined ? {} : { cover }), ...(request.history ? { history: request.history } : {}) }
+    const input: ViewInput = {
+      snapshot: shown,
+      language,
+      ...(extract ? { extract } : {}),
+      ...(cover === undefined ? {} : { cover }),
+      ...(request.history ? { history: request.history } : {}),
+    }
     said ||= builder.said(input)
     // The configuration's language is the original: never suffixed; every other language always is.
     const names = { group: target.group, language: language === original ? undefined : language }
-    const documents: Array<{ document: Document; base: string; redline: boolean; formats: readonly Format[] }> = [{ document: builder.document(input), base: view.name, redline: false, formats }]
+    const documents: Array<{ document: Document; base: string; redline: boolean; formats: readonly Format[] }> = [
+      { document: builder.document(input), base: view.name, redline: false, formats },
+    ]
     // Texts that belong to all participants have no stocktaking report.
     if (view.companion && snapshot.config.attribution !== false) {
       const companion = viewNamed(view.companion)!
@@ -110,12 +118,18 @@ export async function renderTarget(request: RenderRequest): Promise<Rendered> {
       // A language's redline compares what its documents showed in each revision.
       const before = showIn(request.since, language)
       const old = { snapshot: before, language, name: request.since.name, ...(extract ? { extract } : {}), ...(cover === undefined ? {} : { cover }) }
-      documents.push({ document: redlineOf({ view: builder, old, next: input, differences: differencesIn(before, shown, extract) }), base: view.name, redline: true, formats })
+      documents.push({
+        document: redlineOf({ view: builder, old, next: input, differences: differencesIn(before, shown, extract) }),
+        base: view.name,
+        redline: true,
+        formats,
+      })
     }
     for (const each of documents) {
       const written = await compile(each.document, each.formats, limits, templates, request.pool)
       if ('diagnostics' in written) return { outputs: [], diagnostics: written.diagnostics, said, pending }
-      for (const [format, content] of written.contents) outputs.push({ name: outputName(`${each.base}.${format}`, { ...names, redline: each.redline }), content })
+      for (const [format, content] of written.contents)
+        outputs.push({ name: outputName(`${each.base}.${format}`, { ...names, redline: each.redline }), content })
     }
   }
   return { outputs, diagnostics: [], said, pending }
@@ -130,7 +144,13 @@ export function pendingNotice(pending: Rendered['pending']): string | undefined 
 }
 
 /** One document in each of `formats`, its texts prepared on the threads first. */
-async function compile(document: Document, formats: readonly Format[], limits: Limits, templates: Templates, pool: ParsePool): Promise<{ contents: Array<[string, string | Uint8Array]> } | { diagnostics: Diagnostic[] }> {
+async function compile(
+  document: Document,
+  formats: readonly Format[],
+  limits: Limits,
+  templates: Templates,
+  pool: ThreadPool,
+): Promise<{ contents: Array<[string, string | Uint8Array]> } | { diagnostics: Diagnostic[] }> {
   const texts = await prepareTexts(document, formats, limits, pool)
   if (texts.prepared === undefined) return { diagnostics: texts.diagnostics }
   const contents: Array<[string, string | Uint8Array]> = []
@@ -145,7 +165,11 @@ async function compile(document: Document, formats: readonly Format[], limits: L
 function differencesIn(old: Snapshot, next: Snapshot, extract: Extract | undefined): Difference[] {
   const all = compareSnapshots(old, next)
   if (extract === undefined) return all
-  return all.filter((each) => [each.kind === 'added' ? undefined : each.before, each.kind === 'removed' ? undefined : each.after].some((proposal) => proposal !== undefined && extract.topics.has(proposal.topic.value)))
+  return all.filter((each) =>
+    [each.kind === 'added' ? undefined : each.before, each.kind === 'removed' ? undefined : each.after].some(
+      (proposal) => proposal !== undefined && extract.topics.has(proposal.topic.value),
+    ),
+  )
 }
 
 function failFormat(name: string): never {

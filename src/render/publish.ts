@@ -25,16 +25,19 @@ export function publicationSet(config: Config, choices: Choices): Target[] {
   const publish = config.publish
   const since = choices.since === undefined ? {} : { since: choices.since }
   if (!publish) {
-    return [{
-      view: choices.view ?? 'consolidated',
-      ...(choices.group === undefined ? {} : { group: choices.group }),
-      languages: choices.languages ?? [config.language],
-      formats: choices.formats ?? [TEXT_FORMAT.name],
-      ...since,
-    }]
+    return [
+      {
+        view: choices.view ?? 'consolidated',
+        ...(choices.group === undefined ? {} : { group: choices.group }),
+        languages: choices.languages ?? [config.language],
+        formats: choices.formats ?? [TEXT_FORMAT.name],
+        ...since,
+      },
+    ]
   }
   const views = choices.view === undefined ? publish.views : [choices.view]
-  const groups: Array<string | undefined> = choices.group !== undefined ? [choices.group] : [undefined, ...(publish.groups === 'all' ? config.groups.map((group) => group.name) : publish.groups)]
+  const groups: Array<string | undefined> =
+    choices.group !== undefined ? [choices.group] : [undefined, ...(publish.groups === 'all' ? config.groups.map((group) => group.name) : publish.groups)]
   const languages = choices.languages ?? publish.languages
   const formats = choices.formats ?? publish.formats
   const targets: Target[] = []

@@ -10,7 +10,7 @@ export function fillTemplate(template: string, values: Record<string, string | u
   for (const line of template.replace(/\r\n?/g, '\n').split('\n')) {
     const names = [...line.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((match) => match[1]).filter(known)
     if (names.length > 0 && names.every((name) => !values[name])) continue
-    lines.push(line.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (whole, name: string) => (known(name) ? values[name] ?? '' : whole)))
+    lines.push(line.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (whole, name: string) => (known(name) ? (values[name] ?? '') : whole)))
   }
   // Lines left out must not leave a gap of several blank lines.
   return lines.join('\n').replace(/\n{3,}/g, '\n\n')

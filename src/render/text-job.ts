@@ -113,7 +113,9 @@ function place(text: TextInput, fileSize: number): { tree: Root } | { diagnostic
   const structure = checkStructure(tree, structureLimits(fileSize))
   if ('message' in structure) {
     const place = new LineIndex(text.source).place(structure.offset)
-    return { diagnostic: { file: text.file, line: place.line, column: place.column, severity: RULES['too-complex'], rule: 'too-complex', message: structure.message } }
+    return {
+      diagnostic: { file: text.file, line: place.line, column: place.column, severity: RULES['too-complex'], rule: 'too-complex', message: structure.message },
+    }
   }
   if (tree.children[0]?.type === 'yaml') tree.children.shift()
   if (text.masthead) tree.children = withoutMasthead(tree.children, text.masthead)

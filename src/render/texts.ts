@@ -37,9 +37,24 @@ export async function prepareTexts(document: Document, formats: readonly Format[
   const seconds = (texts: number, names: string[]): number => Math.round(limits.parseSeconds * (texts + names.length) * 1000) / 1000
   const jobs = nodes.map((node): Job<'text'> | Job<'change'> => {
     const file = node.type === 'body' ? node.file : (node.next ?? node.old)!.file
-    const overrun = (cause: Overrun): TextJobResult => ({ diagnostics: [tooComplex(file, cause, node.type === 'body' ? 'rendering' : 'comparing')], results: {} })
-    if (node.type === 'body') return { kind: 'text', input: { text: textInput(node), fileSize: limits.fileSize, formats: parsing, context: context(node) }, seconds: seconds(1, parsing), overrun }
-    const input = { ...(node.old ? { old: textInput(node.old) } : {}), ...(node.next ? { next: textInput(node.next) } : {}), fileSize: limits.fileSize, formats: everyFormat, context: context(node) }
+    const overrun = (cause: Overrun): TextJobResult => ({
+      diagnostics: [tooComplex(file, cause, node.type === 'body' ? 'rendering' : 'comparing')],
+      results: {},
+    })
+    if (node.type === 'body')
+      return {
+        kind: 'text',
+        input: { text: textInput(node), fileSize: limits.fileSize, formats: parsing, context: context(node) },
+        seconds: seconds(1, parsing),
+        overrun,
+      }
+    const input = {
+      ...(node.old ? { old: textInput(node.old) } : {}),
+      ...(node.next ? { next: textInput(node.next) } : {}),
+      fileSize: limits.fileSize,
+      formats: everyFormat,
+      context: context(node),
+    }
     return { kind: 'change', input, seconds: seconds(2, everyFormat), overrun }
   })
   const results: TextJobResult[] = await pool.run(jobs)

@@ -178,7 +178,12 @@ export interface ContentsEntry {
 }
 
 /** What a reference leads to, in the formats that link. */
-export type Target = { kind: 'topic'; id: string } | { kind: 'article'; number: number } | { kind: 'paragraph'; id: string } | { kind: 'proposal'; id: string } | { kind: 'annex'; id: string }
+export type Target =
+  | { kind: 'topic'; id: string }
+  | { kind: 'article'; number: number }
+  | { kind: 'paragraph'; id: string }
+  | { kind: 'proposal'; id: string }
+  | { kind: 'annex'; id: string }
 
 /** The clean text's concordance: every topic, its article (or none), the texts it took. */
 export interface Concordance extends Node {

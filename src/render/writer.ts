@@ -68,7 +68,10 @@ const OPTIONS: Options = {
 // Table cells are not padded to line the pipes up (a long file name would widen
 // every row, and any renamed file would rewrite the table): every cell counts as
 // three wide, which also keeps the delimiter row at `---`.
-const processor = unified().use(remarkStringify, OPTIONS).use(remarkGfm, { tablePipeAlign: true, stringLength: () => 3 }).freeze()
+const processor = unified()
+  .use(remarkStringify, OPTIONS)
+  .use(remarkGfm, { tablePipeAlign: true, stringLength: () => 3 })
+  .freeze()
 
 /** Write a generated document. */
 export function writeMarkdown(tree: Root): string {

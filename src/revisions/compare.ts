@@ -131,17 +131,30 @@ export function chairAsProposal(text: ChairText): Proposal {
   }
 }
 
-function compareTexts(old: Snapshot, next: Snapshot, oldTexts: Proposal[], nextTexts: Proposal[], oldChair: ChairText[] = [], nextChair: ChairText[] = []): Difference[] {
+function compareTexts(
+  old: Snapshot,
+  next: Snapshot,
+  oldTexts: Proposal[],
+  nextTexts: Proposal[],
+  oldChair: ChairText[] = [],
+  nextChair: ChairText[] = [],
+): Difference[] {
   const before = byId(oldTexts)
   const after = byId(nextTexts)
-  const roles = { old: new Map(oldChair.map((text) => [text.id, text.by?.text ?? null])), next: new Map(nextChair.map((text) => [text.id, text.by?.text ?? null])) }
+  const roles = {
+    old: new Map(oldChair.map((text) => [text.id, text.by?.text ?? null])),
+    next: new Map(nextChair.map((text) => [text.id, text.by?.text ?? null])),
+  }
   const shown = [new Participants(next.config.participants, next.config.language), new Participants(old.config.participants, next.config.language)]
   const names: Names = {
     old: new Participants(old.config.participants),
     next: new Participants(next.config.participants),
     show: (list) => list.map((name) => shown.map((each) => each.resolve(name)).find((found) => found !== undefined) ?? name).sort(compareNames),
   }
-  const renames = findRenames(oldTexts.filter((proposal) => !after.has(proposal.id)), nextTexts.filter((proposal) => !before.has(proposal.id)))
+  const renames = findRenames(
+    oldTexts.filter((proposal) => !after.has(proposal.id)),
+    nextTexts.filter((proposal) => !before.has(proposal.id)),
+  )
   const renamedTo = new Map([...renames].map(([to, from]) => [from, to]))
   const ids = [...new Set([...before.keys(), ...after.keys()])].filter((id) => !renamedTo.has(id)).sort(compareNatural)
   const differences: Difference[] = []
@@ -206,7 +219,8 @@ export function compareProposals(was: Proposal, is: Proposal, names: Names): Pro
   for (const field of fields) {
     if ((was[field] ?? null) !== (is[field] ?? null)) change[field] = { from: was[field] ?? null, to: is[field] ?? null }
   }
-  if ((was.mergedInto?.value ?? null) !== (is.mergedInto?.value ?? null)) change.mergedInto = { from: was.mergedInto?.value ?? null, to: is.mergedInto?.value ?? null }
+  if ((was.mergedInto?.value ?? null) !== (is.mergedInto?.value ?? null))
+    change.mergedInto = { from: was.mergedInto?.value ?? null, to: is.mergedInto?.value ?? null }
   if (was.noText !== is.noText) change.noText = { from: was.noText, to: is.noText }
   if ((was.order ?? null) !== (is.order ?? null)) change.order = { from: was.order ?? null, to: is.order ?? null }
   if ((was.brackets ?? null) !== (is.brackets ?? null)) change.brackets = { from: was.brackets ?? null, to: is.brackets ?? null }
@@ -260,7 +274,9 @@ export function authorsOf(proposal: Proposal, participants: Participants): strin
 
 /** The wording as compared: its tokens, whatever the whitespace between them. */
 export function wording(proposal: Proposal): string {
-  return tokenize(bodyText(proposal)).map((token) => token.text).join('\u0000')
+  return tokenize(bodyText(proposal))
+    .map((token) => token.text)
+    .join('\u0000')
 }
 
 function nameChanges(from: string[], to: string[]): NameChanges | undefined {

@@ -49,7 +49,10 @@ export class ReferralRuns {
     const olderIds = new Set(snapshot.proposals.map((proposal) => proposal.id))
     const newerIds = new Set(this.newer.map((proposal) => proposal.id))
     // A proposal renamed between the two (same topic and wording, one candidate): the run goes on under its older id.
-    const renames = findRenames(snapshot.proposals.filter((proposal) => !newerIds.has(proposal.id)), this.newer.filter((proposal) => !olderIds.has(proposal.id)))
+    const renames = findRenames(
+      snapshot.proposals.filter((proposal) => !newerIds.has(proposal.id)),
+      this.newer.filter((proposal) => !olderIds.has(proposal.id)),
+    )
     for (const [now, id] of [...this.open]) {
       const older = renames.get(id) ?? id
       if (olderIds.has(older) && snapshot.referred.has(older)) {

@@ -78,7 +78,7 @@ function applyEdit(text: string, edit: Edit): { text: string; from?: string } | 
   if (!isMap(root)) return { problem: 'consolidate.yaml is not a mapping of fields (`name: value`, one a line); revise edits such a file only' }
   const node = root.getIn(edit.path, true) as Node | undefined
   if (isScalar(node) && node.srcToken && (typeof node.value === 'string' || typeof node.value === 'number' || node.value === null)) {
-    const from = typeof node.value === 'number' ? node.source ?? String(node.value) : node.value ?? undefined
+    const from = typeof node.value === 'number' ? (node.source ?? String(node.value)) : (node.value ?? undefined)
     CST.setScalarValue(node.srcToken, edit.value, { type: scalarType(node, edit.value) })
     return { text: tokens.map((token) => CST.stringify(token)).join(''), from }
   }
@@ -87,7 +87,10 @@ function applyEdit(text: string, edit: Edit): { text: string; from?: string } | 
     const at = node.range[0]
     return { text: `${text.slice(0, at)}${text[at - 1] === ' ' ? '' : ' '}${plainOrQuoted(edit.value)}${text.slice(at)}` }
   }
-  if (node !== undefined && node !== null) return { problem: `\`${edit.path.join('.')}\` in consolidate.yaml is not a single value; write it as one (e.g. \`${edit.path.at(-1)}: ${edit.value}\`), or edit it by hand` }
+  if (node !== undefined && node !== null)
+    return {
+      problem: `\`${edit.path.join('.')}\` in consolidate.yaml is not a single value; write it as one (e.g. \`${edit.path.at(-1)}: ${edit.value}\`), or edit it by hand`,
+    }
   if (edit.path.length !== 1 || edit.after === undefined) return { problem: `consolidate.yaml has no \`${edit.path.join('.')}\` to change` }
   return addAfter(text, root.get(edit.after, true) as Node | undefined, edit)
 }
@@ -95,8 +98,9 @@ function applyEdit(text: string, edit: Edit): { text: string; from?: string } | 
 /** A new top-level `key: value` on its own line, after the line where `anchor`'s value ends, indented as the file's fields. */
 function addAfter(text: string, anchor: Node | undefined, edit: Edit): { text: string } | { problem: string } {
   const end = anchor?.range?.[1]
-  if (end === undefined) return { problem: `consolidate.yaml has no \`${edit.after}\` after which to add \`${edit.path[0]}\`; add \`${edit.path[0]}: ${edit.value}\` by hand` }
-  const lineStart = text.lastIndexOf('\n', (anchor!.range![0]) - 1) + 1
+  if (end === undefined)
+    return { problem: `consolidate.yaml has no \`${edit.after}\` after which to add \`${edit.path[0]}\`; add \`${edit.path[0]}: ${edit.value}\` by hand` }
+  const lineStart = text.lastIndexOf('\n', anchor!.range![0] - 1) + 1
   const keyStart = text.slice(lineStart).search(/\S/)
   const newline = text.includes('\r\n') ? '\r\n' : '\n'
   const lineEnd = text.indexOf('\n', end)

@@ -9,7 +9,14 @@ import { editConfig } from './revise.js'
 
 /** The file to translate: the original's title and body, `draft: true`, and the fingerprint of the original it is made from. */
 export function translationText(original: { title?: string; body: string }, fingerprint: string): string {
-  const lines = ['---', `translationOf: ${yamlValue(fingerprint)}`, ...(original.title === undefined ? [] : [`title: ${yamlValue(original.title)}`]), 'draft: true', '---', '']
+  const lines = [
+    '---',
+    `translationOf: ${yamlValue(fingerprint)}`,
+    ...(original.title === undefined ? [] : [`title: ${yamlValue(original.title)}`]),
+    'draft: true',
+    '---',
+    '',
+  ]
   return `${lines.join('\n')}\n${original.body.replace(/\n*$/, '\n')}`
 }
 

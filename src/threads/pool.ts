@@ -20,8 +20,6 @@ import { Worker, type ResourceLimits } from 'node:worker_threads'
  * A pool of other jobs (a test's) names its own registry: `new ThreadPool<MyJobs>({ script })`.
  */
 export interface Jobs {}
-/** A kind of job the stages declared. */
-export type JobKind = keyof Jobs
 /** What a registry of jobs is: for each kind, its input and its output. */
 export type Registry<J> = { [K in keyof J]: { input: unknown; output: unknown } }
 /** What a job of kind K takes. */
@@ -105,13 +103,17 @@ const THREAD_MODULE = new URL('../../dist/thread.cjs', import.meta.url)
  */
 export function workerModule(): URL {
   const bundle = new URL('../../dist/worker.cjs', import.meta.url)
-  if (!existsSync(fileURLToPath(bundle)) || !existsSync(fileURLToPath(THREAD_MODULE))) throw new Error('the thread script dist/worker.cjs is missing; run `npm run build`')
+  if (!existsSync(fileURLToPath(bundle)) || !existsSync(fileURLToPath(THREAD_MODULE)))
+    throw new Error('the thread script dist/worker.cjs is missing; run `npm run build`')
   return bundle
 }
 
 let defaultCodeCache: CodeCacheOptions | undefined
 
-/** The code cache of the pools created from now on, unless their options say otherwise (the CLI's start sets it, see src/launch.ts). */
+/**
+ * The code cache of the pools created from now on, unless their options say otherwise (the CLI's start sets it, see src/launch.ts).
+ * @public (src/launch.ts reaches it through the CLI bundle's entry, see scripts/bundle.js)
+ */
 export function useCodeCache(cache: CodeCacheOptions | undefined): void {
   defaultCodeCache = cache
 }
@@ -281,7 +283,3 @@ export class ThreadPool<J extends Registry<J> = Jobs> {
     else thread.worker.unref()
   }
 }
-
-/** The pool the stages parse and render on (the name its callers know). */
-export const ParsePool = ThreadPool
-export type ParsePool = ThreadPool

@@ -28,7 +28,30 @@ expect(CONFIG.diagnostics).toEqual([])
 
 // ---- generators ---------------------------------------------------------
 
-const word = fc.constantFrom('Each', 'Party', 'shall', 'endeavour', 'to', 'measures', 'électronique', '電子', 'invoicing', '*', '_', '`', '\\', '<b>', '&amp;', '|', '#', '>', '-', '1.', ':', '~~')
+const word = fc.constantFrom(
+  'Each',
+  'Party',
+  'shall',
+  'endeavour',
+  'to',
+  'measures',
+  'électronique',
+  '電子',
+  'invoicing',
+  '*',
+  '_',
+  '`',
+  '\\',
+  '<b>',
+  '&amp;',
+  '|',
+  '#',
+  '>',
+  '-',
+  '1.',
+  ':',
+  '~~',
+)
 const bracket = fc.constantFrom('[', ']', '[x]', '[^1]', '[a][b]', '[l](http://e.org)', '![i](x.png)', '\\[', '\\]')
 const line = fc.array(fc.oneof({ weight: 4, arbitrary: word }, { weight: 1, arbitrary: bracket }), { maxLength: 12 }).map((words) => words.join(' '))
 const block = fc.oneof(
@@ -44,24 +67,77 @@ const block = fc.oneof(
 const body = fc.array(block, { maxLength: 5 }).map((blocks) => blocks.join('\n\n'))
 
 const scalar = fc.oneof(
-  fc.constantFrom('A.1.4', 'A.1.10', 'A', 'B', 'A.9', 'Japan', 'JPN', 'NO', 'Jpan', 'Canada', 'European Union and its member States', 'proposed', 'stabilized', 'withdrawn', 'agreed', '2022-03-14', '2023-02-29', 'x', ''),
-  fc.constantFrom('1.10', '~', 'true', '3', '"quoted: yes"', "'single'", '&a Japan', '*a', '!!str x', '[Canada, Norway]', '{a: 1}', '|\n  block', '>-\n  folded'),
+  fc.constantFrom(
+    'A.1.4',
+    'A.1.10',
+    'A',
+    'B',
+    'A.9',
+    'Japan',
+    'JPN',
+    'NO',
+    'Jpan',
+    'Canada',
+    'European Union and its member States',
+    'proposed',
+    'stabilized',
+    'withdrawn',
+    'agreed',
+    '2022-03-14',
+    '2023-02-29',
+    'x',
+    '',
+  ),
+  fc.constantFrom(
+    '1.10',
+    '~',
+    'true',
+    '3',
+    '"quoted: yes"',
+    "'single'",
+    '&a Japan',
+    '*a',
+    '!!str x',
+    '[Canada, Norway]',
+    '{a: 1}',
+    '|\n  block',
+    '>-\n  folded',
+  ),
 )
 const frontMatterLine = fc.oneof(
-  { weight: 6, arbitrary: fc.tuple(fc.constantFrom('id', 'topic', 'title', 'author', 'supporters', 'status', 'submitted', 'document', 'suporters'), scalar).map(([key, value]) => `${key}: ${value}`) },
+  {
+    weight: 6,
+    arbitrary: fc
+      .tuple(fc.constantFrom('id', 'topic', 'title', 'author', 'supporters', 'status', 'submitted', 'document', 'suporters'), scalar)
+      .map(([key, value]) => `${key}: ${value}`),
+  },
   { weight: 1, arbitrary: fc.string({ maxLength: 20 }) },
   { weight: 1, arbitrary: fc.constantFrom('supporters:\n  - Canada\n  - NOR', '\tauthor: Japan', 'topic A', '- a', '? x', '%YAML 1.1', '...') },
 )
 /** A proposal file that is mostly well formed: the shape authors write. */
 const proposalText = fc
-  .tuple(fc.constantFrom('A.1.4', 'A.1.10', 'B', 'A.9'), fc.constantFrom('Japan', 'CAN', '[Japan, Norway]', 'Jpan', 'NO'), fc.array(frontMatterLine, { maxLength: 4 }), body)
+  .tuple(
+    fc.constantFrom('A.1.4', 'A.1.10', 'B', 'A.9'),
+    fc.constantFrom('Japan', 'CAN', '[Japan, Norway]', 'Jpan', 'NO'),
+    fc.array(frontMatterLine, { maxLength: 4 }),
+    body,
+  )
   .map(([topic, author, more, text]) => `---\ntopic: ${topic}\nauthor: ${author}\n${more.join('\n')}${more.length > 0 ? '\n' : ''}---\n\n${text}\n`)
 
 /** A proposal file as a careful author writes it: it should pass, and must then be placed. */
-const balanced = fc.array(fc.oneof({ weight: 4, arbitrary: word }, { weight: 1, arbitrary: fc.constantFrom('[x]', '[^1]', '[l](http://e.org)', '[[a] b]') }), { maxLength: 12 })
+const balanced = fc
+  .array(fc.oneof({ weight: 4, arbitrary: word }, { weight: 1, arbitrary: fc.constantFrom('[x]', '[^1]', '[l](http://e.org)', '[[a] b]') }), { maxLength: 12 })
   .map((words) => words.join(' '))
 const cleanBody = fc
-  .array(fc.oneof({ weight: 3, arbitrary: balanced.map((text) => `${text} end.`) }, { weight: 1, arbitrary: balanced.map((text) => `## ${text} end`) }, { weight: 1, arbitrary: balanced.map((text) => `1. ${text} end.\n2. [two]`) }, { weight: 1, arbitrary: fc.constant('[^1]: A note.') }), { minLength: 1, maxLength: 4 })
+  .array(
+    fc.oneof(
+      { weight: 3, arbitrary: balanced.map((text) => `${text} end.`) },
+      { weight: 1, arbitrary: balanced.map((text) => `## ${text} end`) },
+      { weight: 1, arbitrary: balanced.map((text) => `1. ${text} end.\n2. [two]`) },
+      { weight: 1, arbitrary: fc.constant('[^1]: A note.') },
+    ),
+    { minLength: 1, maxLength: 4 },
+  )
   .map((blocks) => `Each Party shall\n\n${blocks.join('\n\n')}`)
 const cleanText = fc
   .record({
@@ -71,14 +147,23 @@ const cleanText = fc
     status: fc.constantFrom('proposed', 'proposed', 'stabilized', 'withdrawn'),
     submitted: fc.constantFrom('', '2022-03-14', '2021-12-01'),
   })
-  .chain((fields) => cleanBody.map((text) => `---\ntopic: ${fields.topic}\nauthor: ${fields.author}\nsupporters: ${fields.supporters}\nstatus: ${fields.status}\nsubmitted: ${fields.submitted}\n---\n\n${text}\n`))
+  .chain((fields) =>
+    cleanBody.map(
+      (text) =>
+        `---\ntopic: ${fields.topic}\nauthor: ${fields.author}\nsupporters: ${fields.supporters}\nstatus: ${fields.status}\nsubmitted: ${fields.submitted}\n---\n\n${text}\n`,
+    ),
+  )
 
 const encoder = new TextEncoder()
 /** Damage done to a file's bytes. */
 const mutation = fc.oneof(
   fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), bytes: fc.uint8Array({ minLength: 1, maxLength: 8 }) }),
-  fc.record({ kind: fc.constant('brackets' as const), at: fc.nat(), text: fc.array(fc.constantFrom('[', ']'), { minLength: 1, maxLength: 5 }).map((chars) => chars.join('')) }),
+  fc.record({
+    kind: fc.constant('brackets' as const),
+    at: fc.nat(),
+    text: fc.array(fc.constantFrom('[', ']'), { minLength: 1, maxLength: 5 }).map((chars) => chars.join('')),
+  }),
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 20 }) }),
   fc.record({ kind: fc.constant('crlf' as const) }),
   fc.record({ kind: fc.constant('bom' as const) }),
@@ -105,7 +190,41 @@ function mutate(bytes: Uint8Array, change: Mutation): Uint8Array {
 
 /** Random YAML-looking text between the fences. */
 const randomYaml = fc
-  .array(fc.oneof(fc.constantFrom('-', ':', ' ', '\n', '[', ']', '{', '}', '&a', '*a', '!', '|', '>', "'", '"', '#', '%', '@', '`', '?', ',', '\t', 'topic', 'author', 'A.1.4', 'Japan', '  '), fc.string({ maxLength: 3 })), { maxLength: 40 })
+  .array(
+    fc.oneof(
+      fc.constantFrom(
+        '-',
+        ':',
+        ' ',
+        '\n',
+        '[',
+        ']',
+        '{',
+        '}',
+        '&a',
+        '*a',
+        '!',
+        '|',
+        '>',
+        "'",
+        '"',
+        '#',
+        '%',
+        '@',
+        '`',
+        '?',
+        ',',
+        '\t',
+        'topic',
+        'author',
+        'A.1.4',
+        'Japan',
+        '  ',
+      ),
+      fc.string({ maxLength: 3 }),
+    ),
+    { maxLength: 40 },
+  )
   .map((parts) => `---\n${parts.join('')}\n---\n\nText [x].\n`)
 
 const fileContent = fc.oneof(
@@ -117,9 +236,9 @@ const fileContent = fc.oneof(
 )
 const NAMES = ['proposals/a14-jpn.md', 'proposals/sub/a14-jpn.md', 'proposals/b.md', 'proposals/x y.md', 'proposals/2023/c.md', 'proposals/Élan.md']
 export const workspace = fc.record({
-  files: fc.uniqueArray(fc.constantFrom(...NAMES), { minLength: 1, maxLength: 4 }).chain((names) =>
-    fc.tuple(...names.map((name) => fileContent.map((bytes) => ({ name, bytes })))),
-  ),
+  files: fc
+    .uniqueArray(fc.constantFrom(...NAMES), { minLength: 1, maxLength: 4 })
+    .chain((names) => fc.tuple(...names.map((name) => fileContent.map((bytes) => ({ name, bytes }))))),
   configured: fc.boolean(),
 })
 
@@ -158,7 +277,10 @@ export function checkAccounted(files: Array<{ name: string }>, outcome: Outcome)
     expect(RULES[diagnostic.rule], diagnostic.rule).toBe(diagnostic.severity)
     expect(diagnostic.line).toBeGreaterThanOrEqual(1)
     expect(diagnostic.column).toBeGreaterThanOrEqual(1)
-    expect(files.some((file) => file.name === diagnostic.file), diagnostic.file).toBe(true)
+    expect(
+      files.some((file) => file.name === diagnostic.file),
+      diagnostic.file,
+    ).toBe(true)
     expect(diagnostic.message.length).toBeGreaterThan(10)
   }
   const annex = outcome.text.slice(outcome.text.lastIndexOf('\n## '))
@@ -174,4 +296,3 @@ export function checkAccounted(files: Array<{ name: string }>, outcome: Outcome)
     }
   }
 }
-

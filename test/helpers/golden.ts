@@ -24,7 +24,11 @@ export function golden(file: string, actual: string): void {
  * dotfiles included), after `normalise`; `keep` lists golden files that are
  * not outputs (e.g. `check.json`) and are left out of the comparison of names.
  */
-export function goldenFolder(expectedFolder: string, actualFolder: string, options: { keep?: string[]; normalise?: (name: string, text: string) => string } = {}): void {
+export function goldenFolder(
+  expectedFolder: string,
+  actualFolder: string,
+  options: { keep?: string[]; normalise?: (name: string, text: string) => string } = {},
+): void {
   const keep = new Set(options.keep ?? [])
   const actual = listFiles(actualFolder)
   const expected = existsSync(expectedFolder) ? listFiles(expectedFolder).filter((name) => !keep.has(name)) : []

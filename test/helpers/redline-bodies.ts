@@ -9,7 +9,30 @@ import fc from 'fast-check'
 import type { Nodes, RootContent } from 'mdast'
 import { changeOf } from '../../src/render/tree.js'
 
-const WORDS = ['Party', 'shall', 'endeavour', 'to', 'ensure', 'measures', 'electronic', 'invoicing', 'e-invoicing', 'INF/ECOM/62', 'Peppol.', 'the', 'and', 'or', '(2017).', 'each', 'may', 'cooperate,', 'd\'Ivoire', ';', 'data', 'flows']
+const WORDS = [
+  'Party',
+  'shall',
+  'endeavour',
+  'to',
+  'ensure',
+  'measures',
+  'electronic',
+  'invoicing',
+  'e-invoicing',
+  'INF/ECOM/62',
+  'Peppol.',
+  'the',
+  'and',
+  'or',
+  '(2017).',
+  'each',
+  'may',
+  'cooperate,',
+  "d'Ivoire",
+  ';',
+  'data',
+  'flows',
+]
 
 const word = fc.constantFrom(...WORDS)
 
@@ -33,8 +56,16 @@ const phrase = (maxWords: number): fc.Arbitrary<string> =>
 const block = (maxWords: number): fc.Arbitrary<string> =>
   fc.oneof(
     { weight: 6, arbitrary: phrase(maxWords) },
-    { weight: 2, arbitrary: fc.array(phrase(Math.ceil(maxWords / 2)), { minLength: 1, maxLength: 4 }).map((items) => items.map((item, index) => `${index + 1}. ${item}`).join('\n')) },
-    { weight: 1, arbitrary: fc.array(phrase(Math.ceil(maxWords / 2)), { minLength: 1, maxLength: 4 }).map((items) => items.map((item) => `- ${item}`).join('\n')) },
+    {
+      weight: 2,
+      arbitrary: fc
+        .array(phrase(Math.ceil(maxWords / 2)), { minLength: 1, maxLength: 4 })
+        .map((items) => items.map((item, index) => `${index + 1}. ${item}`).join('\n')),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.array(phrase(Math.ceil(maxWords / 2)), { minLength: 1, maxLength: 4 }).map((items) => items.map((item) => `- ${item}`).join('\n')),
+    },
     { weight: 1, arbitrary: phrase(6).map((words) => `## ${words}`) },
     { weight: 1, arbitrary: phrase(maxWords).map((words) => `> ${words}`) },
     { weight: 1, arbitrary: fc.array(word, { minLength: 1, maxLength: 6 }).map((words) => `\`\`\`\n${words.join(' ')}\n\`\`\``) },
@@ -49,7 +80,10 @@ export function bodyPairs(maxBytes: number, maxWords = 24): fc.Arbitrary<[string
   const body = fc.array(block(maxWords), { minLength: 1, maxLength: blocks })
   const edited = body.chain((older) =>
     fc
-      .tuple(fc.array(fc.constantFrom<Edit>('keep', 'keep', 'keep', 'drop', 'reword', 'add'), { minLength: older.length, maxLength: older.length }), fc.array(block(maxWords), { minLength: older.length, maxLength: older.length }))
+      .tuple(
+        fc.array(fc.constantFrom<Edit>('keep', 'keep', 'keep', 'drop', 'reword', 'add'), { minLength: older.length, maxLength: older.length }),
+        fc.array(block(maxWords), { minLength: older.length, maxLength: older.length }),
+      )
       .map(([edits, fresh]): [string[], string[]] => [
         older,
         older.flatMap((each, index) => {
@@ -67,7 +101,9 @@ export function bodyPairs(maxBytes: number, maxWords = 24): fc.Arbitrary<[string
       ]),
   )
   const afresh = fc.tuple(body, body)
-  return fc.oneof({ weight: 4, arbitrary: edited }, { weight: 1, arbitrary: afresh }).map(([older, newer]) => [cut(older, maxBytes), cut(newer.length > 0 ? newer : ['Text.'], maxBytes)])
+  return fc
+    .oneof({ weight: 4, arbitrary: edited }, { weight: 1, arbitrary: afresh })
+    .map(([older, newer]) => [cut(older, maxBytes), cut(newer.length > 0 ? newer : ['Text.'], maxBytes)])
 }
 
 /** A block with some of its words swapped for another block's. */

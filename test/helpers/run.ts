@@ -1,7 +1,7 @@
 /** Run the CLI in-process with captured output, on parser threads shared by the runs of a test file. */
 import { afterAll } from 'vitest'
 import { main } from '../../src/cli.js'
-import { ParsePool } from '../../src/threads/pool.js'
+import { ThreadPool } from '../../src/threads/pool.js'
 
 export interface RunResult {
   code: number
@@ -9,7 +9,7 @@ export interface RunResult {
   stderr: string
 }
 
-let shared: ParsePool | undefined
+let shared: ThreadPool | undefined
 afterAll(async () => {
   await shared?.close()
   shared = undefined
@@ -19,7 +19,7 @@ export async function run(args: string[], options: { cwd?: string; env?: Record<
   let stdout = ''
   let stderr = ''
   // Starting threads for every run would cost most of a test's time: one pool serves the file's runs.
-  shared ??= new ParsePool()
+  shared ??= new ThreadPool()
   const code = await main(
     args,
     {

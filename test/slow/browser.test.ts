@@ -163,16 +163,20 @@ describe('consolidated.html in Chromium', () => {
     for (const lang of ['en', 'fr']) {
       const tab = await context.newPage()
       await tab.goto(pathToFileURL(await buildPage(SAMPLE, '--lang', lang)).href)
-      const rows = await tab.locator('table.matrix tbody th.row').evaluateAll((cells) => cells.map((cell) => ({
-        text: (cell as HTMLElement).innerText.replace(/\s+/g, ' ').trim(),
-        title: cell.getAttribute('title'),
-        cut: cell.scrollWidth > cell.clientWidth + 1,
-      })))
+      const rows = await tab.locator('table.matrix tbody th.row').evaluateAll((cells) =>
+        cells.map((cell) => ({
+          text: (cell as HTMLElement).innerText.replace(/\s+/g, ' ').trim(),
+          title: cell.getAttribute('title'),
+          cut: cell.scrollWidth > cell.clientWidth + 1,
+        })),
+      )
       expect(rows).toHaveLength(42)
       expect(rows.filter((row) => row.cut || row.text !== row.title)).toEqual([])
       const alternatives = rows.filter((row) => row.text.startsWith('B.2.1 '))
       expect(alternatives.map((row) => row.text.split(' ').slice(0, 3).join(' '))).toEqual(
-        lang === 'en' ? ['B.2.1 Alt 1', 'B.2.1 Alt 2', 'B.2.1 Alt 3', 'B.2.1 Alt 4'] : ['B.2.1 Variante 1', 'B.2.1 Variante 2', 'B.2.1 Variante 3', 'B.2.1 Variante 4'],
+        lang === 'en'
+          ? ['B.2.1 Alt 1', 'B.2.1 Alt 2', 'B.2.1 Alt 3', 'B.2.1 Alt 4']
+          : ['B.2.1 Variante 1', 'B.2.1 Variante 2', 'B.2.1 Variante 3', 'B.2.1 Variante 4'],
       )
       if (lang === 'en') await tab.locator('#support').screenshot({ path: path.join(ARTIFACTS, 'sample-support-matrix.png') })
     }
@@ -182,7 +186,8 @@ describe('consolidated.html in Chromium', () => {
   test('a style sheet that tries to end its <style> element stays a style sheet: nothing navigates, fetches or runs', async () => {
     const root = workspace({
       'proposals/a.md': '---\ntopic: A.1\nauthor: Japan\n---\n\nText.\n',
-      'templates/consolidated.css': 'body { color: #123456; }\n</style><meta http-equiv="refresh" content="0;url=http://evil.example/x"><style>\n</STYLE ><script>window.__injected = true</script>\n',
+      'templates/consolidated.css':
+        'body { color: #123456; }\n</style><meta http-equiv="refresh" content="0;url=http://evil.example/x"><style>\n</STYLE ><script>window.__injected = true</script>\n',
     })
     const file = await buildPage(root)
     const context = await browser.newContext()

@@ -7,7 +7,21 @@
  * a fresh process: V8 keeps what it compiled for the life of one.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
-import { chmodSync, copyFileSync, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  copyFileSync,
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  truncateSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { codeCacheFolder } from '../../src/launch.js'
@@ -26,13 +40,17 @@ function bundle(): { script: string; chunk: string; cache: string } {
 
 /** Load each bundle in one new process through the cache in its folder (none: `undefined`); what each computed and how each script was compiled. */
 function loadAll(bundles: Array<{ script: string; cache: string | undefined }>, version = '1.0.0'): Array<{ value: string; loaded: Array<[string, string]> }> {
-  const result = spawnSync(process.execPath, [DRIVER, 'run', version, ...bundles.flatMap(({ script, cache }) => [script, cache ?? '-'])], { encoding: 'utf8', timeout: 20_000 })
+  const result = spawnSync(process.execPath, [DRIVER, 'run', version, ...bundles.flatMap(({ script, cache }) => [script, cache ?? '-'])], {
+    encoding: 'utf8',
+    timeout: 20_000,
+  })
   expect(result.stderr).toBe('')
   expect(result.status).toBe(0)
   return JSON.parse(result.stdout)
 }
 
-const load = (script: string, cache: string | undefined, version?: string): { value: string; loaded: Array<[string, string]> } => loadAll([{ script, cache }], version)[0]
+const load = (script: string, cache: string | undefined, version?: string): { value: string; loaded: Array<[string, string]> } =>
+  loadAll([{ script, cache }], version)[0]
 
 const compiled = (how: string): Array<[string, string]> => [
   ['cached-script.cjs', how],
@@ -45,7 +63,10 @@ describe('ScriptLoader and CodeCache', () => {
     const { script, cache } = bundle()
     expect(load(script, cache)).toEqual({ value: VALUE, loaded: compiled('none') })
     expect(readdirSync(cache).sort()).toEqual(['cached-chunk.cjs.v8', 'cached-script.cjs.v8'])
-    expect(readFileSync(path.join(cache, 'cached-script.cjs.v8'), 'latin1').split('\n')[0].split('\t').slice(0, 2)).toEqual(['consolidate-code-cache/1', '1.0.0'])
+    expect(readFileSync(path.join(cache, 'cached-script.cjs.v8'), 'latin1').split('\n')[0].split('\t').slice(0, 2)).toEqual([
+      'consolidate-code-cache/1',
+      '1.0.0',
+    ])
     const written = statSync(path.join(cache, 'cached-script.cjs.v8')).mtimeMs
     expect(load(script, cache)).toEqual({ value: VALUE, loaded: compiled('used') })
     // A used cache is not written again.
@@ -154,13 +175,27 @@ describe('the CLI through the code cache', () => {
 
   function build(root: string, out: string, env: Record<string, string | undefined> = {}): void {
     const childEnv: Record<string, string | undefined> = { ...process.env, CI: undefined, ...env }
-    const result = spawnSync(process.execPath, [BIN, 'build', '--root', root, '--out', out, '--format', 'md,html', '--no-cache'], { encoding: 'utf8', env: childEnv, timeout: 50_000 })
+    const result = spawnSync(process.execPath, [BIN, 'build', '--root', root, '--out', out, '--format', 'md,html', '--no-cache'], {
+      encoding: 'utf8',
+      env: childEnv,
+      timeout: 50_000,
+    })
     expect(result.stderr).toMatch(/^consolidate: wrote /)
     expect(result.status).toBe(0)
   }
 
-  const files = (folder: string): Record<string, string> => Object.fromEntries(readdirSync(folder).sort().map((name) => [name, readFileSync(path.join(folder, name), 'latin1')]))
-  const stamps = (folder: string): Record<string, number> => Object.fromEntries(readdirSync(folder).sort().map((name) => [name, statSync(path.join(folder, name)).mtimeMs]))
+  const files = (folder: string): Record<string, string> =>
+    Object.fromEntries(
+      readdirSync(folder)
+        .sort()
+        .map((name) => [name, readFileSync(path.join(folder, name), 'latin1')]),
+    )
+  const stamps = (folder: string): Record<string, number> =>
+    Object.fromEntries(
+      readdirSync(folder)
+        .sort()
+        .map((name) => [name, statSync(path.join(folder, name)).mtimeMs]),
+    )
 
   test('none in CI; elsewhere the first build (even --no-cache) leaves it, the next compiles nothing, a damaged one is repaired; the same bytes every time', () => {
     const root = sampleWorkspace()
@@ -169,7 +204,9 @@ describe('the CLI through the code cache', () => {
     expect(existsSync(path.join(root, '.consolidate-cache'))).toBe(false)
 
     build(root, path.join(root, 'out-1'))
-    expect(readdirSync(code)).toEqual(expect.arrayContaining(['cli.cjs.v8', 'cli-build.cjs.v8', 'worker.cjs.v8', 'worker-proposal.cjs.v8', 'worker-text-job.cjs.v8']))
+    expect(readdirSync(code)).toEqual(
+      expect.arrayContaining(['cli.cjs.v8', 'cli-build.cjs.v8', 'worker.cjs.v8', 'worker-proposal.cjs.v8', 'worker-text-job.cjs.v8']),
+    )
     const written = stamps(code)
     build(root, path.join(root, 'out-2'))
     // Every script came from the cache: none was compiled, so none was written again.

@@ -39,17 +39,39 @@ const cmark: Recipe[] = [
   ['hard link/emph case', '**x [a*b**c*](d)'],
   ['nested brackets', `${times('[', 50_000)}a${times(']', 50_000)}`],
   ['nested block quotes', `${times('> ', 50_000)}a`],
-  ['deeply nested lists', range(0, 1000).map((level) => `${'  '.repeat(level)}* a\n`).join('')],
+  [
+    'deeply nested lists',
+    range(0, 1000)
+      .map((level) => `${'  '.repeat(level)}* a\n`)
+      .join(''),
+  ],
   ['U+0000 in input', times('abc\u0000de\u0000', 100_000), 'invalid-encoding'],
-  ['backticks', range(1, 5000).map((count) => `e${'`'.repeat(count)}`).join('')],
+  [
+    'backticks',
+    range(1, 5000)
+      .map((count) => `e${'`'.repeat(count)}`)
+      .join(''),
+  ],
   ['unclosed links A', times('[a](<b', 30_000)],
   ['unclosed links B', times('[a](b', 30_000)],
   ['unclosed <!--', `</${times('<!--', 300_000)}`],
   ['unclosed <?', `a${times('<?', 300_000)}`],
   ['unclosed <!A', `a${times('<!A ', 250_000)}`],
   ['unclosed <![CDATA[', `a${times('<![CDATA[', 100_000)}`],
-  ['many references', `${range(1, 5000 * 16).map((index) => `[${index}]: u\n`).join('')}${times('[0] ', 5000)}`],
-  ['reference collisions', `${range(0, 20_000).map((index) => `[${'a'.repeat(index % 40)}${index}]: u\n`).join('')}${range(0, 20_000).map((index) => `[${'a'.repeat(index % 40)}${index}] `).join('')}`],
+  [
+    'many references',
+    `${range(1, 5000 * 16)
+      .map((index) => `[${index}]: u\n`)
+      .join('')}${times('[0] ', 5000)}`,
+  ],
+  [
+    'reference collisions',
+    `${range(0, 20_000)
+      .map((index) => `[${'a'.repeat(index % 40)}${index}]: u\n`)
+      .join('')}${range(0, 20_000)
+      .map((index) => `[${'a'.repeat(index % 40)}${index}] `)
+      .join('')}`,
+  ],
   ['many link labels in a row', times('[a]', 100_000)],
   ['many table columns', `|${times('a|', 100_000)}\n|${times('-|', 100_000)}\n`],
   ['many table rows', `| a | b |\n| - | - |\n${times('| c | d |\n', 80_000)}`],
@@ -59,7 +81,12 @@ const markdownIt: Recipe[] = [
   ['nested inline brackets', times('[', 100_000), 'unbalanced-brackets'],
   ['nested inline brackets with text', `${times('[a', 50_000)}${times(']', 50_000)}`],
   ['nested block quotes with text', times('> a\n', 50_000)],
-  ['nested ordered lists', range(0, 1000).map((level) => `${'   '.repeat(level)}1. a\n`).join('')],
+  [
+    'nested ordered lists',
+    range(0, 1000)
+      .map((level) => `${'   '.repeat(level)}1. a\n`)
+      .join(''),
+  ],
   ['emphasis with many *', `${times('*', 100_000)}a${times('*', 100_000)}`],
   ['emphasis with many _', `${times('_', 100_000)}a`],
   // Text first: a line that starts with `~~~` opens a code fence.
@@ -88,13 +115,23 @@ const exportsAttacks: Recipe[] = [
   ['<span> × 40,000', times('<span>', 40_000)],
   ['<b> × 40,000', times('<b>', 40_000)],
   ['<table><tr><td> × 15,000', times('<table><tr><td>', 15_000)],
-  ['formatting elements reopened in every block', `${range(0, 90).map((index) => `<b id=${index}>`).join('')}x\n\n${times('<p>x\n\n', 60_000)}`],
+  [
+    'formatting elements reopened in every block',
+    `${range(0, 90)
+      .map((index) => `<b id=${index}>`)
+      .join('')}x\n\n${times('<p>x\n\n', 60_000)}`,
+  ],
   ['a footnote repeated at every reference', `Text${times('[^1]', 20_000)}\n\n[^1]: ${times('*a* ', 5000)}`],
   ['a long link target repeated by every reference', `${times('[x] ', 20_000)}\n\n[x]: https://example.org/${times('a', 100_000)}`],
   ['short rows of a wide table', `|${times(' a |', 100)}\n|${times('-|', 100)}\n${times('| b |\n', 60_000)}`],
   ['long runs of spaces', `a${times(' ', 400_000)}b\nc${times(' \n', 100_000)}`],
   ['many bracketed words', times('[*a*] ', 40_000)],
-  ['nesting at the limit', `${times('> ', 98)}a\n\n${range(0, 49).map((level) => `${'  '.repeat(level)}- a\n`).join('')}`],
+  [
+    'nesting at the limit',
+    `${times('> ', 98)}a\n\n${range(0, 49)
+      .map((level) => `${'  '.repeat(level)}- a\n`)
+      .join('')}`,
+  ],
 ]
 
 export const CORPUS: Case[] = [

@@ -19,7 +19,10 @@ const cli = path.join(repo, 'bin', 'consolidate.js')
 function program(...names: string[]): string {
   // poppler's tools answer -v, the others --version.
   const found = names.find((name) => spawnSync(name, [name.startsWith('pdf') ? '-v' : '--version'], { stdio: 'ignore' }).status === 0)
-  if (!found) throw new Error(`${names[0]} is not installed: install it (Debian: ${names[0] === 'soffice' ? 'libreoffice-writer-nogui' : names[0] === 'chromium' ? 'chromium' : 'poppler-utils'}) to run this test`)
+  if (!found)
+    throw new Error(
+      `${names[0]} is not installed: install it (Debian: ${names[0] === 'soffice' ? 'libreoffice-writer-nogui' : names[0] === 'chromium' ? 'chromium' : 'poppler-utils'}) to run this test`,
+    )
   return found
 }
 
@@ -50,8 +53,12 @@ function internalNames(): string[] {
 /** The secretariat's reference document: the built-in styles set in DejaVu Serif (a font LibreOffice has wherever it runs), on US Letter pages. */
 function referenceDocx(built: Uint8Array): Uint8Array {
   const files = unzipSync(built)
-  files['word/styles.xml'] = strToU8(strFromU8(files['word/styles.xml']).replace(/<w:rFonts [^>]*\/>/g, '<w:rFonts w:ascii="DejaVu Serif" w:hAnsi="DejaVu Serif" w:cs="DejaVu Serif"/>'))
-  files['word/document.xml'] = strToU8(strFromU8(files['word/document.xml']).replace(/<w:pgSz\b[^>]*\/>/, '<w:pgSz w:w="12240" w:h="15840" w:orient="portrait"/>'))
+  files['word/styles.xml'] = strToU8(
+    strFromU8(files['word/styles.xml']).replace(/<w:rFonts [^>]*\/>/g, '<w:rFonts w:ascii="DejaVu Serif" w:hAnsi="DejaVu Serif" w:cs="DejaVu Serif"/>'),
+  )
+  files['word/document.xml'] = strToU8(
+    strFromU8(files['word/document.xml']).replace(/<w:pgSz\b[^>]*\/>/, '<w:pgSz w:w="12240" w:h="15840" w:orient="portrait"/>'),
+  )
   return zipSync(files)
 }
 
@@ -77,7 +84,10 @@ describe('Word, opened in LibreOffice', () => {
   ])('%s: masthead, page numbers, the reference document, no id or file name', (name, original, page) => {
     const soffice = program('soffice', 'libreoffice')
     const profile = `file://${scratch('consolidate-soffice-')}`
-    const converted = spawnSync(soffice, [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', out, path.join(out, name)], { encoding: 'utf8', timeout: 180_000 })
+    const converted = spawnSync(soffice, [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', out, path.join(out, name)], {
+      encoding: 'utf8',
+      timeout: 180_000,
+    })
     expect(converted.status, converted.stderr).toBe(0)
     const pdf = path.join(out, name.replace(/\.docx$/, '.pdf'))
     const text = pdfText(pdf)
@@ -106,7 +116,23 @@ describe('HTML, printed by Chromium', () => {
   ])('%s: masthead, page numbers, no id or file name', (name, original, page) => {
     const chromium = program('chromium', 'chromium-browser')
     const pdf = path.join(out, name.replace(/\.html$/, '.html.pdf'))
-    const printed = spawnSync(chromium, ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${scratch('consolidate-chromium-')}`, '--no-pdf-header-footer', `--print-to-pdf=${pdf}`, `file://${path.join(out, name)}`], { encoding: 'utf8', timeout: 120_000 })
+    const printed = spawnSync(
+      chromium,
+      [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        `--user-data-dir=${scratch('consolidate-chromium-')}`,
+        '--no-pdf-header-footer',
+        `--print-to-pdf=${pdf}`,
+        `file://${path.join(out, name)}`,
+      ],
+      { encoding: 'utf8', timeout: 120_000 },
+    )
     expect(printed.status, printed.stderr).toBe(0)
     const text = pdfText(pdf)
     for (const line of ['INF/ECOM/62/Rev.4', original]) expect(text, line).toContain(line)

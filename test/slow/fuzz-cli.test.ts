@@ -25,7 +25,11 @@ describe('any proposal files', () => {
             mkdirSync(path.dirname(path.join(root, file.name)), { recursive: true })
             writeFileSync(path.join(root, file.name), file.bytes)
           }
-          if (configured) writeFileSync(path.join(root, 'consolidate.yaml'), readFileSync(path.join(import.meta.dirname, '..', 'fixtures/rule-unknown-topic/consolidate.yaml')))
+          if (configured)
+            writeFileSync(
+              path.join(root, 'consolidate.yaml'),
+              readFileSync(path.join(import.meta.dirname, '..', 'fixtures/rule-unknown-topic/consolidate.yaml')),
+            )
           const check = await run(['check', '--root', root, '--format', 'json'])
           const diagnostics = JSON.parse(check.stdout) as Diagnostic[]
           expect(check.code).toBe(hasErrors(diagnostics) ? 1 : 0)
@@ -45,7 +49,12 @@ describe('any proposal files', () => {
             const proposal = parseProposal(file.name, readFileSync(path.join(root, file.name))).proposal!
             expect(proposal, file.name).toBeDefined()
             // In the text (its marker, or its id in a list), or in the annex of withdrawn or merged proposals (its marker there).
-            expect([`<!-- proposal: ${proposal.id} -->`, `\`${proposal.id}\``, `<!-- withdrawn: ${proposal.id} -->`, `<!-- merged: ${proposal.id} -->`].some((mark) => text.includes(mark)), file.name).toBe(true)
+            expect(
+              [`<!-- proposal: ${proposal.id} -->`, `\`${proposal.id}\``, `<!-- withdrawn: ${proposal.id} -->`, `<!-- merged: ${proposal.id} -->`].some(
+                (mark) => text.includes(mark),
+              ),
+              file.name,
+            ).toBe(true)
           }
         }),
         { numRuns: 60, seed: 4242 },

@@ -76,7 +76,13 @@ function cli(args: string[], cwd: string, env: Record<string, string | undefined
 
 /** The bound every attack is held to. */
 function bounded(result: Ran, code: number): void {
-  timings.push({ test: expect.getState().currentTestName ?? '', command: result.command, code: result.code, seconds: Math.round(result.seconds * 100) / 100, megabytes: Math.round(result.megabytes) })
+  timings.push({
+    test: expect.getState().currentTestName ?? '',
+    command: result.command,
+    code: result.code,
+    seconds: Math.round(result.seconds * 100) / 100,
+    megabytes: Math.round(result.megabytes),
+  })
   expect(result.signal, result.stderr).toBe(null)
   expect(result.code, result.stderr).toBe(code)
   expect(result.stderr).not.toMatch(/internal error|\n\s+at \S+ \(/)
@@ -86,7 +92,12 @@ function bounded(result: Ran, code: number): void {
 
 /** A listing of a folder and everything in it, to show it untouched. */
 function snapshot(folder: string): string[] {
-  return readdirSync(folder, { recursive: true, withFileTypes: true }).map((entry) => `${path.relative(folder, path.join(entry.parentPath, entry.name))} ${entry.isFile() ? readFileSync(path.join(entry.parentPath, entry.name), 'utf8') : ''}`).sort()
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
+    .map(
+      (entry) =>
+        `${path.relative(folder, path.join(entry.parentPath, entry.name))} ${entry.isFile() ? readFileSync(path.join(entry.parentPath, entry.name), 'utf8') : ''}`,
+    )
+    .sort()
 }
 
 describe('item 1: build --check reads outputs bounded, never through a link', () => {
@@ -156,12 +167,18 @@ describe('items 4, 5 and 8: the parse cache', () => {
 describe('item 6: two builds at once never lose a manifest entry', () => {
   test('four processes at once, three rounds', async () => {
     const { root } = workspaceIn()
-    writeFileSync(path.join(root, 'consolidate.yaml'), 'outline:\n  - { id: A.1, title: First }\ngroups:\n  - { name: One, topics: [A.1] }\n  - { name: Two, topics: [A.1] }\n')
+    writeFileSync(
+      path.join(root, 'consolidate.yaml'),
+      'outline:\n  - { id: A.1, title: First }\ngroups:\n  - { name: One, topics: [A.1] }\n  - { name: Two, topics: [A.1] }\n',
+    )
     const targets = [[], ['--view', 'clean'], ['--group', 'One'], ['--group', 'Two']]
     for (let round = 0; round < 3; round++) {
       rmSync(path.join(root, 'out'), { recursive: true, force: true })
       const results = await Promise.all(targets.map((flags) => cliAsync(['build', ...flags], root)))
-      expect(results.map((result) => result.code), results.map((result) => result.stderr).join('')).toEqual([0, 0, 0, 0])
+      expect(
+        results.map((result) => result.code),
+        results.map((result) => result.stderr).join(''),
+      ).toEqual([0, 0, 0, 0])
       expect(JSON.parse(readFileSync(path.join(root, 'out', '.consolidate-manifest.json'), 'utf8')).builds).toHaveLength(4)
       bounded(cli(['build', '--check'], root), 0)
     }
@@ -174,7 +191,8 @@ describe('item 7: git link objects are never read whole', () => {
     const env = { ...process.env, GIT_AUTHOR_NAME: 'S', GIT_AUTHOR_EMAIL: 's@example.org', GIT_COMMITTER_NAME: 'S', GIT_COMMITTER_EMAIL: 's@example.org' }
     const git = (...args: string[]): string => execFileSync('git', args, { cwd: root, env, encoding: 'utf8', maxBuffer: 2 ** 30 })
     git('init', '-q', '-b', 'main')
-    const blob = (bytes: number): string => execFileSync('git', ['hash-object', '-w', '--stdin'], { cwd: root, input: Buffer.alloc(bytes, 0x61), encoding: 'utf8', maxBuffer: 2 ** 30 }).trim()
+    const blob = (bytes: number): string =>
+      execFileSync('git', ['hash-object', '-w', '--stdin'], { cwd: root, input: Buffer.alloc(bytes, 0x61), encoding: 'utf8', maxBuffer: 2 ** 30 }).trim()
     return { root, git, blob }
   }
 
@@ -246,7 +264,9 @@ describe('item 11: a git folder listing is linear', () => {
     const one = await listing(100_000, 1)
     const spread = await listing(100_000, 1000)
     const tenth = await listing(10_000, 1)
-    console.log(`git listing: 100,000 files in 1 folder ${one.toFixed(2)} s, over 1,000 folders ${spread.toFixed(2)} s, 10,000 in 1 folder ${tenth.toFixed(2)} s`)
+    console.log(
+      `git listing: 100,000 files in 1 folder ${one.toFixed(2)} s, over 1,000 folders ${spread.toFixed(2)} s, 10,000 in 1 folder ${tenth.toFixed(2)} s`,
+    )
     // Quadratic, the first took 106 s against 3 s.
     expect(one).toBeLessThan(spread * 3 + 2)
     expect(one).toBeLessThan(tenth * 10 * 3 + 2)
@@ -293,7 +313,13 @@ describe('item 13: a build killed at any moment leaves one whole set of outputs'
     bounded(cli(['build', '--format', 'md,html,docx'], root), 0)
     expect(readdirSync(parent)).toEqual(['ws'])
     expect(readdirSync(root).sort()).toEqual(['out', 'proposals'])
-    expect(readdirSync(path.join(root, 'out')).sort()).toEqual(['.consolidate-manifest.json', 'consolidated.docx', 'consolidated.html', 'consolidated.md', 'stocktaking.md'])
+    expect(readdirSync(path.join(root, 'out')).sort()).toEqual([
+      '.consolidate-manifest.json',
+      'consolidated.docx',
+      'consolidated.html',
+      'consolidated.md',
+      'stocktaking.md',
+    ])
   })
 
   test('run from inside out/, the folder is not swapped from under the shell: each file is replaced in place', () => {

@@ -79,7 +79,14 @@ function build(body: string, status = 'proposed', parseSeconds = PARSE_SECONDS):
 function check(entry: Case): void {
   const result = build(entry.body)
   const refused = result.code === 1
-  timings.push({ name: entry.name, source: entry.source, bytes: Buffer.byteLength(entry.body), seconds: Math.round(result.seconds * 10) / 10, code: result.code, outcome: refused ? reason(result.stderr) : result.code === 0 ? 'built' : 'crashed' })
+  timings.push({
+    name: entry.name,
+    source: entry.source,
+    bytes: Buffer.byteLength(entry.body),
+    seconds: Math.round(result.seconds * 10) / 10,
+    code: result.code,
+    outcome: refused ? reason(result.stderr) : result.code === 0 ? 'built' : 'crashed',
+  })
 
   expect(result.signal, `${entry.name}: killed after ${result.seconds.toFixed(1)} s`).toBe(null)
   expect([0, 1], `${entry.name}: exit ${result.code}\n${result.stderr.slice(0, 2000)}`).toContain(result.code)
@@ -94,7 +101,8 @@ function check(entry: Case): void {
   }
   expect(readdirSafe(result.out)).toEqual(['.consolidate-manifest.json', 'consolidated.docx', 'consolidated.html', 'consolidated.md', 'stocktaking.md'])
   const parts = unzipSync(readFileSync(path.join(result.out, 'consolidated.docx')))
-  for (const [name, bytes] of Object.entries(parts)) if (/\.(xml|rels)$/.test(name)) expect(!NOT_XML_CHAR.test(strFromU8(bytes)), `${entry.name}: ${name}`).toBe(true)
+  for (const [name, bytes] of Object.entries(parts))
+    if (/\.(xml|rels)$/.test(name)) expect(!NOT_XML_CHAR.test(strFromU8(bytes)), `${entry.name}: ${name}`).toBe(true)
 }
 
 function readdirSafe(folder: string): string[] {
@@ -115,7 +123,23 @@ test('the enclosing brackets make rendering no slower: a proposed text builds as
   const stabilized = build(body, 'stabilized', 60)
   const proposed = build(body, 'proposed', 60)
   expect([stabilized.code, proposed.code]).toEqual([0, 0])
-  timings.push({ name: 'emphasis at 20,000, stabilized', source: 'exports', bytes: body.length, seconds: stabilized.seconds, code: stabilized.code, outcome: 'built' })
-  timings.push({ name: 'emphasis at 20,000, proposed', source: 'exports', bytes: body.length, seconds: proposed.seconds, code: proposed.code, outcome: 'built' })
-  expect(proposed.seconds, `proposed ${proposed.seconds.toFixed(1)} s, stabilized ${stabilized.seconds.toFixed(1)} s`).toBeLessThan(stabilized.seconds * 1.5 + 2)
+  timings.push({
+    name: 'emphasis at 20,000, stabilized',
+    source: 'exports',
+    bytes: body.length,
+    seconds: stabilized.seconds,
+    code: stabilized.code,
+    outcome: 'built',
+  })
+  timings.push({
+    name: 'emphasis at 20,000, proposed',
+    source: 'exports',
+    bytes: body.length,
+    seconds: proposed.seconds,
+    code: proposed.code,
+    outcome: 'built',
+  })
+  expect(proposed.seconds, `proposed ${proposed.seconds.toFixed(1)} s, stabilized ${stabilized.seconds.toFixed(1)} s`).toBeLessThan(
+    stabilized.seconds * 1.5 + 2,
+  )
 })

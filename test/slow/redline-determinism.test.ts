@@ -16,8 +16,15 @@ test('deterministic: the same bytes from two builds in two time zones (the compi
   const { root } = revisionsRepository()
   const build = (tz: string): Record<string, Buffer> => {
     const out = scratch('consolidate-redline-')
-    execFileSync(process.execPath, [cli, 'build', '--format', 'md,html,docx', '--out', out], { cwd: root, env: { ...process.env, TZ: tz, CI: '1' }, stdio: 'pipe', timeout: 60_000 })
-    return Object.fromEntries(['consolidated-redline.md', 'consolidated-redline.html', 'consolidated-redline.docx'].map((name) => [name, readFileSync(path.join(out, name))]))
+    execFileSync(process.execPath, [cli, 'build', '--format', 'md,html,docx', '--out', out], {
+      cwd: root,
+      env: { ...process.env, TZ: tz, CI: '1' },
+      stdio: 'pipe',
+      timeout: 60_000,
+    })
+    return Object.fromEntries(
+      ['consolidated-redline.md', 'consolidated-redline.html', 'consolidated-redline.docx'].map((name) => [name, readFileSync(path.join(out, name))]),
+    )
   }
   // Two builds, at UTC and at UTC+14 (the zip dates of a .docx are local times): the same bytes.
   expect(build('Pacific/Kiritimati')).toEqual(build('UTC'))

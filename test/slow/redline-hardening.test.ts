@@ -19,7 +19,7 @@ import { afterAll, describe, expect, test } from 'vitest'
 import { parseMarkdown } from '../../src/parse/proposal.js'
 import { formatNamed } from '../../src/render/formats/index.js'
 import { prepareTexts, textsOf } from '../../src/render/texts.js'
-import { ParsePool } from '../../src/threads/pool.js'
+import { ThreadPool } from '../../src/threads/pool.js'
 import { DEFAULT_CONFIG } from '../../src/types.js'
 import { bodyPairs, paragraphsRead } from '../helpers/redline-bodies.js'
 import { proposals, redlineBetween } from '../helpers/render.js'
@@ -54,7 +54,12 @@ function scratch(prefix: string): string {
  */
 function revisions(older: string, newer: string, configs: { older?: string; newer?: string } = {}): string {
   const root = scratch('consolidate-redline-')
-  const git = (...args: string[]): string => execFileSync('git', args, { cwd: root, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 'S', GIT_AUTHOR_EMAIL: 's@example.org', GIT_COMMITTER_NAME: 'S', GIT_COMMITTER_EMAIL: 's@example.org' } })
+  const git = (...args: string[]): string =>
+    execFileSync('git', args, {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, GIT_AUTHOR_NAME: 'S', GIT_AUTHOR_EMAIL: 's@example.org', GIT_COMMITTER_NAME: 'S', GIT_COMMITTER_EMAIL: 's@example.org' },
+    })
   git('init', '-q', '-b', 'main')
   mkdirSync(path.join(root, 'proposals'))
   if (configs.older) writeFileSync(path.join(root, 'consolidate.yaml'), configs.older)
@@ -92,7 +97,12 @@ function buildSince(root: string, formats = 'md,html,docx'): Ran {
 
 /** The bound every attack is held to. */
 function bounded(result: Ran, code: number): void {
-  timings.push({ test: expect.getState().currentTestName ?? '', code: result.code, seconds: Math.round(result.seconds * 100) / 100, megabytes: Math.round(result.megabytes) })
+  timings.push({
+    test: expect.getState().currentTestName ?? '',
+    code: result.code,
+    seconds: Math.round(result.seconds * 100) / 100,
+    megabytes: Math.round(result.megabytes),
+  })
   expect(result.signal, result.stderr).toBe(null)
   expect(result.code, result.stderr).toBe(code)
   expect(result.stderr).not.toMatch(/internal error|\n\s+at \S+ \(/)
@@ -113,7 +123,11 @@ function paragraphs(kilobytes: number, seed: string): string {
 
 /** The redline's Markdown marks a change, and every output of the build was written. */
 function written(root: string): void {
-  expect(readdirSync(path.join(root, 'out')).filter((name) => !name.startsWith('.')).sort()).toEqual([
+  expect(
+    readdirSync(path.join(root, 'out'))
+      .filter((name) => !name.startsWith('.'))
+      .sort(),
+  ).toEqual([
     'consolidated-redline.docx',
     'consolidated-redline.html',
     'consolidated-redline.md',
@@ -136,13 +150,25 @@ describe('item 2: the redline of any body stays near-linear', () => {
     ['`a@` 100,000 times, one word changed', 'a@'.repeat(100_000), `b ${'a@'.repeat(100_000)}`],
     ['`*a **b ` 30,000 times, one word changed', '*a **b '.repeat(30_000), `x ${'*a **b '.repeat(30_000)}`],
     // Each short paragraph looks for its pair among the long ones near it: their words are read once, not once a look.
-    ['16 long paragraphs replaced by 6,000 short ones', Array.from({ length: 16 }, (_, block) => Array.from({ length: 1500 }, (_, index) => `w${block}x${index}`).join(' ')).join('\n\n'), Array.from({ length: 6000 }, (_, index) => `t${index}.`).join('\n\n')],
+    [
+      '16 long paragraphs replaced by 6,000 short ones',
+      Array.from({ length: 16 }, (_, block) => Array.from({ length: 1500 }, (_, index) => `w${block}x${index}`).join(' ')).join('\n\n'),
+      Array.from({ length: 6000 }, (_, index) => `t${index}.`).join('\n\n'),
+    ],
     // Every level of the nesting compares what it holds: each block's words and key are worked out once.
-    ['a 200 KB paragraph 95 quotes deep, changed at its start', `${'> '.repeat(95)}${Array.from({ length: 34_000 }, (_, index) => `w${index}`).join(' ')}`, `${'> '.repeat(95)}x ${Array.from({ length: 34_000 }, (_, index) => `w${index}`).join(' ')}`],
+    [
+      'a 200 KB paragraph 95 quotes deep, changed at its start',
+      `${'> '.repeat(95)}${Array.from({ length: 34_000 }, (_, index) => `w${index}`).join(' ')}`,
+      `${'> '.repeat(95)}x ${Array.from({ length: 34_000 }, (_, index) => `w${index}`).join(' ')}`,
+    ],
     // The Markdown writer asks each node for its first character: answered without writing the nesting again.
     ['strikethrough and emphasis nested 98 deep, changed', nested(98, 'old'), nested(98, 'new')],
     // More changes than the block alignment follows (2,000), among blocks alike: the middle is one gap, paired in order.
-    ['8,000 short paragraphs, most alike, every fifth changed', Array.from({ length: 8000 }, (_, index) => (index % 5 === 4 ? 'b.' : 'a.')).join('\n\n'), Array.from({ length: 8000 }, (_, index) => (index % 5 === 4 ? 'c.' : 'a.')).join('\n\n')],
+    [
+      '8,000 short paragraphs, most alike, every fifth changed',
+      Array.from({ length: 8000 }, (_, index) => (index % 5 === 4 ? 'b.' : 'a.')).join('\n\n'),
+      Array.from({ length: 8000 }, (_, index) => (index % 5 === 4 ? 'c.' : 'a.')).join('\n\n'),
+    ],
   ])('%s', (_, older, newer) => {
     const root = revisions(older, newer)
     bounded(buildSince(root), 0)
@@ -164,14 +190,16 @@ describe('item 3: the redline compares texts on the threads, within the deadline
     const root = revisions(slow, 'Replaced.', { older: 'limits: { fileSize: 1048576, parseSeconds: 120 }\n', newer: 'limits: { parseSeconds: 0.3 }\n' })
     const result = buildSince(root, 'md')
     bounded(result, 1)
-    expect(result.stderr).toMatch(/proposals\/a\.md\n +1:1 +error +too-complex +comparing the file with its older revision for the redline took longer than 0\.9 seconds/)
+    expect(result.stderr).toMatch(
+      /proposals\/a\.md\n +1:1 +error +too-complex +comparing the file with its older revision for the redline took longer than 0\.9 seconds/,
+    )
     expect(result.stderr).toContain('nothing was written')
     expect(existsSync(path.join(root, 'out'))).toBe(false)
   })
 })
 
 describe('property: the redline on random pairs of bodies of up to 50 KB, on the threads', () => {
-  const pool = new ParsePool()
+  const pool = new ThreadPool()
   afterAll(() => pool.close())
 
   test('within the default deadline; accepting every change reads as the newer text, rejecting every change as the older; every format compiles', async () => {
@@ -190,7 +218,8 @@ describe('property: the redline on random pairs of bodies of up to 50 KB, on the
           expect(paragraphsRead(marked, 'insert').map(squash)).toEqual(paragraphsRead(blocksOf(newer)).map(squash))
           expect(paragraphsRead(marked, 'delete').map(plain)).toEqual(paragraphsRead(blocksOf(older)).map(plain))
         }
-        for (const format of formats) expect((await (await format.compiler()).compile(document, texts.prepared!.get(format.name)!, {})).length).toBeGreaterThan(0)
+        for (const format of formats)
+          expect((await (await format.compiler()).compile(document, texts.prepared!.get(format.name)!, {})).length).toBeGreaterThan(0)
       }),
       { numRuns: 25, seed: 5021 },
     )

@@ -21,7 +21,11 @@ test('LibreOffice opens the Word redline and lists its changes', () => {
   execFileSync(process.execPath, [cli, 'build', '--format', 'docx', '--out', out], { cwd: root, stdio: 'pipe' })
   const profile = `file://${scratch('consolidate-soffice-')}`
   const convert = (to: string): void => {
-    const result = spawnSync(soffice, [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', to, '--outdir', out, path.join(out, 'consolidated-redline.docx')], { encoding: 'utf8', timeout: 120_000 })
+    const result = spawnSync(
+      soffice,
+      [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', to, '--outdir', out, path.join(out, 'consolidated-redline.docx')],
+      { encoding: 'utf8', timeout: 120_000 },
+    )
     expect(result.status, result.stderr).toBe(0)
   }
   convert('pdf')

@@ -43,8 +43,18 @@ const GROUPING: Record<Language, { separator: string; fromDigits: number }> = {
 
 /** The keys of the months' names, January first. */
 export const MONTHS = [
-  'months.january', 'months.february', 'months.march', 'months.april', 'months.may', 'months.june',
-  'months.july', 'months.august', 'months.september', 'months.october', 'months.november', 'months.december',
+  'months.january',
+  'months.february',
+  'months.march',
+  'months.april',
+  'months.may',
+  'months.june',
+  'months.july',
+  'months.august',
+  'months.september',
+  'months.october',
+  'months.november',
+  'months.december',
 ] as const satisfies readonly MessageKey[]
 
 /** A plain `{name}` argument, the only kind a template keeps. */

@@ -27,7 +27,11 @@ export interface Aligner<T> {
 }
 
 export function align<T extends { key: string }>(before: T[], after: T[], on: Aligner<T>): void {
-  const segments: Segment[] = diffWords(before.map((each) => each.key), after.map((each) => each.key), 2000)
+  const segments: Segment[] = diffWords(
+    before.map((each) => each.key),
+    after.map((each) => each.key),
+    2000,
+  )
   for (const segment of segments) {
     if ('same' in segment) {
       segment.same.forEach((_, offset) => on.same(before[segment.at.before + offset], after[segment.at.after + offset]))
@@ -94,7 +98,13 @@ function headingKey(node: Heading): string {
   let key = headingKeys.get(node)
   if (key === undefined) {
     const tokens = tokenize(toString(node))
-    key = tokens.length > 1 && /^\d+$/.test(tokens[1].text) ? `h:${tokens[0].text}:${tokens.slice(2).map((token) => token.text).join(' ')}` : `h:${tokens[0]?.text ?? ''}`
+    key =
+      tokens.length > 1 && /^\d+$/.test(tokens[1].text)
+        ? `h:${tokens[0].text}:${tokens
+            .slice(2)
+            .map((token) => token.text)
+            .join(' ')}`
+        : `h:${tokens[0]?.text ?? ''}`
     headingKeys.set(node, key)
   }
   return key
@@ -208,7 +218,10 @@ const DIGEST_PAST = 256
 
 /** A block's content as compared: its tokens with their formatting, whatever the whitespace; a container's, its children's keys. */
 function contentKey(node: Parent): string {
-  if (isPhrasingParent(node as Nodes)) return flatten(node.children as PhrasingContent[], new Relabel(), 'new').map((token) => token.key).join('\u0000')
+  if (isPhrasingParent(node as Nodes))
+    return flatten(node.children as PhrasingContent[], new Relabel(), 'new')
+      .map((token) => token.key)
+      .join('\u0000')
   const kind = `${node.type}${node.type === 'list' ? ((node as List).ordered ? '1' : '-') : ''}`
   const key = `<${kind}>\u0000${node.children.map((child) => blockKey(child as RootContent)).join('\u0000')}\u0000</${kind}>`
   // SHA-256: no author can make two different containers share a key, and so pass a change off as none.
@@ -239,7 +252,8 @@ export function diffChildren(old: RootContent[], next: RootContent[], relabel: R
 /** Two versions of one block, compared: the newer block with its changes marked. */
 export function diffPair(was: RootContent, is: RootContent, relabel: Relabel): RootContent[] {
   if (blockKey(was) === blockKey(is)) return [is]
-  if (isPhrasingParent(is) && 'children' in was && 'children' in is) return [{ ...is, children: diffPhrasing(was.children as PhrasingContent[], is.children as PhrasingContent[], relabel) } as RootContent]
+  if (isPhrasingParent(is) && 'children' in was && 'children' in is)
+    return [{ ...is, children: diffPhrasing(was.children as PhrasingContent[], is.children as PhrasingContent[], relabel) } as RootContent]
   switch (is.type) {
     case 'table':
       return [diffTable(was as Table, is, relabel)]
@@ -260,7 +274,11 @@ function diffTable(was: Table, is: Table, relabel: Relabel): Table {
   align(was.children.map(wrap), is.children.map(wrap), {
     same: (_, row) => rows.push(row.node),
     pairs: (a, b) => a.node.children.length === b.node.children.length && similar(a.node, b.node),
-    paired: (a, b) => rows.push({ ...b.node, children: b.node.children.map((cell, index) => ({ ...cell, children: diffPhrasing(a.node.children[index].children, cell.children, relabel) })) }),
+    paired: (a, b) =>
+      rows.push({
+        ...b.node,
+        children: b.node.children.map((cell, index) => ({ ...cell, children: diffPhrasing(a.node.children[index].children, cell.children, relabel) })),
+      }),
     deleted: (a) => rows.push(markBlock(a.node, 'delete')),
     inserted: (b) => rows.push(markBlock(b.node, 'insert')),
   })
@@ -317,7 +335,11 @@ export class Relabel {
 // with the deleted tokens in place.
 
 /** Formatting around a token: emphasis, strong, strikethrough, a link (by its address). */
-type Wrapper = { type: 'emphasis' | 'strong' | 'delete' } | { type: 'link'; url: string; title?: string | null } | { type: 'term'; role: Term['role'] } | { type: 'reference'; target: Target }
+type Wrapper =
+  | { type: 'emphasis' | 'strong' | 'delete' }
+  | { type: 'link'; url: string; title?: string | null }
+  | { type: 'term'; role: Term['role'] }
+  | { type: 'reference'; target: Target }
 
 interface InlineToken {
   /** Compared: the text (or an atom's identity) with its formatting. */
@@ -334,12 +356,15 @@ function flatten(nodes: PhrasingContent[], relabel: Relabel, side: 'old' | 'new'
   let spaced = false
   // `prefix` is the chain's key, made once for each wrapper rather than once for each token inside it.
   const walk = (list: PhrasingContent[], chain: Wrapper[], prefix: string): void => {
-    const within = (children: PhrasingContent[], wrapper: Wrapper): void => walk(children, [...chain, wrapper], prefix === '' ? wrapperKey(wrapper) : `${prefix}>${wrapperKey(wrapper)}`)
+    const within = (children: PhrasingContent[], wrapper: Wrapper): void =>
+      walk(children, [...chain, wrapper], prefix === '' ? wrapperKey(wrapper) : `${prefix}>${wrapperKey(wrapper)}`)
     for (const node of list) {
       switch (node.type) {
         case 'text': {
           const found = tokenize(node.value)
-          found.forEach((token, index) => tokens.push({ key: `${prefix}|${token.text}`, text: token.text, space: token.space || (index === 0 && spaced), chain }))
+          found.forEach((token, index) =>
+            tokens.push({ key: `${prefix}|${token.text}`, text: token.text, space: token.space || (index === 0 && spaced), chain }),
+          )
           spaced = found.length === 0 ? spaced || /\s/.test(node.value) : /\s$/.test(node.value)
           break
         }
@@ -362,7 +387,10 @@ function flatten(nodes: PhrasingContent[], relabel: Relabel, side: 'old' | 'new'
           within(node.children, { type: 'link', url: `ref:${labelOf(node)}` })
           break
         default: {
-          const atom = side === 'old' && node.type === 'footnoteReference' ? { ...node, identifier: relabel.of(node.identifier), label: relabel.of(node.identifier) } : node
+          const atom =
+            side === 'old' && node.type === 'footnoteReference'
+              ? { ...node, identifier: relabel.of(node.identifier), label: relabel.of(node.identifier) }
+              : node
           tokens.push({ key: `${prefix}|${atomKey(node)}`, text: '', space: spaced, chain, atom })
           spaced = false
         }
@@ -422,7 +450,10 @@ interface Piece {
 export function diffPhrasing(old: PhrasingContent[], next: PhrasingContent[], relabel: Relabel = new Relabel()): PhrasingContent[] {
   const before = flatten(old, relabel, 'old')
   const after = flatten(next, relabel, 'new')
-  const segments = diffWords(before.map((token) => token.key), after.map((token) => token.key))
+  const segments = diffWords(
+    before.map((token) => token.key),
+    after.map((token) => token.key),
+  )
   const pieces: Piece[] = []
   // The lead of the next unchanged token, when a change before it decided it.
   let lead: string | undefined
@@ -450,12 +481,23 @@ export function diffPhrasing(old: PhrasingContent[], next: PhrasingContent[], re
     // accepting every change reads as the newer text and rejecting every change as the older one.
     const outsideBefore = oldBefore && newBefore
     // Where the two cannot both be exact (only the spacing changed), the newer text is.
-    const outsideAfter = removed.length > 0 && added.length > 0 ? oldAfter && newAfter : removed.length > 0 ? !outsideBefore && next !== undefined && next.new.space : !outsideBefore && next !== undefined && next.old.space && next.new.space
+    const outsideAfter =
+      removed.length > 0 && added.length > 0
+        ? oldAfter && newAfter
+        : removed.length > 0
+          ? !outsideBefore && next !== undefined && next.new.space
+          : !outsideBefore && next !== undefined && next.old.space && next.new.space
     const space = (flag: boolean): string => (flag ? ' ' : '')
     const run = (tokens: InlineToken[], change: Change, open: boolean, close: boolean): void => {
       tokens.forEach((token, offset) => {
         const inner = offset === 0 ? space(open) : space(token.space)
-        pieces.push({ lead: '', text: `${inner}${token.text}${offset === tokens.length - 1 ? space(close) : ''}`, chain: token.chain, change, atom: token.atom })
+        pieces.push({
+          lead: '',
+          text: `${inner}${token.text}${offset === tokens.length - 1 ? space(close) : ''}`,
+          chain: token.chain,
+          change,
+          atom: token.atom,
+        })
       })
     }
     const firstPiece = pieces.length
@@ -500,7 +542,7 @@ function build(pieces: Piece[], depth: number): PhrasingContent[] {
       else target.children.push(node)
     }
   }
-  for (let index = 0; index < pieces.length; ) {
+  for (let index = 0; index < pieces.length;) {
     const first = pieces[index]
     if (first.chain.length > depth) {
       const wrapper = first.chain[depth]
@@ -520,7 +562,9 @@ function build(pieces: Piece[], depth: number): PhrasingContent[] {
       continue
     }
     text(first.lead)
-    const content: PhrasingContent[] = first.atom ? [...(first.text ? [{ type: 'text' as const, value: first.text }] : []), first.atom] : [{ type: 'text', value: first.text }]
+    const content: PhrasingContent[] = first.atom
+      ? [...(first.text ? [{ type: 'text' as const, value: first.text }] : []), first.atom]
+      : [{ type: 'text', value: first.text }]
     if (first.change === undefined) {
       for (const node of content) node.type === 'text' ? text(node.value) : out.push(node)
     } else marked(first.change, content)

@@ -29,7 +29,9 @@ export function redlineOf(request: RedlineRequest): Document {
   const { old, next } = request
   const config = { ...next.snapshot.config, language: next.language }
   const labels = labelsFor(next.language)
-  const delta = coverNumbers(difference(countNegotiation(negotiationOf(next), next.snapshot.proposals), countNegotiation(negotiationOf(old), old.snapshot.proposals)))
+  const delta = coverNumbers(
+    difference(countNegotiation(negotiationOf(next), next.snapshot.proposals), countNegotiation(negotiationOf(old), old.snapshot.proposals)),
+  )
   const older = old.snapshot.config.symbol ?? old.name
   const words = labels.revision.redline
   const counts = countChanges(request.differences)
@@ -72,12 +74,19 @@ export function redlineOptions(differences: Difference[], config: Config, labels
     if (each.renamedFrom !== undefined) renamed.set(old, next)
     const { status, topic } = each.change
     if (each.kind === 'withdrawn') why.set(next, words.redline.why.withdrawn)
-    else if (status?.to === 'merged') why.set(next, record.words.t('revision.redline.why.incorporated', { proposal: record.describe(each.change.mergedInto?.to ?? '') ?? record.words.t('record.proposal') }))
+    else if (status?.to === 'merged')
+      why.set(
+        next,
+        record.words.t('revision.redline.why.incorporated', {
+          proposal: record.describe(each.change.mergedInto?.to ?? '') ?? record.words.t('record.proposal'),
+        }),
+      )
     else why.set(next, words.redline.why.moved.replace('{topic}', heading(each.after.topic.value)))
     const said: string[] = []
     // A renamed file is no change a delegation reads: its id is the tool's, never shown.
     if (topic) said.push(words.diff.moved.replace('{topic}', heading(topic.from)))
-    if (status && each.kind !== 'withdrawn' && status.to !== 'merged') said.push(labels.diff.status.replace('{from}', labels.diff.statuses[status.from]).replace('{to}', labels.diff.statuses[status.to]))
+    if (status && each.kind !== 'withdrawn' && status.to !== 'merged')
+      said.push(labels.diff.status.replace('{from}', labels.diff.statuses[status.from]).replace('{to}', labels.diff.statuses[status.to]))
     if (said.length > 0) notes.set(next, said.join(' '))
   }
   return { renamed, why, notes }

@@ -62,7 +62,18 @@ function redlineCover(cover: Cover, words: RedlineCover): Cover {
       // The older revision's symbol or name is the configuration's, or the command line's.
       line('supersedes', [{ type: 'text', value: visible(words.supersedes) }]),
       line('changes', [{ type: 'text', value: visible(words.changes) }]),
-      line('legend', ([{ type: 'text', value: before }, mark('insert', words.inserted), { type: 'text', value: between }, mark('delete', words.deleted), { type: 'text', value: after }] satisfies PhrasingContent[]).filter((node) => node.type !== 'text' || node.value !== '')),
+      line(
+        'legend',
+        (
+          [
+            { type: 'text', value: before },
+            mark('insert', words.inserted),
+            { type: 'text', value: between },
+            mark('delete', words.deleted),
+            { type: 'text', value: after },
+          ] satisfies PhrasingContent[]
+        ).filter((node) => node.type !== 'text' || node.value !== ''),
+      ),
     ],
   }
 }
@@ -100,7 +111,7 @@ class Marker {
       case 'note':
       case 'chairText': {
         const key = `${node.type}:${node.id}`
-        return old ? this.options.renamed?.get(key) ?? key : key
+        return old ? (this.options.renamed?.get(key) ?? key) : key
       }
       case 'annex':
         return `annex:${node.id}`
@@ -128,7 +139,13 @@ class Marker {
     switch (is.type) {
       case 'section':
         if (was.type !== 'section') break
-        return [{ ...is, heading: equal(was.heading, is.heading) ? is.heading : diffPhrasing(was.heading, is.heading), children: this.children(was.children, is.children) }]
+        return [
+          {
+            ...is,
+            heading: equal(was.heading, is.heading) ? is.heading : diffPhrasing(was.heading, is.heading),
+            children: this.children(was.children, is.children),
+          },
+        ]
       case 'proposal':
       case 'note':
       case 'chairText': {
@@ -161,7 +178,12 @@ class Marker {
       case 'body':
         return change === 'insert' ? { type: 'bodyChange', next: node } : { type: 'bodyChange', old: node }
       case 'section':
-        return { ...node, heading: [mark(change, node.heading)], children: node.children.map((child) => this.mark(child, change)), data: { ...node.data, change } }
+        return {
+          ...node,
+          heading: [mark(change, node.heading)],
+          children: node.children.map((child) => this.mark(child, change)),
+          data: { ...node.data, change },
+        }
       case 'proposal':
       case 'note':
       case 'chairText':
@@ -254,7 +276,9 @@ export function concordanceTable(node: Concordance): Table {
   return {
     type: 'table',
     align: [null, null, null],
-    children: [row(node.columns.map((column) => [{ type: 'text', value: column }])), ...node.rows.map((each) => row([each.heading, [{ type: 'text', value: each.articleLabel }], each.texts]))],
+    children: [
+      row(node.columns.map((column) => [{ type: 'text', value: column }])),
+      ...node.rows.map((each) => row([each.heading, [{ type: 'text', value: each.articleLabel }], each.texts])),
+    ],
   }
 }
-

@@ -25,7 +25,8 @@ export interface ViewBuilder {
 /** The builders of the views, by name. */
 export const BUILDERS: Record<string, ViewBuilder> = {
   consolidated: {
-    document: (input) => consolidatedView(negotiationOf(input), { cover: input.cover, delta: input.delta, since: input.since, proposals: input.snapshot.proposals }),
+    document: (input) =>
+      consolidatedView(negotiationOf(input), { cover: input.cover, delta: input.delta, since: input.since, proposals: input.snapshot.proposals }),
     said: (input) => {
       const negotiation = negotiationOf(input)
       const live = placements(negotiation.topics)
@@ -52,7 +53,11 @@ export const BUILDERS: Record<string, ViewBuilder> = {
 /** The negotiation a view shows: in the document's language, cut to the extract's topics, titled as the extract. */
 export function negotiationOf(input: ViewInput): Negotiation {
   const config = inDocumentLanguage(input.snapshot.config, input.language)
-  const negotiation = assemble(input.snapshot.proposals, config, { topics: input.extract?.topics, notes: input.snapshot.notes, chairTexts: input.snapshot.chairTexts })
+  const negotiation = assemble(input.snapshot.proposals, config, {
+    topics: input.extract?.topics,
+    notes: input.snapshot.notes,
+    chairTexts: input.snapshot.chairTexts,
+  })
   return input.extract ? { ...negotiation, config: extractConfig(config, input.extract.group) } : negotiation
 }
 
@@ -79,9 +84,11 @@ function extractConfig(config: Config, group: Group): Config {
   const labels = labelsFor(config.language)
   const extract = ` \u2014 ${labels.group.replace('{name}', groupName(group, config.language))}`
   // Every title is final: it is not given per language any more.
-  const documents = Object.fromEntries(Object.entries(config.documents ?? {}).map(([view, identity]) => {
-    const own = inLanguage(identity.title, config.language)
-    return [view, { ...identity, ...(own === undefined ? {} : { title: own + extract }) }]
-  }))
+  const documents = Object.fromEntries(
+    Object.entries(config.documents ?? {}).map(([view, identity]) => {
+      const own = inLanguage(identity.title, config.language)
+      return [view, { ...identity, ...(own === undefined ? {} : { title: own + extract }) }]
+    }),
+  )
   return { ...localised, title: (localised.title ?? labels.documentTitle) + extract, titles: undefined, ...(config.documents ? { documents } : {}) }
 }

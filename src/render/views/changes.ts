@@ -71,9 +71,20 @@ function staleSection(stale: MadeStale[], language: Language, depth: number): Ro
   const item = (text: MadeStale): ListItem => ({
     type: 'listItem',
     spread: false,
-    children: [paragraph(...fill(words.template('translation.staleItem'), { text: code(text.id), languages: plain(text.languages.map((each) => words.t(`language.${each}`)).join(', ')) }))],
+    children: [
+      paragraph(
+        ...fill(words.template('translation.staleItem'), {
+          text: code(text.id),
+          languages: plain(text.languages.map((each) => words.t(`language.${each}`)).join(', ')),
+        }),
+      ),
+    ],
   })
-  return [heading(depth, plain(words.t('translation.staleTitle'))), paragraph(plain(words.t('translation.staleIntro', { count: stale.length }))), { type: 'list', ordered: false, spread: false, children: stale.map(item) }]
+  return [
+    heading(depth, plain(words.t('translation.staleTitle'))),
+    paragraph(plain(words.t('translation.staleIntro', { count: stale.length }))),
+    { type: 'list', ordered: false, spread: false, children: stale.map(item) },
+  ]
 }
 
 /** `{old}` and `{new}` of a title: each revision's symbol (when the two differ), else the name it was given. */
@@ -111,9 +122,15 @@ function entry(difference: Difference, kind: Kind, context: EntryContext): ListI
   const names = difference.kind === 'removed' ? context.names.old : context.names.next
   const title = proposal.title ? ` \u2014 ${oneLine(proposal.title)}` : ''
   const kindWord = kind === 'merged' || kind === 'renamed' ? labels.revision.diff.kind[kind] : labels.diff.kind[kind]
-  const head: PhrasingContent[] = [strong(plain(kindWord)), plain(' '), code(proposal.id), plain(`${title}. ${attribution(authorsOf(proposal, names), difference.kind === 'added' ? supportersOf(proposal, names) : undefined, labels)}`)]
+  const head: PhrasingContent[] = [
+    strong(plain(kindWord)),
+    plain(' '),
+    code(proposal.id),
+    plain(`${title}. ${attribution(authorsOf(proposal, names), difference.kind === 'added' ? supportersOf(proposal, names) : undefined, labels)}`),
+  ]
   const quotes: Blockquote[] = []
-  if (difference.kind === 'withdrawn' && difference.renamedFrom !== undefined) head.push(plain(' '), ...fill(labels.revision.diff.renamedFrom, { id: code(difference.renamedFrom) }))
+  if (difference.kind === 'withdrawn' && difference.renamedFrom !== undefined)
+    head.push(plain(' '), ...fill(labels.revision.diff.renamedFrom, { id: code(difference.renamedFrom) }))
   else if (difference.kind !== 'withdrawn' && 'change' in difference) {
     // A withdrawn text leaves the text: how it changed on the way out is not listed.
     for (const part of changeParts(difference, kind, context)) head.push(plain(' '), ...part)
@@ -136,14 +153,16 @@ function changeParts(difference: Pair, kind: Kind, { labels, alts, topics }: Ent
   if (change.topic) say(words.moved, { topic: topicHeading({ id: change.topic.from, title: topics.titles.get(change.topic.from) }) })
   const status = change.status
   const statusSaid = (kind === 'stabilized' && status?.from === 'proposed') || kind === 'merged' || kind === 'withdrawn'
-  if (status && !statusSaid) parts.push([plain(labels.diff.status.replace('{from}', labels.diff.statuses[status.from]).replace('{to}', labels.diff.statuses[status.to]))])
+  if (status && !statusSaid)
+    parts.push([plain(labels.diff.status.replace('{from}', labels.diff.statuses[status.from]).replace('{to}', labels.diff.statuses[status.to]))])
   if (change.mergedInto?.to) say(words.mergedInto, { id: code(change.mergedInto.to) })
   for (const field of ['reason', 'title', 'document', 'submitted'] as const) {
     const changed = change[field]
     if (changed) say(words.change, { field: words.fields[field], from: value(changed.from), to: value(changed.to) })
   }
   const [was, now] = [alts.old.get(before.id), alts.next.get(after.id)]
-  if (change.submitted && was !== undefined && now !== undefined && was !== now) say(words.reordered, { now: `${labels.alt} ${now}`, was: `${labels.alt} ${was}` })
+  if (change.submitted && was !== undefined && now !== undefined && was !== now)
+    say(words.reordered, { now: `${labels.alt} ${now}`, was: `${labels.alt} ${was}` })
   if (change.noText) parts.push([plain(change.noText.to ? words.noTextOn : words.noTextOff)])
 
   const authors = change.authors ?? { added: [], removed: [] }
@@ -170,7 +189,10 @@ function wordingQuotes(difference: Pair): Blockquote[] {
   const [was, is] = [bodyText(difference.before), bodyText(difference.after)]
   const tokens = { before: tokenize(was), after: tokenize(is) }
   const starts = { before: paragraphTokenStarts(was, tokens.before), after: paragraphTokenStarts(is, tokens.after) }
-  const segments = diffWords(tokens.before.map((token) => token.text), tokens.after.map((token) => token.text))
+  const segments = diffWords(
+    tokens.before.map((token) => token.text),
+    tokens.after.map((token) => token.text),
+  )
   return hunks(segments, 8, starts.after).map((hunk) => renderHunk(hunk, tokens, starts))
 }
 
@@ -206,7 +228,9 @@ function renderHunk(hunk: Hunk, tokens: { before: Token[]; after: Token[] }, sta
       if (current.length > 0 && spaced) current.push(plain(' '))
       const shown = plain(joinTokens(run))
       // HTML's own marks: `~~` and `**` could not open or close inside a word (`frameworks**, such`).
-      current.push(...(mark === 'same' ? [shown] : mark === 'removed' ? [verbatim('<del>'), shown, verbatim('</del>')] : [verbatim('<ins>'), shown, verbatim('</ins>')]))
+      current.push(
+        ...(mark === 'same' ? [shown] : mark === 'removed' ? [verbatim('<del>'), shown, verbatim('</del>')] : [verbatim('<ins>'), shown, verbatim('</ins>')]),
+      )
       run = []
     }
     for (let index = from; index < from + count; index++) {
@@ -222,7 +246,8 @@ function renderHunk(hunk: Hunk, tokens: { before: Token[]; after: Token[] }, sta
     const previous = hunk.segments[index - 1]
     // After a deletion alone, the text goes on as it did in the older text: `shall ~~[~~endeavour`.
     const deletedBefore = previous !== undefined && 'removed' in previous && previous.added.length === 0
-    if ('same' in segment) emit(tokens.after, segment.at.after, segment.same.length, starts.after, 'same', deletedBefore ? tokens.before[segment.at.before]?.space : undefined)
+    if ('same' in segment)
+      emit(tokens.after, segment.at.after, segment.same.length, starts.after, 'same', deletedBefore ? tokens.before[segment.at.before]?.space : undefined)
     else {
       emit(tokens.before, segment.at.before, segment.removed.length, starts.before, 'removed')
       emit(tokens.after, segment.at.after, segment.added.length, starts.after, 'added')

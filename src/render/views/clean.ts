@@ -47,10 +47,30 @@ function entrySection(entry: CleanEntry, context: Context): Section {
   if (!entry.article) return { type: 'section', kind: 'topic', id: entry.id, depth: entry.depth, heading: entryHeading(entry), children }
   const { article } = entry
   // A text shown in its original language has the pending line over it.
-  const texts = (parts: CleanPart[]): RootContent[] => parts.flatMap((part) => [...pendingLabel(part.kind === 'proposal' ? part.placement.proposal : part.text.text, context.language), partBody(part, article.number, entry.depth)])
+  const texts = (parts: CleanPart[]): RootContent[] =>
+    parts.flatMap((part) => [
+      ...pendingLabel(part.kind === 'proposal' ? part.placement.proposal : part.text.text, context.language),
+      partBody(part, article.number, entry.depth),
+    ])
   // An article's paragraphs stay its numbered paragraphs: each its number and title, then its texts.
-  const paragraphs = article.paragraphs.map((paragraph): Section => ({ type: 'section', kind: 'paragraph', id: paragraph.id, depth: entry.depth + 1, heading: paragraphHeading(paragraph.number, paragraph.title), children: texts(paragraph.parts) }))
-  return { type: 'section', kind: 'article', id: entry.id, depth: entry.depth, article: article.number, label: article.label ?? String(article.number), heading: headingOf(article, entry, context.labels), children: [...texts(article.parts), ...paragraphs, ...children] }
+  const paragraphs = article.paragraphs.map((paragraph): Section => ({
+    type: 'section',
+    kind: 'paragraph',
+    id: paragraph.id,
+    depth: entry.depth + 1,
+    heading: paragraphHeading(paragraph.number, paragraph.title),
+    children: texts(paragraph.parts),
+  }))
+  return {
+    type: 'section',
+    kind: 'article',
+    id: entry.id,
+    depth: entry.depth,
+    article: article.number,
+    label: article.label ?? String(article.number),
+    heading: headingOf(article, entry, context.labels),
+    children: [...texts(article.parts), ...paragraphs, ...children],
+  }
 }
 
 /** A text of the clean text, as written, without brackets: a proposal's or a Chair's. */
@@ -68,18 +88,34 @@ interface Context {
 
 function contents(clean: CleanText, labels: Labels): ContentsEntry[] {
   return [
-    ...articlesOf(clean.entries).map(({ entry, article }): ContentsEntry => ({ target: { kind: 'article', number: article.number }, heading: headingOf(article, entry, labels), children: [] })),
-    { target: { kind: 'annex', id: 'concordance' }, heading: [text(`${labels.annex}${labels.colon}${labels.record.clean.concordance}`)], extra: true, children: [] },
+    ...articlesOf(clean.entries).map(({ entry, article }): ContentsEntry => ({
+      target: { kind: 'article', number: article.number },
+      heading: headingOf(article, entry, labels),
+      children: [],
+    })),
+    {
+      target: { kind: 'annex', id: 'concordance' },
+      heading: [text(`${labels.annex}${labels.colon}${labels.record.clean.concordance}`)],
+      extra: true,
+      children: [],
+    },
   ]
 }
 
 /** A text as delegations know it: `Electronic invoicing (Japan, INF/ECOM/22)`; an untitled text takes its topic's title. */
-function textLine(id: string, placed: ReadonlyMap<string, CleanPart>, titles: ReadonlyMap<string, string | undefined>, labels: Labels, language: Language): string {
+function textLine(
+  id: string,
+  placed: ReadonlyMap<string, CleanPart>,
+  titles: ReadonlyMap<string, string | undefined>,
+  labels: Labels,
+  language: Language,
+): string {
   const part = placed.get(id)
   if (!part) return oneLine(id)
   const text = part.kind === 'proposal' ? part.placement.proposal : part.text.text
   const title = text.title ?? titles.get(text.topic.value) ?? text.topic.value
-  const who = part.kind === 'proposal' ? part.placement.authors.map(oneLine).join(labels.separator) : oneLine(part.text.by ?? wordsFor(language).t('record.chairText'))
+  const who =
+    part.kind === 'proposal' ? part.placement.authors.map(oneLine).join(labels.separator) : oneLine(part.text.by ?? wordsFor(language).t('record.chairText'))
   const about = [who, text.document && oneLine(text.document)].filter(Boolean).join(', ')
   return about ? `${oneLine(title)} (${about})` : oneLine(title)
 }
@@ -94,7 +130,11 @@ function articleLabel(row: CleanText['concordance'][number], labels: Labels, lan
 function concordanceAnnex(clean: CleanText, labels: Labels): Annex {
   const words = labels.record.clean
   const partsOf = (article: Article): CleanPart[] => [...article.parts, ...article.paragraphs.flatMap((paragraph) => paragraph.parts)]
-  const placed = new Map(articlesOf(clean.entries).flatMap(({ article }) => partsOf(article).map((part) => [part.kind === 'proposal' ? part.placement.proposal.id : part.text.text.id, part] as const)))
+  const placed = new Map(
+    articlesOf(clean.entries).flatMap(({ article }) =>
+      partsOf(article).map((part) => [part.kind === 'proposal' ? part.placement.proposal.id : part.text.text.id, part] as const),
+    ),
+  )
   const titles = new Map(clean.concordance.map((row) => [row.id, row.title]))
   const concordance: Concordance = {
     type: 'concordance',
@@ -107,5 +147,9 @@ function concordanceAnnex(clean: CleanText, labels: Labels): Annex {
       texts: row.ids.length === 0 ? [] : [text(row.ids.map((id) => textLine(id, placed, titles, labels, clean.config.language)).join(labels.separator))],
     })),
   }
-  return { type: 'annex', id: 'concordance', children: [heading(2, text(`${labels.annex}${labels.colon}${words.concordance}`)), paragraph(text(words.concordanceIntro)), concordance] }
+  return {
+    type: 'annex',
+    id: 'concordance',
+    children: [heading(2, text(`${labels.annex}${labels.colon}${words.concordance}`)), paragraph(text(words.concordanceIntro)), concordance],
+  }
 }

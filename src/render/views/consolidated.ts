@@ -11,8 +11,25 @@ import { wordsFor } from '../i18n/index.js'
 import { labelsFor, type Labels } from '../labels.js'
 import type { Annex, ChairTextBlock, ContentsEntry, Document, NoteBlock, ProposalBlock, Section } from '../tree.js'
 import {
-  attributionWords, coverNode, DEFAULT_COVER, entryHeading, fileBody, heading, list, mergedLine, noTextWords, oneLine,
-  paragraph, paragraphHeading, articleHeading, parkedLabel, Record, text, withdrawnLine, type CoverValues, type TopicTitles,
+  attributionWords,
+  coverNode,
+  DEFAULT_COVER,
+  entryHeading,
+  fileBody,
+  heading,
+  list,
+  mergedLine,
+  noTextWords,
+  oneLine,
+  paragraph,
+  paragraphHeading,
+  articleHeading,
+  parkedLabel,
+  Record,
+  text,
+  withdrawnLine,
+  type CoverValues,
+  type TopicTitles,
 } from './parts.js'
 import { coverValuesOf, identityOf, metaOf } from './identity.js'
 import { fillCover } from './cover.js'
@@ -61,7 +78,11 @@ function consolidatedSummary(negotiation: Negotiation, labels: Labels, delta?: S
   const summary = [
     // Texts that belong to all participants are never referred: the sentence says nothing of stocktaking.
     negotiation.config.attribution === false
-      ? wordsFor(negotiation.config.language).t('summaryUnattributed', { proposals: live.length, topics: topicsWithProposals(negotiation.topics), withdrawn: negotiation.withdrawn.length })
+      ? wordsFor(negotiation.config.language).t('summaryUnattributed', {
+          proposals: live.length,
+          topics: topicsWithProposals(negotiation.topics),
+          withdrawn: negotiation.withdrawn.length,
+        })
       : labels.summary({
           proposals: live.length,
           topics: topicsWithProposals(negotiation.topics),
@@ -70,7 +91,9 @@ function consolidatedSummary(negotiation: Negotiation, labels: Labels, delta?: S
         }),
     record,
     labels.revision.stats.line(textCounts(negotiation), delta),
-  ].filter(Boolean).join(' ')
+  ]
+    .filter(Boolean)
+    .join(' ')
   return summary
 }
 
@@ -83,8 +106,10 @@ function topicSection(topic: TopicNode, context: Context): Section {
     ...topic.placements.map((placement) => proposalBlock(placement, topic, context)),
     ...topic.children.map((child) => topicSection(child, context)),
   ]
-  if (topic.paragraph) return { type: 'section', kind: 'paragraph', id: topic.id, depth: topic.depth, heading: paragraphHeading(topic.paragraph.number, topic.title), children }
-  if (topic.article !== undefined) return { type: 'section', kind: 'article', id: topic.id, depth: topic.depth, heading: articleHeading(topic.article, topic.title, context.labels), children }
+  if (topic.paragraph)
+    return { type: 'section', kind: 'paragraph', id: topic.id, depth: topic.depth, heading: paragraphHeading(topic.paragraph.number, topic.title), children }
+  if (topic.article !== undefined)
+    return { type: 'section', kind: 'article', id: topic.id, depth: topic.depth, heading: articleHeading(topic.article, topic.title, context.labels), children }
   return { type: 'section', kind: 'topic', id: topic.id, depth: topic.depth, heading: entryHeading(topic), children }
 }
 
@@ -145,12 +170,13 @@ function proposalBlock(placement: Placement, topic: TopicNode, context: Context)
   children.push(
     proposal.noText
       ? paragraph(text(noTextWords(placement, labels)))
-      // The bracket policy decided whether the tool encloses it (never an agreed text, never a second pair).
-      : { ...fileBody(proposal.file, proposal.body, { owner: proposal.id, depth: topic.depth, enclosed: placement.enclosed }), anchor: `p-${proposal.id}-` },
+      : // The bracket policy decided whether the tool encloses it (never an agreed text, never a second pair).
+        { ...fileBody(proposal.file, proposal.body, { owner: proposal.id, depth: topic.depth, enclosed: placement.enclosed }), anchor: `p-${proposal.id}-` },
   )
   // Texts that belong to all participants are attributed to none.
   if (context.config.attribution !== false) children.push({ type: 'attribution', children: attributionWords(placement, labels, record) })
-  if (placement.referred) children.push({ type: 'flag', level: placement.level, children: [text(labels.referred.replace('{level}', labels.level[placement.level]))] })
+  if (placement.referred)
+    children.push({ type: 'flag', level: placement.level, children: [text(labels.referred.replace('{level}', labels.level[placement.level]))] })
   return { type: 'proposal', id: proposal.id, status: proposal.status, noText: proposal.noText, referred: placement.referred, children }
 }
 
@@ -160,7 +186,9 @@ function withdrawnAnnex(negotiation: Negotiation, labels: Labels, titles: TopicT
     id: 'annex',
     children: [
       heading(2, text(`${labels.annex}${labels.colon}${labels.withdrawn}`)),
-      negotiation.withdrawn.length === 0 ? paragraph(text(labels.withdrawnNone)) : list(distinct(negotiation.withdrawn.map((each) => withdrawnLine(each, labels, titles)))),
+      negotiation.withdrawn.length === 0
+        ? paragraph(text(labels.withdrawnNone))
+        : list(distinct(negotiation.withdrawn.map((each) => withdrawnLine(each, labels, titles)))),
     ],
   }
 }
@@ -169,7 +197,10 @@ function mergedAnnex(negotiation: Negotiation, labels: Labels, titles: TopicTitl
   return {
     type: 'annex',
     id: 'merged',
-    children: [heading(2, text(`${labels.annex}${labels.colon}${labels.record.merged}`)), list(distinct(negotiation.merged.map((each) => mergedLine(each, labels, titles, record))))],
+    children: [
+      heading(2, text(`${labels.annex}${labels.colon}${labels.record.merged}`)),
+      list(distinct(negotiation.merged.map((each) => mergedLine(each, labels, titles, record)))),
+    ],
   }
 }
 
@@ -181,7 +212,11 @@ export function optionText(placement: Placement, labels: Labels, language: Langu
 
 /** Every proposal the negotiation holds: placed, withdrawn and merged. */
 function proposalsOf(negotiation: Negotiation): Proposal[] {
-  return [...placements(negotiation.topics).map((placement) => placement.proposal), ...negotiation.withdrawn.map((each) => each.proposal), ...negotiation.merged.map((each) => each.proposal)]
+  return [
+    ...placements(negotiation.topics).map((placement) => placement.proposal),
+    ...negotiation.withdrawn.map((each) => each.proposal),
+    ...negotiation.merged.map((each) => each.proposal),
+  ]
 }
 
 /** The title of every entry of the outline, by id. */
@@ -210,7 +245,13 @@ export function distinct(lines: Paragraph[]): Paragraph[] {
 function contents(negotiation: Negotiation, labels: Labels): ContentsEntry[] {
   // An article's paragraphs have no heading: the contents list the article.
   const entries = (topics: TopicNode[]): ContentsEntry[] =>
-    topics.filter((topic) => !topic.paragraph).map((topic) => ({ target: { kind: 'topic', id: topic.id }, heading: topic.article === undefined ? entryHeading(topic) : articleHeading(topic.article, topic.title, labels), children: entries(topic.children) }))
+    topics
+      .filter((topic) => !topic.paragraph)
+      .map((topic) => ({
+        target: { kind: 'topic', id: topic.id },
+        heading: topic.article === undefined ? entryHeading(topic) : articleHeading(topic.article, topic.title, labels),
+        children: entries(topic.children),
+      }))
   const extra = (id: string, words: string): ContentsEntry => ({ target: { kind: 'annex', id }, heading: [text(words)], extra: true, children: [] })
   return [
     ...(negotiation.config.attribution === false ? [] : [extra('support', labels.document.matrix.title)]),

@@ -245,7 +245,9 @@ export function coverNode(values: CoverValues, filled: string, subtitle?: string
     text: markdownBody(COVER_FILE, filled, {
       owner: 'cover',
       anchor: 'cover-',
-      masthead: [title, symbol, date, disclaimer, subtitle && visible(subtitle), ...masthead, masthead.join(MASTHEAD_SEPARATOR), ...shownApart].filter((line): line is string => Boolean(line)),
+      masthead: [title, symbol, date, disclaimer, subtitle && visible(subtitle), ...masthead, masthead.join(MASTHEAD_SEPARATOR), ...shownApart].filter(
+        (line): line is string => Boolean(line),
+      ),
     }),
     children: [],
   }
@@ -253,7 +255,6 @@ export function coverNode(values: CoverValues, filled: string, subtitle?: string
 
 /** Between the masthead's lines where Markdown writes them on one line. */
 export const MASTHEAD_SEPARATOR = ' \u00b7 '
-
 
 /** A text that is Markdown alone (the cover, a "no text" alternative), as a body with no edits. */
 export function markdownBody(file: string, markdown: string, options: { owner: string; anchor?: string; depth?: number; masthead?: string[] }): BodyNode {

@@ -33,11 +33,22 @@ function queueTable(entries: Array<[Language, LanguageQueue]>, language: Languag
   const words = wordsFor(language)
   const columns = words.t('translation.columns.language')
   const header = [columns, ...(['current', 'stale', 'draft', 'missing', 'words'] as const).map((key) => words.t(`translation.columns.${key}`))]
-  const row = (values: string[]): TableRow => ({ type: 'tableRow', children: values.map((value): TableCell => ({ type: 'tableCell', children: [plain(value)] })) })
+  const row = (values: string[]): TableRow => ({
+    type: 'tableRow',
+    children: values.map((value): TableCell => ({ type: 'tableCell', children: [plain(value)] })),
+  })
   return {
     type: 'table',
     align: header.map((_, index) => (index === 0 ? null : 'right')),
-    children: [row(header), ...entries.map(([each, entry]) => row([capitalised(words.t(`language.${each}`), language), ...[entry.current, entry.stale, entry.draft, entry.missing, entry.words].map((count) => words.number(count))]))],
+    children: [
+      row(header),
+      ...entries.map(([each, entry]) =>
+        row([
+          capitalised(words.t(`language.${each}`), language),
+          ...[entry.current, entry.stale, entry.draft, entry.missing, entry.words].map((count) => words.number(count)),
+        ]),
+      ),
+    ],
   }
 }
 

@@ -19,7 +19,10 @@ export function statsTable(stats: Stats, labels: Labels): Table {
   const rows = statsRows(labels)
   const since = stats.since
   const header = [words.measure, words.count, ...(since ? [words.since.replace('{old}', oneLine(since.symbol ?? since.ref))] : [])]
-  const cells = (values: string[]): TableRow => ({ type: 'tableRow', children: values.map((value): TableCell => ({ type: 'tableCell', children: [plain(value)] })) })
+  const cells = (values: string[]): TableRow => ({
+    type: 'tableRow',
+    children: values.map((value): TableCell => ({ type: 'tableCell', children: [plain(value)] })),
+  })
   return {
     type: 'table',
     align: header.map((_, index) => (index === 0 ? null : 'right')),

@@ -13,7 +13,17 @@ import type { ReferredSince } from '../../revisions/history.js'
 /** `stocktake --format json`, exactly as docs/reference.md, The stocktaking report (and History for `--history`). */
 export interface StocktakeReport {
   threshold: number
-  proposals: Array<{ id: string; file: string; topic: string; title: string; authors: string[]; supporters: string[]; support: number; level: SupportLevel; referredSince?: ReferredSince }>
+  proposals: Array<{
+    id: string
+    file: string
+    topic: string
+    title: string
+    authors: string[]
+    supporters: string[]
+    support: number
+    level: SupportLevel
+    referredSince?: ReferredSince
+  }>
 }
 
 /**
@@ -68,15 +78,33 @@ export function stocktakeTree(negotiation: Negotiation, history?: ReadonlyMap<st
   const referredCount = groups.reduce((sum, group) => sum + group.referred.length, 0)
   // The report's own title when the secretariat gives one; else "Stocktaking report", then the text it is of.
   const own = identity?.subtitle === undefined && identity !== undefined
-  const subtitle = [own ? undefined : config.title ?? labels.documentTitle, identity?.symbol ?? config.symbol, config.date && formatDate(config.date, config.language)]
+  const subtitle = [
+    own ? undefined : (config.title ?? labels.documentTitle),
+    identity?.symbol ?? config.symbol,
+    config.date && formatDate(config.date, config.language),
+  ]
     .filter((part): part is string => Boolean(part))
     .map(oneLine)
     .join(' · ')
   const children: RootContent[] = [heading(1, plain(own ? identity.title : words.title)), paragraph(plain(subtitle))]
-  children.push(paragraph(plain(referredCount === 0 ? words.empty : words.intro({ referred: referredCount, live: placements(negotiation.topics).length, threshold: config.threshold }))))
+  children.push(
+    paragraph(
+      plain(
+        referredCount === 0 ? words.empty : words.intro({ referred: referredCount, live: placements(negotiation.topics).length, threshold: config.threshold }),
+      ),
+    ),
+  )
   const columns = words.columns
   // What delegations read names each proposal by its title, proponents and document symbol: ids and files stay in the JSON.
-  const header = [columns.title, columns.proponents, columns.supporters, columns.support, labels.revision.diff.fields.document, columns.submitted, ...(history ? [labels.revision.history.referredSince] : [])].map((column) => [plain(column)])
+  const header = [
+    columns.title,
+    columns.proponents,
+    columns.supporters,
+    columns.support,
+    labels.revision.diff.fields.document,
+    columns.submitted,
+    ...(history ? [labels.revision.history.referredSince] : []),
+  ].map((column) => [plain(column)])
   for (const { topic, referred } of groups) {
     children.push(heading(2, plain(topicHeading(topic))))
     const rows = referred.map(({ proposal, authors, supporters, support, level }) => [

@@ -85,4 +85,3 @@ export function changesNotShown(language: Language, reason: string | { errors: n
   const why = typeof reason === 'string' ? reason : words.commitErrors(reason.errors)
   return writeMarkdown({ type: 'root', children: [heading(3, plain(words.changes)), paragraph(...fill(words.notShown, { reason: plain(why) }))] })
 }
-

@@ -5,8 +5,24 @@
  * and its notes as Word comments.
  */
 import {
-  BorderStyle, CommentRangeEnd, CommentRangeStart, CommentReference, DeletedTextRun, ExternalHyperlink, FootnoteReferenceRun, HeadingLevel, InsertedTextRun,
-  Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type IParagraphOptions, type IRunOptions, type ParagraphChild,
+  BorderStyle,
+  CommentRangeEnd,
+  CommentRangeStart,
+  CommentReference,
+  DeletedTextRun,
+  ExternalHyperlink,
+  FootnoteReferenceRun,
+  HeadingLevel,
+  InsertedTextRun,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type IParagraphOptions,
+  type IRunOptions,
+  type ParagraphChild,
 } from 'docx'
 import type { Change } from '../../tree.js'
 import type { DocxBody, InlineSpec, ParagraphSpec, RunSpec } from './convert.js'
@@ -19,7 +35,14 @@ export const BULLET = 'bullet'
 /** Indentation of one list level, in twentieths of a point (1 cm). */
 export const LIST_INDENT = 567
 
-const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6]
+const HEADINGS = [
+  HeadingLevel.HEADING_1,
+  HeadingLevel.HEADING_2,
+  HeadingLevel.HEADING_3,
+  HeadingLevel.HEADING_4,
+  HeadingLevel.HEADING_5,
+  HeadingLevel.HEADING_6,
+]
 
 export interface BuildOptions {
   /** Added at the end of the text's last paragraph: the reference to a note on the whole text. */
@@ -92,7 +115,13 @@ export class DocxBuilder {
       ...(spec.style ? { style: spec.style } : {}),
       ...(spec.keepNext ? { keepNext: true } : {}),
       ...(spec.numbering
-        ? { numbering: { reference: spec.numbering.ordered ? orderedNumbering(spec.numbering.start) : BULLET, level: spec.numbering.level, instance: offset + spec.numbering.instance } }
+        ? {
+            numbering: {
+              reference: spec.numbering.ordered ? orderedNumbering(spec.numbering.start) : BULLET,
+              level: spec.numbering.level,
+              instance: offset + spec.numbering.instance,
+            },
+          }
         : {}),
       // A paragraph wholly inserted or deleted: its mark is tracked too, so accepting or rejecting leaves no empty paragraph.
       ...(spec.change ? { run: { [spec.change === 'insert' ? 'insertion' : 'deletion']: this.tracked() } } : {}),
@@ -103,14 +132,20 @@ export class DocxBuilder {
     const children = spec.children.map((child) => this.inline(child, offset))
     if (!spec.comments || spec.comments.length === 0) return children
     const ids = spec.comments.map((text) => this.comment(text))
-    return [...ids.map((id) => new CommentRangeStart(id)), ...children, ...ids.flatMap((id) => [new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] })])]
+    return [
+      ...ids.map((id) => new CommentRangeStart(id)),
+      ...children,
+      ...ids.flatMap((id) => [new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] })]),
+    ]
   }
 
   private inline(spec: InlineSpec, offset: number): ParagraphChild {
     if ('run' in spec) return this.run(spec.run)
     if ('hyperlink' in spec) return new ExternalHyperlink({ link: spec.hyperlink, children: spec.children.map((child) => this.inline(child, offset)) })
     // A note inserted or deleted is marked by its text's own changes.
-    return new FootnoteReferenceRun({ children: spec.footnote.map((paragraph) => new Paragraph({ ...this.options(paragraph, offset), children: this.children(paragraph, offset) })) })
+    return new FootnoteReferenceRun({
+      children: spec.footnote.map((paragraph) => new Paragraph({ ...this.options(paragraph, offset), children: this.children(paragraph, offset) })),
+    })
   }
 
   private run(spec: RunSpec): ParagraphChild {

@@ -5,7 +5,25 @@
  * converted as authors' texts are (convert.ts), tracked changes and comments
  * in a redline. Same inputs, same bytes (see `normaliseDocx`).
  */
-import { AlignmentType, BorderStyle, Document as WordDocument, Footer, FootnoteReferenceRun, Header, LevelFormat, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type ILevelsOptions, type ISectionOptions } from 'docx'
+import {
+  AlignmentType,
+  BorderStyle,
+  Document as WordDocument,
+  Footer,
+  FootnoteReferenceRun,
+  Header,
+  LevelFormat,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type ILevelsOptions,
+  type ISectionOptions,
+} from 'docx'
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import type { PhrasingContent, RootContent } from 'mdast'
 import type { Language } from '../../../types.js'
@@ -44,7 +62,12 @@ export async function compileDocx(document: Document, prepared: Prepared, assets
     styles,
     numbering: {
       config: [
-        ...[...builder.starts].sort((a, b) => a - b).map((start) => ({ reference: orderedNumbering(start), levels: levels((level) => ({ format: LevelFormat.DECIMAL, text: `%${level + 1}.`, start })) })),
+        ...[...builder.starts]
+          .sort((a, b) => a - b)
+          .map((start) => ({
+            reference: orderedNumbering(start),
+            levels: levels((level) => ({ format: LevelFormat.DECIMAL, text: `%${level + 1}.`, start })),
+          })),
         { reference: BULLET, levels: levels((level) => ({ format: LevelFormat.BULLET, text: ['\u2022', '\u2013', '\u25e6'][level % 3] })) },
       ],
     },
@@ -64,7 +87,9 @@ function withReference(bytes: Uint8Array, reference: { bytes: Uint8Array; styles
   const files = unzipSync(bytes)
   const ours = strFromU8(files['word/styles.xml'])
   const theirs = new Set([...reference.styles.matchAll(/<w:style\b[^>]*\bw:styleId="([^"]*)"/g)].map((match) => match[1]))
-  const missing = [...ours.matchAll(/<w:style\b[^>]*\bw:styleId="([^"]*)"[^>]*>[\s\S]*?<\/w:style>/g)].filter((match) => !theirs.has(match[1])).map((match) => match[0])
+  const missing = [...ours.matchAll(/<w:style\b[^>]*\bw:styleId="([^"]*)"[^>]*>[\s\S]*?<\/w:style>/g)]
+    .filter((match) => !theirs.has(match[1]))
+    .map((match) => match[0])
   files['word/styles.xml'] = strToU8(reference.styles.replace(/<\/w:styles>\s*$/, `${missing.join('')}</w:styles>`))
   const page = pageOf(reference.bytes)
   if (page) {
@@ -139,7 +164,8 @@ class Writer {
   private cover(node: Cover): Block[] {
     const note = this.builder.build(this.text(node.text))
     const masthead = node.masthead ?? {}
-    const line = (text: string | undefined, bold = false): Paragraph[] => (text ? [new Paragraph({ style: 'Masthead', children: [new TextRun({ text, bold })] })] : [])
+    const line = (text: string | undefined, bold = false): Paragraph[] =>
+      text ? [new Paragraph({ style: 'Masthead', children: [new TextRun({ text, bold })] })] : []
     return [
       ...(masthead.organization ? [new Paragraph({ style: 'Organization', text: masthead.organization })] : []),
       ...line(masthead.access, true),
@@ -159,7 +185,17 @@ class Writer {
   private section(node: Section): Block[] {
     if (node.kind === 'paragraph') {
       // A paragraph has no heading: its number in bold, its title in italics, kept with its first text.
-      const head = node.heading.length > 0 ? [this.words(node.heading.map((child) => (child.type === 'term' ? { type: 'strong' as const, children: child.children } : child)), {}, { style: 'ParagraphHead' }, '\t')] : []
+      const head =
+        node.heading.length > 0
+          ? [
+              this.words(
+                node.heading.map((child) => (child.type === 'term' ? { type: 'strong' as const, children: child.children } : child)),
+                {},
+                { style: 'ParagraphHead' },
+                '\t',
+              ),
+            ]
+          : []
       return [...head, ...this.blocks(node.children)]
     }
     const style = `Heading${Math.min(6, node.depth)}`
@@ -173,15 +209,23 @@ class Writer {
     const flag = node.children.find((child) => child.type === 'flag')
     const text = node.children.find((child) => child.type === 'body' || child.type === 'bodyChange' || child.type === 'paragraph')
     const notes = node.children.filter((child) => child.type === 'redlineNote')
-    const reference = attribution && new FootnoteReferenceRun({ children: [new Paragraph({ children: this.builder.inlines(this.inlines([{ type: 'text', value: ' ' }, ...attribution.children])) })] })
-    const body: DocxBody = text === undefined ? { blocks: [], starts: [], lists: 0 } : text.type === 'paragraph' ? docxBody({ type: 'root', children: [text] }) : this.text(text)
+    const reference =
+      attribution &&
+      new FootnoteReferenceRun({
+        children: [new Paragraph({ children: this.builder.inlines(this.inlines([{ type: 'text', value: ' ' }, ...attribution.children])) })],
+      })
+    const body: DocxBody =
+      text === undefined ? { blocks: [], starts: [], lists: 0 } : text.type === 'paragraph' ? docxBody({ type: 'root', children: [text] }) : this.text(text)
     if (notes.length > 0) body.blocks[0] ??= { paragraph: { children: [] } }
     const first = body.blocks[0]
     if (notes.length > 0 && first && 'paragraph' in first) first.paragraph.comments = [...notes.map((each) => each.value), ...(first.paragraph.comments ?? [])]
     const built = this.builder.build(body, { append: reference, keepWithNext: node.referred })
     const blocks: Block[] = []
     if (labels.length > 0) {
-      const words = labels.flatMap((label, index): PhrasingContent[] => [...(index > 0 ? [{ type: 'text' as const, value: ' \u2013 ' }] : []), ...('children' in label ? label.children : [])])
+      const words = labels.flatMap((label, index): PhrasingContent[] => [
+        ...(index > 0 ? [{ type: 'text' as const, value: ' \u2013 ' }] : []),
+        ...('children' in label ? label.children : []),
+      ])
       blocks.push(this.words(words, {}, { style: 'AltLabel' }))
     }
     blocks.push(...built.blocks)
@@ -195,7 +239,8 @@ class Writer {
   private note(node: NoteBlock | ChairTextBlock): Block[] {
     return node.children.flatMap((child): Block[] => {
       if (child.type === 'label') return [this.words(child.children, {}, { style: node.type === 'note' ? 'NoteLabel' : 'AltLabel' })]
-      if (child.type === 'redlineNote') return this.builder.build({ blocks: [{ paragraph: { children: [], comments: [child.value] } }], starts: [], lists: 0 }).blocks
+      if (child.type === 'redlineNote')
+        return this.builder.build({ blocks: [{ paragraph: { children: [], comments: [child.value] } }], starts: [], lists: 0 }).blocks
       return this.builder.build(this.text(child)).blocks
     })
   }
@@ -204,31 +249,48 @@ class Writer {
   private annex(node: Annex): Block[] {
     const [first, ...rest] = node.children
     if (first?.type !== 'heading') return this.blocks(node.children)
-    return [this.words(first.children, {}, { style: 'Heading1', pageBreakBefore: this.annexes++ === 0 }), ...rest.flatMap((child) => (child.type === 'list' ? this.bullets(child.children.flatMap((item) => item.children)) : this.block(child)))]
+    return [
+      this.words(first.children, {}, { style: 'Heading1', pageBreakBefore: this.annexes++ === 0 }),
+      ...rest.flatMap((child) => (child.type === 'list' ? this.bullets(child.children.flatMap((item) => item.children)) : this.block(child))),
+    ]
   }
 
   /** A list of generated lines: one bullet each, in the document's one bullet list. */
   private bullets(items: RootContent[]): Block[] {
-    return items.flatMap((item) => (item.type === 'paragraph' ? [this.words(item.children, {}, { numbering: { reference: BULLET, level: 0 } })] : this.block(item)))
+    return items.flatMap((item) =>
+      item.type === 'paragraph' ? [this.words(item.children, {}, { numbering: { reference: BULLET, level: 0 } })] : this.block(item),
+    )
   }
 
   private concordance(node: Concordance): Table {
     const line = { style: BorderStyle.SINGLE, size: 4, color: 'D5DAE0' }
     const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' }
     const borders = { top: none, left: none, right: none, bottom: line }
-    const cell = (children: Paragraph, width: number): TableCell => new TableCell({ borders, width: { size: width, type: WidthType.PERCENTAGE }, children: [children] })
+    const cell = (children: Paragraph, width: number): TableCell =>
+      new TableCell({ borders, width: { size: width, type: WidthType.PERCENTAGE }, children: [children] })
     const header = new TableRow({
       tableHeader: true,
-      children: node.columns.map((column, index) => cell(new Paragraph({ spacing: { after: 40 }, children: [new TextRun({ text: column, bold: true })] }), [50, 20, 30][index])),
+      children: node.columns.map((column, index) =>
+        cell(new Paragraph({ spacing: { after: 40 }, children: [new TextRun({ text: column, bold: true })] }), [50, 20, 30][index]),
+      ),
     })
-    const rows = node.rows.map((row) => new TableRow({
-      cantSplit: true,
-      children: [
-        cell(this.words(row.heading, {}, { spacing: { after: 40 } }, '\u2003'), 50),
-        cell(new Paragraph({ spacing: { after: 40 }, children: [new TextRun(row.article === undefined ? { text: row.articleLabel, italics: true } : { text: row.articleLabel })] }), 20),
-        cell(this.words(row.texts, {}, { spacing: { after: 40 } }), 30),
-      ],
-    }))
+    const rows = node.rows.map(
+      (row) =>
+        new TableRow({
+          cantSplit: true,
+          children: [
+            cell(this.words(row.heading, {}, { spacing: { after: 40 } }, '\u2003'), 50),
+            cell(
+              new Paragraph({
+                spacing: { after: 40 },
+                children: [new TextRun(row.article === undefined ? { text: row.articleLabel, italics: true } : { text: row.articleLabel })],
+              }),
+              20,
+            ),
+            cell(this.words(row.texts, {}, { spacing: { after: 40 } }), 30),
+          ],
+        }),
+    )
     return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [header, ...rows] })
   }
 
@@ -241,7 +303,12 @@ class Writer {
   }
 
   /** Generated words as one paragraph; `numberSpace` stands after a section's number. */
-  private words(children: PhrasingContent[], marks: { bold?: true }, options: ConstructorParameters<typeof Paragraph>[0] & object = {}, numberSpace?: string): Paragraph {
+  private words(
+    children: PhrasingContent[],
+    marks: { bold?: true },
+    options: ConstructorParameters<typeof Paragraph>[0] & object = {},
+    numberSpace?: string,
+  ): Paragraph {
     const inlines = this.inlines(children, numberSpace)
     const marked = marks.bold ? inlines.map((spec) => ('run' in spec ? { run: { ...spec.run, bold: true as const } } : spec)) : inlines
     return new Paragraph({ ...options, children: this.builder.inlines(marked) })
@@ -262,7 +329,8 @@ function joinRuns(specs: InlineSpec[]): InlineSpec[] {
   const marks = (run: RunSpec): string => JSON.stringify({ ...run, text: undefined })
   for (const spec of specs) {
     const last = out[out.length - 1]
-    if (last && 'run' in last && 'run' in spec && !last.run.break && !spec.run.break && marks(last.run) === marks(spec.run)) out[out.length - 1] = { run: { ...last.run, text: (last.run.text ?? '') + (spec.run.text ?? '') } }
+    if (last && 'run' in last && 'run' in spec && !last.run.break && !spec.run.break && marks(last.run) === marks(spec.run))
+      out[out.length - 1] = { run: { ...last.run, text: (last.run.text ?? '') + (spec.run.text ?? '') } }
     else out.push(spec)
   }
   return out
@@ -296,7 +364,16 @@ function joinRevisions(bytes: Uint8Array): Uint8Array {
 /** The one section of a document: A4 pages, the symbol as running head from the second page, "Page 1/8" at the foot of every page (`page`, the words with `{page}` and `{pages}`). */
 export function pageSection(symbol: string | undefined, children: Block[], page: string): ISectionOptions {
   const [before, middle, after] = page.split(/\{page\}|\{pages\}/)
-  const pageNumber = (): Footer => new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, style: 'PageNumber', children: [new TextRun({ children: [before, PageNumber.CURRENT, middle, PageNumber.TOTAL_PAGES, after ?? ''].filter((part) => part !== '') })] })] })
+  const pageNumber = (): Footer =>
+    new Footer({
+      children: [
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          style: 'PageNumber',
+          children: [new TextRun({ children: [before, PageNumber.CURRENT, middle, PageNumber.TOTAL_PAGES, after ?? ''].filter((part) => part !== '') })],
+        }),
+      ],
+    })
   return {
     properties: {
       titlePage: true,

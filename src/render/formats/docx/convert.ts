@@ -141,7 +141,13 @@ class BodyWalk {
       case 'blockquote':
         return this.blocks(node.children, { ...place, quote: true })
       case 'code':
-        return [this.paragraph(node.value.split('\n').map((line, index) => ({ run: { text: line, ...(index > 0 ? { break: true as const } : {}), ...change(place) } })), place, { style: 'CodeBlock' })]
+        return [
+          this.paragraph(
+            node.value.split('\n').map((line, index) => ({ run: { text: line, ...(index > 0 ? { break: true as const } : {}), ...change(place) } })),
+            place,
+            { style: 'CodeBlock' },
+          ),
+        ]
       case 'thematicBreak':
         return [this.paragraph([], place, { rule: true })]
       case 'table':
@@ -182,7 +188,9 @@ class BodyWalk {
         if (!numbered && child.type === 'paragraph') {
           numbered = true
           const childPlace: Place = { ...itemPlace, change: changeOf(child) ?? itemPlace.change }
-          out.push(this.paragraph(this.inlines(child.children, {}, childPlace), childPlace, { numbering: { ordered: Boolean(list.ordered), start, level, instance } }))
+          out.push(
+            this.paragraph(this.inlines(child.children, {}, childPlace), childPlace, { numbering: { ordered: Boolean(list.ordered), start, level, instance } }),
+          )
         } else {
           for (const block of this.block(child, itemPlace)) out.push(block)
         }
@@ -254,7 +262,7 @@ class BodyWalk {
         case 'image':
         case 'imageReference': {
           // Never embedded: a link to it, labelled by its alt text.
-          const url = node.type === 'image' ? node.url : this.definitions.get(node.identifier)?.url ?? ''
+          const url = node.type === 'image' ? node.url : (this.definitions.get(node.identifier)?.url ?? '')
           push(link(url, textRuns(node.alt || url, linkMarks(own, url))))
           break
         }
@@ -262,7 +270,9 @@ class BodyWalk {
           const definition = this.notes.get(node.identifier)
           // Word has no footnotes inside footnotes.
           if (!definition || place.note) break
-          const paragraphs = this.blocks(definition.children, { level: 0, quote: false, note: true, change: changeOf(definition) }).flatMap((block) => ('paragraph' in block ? [block.paragraph] : []))
+          const paragraphs = this.blocks(definition.children, { level: 0, quote: false, note: true, change: changeOf(definition) }).flatMap((block) =>
+            'paragraph' in block ? [block.paragraph] : [],
+          )
           // A space between the note's number and its text, as Word writes it.
           paragraphs[0]?.children.unshift({ run: { text: ' ' } })
           out.push({ footnote: paragraphs.length > 0 ? paragraphs : [{ children: [] }], ...change(own) })

@@ -9,7 +9,27 @@ import { h } from 'hastscript'
 import type { Data, PhrasingContent, Root } from 'mdast'
 import { toHast, type Handler, type State } from 'mdast-util-to-hast'
 import { toHtml } from 'hast-util-to-html'
-import type { Annex, BodyChange, BodyNode, ChairTextBlock, Concordance, Contents, ContentsEntry, Cover, Document, Flag, Label, Mark, Matrix, NoteBlock, ProposalBlock, CrossReference, Section, Target, Term } from '../../tree.js'
+import type {
+  Annex,
+  BodyChange,
+  BodyNode,
+  ChairTextBlock,
+  Concordance,
+  Contents,
+  ContentsEntry,
+  Cover,
+  Document,
+  Flag,
+  Label,
+  Mark,
+  Matrix,
+  NoteBlock,
+  ProposalBlock,
+  CrossReference,
+  Section,
+  Target,
+  Term,
+} from '../../tree.js'
 import { changeOf } from '../../tree.js'
 import { visible } from '../../../diagnostics/format.js'
 import { labelsFor, type Labels } from '../../labels.js'
@@ -54,16 +74,22 @@ export function compileHtml(document: Document, prepared: Prepared, assets: Asse
   // The configuration's words, written out as every generated word is (control and bidirectional characters visible).
   const title = visible([meta.symbol, meta.title, meta.subtitle].filter(Boolean).join(' \u2013 ') + (meta.redline ? ` (${meta.redline.title})` : ''))
   const css = `\n${styleText((assets.css ?? '').trim())}\n${meta.redline ? REDLINE_CSS : ''}`
-  const head = h('head', lines([
-    h('meta', { charSet: 'utf-8' }),
-    h('meta', { httpEquiv: 'Content-Security-Policy', content: POLICY }),
-    h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
-    h('title', title),
-    h('style', css),
-    h('style', pageMargins(meta.symbol && visible(meta.symbol), wordsFor(meta.language).template('document.page'))),
-  ]))
+  const head = h(
+    'head',
+    lines([
+      h('meta', { charSet: 'utf-8' }),
+      h('meta', { httpEquiv: 'Content-Security-Policy', content: POLICY }),
+      h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+      h('title', title),
+      h('style', css),
+      h('style', pageMargins(meta.symbol && visible(meta.symbol), wordsFor(meta.language).template('document.page'))),
+    ]),
+  )
   const body = h('body', lines(parts))
-  const tree: HastRoot = { type: 'root', children: [{ type: 'doctype' }, h('html', { lang: meta.language }, lines([head, body])), { type: 'text', value: '\n' }] }
+  const tree: HastRoot = {
+    type: 'root',
+    children: [{ type: 'doctype' }, h('html', { lang: meta.language }, lines([head, body])), { type: 'text', value: '\n' }],
+  }
   return toHtml(tree)
 }
 
@@ -81,28 +107,35 @@ function handlers(context: Context): Record<string, Handler> {
     cover: (state: State, node: Cover) => {
       const note = bodies.take(node.text)
       const masthead = node.masthead ?? {}
-      return h('header.cover', lines([
-        masthead.organization ? h('p.organization', masthead.organization) : undefined,
-        h('div.masthead', lines([
-          masthead.access ? h('p.access', masthead.access) : undefined,
-          node.symbol ? h('p.symbol', node.symbol) : undefined,
-          node.date ? h('p.date', node.date) : undefined,
-          masthead.jobNumber ? h('p.job', masthead.jobNumber) : undefined,
-          masthead.original ? h('p.original', masthead.original) : undefined,
-        ])),
-        h('h1', node.title),
-        node.subtitle ? h('p.subtitle', node.subtitle) : undefined,
-        h('div.cover-note', trim(note.content)),
-        ...notesList(note.notes, note.firstNote, labels),
-        ...node.children.map((line) =>
-          line.role === 'legend' ? h('p.redline-legend', phrasing(state, line.children)) : h(`p.${line.role}`, phrasing(state, line.children)),
-        ),
-        node.disclaimer ? h('p.disclaimer', node.disclaimer) : undefined,
-      ]))
+      return h(
+        'header.cover',
+        lines([
+          masthead.organization ? h('p.organization', masthead.organization) : undefined,
+          h(
+            'div.masthead',
+            lines([
+              masthead.access ? h('p.access', masthead.access) : undefined,
+              node.symbol ? h('p.symbol', node.symbol) : undefined,
+              node.date ? h('p.date', node.date) : undefined,
+              masthead.jobNumber ? h('p.job', masthead.jobNumber) : undefined,
+              masthead.original ? h('p.original', masthead.original) : undefined,
+            ]),
+          ),
+          h('h1', node.title),
+          node.subtitle ? h('p.subtitle', node.subtitle) : undefined,
+          h('div.cover-note', trim(note.content)),
+          ...notesList(note.notes, note.firstNote, labels),
+          ...node.children.map((line) =>
+            line.role === 'legend' ? h('p.redline-legend', phrasing(state, line.children)) : h(`p.${line.role}`, phrasing(state, line.children)),
+          ),
+          node.disclaimer ? h('p.disclaimer', node.disclaimer) : undefined,
+        ]),
+      )
     },
     contents: (state: State, node: Contents) => contents(state, node, labels),
     matrix: (_: State, node: Matrix) => matrixSection(node, labels),
-    section: (state: State, node: Section) => (node.kind === 'paragraph' ? paragraphSection(state, node) : node.article !== undefined ? article(state, node, context) : topic(state, node)),
+    section: (state: State, node: Section) =>
+      node.kind === 'paragraph' ? paragraphSection(state, node) : node.article !== undefined ? article(state, node, context) : topic(state, node),
     proposal: (state: State, node: ProposalBlock) => block(state, node, context),
     note: (state: State, node: NoteBlock) => block(state, node, context),
     chairText: (state: State, node: ChairTextBlock) => block(state, node, context),
@@ -110,7 +143,8 @@ function handlers(context: Context): Record<string, Handler> {
     concordance: (state: State, node: Concordance) => concordance(state, node),
     redlineNote: (_: State, node: { value: string }) => h('p.redline-note', node.value),
     term: (state: State, node: Term) => (node.role === 'number' ? h('span.number', state.all(node)) : h(`span.${node.role}`, state.all(node))),
-    reference: (state: State, node: CrossReference) => (context.anchors.has(anchor(node.target)) ? h('a', { href: `#${anchor(node.target)}` }, state.all(node)) : state.all(node)),
+    reference: (state: State, node: CrossReference) =>
+      context.anchors.has(anchor(node.target)) ? h('a', { href: `#${anchor(node.target)}` }, state.all(node)) : state.all(node),
     mark: (state: State, node: Mark) => h(node.change === 'insert' ? 'ins' : 'del', state.all(node)),
     // Outside a block (a clean text's article): the text alone.
     body: (_: State, node: BodyNode) => bodies.take(node).content,
@@ -122,16 +156,24 @@ function handlers(context: Context): Record<string, Handler> {
 function topic(state: State, node: Section): Element {
   const level = Math.min(6, node.depth + 1)
   const kind = node.kind === 'article' ? 'article' : 'topic'
-  return h('section', { className: [kind, `depth-${node.depth}`, ...blockChange(node)], id: anchor({ kind: 'topic', id: node.id }) }, lines([h(`h${level}`, phrasing(state, node.heading)), ...elements(state.all(node))]))
+  return h(
+    'section',
+    { className: [kind, `depth-${node.depth}`, ...blockChange(node)], id: anchor({ kind: 'topic', id: node.id }) },
+    lines([h(`h${level}`, phrasing(state, node.heading)), ...elements(state.all(node))]),
+  )
 }
 
 /** An article's paragraph: no heading of its own, its number and title, then its texts. */
 function paragraphSection(state: State, node: Section): Element {
-  return h('section.paragraph', { className: blockChange(node), id: anchor({ kind: 'paragraph', id: node.id }) }, lines([
-    { type: 'comment', value: ` paragraph: ${node.id} ` },
-    node.heading.length > 0 ? h('p.paragraph-head', phrasing(state, node.heading)) : undefined,
-    ...elements(state.all(node)),
-  ]))
+  return h(
+    'section.paragraph',
+    { className: blockChange(node), id: anchor({ kind: 'paragraph', id: node.id }) },
+    lines([
+      { type: 'comment', value: ` paragraph: ${node.id} ` },
+      node.heading.length > 0 ? h('p.paragraph-head', phrasing(state, node.heading)) : undefined,
+      ...elements(state.all(node)),
+    ]),
+  )
 }
 
 /** A clean text's article: its texts in one division, their notes after, then the entries below it. */
@@ -139,16 +181,25 @@ function article(state: State, node: Section, context: Context): Element {
   const number = node.article ?? 0
   const level = Math.min(6, node.depth + 1)
   // A text's labels (its translation pending) stay before it.
-  const parts = node.children.flatMap((child): Array<{ text: HtmlBody & { firstNote: number } } | { label: Label }> => (child.type === 'body' || child.type === 'bodyChange' ? [{ text: context.bodies.take(child) }] : child.type === 'label' ? [{ label: child }] : []))
+  const parts = node.children.flatMap((child): Array<{ text: HtmlBody & { firstNote: number } } | { label: Label }> =>
+    child.type === 'body' || child.type === 'bodyChange' ? [{ text: context.bodies.take(child) }] : child.type === 'label' ? [{ label: child }] : [],
+  )
   const texts = parts.flatMap((part) => ('text' in part ? [part.text] : []))
   const rest = node.children.filter((child) => child.type !== 'body' && child.type !== 'bodyChange' && child.type !== 'label')
-  return h('section.article', { className: [`depth-${node.depth}`, ...blockChange(node)], id: anchor({ kind: 'article', number }) }, lines([
-    { type: 'comment', value: ` article: ${node.label ?? number} topic: ${node.id} ` },
-    h(`h${level}`, phrasing(state, node.heading)),
-    h('div.text', parts.flatMap((part) => ('text' in part ? part.text.content : [h('p.pending', phrasing(state, part.label.children))]))),
-    ...texts.flatMap((text) => notesList(text.notes, text.firstNote, context.labels)),
-    ...elements(state.all({ type: 'root', children: rest })),
-  ]))
+  return h(
+    'section.article',
+    { className: [`depth-${node.depth}`, ...blockChange(node)], id: anchor({ kind: 'article', number }) },
+    lines([
+      { type: 'comment', value: ` article: ${node.label ?? number} topic: ${node.id} ` },
+      h(`h${level}`, phrasing(state, node.heading)),
+      h(
+        'div.text',
+        parts.flatMap((part) => ('text' in part ? part.text.content : [h('p.pending', phrasing(state, part.label.children))])),
+      ),
+      ...texts.flatMap((text) => notesList(text.notes, text.firstNote, context.labels)),
+      ...elements(state.all({ type: 'root', children: rest })),
+    ]),
+  )
 }
 
 /** A proposal's or a Chair's text's `<article>`, a note's `<aside>`: its labels, text, attribution and flag, its footnotes last, between its markers. */
@@ -199,21 +250,26 @@ function block(state: State, node: ProposalBlock | NoteBlock | ChairTextBlock, c
   }
   if (tagsAt !== -1) parts[tagsAt] = h('p.tags', tags)
   const change = changeOf(node) ?? (context.redline && inserted(node) ? 'insert' : undefined)
-  const className = node.type === 'proposal'
-    ? [node.status, ...(node.noText ? ['no-text'] : []), ...(node.referred ? ['referred'] : [])]
-    : node.type === 'note' ? [node.kind] : []
+  const className =
+    node.type === 'proposal'
+      ? [node.status, ...(node.noText ? ['no-text'] : []), ...(node.referred ? ['referred'] : [])]
+      : node.type === 'note'
+        ? [node.kind]
+        : []
   const properties = { className: [...className, ...(change ? [`block-${change}`] : [])], id: `${kind}-${node.id}` }
-  return h(node.type === 'note' ? 'aside.note' : `article.${kind}`, properties, lines([
-    marker(false),
-    ...parts,
-    ...texts.flatMap((text) => notesList(text.notes, text.firstNote, labels)),
-    marker(true),
-  ]))
+  return h(
+    node.type === 'note' ? 'aside.note' : `article.${kind}`,
+    properties,
+    lines([marker(false), ...parts, ...texts.flatMap((text) => notesList(text.notes, text.firstNote, labels)), marker(true)]),
+  )
 }
 
 /** A block whose every part was inserted (a new proposal). */
 function inserted(node: ProposalBlock | NoteBlock | ChairTextBlock): boolean {
-  return node.children.length > 0 && node.children.every((child) => child.type === 'redlineNote' || changeOf(child) === 'insert' || (child.type === 'bodyChange' && child.old === undefined))
+  return (
+    node.children.length > 0 &&
+    node.children.every((child) => child.type === 'redlineNote' || changeOf(child) === 'insert' || (child.type === 'bodyChange' && child.old === undefined))
+  )
 }
 
 function flag(state: State, node: Flag): Element {
@@ -227,21 +283,47 @@ function blockChange(node: { data?: Data }): string[] {
 
 function contents(state: State, node: Contents, labels: Labels): Element {
   const entries = (list: ContentsEntry[]): Element =>
-    h('ol', lines(list.map((entry) => h(entry.extra ? 'li.extra' : 'li', [h('a', { href: `#${anchor(entry.target)}` }, phrasing(state, entry.heading)), ...(entry.children.length > 0 ? [entries(entry.children)] : [])]))))
+    h(
+      'ol',
+      lines(
+        list.map((entry) =>
+          h(entry.extra ? 'li.extra' : 'li', [
+            h('a', { href: `#${anchor(entry.target)}` }, phrasing(state, entry.heading)),
+            ...(entry.children.length > 0 ? [entries(entry.children)] : []),
+          ]),
+        ),
+      ),
+    )
   return h('nav.contents', { ariaLabelledBy: 'contents-title' }, [h('h2', { id: 'contents-title' }, labels.document.contents), entries(node.entries)])
 }
 
 /** The concordance: every topic, its article (a link to it), the texts it took. */
 function concordance(state: State, node: Concordance): Element {
-  const rows = node.rows.map((row) => h('tr', [
-    h('th', { scope: 'row' }, phrasing(state, row.heading)),
-    h('td', row.article === undefined ? h('span.no-text', row.articleLabel) : h('a', { href: `#${anchor({ kind: 'article', number: row.article })}` }, row.articleLabel)),
-    h('td', phrasing(state, row.texts)),
-  ]))
-  return h('table.concordance', lines([
-    h('thead', h('tr', node.columns.map((column) => h('th', { scope: 'col' }, column)))),
-    h('tbody', lines(rows)),
-  ]))
+  const rows = node.rows.map((row) =>
+    h('tr', [
+      h('th', { scope: 'row' }, phrasing(state, row.heading)),
+      h(
+        'td',
+        row.article === undefined
+          ? h('span.no-text', row.articleLabel)
+          : h('a', { href: `#${anchor({ kind: 'article', number: row.article })}` }, row.articleLabel),
+      ),
+      h('td', phrasing(state, row.texts)),
+    ]),
+  )
+  return h(
+    'table.concordance',
+    lines([
+      h(
+        'thead',
+        h(
+          'tr',
+          node.columns.map((column) => h('th', { scope: 'col' }, column)),
+        ),
+      ),
+      h('tbody', lines(rows)),
+    ]),
+  )
 }
 
 /** The anchor of a target in the page: `topic-A.1.4`, `proposal-ID`, `article-3`, or an annex's own id. */
@@ -271,7 +353,14 @@ function anchorsOf(tree: Root): Set<string> {
   const visit = (nodes: readonly Root['children'][number][]): void => {
     for (const node of nodes) {
       if (node.type === 'proposal') found.add(anchor({ kind: 'proposal', id: node.id }))
-      if (node.type === 'section') found.add(node.article !== undefined ? anchor({ kind: 'article', number: node.article }) : node.kind === 'paragraph' ? anchor({ kind: 'paragraph', id: node.id }) : anchor({ kind: 'topic', id: node.id }))
+      if (node.type === 'section')
+        found.add(
+          node.article !== undefined
+            ? anchor({ kind: 'article', number: node.article })
+            : node.kind === 'paragraph'
+              ? anchor({ kind: 'paragraph', id: node.id })
+              : anchor({ kind: 'topic', id: node.id }),
+        )
       if (node.type === 'annex') found.add(node.id)
       if (node.type === 'section' || node.type === 'annex') visit(node.children)
     }
@@ -288,7 +377,6 @@ function phrasing(state: State, children: PhrasingContent[]): ElementContent[] {
 function elements(nodes: Array<ElementContent | HastRootContent | undefined>): ElementContent[] {
   return nodes.filter((node): node is ElementContent => node !== undefined && node.type !== 'doctype')
 }
-
 
 /** The bodies in the order of the page, their footnotes numbered on from one body to the next. */
 export class Numbered {

@@ -28,7 +28,24 @@ export interface HtmlBody {
 export const converter: Converter<HtmlBody> = { convert: htmlBody }
 
 /** Elements dropped with everything inside them: their content is code or a frame, never text. */
-const STRIP = ['script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'template', 'noscript', 'noembed', 'noframes', 'textarea', 'select', 'title', 'svg', 'math']
+const STRIP = [
+  'script',
+  'style',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'template',
+  'noscript',
+  'noembed',
+  'noframes',
+  'textarea',
+  'select',
+  'title',
+  'svg',
+  'math',
+]
 
 /**
  * GitHub's sanitising schema, less everything that loads something: images
@@ -57,7 +74,8 @@ const REDLINE: Handlers = {
   // A proposal's own strikethrough is not a deletion.
   delete: (state: State, node: Delete) => h('s', state.all(node)),
   html: () => undefined,
-  link: (state: State, node: Link) => (SAFE_URL.test(node.url) ? h('a', { href: node.url, ...(node.title ? { title: node.title } : {}) }, state.all(node)) : h('span', state.all(node))),
+  link: (state: State, node: Link) =>
+    SAFE_URL.test(node.url) ? h('a', { href: node.url, ...(node.title ? { title: node.title } : {}) }, state.all(node)) : h('span', state.all(node)),
   image: (_: State, node: Image) => (SAFE_URL.test(node.url) ? h('a', { href: node.url }, node.alt || node.url) : h('span', node.alt || node.url)),
 }
 

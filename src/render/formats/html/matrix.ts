@@ -25,28 +25,44 @@ export function matrixSection(matrix: Matrix, labels: Labels): Element {
   const parts = printParts(columns)
 
   const legend = h('p.legend', [
-    h('span.key.author', GLYPH.author), ` ${words.proponent}`, h('span.sep', ' '),
-    h('span.key.supporter', GLYPH.supporter), ` ${words.supporter}`, h('span.sep', ' '),
-    ...(['none', 'limited', 'broad'] as const).flatMap((level) => [h('span.key', { className: [`level-${level}`] }, '\u00a0'), ` ${labels.level[level]}`, h('span.sep', ' ')]),
+    h('span.key.author', GLYPH.author),
+    ` ${words.proponent}`,
+    h('span.sep', ' '),
+    h('span.key.supporter', GLYPH.supporter),
+    ` ${words.supporter}`,
+    h('span.sep', ' '),
+    ...(['none', 'limited', 'broad'] as const).flatMap((level) => [
+      h('span.key', { className: [`level-${level}`] }, '\u00a0'),
+      ` ${labels.level[level]}`,
+      h('span.sep', ' '),
+    ]),
   ])
-  const frames = parts.length === 1
-    ? [h('div.matrix-frame', matrixTable(columns, rows, labels))]
-    : [
-        h('div.matrix-frame.screen-only', matrixTable(columns, rows, labels)),
-        ...parts.map(({ from, to }) => h('div.matrix-frame.print-only', matrixTable(columns.slice(from, to), rows, labels, fill(words.part, { from: from + 1, to, total: columns.length })))),
-      ]
-  return h('section.support', { id, ariaLabelledBy: `${id}-title` }, lines([
-    h('h2', { id: `${id}-title` }, words.title),
-    h('p.intro', labels.record.matrix.intro),
-    legend,
-    ...frames,
-  ]))
+  const frames =
+    parts.length === 1
+      ? [h('div.matrix-frame', matrixTable(columns, rows, labels))]
+      : [
+          h('div.matrix-frame.screen-only', matrixTable(columns, rows, labels)),
+          ...parts.map(({ from, to }) =>
+            h(
+              'div.matrix-frame.print-only',
+              matrixTable(columns.slice(from, to), rows, labels, fill(words.part, { from: from + 1, to, total: columns.length })),
+            ),
+          ),
+        ]
+  return h(
+    'section.support',
+    { id, ariaLabelledBy: `${id}-title` },
+    lines([h('h2', { id: `${id}-title` }, words.title), h('p.intro', labels.record.matrix.intro), legend, ...frames]),
+  )
 }
 
 /** The printed parts: the columns cut into as few parts as fit a page, of sizes that differ by one at most. */
 function printParts(columns: MatrixColumn[]): Array<{ from: number; to: number }> {
   const count = Math.max(1, Math.ceil(columns.length / PRINT_COLUMNS))
-  return Array.from({ length: count }, (_, index) => ({ from: Math.round((index * columns.length) / count), to: Math.round(((index + 1) * columns.length) / count) }))
+  return Array.from({ length: count }, (_, index) => ({
+    from: Math.round((index * columns.length) / count),
+    to: Math.round(((index + 1) * columns.length) / count),
+  }))
 }
 
 /** The table of `rows` × `columns`, with a caption when it is one part of a wider matrix. */
@@ -63,11 +79,15 @@ function matrixTable(columns: MatrixColumn[], rows: MatrixRow[], labels: Labels,
     // The alternative first, so that rows of one topic differ where the eye starts; the title wraps, never cut.
     const title = visible([topic.id, label, topic.title].filter(Boolean).join(' '))
     return h('tr', { className: [`level-${level}`, ...(referred ? ['referred'] : [])] }, [
-      h('th.row', { scope: 'row', title }, h('a', { href: `#proposal-${proposal}` }, [
-        h('span.number', visible(topic.id)),
-        ...(label ? [' ', h('span.alt', label)] : []),
-        topic.title ? ` ${visible(topic.title)}` : '',
-      ])),
+      h(
+        'th.row',
+        { scope: 'row', title },
+        h('a', { href: `#proposal-${proposal}` }, [
+          h('span.number', visible(topic.id)),
+          ...(label ? [' ', h('span.alt', label)] : []),
+          topic.title ? ` ${visible(topic.title)}` : '',
+        ]),
+      ),
       h('td.count', { className: [`level-${level}`], title: labels.level[level] }, String(support)),
       ...columns.map((column) => {
         const role = roles.get(column.name)

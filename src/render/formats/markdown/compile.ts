@@ -37,7 +37,8 @@ export function compileMarkdown(document: Document, prepared?: Prepared): string
   // In a redline nothing an author wrote may read as a mark: texts written unparsed (the redline sends to the threads those that hold anything like one), text as written, and the marked trees.
   const escape = redline ? neutralise : undefined
   const asWritten = (markdown: string): string => (redline ? neutraliseMarkdown(markdown) : markdown)
-  const body = (node: BodyNode): string => asWritten(renderBody(node.body, { bracketed: node.enclosed, headingLevel: Math.min(6, node.depth + 1), labels: namers.get(node) }))
+  const body = (node: BodyNode): string =>
+    asWritten(renderBody(node.body, { bracketed: node.enclosed, headingLevel: Math.min(6, node.depth + 1), labels: namers.get(node) }))
 
   const handlers: Record<string, Handle> = {
     cover: (node: Cover, _, state, info) => {
@@ -68,14 +69,17 @@ export function compileMarkdown(document: Document, prepared?: Prepared): string
     attribution: (node, _, state, info) => state.handle(paragraph(...flat(node.children)), undefined, state, info),
     flag: (node, _, state, info) => state.handle(paragraph(...bold(flat(node.children))), undefined, state, info),
     body: (node: BodyNode) => body(node),
-    bodyChange: (node: BodyChange, _, state, info) => flow(flagged(neutraliseMarked(relabelled(markedOf(prepared, node), namers.get(node)!)), document.meta.redline), state, info),
+    bodyChange: (node: BodyChange, _, state, info) =>
+      flow(flagged(neutraliseMarked(relabelled(markedOf(prepared, node), namers.get(node)!)), document.meta.redline), state, info),
     concordance: (node: Concordance, _, state, info) => state.handle(concordanceTable(node), undefined, state, info),
     redlineNote: (node, _, state) => `{>>${neutralise(state.safe(node.value, { before: '>', after: '<' }))}<<}`,
     term: (node, _, state, info) => state.containerPhrasing(node, info),
     reference: (node, _, state, info) => state.containerPhrasing(node, info),
     // An author's strikethrough, in a redline: never `~~`, which reads as a deletion where Markdown is shown, and could close a CriticMarkup delimiter begun beside it.
     ...(redline ? { delete: withPeek('<', (node: Delete, _, state, info) => enclosed('<s>', '</s>', node, state, info)) } : {}),
-    mark: withPeek('{', (node: Mark, _, state, info) => (node.change === 'insert' ? enclosed('{++', '++}', node, state, info) : enclosed('{--', '--}', node, state, info))),
+    mark: withPeek('{', (node: Mark, _, state, info) =>
+      node.change === 'insert' ? enclosed('{++', '++}', node, state, info) : enclosed('{--', '--}', node, state, info),
+    ),
   }
   return writeMarkdownWith(tree, { handlers, escape })
 }
@@ -120,7 +124,9 @@ function markedOf(prepared: Prepared | undefined, node: BodyChange): RootContent
 /** The tree without what Markdown does not show. */
 function shown(tree: Root): Root {
   const keep = (nodes: RootContent[]): RootContent[] =>
-    nodes.filter((node) => !UNSHOWN.has(node.type)).map((node) => (node.type === 'section' || node.type === 'annex' ? { ...node, children: keep(node.children) } : node))
+    nodes
+      .filter((node) => !UNSHOWN.has(node.type))
+      .map((node) => (node.type === 'section' || node.type === 'annex' ? { ...node, children: keep(node.children) } : node))
   return { ...tree, children: keep(tree.children) }
 }
 
@@ -129,7 +135,10 @@ function labelled(node: BodyNode | BodyChange): { id: string; body: Body } {
   if (node.type === 'body') return { id: node.owner, body: node.body }
   const sides = [node.old, node.next].filter((side): side is BodyNode => side !== undefined)
   const source = sides.map((side) => side.body.source.slice(side.body.start, side.body.end)).join('\n')
-  return { id: sides[0].owner, body: { source, start: 0, end: source.length, edits: sides.flatMap((side) => side.body.edits.filter((edit) => edit.kind === 'label')) } }
+  return {
+    id: sides[0].owner,
+    body: { source, start: 0, end: source.length, edits: sides.flatMap((side) => side.body.edits.filter((edit) => edit.kind === 'label')) },
+  }
 }
 
 /**
@@ -140,7 +149,10 @@ function flagged(nodes: RootContent[], words: { inserted: string; deleted: strin
   if (!words) return nodes
   return nodes.flatMap((node): RootContent[] => {
     const change = changeOf(node)
-    const inner = 'children' in node && !['paragraph', 'heading', 'tableCell', 'table', 'tableRow'].includes(node.type) ? ({ ...node, children: flagged(node.children as RootContent[], words) } as RootContent) : node
+    const inner =
+      'children' in node && !['paragraph', 'heading', 'tableCell', 'table', 'tableRow'].includes(node.type)
+        ? ({ ...node, children: flagged(node.children as RootContent[], words) } as RootContent)
+        : node
     if (change === undefined || !['code', 'html', 'thematicBreak', 'definition'].includes(node.type)) return [inner]
     return [{ type: 'redlineNote', value: change === 'insert' ? words.inserted : words.deleted }, inner]
   })
@@ -157,11 +169,12 @@ function relabelled(nodes: RootContent[], namer: LabelNamer): RootContent[] {
     }
   }
   const visit = (node: Nodes): Nodes => {
-    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') return { ...node, children: literal(node.children.map((child) => visit(child) as PhrasingContent)) } as Nodes
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell')
+      return { ...node, children: literal(node.children.map((child) => visit(child) as PhrasingContent)) } as Nodes
     if (node.type === 'footnoteReference' || node.type === 'footnoteDefinition') {
       const renamed = name(node.identifier)
       const copy = { ...node, identifier: renamed, label: renamed }
-      return 'children' in copy ? { ...copy, children: copy.children.map((child) => visit(child)) } as Nodes : copy
+      return 'children' in copy ? ({ ...copy, children: copy.children.map((child) => visit(child)) } as Nodes) : copy
     }
     return 'children' in node ? ({ ...node, children: (node.children as Nodes[]).map(visit) } as Nodes) : node
   }
@@ -171,9 +184,15 @@ function relabelled(nodes: RootContent[], namer: LabelNamer): RootContent[] {
 /** Literal brackets (their stand-ins, from the thread) written back as `\[` `\]`, which no reader takes for negotiating brackets. */
 function literal(children: PhrasingContent[]): PhrasingContent[] {
   return children.flatMap((child): PhrasingContent[] => {
-    if (child.type === 'mark' || child.type === 'emphasis' || child.type === 'strong' || child.type === 'delete' || child.type === 'link') return [{ ...child, children: literal(child.children) } as PhrasingContent]
+    if (child.type === 'mark' || child.type === 'emphasis' || child.type === 'strong' || child.type === 'delete' || child.type === 'link')
+      return [{ ...child, children: literal(child.children) } as PhrasingContent]
     if (child.type !== 'text' || !/[\ue05b\ue05d]/.test(child.value)) return [child]
-    return child.value.split(/([\ue05b\ue05d])/).filter((part) => part !== '').map((part): PhrasingContent => (part === '\ue05b' ? { type: 'html', value: '\\[' } : part === '\ue05d' ? { type: 'html', value: '\\]' } : { type: 'text', value: part }))
+    return child.value
+      .split(/([\ue05b\ue05d])/)
+      .filter((part) => part !== '')
+      .map((part): PhrasingContent =>
+        part === '\ue05b' ? { type: 'html', value: '\\[' } : part === '\ue05d' ? { type: 'html', value: '\\]' } : { type: 'text', value: part },
+      )
   })
 }
 
@@ -183,7 +202,8 @@ function bodiesOf(tree: Root): Array<BodyNode | BodyChange> {
   const visit = (nodes: readonly Nodes[]): void => {
     for (const node of nodes) {
       if (node.type === 'body' || node.type === 'bodyChange') found.push(node)
-      else if (node.type === 'section' || node.type === 'annex' || node.type === 'proposal' || node.type === 'note' || node.type === 'chairText') visit(node.children)
+      else if (node.type === 'section' || node.type === 'annex' || node.type === 'proposal' || node.type === 'note' || node.type === 'chairText')
+        visit(node.children)
     }
   }
   visit(tree.children)
@@ -208,7 +228,8 @@ function flat(children: PhrasingContent[]): PhrasingContent[] {
   for (const child of children) {
     if (child.type === 'term' || child.type === 'reference') for (const inner of flat(child.children)) push(inner)
     else if (child.type === 'mark') out.push({ ...child, children: flat(child.children) })
-    else if ('children' in child && child.type !== 'link' && child.type !== 'linkReference') out.push({ ...child, children: flat(child.children) } as PhrasingContent)
+    else if ('children' in child && child.type !== 'link' && child.type !== 'linkReference')
+      out.push({ ...child, children: flat(child.children) } as PhrasingContent)
     else push(child)
   }
   return out
@@ -236,7 +257,9 @@ function concordanceTable(node: Concordance): Table {
   return {
     type: 'table',
     align: [null, null, null],
-    children: [header, ...rows].map((cells): TableRow => ({ type: 'tableRow', children: cells.map((children): TableCell => ({ type: 'tableCell', children })) })),
+    children: [header, ...rows].map((cells): TableRow => ({
+      type: 'tableRow',
+      children: cells.map((children): TableCell => ({ type: 'tableCell', children })),
+    })),
   }
 }
-
