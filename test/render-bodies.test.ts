@@ -95,7 +95,7 @@ describe("the brackets go into the body's own tree", () => {
 
 describe('limits and deadline', () => {
   test('a body that overruns the deadline is too-complex, named after its file', async () => {
-    const slow = proposal(`Each Party shall *act* ${'[promptly] and _fairly_ '.repeat(3000)}`, 'proposed', 'proposals/slow.md')
+    const slow = proposal(`Each Party shall *act* ${'[promptly] and _fairly_ '.repeat(1000)}`, 'proposed', 'proposals/slow.md')
     const config: Config = { ...DEFAULT_CONFIG, limits: { ...DEFAULT_CONFIG.limits, parseSeconds: 0.001 } }
     const texts = await prepareTexts(consolidatedView(assemble([slow], config)), [formatNamed('html')!, formatNamed('docx')!], config.limits, pool())
     expect(texts.diagnostics).toContainEqual({
