@@ -10,21 +10,21 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } f
 import path from 'node:path'
 import { strFromU8, unzipSync } from 'fflate'
 import { beforeAll, describe, expect, test } from 'vitest'
-import { golden, withoutStyleSheet } from './helpers/golden.js'
-import { commitAll, git, gitRepository } from './helpers/git.js'
-import { revisionsRepository, type RevisionsRepository } from './helpers/revisions.js'
-import { ThreadPool } from '../src/threads/pool.js'
-import { loadWorkspace } from '../src/load/pipeline.js'
-import { MemoryCache } from '../src/read/cache.js'
-import { folderSource } from '../src/read/folder.js'
-import { repositoryOf } from '../src/read/git.js'
-import { loadCommit } from '../src/load/revision.js'
-import { run } from './helpers/run.js'
-import { scratch } from './helpers/scratch.js'
+import { golden, withoutStyleSheet } from '../helpers/golden.js'
+import { commitAll, git, gitRepository } from '../helpers/git.js'
+import { revisionsRepository, type RevisionsRepository } from '../helpers/revisions.js'
+import { ThreadPool } from '../../src/threads/pool.js'
+import { loadWorkspace } from '../../src/load/pipeline.js'
+import { MemoryCache } from '../../src/read/cache.js'
+import { folderSource } from '../../src/read/folder.js'
+import { repositoryOf } from '../../src/read/git.js'
+import { loadCommit } from '../../src/load/revision.js'
+import { run } from '../helpers/run.js'
+import { scratch } from '../helpers/scratch.js'
 
-const fixtures = path.join(import.meta.dirname, 'revisions')
+const fixtures = path.join(import.meta.dirname, '..', 'revisions')
 const expected = path.join(fixtures, 'expected')
-const cli = path.join(import.meta.dirname, '..', 'bin', 'consolidate.js')
+const cli = path.join(import.meta.dirname, '..', '..', 'bin', 'consolidate.js')
 
 let repo: RevisionsRepository
 beforeAll(() => {
