@@ -343,6 +343,8 @@ export type Edit =
   | { kind: 'label'; start: number; end: number; space: LabelSpace; identifier: string }
   /** A fixed rewrite: joining a setext heading's lines, closing an unclosed fence. */
   | { kind: 'text'; start: number; end: number; text: string }
+  /** An author's strikethrough delimiter (`~~` or `~`), opening or closing: `<s>` or `</s>` in a redline's Markdown, where `~~` would read as a deletion. */
+  | { kind: 'strike'; start: number; end: number; open: boolean }
 
 /** Footnote labels and link labels are matched apart: `[^1]` and `[1]` never meet. */
 export type LabelSpace = 'footnote' | 'link'

@@ -14,6 +14,7 @@ import { strFromU8, unzipSync } from 'fflate'
 import fc from 'fast-check'
 import type { List, Paragraph, RootContent } from 'mdast'
 import { afterAll, describe, expect, test } from 'vitest'
+import { assemble } from '../src/assemble/negotiation.js'
 import { visible } from '../src/diagnostics/format.js'
 import { parseMarkdown } from '../src/parse/proposal.js'
 import { formatNamed } from '../src/render/formats/index.js'
@@ -21,12 +22,13 @@ import { neutralise, neutraliseCode } from '../src/render/formats/markdown/criti
 import { blockKey, diffChildren, Relabel } from '../src/render/redline/diff.js'
 import { runChangeJob, type TextInput } from '../src/render/text-job.js'
 import { prepareTexts } from '../src/render/texts.js'
+import { consolidatedView } from '../src/render/views/consolidated.js'
 import { diffWords, type Segment } from '../src/model/words.js'
 import { ThreadPool } from '../src/threads/pool.js'
 import { DEFAULT_CONFIG } from '../src/types.js'
 import { commitAll, gitRepository } from './helpers/git.js'
 import { bodyPairs, paragraphsRead } from './helpers/redline-bodies.js'
-import { compileIn, proposals, redlineBetween } from './helpers/render.js'
+import { compileIn, inPlace, proposals, redlineBetween } from './helpers/render.js'
 import { run } from './helpers/run.js'
 
 const FRONT = '---\ntopic: A.1\nauthor: Japan\nstatus: stabilized\n---\n\n'
@@ -245,6 +247,23 @@ describe('item 9: nothing an author writes reads as a mark in the Markdown redli
     expect(shown).toContain('Raw &lt;ins>inserted&lt;/ins> and &lt;DEL>deleted&lt;/DEL>.')
     expect(shown).toContain('<!-- quoted: proposal: c -->')
     expect(shown).toContain('(https://example.org/%7B++x++%7D "title {++x++}")')
+  })
+
+  test("an unchanged text's strikethrough is <s> without a parse on the threads; the text itself keeps ~~, code keeps its tildes", async () => {
+    const struck = 'Each Party shall ~~endeavour to~~ [adopt] ~x~ measures of ~50 per cent.\n\n~~~\n~~kept~~\n~~~'
+    const document = redlineBetween(proposals({ a: struck, b: 'Old.' }), proposals({ a: struck, b: 'New.' }))
+    // Only the changed text goes to the threads: the struck one is written from its source and the edits its parse recorded.
+    const sent: string[] = []
+    const runner = { run: async (jobs: Array<{ kind: string; input: unknown }>) => (sent.push(...jobs.map((job) => job.kind)), inPlace.run(jobs as never)) }
+    const texts = await prepareTexts(document, [formatNamed('md')!], DEFAULT_CONFIG.limits, runner)
+    expect(sent).toEqual(['change'])
+    const markdown = String(await (await formatNamed('md')!.compiler()).compile(document, texts.prepared!.get('md')!, {}))
+    expect(markdown).toContain('Each Party shall <s>endeavour to</s> [adopt] <s>x</s> measures of ~50 per cent.\n\n~~~\n~~kept~~\n~~~')
+    expect(markdown).not.toMatch(/~~endeavour/)
+    // The text itself, outside a redline, as its author wrote it.
+    expect(String(await compileIn('md', consolidatedView(assemble(proposals({ a: struck }), DEFAULT_CONFIG))))).toContain(
+      'Each Party shall ~~endeavour to~~ [adopt] ~x~ measures',
+    )
   })
 
   test('any text: neutralised, it holds no delimiter, and reads as written once its breaks are taken out', () => {

@@ -80,6 +80,8 @@ const isEdit: Check = (value) => {
       return matches<Extract<Edit, { kind: 'label' }>>({ kind: isString, ...range, space: oneOf(['footnote', 'link']), identifier: isString })(value)
     case 'text':
       return matches<Extract<Edit, { kind: 'text' }>>({ kind: isString, ...range, text: isString })(value)
+    case 'strike':
+      return matches<Extract<Edit, { kind: 'strike' }>>({ kind: isString, ...range, open: isBoolean })(value)
     default:
       return false
   }

@@ -13,6 +13,8 @@ export interface BodyContext {
    * for a body parsed on its own, where no other file's labels can meet them.
    */
   labels?: LabelNamer
+  /** A redline's Markdown: an author's strikethrough is written `<s>…</s>`, where `~~` would read as a deletion. */
+  strikes?: boolean
 }
 
 /** Apply a body's edits. Linear in the body's length; the body is never re-parsed. */
@@ -22,6 +24,7 @@ export function renderBody(body: Body, context: BodyContext): string {
   for (const edit of body.edits) {
     if (edit.kind === 'bracket' && !context.bracketed) continue
     if (edit.kind === 'label' && !context.labels) continue
+    if (edit.kind === 'strike' && !context.strikes) continue
     // Inside a stretch already replaced (a line break of a setext heading inside a label written across lines).
     if (edit.start < at) continue
     pieces.push(body.source.slice(at, edit.start))
@@ -35,6 +38,9 @@ export function renderBody(body: Body, context: BodyContext): string {
         break
       case 'label':
         pieces.push(edit.space === 'footnote' ? '[^' : '[', context.labels!(edit.space, edit.identifier), ']')
+        break
+      case 'strike':
+        pieces.push(edit.open ? '<s>' : '</s>')
         break
     }
     at = Math.max(at, edit.end)

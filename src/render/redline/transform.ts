@@ -207,11 +207,12 @@ class Marker {
 
 /**
  * What in an author's text reads as a redline's own markup, or is written
- * otherwise in a redline: CriticMarkup's delimiters, a strikethrough (any
- * `~`: CriticMarkup's substitution, GFM's `~~` and `~`), HTML's `<ins>` and
- * `<del>`, a comment like the tool's markers.
+ * otherwise in a redline: CriticMarkup's delimiters (its substitution's `{~~`,
+ * `~>` and `~~}` too), HTML's `<ins>` and `<del>`, a comment like the tool's
+ * markers. An author's strikethrough needs no tree: the parser recorded its
+ * delimiters, which the Markdown writes `<s>` and `</s>` (apply-edits.ts).
  */
-const REDLINE_MARKUP = /\{([+\-=>])\1|([+\-=<])\2\}|~|<\/?(?:ins|del)\b|<!--\s*\/?(?:deleted:\s*)?(?:proposal|note|article)\s*:/i
+const REDLINE_MARKUP = /\{([+\-=>~])\1|([+\-=<~])\2\}|~>|<\/?(?:ins|del)\b|<!--\s*\/?(?:deleted:\s*)?(?:proposal|note|article)\s*:/i
 
 /**
  * A text that holds what reads as a redline's own markup goes to the threads

@@ -38,7 +38,7 @@ export function compileMarkdown(document: Document, prepared?: Prepared): string
   const escape = redline ? neutralise : undefined
   const asWritten = (markdown: string): string => (redline ? neutraliseMarkdown(markdown) : markdown)
   const body = (node: BodyNode): string =>
-    asWritten(renderBody(node.body, { bracketed: node.enclosed, headingLevel: Math.min(6, node.depth + 1), labels: namers.get(node) }))
+    asWritten(renderBody(node.body, { bracketed: node.enclosed, headingLevel: Math.min(6, node.depth + 1), labels: namers.get(node), strikes: redline }))
 
   const handlers: Record<string, Handle> = {
     cover: (node: Cover, _, state, info) => {
