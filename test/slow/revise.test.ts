@@ -2,10 +2,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { editConfig, nextSymbol } from '../src/revisions/revise.js'
-import { commitAll, git, gitRepository } from './helpers/git.js'
-import { run } from './helpers/run.js'
-import { workspace } from './helpers/scratch.js'
+import { editConfig, nextSymbol } from '../../src/revisions/revise.js'
+import { commitAll, git, gitRepository } from '../helpers/git.js'
+import { run } from '../helpers/run.js'
+import { workspace } from '../helpers/scratch.js'
 
 const proposal = (text = 'Each Party shall [endeavour to] cooperate.') => `---\ntopic: A.1\nauthor: Japan\n---\n\n${text}\n`
 

@@ -6,12 +6,12 @@
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { golden } from './helpers/golden.js'
-import { commitAll, git, gitRepository } from './helpers/git.js'
-import { run } from './helpers/run.js'
-import { scratch } from './helpers/scratch.js'
+import { golden } from '../helpers/golden.js'
+import { commitAll, git, gitRepository } from '../helpers/git.js'
+import { run } from '../helpers/run.js'
+import { scratch } from '../helpers/scratch.js'
 
-const fixtures = path.join(import.meta.dirname, 'diff-fixtures')
+const fixtures = path.join(import.meta.dirname, '..', 'diff-fixtures')
 const scenarios = readdirSync(fixtures)
   .filter((name) => existsSync(path.join(fixtures, name, 'old')))
   .sort()
