@@ -1,8 +1,7 @@
 /** One Chair's text file (chair/**\/*.md, SPEC §14) to a ChairText and its problems. Pure: no file system. */
 import { isMap } from 'yaml'
-import { analyseBody } from './body-edits.js'
 import { readAllow, readLanguage, readOrder, scalarText } from './front-matter.js'
-import { afterFrontMatter, baseName, checkNotTranslationId, ID_PATTERN, readMarkdownFile, type FileKind, type ParseOptions } from './proposal.js'
+import { readBody, baseName, checkNotTranslationId, ID_PATTERN, readMarkdownFile, type FileKind, type ParseOptions } from './proposal.js'
 import { frontMatterFields, readPerLanguage } from './fields.js'
 import { describe, isEmpty } from './yaml.js'
 import { didYouMean } from '../diagnostics/suggest.js'
@@ -24,17 +23,10 @@ const CHAIR: FileKind = { what: "Chair's text", fields: '`topic: A.1.4` and `by:
 export function parseChairText(file: string, input: Uint8Array | string, options: ParseOptions = {}): ParseResult {
   const read = readMarkdownFile(file, input, options, CHAIR)
   if ('done' in read) return read.done
-  const { text, head, tree, lines, diagnostics, report } = read
+  const { diagnostics, report } = read
   const frontMatter: Place = { line: 1, column: 1 }
 
-  const analysis = analyseBody(tree.children.slice(1), text, lines)
-  if (!analysis.hasText)
-    report(
-      'empty-body',
-      "the Chair's text has no text; write it below the front matter's closing `---`, e.g. `1. Each Party shall [endeavour to] …`",
-      afterFrontMatter(head, lines),
-    )
-  for (const problem of analysis.brackets) report('unbalanced-brackets', problem.message, problem.place)
+  const analysis = readBody(read, "the Chair's text has no text; write it below the front matter's closing `---`, e.g. `1. Each Party shall [endeavour to] …`")
 
   const fields = frontMatterFields(read, 'topic: A.1.4')
   if (!fields) return { diagnostics }

@@ -1,8 +1,7 @@
 /** One note file (notes/**\/*.md, docs/reference.md, Notes) to a Note and its problems. Pure: no file system. */
 import { isMap } from 'yaml'
-import { analyseBody } from './body-edits.js'
 import { readAllow, readLanguage, scalarText } from './front-matter.js'
-import { afterFrontMatter, baseName, checkNotTranslationId, ID_PATTERN, readMarkdownFile, type FileKind, type ParseOptions } from './proposal.js'
+import { readBody, baseName, checkNotTranslationId, ID_PATTERN, readMarkdownFile, type FileKind, type ParseOptions } from './proposal.js'
 import { frontMatterFields, readPerLanguage, type PerLanguage } from './fields.js'
 import { describe } from './yaml.js'
 import { didYouMean } from '../diagnostics/suggest.js'
@@ -25,17 +24,13 @@ const NOTE: FileKind = { what: 'note', fields: '`topic: A.1.4` and `by: Facilita
 export function parseNote(file: string, input: Uint8Array | string, options: ParseOptions = {}): ParseResult {
   const read = readMarkdownFile(file, input, options, NOTE)
   if ('done' in read) return read.done
-  const { text, head, tree, lines, diagnostics, report } = read
+  const { diagnostics, report } = read
   const frontMatter: Place = { line: 1, column: 1 }
 
-  const analysis = analyseBody(tree.children.slice(1), text, lines)
-  if (!analysis.hasText)
-    report(
-      'empty-body',
-      "the note has no text; write it below the front matter's closing `---`, e.g. `The facilitator invites participants to consider merging Alt 1 and Alt 2.`",
-      afterFrontMatter(head, lines),
-    )
-  for (const problem of analysis.brackets) report('unbalanced-brackets', problem.message, problem.place)
+  const analysis = readBody(
+    read,
+    "the note has no text; write it below the front matter's closing `---`, e.g. `The facilitator invites participants to consider merging Alt 1 and Alt 2.`",
+  )
 
   const fields = frontMatterFields(read, 'topic: A.1.4')
   if (!fields) return { diagnostics }

@@ -4,7 +4,7 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
-import { analyseBody } from './body-edits.js'
+import { analyseBody, type BodyAnalysis } from './body-edits.js'
 import { readFrontMatter, type FrontMatter } from './front-matter.js'
 import { decode, LineIndex, normalise } from '../read/decode.js'
 import { tooLarge } from '../diagnostics/limits.js'
@@ -40,22 +40,18 @@ export interface ParseOptions {
 export function parseProposal(file: string, input: Uint8Array | string, options: ParseOptions = {}): ParseResult {
   const read = readMarkdownFile(file, input, options, PROPOSAL)
   if ('done' in read) return read.done
-  const { text, head, tree, lines, diagnostics, report } = read
+  const { head, diagnostics, report } = read
 
   const frontMatter: Place = { line: 1, column: 1 }
   const { fields, problems } = readFrontMatter(head.value, (head.position?.start.line ?? 1) + 1)
   for (const problem of problems) report(problem.rule, problem.message, problem.place)
 
-  const analysis = analyseBody(tree.children.slice(1), text, lines)
-  const noText = fields?.noText ?? false
-  if (!analysis.hasText && !noText) {
-    report(
-      'empty-body',
-      'the proposal has no text; write the proposed treaty text below the front matter\'s closing `---`, e.g. `1. Each Party shall [endeavour to] …` (or, for a "no text" alternative, add `noText: true` to the front matter)',
-      afterFrontMatter(head, lines),
-    )
-  }
-  for (const problem of analysis.brackets) report('unbalanced-brackets', problem.message, problem.place)
+  const analysis = readBody(
+    read,
+    fields?.noText
+      ? undefined
+      : 'the proposal has no text; write the proposed treaty text below the front matter\'s closing `---`, e.g. `1. Each Party shall [endeavour to] …` (or, for a "no text" alternative, add `noText: true` to the front matter)',
+  )
   if (!fields) return { diagnostics }
 
   if (!fields.written.has('topic'))
@@ -99,7 +95,7 @@ export function parseProposal(file: string, input: Uint8Array | string, options:
       document: fields.document,
       ...(fields.reason === undefined ? {} : { reason: fields.reason }),
       ...(fields.mergedInto === undefined ? {} : { mergedInto: fields.mergedInto }),
-      noText,
+      noText: fields.noText ?? false,
       ...(fields.brackets === undefined ? {} : { brackets: fields.brackets }),
       ...(fields.allow === undefined ? {} : { allow: fields.allow }),
       ...(fields.language === undefined ? {} : { language: fields.language }),
@@ -173,6 +169,17 @@ export interface MarkdownFile {
   lines: LineIndex
   diagnostics: Diagnostic[]
   report: Report
+}
+
+/**
+ * The body of `read` analysed: its stray brackets reported, and `empty` (the hint for a text that
+ * has none) reported after the front matter when there is no text, unless `empty` is undefined.
+ */
+export function readBody(read: MarkdownFile, empty: string | undefined): BodyAnalysis {
+  const analysis = analyseBody(read.tree.children.slice(1), read.text, read.lines)
+  if (!analysis.hasText && empty !== undefined) read.report('empty-body', empty, afterFrontMatter(read.head, read.lines))
+  for (const problem of analysis.brackets) read.report('unbalanced-brackets', problem.message, problem.place)
+  return analysis
 }
 
 /**

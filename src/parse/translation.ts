@@ -4,9 +4,8 @@
  * original is (size, encoding, structure, brackets). Pure: no file system.
  */
 import { isScalar } from 'yaml'
-import { analyseBody } from './body-edits.js'
 import { scalarText } from './front-matter.js'
-import { afterFrontMatter, readMarkdownFile, type FileKind, type ParseOptions } from './proposal.js'
+import { readBody, readMarkdownFile, type FileKind, type ParseOptions } from './proposal.js'
 import { frontMatterFields } from './fields.js'
 import { describe, isEmpty } from './yaml.js'
 import { didYouMean } from '../diagnostics/suggest.js'
@@ -40,17 +39,13 @@ export function parseTranslation(file: string, input: Uint8Array | string, optio
   const folder = file.slice(0, file.indexOf('/'))
   const read = readMarkdownFile(file, input, options, { ...TRANSLATION, folder })
   if ('done' in read) return read.done
-  const { text, head, tree, lines, diagnostics, report } = read
+  const { diagnostics, report } = read
   const frontMatter: Place = { line: 1, column: 1 }
 
-  const analysis = analyseBody(tree.children.slice(1), text, lines)
-  if (!analysis.hasText)
-    report(
-      'empty-body',
-      `the translation has no text; write the text in ${LANGUAGE_WORDS[named.language]} below the front matter's closing \`---\`, or delete the file (\`consolidate translate ID --lang ${named.language}\` writes one to translate)`,
-      afterFrontMatter(head, lines),
-    )
-  for (const problem of analysis.brackets) report('unbalanced-brackets', problem.message, problem.place)
+  const analysis = readBody(
+    read,
+    `the translation has no text; write the text in ${LANGUAGE_WORDS[named.language]} below the front matter's closing \`---\`, or delete the file (\`consolidate translate ID --lang ${named.language}\` writes one to translate)`,
+  )
 
   const fields = frontMatterFields(read, 'translationOf: 3f2a9c1b7d4e5f60')
   if (!fields) return { diagnostics }
