@@ -266,6 +266,14 @@ describe('item 9: nothing an author writes reads as a mark in the Markdown redli
     )
   })
 
+  test('a proposed text that starts and ends struck, a footnote struck inside: the brackets stand outside <s>, the label is renamed inside', async () => {
+    const struck = '~~Each Party shall~~ adopt measures ~~at once[^1]~~\n\n[^1]: A note.'
+    const document = redlineBetween(proposals({ a: struck, b: 'Old.' }, 'proposed'), proposals({ a: struck, b: 'New.' }, 'proposed'))
+    const markdown = String(await compileIn('md', document))
+    expect(markdown).toContain('[<s>Each Party shall</s> adopt measures <s>at once[^a¦1]</s>]')
+    expect(markdown).not.toContain('~~')
+  })
+
   test('any text: neutralised, it holds no delimiter, and reads as written once its breaks are taken out', () => {
     const text = fc.string({ unit: fc.constantFrom('{', '}', '+', '-', '~', '=', '>', '<', 'a', ' ', '\\'), maxLength: 40 })
     fc.assert(

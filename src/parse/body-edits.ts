@@ -110,8 +110,8 @@ export function analyseBody(blocks: RootContent[], source: string, lines: LineIn
           // An author's strikethrough: its delimiters, so that a redline's Markdown can write them `<s>` and `</s>` without parsing the text again.
           const from = offsetOf(node, 'start')
           const to = offsetOf(node, 'end')
-          const width = source.startsWith('~~', from) ? 2 : 1
-          if (to - from > 2 * width && source.slice(to - width, to) === '~'.repeat(width))
+          const width = source.startsWith('~~', from) ? 2 : source.startsWith('~', from) ? 1 : 0
+          if (width > 0 && to - from > 2 * width && source.slice(to - width, to) === '~'.repeat(width))
             edits.push(
               { kind: 'strike', start: from, end: from + width, open: true, rank: 1 },
               { kind: 'strike', start: to - width, end: to, open: false, rank: 6 },
