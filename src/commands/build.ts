@@ -77,7 +77,8 @@ interface Outcome {
   outcome: BuildSummary['outcome']
   code: number
   files: string[]
-  negotiation?: Negotiation
+  /** The whole text's negotiation in the first language, assembled only if the step summary asks. */
+  negotiation?: () => Negotiation
   /** Problems found only when rendering (a body too complex for HTML or Word), counted in the summary. */
   diagnostics?: Diagnostic[]
 }
@@ -202,7 +203,7 @@ async function write(workspace: Workspace, options: BuildOptions, settings: Sett
   const builds: Array<{ target: Target; outputs: Output[] }> = []
   const said: string[] = []
   const pending = new Map<Language, Rendered['pending'][number]>()
-  let negotiation: Negotiation | undefined
+  let negotiation: (() => Negotiation) | undefined
   for (const target of targets) {
     const since = await sinceOf(target, workspace, revisions, io)
     if (!since.usable) return { outcome: 'errors', code: EXIT.inputs, files: [] }
@@ -265,7 +266,7 @@ async function check(workspace: Workspace, options: BuildOptions, settings: Sett
   const targets = planned.targets
   const files: string[] = []
   const stale: string[] = []
-  let negotiation: Negotiation | undefined
+  let negotiation: (() => Negotiation) | undefined
   for (const target of targets) {
     const since = await sinceOf(target, workspace, revisions, io)
     if (!since.usable) return { outcome: 'errors', code: EXIT.inputs, files: [] }
@@ -294,8 +295,8 @@ async function check(workspace: Workspace, options: BuildOptions, settings: Sett
 interface TargetOutputs {
   outputs: Output[]
   diagnostics: Diagnostic[]
-  /** The whole text's negotiation in the first language, for the step summary. */
-  negotiation: Negotiation
+  /** The whole text's negotiation in the first language, for the step summary: assembled when asked. */
+  negotiation: () => Negotiation
   /** What the build says it wrote: its counts. */
   said: string
   /** How many texts each language shows pending translation. */
@@ -319,7 +320,7 @@ async function render(workspace: Workspace, target: Target, settings: Settings, 
     ...(since ? { since: { ...since, name: since.name } } : {}),
     ...(history ? { history } : {}),
   })
-  const negotiation = negotiationOf({ snapshot: workspace, language: target.languages[0] })
+  const negotiation = (): Negotiation => negotiationOf({ snapshot: workspace, language: target.languages[0] })
   if (rendered.diagnostics.length > 0) return { outputs: [], diagnostics: rendered.diagnostics, negotiation, said: rendered.said, pending: rendered.pending }
   const inputs = [...workspace.files, ...workspace.noteFiles, ...workspace.chairFiles, ...workspace.translationFiles].map((file) =>
     path.join(settings.root, file.path),
@@ -359,10 +360,11 @@ async function appendSummary(file: string, outcome: Outcome, workspace: Workspac
   const { countNegotiation, statsReport } = await import('../revisions/stats.js')
   const count = (severity: string): number =>
     [...workspace.diagnostics, ...(outcome.diagnostics ?? [])].filter((diagnostic) => diagnostic.severity === severity).length
-  const language = outcome.negotiation?.config.language ?? workspace.config.language
+  const negotiation = outcome.negotiation?.()
+  const language = negotiation?.config.language ?? workspace.config.language
   const previous = outcome.outcome === 'errors' ? { changes: '' } : await changesSincePrevious(context, language, io)
   // The numbers of the whole text (not a group's), with their changes since the same commit as the change list.
-  const whole = outcome.negotiation && assemble(workspace.proposals, workspace.config, { chairTexts: workspace.chairTexts })
+  const whole = negotiation && assemble(workspace.proposals, workspace.config, { chairTexts: workspace.chairTexts })
   const stats = whole && statsReport(countNegotiation(whole, workspace.proposals), workspace.config.symbol, previous.since)
   const { queueLanguages, translationQueue } = await import('../assemble/translation-queue.js')
   const translations = outcome.outcome === 'errors' ? undefined : translationQueue(workspace, queueLanguages(workspace, { unasked: true }))
@@ -371,7 +373,7 @@ async function appendSummary(file: string, outcome: Outcome, workspace: Workspac
     files: outcome.files,
     errors: count('error'),
     warnings: count('warning'),
-    negotiation: outcome.negotiation,
+    negotiation,
     changes: previous.changes,
     stats,
     language,

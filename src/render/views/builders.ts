@@ -50,8 +50,22 @@ export const BUILDERS: Record<string, ViewBuilder> = {
   },
 }
 
+/**
+ * Each input's negotiation and clean text, assembled once: a build asks for
+ * them to say what it wrote, then for the view's document and its companion's
+ * (and the redline's). Assembling is pure, and no view changes what it is given.
+ */
+const negotiations = new WeakMap<ViewInput, Negotiation>()
+const cleanTexts = new WeakMap<ViewInput, ReturnType<typeof cleanText>>()
+
 /** The negotiation a view shows: in the document's language, cut to the extract's topics, titled as the extract. */
 export function negotiationOf(input: ViewInput): Negotiation {
+  let negotiation = negotiations.get(input)
+  if (negotiation === undefined) negotiations.set(input, (negotiation = assembleFor(input)))
+  return negotiation
+}
+
+function assembleFor(input: ViewInput): Negotiation {
   const config = inDocumentLanguage(input.snapshot.config, input.language)
   const negotiation = assemble(input.snapshot.proposals, config, {
     topics: input.extract?.topics,
@@ -63,6 +77,12 @@ export function negotiationOf(input: ViewInput): Negotiation {
 
 /** The clean text: numbered over the whole outline, then cut to the extract's topics, so an extract keeps the full text's article numbers. */
 function cleanOf(input: ViewInput): ReturnType<typeof cleanText> {
+  let text = cleanTexts.get(input)
+  if (text === undefined) cleanTexts.set(input, (text = cleanFor(input)))
+  return text
+}
+
+function cleanFor(input: ViewInput): ReturnType<typeof cleanText> {
   const config = inDocumentLanguage(input.snapshot.config, input.language)
   const text = cleanText(assemble(input.snapshot.proposals, config, { chairTexts: input.snapshot.chairTexts }), input.extract?.topics)
   return input.extract ? { ...text, config: extractConfig(config, input.extract.group) } : text
