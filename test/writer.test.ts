@@ -4,7 +4,11 @@
  * into a link, an image, a definition or a broken table.
  */
 import fc from 'fast-check'
-import type { Nodes, RootContent } from 'mdast'
+import type { Nodes, RootContent, Text } from 'mdast'
+import type { Handle, Info } from 'mdast-util-to-markdown'
+import remarkGfm from 'remark-gfm'
+import remarkStringify from 'remark-stringify'
+import { unified } from 'unified'
 import { toString } from 'mdast-util-to-string'
 import { describe, expect, test } from 'vitest'
 import { assemble } from '../src/assemble/negotiation.js'
@@ -15,7 +19,7 @@ import { renderMarkdown, renderStocktake } from './helpers/render.js'
 import { renderSummary } from '../src/render/views/summary.js'
 import { compareSnapshots, type Snapshot } from '../src/revisions/compare.js'
 import type { Proposal } from '../src/types.js'
-import { oneLine } from '../src/render/writer.js'
+import { oneLine, riskOf, writtenAsIs, type Risk } from '../src/render/writer.js'
 import { runs } from './helpers/runs.js'
 
 const EVIL_IMAGE = 'Old ![img](https://evil.example/t.png)'
@@ -177,4 +181,83 @@ test('any generated words read back as written, on one line, never as a link or 
     }),
     { numRuns: runs(150) },
   )
+})
+
+describe('words written without the escaping pass', () => {
+  // The writer skips the library's escaping for a text no pattern in scope could match (riskOf, writtenAsIs).
+  // Checked against the library itself: wherever it writes a text, in the constructs the documents use,
+  // a text the shortcut would take must be one the library leaves exactly as it is.
+  const alphabet = [...'aZw9 1\t\n.)([]*_#-+!:@|\\<>&~`é’\'"=^{}/%', '  ', 'www.', 'http:', '1.', ' #']
+  const words = ['Japan', 'Korea', ', ', ' ', 'of', '2019', 'Côte d’Ivoire']
+  const part = fc.oneof({ arbitrary: fc.constantFrom(...alphabet), weight: 1 }, { arbitrary: fc.constantFrom(...words), weight: 3 })
+  const value = fc.array(part, { maxLength: 8 }).map((parts) => parts.join(''))
+  const phrasing = fc.oneof(
+    value.map((text) => ({ type: 'text', value: text })),
+    value.map((text) => ({ type: 'strong', children: [{ type: 'text', value: text }] })),
+    value.map((text) => ({ type: 'emphasis', children: [{ type: 'text', value: text }] })),
+    value.map((text) => ({ type: 'link', url: 'https://example.org', children: [{ type: 'text', value: text }] })),
+    value.map((text) => ({ type: 'link', url: text, children: [{ type: 'text', value: text }] })),
+    value.map((text) => ({ type: 'inlineCode', value: text })),
+  )
+  const block = fc.oneof(
+    fc.array(phrasing, { minLength: 1, maxLength: 4 }).map((children) => ({ type: 'paragraph', children })),
+    fc.array(phrasing, { minLength: 1, maxLength: 4 }).map((children) => ({ type: 'heading', depth: 2, children })),
+    fc.array(phrasing, { minLength: 1, maxLength: 3 }).map((children) => ({
+      type: 'table',
+      children: [{ type: 'tableRow', children: [{ type: 'tableCell', children }] }],
+    })),
+    fc.array(phrasing, { minLength: 1, maxLength: 3 }).map((children) => ({
+      type: 'list',
+      children: [{ type: 'listItem', children: [{ type: 'paragraph', children }] }],
+    })),
+    fc.array(phrasing, { minLength: 1, maxLength: 3 }).map((children) => ({ type: 'blockquote', children: [{ type: 'paragraph', children }] })),
+  )
+
+  test('a text the shortcut writes as it is, the library writes as it is too', () => {
+    let shortcuts = 0
+    const checked: string[] = []
+    const probe: Handle = (node: Text, parent, state, info) => {
+      const index = state.indexStack[state.indexStack.length - 1]
+      const siblings = parent && 'children' in parent ? (parent.children as Nodes[]) : []
+      const written = state.safe(node.value, { ...info, beforeNode: siblings[index - 1], afterNode: siblings[index + 1] } as Info)
+      if (writtenAsIs(node.value, riskOf(state.unsafe, state.stack))) {
+        shortcuts++
+        if (written !== node.value) checked.push(`${JSON.stringify(node.value)} in ${state.stack.join(' > ')}: ${JSON.stringify(written)}`)
+      }
+      return written
+    }
+    const processor = unified()
+      .use(remarkStringify, { handlers: { text: probe } })
+      .use(remarkGfm)
+    fc.assert(
+      fc.property(fc.array(block, { minLength: 1, maxLength: 4 }), (children) => {
+        processor.stringify({ type: 'root', children: children as RootContent[] })
+      }),
+      { numRuns: runs(400), seed: 17 },
+    )
+    expect(checked).toEqual([])
+    // The shortcut is taken (the test checks something): plain words are most of any generated text.
+    expect(shortcuts).toBeGreaterThan(runs(400) / 2)
+  })
+
+  test('what may need escaping depends on where the text stands', () => {
+    const seen: Array<{ stack: string; risk: Risk }> = []
+    const record: Handle = (node: Text, _, state) => {
+      seen.push({ stack: state.stack.join(' > '), risk: riskOf(state.unsafe, state.stack) })
+      return node.value
+    }
+    unified()
+      .use(remarkStringify, { handlers: { text: record } })
+      .use(remarkGfm)
+      .stringify({ type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: 'Japan' }] }] })
+    const [paragraph] = seen
+    expect(paragraph.stack).toBe('paragraph > phrasing')
+    expect(writtenAsIs('Korea, Republic of', paragraph.risk)).toBe(true)
+    expect(writtenAsIs('11 June 2019', paragraph.risk)).toBe(true)
+    // A space at either end may meet a line ending; punctuation may start a construct.
+    expect(writtenAsIs(' Japan', paragraph.risk)).toBe(false)
+    expect(writtenAsIs('Japan ', paragraph.risk)).toBe(false)
+    for (const risky of ['a*b', 'a_b', '1. x', '[x]', 'a\\b', 'a\nb', 'x <b>', 'a|b', 'www.x', 'a:b', 'a@b'])
+      expect(writtenAsIs(risky, paragraph.risk)).toBe(false)
+  })
 })

@@ -30,19 +30,68 @@ const UNSAFE: Unsafe[] = [
 const withoutBrackets = new WeakMap<Unsafe[], Unsafe[]>()
 
 /** Text as the library writes it, but with its brackets as written (see `UNSAFE`). */
-const text: Handle = (node, parent, state, info) => {
+const text: Handle = (node: Text, parent, state, info) => {
   const unsafe = state.unsafe
   let kept = withoutBrackets.get(unsafe)
   if (!kept) {
     kept = unsafe.filter((pattern) => !(pattern.character === '[' && !pattern.before && (pattern.atBreak || [pattern.inConstruct].flat().includes('phrasing'))))
     withoutBrackets.set(unsafe, kept)
   }
+  // Most generated words (names, dates, counts) hold nothing to escape: the library would try each of its patterns on them in vain.
+  if (writtenAsIs(node.value, riskOf(kept, state.stack))) return node.value
   state.unsafe = kept
   try {
     return defaultHandlers.text(node, parent, state, info)
   } finally {
     state.unsafe = unsafe
   }
+}
+
+/** What may need escaping in a text under a stack of constructs: characters anywhere, and a space or tab at either end. */
+export interface Risk {
+  characters: RegExp
+  edges: boolean
+}
+
+const risks = new WeakMap<Unsafe[], Map<string, Risk>>()
+
+/**
+ * What the patterns of `unsafe` in scope of `stack` may escape. A pattern
+ * for a space or tab beside a line ending can match only at a text's ends (a
+ * line ending inside it is itself a character that may be escaped); any
+ * other pattern's character may be escaped wherever it stands. Backslashes
+ * and line endings always count (the library escapes a backslash before punctuation).
+ */
+export function riskOf(unsafe: Unsafe[], stack: readonly string[]): Risk {
+  let byStack = risks.get(unsafe)
+  if (!byStack) risks.set(unsafe, (byStack = new Map()))
+  const key = stack.join('\n')
+  let risk = byStack.get(key)
+  if (risk) return risk
+  const characters = new Set(['\\', '\r', '\n'])
+  let edges = false
+  for (const pattern of unsafe) {
+    if (!inScope(stack, pattern.inConstruct, true) || inScope(stack, pattern.notInConstruct, false)) continue
+    const besideLineEnding = !pattern.atBreak && (pattern.before === '[\\r\\n]' || pattern.after === '[\\r\\n]')
+    if ((pattern.character === ' ' || pattern.character === '\t') && besideLineEnding) edges = true
+    else characters.add(pattern.character)
+  }
+  const escaped = [...characters].map((character) => `\\u{${character.codePointAt(0)!.toString(16)}}`).join('')
+  risk = { characters: new RegExp(`[${escaped}]`, 'u'), edges }
+  byStack.set(key, risk)
+  return risk
+}
+
+/** Whether the library's escaping leaves `value` as it is, by `risk`. */
+export function writtenAsIs(value: string, risk: Risk): boolean {
+  if (value === '' || risk.characters.test(value)) return false
+  return !(risk.edges && /^[ \t]|[ \t]$/.test(value))
+}
+
+/** The library's scope of a pattern (`inConstruct`, `notInConstruct`): whether any construct listed is open; `none` when none is listed. */
+function inScope(stack: readonly string[], list: Unsafe['inConstruct'], none: boolean): boolean {
+  const constructs = list === undefined || list === null ? [] : typeof list === 'string' ? [list] : list
+  return constructs.length === 0 ? none : constructs.some((construct) => stack.includes(construct))
 }
 
 /** Today's style: `-` bullets, `*` emphasis, ATX headings, fenced code. */
