@@ -23,7 +23,7 @@ import type { CodeCacheOptions } from './threads/pool.js'
  * in which every thread runs the same parser: optimising it early makes each
  * thread compile most of the parser again, on the cores the parsing needs.
  * Six times the budget leaves the compiler only the hottest code (a cold
- * build of 1,000 proposals about 10% faster on 2 cores, bench/README.md).
+ * build of 1,000 proposals about 13% faster on 2 cores, bench/README.md).
  * Set before the CLI is loaded and any thread starts: the flag is the
  * process's, and the code cache is keyed by the flags it was made with.
  */
