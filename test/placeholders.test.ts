@@ -41,3 +41,16 @@ describe('a list of its own', () => {
     expect(found('About X  per\ncent (a+b)? of $5.', ['X per cent', '(a+b)?', '$5.'])).toEqual(['6:7 X per cent', '7:6 (a+b)?', '7:16 $5.'])
   })
 })
+
+describe('found once per text', () => {
+  test('a body searched again with the same patterns gives the same list; other patterns search it again', () => {
+    const { proposal } = parseProposal('a.md', '---\ntopic: A.1\nauthor: Japan\n---\n\nWithin [X] days of [date].\n')
+    const { body, facts } = proposal!
+    const first = findPlaceholders(body, facts)
+    expect(first.map((each) => each.value)).toEqual(['[X]', '[date]'])
+    expect(findPlaceholders(body, facts)).toBe(first)
+    expect(findPlaceholders(body, facts, ['days']).map((each) => each.value)).toEqual(['days'])
+    expect(findPlaceholders(body, facts, []).map((each) => each.value)).toEqual([])
+    expect(findPlaceholders(body, facts).map((each) => each.value)).toEqual(['[X]', '[date]'])
+  })
+})

@@ -49,13 +49,22 @@ export function placeholderPattern(patterns: readonly string[] = DEFAULT_PLACEHO
   return pattern
 }
 
+/** Each body's placeholders, by the expression and text runs they were found with: a build looks for them when it checks and again when it assembles. */
+const foundIn = new WeakMap<Body, { pattern: RegExp; runs: readonly number[]; placeholders: Located[] }>()
+
 /** Every placeholder in a body's text, as written, in reading order. */
 export function findPlaceholders(body: Body, facts: Pick<TextFacts, 'textRuns'>, patterns?: readonly string[]): Located[] {
   const pattern = placeholderPattern(patterns)
   if (pattern === undefined) return []
-  const { source } = body
+  const known = foundIn.get(body)
+  if (known?.pattern === pattern && known.runs === facts.textRuns) return known.placeholders
+  const placeholders = placeholdersIn(body.source, facts.textRuns, pattern)
+  foundIn.set(body, { pattern, runs: facts.textRuns, placeholders })
+  return placeholders
+}
+
+function placeholdersIn(source: string, runs: readonly number[], pattern: RegExp): Located[] {
   const found: Array<{ value: string; offset: number }> = []
-  const runs = facts.textRuns
   for (let index = 0; index + 1 < runs.length; index += 2) {
     const from = runs[index]
     for (const match of source.slice(from, runs[index + 1]).matchAll(pattern)) {
